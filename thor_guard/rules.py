@@ -23,6 +23,7 @@ class Rule:
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
+        Rule("TG000", "bad-suppression", "error", "a '# thor-guard: ignore' comment without codes, with an unknown code or without a reason"),
         Rule("TG001", "missing-guard", "error", "entry point has no scheduler-mode guard"),
         Rule("TG002", "late-guard", "error", "a guard exists but a side effect runs before it"),
         Rule("TG003", "unsafe-default", "error", "unset variable does not mean heartbeat"),

@@ -32,6 +32,9 @@ class FunctionVerdict:
     hits: tuple[RuleHit, ...]
     guard_index: int | None = None
     """Index in ``function.body.body`` of the statement recognised as the guard, if any."""
+    guard_start: int | None = None
+    """Index of the first statement that belongs to the guard (e.g. ``mode = os.environ.get(...)``
+    before ``if mode == ...``); equals ``guard_index`` when the guard reads the environment in its condition."""
     env_var_read: str | None = None
     """The environment variable the recognised guard reads (``None`` when there is no guard)."""
     suppressed: frozenset[str] = frozenset()

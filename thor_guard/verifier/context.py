@@ -1,0 +1,196 @@
+"""What the verifier needs besides the code: the mode variable, its values, stale flags and guard helpers.
+
+A :class:`VerifierContext` is built once per analysed module from the
+:class:`~thor_guard.config.Config`. Guard helpers are found three ways: listed
+in ``guard-helpers``, defined in the same module, or defined in another
+project module under the source roots. Helper modules are parsed on demand
+(never imported) and cached in a :class:`HelperResolver` that one run shares
+across all modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from thor_guard.targets import find_module_file
+from thor_guard.verifier.facts import ModuleFacts
+
+if TYPE_CHECKING:
+    from thor_guard.config import Config
+
+
+class HelperError(Exception):
+    """A guard helper exists by name but cannot be used (unparsable module, wrong shape)."""
+
+
+@dataclass(frozen=True)
+class Helper:
+    """A guard helper: a function whose body is ``return <expr>``, with its module's facts."""
+
+    qualified_name: str
+    function: cst.FunctionDef
+    expression: cst.BaseExpression
+    facts: ModuleFacts
+
+
+def parse_source(data: bytes) -> cst.Module:
+    """Parse module bytes, honouring a PEP 263 coding cookie and a BOM (libcst does both for bytes)."""
+    return cst.parse_module(data)
+
+
+def helper_expression(function: cst.FunctionDef) -> cst.BaseExpression | None:
+    """Return ``<expr>`` when ``function`` has no required parameters and its body is one ``return <expr>``."""
+    params = function.params
+    if params.posonly_params or params.star_arg not in (cst.MaybeSentinel.DEFAULT, None) or params.star_kwarg is not None:
+        return None
+    if any(param.default is None for param in (*params.params, *params.kwonly_params)):
+        return None
+    body = function.body
+    statements: list[cst.BaseSmallStatement] = []
+    if isinstance(body, cst.SimpleStatementSuite):
+        statements = list(body.body)
+    else:
+        lines = list(body.body)
+        if lines and _is_docstring(lines[0]):
+            lines = lines[1:]
+        if len(lines) != 1 or not isinstance(lines[0], cst.SimpleStatementLine):
+            return None
+        statements = list(lines[0].body)
+    if len(statements) != 1 or not isinstance(statements[0], cst.Return) or statements[0].value is None:
+        return None
+    return statements[0].value
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+@dataclass
+class HelperResolver:
+    """Find and parse guard-helper modules under the source roots; one instance per run."""
+
+    source_roots: tuple[Path, ...]
+    configured: frozenset[str] = frozenset()
+    """Configured helpers as dotted names ``pkg.mod.func``."""
+    _modules: dict[str, ModuleFacts | HelperError | None] = field(default_factory=dict)
+    parsed_files: set[Path] = field(default_factory=set)
+    """Files parsed to follow helpers (``check`` counts them)."""
+
+    def module_facts(self, module: str) -> ModuleFacts | None:
+        """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
+        if module not in self._modules:
+            self._modules[module] = self._load(module)
+        cached = self._modules[module]
+        if isinstance(cached, HelperError):
+            raise cached
+        return cached
+
+    def _load(self, module: str) -> ModuleFacts | HelperError | None:
+        path = find_module_file(module, self.source_roots)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+            tree = parse_source(data)
+        except OSError as exc:
+            return HelperError(f"cannot read helper module {path}: {exc.strerror or exc}")
+        except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+            return HelperError(f"cannot parse helper module {path}: {str(exc).splitlines()[0]}")
+        self.parsed_files.add(path.resolve())
+        return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py")
+
+    def find(self, dotted: str) -> Helper | None:
+        """Resolve ``pkg.mod.func`` to a helper in a project module; None when no such function exists."""
+        parts = dotted.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module, attribute = ".".join(parts[:cut]), parts[cut:]
+            if len(attribute) != 1:
+                continue
+            facts = self.module_facts(module)
+            if facts is None:
+                continue
+            function = facts.module_function(attribute[0])
+            if function is None:
+                return None
+            return make_helper(dotted, function, facts)
+        return None
+
+
+def make_helper(dotted: str, function: cst.FunctionDef, facts: ModuleFacts) -> Helper:
+    expression = helper_expression(function)
+    if expression is None:
+        raise HelperError(f"'{dotted}' is not a guard helper: its body must be a single 'return <expression>' without required parameters")
+    return Helper(dotted, function, expression, facts)
+
+
+@dataclass(frozen=True)
+class VerifierContext:
+    """Configuration of one verification: the mode variable, its values, stale flags and helpers."""
+
+    module: str
+    """Dotted name of the analysed module (relative imports and same-module helpers resolve against it)."""
+    path: Path | None = None
+    env_var: str = "THOR_SCHEDULER_MODE"
+    heartbeat_value: str = "heartbeat"
+    legacy_value: str = "legacy"
+    stale_flags: tuple[str, ...] = ()
+    resolver: HelperResolver = field(default_factory=lambda: HelperResolver(()))
+
+    @classmethod
+    def from_config(
+        cls,
+        config: Config,
+        *,
+        module: str,
+        path: Path | None,
+        resolver: HelperResolver | None = None,
+    ) -> VerifierContext:
+        """Build the context for ``module`` (at ``path``); pass one ``resolver`` per run to share helper parsing."""
+        if resolver is None:
+            resolver = HelperResolver(
+                tuple(config.source_roots),
+                frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+            )
+        return cls(
+            module=module,
+            path=path,
+            env_var=config.env_var,
+            heartbeat_value=config.heartbeat_value,
+            legacy_value=config.legacy_value,
+            stale_flags=tuple(config.stale_flags),
+            resolver=resolver,
+        )
+
+    @property
+    def is_package(self) -> bool:
+        return self.path is not None and self.path.name == "__init__.py"
+
+    @property
+    def heartbeat_environments(self) -> tuple[str | None, ...]:
+        """Values under which every legacy entry point must return first: unset and the heartbeat value in three cases."""
+        value = self.heartbeat_value
+        return _unique((None, value, value.capitalize(), value.upper()))
+
+    @property
+    def legacy_environments(self) -> tuple[str, ...]:
+        value = self.legacy_value
+        return tuple(v for v in _unique((value, value.capitalize())) if v is not None)
+
+
+def _unique(values: Iterable[str | None]) -> tuple[str | None, ...]:
+    seen: list[str | None] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return tuple(seen)

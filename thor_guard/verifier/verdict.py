@@ -1,0 +1,310 @@
+"""Turn the walks of one function under every environment into a verdict with rule hits.
+
+The proof is the walk itself: the function is guarded when, under unset and
+every spelling of the heartbeat value, every path returns or raises before a
+side effect, and under every spelling of the legacy value some path reaches
+the body. The rule codes (TG001–TG007, TG009; TG000 for malformed
+suppressions) only explain *why* a function is not guarded; whenever the walk
+fails at least one hit is produced, so ``guarded`` never claims more than
+the walk proved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from thor_guard.suggest import did_you_mean
+from thor_guard.verifier.context import VerifierContext
+from thor_guard.verifier.evaluate import EnvRead
+from thor_guard.verifier.facts import ModuleFacts, code_of
+from thor_guard.verifier.model import FunctionVerdict, RuleHit
+from thor_guard.verifier.simulate import GuardTest, Outcome, Simulation, UnknownTest, has_exit
+from thor_guard.verifier.suppression import function_suppressions
+
+_FACTS_CACHE: dict[int, tuple[MetadataWrapper, ModuleFacts]] = {}
+_FACTS_CACHE_SIZE = 8
+
+
+def module_facts(wrapper: MetadataWrapper, context: VerifierContext) -> ModuleFacts:
+    """Facts for ``wrapper``'s module, cached while the same wrapper is used for many functions."""
+    cached = _FACTS_CACHE.get(id(wrapper))
+    if cached is not None and cached[0] is wrapper and cached[1].name == context.module:
+        return cached[1]
+    facts = ModuleFacts(context.module, context.path, wrapper, is_package=context.is_package)
+    if len(_FACTS_CACHE) >= _FACTS_CACHE_SIZE:
+        _FACTS_CACHE.pop(next(iter(_FACTS_CACHE)))
+    _FACTS_CACHE[id(wrapper)] = (wrapper, facts)
+    return facts
+
+
+def _describe(env: str | None, context: VerifierContext) -> str:
+    return f"{context.env_var} unset" if env is None else f"{context.env_var}={env}"
+
+
+class _Walks:
+    """The strict and lenient walks of one function under every environment."""
+
+    def __init__(self, facts: ModuleFacts, function: cst.FunctionDef, context: VerifierContext, *, lenient: bool) -> None:
+        self.context = context
+        self.envs: tuple[str | None, ...] = (*context.heartbeat_environments, *context.legacy_environments)
+        self.outcomes: dict[str | None, list[Outcome]] = {}
+        self.guard_tests: dict[int, GuardTest] = {}
+        self.unknown_tests: dict[int, UnknownTest] = {}
+        for env in self.envs:
+            simulation = Simulation(facts, context, env, lenient=lenient)
+            self.outcomes[env] = simulation.run(function)
+            for index, test in simulation.guard_tests.items():
+                self.guard_tests.setdefault(index, test)
+            for index, unknown in simulation.unknown_tests.items():
+                self.unknown_tests.setdefault(index, unknown)
+
+    def exits(self, env: str | None) -> bool:
+        return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
+
+    def runs(self, env: str | None) -> bool:
+        return any(o.kind in ("effect", "fallthrough") for o in self.outcomes[env])
+
+    @property
+    def guarded(self) -> bool:
+        context = self.context
+        return all(self._heartbeat_safe(env) for env in context.heartbeat_environments) and all(
+            self.runs(env) for env in context.legacy_environments
+        )
+
+    def _heartbeat_safe(self, env: str | None) -> bool:
+        return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
+
+
+def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
+    """Cheap yes/no for ``audit``: does ``function`` provably exit first in heartbeat mode and run in legacy mode?
+
+    Suppression comments are not consulted; only the proof counts.
+    """
+    return _Walks(module_facts(wrapper, context), function, context, lenient=False).guarded
+
+
+def verify_function(
+    wrapper: MetadataWrapper,
+    function: cst.FunctionDef,
+    qualname: str,
+    context: VerifierContext,
+) -> FunctionVerdict:
+    """Prove or refute that ``function`` (a node of ``wrapper.module``) is guarded.
+
+    ``wrapper`` is the MetadataWrapper of the whole module the function lives in
+    (``CodemodContext.wrapper`` in a codemod); the providers in
+    :data:`~thor_guard.verifier.REQUIRED_METADATA` are resolved on it.
+    """
+    facts = module_facts(wrapper, context)
+    strict = _Walks(facts, function, context, lenient=False)
+    lenient = _Walks(facts, function, context, lenient=True)
+    guard = _first(lenient.guard_tests) or _first(strict.guard_tests)
+    hits: list[RuleHit] = []
+    guard_index: int | None = guard.index if guard is not None else None
+    env_var_read: str | None = None
+    if not strict.guarded:
+        hits, guard_index, env_var_read = _explain(function, qualname, context, strict, lenient, guard)
+    elif guard is not None:
+        env_var_read = _guard_variable(guard, context)
+        stale = _stale_reads(guard, context)
+        if stale:
+            hits.append(_stale_hit(stale[0], context))
+    if guard is not None and env_var_read is None:
+        env_var_read = _guard_variable(guard, context)
+    guard_start = _guard_start(function, guard) if guard is not None and guard_index == guard.index else guard_index
+    return _apply_suppressions(function, qualname, hits, guard_index, guard_start, env_var_read)
+
+
+def _guard_start(function: cst.FunctionDef, guard: GuardTest) -> int:
+    """The first top-level statement holding one of the reads the guard's condition depends on."""
+    body = function.body
+    if not isinstance(body, cst.IndentedBlock):
+        return guard.index
+    targets = {id(read.node) for read in guard.reads}
+    for index, statement in enumerate(body.body[: guard.index]):
+        finder = _NodeFinder(targets)
+        statement.visit(finder)
+        if finder.found:
+            return index
+    return guard.index
+
+
+class _NodeFinder(cst.CSTVisitor):
+    def __init__(self, targets: set[int]) -> None:
+        self.targets = targets
+        self.found = False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if id(node) in self.targets:
+            self.found = True
+        return not self.found
+
+
+def _first(tests: dict[int, GuardTest]) -> GuardTest | None:
+    return tests[min(tests)] if tests else None
+
+
+def _guard_variable(guard: GuardTest, context: VerifierContext) -> str | None:
+    variables = [r.variable for r in guard.reads if r.variable]
+    if context.env_var in variables:
+        return context.env_var
+    return variables[0] if variables else None
+
+
+def _stale_reads(guard: GuardTest, context: VerifierContext) -> list[EnvRead]:
+    return [r for r in guard.reads if r.variable and r.variable != context.env_var]
+
+
+def _stale_hit(read: EnvRead, context: VerifierContext) -> RuleHit:
+    if read.variable in context.stale_flags:
+        message = (
+            f"the guard reads the older opt-in flag {read.variable} (listed in stale-flags), "
+            f"not {context.env_var}; migrate it to the canonical {context.env_var} guard (thor-guard apply)"
+        )
+    else:
+        hint = did_you_mean(read.variable, [context.env_var])
+        message = (
+            f"the guard reads {read.variable}{hint}, not {context.env_var}: "
+            f"the scheduler mode is never consulted"
+        )
+    return RuleHit("TG007", message, read.node)
+
+
+def _explain(
+    function: cst.FunctionDef,
+    qualname: str,
+    context: VerifierContext,
+    strict: _Walks,
+    lenient: _Walks,
+    guard: GuardTest | None,
+) -> tuple[list[RuleHit], int | None, str | None]:
+    """Name why the strict walk failed. Always returns at least one hit."""
+    hits: list[RuleHit] = []
+    if guard is None:
+        unknown = min(lenient.unknown_tests.values(), key=lambda u: u.index, default=None) or min(
+            strict.unknown_tests.values(), key=lambda u: u.index, default=None
+        )
+        if unknown is not None:
+            reason = unknown.error.reason
+            hits.append(RuleHit("TG009", f"cannot verify the guard: {reason}; list the function in guard-helpers if its body is 'return <expr>', or use the canonical guard", unknown.error.node))
+            return hits, unknown.index, None
+        legacy_exits = [env for env in context.legacy_environments if not strict.runs(env)]
+        if legacy_exits and all(strict.exits(env) for env in context.heartbeat_environments):
+            node = _first_exit(strict, legacy_exits[0]) or function.name
+            hits.append(RuleHit("TG006", f"returns unconditionally: the legacy body never runs, not even with {_describe(legacy_exits[0], context)}", node))
+            return hits, None, None
+        effect = _first_effect(strict, context)
+        where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
+        hits.append(RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name))
+        return hits, None, None
+
+    variable = _guard_variable(guard, context)
+    # TG002: something with a side effect runs before (or inside) the guard in heartbeat mode.
+    late = _late_effect(strict, guard, context)
+    if late is not None:
+        where = "inside the guard before it returns" if late.index == guard.index else "before the guard"
+        hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs {where} in heartbeat mode; move the guard to the top of the function", late.node))
+
+    stale = _stale_reads(guard, context)
+    if stale:
+        hits.append(_stale_hit(stale[0], context))
+        return hits, guard.index, variable
+    if guard.error is not None:
+        hits.append(RuleHit("TG009", f"cannot verify the guard: {guard.error.reason}", guard.error.node))
+        return hits, guard.index, variable
+    unknown = [o for env in lenient.envs for o in lenient.outcomes[env] if o.kind == "unknown" and o.index >= guard.index]
+    if unknown:
+        hits.append(RuleHit("TG009", f"cannot verify the guard: {unknown[0].reason}", unknown[0].node))
+        return hits, guard.index, variable
+
+    hits.extend(_semantic_hits(guard, context, lenient))
+    if not hits:
+        effect = _first_effect(strict, context)
+        node = effect.node if effect is not None else guard.node
+        hits.append(RuleHit("TG009", "cannot prove that the function returns first in heartbeat mode and runs in legacy mode", node))
+    return hits, guard.index, variable
+
+
+def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) -> list[RuleHit]:
+    """TG003–TG006 from the lenient walk (effects before the guard set aside)."""
+    heartbeat = context.heartbeat_environments
+    legacy_exits = [env for env in context.legacy_environments if not walks.runs(env)]
+    heartbeat_runs = [env for env in heartbeat if not walks.exits(env)]
+    test = guard.node.test
+    if legacy_exits:
+        if heartbeat_runs:
+            return [RuleHit("TG006", f"the guard is inverted: it returns with {_describe(legacy_exits[0], context)} and runs the legacy body with {_describe(heartbeat_runs[0], context)}", test)]
+        return [RuleHit("TG006", f"the guard also returns with {_describe(legacy_exits[0], context)}: the legacy body can never run", test)]
+    if not heartbeat_runs:
+        return []
+    if not has_exit(guard.node):
+        return [RuleHit("TG005", "the guard's branch neither returns nor raises, so the legacy body still runs in heartbeat mode; end the branch with 'return'", guard.node)]
+    hits: list[RuleHit] = []
+    if context.heartbeat_value in heartbeat_runs:
+        return [RuleHit("TG006", f"the guard does not return with {_describe(context.heartbeat_value, context)}: it runs the legacy body in heartbeat mode", test)]
+    if None in heartbeat_runs:
+        read = next((r for r in guard.reads if r.variable == context.env_var), None)
+        node = read.node if read is not None else test
+        if read is not None and read.kind == "subscript":
+            why = f"os.environ[{context.env_var!r}] raises KeyError when the variable is unset; use os.environ.get({context.env_var!r}, {context.heartbeat_value!r})"
+        elif read is not None and not read.has_default:
+            why = f"'{code_of(read.node)}' has no default, so an unset {context.env_var} does not mean {context.heartbeat_value}; pass {context.heartbeat_value!r} as the default"
+        elif read is not None:
+            why = f"the default {read.default!r} makes an unset {context.env_var} mean legacy; the default must be {context.heartbeat_value!r}"
+        else:
+            why = f"an unset {context.env_var} does not mean {context.heartbeat_value}"
+        hits.append(RuleHit("TG003", why, node))
+    cased = [env for env in heartbeat_runs if env is not None and env != context.heartbeat_value]
+    if cased:
+        hits.append(RuleHit("TG004", f"the comparison is case-sensitive: {_describe(cased[0], context)} would run the legacy body; compare '.lower()' of the value", test))
+    return hits
+
+
+def _late_effect(strict: _Walks, guard: GuardTest, context: VerifierContext) -> Outcome | None:
+    for env in context.heartbeat_environments:
+        for outcome in strict.outcomes[env]:
+            if outcome.kind in ("effect", "unknown") and outcome.index <= guard.index:
+                if outcome.kind == "unknown" and outcome.index == guard.index:
+                    continue
+                return outcome
+    return None
+
+
+def _first_effect(walks: _Walks, context: VerifierContext) -> Outcome | None:
+    for env in context.heartbeat_environments:
+        for outcome in walks.outcomes[env]:
+            if outcome.kind == "effect":
+                return outcome
+    return None
+
+
+def _first_exit(walks: _Walks, env: str | None) -> cst.CSTNode | None:
+    return next((o.node for o in walks.outcomes[env] if o.kind == "exit"), None)
+
+
+def _apply_suppressions(
+    function: cst.FunctionDef,
+    qualname: str,
+    hits: Sequence[RuleHit],
+    guard_index: int | None,
+    guard_start: int | None,
+    env_var_read: str | None,
+) -> FunctionVerdict:
+    suppressions = function_suppressions(function)
+    suppressed = frozenset().union(*(s.codes for s in suppressions)) if suppressions else frozenset()
+    kept = [hit for hit in hits if hit.code not in suppressed]
+    for suppression in suppressions:
+        if suppression.problem is not None:
+            kept.append(RuleHit("TG000", suppression.problem, function.name))
+    return FunctionVerdict(
+        qualname=qualname,
+        function=function,
+        hits=tuple(kept),
+        guard_index=guard_index,
+        guard_start=guard_start,
+        env_var_read=env_var_read,
+        suppressed=suppressed,
+    )
