@@ -86,6 +86,8 @@ class HelperResolver:
     _modules: dict[str, ModuleFacts | HelperError | None] = field(default_factory=dict)
     parsed_files: set[Path] = field(default_factory=set)
     """Files parsed to follow helpers (``check`` counts them)."""
+    failed_files: dict[Path, str] = field(default_factory=dict)
+    """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
@@ -104,9 +106,17 @@ class HelperResolver:
             data = path.read_bytes()
             tree = parse_source(data)
         except OSError as exc:
+            reason = f"cannot read file: {exc.strerror or exc}"
+            self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot read helper module {path}: {exc.strerror or exc}")
-        except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-            return HelperError(f"cannot parse helper module {path}: {str(exc).splitlines()[0]}")
+        except cst.ParserSyntaxError as exc:
+            reason = f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}"
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot parse helper module {path}: {reason}")
+        except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+            reason = f"cannot decode source: {getattr(exc, 'msg', None) or exc}"
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot parse helper module {path}: {reason}")
         self.parsed_files.add(path.resolve())
         return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py")
 
