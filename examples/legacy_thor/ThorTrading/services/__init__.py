@@ -1,0 +1,1 @@
+"""Market-data services of the Thor backend: supervisors, captures and the shared market calendar."""

@@ -1,0 +1,1 @@
+"""Per-market intraday workers: started at each market's open, wound down at its close."""
