@@ -1,0 +1,237 @@
+"""Name resolution for inserted code: which spelling of ``os``, the logger and ``logging`` is safe to use.
+
+Inserted code must mean at run time what it says, so every name it uses is
+checked with libcst's scope analysis rather than by reading import lines: an
+existing alias (``import os as _os``, ``from os import environ``, a local
+``import os`` at the top of the function) is reused, a name that the function
+binds for something else is never used, and a module import or logger is
+added only when nothing suitable is bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import GlobalScope, ImportAssignment, Scope
+
+QualifiedNames = Callable[[cst.CSTNode], set[str]]
+"""Dotted qualified names of an expression node (``QualifiedNameProvider`` flattened to strings)."""
+
+LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
+NEW_LOGGER_NAMES = ("logger", "_logger", "thor_guard_logger")
+LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
+_ENV_SPELLINGS = {"os": (0, "{}.environ.get"), "os.environ": (1, "{}.get"), "os.getenv": (2, "{}")}
+
+
+class Unresolvable(Exception):
+    """The inserted code cannot name something safely; the message says what a person must decide."""
+
+
+@dataclass(frozen=True)
+class EnvReader:
+    """How the inserted code reads the environment, and what must be imported for it."""
+
+    call: str
+    """Source of the callable applied to ``(VAR, DEFAULT)``: ``os.environ.get``, ``_os.getenv``, ``environ.get``..."""
+    after_index: int | None = None
+    """Index of the leading local import that binds the name; the guard goes after it."""
+    import_os: bool = False
+    """True when ``import os`` must be added to the module."""
+
+
+@dataclass(frozen=True)
+class LoggerChoice:
+    """Which module-level logger the guard logs on, and how to create it when there is none."""
+
+    name: str
+    create_with: str | None = None
+    """The ``logging`` module's name to create the logger with (None: the logger exists)."""
+    import_logging: bool = False
+
+
+@dataclass(frozen=True)
+class FunctionScopeView:
+    """A function's scope plus where its leading imports are, as seen from the top of its body."""
+
+    scope: Scope
+    import_statement: dict[int, int]
+    """``id(import node)`` -> index of the body statement holding it, for the function's own imports."""
+    leading_imports: range
+    """Indices of the run of import statements right after the docstring."""
+
+    def usable(self, name: str) -> set[str] | None:
+        """Qualified names ``name`` has at the top of the body, or None when it is not safely usable there.
+
+        A name bound anywhere in a function is local for the whole body, so it
+        is usable at the top only when each of its local bindings is an import
+        in the leading import run; bindings in enclosing functions are refused.
+        """
+        visible = self.scope[name]
+        if not visible:
+            return set()
+        for assignment in visible:
+            if assignment.scope is self.scope:
+                index = self.import_statement.get(id(assignment.node))
+                if not isinstance(assignment, ImportAssignment) or index not in self.leading_imports:
+                    return None
+            elif not isinstance(assignment.scope, GlobalScope):
+                return None
+        return {qn.name for qn in self.scope.get_qualified_names_for(name)}
+
+    def local_import_index(self, name: str) -> int | None:
+        indices = [self.import_statement[id(a.node)] for a in self.scope.assignments[name] if id(a.node) in self.import_statement]
+        return max(indices, default=None)
+
+
+def function_scope_view(
+    scope: Scope, statements: Sequence[cst.BaseStatement], first: int, *, upto: int | None = None
+) -> FunctionScopeView:
+    """Build the view for a body whose statements start (after the docstring) at index ``first``.
+
+    Without ``upto`` the usable local imports are the run of imports right
+    after the docstring (where an inserted guard goes); with ``upto`` they are
+    every top-level import before statement ``upto`` (an existing guard's place).
+    """
+    where: dict[int, int] = {}
+    for index, statement in enumerate(statements):
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    where[id(small)] = index
+    end = first
+    while end < len(statements) and _is_import_line(statements[end]):
+        end += 1
+    if upto is not None:
+        end = upto
+    return FunctionScopeView(scope=scope, import_statement=where, leading_imports=range(first, end))
+
+
+def _is_import_line(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
+    )
+
+
+class ModuleBindings:
+    """Module-wide facts computed once: the global scope, its loggers and every name the module reads."""
+
+    def __init__(self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames) -> None:
+        self.global_scope = global_scope
+        self.loggers = [
+            name for name in _module_loggers(module, qualified_names) if len(global_scope.assignments[name]) == 1
+        ]
+        self.names_read = _loaded_names(module)
+        self.created_logger: LoggerChoice | None = None
+
+    def env_reader(self, view: FunctionScopeView) -> EnvReader:
+        """Pick the spelling of ``os.environ.get`` usable at the top of the function."""
+        candidates = [a.name for a in view.scope.assignments if isinstance(a, ImportAssignment)]
+        candidates += [a.name for a in self.global_scope.assignments if isinstance(a, ImportAssignment)]
+        ranked: list[tuple[int, str, str]] = []
+        for name in dict.fromkeys(candidates):
+            qualified = view.usable(name)
+            if qualified is None or len(qualified) != 1:
+                continue
+            spelling = _ENV_SPELLINGS.get(next(iter(qualified)))
+            if spelling is not None:
+                ranked.append((spelling[0], name, spelling[1].format(name)))
+        if ranked:
+            _, name, call = min(ranked)
+            return EnvReader(call=call, after_index=view.local_import_index(name))
+        if view.scope["os"] or self.global_scope.assignments["os"]:
+            raise Unresolvable("the name 'os' is bound to something other than the os module here; add the guard by hand")
+        return EnvReader(call="os.environ.get", import_os=True)
+
+    def logger(self, view: FunctionScopeView) -> LoggerChoice:
+        """Reuse a module logger visible from the function, or plan to create one after the imports."""
+        for name in self.loggers:
+            visible = view.scope[name]
+            if visible and all(isinstance(a.scope, GlobalScope) for a in visible):
+                return LoggerChoice(name=name)
+        if self.created_logger is not None:
+            if not view.scope[self.created_logger.name]:
+                return self.created_logger
+            raise Unresolvable(f"the function binds '{self.created_logger.name}' itself; add the guard by hand")
+        logging_name = next(
+            (
+                a.name
+                for a in self.global_scope.assignments
+                if isinstance(a, ImportAssignment) and view.usable(a.name) == {"logging"}
+            ),
+            None,
+        )
+        import_logging = logging_name is None
+        if import_logging:
+            if view.scope["logging"] or self.global_scope.assignments["logging"]:
+                raise Unresolvable("the name 'logging' is bound to something other than the logging module; add the guard by hand")
+            logging_name = "logging"
+        for name in NEW_LOGGER_NAMES:
+            if name not in self.names_read and not self.global_scope.assignments[name]:
+                self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_logging=import_logging)
+                return self.created_logger
+        raise Unresolvable("no free module-level name for a logger; add one and run apply again")
+
+
+def choose_local_name(function: cst.FunctionDef) -> str:
+    """A local for the mode value that no name in the function already uses."""
+    used = _all_names(function)
+    for name in LOCAL_NAMES:
+        if name not in used:
+            return name
+    raise Unresolvable("the function already uses every name apply would give the mode variable")
+
+
+def _module_loggers(module: cst.Module, qualified_names: QualifiedNames) -> list[str]:
+    """Names assigned ``logging.getLogger(...)`` at module level, preferred names first."""
+    found: list[str] = []
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            target: cst.BaseExpression | None = None
+            value: cst.BaseExpression | None = None
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                target, value = small.target, small.value
+            if isinstance(target, cst.Name) and isinstance(value, cst.Call) and "logging.getLogger" in qualified_names(value.func):
+                found.append(target.value)
+    order = {name: i for i, name in enumerate(LOGGER_NAME_PREFERENCE)}
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda n: (order.get(n, len(order)), unique.index(n)))
+
+
+class _NameCollector(cst.CSTVisitor):
+    def __init__(self, *, loads_only: bool) -> None:
+        self.loads_only = loads_only
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if self.loads_only:
+            node.value.visit(self)
+            return False
+        return True
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        if self.loads_only:
+            node.value.visit(self)
+            return False
+        return True
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+def _loaded_names(node: cst.CSTNode) -> set[str]:
+    """Every bare name in ``node`` (attribute names and keyword names excluded)."""
+    collector = _NameCollector(loads_only=True)
+    node.visit(collector)
+    return collector.names
+
+
+def _all_names(node: cst.CSTNode) -> set[str]:
+    collector = _NameCollector(loads_only=False)
+    node.visit(collector)
+    return collector.names

@@ -1,0 +1,117 @@
+"""Which ``return`` an inserted guard uses, read from the function's own contract.
+
+A skipped legacy starter must look to its callers like a starter that did
+nothing, so the exit matches what the function already promises: ``return
+False`` for boolean results, ``return None`` for optional ones, a bare
+``return`` for procedures and generators (sync or async).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+_OPTIONAL_NAMES = frozenset({"Optional", "typing.Optional", "t.Optional"})
+_UNION_NAMES = frozenset({"Union", "typing.Union", "t.Union"})
+
+
+def exit_statement(function: cst.FunctionDef) -> str:
+    """Return the source of the exit statement (``return``, ``return False`` or ``return None``)."""
+    if is_generator(function):
+        return "return"
+    if function.returns is not None:
+        kind = annotation_kind(function.returns.annotation)
+        if kind == "bool":
+            return "return False"
+        if kind == "optional":
+            return "return None"
+        if kind == "none":
+            return "return"
+    values = [ret.value for ret in own_returns(function)]
+    if values and all(isinstance(v, cst.Name) and v.value in ("True", "False") for v in values):
+        return "return False"
+    return "return"
+
+
+def annotation_kind(node: cst.BaseExpression) -> str:
+    """Classify a return annotation as ``bool``, ``optional``, ``none`` or ``other``."""
+    if isinstance(node, cst.SimpleString):
+        try:
+            inner = cst.parse_expression(node.evaluated_value)  # type: ignore[arg-type]
+        except (cst.ParserSyntaxError, TypeError, ValueError):
+            return "other"
+        return annotation_kind(inner)
+    dotted = _dotted(node)
+    if dotted in ("bool", "builtins.bool"):
+        return "bool"
+    if dotted == "None":
+        return "none"
+    if isinstance(node, cst.Subscript):
+        base = _dotted(node.value)
+        if base in _OPTIONAL_NAMES:
+            return "optional"
+        if base in _UNION_NAMES and any(
+            isinstance(el.slice, cst.Index) and _dotted(el.slice.value) == "None" for el in node.slice
+        ):
+            return "optional"
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        if any(_dotted(part) == "None" for part in _union_members(node)):
+            return "optional"
+    return "other"
+
+
+def _union_members(node: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        yield from _union_members(node.left)
+        yield from _union_members(node.right)
+    else:
+        yield node
+
+
+def _dotted(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = _dotted(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    return None
+
+
+class _OwnBodyCollector(cst.CSTVisitor):
+    """Collects ``return`` and ``yield`` nodes of one function, not of functions, lambdas or classes inside it."""
+
+    def __init__(self) -> None:
+        self.returns: list[cst.Return] = []
+        self.yields = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.returns.append(node)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.yields += 1
+
+
+def _collect(function: cst.FunctionDef) -> _OwnBodyCollector:
+    collector = _OwnBodyCollector()
+    function.body.visit(collector)
+    return collector
+
+
+def own_returns(function: cst.FunctionDef) -> list[cst.Return]:
+    """Every ``return`` that belongs to ``function`` itself."""
+    return _collect(function).returns
+
+
+def is_generator(function: cst.FunctionDef) -> bool:
+    """True when ``function`` itself contains ``yield`` (so only a bare ``return`` is allowed in the async case)."""
+    return _collect(function).yields > 0

@@ -1,0 +1,246 @@
+"""Plans for repairing an existing guard: move it to the top (TG002) or rewrite its condition (TG003/4/7).
+
+A late guard may only be moved when doing so cannot change what the function
+does in legacy mode: its condition must depend on the environment alone (no
+parameter, no local computed by the statements it jumps over), its body must
+only log and exit, and the locals it needs (``mode = os.getenv(...)``, a
+local ``import os``) must be simple bindings that move with it without being
+touched by the statements in between. Anything else is left for a person,
+with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import Scope
+
+from codemods.bindings import Unresolvable
+
+LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+
+
+@dataclass(frozen=True)
+class MovePlan:
+    """Statements (by body index, in order) that go to the top: the guard's dependencies, then the guard."""
+
+    moved: tuple[int, ...]
+
+
+def exiting_if(statement: cst.BaseStatement) -> cst.If:
+    """Return the guard as an ``if`` without ``else`` whose branch ends in ``return``/``raise``."""
+    if not isinstance(statement, cst.If):
+        raise Unresolvable("the recognised guard is not an 'if' statement")
+    if statement.orelse is not None:
+        raise Unresolvable("the guard has an 'else'/'elif' branch")
+    last = _branch_statements(statement)[-1]
+    if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], (cst.Return, cst.Raise))):
+        raise Unresolvable("the guard's branch does not end in 'return' or 'raise'")
+    return statement
+
+
+def _branch_statements(guard: cst.If) -> Sequence[cst.BaseStatement]:
+    body = guard.body
+    if isinstance(body, cst.IndentedBlock):
+        return body.body
+    return (cst.SimpleStatementLine(body=body.body),)
+
+
+def require_log_and_exit(guard: cst.If) -> None:
+    """Refuse a guard whose branch does anything but log (on a logger or ``logging``) and exit."""
+    smalls = [small for statement in _branch_statements(guard) for small in _smalls(statement)]
+    for small in smalls[:-1]:
+        if isinstance(small, cst.Pass):
+            continue
+        if (
+            isinstance(small, cst.Expr)
+            and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Attribute)
+            and small.value.func.attr.value in LOG_METHODS
+        ):
+            continue
+        raise Unresolvable("the guard's branch does more than log and exit, so moving it could change behaviour")
+
+
+def _smalls(statement: cst.BaseStatement) -> Sequence[cst.BaseSmallStatement]:
+    if isinstance(statement, cst.SimpleStatementLine):
+        return statement.body
+    raise Unresolvable("the guard's branch contains a compound statement")
+
+
+class _Loads(cst.CSTVisitor):
+    """Bare names read by an expression or statement (attribute and keyword names excluded)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node.value)
+
+
+def loaded_names(node: cst.CSTNode) -> list[str]:
+    visitor = _Loads()
+    node.visit(visitor)
+    return visitor.names
+
+
+class _AllNames(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+def all_names(node: cst.CSTNode) -> set[str]:
+    visitor = _AllNames()
+    node.visit(visitor)
+    return visitor.names
+
+
+class _Ids(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.ids.add(id(node))
+        return True
+
+
+def statement_index_of(statements: Sequence[cst.BaseStatement]) -> dict[int, int]:
+    """Map ``id(node)`` of every node in the body to the index of the top-level statement holding it."""
+    where: dict[int, int] = {}
+    for index, statement in enumerate(statements):
+        visitor = _Ids()
+        statement.visit(visitor)
+        for node_id in visitor.ids:
+            where[node_id] = index
+    return where
+
+
+def _is_movable_binding(statement: cst.BaseStatement) -> bool:
+    """A one-statement line that only binds: ``x = expr``, ``x: T = expr`` or an import."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    small = statement.body[0]
+    if isinstance(small, (cst.Import, cst.ImportFrom)):
+        return True
+    if isinstance(small, cst.Assign):
+        return len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)
+    return isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value is not None
+
+
+def _binding_value(statement: cst.BaseStatement) -> cst.CSTNode | None:
+    small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
+    if isinstance(small, (cst.Assign, cst.AnnAssign)):
+        return small.value
+    return None
+
+
+def plan_move(
+    statements: Sequence[cst.BaseStatement],
+    guard: cst.If,
+    guard_index: int,
+    first: int,
+    scope: Scope,
+    *,
+    extra_reads: Sequence[str] = (),
+) -> MovePlan:
+    """Plan moving ``guard`` (standing at ``guard_index``) to ``first``, with the bindings it needs.
+
+    ``guard`` may already be rewritten; its names decide the dependencies.
+    Raises :class:`Unresolvable` naming the reason when the move is not safe.
+    """
+    exiting_if(guard)
+    require_log_and_exit(guard)
+    where = statement_index_of(statements)
+    moved: set[int] = set()
+    needed_locals: set[str] = set()
+
+    def visit_names(names: list[str], *, parameters_allowed: bool, reader: str) -> None:
+        for name in names:
+            bindings = scope.assignments[name]
+            if not bindings or name in needed_locals:
+                continue
+            for binding in bindings:
+                if isinstance(binding.node, cst.Param):
+                    if not parameters_allowed:
+                        raise Unresolvable(f"{reader} reads the parameter '{name}', so it does not depend on the environment alone")
+                    break
+            else:
+                needed_locals.add(name)
+                indices = {where.get(id(binding.node)) for binding in bindings}
+                before = sorted(i for i in indices if i is not None and i < guard_index)
+                if None in indices or not before:
+                    raise Unresolvable(f"{reader} reads the local '{name}', which is not bound by a simple statement before it")
+                for index in before:
+                    statement = statements[index]
+                    if index < first or not _is_movable_binding(statement):
+                        raise Unresolvable(
+                            f"{reader} reads the local '{name}', which is computed by code the guard would jump over"
+                        )
+                    if index not in moved:
+                        moved.add(index)
+                        value = _binding_value(statement)
+                        if value is not None:
+                            visit_names(loaded_names(value), parameters_allowed=False, reader=f"'{name}'")
+
+    visit_names([*extra_reads, *loaded_names(guard.test)], parameters_allowed=False, reader="the guard's condition")
+    visit_names(loaded_names(guard.body), parameters_allowed=True, reader="the guard's branch")
+    for index in range(first, guard_index):
+        if index in moved:
+            continue
+        clash = all_names(statements[index]) & needed_locals
+        if clash:
+            name = sorted(clash)[0]
+            raise Unresolvable(f"the code before the guard also uses '{name}', which the guard needs; move it by hand")
+    return MovePlan(moved=(*sorted(moved), guard_index))
+
+
+def removable_feeders(
+    statements: Sequence[cst.BaseStatement],
+    old_test: cst.BaseExpression,
+    guard_index: int,
+    function_body: cst.CSTNode,
+    scope: Scope,
+) -> list[int]:
+    """Indices of ``name = <env read>`` lines that only fed the old condition, so a rewrite can drop them.
+
+    A line is dropped only when its name is read nowhere else in the function,
+    its value reads no parameter or other local, and no comment sits on it.
+    """
+    where = statement_index_of(statements)
+    uses: dict[str, int] = {}
+    for name in loaded_names(function_body):
+        uses[name] = uses.get(name, 0) + 1
+    removable: list[int] = []
+    for name in dict.fromkeys(loaded_names(old_test)):
+        bindings = scope.assignments[name]
+        if len(bindings) != 1:
+            continue
+        (binding,) = bindings
+        index = where.get(id(binding.node))
+        if index is None or index >= guard_index:
+            continue
+        statement = statements[index]
+        value = _binding_value(statement)
+        if not _is_movable_binding(statement) or value is None:
+            continue
+        if any(line.comment is not None for line in statement.leading_lines) or statement.trailing_whitespace.comment is not None:
+            continue
+        if uses.get(name, 0) != loaded_names(old_test).count(name) + 1:  # + 1: the assignment's own target
+            continue
+        if any(scope.assignments[n] for n in loaded_names(value)):
+            continue
+        removable.append(index)
+    return sorted(removable)

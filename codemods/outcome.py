@@ -1,0 +1,26 @@
+"""What the codemod did (or refused to do) for one entry point: plain data for reporters.
+
+The command records one :class:`FunctionOutcome` per targeted function that
+was not already clean; ``thor-guard apply`` counts and prints them, libcst's
+runner sees the "needs a person" ones as codemod warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Action = Literal["fixed", "needs-person"]
+
+
+@dataclass(frozen=True, order=True)
+class FunctionOutcome:
+    """One entry point: fixed (``codes`` were repaired) or left for a person (``codes`` explain why)."""
+
+    line: int
+    column: int
+    qualname: str
+    action: Action
+    codes: tuple[str, ...]
+    detail: str
+    """What was done (``inserted the canonical guard``) or why nothing was (a sentence a person can act on)."""

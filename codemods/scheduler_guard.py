@@ -1,0 +1,366 @@
+"""``SchedulerGuardCommand``: fix what the verifier finds in the targeted entry points of one module.
+
+The command never judges a guard itself: it asks the verifier
+(:func:`thor_guard.verifier.verify_function`) for each function the manifest
+targets and acts on the verdict's codes (DESIGN §4):
+
+- TG001: insert the canonical guard after the docstring;
+- TG002: move the guard to the top when that cannot change legacy behaviour;
+- TG003/TG004/TG007: rewrite the guard's condition to the canonical one,
+  keeping its log call and exit;
+- TG005/TG006/TG009 (and malformed suppressions): left for a person.
+
+It runs under ``thor-guard apply`` (which passes the loaded config and the
+module name) and under libcst's runner::
+
+    python -m libcst.tool codemod --no-format -x codemods.scheduler_guard.SchedulerGuardCommand PATH
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import libcst as cst
+from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
+from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import PositionProvider, QualifiedNameProvider, Scope, ScopeProvider
+
+from codemods.bindings import FunctionScopeView, LoggerChoice, ModuleBindings, Unresolvable, choose_local_name, function_scope_view
+from codemods.body import BodyItem, after_docstring, body_statements, is_docstring, is_simple_import, rebuild_body
+from codemods.canonical import GuardSpec, canonical_guard, mode_assignment, mode_condition
+from codemods.contract import exit_statement
+from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
+from codemods.outcome import FunctionOutcome
+from thor_guard.config import Config, find_pyproject, load_config
+from thor_guard.rules import parse_codes
+from thor_guard.targets import Target, is_excluded, module_name_for
+from thor_guard.verifier import REQUIRED_METADATA, FunctionVerdict, VerifierContext, iter_functions, verify_function
+
+FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
+REWRITE = frozenset({"TG003", "TG004", "TG007"})
+PERSON_REASONS = {
+    "TG005": "the guard does not exit; whether the branch should return is a decision about behaviour",
+    "TG006": "the guard is inverted; apply never guesses which branch was meant",
+    "TG009": "the guard uses something the verifier cannot evaluate",
+    "TG000": "the suppression comment is malformed; fix or remove it first",
+}
+
+
+@lru_cache(maxsize=32)
+def _load_config_cached(start: Path, config_file: Path | None) -> Config:
+    return load_config([start], config_file)
+
+
+def config_for_file(path: Path, config_file: Path | None) -> Config:
+    """The configuration governing ``path`` (cached per pyproject, as libcst's runner calls once per file)."""
+    if config_file is not None:
+        return _load_config_cached(config_file.resolve().parent, config_file.resolve())
+    found = find_pyproject(path)
+    start = found.parent if found is not None else path.resolve().parent
+    return _load_config_cached(start, None)
+
+
+def module_for_file(path: Path, config: Config) -> str | None:
+    for root in config.source_roots:
+        module = module_name_for(path, root)
+        if module is not None:
+            return module
+    return None
+
+
+@dataclass
+class _ModulePlan:
+    """Edits decided for one module: new bodies per function, and module-level additions."""
+
+    bodies: dict[int, list[BodyItem]] = field(default_factory=dict)
+    import_os: bool = False
+    logger: LoggerChoice | None = None
+
+
+class SchedulerGuardCommand(VisitorBasedCodemodCommand):
+    """Insert, move or repair THOR_SCHEDULER_MODE guards in manifest entry points."""
+
+    DESCRIPTION = "Insert, move or repair THOR_SCHEDULER_MODE guards in the entry points of [tool.thor-guard]."
+    METADATA_DEPENDENCIES = tuple(dict.fromkeys((*REQUIRED_METADATA, ScopeProvider, QualifiedNameProvider, PositionProvider)))
+
+    @staticmethod
+    def add_args(arg_parser: argparse.ArgumentParser) -> None:
+        arg_parser.add_argument(
+            "--config",
+            dest="config_file",
+            metavar="FILE",
+            default=None,
+            help="pyproject.toml or TOML file with [tool.thor-guard] (default: nearest pyproject.toml above each file)",
+        )
+        arg_parser.add_argument(
+            "--select",
+            dest="select",
+            metavar="CODES",
+            default=None,
+            help="only fix these codes, e.g. TG001,TG002 (default: every fixable code)",
+        )
+
+    def __init__(
+        self,
+        context: CodemodContext,
+        config_file: str | None = None,
+        select: str | frozenset[str] | None = None,
+        *,
+        config: Config | None = None,
+        module: str | None = None,
+    ) -> None:
+        super().__init__(context)
+        self._config_file = Path(config_file) if config_file else None
+        self._given_config = config
+        self._given_module = module
+        self.select: frozenset[str] | None = parse_codes(select) if isinstance(select, str) else select
+        self.outcomes: list[FunctionOutcome] = []
+        """What happened to each targeted function that was not already clean (reset per module)."""
+        self.targets_seen: set[Target] = set()
+        """Targets that matched at least one function in the last module (``apply`` derives TG008 from them)."""
+        self._config: Config | None = None
+        self._module: str | None = None
+        self._targets: tuple[Target, ...] = ()
+        self._plan = _ModulePlan()
+
+    # -- set-up ------------------------------------------------------------
+    def _resolve_module(self) -> None:
+        filename = self.context.filename
+        path = Path(filename) if filename else None
+        if self._given_config is not None:
+            config = self._given_config
+        elif path is not None:
+            config = config_for_file(path, self._config_file)
+        else:
+            raise SkipFile("no file name and no configuration: nothing is targeted")
+        module = self._given_module
+        if module is None and path is not None:
+            if is_excluded(path, config.project_root, config.exclude):
+                raise SkipFile("excluded by the configuration")
+            module = module_for_file(path, config)
+        if module is None:
+            module = self.context.full_module_name
+        if module is None:
+            raise SkipFile("not under a configured source root")
+        self._config, self._module = config, module
+        self._targets = tuple(t for t in config.entry_points if t.matches_module(module))
+        if not self._targets:
+            raise SkipFile("no entry point of the manifest lives in this module")
+
+    def transform_module(self, tree: cst.Module) -> cst.Module:
+        self.outcomes = []
+        self.targets_seen = set()
+        self._plan = _ModulePlan()
+        self._resolve_module()
+        return super().transform_module(tree)
+
+    # -- planning ------------------------------------------------------------
+    def visit_Module(self, node: cst.Module) -> bool:
+        assert self._config is not None and self._module is not None
+        wrapper = self.context.wrapper
+        assert wrapper is not None
+        path = Path(self.context.filename) if self.context.filename else None
+        verifier_context = VerifierContext.from_config(self._config, module=self._module, path=path)
+        global_scope = self.get_metadata(ScopeProvider, node.body[0]) if node.body else None
+        bindings = None
+        for qualname, function in iter_functions(node):
+            matched = [t for t in self._targets if t.matches_qualname(qualname)]
+            if not matched:
+                continue
+            self.targets_seen.update(matched)
+            verdict = verify_function(wrapper, function, qualname, verifier_context)
+            if bindings is None:
+                assert global_scope is not None
+                bindings = ModuleBindings(node, global_scope, self._qualified_names)
+            self._plan_function(verdict, bindings)
+        return True
+
+    def _qualified_names(self, node: cst.CSTNode) -> set[str]:
+        return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}
+
+    def _record(self, verdict: FunctionVerdict, action: str, codes: Sequence[str], detail: str) -> None:
+        position = self.get_metadata(PositionProvider, verdict.function).start
+        outcome = FunctionOutcome(
+            line=position.line,
+            column=position.column + 1,
+            qualname=verdict.qualname,
+            action="fixed" if action == "fixed" else "needs-person",
+            codes=tuple(sorted(codes)),
+            detail=detail,
+        )
+        self.outcomes.append(outcome)
+        if outcome.action == "needs-person":
+            self.warn(f"{verdict.qualname} (line {outcome.line}): needs a person: {detail}")
+
+    def _plan_function(self, verdict: FunctionVerdict, bindings: ModuleBindings) -> None:
+        hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
+        codes = {hit.code for hit in hits}
+        considered = codes if self.select is None else codes & self.select
+        blocking = codes - FIXABLE
+        if blocking:
+            reported = sorted(blocking if self.select is None else blocking & (self.select | {"TG000"}))
+            if reported:
+                reasons = [hit.message for hit in hits if hit.code in reported]
+                self._record(verdict, "needs-person", reported, "; ".join(reasons))
+            return
+        if not considered:
+            return
+        try:
+            items, detail = self._edit(verdict, considered, bindings)
+        except Unresolvable as exc:
+            self._record(verdict, "needs-person", sorted(considered), str(exc))
+            return
+        self._plan.bodies[id(verdict.function)] = items
+        self._record(verdict, "fixed", sorted(considered), detail)
+
+    def _function_scope(self, function: cst.FunctionDef) -> Scope:
+        body = function.body
+        anchor: cst.CSTNode = body.body[0] if isinstance(body, cst.SimpleStatementSuite) else body
+        scope = self.get_metadata(ScopeProvider, anchor)
+        assert scope is not None
+        return scope
+
+    def _spec(self, verdict: FunctionVerdict, local_name: str, env_call: str, logger: str = "", exit_source: str = "return") -> GuardSpec:
+        assert self._config is not None
+        return GuardSpec(
+            env_call=env_call,
+            env_var=self._config.env_var,
+            heartbeat_value=self._config.heartbeat_value,
+            local_name=local_name,
+            logger_name=logger,
+            log_level=self._config.log_level,
+            qualname=verdict.qualname,
+            exit_statement=exit_source,
+        )
+
+    def _edit(self, verdict: FunctionVerdict, codes: set[str], bindings: ModuleBindings) -> tuple[list[BodyItem], str]:
+        function = verdict.function
+        statements = list(body_statements(function))
+        first = after_docstring(function)
+        scope = self._function_scope(function)
+        parser_config = self._module_config()
+        if "TG001" in codes:
+            view = function_scope_view(scope, statements, first)
+            return self._insert(verdict, statements, first, view, bindings, parser_config)
+        if verdict.guard_index is None or verdict.guard_index >= len(statements):
+            raise Unresolvable("the verifier found no guard statement to repair")
+        guard_index = verdict.guard_index
+        guard = exiting_if(statements[guard_index])
+        new_statements: list[cst.BaseStatement] = [guard]
+        removed: list[int] = []
+        view = function_scope_view(scope, statements, first, upto=guard_index)
+        rewritten = bool(codes & REWRITE)
+        if rewritten:
+            reader = bindings.env_reader(view)
+            spec = self._spec(verdict, choose_local_name(function), reader.call)
+            assignment = mode_assignment(spec, parser_config).with_changes(leading_lines=guard.leading_lines)
+            test_whitespace = guard.whitespace_before_test
+            if isinstance(test_whitespace, cst.SimpleWhitespace) and not test_whitespace.value:
+                test_whitespace = cst.SimpleWhitespace(" ")
+            new_guard = guard.with_changes(test=mode_condition(spec), leading_lines=(), whitespace_before_test=test_whitespace)
+            new_statements = [assignment, new_guard]
+            removed = removable_feeders(statements, guard.test, guard_index, function.body, scope)
+            self._plan.import_os |= reader.import_os
+        if "TG002" in codes:
+            reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
+            plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
+            dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
+            rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
+            items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
+            detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "")
+            return items, detail
+        items = []
+        for index in range(len(statements)):
+            if index in removed:
+                continue
+            if index == guard_index:
+                items.extend(new_statements)
+            else:
+                items.append(index)
+        return items, "rewrote the guard's condition to the canonical one, keeping its log call and exit"
+
+    def _insert(
+        self,
+        verdict: FunctionVerdict,
+        statements: list[cst.BaseStatement],
+        first: int,
+        view: FunctionScopeView,
+        bindings: ModuleBindings,
+        parser_config: cst.PartialParserConfig,
+    ) -> tuple[list[BodyItem], str]:
+        local_name = choose_local_name(verdict.function)
+        reader = bindings.env_reader(view)
+        exit_source = exit_statement(verdict.function)
+        logger = bindings.logger(view)  # last: it may reserve a name for a new module logger
+        spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source)
+        assignment, guard = canonical_guard(spec, parser_config)
+        at = first if reader.after_index is None else max(first, reader.after_index + 1)
+        self._plan.import_os |= reader.import_os
+        if logger.create_with is not None:
+            self._plan.logger = logger
+        items: list[BodyItem] = [*range(at), assignment, guard, *range(at, len(statements))]
+        return items, "inserted the canonical guard"
+
+    def _module_config(self) -> cst.PartialParserConfig:
+        wrapper = self.context.wrapper
+        assert wrapper is not None
+        return wrapper.module.config_for_parsing
+
+    # -- rewriting -------------------------------------------------------------
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        items = self._plan.bodies.get(id(original_node))
+        if items is None:
+            return updated_node
+        return rebuild_body(updated_node, items)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        plan = self._plan
+        if not plan.bodies:
+            return updated_node
+        if plan.import_os:
+            AddImportsVisitor.add_needed_import(self.context, "os")
+        logger = plan.logger
+        if logger is None or logger.create_with is None:
+            return updated_node
+        if logger.import_logging:
+            AddImportsVisitor.add_needed_import(self.context, "logging")
+        config = updated_node.config_for_parsing
+        statement = cst.parse_statement(
+            f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
+        )
+        body = list(updated_node.body)
+        index = logger_position(body, logger.create_with)
+        if index > 0:
+            statement = statement.with_changes(leading_lines=(cst.EmptyLine(),))
+        body.insert(index, statement)
+        return updated_node.with_changes(body=body)
+
+
+def logger_position(body: Sequence[cst.BaseStatement], logging_name: str) -> int:
+    """Index after the module's imports (and after whatever binds ``logging_name``) for a new logger line."""
+    index = 1 if body and is_docstring(body[0]) else 0
+    for position, statement in enumerate(body):
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            break
+        if is_simple_import(statement):
+            index = position + 1
+    for position, statement in enumerate(body):
+        if is_simple_import(statement) and any(_binds(small, logging_name) for small in statement.body):  # type: ignore[attr-defined]
+            index = max(index, position + 1)
+    return index
+
+
+def _binds(small: cst.BaseSmallStatement, name: str) -> bool:
+    if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(small.names, cst.ImportStar):
+        return False
+    for alias in small.names:
+        bound = alias.asname.name if alias.asname is not None else alias.name
+        if isinstance(bound, cst.Name) and bound.value == name:
+            return True
+        if isinstance(bound, cst.Attribute) and cst.Module(body=[]).code_for_node(bound).split(".")[0] == name:
+            return True
+    return False

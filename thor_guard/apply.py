@@ -1,0 +1,325 @@
+"""The apply engine: find the files that hold entry points, run the codemod on them, write safely.
+
+``thor-guard apply`` is a thin front end over :func:`run_apply`, and the
+codemod it runs is :class:`codemods.scheduler_guard.SchedulerGuardCommand`,
+the same command libcst's own runner executes. What this module adds is the
+work around it that makes a run fast and safe on a real tree:
+
+- only files whose module a manifest entry names are read, and of those only
+  files whose text contains a ``def``/``class`` that could match the entry's
+  qualname are parsed (a cheap byte-level pre-filter);
+- a process pool is used only when several files need the codemod, and the
+  results are ordered by path so ``-j N`` and ``-j 1`` agree exactly;
+- a file that does not parse, or that libcst cannot reproduce byte for byte,
+  is reported and left untouched while the rest proceeds;
+- every write goes through :mod:`thor_guard.writer`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import multiprocessing
+import os
+import re
+import tokenize
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thor_guard.config import Config
+from thor_guard.findings import FileError, Finding
+from thor_guard.targets import Target, resolve_target_modules
+from thor_guard.writer import Snapshot, WriteRefused, format_problems, read_snapshot, write_if_changed
+
+POOL_THRESHOLD = 4
+"""Below this many files to transform, a process pool costs more than it saves."""
+
+_WILDCARD = re.compile(r"[*?\[]")
+
+
+@dataclass(frozen=True)
+class FunctionResult:
+    """One entry point the codemod fixed or left for a person (see :class:`codemods.outcome.FunctionOutcome`)."""
+
+    path: Path
+    line: int
+    column: int
+    entry_point: str
+    action: str
+    codes: tuple[str, ...]
+    detail: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The codemod's result for one file; ``updated == original`` when nothing changes."""
+
+    path: Path
+    module: str
+    original: bytes
+    updated: bytes
+    functions: tuple[FunctionResult, ...] = ()
+    targets_seen: frozenset[str] = frozenset()
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.updated != self.original
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    """Everything a run found and did; the CLI only formats it."""
+
+    files: tuple[FileResult, ...]
+    not_found: tuple[Finding, ...] = ()
+    errors: tuple[FileError, ...] = ()
+    written: tuple[Path, ...] = ()
+    parsed_files: int = 0
+
+    @property
+    def fixed(self) -> tuple[FunctionResult, ...]:
+        return tuple(f for r in self.files if r.changed for f in r.functions if f.action == "fixed")
+
+    @property
+    def needs_person(self) -> tuple[FunctionResult, ...]:
+        return tuple(f for r in self.files for f in r.functions if f.action == "needs-person")
+
+    @property
+    def changed_files(self) -> tuple[FileResult, ...]:
+        return tuple(r for r in self.files if r.changed)
+
+
+@dataclass
+class _Candidate:
+    path: Path
+    module: str
+    targets: list[Target] = field(default_factory=list)
+
+
+def _within(path: Path, scopes: Sequence[Path]) -> bool:
+    if not scopes:
+        return True
+    resolved = path.resolve()
+    return any(resolved == scope or scope in resolved.parents for scope in scopes)
+
+
+def find_candidates(config: Config, paths: Sequence[Path] = ()) -> tuple[list[_Candidate], dict[Target, list[Path]]]:
+    """Files that hold a manifest module (restricted to ``paths`` when given), with the targets per file.
+
+    Also returns, for every target, all the files its module part selects
+    (in or out of ``paths``), which decides whether it is "not found".
+    """
+    scopes = [Path(p).resolve() for p in paths if Path(p).resolve() != config.project_root]
+    by_file: dict[Path, _Candidate] = {}
+    files_of: dict[Target, list[Path]] = {}
+    for target in config.entry_points:
+        resolved = resolve_target_modules(target, config.source_roots, config.exclude)
+        files_of[target] = [path.resolve() for _, path in resolved]
+        for module, path in resolved:
+            if not _within(path, scopes):
+                continue
+            candidate = by_file.setdefault(path.resolve(), _Candidate(path, module))
+            candidate.targets.append(target)
+    return [by_file[key] for key in sorted(by_file)], files_of
+
+
+def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
+    """A byte regex that matches every file in which one of ``targets`` could name a function.
+
+    A qualname pattern's last segment begins with a literal that must start
+    the name of the function, or (when a ``*`` spans dots) of a class or
+    function enclosing it; an empty literal matches any ``def``.
+    """
+    prefixes: set[bytes] = set()
+    any_def = False
+    for target in targets:
+        last = target.qualname.rsplit(".", 1)[-1]
+        match = _WILDCARD.search(last)
+        literal = last[: match.start()] if match else last
+        if not literal:
+            any_def = True
+        elif match is None:
+            prefixes.add(re.escape(literal).encode() + rb"\s*[(\[]")
+        else:
+            prefixes.add(re.escape(literal).encode())
+    if any_def:
+        return re.compile(rb"\bdef\s")
+    alternatives = b"|".join(sorted(prefixes))
+    return re.compile(rb"\b(?:def|class)\s+(?:" + alternatives + rb")")
+
+
+# -- one file ------------------------------------------------------------------
+
+
+def transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
+    """Run the codemod over one file's bytes and return the new bytes; never raises for bad input."""
+    import libcst as cst
+    from libcst.codemod import CodemodContext, SkipFile
+
+    from codemods.scheduler_guard import SchedulerGuardCommand
+
+    def failed(message: str) -> FileResult:
+        return FileResult(path, module, data, data, error=message)
+
+    try:
+        tree = cst.parse_module(data)
+    except cst.ParserSyntaxError as exc:
+        return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column}: {exc.message}; left untouched")
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return failed(f"cannot decode the file: {exc}; left untouched")
+    if tree.bytes != data:
+        return failed("libcst cannot reproduce this file byte for byte (lone CR line endings?); left untouched")
+    command = SchedulerGuardCommand(
+        CodemodContext(filename=str(path), full_module_name=module), config=config, module=module, select=select
+    )
+    try:
+        updated = command.transform_module(tree).bytes
+    except SkipFile:
+        return FileResult(path, module, data, data)
+    functions = tuple(
+        FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
+        for o in sorted(command.outcomes)
+    )
+    seen = frozenset(str(t) for t in command.targets_seen)
+    if updated != data:
+        problems = format_problems(data, updated)
+        if problems:
+            return FileResult(path, module, data, data, functions, seen, error="; ".join(problems) + "; left untouched")
+        try:
+            compile(updated, str(path), "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:  # pragma: no cover - would be a codemod bug
+            return FileResult(path, module, data, data, functions, seen, error=f"internal error, the rewrite does not compile ({exc}); left untouched")
+    return FileResult(path, module, data, updated, functions, seen)
+
+
+_WORKER_STATE: tuple[Config, frozenset[str] | None] | None = None
+
+
+def _init_worker(config: Config, select: frozenset[str] | None) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = (config, select)
+
+
+def _transform_in_worker(item: tuple[Path, str, bytes]) -> FileResult:
+    assert _WORKER_STATE is not None
+    return transform_source(*item, *_WORKER_STATE)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+# -- a whole run -----------------------------------------------------------------
+
+
+def run_apply(
+    config: Config,
+    paths: Sequence[Path] = (),
+    *,
+    select: frozenset[str] | None = None,
+    jobs: int | None = None,
+    write: bool = True,
+) -> ApplyReport:
+    """Fix the manifest's entry points under ``paths``; write only when ``write`` (else report what would change)."""
+    candidates, files_of = find_candidates(config, paths)
+    errors: list[FileError] = []
+    snapshots: dict[Path, Snapshot] = {}
+    work: list[tuple[Path, str, bytes]] = []
+    for candidate in candidates:
+        try:
+            snapshot = read_snapshot(candidate.path)
+        except WriteRefused as exc:
+            errors.append(FileError(candidate.path, exc.message))
+            continue
+        if not def_pattern(candidate.targets).search(snapshot.data):
+            continue
+        snapshots[candidate.path] = snapshot
+        work.append((candidate.path, candidate.module, snapshot.data))
+
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs > 1 and len(work) >= POOL_THRESHOLD:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(work)), mp_context=_pool_context(), initializer=_init_worker, initargs=(config, select)
+        ) as pool:
+            results = list(pool.map(_transform_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+    else:
+        results = [transform_source(path, module, data, config, select) for path, module, data in work]
+    results.sort(key=lambda r: str(r.path))
+
+    errored: set[Path] = set()
+    for result in results:
+        if result.error is not None:
+            errors.append(FileError(result.path, result.error))
+            errored.add(result.path.resolve())
+    for file_error in errors:
+        errored.add(file_error.path.resolve())
+
+    written: list[Path] = []
+    if write:
+        for result in results:
+            if not result.changed:
+                continue
+            try:
+                if write_if_changed(snapshots[result.path], result.updated):
+                    written.append(result.path)
+            except WriteRefused as exc:
+                errors.append(FileError(result.path, exc.message))
+
+    seen = {name for r in results for name in r.targets_seen}
+    scopes = [Path(p).resolve() for p in paths if Path(p).resolve() != config.project_root]
+    not_found = [
+        _not_found(config, target)
+        for target in config.entry_points
+        if str(target) not in seen
+        and not (set(files_of[target]) & errored)
+        and (not files_of[target] or any(_within(p, scopes) for p in files_of[target]))
+    ]
+    return ApplyReport(
+        files=tuple(results),
+        not_found=tuple(not_found),
+        errors=tuple(sorted(errors)),
+        written=tuple(written),
+        parsed_files=len(work),
+    )
+
+
+def _not_found(config: Config, target: Target) -> Finding:
+    where = config.config_file or config.project_root
+    if target.module_is_pattern:
+        reason = "no function matches"
+    elif not resolve_target_modules(target, config.source_roots, config.exclude):
+        reason = f"module {target.module} was not found under the source roots"
+    else:
+        reason = f"no function {target.qualname} in module {target.module}"
+    return Finding(
+        path=Path(where),
+        line=1,
+        column=1,
+        code="TG008",
+        message=f"entry point {target} not found: {reason} (renamed or moved?); apply never invents one",
+        entry_point=str(target),
+    )
+
+
+def unified_diff(result: FileResult, display_path: str) -> str:
+    """A ``git apply``-compatible unified diff of one file's change, decoded with the file's own encoding."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(result.original).readline)
+    before = result.original.decode(encoding).splitlines(keepends=True)
+    after = result.updated.decode(encoding).splitlines(keepends=True)
+    lines: list[str] = []
+    for line in difflib.unified_diff(before, after, f"a/{display_path}", f"b/{display_path}"):
+        if line.endswith("\n"):
+            lines.append(line)
+        elif line.endswith("\r"):  # a lone-CR line end would confuse the patch format
+            lines.append(line[:-1] + "\n")
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)

@@ -1,0 +1,105 @@
+"""``thor-guard apply``: turn flags into one :func:`~thor_guard.apply.run_apply` call and print the report.
+
+All the work (file discovery, the codemod, the process pool, safe writes)
+lives in :mod:`thor_guard.apply`; this module only formats. With ``--diff``
+the patch is the only thing on stdout (findings and the summary go to
+stderr), so ``thor-guard apply --diff | git apply`` works.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from thor_guard.errors import ConfigError, ExitCode
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _colour_diff(text: str) -> str:
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith(("+++", "---")):
+            out.append(click.style(line, bold=True))
+        elif line.startswith("@@"):
+            out.append(click.style(line, fg="cyan"))
+        elif line.startswith("+"):
+            out.append(click.style(line, fg="green"))
+        elif line.startswith("-"):
+            out.append(click.style(line, fg="red"))
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+@click.command("apply")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="pyproject.toml or TOML file with [tool.thor-guard].")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: number of CPUs).")
+@click.option("--select", "select_text", metavar="CODES", help="Only fix these codes, e.g. TG001,TG002.")
+def apply(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    show_diff: bool,
+    check_only: bool,
+    jobs: int | None,
+    select_text: str | None,
+) -> None:
+    """Insert, move and repair scheduler-mode guards in the manifest's entry points.
+
+    \b
+    Fixes: TG001 (inserts the canonical guard), TG002 (moves a guard to the top
+    when safe), TG003/TG004/TG007 (rewrites the condition). TG005, TG006, TG009
+    and TG008 are listed for a person. Exit 0: nothing left to fix; 1: something
+    needs a person (or, with --check, would change); 2: errors.
+    """
+    from thor_guard.apply import run_apply, unified_diff
+    from thor_guard.config import load_config
+    from thor_guard.rules import parse_codes
+
+    try:
+        select = parse_codes(select_text)
+    except ValueError as exc:
+        raise ConfigError(f"--select: {exc}") from exc
+    config = load_config(paths, config_file)
+    write = not (show_diff or check_only)
+    report = run_apply(config, paths, select=select, jobs=jobs, write=write)
+
+    info_to_stderr = show_diff
+    if show_diff:
+        for result in report.changed_files:
+            click.echo(_colour_diff(unified_diff(result, _display(result.path).replace(os.sep, "/"))), nl=False)
+    for item in report.needs_person:
+        click.echo(
+            f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
+            err=info_to_stderr,
+        )
+    for finding in report.not_found:
+        click.echo(f"{_display(finding.path)}:{finding.line}:{finding.column}: {finding.code} {finding.message}", err=info_to_stderr)
+    for error in report.errors:
+        click.echo(f"{_display(error.path)}: error: {error.message}", err=True)
+
+    written = set(report.written)
+    fixed = len([f for f in report.fixed if f.path in written]) if write else len(report.fixed)
+    files = len(report.written) if write else len(report.changed_files)
+    person = len(report.needs_person) + len(report.not_found)
+    verb = "fixed" if write else "would fix"
+    summary = f"{verb} {fixed} entry point{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}; {person} need{'s' if person == 1 else ''} a person"
+    click.echo(summary, err=info_to_stderr)
+
+    if report.errors:
+        code = ExitCode.ERROR
+    elif (check_only and report.changed_files) or person:
+        code = ExitCode.FINDINGS
+    else:
+        code = ExitCode.CLEAN
+    raise SystemExit(int(code))

@@ -1,0 +1,172 @@
+"""The one safe writer: every byte ``apply`` puts on disk goes through here.
+
+A codemod run is only trustworthy if it cannot damage what it did not mean to
+touch, so writing is separated from rewriting: the codemod turns bytes into
+bytes, and this module (1) checks that the new bytes keep the file's
+encoding, BOM, newline style and trailing newline, (2) refuses to overwrite a
+file that changed on disk since it was read, and (3) replaces the file
+atomically (temporary file in the same directory, fsync, rename) keeping its
+mode, and through a symlink writes the target while the link stays a link.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import stat
+import tempfile
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from thor_guard.errors import ThorGuardError
+
+NewlineStyle = Literal["LF", "CRLF", "CR"]
+
+
+class WriteRefused(ThorGuardError):
+    """A write was refused to protect the file; ``message`` says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as it was read: the bytes the codemod saw and where they really live."""
+
+    path: Path
+    """The path as given (may be a symlink)."""
+    real_path: Path
+    """The file that is actually read and replaced (the symlink's final target)."""
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    """The byte-level conventions of a source file that a rewrite must keep."""
+
+    encoding: str
+    """Encoding per PEP 263 (``utf-8-sig`` when the file starts with a UTF-8 BOM)."""
+    bom: bool
+    newlines: frozenset[NewlineStyle]
+    """Every line-ending style present; more than one means a mixed file."""
+    trailing_newline: bool
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """Read ``path`` as bytes, following symlinks; raise :class:`WriteRefused` when unreadable."""
+    real = Path(os.path.realpath(path))
+    try:
+        data = real.read_bytes()
+    except OSError as exc:
+        raise WriteRefused(f"cannot read: {exc.strerror or exc}", path) from exc
+    return Snapshot(path=Path(path), real_path=real, data=data)
+
+
+def detect_format(data: bytes) -> SourceFormat:
+    """Describe ``data``'s encoding, BOM, newline styles and trailing newline.
+
+    Raises :class:`SyntaxError` (from :func:`tokenize.detect_encoding`) for an
+    unknown coding cookie or a BOM that contradicts the cookie.
+    """
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    bom = data.startswith(codecs.BOM_UTF8)
+    crlf = data.count(b"\r\n")
+    lone_cr = data.count(b"\r") - crlf
+    lone_lf = data.count(b"\n") - crlf
+    styles: set[NewlineStyle] = set()
+    if crlf:
+        styles.add("CRLF")
+    if lone_lf:
+        styles.add("LF")
+    if lone_cr:
+        styles.add("CR")
+    return SourceFormat(
+        encoding=encoding,
+        bom=bom,
+        newlines=frozenset(styles),
+        trailing_newline=data.endswith((b"\n", b"\r")),
+    )
+
+
+def format_problems(before: bytes, after: bytes) -> list[str]:
+    """Return why ``after`` does not keep ``before``'s byte conventions (empty when it does).
+
+    A file without any newline may gain the platform-neutral ``LF`` style; a
+    file with newlines may only use styles it already had, so an edit never
+    introduces LF lines into a CRLF file or the reverse.
+    """
+    old, new = detect_format(before), detect_format(after)
+    problems: list[str] = []
+    if old.encoding != new.encoding:
+        problems.append(f"encoding would change from {old.encoding} to {new.encoding}")
+    if old.bom != new.bom:
+        problems.append("the UTF-8 byte-order mark would be " + ("removed" if old.bom else "added"))
+    if old.newlines and not new.newlines <= old.newlines:
+        added = ", ".join(sorted(new.newlines - old.newlines))
+        problems.append(f"{added} line endings would be introduced into a {'/'.join(sorted(old.newlines))} file")
+    if old.trailing_newline != new.trailing_newline:
+        problems.append("the trailing newline would be " + ("removed" if old.trailing_newline else "added"))
+    try:
+        after.decode(new.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        problems.append(f"the result is not valid {new.encoding} ({exc})")
+    return problems
+
+
+def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
+    """Atomically replace the file with ``data``; return False when there was nothing to write.
+
+    Refuses (raising :class:`WriteRefused`, file untouched) when ``data`` would
+    change the file's byte conventions, or when the file on disk no longer
+    holds the bytes of ``snapshot`` (someone edited it meanwhile: run again).
+    """
+    if data == snapshot.data:
+        return False
+    problems = format_problems(snapshot.data, data)
+    if problems:
+        raise WriteRefused("refusing to write: " + "; ".join(problems), snapshot.path)
+    target = snapshot.real_path
+    try:
+        current = target.read_bytes()
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError as exc:
+        raise WriteRefused(f"cannot re-read before writing: {exc.strerror or exc}", snapshot.path) from exc
+    if current != snapshot.data:
+        raise WriteRefused("changed on disk since it was read; not written (run apply again)", snapshot.path)
+    _replace_atomically(target, data, mode)
+    return True
+
+
+def _replace_atomically(target: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to a temporary file beside ``target``, fsync it, then rename it over ``target``."""
+    directory = target.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".thor-guard.tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; some filesystems do not allow opening a directory, which is fine."""
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
