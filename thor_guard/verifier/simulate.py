@@ -50,10 +50,15 @@ class Outcome:
 @dataclass
 class PathState:
     locals: dict[str, Bound] = field(default_factory=dict)
-    guard_seen: bool = False
+    guard_at: int | None = None
+    """Top-level index of the first condition on this path that read the environment."""
+
+    @property
+    def guard_seen(self) -> bool:
+        return self.guard_at is not None
 
     def copy(self) -> PathState:
-        return PathState(dict(self.locals), self.guard_seen)
+        return PathState(dict(self.locals), self.guard_at)
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,12 @@ class Simulation:
                 break
         return [*finished, *states]
 
+    def _skipping(self, state: PathState, index: int) -> bool:
+        """In lenient mode, side effects before the guard and inside the guard statement are set aside."""
+        return self.lenient and (state.guard_at is None or index <= state.guard_at)
+
     def _effect(self, node: cst.CSTNode, state: PathState, index: int, reason: str = "") -> list[Outcome | PathState]:
-        if self.lenient and not state.guard_seen:
+        if self._skipping(state, index):
             return [state]
         return [Outcome("effect", index, node, reason)]
 
@@ -189,7 +198,7 @@ class Simulation:
         try:
             value = self._evaluator(state, trace).evaluate(small.value)
         except UnknownCall:
-            if self.lenient and not state.guard_seen:
+            if self._skipping(state, index):
                 value = OPAQUE
             else:
                 return [Outcome("effect", index, small)]
@@ -217,7 +226,7 @@ class Simulation:
                 return [Outcome("unknown", index, exc.node, exc.reason)]
             if top_level and index not in self.unknown_tests and _has_exit(node.body):
                 self.unknown_tests[index] = UnknownTest(index, node, exc)
-            if self.lenient and not state.guard_seen:
+            if self._skipping(state, index):
                 value = OPAQUE
             elif isinstance(exc, UnknownCall):
                 return [Outcome("effect", index, exc.node, exc.reason)] if state.guard_seen else [Outcome("unknown", index, exc.node, exc.reason)]
@@ -232,7 +241,8 @@ class Simulation:
     def _note_guard(self, node: cst.If, index: int, top_level: bool, trace: Trace, error: Unsupported | None, state: PathState) -> None:
         if not trace.reads:
             return
-        state.guard_seen = True
+        if state.guard_at is None:
+            state.guard_at = index
         if top_level and index not in self.guard_tests:
             self.guard_tests[index] = GuardTest(index, node, tuple(trace.reads), error)
 

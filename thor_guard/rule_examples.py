@@ -1,0 +1,305 @@
+"""Bad and good snippets for every rule, beside the rules: the tests run them and docs/rules.md shows them.
+
+Each example is a whole module placed at ``services/feed.py`` of a scratch
+project whose manifest holds ``target``. A *bad* example must produce exactly
+its rule's code, a *good* one nothing. ``render_rules_markdown()`` writes
+docs/rules.md from this table, so the documentation cannot drift from what
+the verifier does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from thor_guard.rules import RULES
+
+EXAMPLE_MODULE = "services.feed"
+"""Module name of every example (the file ``services/feed.py`` under the project root)."""
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    source: str
+    target: str = f"{EXAMPLE_MODULE}:FeedService.start"
+    config: Mapping[str, object] = field(default_factory=dict)
+    """Extra ``[tool.thor-guard]`` keys (e.g. ``stale-flags``)."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """Other project files, path relative to the project root -> source (helper modules)."""
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    code: str
+    why: str
+    fix: str
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+
+    @property
+    def name(self) -> str:
+        return RULES[self.code].name
+
+
+_HEAD = "import logging\nimport os\nimport threading\n\nlogger = logging.getLogger(__name__)\n\n\n"
+
+CANONICAL = _HEAD + '''class FeedService:
+    def start(self) -> None:
+        """Start the feed thread (legacy scheduler only)."""
+        scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+        if scheduler_mode == "heartbeat":
+            logger.debug("Skipping legacy FeedService.start (heartbeat scheduler mode active)")
+            return
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def run(self) -> None:
+        pass
+'''
+
+
+def _service(guard: str, *, head: str = _HEAD, signature: str = "def start(self) -> None:", tail: str = "") -> str:
+    """A FeedService whose ``start`` begins with ``guard`` (indented 8 spaces) and then starts a thread."""
+    body = "\n".join(("        " + line) if line else "" for line in guard.strip("\n").splitlines())
+    return (
+        head
+        + "class FeedService:\n"
+        + f"    {signature}\n"
+        + body
+        + "\n        threading.Thread(target=self.run, daemon=True).start()\n"
+        + ("        return True\n" if "-> bool" in signature else "")
+        + "\n    def run(self) -> None:\n        pass\n"
+        + tail
+    )
+
+
+RULE_DOCS: tuple[RuleDoc, ...] = (
+    RuleDoc(
+        "TG000",
+        "A suppression comment must name the codes it silences and give a reason, so that silencing a "
+        "finding stays a reviewed decision. A bare `# thor-guard: ignore`, an unknown code or a missing "
+        "reason suppresses nothing and is reported itself.",
+        "Write `# thor-guard: ignore[TG00N] -- reason` on the `def` line.",
+        bad=(
+            Example("bare ignore", CANONICAL.replace("def start(self) -> None:", "def start(self) -> None:  # thor-guard: ignore")),
+            Example("no reason", CANONICAL.replace("def start(self) -> None:", "def start(self) -> None:  # thor-guard: ignore[TG001]")),
+            Example("unknown code", CANONICAL.replace("def start(self) -> None:", "def start(self) -> None:  # thor-guard: ignore[TG1] -- typo")),
+        ),
+        good=(
+            Example(
+                "codes and a reason",
+                _HEAD
+                + "class FeedService:\n    def start(self) -> None:  # thor-guard: ignore[TG001] -- started by hand from the ops shell only\n"
+                + "        threading.Thread(target=print).start()\n",
+            ),
+        ),
+    ),
+    RuleDoc(
+        "TG001",
+        "The entry point has no scheduler-mode guard: in heartbeat mode it starts its legacy thread next to the heartbeat.",
+        "Run `thor-guard apply`, which inserts the canonical guard after the docstring.",
+        bad=(
+            Example("no guard at all", _service("self.running = True")),
+            Example("a guard on an unrelated condition", _service("if self.running:\n    return")),
+        ),
+        good=(
+            Example("the canonical guard", CANONICAL),
+            Example(
+                "os.getenv and a docstring and a comment before the guard",
+                _service('"""Start the feed."""\n# heartbeat owns periodic work now\nif os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return'),
+            ),
+            Example(
+                "a local `import os` as the first statement",
+                _service('import os\nif os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return', head="import logging\nimport threading\n\n\n"),
+            ),
+            Example(
+                "`import os as _os`, `.casefold()` and a log call that formats with a method call",
+                _service(
+                    'if _os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").casefold() in ("heartbeat",):\n'
+                    '    logger.info("Skipping legacy %s", type(self).__name__.upper())\n    return',
+                    head="import logging\nimport os as _os\nimport threading\n\nlogger = logging.getLogger(__name__)\n\n\n",
+                ),
+            ),
+            Example(
+                "`-> bool` that returns False; `from os import getenv`",
+                _service(
+                    'if getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return False',
+                    head="import threading\nfrom os import getenv\n\n\n",
+                    signature="def start(self) -> bool:",
+                ),
+            ),
+            Example(
+                "`environ` imported from os, an `or` default and a `raise`",
+                _service(
+                    'mode = (environ.get("THOR_SCHEDULER_MODE") or "heartbeat").lower()\nif mode not in {"legacy"}:\n    raise RuntimeError("legacy feed disabled in heartbeat mode")',
+                    head="import threading\nfrom os import environ\n\n\n",
+                ),
+            ),
+            Example(
+                "a guard helper in another project module",
+                _service("if heartbeat_mode_active():\n    return", head="import threading\n\nfrom services.mode import heartbeat_mode_active\n\n\n"),
+                files={
+                    "services/mode.py": 'import os\n\n\ndef heartbeat_mode_active() -> bool:\n    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"\n'
+                },
+            ),
+            Example(
+                "a guard helper in the same module, on an async method of a nested class",
+                _HEAD
+                + "def _heartbeat() -> bool:\n    return os.getenv(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"\n\n\n"
+                + "class Outer:\n    class FeedService:\n        @staticmethod\n        async def start() -> None:\n            if _heartbeat():\n                return\n"
+                + "            threading.Thread(target=print).start()\n",
+                target=f"{EXAMPLE_MODULE}:Outer.FeedService.start",
+            ),
+        ),
+    ),
+    RuleDoc(
+        "TG002",
+        "A guard exists, but something with a side effect runs before it in heartbeat mode.",
+        "Move the guard to the top of the function (`thor-guard apply` does this when the guard depends only on the environment).",
+        bad=(
+            Example(
+                "a check and a call before the guard",
+                _service('if self.disabled:\n    return\nself.load_symbols()\nif os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return'),
+            ),
+            Example(
+                "the guard stops something before returning",
+                _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    self.stop_feed()\n    return'),
+            ),
+        ),
+        good=(
+            Example(
+                "a side-effect-free check before the guard",
+                _service('if self.disabled:\n    return\nif os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return'),
+            ),
+        ),
+    ),
+    RuleDoc(
+        "TG003",
+        "An unset variable must mean heartbeat. Without a default (or with the legacy value as default, or with "
+        "`os.environ[...]`, which raises KeyError) an unconfigured process would run the legacy threads or crash.",
+        "Read `os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\")`.",
+        bad=(
+            Example("no default", _service('mode = os.environ.get("THOR_SCHEDULER_MODE")\nif mode and mode.lower() == "heartbeat":\n    return')),
+            Example("`os.environ[...]`", _service('if os.environ["THOR_SCHEDULER_MODE"].lower() == "heartbeat":\n    return')),
+            Example("legacy as the default", _service('if os.getenv("THOR_SCHEDULER_MODE", "legacy").lower() == "heartbeat":\n    return')),
+        ),
+        good=(Example("default heartbeat", CANONICAL),),
+    ),
+    RuleDoc(
+        "TG004",
+        "`Heartbeat` and `HEARTBEAT` mean heartbeat too; a case-sensitive comparison would run the legacy body for them.",
+        "Compare the value's `.lower()` (or `.casefold()`).",
+        bad=(Example("no .lower()", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat") == "heartbeat":\n    return')),),
+        good=(Example("with .lower()", CANONICAL),),
+    ),
+    RuleDoc(
+        "TG005",
+        "The guard's branch logs but neither returns nor raises, so the legacy body runs anyway.",
+        "End the branch with `return` (or `return False`/`return None` where the function's contract needs it).",
+        bad=(
+            Example(
+                "logs but does not return",
+                _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    logger.info("heartbeat mode: legacy feed should not start")'),
+            ),
+        ),
+        good=(Example("returns", CANONICAL),),
+    ),
+    RuleDoc(
+        "TG006",
+        "The guard exits in legacy mode or runs in heartbeat mode: the condition is inverted or compares against the wrong value.",
+        "Return when the mode is *not* legacy (`!= \"legacy\"`) or *is* heartbeat (`== \"heartbeat\"`).",
+        bad=(
+            Example("`!=` instead of `==`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "heartbeat":\n    return')),
+            Example("compares against the legacy value", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "legacy":\n    return')),
+        ),
+        good=(Example("`!= \"legacy\"`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),),
+    ),
+    RuleDoc(
+        "TG007",
+        "The guard reads another variable than the mode variable: an older opt-in flag (listed in `stale-flags`) or a misspelling. "
+        "The scheduler mode is never consulted, so heartbeat mode does not stop the legacy thread.",
+        "Run `thor-guard apply`: it rewrites the condition to the canonical form and keeps the log call and return value.",
+        bad=(
+            Example(
+                "the older opt-in flag",
+                _service('if os.getenv("HEARTBEAT_ENABLED", "").lower() in {"1", "true", "yes"}:\n    return'),
+                config={"stale-flags": ["HEARTBEAT_ENABLED"]},
+            ),
+            Example("a misspelled variable", _service('if os.getenv("THOR_SCHEDULR_MODE", "heartbeat").lower() == "heartbeat":\n    return')),
+        ),
+        good=(Example("the mode variable", CANONICAL, config={"stale-flags": ["HEARTBEAT_ENABLED"]}),),
+    ),
+    RuleDoc(
+        "TG008",
+        "A manifest entry matches no function: the function or its module was renamed or moved, so it is not checked at all.",
+        "Fix the entry in `[tool.thor-guard] entry-points`; use `*` when the class name differs from the module name.",
+        bad=(Example("the class was renamed", CANONICAL.replace("class FeedService", "class _FeedMonitor")),),
+        good=(
+            Example(
+                "a wildcard for a private class named differently from its module",
+                CANONICAL.replace("class FeedService", "class _FeedMonitor"),
+                target=f"{EXAMPLE_MODULE}:*.start",
+            ),
+        ),
+    ),
+    RuleDoc(
+        "TG009",
+        "The guard uses something the verifier cannot evaluate, so it cannot prove anything about it.",
+        "Use the canonical guard, or list the helper in `guard-helpers` and make its body a single `return <expression>`.",
+        bad=(
+            Example("an unknown function", _service("if is_heartbeat_mode():\n    return", head="import threading\n\nfrom somewhere_else import is_heartbeat_mode\n\n\n")),
+            Example("an unsupported string method", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").startswith("heart"):\n    return')),
+        ),
+        good=(
+            Example(
+                "a configured guard helper",
+                _service("if mode.heartbeat_mode_active():\n    return", head="import threading\n\nfrom services import mode\n\n\n"),
+                config={"guard-helpers": ["services.mode:heartbeat_mode_active"]},
+                files={"services/mode.py": 'import os\n\n\ndef heartbeat_mode_active() -> bool:\n    """True unless the legacy threads are selected."""\n    return os.getenv("THOR_SCHEDULER_MODE", "heartbeat").strip().lower() != "legacy"\n'},
+            ),
+        ),
+    ),
+)
+
+EXAMPLES: dict[str, RuleDoc] = {doc.code: doc for doc in RULE_DOCS}
+
+
+def _snippet(example: Example) -> str:
+    parts = [f"```python\n# {example.title}  —  entry point {example.target}\n{example.source.rstrip()}\n```"]
+    for path, source in example.files.items():
+        parts.append(f"```python\n# {path}\n{source.rstrip()}\n```")
+    if example.config:
+        toml = "\n".join(f"{key} = {_toml(value)}" for key, value in example.config.items())
+        parts.append(f"```toml\n[tool.thor-guard]\n{toml}\n```")
+    return "\n\n".join(parts)
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+    return f'"{value}"'
+
+
+def render_rules_markdown() -> str:
+    """The text of docs/rules.md (a test keeps the file equal to this)."""
+    out = [
+        "# thor-guard rules",
+        "",
+        "<!-- Generated from thor_guard/rule_examples.py by render_rules_markdown(); edit that file, not this one. -->",
+        "",
+        "Every code is stable. `check` reports TG000–TG009; `audit` reports TG010 and TG011 (see docs/audit.md).",
+        "Each rule below shows bad examples (the tests assert they produce exactly that code) and good ones",
+        "(the tests assert they produce nothing).",
+        "",
+        "| code | name | severity | meaning |",
+        "|------|------|----------|---------|",
+    ]
+    for rule in RULES.values():
+        out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity} | {rule.summary} |")
+    for doc in RULE_DOCS:
+        rule = RULES[doc.code]
+        out += ["", f"## {doc.code}", "", f"**{rule.name}** ({rule.severity}): {rule.summary}.", "", doc.why, "", f"Fix: {doc.fix}", "", "### Bad", ""]
+        out += [_snippet(e) + "\n" for e in doc.bad]
+        out += ["### Good", ""]
+        out += [_snippet(e) + "\n" for e in doc.good]
+    return "\n".join(out).rstrip() + "\n"
