@@ -1,0 +1,117 @@
+"""``.thor_guard_cache/``: per-file facts keyed by content hash, verifier verdicts, and the last result.
+
+Two files, each replaced atomically (temp file + rename) so that concurrent
+runs never read a torn cache:
+
+* ``audit-facts-v1.pickle`` - ``{content key: ModuleFacts}`` and
+  ``{verdict key: bool}``. A content key hashes the file's bytes with its
+  module name (facts embed module names), so an edit, a rename or a move
+  misses and everything else hits.
+* ``audit-index-v1.pickle`` - ``{path: (stat key, content key)}`` and the last
+  :class:`AuditResult` under a run key (tool version, configuration, options
+  and every file's ``(mtime_ns, size, inode)``). A warm run over an unchanged
+  tree stats the files, finds the same run key and opens no source file.
+
+A damaged or foreign cache file is ignored, never an error: it is only a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thor_guard.audit.model import ModuleFacts
+from thor_guard.audit.result import AuditResult
+
+CACHE_DIR_NAME = ".thor_guard_cache"
+FACTS_FILE = "audit-facts-v1.pickle"
+INDEX_FILE = "audit-index-v1.pickle"
+FORMAT = 3  # bump when ModuleFacts or the extractor's output changes
+
+
+def content_key(data: bytes, module: str, is_package: bool) -> str:
+    digest = hashlib.blake2b(data, digest_size=16)
+    digest.update(f"\0{module}\0{int(is_package)}\0{FORMAT}".encode())
+    return digest.hexdigest()
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    return data
+
+
+def _store(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump({"format": FORMAT, **data}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+@dataclass
+class AuditCache:
+    """The cache directory of one project (``None`` directory = caching disabled)."""
+
+    directory: Path | None
+    facts: dict[str, ModuleFacts] = field(default_factory=dict)
+    verdicts: dict[str, bool] = field(default_factory=dict)
+    index: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)
+    run_key: str | None = None
+    result: AuditResult | None = None
+    _facts_loaded: bool = False
+
+    @classmethod
+    def open(cls, directory: Path | None) -> AuditCache:
+        cache = cls(directory)
+        if directory is not None:
+            data = _load(directory / INDEX_FILE)
+            if data is not None:
+                cache.index = data.get("index", {})
+                cache.run_key = data.get("run_key")
+                cache.result = data.get("result")
+        return cache
+
+    def load_facts(self) -> None:
+        """Load the (larger) facts file only when the warm shortcut did not apply."""
+        if self._facts_loaded or self.directory is None:
+            return
+        self._facts_loaded = True
+        data = _load(self.directory / FACTS_FILE)
+        if data is not None:
+            self.facts = data.get("facts", {})
+            self.verdicts = data.get("verdicts", {})
+
+    def cached_result(self, run_key: str) -> AuditResult | None:
+        return self.result if self.result is not None and self.run_key == run_key else None
+
+    def save(self, run_key: str, result: AuditResult, used_facts: set[str], used_verdicts: set[str]) -> None:
+        """Write what this run used (older entries are dropped so the cache does not grow forever)."""
+        if self.directory is None:
+            return
+        facts = {k: v for k, v in self.facts.items() if k in used_facts}
+        verdicts = {k: v for k, v in self.verdicts.items() if k in used_verdicts}
+        _store(self.directory / FACTS_FILE, {"facts": facts, "verdicts": verdicts})
+        _store(self.directory / INDEX_FILE, {"index": self.index, "run_key": run_key, "result": result})
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            try:
+                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# thor-guard audit cache; safe to delete.\n")
+            except OSError:
+                pass

@@ -1,0 +1,359 @@
+"""One audit run: text pass, on-demand parsing, backward search, verification, classification.
+
+The order is what keeps it fast:
+
+1. stat every file; if the tree, configuration and options are unchanged
+   since the last run, return the cached result without opening a file;
+2. read the bytes and run the text pass: only files that mention a spawn API
+   or a sleeping loop are parsed first (``ast``, in a process pool when many,
+   facts cached by content hash);
+3. link the facts and walk the call graph *backwards* from the spawn sites;
+   the names of every function and class found become words, and only the
+   not-yet-parsed files that mention one of those words are parsed next;
+   repeat until no new word appears;
+4. ask the verifier (libcst) only about functions on a trigger-to-spawn path
+   that could hold a guard, then classify every spawn site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from thor_guard import __version__
+from thor_guard.audit.cache import CACHE_DIR_NAME, FORMAT, AuditCache, content_key
+from thor_guard.audit.classify import Verdict, classify
+from thor_guard.audit.extract import extract_facts
+from thor_guard.audit.files import SourceFile, walk
+from thor_guard.audit.graph import SPAWN_BASES, CallGraph, SpawnSite, build_graph, settle_app_configs
+from thor_guard.audit.guards import VerifyRequest, config_fingerprint, could_be_guarded, verdict_key, verify
+from thor_guard.audit.link import Linker, Sym
+from thor_guard.audit.model import MODULE_CODE, ModuleFacts
+from thor_guard.audit.prefilter import WordIndex, is_seed
+from thor_guard.audit.result import AuditResult, AuditStats, SpawnReport, Unresolved
+from thor_guard.config import Config
+
+PARALLEL_MIN_FILES = 48
+"""Below this many cache misses a process pool costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    paths: tuple[Path, ...] = ()
+    """Files or directories to audit; empty means the project root."""
+    use_cache: bool = True
+    jobs: int | None = None
+    """Worker processes for parsing; None picks the CPU count, 1 disables the pool."""
+
+
+def _parse_batch(batch: Sequence[tuple[bytes, str, bool]]) -> list[ModuleFacts]:
+    return [extract_facts(data, module, is_package) for data, module, is_package in batch]
+
+
+class _Run:
+    def __init__(self, config: Config, options: AuditOptions) -> None:
+        self.config = config
+        self.options = options
+        roots = options.paths or (config.project_root,)
+        self.files = walk(roots, config.project_root, config.source_roots, config.exclude)
+        self.by_module: dict[str, SourceFile] = {}
+        for source in self.files:
+            self.by_module.setdefault(source.module, source)
+        self.modules = set(self.by_module)
+        cache_dir = config.project_root / CACHE_DIR_NAME if options.use_cache else None
+        self.cache = AuditCache.open(cache_dir)
+        self.texts: dict[str, bytes] = {}
+        self.keys: dict[str, str] = {}
+        self.facts: dict[str, ModuleFacts] = {}
+        self.parsed_rels: set[str] = set()
+        self.errors: dict[Path, str] = {}
+        self.parsed = 0
+        self.from_cache = 0
+
+    # ------------------------------------------------------------------ keys
+    def run_key(self) -> str:
+        config = self.config
+        digest = hashlib.blake2b(digest_size=20)
+        header = (
+            __version__,
+            FORMAT,
+            config_fingerprint(config),
+            tuple(str(t) for t in config.audit_allow),
+            tuple(config.exclude),
+            str(config.project_root),
+            tuple(str(p.resolve()) for p in self.options.paths),
+        )
+        digest.update(repr(header).encode())
+        for source in self.files:
+            digest.update(f"\n{source.rel}\0{source.module}\0{source.stat_key}".encode())
+        return digest.hexdigest()
+
+    # --------------------------------------------------------------- parsing
+    def _read_all(self) -> None:
+        for source in self.files:
+            try:
+                data = source.path.read_bytes()
+            except OSError as exc:
+                self.errors[source.path] = f"cannot read file: {exc.strerror or exc}"
+                continue
+            self.texts[source.rel] = data
+            self.keys[source.rel] = content_key(data, source.module, source.is_package)
+            self.cache.index[source.rel] = (source.stat_key, self.keys[source.rel])
+
+    def _parse(self, sources: Iterable[SourceFile]) -> None:
+        todo: list[SourceFile] = []
+        for source in sources:
+            if source.rel in self.parsed_rels or source.rel not in self.texts:
+                continue
+            self.parsed_rels.add(source.rel)
+            cached = self.cache.facts.get(self.keys[source.rel])
+            if cached is not None:
+                self.from_cache += 1
+                self._accept(source, cached)
+            else:
+                todo.append(source)
+        if not todo:
+            return
+        items = [(self.texts[s.rel], s.module, s.is_package) for s in todo]
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+            size = max(8, len(items) // (jobs * 4))
+            batches = [items[i : i + size] for i in range(0, len(items), size)]
+            context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                results = [facts for batch in pool.map(_parse_batch, batches) for facts in batch]
+        else:
+            results = _parse_batch(items)
+        self.parsed += len(todo)
+        for source, facts in zip(todo, results):
+            self.cache.facts[self.keys[source.rel]] = facts
+            self._accept(source, facts)
+
+    def _accept(self, source: SourceFile, facts: ModuleFacts) -> None:
+        if facts.error is not None:
+            self.errors[source.path] = facts.error
+            return
+        self.facts.setdefault(source.module, facts)
+
+    def ensure(self, module: str) -> ModuleFacts | None:
+        """Parse one module on demand (a base class or guard helper outside the analysed set)."""
+        source = self.by_module.get(module)
+        if source is None:
+            return None
+        self._parse([source])
+        return self.facts.get(module)
+
+    # ---------------------------------------------------------------- search
+    def _relevant(self, graph: CallGraph) -> set[str]:
+        """Functions from which some spawn site or sleeping loop can be reached (backwards closure)."""
+        stack = [site.node for site in graph.spawns]
+        relevant: set[str] = set()
+        while stack:
+            node = stack.pop()
+            if node in relevant:
+                continue
+            relevant.add(node)
+            stack.extend(graph.callers.get(node, ()))
+        return relevant
+
+    def _wanted_words(self, graph: CallGraph, linker: Linker, relevant: set[str]) -> set[str]:
+        words: set[str] = set()
+        classes: set[tuple[str, str]] = set()
+        for node in relevant:
+            module, qualname = node.split(":", 1)
+            if qualname == MODULE_CODE:
+                continue
+            words.add(qualname.split(".", 1)[0])
+            entry = graph.functions.get(node)
+            if entry is not None and entry[1].class_qualname:
+                classes.add((module, entry[1].class_qualname))
+        for module, facts in list(self.facts.items()):
+            for cls in facts.classes:
+                sym = Sym("class", module, cls.qualname)
+                order, external = linker.mro(sym)
+                if external & set(SPAWN_BASES) or any(entry in classes for entry in order):
+                    classes.add((module, cls.qualname))
+                    words.add(cls.qualname.split(".", 1)[0])
+        for module, facts in list(self.facts.items()):
+            for name, ref in facts.bindings:
+                if ref.kind not in ("g", "i") or name in words:
+                    continue
+                sym = linker.resolve(ref._replace(kind="g"))
+                if sym is None:
+                    continue
+                if (sym.kind == "func" and f"{sym.module}:{sym.name}" in relevant) or (
+                    sym.kind == "class" and (sym.module, sym.name) in classes
+                ):
+                    words.add(name)
+        return {w for w in words if w and not w.startswith("<")}
+
+    def _converge(self) -> tuple[Linker, CallGraph, set[str]]:
+        index = WordIndex(list(self.texts), list(self.texts.values()))
+        by_rel = {s.rel: s for s in self.files}
+        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
+        searched: set[str] = set()
+        while True:
+            linker = Linker(self.modules, self.facts, self.ensure)
+            graph = build_graph(linker, self.facts)
+            relevant = self._relevant(graph)
+            new_words = self._wanted_words(graph, linker, relevant) - searched
+            if not new_words:
+                return linker, graph, relevant
+            searched |= new_words
+            hits = index.files_mentioning(sorted(new_words), skip=self.parsed_rels)
+            if not hits:
+                return linker, graph, relevant
+            self._parse(by_rel[rel] for rel in sorted(hits))
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> AuditResult:
+        run_key = self.run_key()
+        cached = self.cache.cached_result(run_key)
+        if cached is not None:
+            return cached.with_stats(AuditStats(files=len(self.files), result_from_cache=True))
+        self.cache.load_facts()
+        self._read_all()
+        linker, graph, relevant = self._converge()
+        settle_app_configs(graph, linker, relevant)
+        forward = self._forward(graph)
+        on_path = relevant & forward
+        guarded, verified_files, verified_functions, used_verdicts = self._guards(graph, linker, on_path)
+        allowed_nodes = {node for node in graph.functions if self._allowed(node)}
+        allowed_targets = {s.target for s in graph.spawns if s.node in allowed_nodes and s.target}
+
+        def is_allowed(site: SpawnSite) -> bool:
+            return site.node in allowed_nodes or (site.kind == "loop" and site.node in allowed_targets)
+
+        verdicts = classify(graph, guarded, is_allowed)
+        by_module_path = {m: s.path for m, s in self.by_module.items()}
+        spawns = tuple(self._report(v, by_module_path) for v in verdicts)
+        relevant_names = {node.rsplit(".", 1)[-1].split(":")[-1] for node in relevant}
+        unresolved = tuple(
+            Unresolved(
+                by_module_path[u.module],
+                u.line,
+                u.column,
+                u.node,
+                u.text,
+                u.text.rsplit(".", 1)[-1] in relevant_names,
+            )
+            for u in sorted(graph.unresolved, key=lambda u: (u.module, u.line, u.column))
+        )
+        stats = AuditStats(
+            files=len(self.files),
+            read=len(self.texts),
+            parsed=self.parsed,
+            facts_from_cache=self.from_cache,
+            analysed=len(self.facts),
+            verified_functions=verified_functions,
+            verified_files=verified_files,
+            calls=sum(len(f.calls) for facts in self.facts.values() for f in facts.functions),
+            unresolved_calls=len(unresolved),
+        )
+        errors = tuple(sorted(self.errors.items()))
+        result = AuditResult(spawns, unresolved, errors, stats)
+        used_facts = {self.keys[rel] for rel in self.parsed_rels if rel in self.keys}
+        self.cache.save(run_key, result, used_facts, used_verdicts)
+        return result
+
+    def _forward(self, graph: CallGraph) -> set[str]:
+        stack = list(graph.triggers)
+        seen: set[str] = set()
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.extend(graph.calls.get(node, ()))
+            stack.extend(graph.spawn_edges.get(node, ()))
+        return seen
+
+    def _allowed(self, node: str) -> bool:
+        module, qualname = node.split(":", 1)
+        return any(target.matches(module, qualname) for target in self.config.audit_allow)
+
+    def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
+        helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
+        fingerprint = config_fingerprint(self.config)
+        guarded: set[str] = set()
+        used: set[str] = set()
+        pending: dict[str, set[str]] = {}
+        keys_for: dict[tuple[str, str], str] = {}
+        for node in sorted(on_path):
+            entry = graph.functions.get(node)
+            if entry is None:
+                continue
+            module, fact = entry
+            if not could_be_guarded(fact, module, linker, self.config, helpers):
+                continue
+            source = self.by_module[module]
+            key = verdict_key(self.keys[source.rel], self._dependency_keys(module, linker), fingerprint, fact.qualname)
+            used.add(key)
+            known = self.cache.verdicts.get(key)
+            if known is None:
+                pending.setdefault(module, set()).add(fact.qualname)
+                keys_for[(module, fact.qualname)] = key
+            elif known:
+                guarded.add(node)
+        if not pending:
+            return guarded, 0, 0, used
+        requests = [VerifyRequest(m, self.by_module[m].path, frozenset(q)) for m, q in sorted(pending.items())]
+        sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
+        outcome = verify(self.config, requests, sources)
+        self.errors.update(outcome.errors)
+        for (module, qualname), is_guarded in outcome.guarded.items():
+            key = keys_for.get((module, qualname))
+            if key is not None:
+                self.cache.verdicts[key] = is_guarded
+            if is_guarded:
+                guarded.add(f"{module}:{qualname}")
+        return guarded, outcome.files, outcome.functions, used
+
+    def _dependency_keys(self, module: str, linker: Linker) -> list[str]:
+        """Content keys of the project modules ``module`` imports (where its guard helpers may live)."""
+        facts = self.facts.get(module)
+        keys: list[str] = []
+        if facts is None:
+            return keys
+        for _, ref in facts.bindings:
+            if ref.kind != "g":
+                continue
+            parts = ref.head.split(".")
+            for cut in range(len(parts), 0, -1):
+                source = self.by_module.get(".".join(parts[:cut]))
+                if source is not None:
+                    if source.rel in self.keys:
+                        keys.append(self.keys[source.rel])
+                    break
+        return keys
+
+    def _report(self, verdict: Verdict, paths: dict[str, Path]) -> SpawnReport:
+        site = verdict.site
+        path = verdict.call_path
+        return SpawnReport(
+            path=paths[site.module],
+            line=site.line,
+            column=site.column,
+            kind=site.kind,
+            api=site.api,
+            function=site.node,
+            classification=verdict.classification,
+            trigger=path[0] if path else None,
+            trigger_kind=verdict.trigger_kind,
+            call_path=path,
+            guarded_by=verdict.guarded_by,
+            target=site.target,
+        )
+
+
+def run_audit(config: Config, options: AuditOptions | None = None) -> AuditResult:
+    """Audit the project described by ``config`` (see the module docstring for the steps)."""
+    return _Run(config, options or AuditOptions()).run()
+
+
+__all__ = ["AuditOptions", "run_audit"]

@@ -1,0 +1,541 @@
+"""Per-file fact extraction: one ``ast`` pass turns a file into :class:`ModuleFacts`.
+
+Python's ``ast`` parses about ten times faster than libcst, and facts need no
+concrete syntax: names are resolved here as far as one file allows (imports
+with aliases, relative imports, definitions, closures, ``self``/``cls``,
+locals and module singletons built by a constructor call), and what crosses a
+module boundary is left as a dotted path for :mod:`thor_guard.audit.link`.
+Guard decisions are *not* made here: they go through the verifier (libcst).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from collections.abc import Iterator, Sequence
+
+from thor_guard.audit.model import MODULE_CODE, CallFact, ClassFact, FunctionFact, LoopFact, ModuleFacts, Ref
+
+_BUILTINS = frozenset(dir(builtins))
+_ENV_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
+_SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "eventlet.sleep", "trio.sleep"})
+# Attribute names whose call hands a function over to another thread/process/task (argument index).
+_TARGET_POSITION = {
+    "Thread": 1,
+    "Process": 1,
+    "Timer": 1,
+    "run_in_executor": 1,
+    "submit": 0,
+    "map": 0,
+    "apply_async": 0,
+    "start_new_thread": 0,
+    "start_new": 0,
+    "create_task": 0,
+    "ensure_future": 0,
+}
+_TARGET_KEYWORDS = ("target", "function", "fn")
+_URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
+
+_UNKNOWN = Ref("u", "?")
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+
+
+def _unparse(node: ast.AST, limit: int = 60) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover - ast.unparse handles every parsed node
+        text = type(node).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _dotted(ref: Ref) -> str:
+    return ".".join((ref.head, *ref.attrs))
+
+
+def _resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    if name:
+        parts.append(name)
+    return ".".join(parts)
+
+
+class _Scope:
+    """Names bound in one module, class or function body."""
+
+    __slots__ = ("kind", "qualname", "bindings", "parent", "class_qualname")
+
+    def __init__(self, kind: str, qualname: str, parent: _Scope | None, class_qualname: str | None = None) -> None:
+        self.kind = kind
+        self.qualname = qualname
+        self.bindings: dict[str, Ref] = {}
+        self.parent = parent
+        self.class_qualname = class_qualname
+
+
+class _Extractor:
+    def __init__(self, module: str, is_package: bool) -> None:
+        self.module = module
+        self.is_package = is_package
+        self.functions: list[FunctionFact] = []
+        self.classes: list[ClassFact] = []
+        self.star_imports: list[str] = []
+        self.str_constants: dict[str, str] = {}
+        self.module_scope = _Scope("module", "", None)
+        self.lambda_targets: set[int] = set()
+        self.attr_types: dict[str, dict[str, Ref]] = {}
+
+    # ----------------------------------------------------------------- binding
+    def _bind(self, scope: _Scope, name: str, ref: Ref) -> None:
+        old = scope.bindings.get(name)
+        if old is None or old == ref:
+            scope.bindings[name] = ref
+        else:
+            scope.bindings[name] = _UNKNOWN
+
+    def _bind_import(self, scope: _Scope, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self._bind(scope, alias.asname, Ref("g", alias.name))
+                else:
+                    top = alias.name.split(".")[0]
+                    self._bind(scope, top, Ref("g", top))
+            return
+        base = node.module or ""
+        if node.level:
+            base = _resolve_relative(self.module, self.is_package, node.level, node.module)
+        for alias in node.names:
+            if alias.name == "*":
+                if scope is self.module_scope:
+                    self.star_imports.append(base)
+                continue
+            full = f"{base}.{alias.name}" if base else alias.name
+            self._bind(scope, alias.asname or alias.name, Ref("g", full))
+
+    def _collect_bindings(self, scope: _Scope, body: Sequence[ast.stmt], qual_prefix: str) -> None:
+        """Bind every name a block assigns (recursing into if/try/with/for, not into defs)."""
+        for stmt in body:
+            self._collect_stmt(scope, stmt, qual_prefix)
+
+    def _collect_stmt(self, scope: _Scope, stmt: ast.stmt, qual_prefix: str) -> None:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self._bind(scope, stmt.name, Ref("g", f"{self.module}.{qual_prefix}{stmt.name}"))
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            self._bind_import(scope, stmt)
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            value = stmt.value
+            for target in targets:
+                for name_node in self._target_names(target):
+                    simple = isinstance(target, ast.Name) and value is not None
+                    ref = self._value_ref(value, scope, qual_prefix) if simple else _UNKNOWN
+                    self._bind(scope, name_node, ref)
+                    if scope.kind == "module" and simple and isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        self.str_constants[name_node] = value.value
+        elif isinstance(stmt, ast.AugAssign):
+            for name_node in self._target_names(stmt.target):
+                self._bind(scope, name_node, _UNKNOWN)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            for name_node in self._target_names(stmt.target):
+                self._bind(scope, name_node, _UNKNOWN)
+            self._collect_bindings(scope, stmt.body, qual_prefix)
+            self._collect_bindings(scope, stmt.orelse, qual_prefix)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                if item.optional_vars is not None:
+                    ref = self._value_ref(item.context_expr, scope, qual_prefix) if isinstance(item.optional_vars, ast.Name) else _UNKNOWN
+                    for name_node in self._target_names(item.optional_vars):
+                        self._bind(scope, name_node, ref)
+            self._collect_bindings(scope, stmt.body, qual_prefix)
+        elif isinstance(stmt, (ast.If, ast.While)):
+            self._collect_bindings(scope, stmt.body, qual_prefix)
+            self._collect_bindings(scope, stmt.orelse, qual_prefix)
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            self._collect_bindings(scope, stmt.body, qual_prefix)  # type: ignore[attr-defined]
+            for handler in stmt.handlers:  # type: ignore[attr-defined]
+                if handler.name:
+                    self._bind(scope, handler.name, _UNKNOWN)
+                self._collect_bindings(scope, handler.body, qual_prefix)
+            self._collect_bindings(scope, stmt.orelse, qual_prefix)  # type: ignore[attr-defined]
+            self._collect_bindings(scope, stmt.finalbody, qual_prefix)  # type: ignore[attr-defined]
+        elif isinstance(stmt, ast.Match):
+            for case in stmt.cases:
+                self._collect_bindings(scope, case.body, qual_prefix)
+        elif isinstance(stmt, (ast.Global, ast.Nonlocal)):
+            for name in stmt.names:
+                scope.bindings.pop(name, None)
+
+    @staticmethod
+    def _target_names(target: ast.expr) -> Iterator[str]:
+        if isinstance(target, ast.Name):
+            yield target.id
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                yield from _Extractor._target_names(elt)
+        elif isinstance(target, ast.Starred):
+            yield from _Extractor._target_names(target.value)
+
+    def _value_ref(self, value: ast.expr | None, scope: _Scope, qual_prefix: str) -> Ref:
+        """What a name assigned ``value`` denotes: an alias, an instance, or unknown."""
+        if value is None:
+            return _UNKNOWN
+        if isinstance(value, ast.Lambda):
+            return Ref("g", f"{self.module}.{qual_prefix}{self._lambda_name(value)}")
+        if isinstance(value, (ast.Name, ast.Attribute)):
+            ref = self.expr_ref(value, scope)
+            return ref if ref.kind != "u" else _UNKNOWN
+        if isinstance(value, ast.Call):
+            callee = self.expr_ref(value.func, scope)
+            if callee.kind == "g":
+                return Ref("i", _dotted(callee))
+            if callee.kind == "i" and not callee.attrs:
+                return _UNKNOWN
+            if callee.kind == "i":
+                # ``inst.factory()``: unknown return type, keep as unresolved.
+                return _UNKNOWN
+        return _UNKNOWN
+
+    @staticmethod
+    def _lambda_name(node: ast.Lambda) -> str:
+        return f"<lambda@{node.lineno}:{node.col_offset + 1}>"
+
+    # -------------------------------------------------------------- resolution
+    def lookup(self, name: str, scope: _Scope) -> Ref | None:
+        current: _Scope | None = scope
+        first = True
+        while current is not None:
+            # Class bodies are not visible from methods (Python scoping).
+            if current.kind != "class" or first:
+                ref = current.bindings.get(name)
+                if ref is not None:
+                    return ref
+            first = False
+            current = current.parent
+        if self.star_imports:
+            return Ref("g", f"{self.star_imports[0]}.{name}")
+        if name in _BUILTINS:
+            return Ref("g", f"builtins.{name}")
+        return None
+
+    def expr_ref(self, node: ast.expr, scope: _Scope) -> Ref:
+        if isinstance(node, ast.Name):
+            ref = self.lookup(node.id, scope)
+            if ref is None or ref.kind == "u":
+                return Ref("u", node.id)
+            return ref
+        if isinstance(node, ast.Attribute):
+            base = self.expr_ref(node.value, scope)
+            if base.kind == "u":
+                return Ref("u", _unparse(node))
+            return Ref(base.kind, base.head, (*base.attrs, node.attr))
+        if isinstance(node, ast.Call):
+            callee = self.expr_ref(node.func, scope)
+            if callee.kind == "g":
+                if callee.head == "builtins.super" and not callee.attrs and scope.class_qualname:
+                    return Ref("s", f"{self.module}.{scope.class_qualname}")
+                return Ref("i", _dotted(callee))
+            return Ref("u", _unparse(node))
+        return Ref("u", _unparse(node))
+
+    # ------------------------------------------------------------------ module
+    def run(self, tree: ast.Module) -> ModuleFacts:
+        scope = self.module_scope
+        self._collect_bindings(scope, tree.body, "")
+        self._function(MODULE_CODE, tree.body, scope, None, tree, is_module=True)
+        return ModuleFacts(
+            module=self.module,
+            is_package=self.is_package,
+            bindings=tuple(scope.bindings.items()),
+            star_imports=tuple(self.star_imports),
+            functions=tuple(self.functions),
+            classes=tuple(self.classes),
+        )
+
+    def _class(self, node: ast.ClassDef, parent: _Scope, qual_prefix: str) -> None:
+        qualname = f"{qual_prefix}{node.name}"
+        scope = _Scope("class", qualname, parent, class_qualname=None)
+        self._collect_bindings(scope, node.body, f"{qualname}.")
+        bases = tuple(self.expr_ref(base, parent) for base in node.bases)
+        self.attr_types[qualname] = {}
+        methods: list[str] = []
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                methods.append(stmt.name)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        ref = self._value_ref(stmt.value, parent, qual_prefix)
+                        if ref.kind != "u":
+                            self.attr_types[qualname][target.id] = ref
+        # Nested definitions get their own facts; the class body itself runs at import time
+        # and is attributed to the enclosing code by the caller's walk.
+        for stmt in node.body:
+            self._definitions_in(stmt, scope, f"{qualname}.", class_qualname=qualname)
+        self.classes.append(
+            ClassFact(
+                qualname,
+                node.lineno,
+                bases,
+                tuple(methods),
+                tuple(sorted((a, r) for a, r in self.attr_types[qualname].items() if r.kind != "u")),
+            )
+        )
+
+    def _definitions_in(self, stmt: ast.stmt, scope: _Scope, qual_prefix: str, class_qualname: str | None) -> None:
+        """Extract defs/classes reachable without entering another function body."""
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self._def(stmt, scope, qual_prefix, class_qualname)
+        elif isinstance(stmt, ast.ClassDef):
+            self._class(stmt, scope, qual_prefix)
+        else:
+            for child in ast.iter_child_nodes(stmt):
+                if isinstance(child, ast.stmt):
+                    self._definitions_in(child, scope, qual_prefix, class_qualname)
+                elif isinstance(child, ast.excepthandler):
+                    for sub in child.body:
+                        self._definitions_in(sub, scope, qual_prefix, class_qualname)
+                elif isinstance(child, ast.match_case):
+                    for sub in child.body:
+                        self._definitions_in(sub, scope, qual_prefix, class_qualname)
+
+    def _def(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope, qual_prefix: str, class_qualname: str | None) -> None:
+        qualname = f"{qual_prefix}{node.name}"
+        scope = _Scope("function", qualname, parent, class_qualname=class_qualname)
+        args = node.args
+        params = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+        if args.vararg:
+            params.append(args.vararg.arg)
+        if args.kwarg:
+            params.append(args.kwarg.arg)
+        for name in params:
+            scope.bindings[name] = _UNKNOWN
+        decorator_names = {
+            d.id if isinstance(d, ast.Name) else d.attr if isinstance(d, ast.Attribute) else "" for d in node.decorator_list
+        }
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        if class_qualname is not None and positional and "staticmethod" not in decorator_names:
+            class_dotted = f"{self.module}.{class_qualname}"
+            scope.bindings[positional[0]] = Ref("g", class_dotted) if "classmethod" in decorator_names else Ref("i", class_dotted)
+        self._collect_bindings(scope, node.body, f"{qualname}.<locals>.")
+        if class_qualname is not None and positional and class_qualname in self.attr_types:
+            self._collect_attr_types(node, positional[0], scope, f"{qualname}.<locals>.", self.attr_types[class_qualname])
+        decorators = tuple(self._decorator_fact(d, parent) for d in node.decorator_list)
+        self._function(qualname, node.body, scope, class_qualname, node, decorators=decorators)
+
+    def _collect_attr_types(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, self_name: str, scope: _Scope, qual_prefix: str, types: dict[str, Ref]
+    ) -> None:
+        """``self.attr = Ctor(...)`` anywhere in a method: the class's attribute holds a ``Ctor`` instance."""
+        for sub in ast.walk(node):
+            if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
+                targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
+                        ref = self._value_ref(sub.value, scope, qual_prefix)
+                        old = types.get(target.attr)
+                        if ref.kind == "u" or (old is not None and old != ref):
+                            types[target.attr] = _UNKNOWN
+                        else:
+                            types[target.attr] = ref
+
+    def _decorator_fact(self, node: ast.expr, scope: _Scope) -> CallFact:
+        if isinstance(node, ast.Call):
+            first = node.args[0] if node.args else None
+            first_str = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+            return CallFact(node.lineno, node.col_offset + 1, self.expr_ref(node.func, scope), first_str=first_str)
+        return CallFact(node.lineno, node.col_offset + 1, self.expr_ref(node, scope))
+
+    # ---------------------------------------------------------------- function
+    def _function(
+        self,
+        qualname: str,
+        body: Sequence[ast.stmt] | ast.expr,
+        scope: _Scope,
+        class_qualname: str | None,
+        node: ast.AST,
+        *,
+        decorators: tuple[CallFact, ...] = (),
+        is_module: bool = False,
+        is_lambda: bool = False,
+    ) -> None:
+        calls: list[CallFact] = []
+        loops: list[LoopFact] = []
+        env_strings: set[str] = set()
+        nested: list[tuple[ast.AST, str]] = []
+        # Python's __qualname__ convention (the verifier's too): ``outer.<locals>.inner``.
+        qual_prefix = "" if is_module else f"{qualname}.<locals>."
+        stmts: Sequence[ast.AST] = [body] if isinstance(body, ast.expr) else body
+
+        def visit(n: ast.AST, loop_stack: list[ast.While]) -> None:
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for d in n.decorator_list:
+                    visit(d, loop_stack)
+                for default in (*n.args.defaults, *[d for d in n.args.kw_defaults if d is not None]):
+                    visit(default, loop_stack)
+                nested.append((n, "def"))
+                return
+            if isinstance(n, ast.ClassDef):
+                nested.append((n, "class"))
+                if is_module:
+                    # Class bodies run at import time: their calls belong to module code.
+                    for base in n.bases:
+                        visit(base, loop_stack)
+                    for stmt in n.body:
+                        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                            visit(stmt, loop_stack)
+                return
+            if isinstance(n, ast.Lambda):
+                nested.append((n, "lambda"))
+                return
+            if isinstance(n, ast.While):
+                loop_stack = [*loop_stack, n]
+            if isinstance(n, ast.Call):
+                fact = self._call_fact(n, scope, qual_prefix)
+                calls.append(fact)
+                if loop_stack and self._is_wait(fact.ref):
+                    waits = _dotted(fact.ref) if fact.ref.kind == "g" else f".{fact.ref.attrs[-1] if fact.ref.attrs else 'wait'}()"
+                    for loop in loop_stack:
+                        loops.append(LoopFact(loop.lineno, loop.col_offset + 1, waits))
+            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and _ENV_LIKE.match(n.value):
+                env_strings.add(n.value)
+            elif isinstance(n, ast.Name) and n.id in self.str_constants and isinstance(n.ctx, ast.Load):
+                env_strings.add(self.str_constants[n.id])
+            for child in ast.iter_child_nodes(n):
+                visit(child, loop_stack)
+
+        for stmt in stmts:
+            visit(stmt, [])
+
+        guard_calls: list[Ref] = []
+        returns_only = False
+        if not is_module and not isinstance(body, ast.expr):
+            for stmt in body:
+                if isinstance(stmt, ast.If):
+                    for sub in ast.walk(stmt.test):
+                        if isinstance(sub, ast.Call):
+                            guard_calls.append(self.expr_ref(sub.func, scope))
+            effective = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+            returns_only = len(effective) == 1 and isinstance(effective[0], ast.Return) and effective[0].value is not None
+        elif isinstance(body, ast.expr):
+            returns_only = True
+
+        unique_loops = tuple(dict.fromkeys(loops))
+        line = getattr(node, "lineno", 1)
+        column = getattr(node, "col_offset", 0) + 1
+        self.functions.append(
+            FunctionFact(
+                qualname=qualname,
+                line=line,
+                column=column,
+                class_qualname=class_qualname,
+                calls=tuple(calls),
+                loops=unique_loops,
+                decorators=decorators,
+                env_strings=frozenset(env_strings),
+                guard_calls=tuple(guard_calls),
+                returns_only=returns_only,
+                is_lambda=is_lambda,
+                spawn_target_lambda=is_lambda and id(node) in self.lambda_targets,
+            )
+        )
+        for child, kind in nested:
+            if kind == "def":
+                assert isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+                self._def(child, scope, qual_prefix, class_qualname=None if not is_module else None)
+            elif kind == "class":
+                assert isinstance(child, ast.ClassDef)
+                self._class(child, scope, qual_prefix)
+            else:
+                assert isinstance(child, ast.Lambda)
+                lam_scope = _Scope("function", f"{qual_prefix}{self._lambda_name(child)}", scope, class_qualname=scope.class_qualname)
+                for a in (*child.args.posonlyargs, *child.args.args, *child.args.kwonlyargs):
+                    lam_scope.bindings[a.arg] = _UNKNOWN
+                self._function(
+                    f"{qual_prefix}{self._lambda_name(child)}",
+                    child.body,
+                    lam_scope,
+                    class_qualname,
+                    child,
+                    is_lambda=True,
+                )
+
+    def _is_wait(self, ref: Ref) -> bool:
+        if ref.kind == "g" and _dotted(ref) in _SLEEPS:
+            return True
+        return bool(ref.attrs) and ref.attrs[-1] == "wait" or (ref.kind == "u" and ref.head.endswith(".wait"))
+
+    def _call_fact(self, node: ast.Call, scope: _Scope, qual_prefix: str) -> CallFact:
+        ref = self.expr_ref(node.func, scope)
+        last = ref.attrs[-1] if ref.attrs else ref.head.rsplit(".", 1)[-1]
+        if ref.kind == "u":
+            last = ref.head.rsplit(".", 1)[-1]
+        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+        target_node: ast.expr | None = next((keywords[k] for k in _TARGET_KEYWORDS if k in keywords), None)
+        if target_node is None and last in _TARGET_POSITION and len(node.args) > _TARGET_POSITION[last]:
+            target_node = node.args[_TARGET_POSITION[last]]
+        target = self._callable_ref(target_node, scope, qual_prefix) if target_node is not None else None
+        first = node.args[0] if node.args else None
+        first_str = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+        view: Ref | None = None
+        view_is_class = False
+        if last in _URL_FUNCTIONS:
+            view_node = keywords.get("view") or (node.args[1] if len(node.args) > 1 else None)
+            if isinstance(view_node, ast.Call) and isinstance(view_node.func, ast.Attribute) and view_node.func.attr == "as_view":
+                view = self.expr_ref(view_node.func.value, scope)
+                view_is_class = True
+            elif view_node is not None and not isinstance(view_node, ast.Call):
+                view = self.expr_ref(view_node, scope)
+        callback: Ref | None = None
+        callback_kind: str | None = None
+        if last == "connect" and (node.args or "receiver" in keywords):
+            callback = self._callable_ref(keywords.get("receiver") or node.args[0], scope, qual_prefix)
+            callback_kind = "connect"
+        elif last == "add_event_handler" and len(node.args) > 1 and first_str == "startup":
+            callback = self._callable_ref(node.args[1], scope, qual_prefix)
+            callback_kind = "startup"
+        elif "lifespan" in keywords:
+            callback = self._callable_ref(keywords["lifespan"], scope, qual_prefix)
+            callback_kind = "lifespan"
+        return CallFact(
+            node.lineno,
+            node.col_offset + 1,
+            ref,
+            target=target,
+            first_str=first_str,
+            view=view,
+            view_is_class=view_is_class,
+            callback=callback,
+            callback_kind=callback_kind,
+        )
+
+    def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str) -> Ref:
+        """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``."""
+        if isinstance(node, ast.Lambda):
+            self.lambda_targets.add(id(node))
+            return Ref("g", f"{self.module}.{qual_prefix}{self._lambda_name(node)}")
+        if isinstance(node, ast.Call):
+            callee = self.expr_ref(node.func, scope)
+            if callee.kind == "g" and _dotted(callee) in {"functools.partial", "functools.partialmethod"} and node.args:
+                return self._callable_ref(node.args[0], scope, qual_prefix)
+            return callee  # create_task(coro()) runs coro
+        return self.expr_ref(node, scope)
+
+
+def extract_facts(source: bytes, module: str, is_package: bool) -> ModuleFacts:
+    """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        where = f"line {exc.lineno}: " if exc.lineno else ""
+        return ModuleFacts(module, is_package, (), (), (), (), error=f"syntax error: {where}{exc.msg}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        return ModuleFacts(module, is_package, (), (), (), (), error=f"cannot decode: {exc}")
+    return _Extractor(module, is_package).run(tree)
