@@ -1,0 +1,1 @@
+"""Django project package of the example Thor backend."""

@@ -1,0 +1,1 @@
+"""thor-guard test suite (a package so that shared fixtures import as ``tests.<module>``)."""
