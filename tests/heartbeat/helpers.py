@@ -1,0 +1,89 @@
+"""Helpers for tests that run the heartbeat in real subprocesses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+JOB_NAMES = (
+    "intraday", "week52_extremes", "session_volume", "market_metrics",
+    "twentyfour_hour", "preopen_backtest", "vwap_minute_capture", "closed_bars_flush",
+)
+
+
+def write_config(
+    directory: Path,
+    *,
+    lock: str = "file",
+    tick: float = 0.05,
+    interval: float | None = None,
+    target: str = "tests.heartbeat.jobs_for_tests:record",
+    extra: Mapping[str, object] | None = None,
+) -> Path:
+    """A standalone TOML config (top level = the [tool.thor-guard] table) binding all eight jobs to ``target``."""
+    interval = interval if interval is not None else tick
+    lines = [
+        f'source-roots = ["{REPO}"]',
+        "[heartbeat]",
+        f"fast-tick = {tick}",
+        f"slow-tick = {tick}",
+        f'lock = "{lock}"',
+        f'lock-path = "{directory / "heartbeat.lock"}"',
+        'cadence = "heartbeat.cadence:always_open"',
+    ]
+    for key, value in (extra or {}).items():
+        lines.append(f"{key} = {value!r}".replace("'", '"') if isinstance(value, str) else f"{key} = {value}")
+    lines.append("[heartbeat.jobs]")
+    for name in JOB_NAMES:
+        lines.append(f'{name} = {{ target = "{target}", interval = {interval}, when = "always" }}')
+    path = directory / "heartbeat.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def console_script() -> list[str]:
+    """The installed ``thor-guard`` console script (the real entry point users run)."""
+    found = shutil.which("thor-guard")
+    return [found] if found else [sys.executable, "-m", "thor_guard"]
+
+
+def spawn(config: Path, *args: str, env: Mapping[str, str] | None = None, log: Path | None = None) -> subprocess.Popen[bytes]:
+    environment = {**os.environ, **(env or {})}
+    environment.pop("THOR_SCHEDULER_MODE", None)
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), environment.get("PYTHONPATH", "")]))
+    if env and "THOR_SCHEDULER_MODE" in env:
+        environment["THOR_SCHEDULER_MODE"] = env["THOR_SCHEDULER_MODE"]
+    stderr = open(log, "wb") if log is not None else subprocess.DEVNULL  # noqa: SIM115 - closed by the caller via the file
+    return subprocess.Popen(
+        [*console_script(), "run-heartbeat", "--config", str(config), *args],
+        cwd=str(config.parent), env=environment, stdout=subprocess.DEVNULL, stderr=stderr,
+    )
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 15.0, interval: float = 0.02) -> object:
+    """Poll until ``predicate()`` is truthy; fail loudly on timeout (a liveness bound, not a timing assertion)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s: {predicate}")
+        time.sleep(interval)
+
+
+def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> int:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()
