@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from thor_guard.audit.graph import ON_DEMAND_TRIGGERS, STARTUP_TRIGGERS, CallGraph, SpawnSite
-
-Classification = Literal["unguarded", "on-demand", "guarded", "allowed", "unreachable"]
+from thor_guard.audit.result import Classification
 State = tuple[str, bool]
 
 

@@ -18,25 +18,23 @@ The order is what keeps it fast:
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thor_guard import __version__
 from thor_guard.audit.cache import CACHE_DIR_NAME, FORMAT, AuditCache, content_key
-from thor_guard.audit.classify import Verdict, classify
-from thor_guard.audit.extract import extract_facts
 from thor_guard.audit.files import SourceFile, walk
-from thor_guard.audit.graph import SPAWN_BASES, CallGraph, SpawnSite, build_graph, settle_app_configs
-from thor_guard.audit.guards import VerifyRequest, config_fingerprint, could_be_guarded, verdict_key, verify
-from thor_guard.audit.link import Linker, Sym
-from thor_guard.audit.model import MODULE_CODE, ModuleFacts
-from thor_guard.audit.prefilter import WordIndex, is_seed
 from thor_guard.audit.result import AuditResult, AuditStats, SpawnReport, Unresolved
 from thor_guard.config import Config
+
+if TYPE_CHECKING:  # the analysis modules are imported only when the warm shortcut does not apply
+    from thor_guard.audit.classify import Verdict
+    from thor_guard.audit.graph import CallGraph
+    from thor_guard.audit.link import Linker
+    from thor_guard.audit.model import ModuleFacts
 
 PARALLEL_MIN_FILES = 48
 """Below this many cache misses a process pool costs more than it saves."""
@@ -52,6 +50,8 @@ class AuditOptions:
 
 
 def _parse_batch(batch: Sequence[tuple[bytes, str, bool]]) -> list[ModuleFacts]:
+    from thor_guard.audit.extract import extract_facts
+
     return [extract_facts(data, module, is_package) for data, module, is_package in batch]
 
 
@@ -82,7 +82,7 @@ class _Run:
         header = (
             __version__,
             FORMAT,
-            config_fingerprint(config),
+            _config_fingerprint(config),
             tuple(str(t) for t in config.audit_allow),
             tuple(config.exclude),
             str(config.project_root),
@@ -97,7 +97,8 @@ class _Run:
     def _read_all(self) -> None:
         for source in self.files:
             try:
-                data = source.path.read_bytes()
+                with open(source.abspath, "rb") as handle:
+                    data = handle.read()
             except OSError as exc:
                 self.errors[source.path] = f"cannot read file: {exc.strerror or exc}"
                 continue
@@ -122,6 +123,9 @@ class _Run:
         items = [(self.texts[s.rel], s.module, s.is_package) for s in todo]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             size = max(8, len(items) // (jobs * 4))
             batches = [items[i : i + size] for i in range(0, len(items), size)]
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
@@ -162,6 +166,10 @@ class _Run:
         return relevant
 
     def _wanted_words(self, graph: CallGraph, linker: Linker, relevant: set[str]) -> set[str]:
+        from thor_guard.audit.graph import SPAWN_BASES
+        from thor_guard.audit.link import Sym
+        from thor_guard.audit.model import MODULE_CODE
+
         words: set[str] = set()
         classes: set[tuple[str, str]] = set()
         for node in relevant:
@@ -193,6 +201,10 @@ class _Run:
         return {w for w in words if w and not w.startswith("<")}
 
     def _converge(self) -> tuple[Linker, CallGraph, set[str]]:
+        from thor_guard.audit.graph import build_graph
+        from thor_guard.audit.link import Linker
+        from thor_guard.audit.prefilter import WordIndex, is_seed
+
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
         self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
@@ -216,6 +228,9 @@ class _Run:
         cached = self.cache.cached_result(run_key)
         if cached is not None:
             return cached.with_stats(AuditStats(files=len(self.files), result_from_cache=True))
+        from thor_guard.audit.classify import classify
+        from thor_guard.audit.graph import SpawnSite, settle_app_configs
+
         self.cache.load_facts()
         self._read_all()
         linker, graph, relevant = self._converge()
@@ -278,6 +293,8 @@ class _Run:
         return any(target.matches(module, qualname) for target in self.config.audit_allow)
 
     def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
+        from thor_guard.audit.guards import VerifyRequest, config_fingerprint, could_be_guarded, verdict_key, verify
+
         helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
         fingerprint = config_fingerprint(self.config)
         guarded: set[str] = set()
@@ -349,6 +366,12 @@ class _Run:
             guarded_by=verdict.guarded_by,
             target=site.target,
         )
+
+
+def _config_fingerprint(config: Config) -> str:
+    from thor_guard.audit.guards import config_fingerprint
+
+    return config_fingerprint(config)
 
 
 def run_audit(config: Config, options: AuditOptions | None = None) -> AuditResult:

@@ -325,26 +325,22 @@ class _Extractor:
             class_dotted = f"{self.module}.{class_qualname}"
             scope.bindings[positional[0]] = Ref("g", class_dotted) if "classmethod" in decorator_names else Ref("i", class_dotted)
         self._collect_bindings(scope, node.body, f"{qualname}.<locals>.")
-        if class_qualname is not None and positional and class_qualname in self.attr_types:
-            self._collect_attr_types(node, positional[0], scope, f"{qualname}.<locals>.", self.attr_types[class_qualname])
         decorators = tuple(self._decorator_fact(d, parent) for d in node.decorator_list)
-        self._function(qualname, node.body, scope, class_qualname, node, decorators=decorators)
+        self_name = positional[0] if class_qualname is not None and positional and "staticmethod" not in decorator_names else None
+        self._function(qualname, node.body, scope, class_qualname, node, decorators=decorators, self_name=self_name)
 
-    def _collect_attr_types(
-        self, node: ast.FunctionDef | ast.AsyncFunctionDef, self_name: str, scope: _Scope, qual_prefix: str, types: dict[str, Ref]
+    def _record_attr_type(
+        self, node: ast.Assign | ast.AnnAssign, self_name: str | None, scope: _Scope, qual_prefix: str, types: dict[str, Ref]
     ) -> None:
         """``self.attr = Ctor(...)`` anywhere in a method: the class's attribute holds a ``Ctor`` instance."""
-        for sub in ast.walk(node):
-            if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
-                targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
-                for target in targets:
-                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
-                        ref = self._value_ref(sub.value, scope, qual_prefix)
-                        old = types.get(target.attr)
-                        if ref.kind == "u" or (old is not None and old != ref):
-                            types[target.attr] = _UNKNOWN
-                        else:
-                            types[target.attr] = ref
+        if node.value is None:
+            return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
+                ref = self._value_ref(node.value, scope, qual_prefix)
+                old = types.get(target.attr)
+                types[target.attr] = _UNKNOWN if ref.kind == "u" or (old is not None and old != ref) else ref
 
     def _decorator_fact(self, node: ast.expr, scope: _Scope) -> CallFact:
         if isinstance(node, ast.Call):
@@ -365,6 +361,7 @@ class _Extractor:
         decorators: tuple[CallFact, ...] = (),
         is_module: bool = False,
         is_lambda: bool = False,
+        self_name: str | None = None,
     ) -> None:
         calls: list[CallFact] = []
         loops: list[LoopFact] = []
@@ -374,42 +371,59 @@ class _Extractor:
         qual_prefix = "" if is_module else f"{qualname}.<locals>."
         stmts: Sequence[ast.AST] = [body] if isinstance(body, ast.expr) else body
 
+        str_constants = self.str_constants
+        attr_types = self.attr_types.get(class_qualname) if self_name is not None and class_qualname is not None else None
+
         def visit(n: ast.AST, loop_stack: list[ast.While]) -> None:
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                for d in n.decorator_list:
+            kind = type(n)
+            if kind is ast.Name:
+                if n.id in str_constants:  # type: ignore[attr-defined]
+                    env_strings.add(str_constants[n.id])  # type: ignore[attr-defined]
+                return
+            if kind is ast.Constant:
+                value = n.value  # type: ignore[attr-defined]
+                if type(value) is str and _ENV_LIKE.match(value):
+                    env_strings.add(value)
+                return
+            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                for d in n.decorator_list:  # type: ignore[attr-defined]
                     visit(d, loop_stack)
-                for default in (*n.args.defaults, *[d for d in n.args.kw_defaults if d is not None]):
+                for default in (*n.args.defaults, *[d for d in n.args.kw_defaults if d is not None]):  # type: ignore[attr-defined]
                     visit(default, loop_stack)
                 nested.append((n, "def"))
                 return
-            if isinstance(n, ast.ClassDef):
+            if kind is ast.ClassDef:
                 nested.append((n, "class"))
                 if is_module:
                     # Class bodies run at import time: their calls belong to module code.
-                    for base in n.bases:
+                    for base in n.bases:  # type: ignore[attr-defined]
                         visit(base, loop_stack)
-                    for stmt in n.body:
+                    for stmt in n.body:  # type: ignore[attr-defined]
                         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                             visit(stmt, loop_stack)
                 return
-            if isinstance(n, ast.Lambda):
+            if kind is ast.Lambda:
                 nested.append((n, "lambda"))
                 return
-            if isinstance(n, ast.While):
-                loop_stack = [*loop_stack, n]
-            if isinstance(n, ast.Call):
-                fact = self._call_fact(n, scope, qual_prefix)
+            if kind is ast.While:
+                loop_stack = [*loop_stack, n]  # type: ignore[list-item]
+            elif kind is ast.Call:
+                fact = self._call_fact(n, scope, qual_prefix)  # type: ignore[arg-type]
                 calls.append(fact)
                 if loop_stack and self._is_wait(fact.ref):
                     waits = _dotted(fact.ref) if fact.ref.kind == "g" else f".{fact.ref.attrs[-1] if fact.ref.attrs else 'wait'}()"
                     for loop in loop_stack:
                         loops.append(LoopFact(loop.lineno, loop.col_offset + 1, waits))
-            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and _ENV_LIKE.match(n.value):
-                env_strings.add(n.value)
-            elif isinstance(n, ast.Name) and n.id in self.str_constants and isinstance(n.ctx, ast.Load):
-                env_strings.add(self.str_constants[n.id])
-            for child in ast.iter_child_nodes(n):
-                visit(child, loop_stack)
+            elif attr_types is not None and (kind is ast.Assign or kind is ast.AnnAssign):
+                self._record_attr_type(n, self_name, scope, qual_prefix, attr_types)  # type: ignore[arg-type]
+            for field in n._fields:
+                value = getattr(n, field, None)
+                if type(value) is list:
+                    for item in value:
+                        if isinstance(item, ast.AST):
+                            visit(item, loop_stack)
+                elif isinstance(value, ast.AST) and field != "ctx":
+                    visit(value, loop_stack)
 
         for stmt in stmts:
             visit(stmt, [])

@@ -23,8 +23,8 @@ _SKIP_DIRS = frozenset({"__pycache__", ".git", ".hg", ".tox", ".nox", ".venv", "
 class SourceFile:
     """One Python file of the project."""
 
-    path: Path
-    """Absolute path."""
+    abspath: str
+    """Absolute path (a string: a warm run builds no ``Path`` objects)."""
     rel: str
     """POSIX path relative to the project root (the cache key and the report path)."""
     module: str
@@ -32,14 +32,27 @@ class SourceFile:
     stat_key: tuple[int, int, int]
     """``(mtime_ns, size, inode)``: unchanged key means unchanged file for the warm path."""
 
+    @property
+    def path(self) -> Path:
+        return Path(self.abspath)
 
-def _compile_excludes(exclude: Iterable[str]) -> list[re.Pattern[str]]:
+
+_DIR_PATTERN = re.compile(r"^\*\*/([^*?\[\]/]+)/\*\*$")
+
+
+def _compile_excludes(exclude: Iterable[str]) -> tuple[frozenset[str], list[re.Pattern[str]]]:
+    """Split ``exclude`` into plain directory names (``**/name/**``, checked by name) and glob regexes."""
+    names: set[str] = set()
     patterns: list[re.Pattern[str]] = []
     for pattern in exclude:
+        plain = _DIR_PATTERN.match(pattern)
+        if plain is not None:
+            names.add(plain.group(1))
+            continue
         patterns.append(re.compile(fnmatch.translate(pattern)))
         if pattern.startswith("**/"):
             patterns.append(re.compile(fnmatch.translate(pattern[3:])))
-    return patterns
+    return frozenset(names), patterns
 
 
 def _excluded(rel: str, patterns: Sequence[re.Pattern[str]]) -> bool:
@@ -58,52 +71,47 @@ def module_name(rel_to_root: str) -> tuple[str, bool] | None:
     return ".".join(parts), is_package
 
 
-def _module_for(path: Path, roots: Sequence[Path], project_root: Path) -> tuple[str, bool]:
+def _module_for(path: str, roots: Sequence[str], project_root: str) -> tuple[str, bool]:
     for root in roots:
-        try:
-            rel = path.relative_to(root).as_posix()
-        except ValueError:
-            continue
-        named = module_name(rel)
-        if named is not None:
-            return named
+        if path.startswith(root):
+            named = module_name(path[len(root) :].replace(os.sep, "/"))
+            if named is not None:
+                return named
     # Not importable from a source root (e.g. ``gunicorn.conf.py``): name it after its path.
-    try:
-        rel = path.relative_to(project_root).as_posix()
-    except ValueError:
-        rel = path.name
-    return rel[:-3].replace("/", "."), False
+    rel = path[len(project_root) :] if path.startswith(project_root) else os.path.basename(path)
+    return rel[:-3].replace(os.sep, "."), False
 
 
 def walk(paths: Sequence[Path], project_root: Path, source_roots: Sequence[Path], exclude: Iterable[str]) -> list[SourceFile]:
     """Every ``.py`` file under ``paths`` (files or directories), sorted, minus excluded ones."""
-    patterns = _compile_excludes(exclude)
-    roots = sorted((r.resolve() for r in source_roots), key=lambda r: len(r.parts), reverse=True)
-    project_root = project_root.resolve()
+    excluded_dirs, patterns = _compile_excludes(exclude)
+    roots = [os.path.join(str(r.resolve()), "") for r in sorted(source_roots, key=lambda r: len(r.resolve().parts), reverse=True)]
+    root_prefix = os.path.join(str(project_root.resolve()), "")
     seen: dict[str, SourceFile] = {}
 
     def relative(path: str) -> str:
-        try:
-            return Path(path).relative_to(project_root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        rel = path[len(root_prefix) :] if path.startswith(root_prefix) else path
+        return rel.replace(os.sep, "/")
 
     def add(path: str, st: os.stat_result) -> None:
         rel = relative(path)
         if rel in seen or (patterns and _excluded(rel, patterns)):
             return
-        p = Path(path)
-        module, is_package = _module_for(p, roots, project_root)
-        seen[rel] = SourceFile(p, rel, module, is_package, (st.st_mtime_ns, st.st_size, st.st_ino))
+        if excluded_dirs and given_file and not excluded_dirs.isdisjoint(rel.split("/")[:-1]):
+            return
+        module, is_package = _module_for(path, roots, root_prefix)
+        seen[rel] = SourceFile(path, rel, module, is_package, (st.st_mtime_ns, st.st_size, st.st_ino))
 
     stack: list[str] = []
+    given_file = True
     for given in paths:
-        absolute = os.path.abspath(given)
+        absolute = os.path.realpath(given)
         if os.path.isfile(absolute):
             if absolute.endswith(".py"):
                 add(absolute, os.stat(absolute))
         elif os.path.isdir(absolute):
             stack.append(absolute)
+    given_file = False
     while stack:
         current = stack.pop()
         try:
@@ -114,10 +122,12 @@ def walk(paths: Sequence[Path], project_root: Path, source_roots: Sequence[Path]
             name = entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if name in _SKIP_DIRS or name.startswith(".") or name.endswith(".egg-info"):
+                    if name in _SKIP_DIRS or name in excluded_dirs or name.startswith(".") or name.endswith(".egg-info"):
                         continue
-                    if patterns and _excluded(relative(entry.path) + "/x", patterns) and _excluded(relative(entry.path), patterns):
-                        continue
+                    if patterns:
+                        rel = relative(entry.path)
+                        if _excluded(rel + "/x", patterns) and _excluded(rel, patterns):
+                            continue
                     stack.append(entry.path)
                 elif name.endswith(".py") and entry.is_file():
                     add(entry.path, entry.stat())

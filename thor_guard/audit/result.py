@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from thor_guard.audit.classify import Classification
+Classification = Literal["unguarded", "on-demand", "guarded", "allowed", "unreachable"]
 
 CODES: dict[str, str] = {"unguarded": "TG010", "on-demand": "TG011"}
 
