@@ -10,3 +10,10 @@ class ThorTradingConfig(AppConfig):
     label = "ThorTrading"
     verbose_name = "Thor trading"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connect the signal receivers and schedule the delayed start of the service stack.
+        from ThorTrading import signals  # noqa: F401
+        from ThorTrading.startup import schedule_delayed_start
+
+        schedule_delayed_start()

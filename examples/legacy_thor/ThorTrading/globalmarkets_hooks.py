@@ -10,6 +10,7 @@ import logging
 import os
 import threading
 
+from ThorTrading.market_monitor import monitor
 from ThorTrading.services.bars import STORE
 from ThorTrading.services.market_calendar import open_markets
 
@@ -42,6 +43,7 @@ def _start_global_background_services() -> None:
         thread = threading.Thread(target=_global_services_loop, name="thor-global-services", daemon=True)
         _threads.append(thread)
         thread.start()
+    monitor.start()
 
 
 def _stop_global_background_services(timeout: float = 5.0) -> None:
