@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
-from libcst.codemod.visitors import AddImportsVisitor
-from libcst.metadata import PositionProvider, QualifiedNameProvider, Scope, ScopeProvider
+from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, Scope, ScopeProvider
 
 from codemods.bindings import FunctionScopeView, LoggerChoice, ModuleBindings, Unresolvable, choose_local_name, function_scope_view
 from codemods.body import BodyItem, after_docstring, body_statements, is_docstring, is_simple_import, rebuild_body
@@ -127,6 +126,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._targets: tuple[Target, ...] = ()
         self._plan = _ModulePlan()
 
+    def retarget(self, filename: str, module: str | None) -> None:
+        """Reuse this command for another file (building a libcst transformer is costly: ~30 ms)."""
+        self.context = CodemodContext(filename=filename, full_module_name=module)
+        self._given_module = module
+
     # -- set-up ------------------------------------------------------------
     def _resolve_module(self) -> None:
         filename = self.context.filename
@@ -152,21 +156,44 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             raise SkipFile("no entry point of the manifest lives in this module")
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
+        """Plan fixes for the module's targeted functions and apply them; return ``tree`` itself when none.
+
+        Unlike the base class, the freshly parsed ``tree`` is not deep-copied
+        for metadata, and the tree is only walked when something changes
+        (then only through statements that can hold a ``def``): on a large
+        tree this is most of the cost of a codemod run.
+        """
         self.outcomes = []
         self.targets_seen = set()
         self._plan = _ModulePlan()
         self._resolve_module()
-        return super().transform_module(tree)
+        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+        with self.resolve(wrapper):
+            self.context = replace(self.context, wrapper=wrapper)
+            try:
+                return self.transform_module_impl(wrapper.module)
+            finally:
+                self.context = replace(self.context, wrapper=None)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        self._plan_module(tree)
+        if not self._plan.bodies:
+            return tree
+        return tree.visit(self)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if not isinstance(node, _MAY_HOLD_DEF):
+            return False
+        return super().on_visit(node)
 
     # -- planning ------------------------------------------------------------
-    def visit_Module(self, node: cst.Module) -> bool:
+    def _plan_module(self, node: cst.Module) -> None:
         assert self._config is not None and self._module is not None
         wrapper = self.context.wrapper
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
         verifier_context = VerifierContext.from_config(self._config, module=self._module, path=path)
-        global_scope = self.get_metadata(ScopeProvider, node.body[0]) if node.body else None
-        bindings = None
+        bindings: ModuleBindings | None = None
         for qualname, function in iter_functions(node):
             matched = [t for t in self._targets if t.matches_qualname(qualname)]
             if not matched:
@@ -174,10 +201,10 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             self.targets_seen.update(matched)
             verdict = verify_function(wrapper, function, qualname, verifier_context)
             if bindings is None:
+                global_scope = self.get_metadata(ScopeProvider, node.body[0])
                 assert global_scope is not None
                 bindings = ModuleBindings(node, global_scope, self._qualified_names)
             self._plan_function(verdict, bindings)
-        return True
 
     def _qualified_names(self, node: cst.CSTNode) -> set[str]:
         return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}
@@ -319,25 +346,60 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         plan = self._plan
-        if not plan.bodies:
-            return updated_node
-        if plan.import_os:
-            AddImportsVisitor.add_needed_import(self.context, "os")
         logger = plan.logger
-        if logger is None or logger.create_with is None:
-            return updated_node
-        if logger.import_logging:
-            AddImportsVisitor.add_needed_import(self.context, "logging")
+        imports = [name for name, needed in (("logging", logger is not None and logger.import_logging), ("os", plan.import_os)) if needed]
         config = updated_node.config_for_parsing
-        statement = cst.parse_statement(
-            f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
-        )
         body = list(updated_node.body)
-        index = logger_position(body, logger.create_with)
-        if index > 0:
-            statement = statement.with_changes(leading_lines=(cst.EmptyLine(),))
-        body.insert(index, statement)
+        if logger is not None and logger.create_with is not None:
+            statement = cst.parse_statement(
+                f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
+            )
+            index = logger_position(body, logger.create_with)
+            body.insert(index, statement.with_changes(leading_lines=(cst.EmptyLine(),)) if index > 0 else statement)
+        if imports:
+            body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+_MAY_HOLD_DEF = (
+    cst.Module,
+    cst.IndentedBlock,
+    cst.ClassDef,
+    cst.FunctionDef,
+    cst.If,
+    cst.Else,
+    cst.Try,
+    cst.TryStar,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.With,
+    cst.For,
+    cst.While,
+    cst.Match,
+    cst.MatchCase,
+)
+"""Nodes whose children can contain a ``def``; the walk never enters anything else."""
+
+
+def with_imports(body: list[cst.BaseStatement], modules: Sequence[str], config: cst.PartialParserConfig) -> list[cst.BaseStatement]:
+    """Add ``import <module>`` lines where libcst's AddImportsVisitor would: after the leading import block.
+
+    The leading block starts after a module docstring and runs while
+    statements are imports; when code follows the new lines directly, it
+    gets one blank line before it, as AddImportsVisitor does. Done here
+    rather than by scheduling AddImportsVisitor so that a file is walked
+    once, not twice with a second round of metadata.
+    """
+    start = 1 if body and is_docstring(body[0]) else 0
+    end = start
+    while end < len(body) and is_simple_import(body[end]):
+        end += 1
+    new = [cst.parse_statement(f"import {module}{config.default_newline}", config=config) for module in modules]
+    following = body[end:]
+    if following and not following[0].leading_lines:
+        following = [following[0].with_changes(leading_lines=(cst.EmptyLine(),)), *following[1:]]
+    return [*body[:end], *new, *following]
 
 
 def logger_position(body: Sequence[cst.BaseStatement], logging_name: str) -> int:

@@ -27,11 +27,15 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.targets import Target, resolve_target_modules
 from thor_guard.writer import Snapshot, WriteRefused, format_problems, read_snapshot, write_if_changed
+
+if TYPE_CHECKING:
+    from codemods.scheduler_guard import SchedulerGuardCommand
 
 POOL_THRESHOLD = 4
 """Below this many files to transform, a process pool costs more than it saves."""
@@ -157,9 +161,7 @@ def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
 def transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
     """Run the codemod over one file's bytes and return the new bytes; never raises for bad input."""
     import libcst as cst
-    from libcst.codemod import CodemodContext, SkipFile
-
-    from codemods.scheduler_guard import SchedulerGuardCommand
+    from libcst.codemod import SkipFile
 
     def failed(message: str) -> FileResult:
         return FileResult(path, module, data, data, error=message)
@@ -167,14 +169,13 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
     try:
         tree = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
-        return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column}: {exc.message}; left untouched")
+        return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}; left untouched")
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return failed(f"cannot decode the file: {exc}; left untouched")
     if tree.bytes != data:
         return failed("libcst cannot reproduce this file byte for byte (lone CR line endings?); left untouched")
-    command = SchedulerGuardCommand(
-        CodemodContext(filename=str(path), full_module_name=module), config=config, module=module, select=select
-    )
+    command = _command_for(config, select)
+    command.retarget(str(path), module)
     try:
         updated = command.transform_module(tree).bytes
     except SkipFile:
@@ -193,6 +194,25 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         except (SyntaxError, ValueError) as exc:  # pragma: no cover - would be a codemod bug
             return FileResult(path, module, data, data, functions, seen, error=f"internal error, the rewrite does not compile ({exc}); left untouched")
     return FileResult(path, module, data, updated, functions, seen)
+
+
+_COMMANDS: dict[tuple[int, frozenset[str] | None], tuple[Config, SchedulerGuardCommand]] = {}
+
+
+def _command_for(config: Config, select: frozenset[str] | None) -> SchedulerGuardCommand:
+    """One command per configuration and process, reused file after file."""
+    from libcst.codemod import CodemodContext
+
+    from codemods.scheduler_guard import SchedulerGuardCommand
+
+    key = (id(config), select)
+    cached = _COMMANDS.get(key)
+    if cached is None or cached[0] is not config:
+        if len(_COMMANDS) > 8:
+            _COMMANDS.clear()
+        cached = (config, SchedulerGuardCommand(CodemodContext(), config=config, select=select))
+        _COMMANDS[key] = cached
+    return cached[1]
 
 
 _WORKER_STATE: tuple[Config, frozenset[str] | None] | None = None

@@ -60,7 +60,7 @@ def apply(
     Fixes: TG001 (inserts the canonical guard), TG002 (moves a guard to the top
     when safe), TG003/TG004/TG007 (rewrites the condition). TG005, TG006, TG009
     and TG008 are listed for a person. Exit 0: nothing left to fix; 1: something
-    needs a person (or, with --check, would change); 2: errors.
+    needs a person (or, with --check/--diff, a file would change); 2: errors.
     """
     from thor_guard.apply import run_apply, unified_diff
     from thor_guard.config import load_config
@@ -98,7 +98,7 @@ def apply(
 
     if report.errors:
         code = ExitCode.ERROR
-    elif (check_only and report.changed_files) or person:
+    elif ((check_only or show_diff) and report.changed_files) or person:
         code = ExitCode.FINDINGS
     else:
         code = ExitCode.CLEAN

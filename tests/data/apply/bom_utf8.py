@@ -1,0 +1,9 @@
+﻿"""Module with a BOM."""
+import logging
+import threading
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    threading.Thread(target=print, name="été").start()

@@ -1,0 +1,9 @@
+import logging
+import threading
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    threading.Thread(target=print).start()
+# case: log-level=info

@@ -1,0 +1,16 @@
+# -*- coding: latin-1 -*-
+"""Prix en écus."""
+import logging
+import threading
+import os
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    """Démarre le fil."""
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        return
+    threading.Thread(target=print, name="été").start()
