@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -227,7 +227,8 @@ class _Run:
         run_key = self.run_key()
         cached = self.cache.cached_result(run_key)
         if cached is not None:
-            return cached.with_stats(AuditStats(files=len(self.files), result_from_cache=True))
+            stats = replace(cached.stats, read=0, parsed=0, facts_from_cache=0, verified_functions=0, verified_files=0)
+            return cached.with_stats(replace(stats, result_from_cache=True))
         from thor_guard.audit.classify import classify
         from thor_guard.audit.graph import SpawnSite, settle_app_configs
 

@@ -20,9 +20,6 @@ from ThorTrading.services.service_stack import start_service_stack
 
 logger = logging.getLogger(__name__)
 
-_started = threading.Event()
-
-
 def _delayed_start(delay: float) -> None:
     time.sleep(delay)
     _start_global_background_services()
@@ -30,10 +27,7 @@ def _delayed_start(delay: float) -> None:
 
 
 def schedule_delayed_start() -> None:
-    """Start the stack once per process, ``THOR_DELAYED_START_SECONDS`` after Django is ready."""
-    if _started.is_set():
-        return
-    _started.set()
+    """Start the stack ``THOR_DELAYED_START_SECONDS`` after Django is ready (``ready()`` runs once per process)."""
     delay = float(getattr(settings, "THOR_DELAYED_START_SECONDS", 30.0))
     starter = threading.Thread(target=_delayed_start, args=(delay,), name="thor-delayed-start", daemon=True)
     starter.start()
