@@ -94,6 +94,8 @@ class Simulation:
     lenient: bool = False
     guard_tests: dict[int, GuardTest] = field(default_factory=dict)
     unknown_tests: dict[int, UnknownTest] = field(default_factory=dict)
+    reads: list[EnvRead] = field(default_factory=list)
+    """Every environment read evaluated on any path (assignments included)."""
 
     def run(self, function: cst.FunctionDef) -> list[Outcome]:
         body = function.body
@@ -203,9 +205,11 @@ class Simulation:
             else:
                 return [Outcome("effect", index, small)]
         except Crash as exc:
+            self.reads.extend(trace.reads)
             return [Outcome("crash", index, exc.node, exc.reason)]
         except Unsupported:
             value = OPAQUE  # a pure expression we cannot follow; if it read the environment, conditions on it are unverifiable
+        self.reads.extend(trace.reads)
         for target in targets:
             assert isinstance(target, cst.Name)
             state.locals[target.value] = Bound(value, tuple(trace.reads))
@@ -224,7 +228,7 @@ class Simulation:
             if trace.reads:
                 self._note_guard(node, index, top_level, trace, exc, state)
                 return [Outcome("unknown", index, exc.node, exc.reason)]
-            if top_level and index not in self.unknown_tests and _has_exit(node.body):
+            if index not in self.unknown_tests and has_exit(node):
                 self.unknown_tests[index] = UnknownTest(index, node, exc)
             if self._skipping(state, index):
                 value = OPAQUE
@@ -235,8 +239,8 @@ class Simulation:
         else:
             self._note_guard(node, index, top_level, trace, None, state)
         if value is OPAQUE:
-            return [*self._branch(node, True, state.copy(), index), *self._branch(node, False, state, index)]
-        return self._branch(node, bool(value), state, index)
+            return [*self._branch(node, True, state.copy(), index), *self._branch(node, False, state, index, top_level)]
+        return self._branch(node, bool(value), state, index, top_level)
 
     def _note_guard(self, node: cst.If, index: int, top_level: bool, trace: Trace, error: Unsupported | None, state: PathState) -> None:
         if not trace.reads:
@@ -246,14 +250,14 @@ class Simulation:
         if top_level and index not in self.guard_tests:
             self.guard_tests[index] = GuardTest(index, node, tuple(trace.reads), error)
 
-    def _branch(self, node: cst.If, taken: bool, state: PathState, index: int) -> list[Outcome | PathState]:
+    def _branch(self, node: cst.If, taken: bool, state: PathState, index: int, top_level: bool = False) -> list[Outcome | PathState]:
         if taken:
             return self._block(node.body.body if isinstance(node.body, cst.IndentedBlock) else (node.body,), state, index)
         orelse = node.orelse
         if orelse is None:
             return [state]
         if isinstance(orelse, cst.If):
-            return self._if(orelse, state, index, False)
+            return self._if(orelse, state, index, top_level)
         body = orelse.body
         return self._block(body.body if isinstance(body, cst.IndentedBlock) else (body,), state, index)
 

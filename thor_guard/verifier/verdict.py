@@ -53,6 +53,7 @@ class _Walks:
         self.outcomes: dict[str | None, list[Outcome]] = {}
         self.guard_tests: dict[int, GuardTest] = {}
         self.unknown_tests: dict[int, UnknownTest] = {}
+        self.reads: list[EnvRead] = []
         for env in self.envs:
             simulation = Simulation(facts, context, env, lenient=lenient)
             self.outcomes[env] = simulation.run(function)
@@ -60,6 +61,7 @@ class _Walks:
                 self.guard_tests.setdefault(index, test)
             for index, unknown in simulation.unknown_tests.items():
                 self.unknown_tests.setdefault(index, unknown)
+            self.reads.extend(simulation.reads)
 
     def exits(self, env: str | None) -> bool:
         return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
@@ -100,7 +102,8 @@ def verify_function(
     """
     facts = module_facts(wrapper, context)
     strict = _Walks(facts, function, context, lenient=False)
-    lenient = _Walks(facts, function, context, lenient=True)
+    # The lenient walk only explains failures; a proven function does not need it.
+    lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
     guard = _first(lenient.guard_tests) or _first(strict.guard_tests)
     hits: list[RuleHit] = []
     guard_index: int | None = guard.index if guard is not None else None
@@ -191,6 +194,10 @@ def _explain(
             reason = unknown.error.reason
             hits.append(RuleHit("TG009", f"cannot verify the guard: {reason}; list the function in guard-helpers if its body is 'return <expr>', or use the canonical guard", unknown.error.node))
             return hits, unknown.index, None
+        other = [r for r in lenient.reads if r.variable != context.env_var]
+        if other:
+            hits.append(_stale_hit(other[0], context))
+            return hits, None, other[0].variable
         legacy_exits = [env for env in context.legacy_environments if not strict.runs(env)]
         if legacy_exits and all(strict.exits(env) for env in context.heartbeat_environments):
             node = _first_exit(strict, legacy_exits[0]) or function.name
