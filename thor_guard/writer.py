@@ -96,7 +96,11 @@ def format_problems(before: bytes, after: bytes) -> list[str]:
     file with newlines may only use styles it already had, so an edit never
     introduces LF lines into a CRLF file or the reverse.
     """
-    old, new = detect_format(before), detect_format(after)
+    old = detect_format(before)
+    try:
+        new = detect_format(after)
+    except SyntaxError as exc:
+        return [f"encoding would change from {old.encoding} to something undecodable ({exc.msg})"]
     problems: list[str] = []
     if old.encoding != new.encoding:
         problems.append(f"encoding would change from {old.encoding} to {new.encoding}")
@@ -134,7 +138,10 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
         raise WriteRefused(f"cannot re-read before writing: {exc.strerror or exc}", snapshot.path) from exc
     if current != snapshot.data:
         raise WriteRefused("changed on disk since it was read; not written (run apply again)", snapshot.path)
-    _replace_atomically(target, data, mode)
+    try:
+        _replace_atomically(target, data, mode)
+    except OSError as exc:
+        raise WriteRefused(f"cannot write: {exc.strerror or exc}; the file is unchanged", snapshot.path) from exc
     return True
 
 

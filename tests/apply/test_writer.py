@@ -1,0 +1,100 @@
+"""The one safe writer: atomic replace, mode and symlinks kept, refusals that protect the file."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from thor_guard.writer import WriteRefused, detect_format, format_problems, read_snapshot, write_if_changed
+
+
+def test_writes_atomically_and_keeps_mode(tmp_path: Path) -> None:
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    target.chmod(0o640)
+    snapshot = read_snapshot(target)
+    assert write_if_changed(snapshot, b"x = 2\n") is True
+    assert target.read_bytes() == b"x = 2\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.py"], "no temporary file is left behind"
+
+
+def test_executable_bit_survives(tmp_path: Path) -> None:
+    target = tmp_path / "script.py"
+    target.write_bytes(b"#!/usr/bin/env python3\nx = 1\n")
+    target.chmod(0o755)
+    write_if_changed(read_snapshot(target), b"#!/usr/bin/env python3\nx = 2\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755
+
+
+def test_unchanged_content_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    before = target.stat()
+    assert write_if_changed(read_snapshot(target), b"x = 1\n") is False
+    after = target.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_symlink_writes_the_target_and_stays_a_link(tmp_path: Path) -> None:
+    real_dir = tmp_path / "real"
+    real_dir.mkdir()
+    real = real_dir / "mod.py"
+    real.write_bytes(b"x = 1\n")
+    link = tmp_path / "link.py"
+    link.symlink_to(real)
+    snapshot = read_snapshot(link)
+    assert snapshot.real_path == real.resolve()
+    write_if_changed(snapshot, b"x = 2\n")
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert real.read_bytes() == b"x = 2\n"
+    assert sorted(p.name for p in real_dir.iterdir()) == ["mod.py"]
+
+
+def test_refuses_when_file_changed_on_disk(tmp_path: Path) -> None:
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    snapshot = read_snapshot(target)
+    target.write_bytes(b"x = 1  # edited meanwhile\n")
+    with pytest.raises(WriteRefused, match="changed on disk since it was read"):
+        write_if_changed(snapshot, b"x = 2\n")
+    assert target.read_bytes() == b"x = 1  # edited meanwhile\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "problem"),
+    [
+        (b"\xef\xbb\xbfx = 1\n", b"x = 2\n", "byte-order mark would be removed"),
+        (b"x = 1\r\ny = 2\r\n", b"x = 1\r\ny = 2\nz = 3\n", "LF line endings would be introduced"),
+        (b"x = 1\ny = 2\n", b"x = 1\r\ny = 2\n", "CRLF line endings would be introduced"),
+        (b"x = 1\n", b"x = 1", "trailing newline would be removed"),
+        (b"# -*- coding: latin-1 -*-\nx = 1\n", b"x = '\xe9'\n", "encoding would change"),
+    ],
+)
+def test_format_problems_are_named(before: bytes, after: bytes, problem: str) -> None:
+    problems = format_problems(before, after)
+    assert any(problem in p for p in problems), problems
+
+
+def test_refusal_leaves_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\r\n")
+    with pytest.raises(WriteRefused, match="LF line endings"):
+        write_if_changed(read_snapshot(target), b"x = 1\r\ny = 2\n")
+    assert target.read_bytes() == b"x = 1\r\n"
+
+
+def test_mixed_newlines_may_use_any_style_they_already_have() -> None:
+    before = b"a = 1\r\nb = 2\nc = 3\r\n"
+    assert format_problems(before, before + b"d = 4\n" + b"e = 5\r\n") == []
+    assert detect_format(before).newlines == {"LF", "CRLF"}
+
+
+def test_unreadable_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    with pytest.raises(WriteRefused) as info:
+        read_snapshot(tmp_path / "missing.py")
+    assert "missing.py" in str(info.value)
