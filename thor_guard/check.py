@@ -23,6 +23,7 @@ from thor_guard.findings import FileError, Finding
 from thor_guard.suggest import did_you_mean
 from thor_guard.targets import Target, resolve_target_modules
 from thor_guard.verifier import HelperResolver, VerifierContext, iter_functions, parse_source, verify_function
+from thor_guard.verifier.context import describe_parse_error
 from thor_guard.verifier.model import FunctionVerdict
 
 
@@ -63,7 +64,7 @@ def read_module(module: str, path: Path) -> ParsedModule | FileError:
     try:
         tree = parse_source(data)
     except cst.ParserSyntaxError as exc:
-        return FileError(path, f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}")
+        return FileError(path, describe_parse_error(data, exc))
     except SyntaxError as exc:  # libcst reports undecodable bytes / bad cookies this way
         return FileError(path, f"cannot decode source: {exc.msg}")
     except (UnicodeDecodeError, LookupError) as exc:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from thor_guard.config import Config, load_config
 
 
@@ -39,3 +41,11 @@ def write_project(root: Path, files: Mapping[str, str | bytes], table: Mapping[s
 def project_config(root: Path, files: Mapping[str, str | bytes], table: Mapping[str, object]) -> Config:
     write_project(root, files, table)
     return load_config([root])
+
+
+def cli_runner() -> CliRunner:
+    """A CliRunner that keeps stderr apart from stdout (click 8.1 needs mix_stderr=False; 8.2 always does)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()

@@ -44,6 +44,22 @@ def parse_source(data: bytes) -> cst.Module:
     return cst.parse_module(data)
 
 
+def describe_parse_error(data: bytes, exc: cst.ParserSyntaxError) -> str:
+    """One line for a file libcst cannot parse, with CPython's more precise position and wording when it agrees."""
+    import ast
+
+    try:
+        ast.parse(data)
+    except SyntaxError as cpython:
+        if cpython.lineno is not None:
+            return f"syntax error at line {cpython.lineno}, column {cpython.offset or 1}: {cpython.msg}"
+    except ValueError:
+        pass
+    else:
+        return f"libcst cannot parse this file (Python accepts it): {exc.message}"
+    return f"syntax error near line {exc.raw_line}: {exc.message}"
+
+
 def helper_expression(function: cst.FunctionDef) -> cst.BaseExpression | None:
     """Return ``<expr>`` when ``function`` has no required parameters and its body is one ``return <expr>``."""
     params = function.params
@@ -110,7 +126,7 @@ class HelperResolver:
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot read helper module {path}: {exc.strerror or exc}")
         except cst.ParserSyntaxError as exc:
-            reason = f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}"
+            reason = describe_parse_error(data, exc)
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
         except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
