@@ -215,7 +215,8 @@ class GraphBuilder:
         callee = self.callable_node(sym)
         if callee is not None:
             graph.add_call(node, callee)
-        elif sym is None:
+        elif sym is None or sym.kind == "extinst":
+            # Unknown, or calling the result of another call (``getattr(obj, name)()``): not followable.
             graph.unresolved.append(UnresolvedCall(node, module, call.line, call.column, call.ref.text()))
         spawn = self._spawn_kind(sym, call)
         if spawn is not None:

@@ -183,11 +183,18 @@ def summary_line(report: AuditReport, paint: object) -> str:
 
 
 def render_json(report: AuditReport, *, base: Path, statistics: bool, explain: bool) -> str:
-    """The shared JSON document plus ``spawns`` (every site, every classification) and, with ``--explain``, ``unresolved``."""
+    """The shared JSON document plus ``spawns`` and, with ``--explain``, ``unresolved``.
+
+    ``spawns`` lists the reported sites (the findings) and the ones asked for
+    with ``--show-guarded``/``--show-unreachable``, each with its
+    ``classification``; the summary counts every site.
+    """
     from thor_guard.report.json_format import render_json as shared
     from thor_guard.report.paths import display_path
 
     document = json.loads(shared(report, base=base, statistics=statistics))
+    reported = {(f.path, f.line, f.column, f.entry_point) for f in report.findings}
+    listed = {s for s in report.result.spawns if (s.path, s.line, s.column, s.function) in reported} | set(report.shown)
     document["spawns"] = [
         {
             "path": display_path(s.path, base),
@@ -197,6 +204,7 @@ def render_json(report: AuditReport, *, base: Path, statistics: bool, explain: b
             **spawn_data(s),
         }
         for s in report.result.spawns
+        if s in listed
     ]
     if explain:
         document["unresolved"] = [

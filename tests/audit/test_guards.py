@@ -1,0 +1,94 @@
+"""Guards decided by the verifier, wherever they stand on the path; allow-lists; unreachable sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.audit.project import GUARD, audit, by_function, only, write_project
+
+SPAWNER = "import threading\ndef start():\n    threading.Thread(target=print).start()\n"
+
+
+def test_guard_in_the_spawning_function(tmp_path: Path) -> None:
+    files = {"svc.py": f"import os, threading\ndef start():\n{GUARD}    threading.Thread(target=print).start()\nstart()\n"}
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert (spawn.classification, spawn.guarded_by, spawn.code) == ("guarded", "svc:start", None)
+
+
+def test_guard_up_the_path_covers_everything_below(tmp_path: Path) -> None:
+    files = {
+        "pkg/svc.py": SPAWNER,
+        "pkg/stack.py": f"import os\nfrom pkg.svc import start\ndef boot():\n{GUARD}    start()\n",
+        "app.py": "from pkg.stack import boot\nboot()\n",
+    }
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert spawn.classification == "guarded"
+    assert spawn.guarded_by == "pkg.stack:boot"
+    assert spawn.call_path == ("app:<module>", "pkg.stack:boot", "pkg.svc:start")
+
+
+def test_guard_through_a_helper_in_another_module(tmp_path: Path) -> None:
+    files = {
+        "pkg/mode.py": "import os\ndef heartbeat_mode():\n    return os.getenv('THOR_SCHEDULER_MODE', 'heartbeat').lower() == 'heartbeat'\n",
+        "pkg/svc.py": "import threading\nfrom pkg.mode import heartbeat_mode\ndef start():\n    if heartbeat_mode():\n        return\n    threading.Thread(target=print).start()\n",
+        "app.py": "from pkg.svc import start\nstart()\n",
+    }
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert (spawn.classification, spawn.guarded_by) == ("guarded", "pkg.svc:start")
+
+
+def test_broken_guards_do_not_count(tmp_path: Path) -> None:
+    variants = {
+        "case_sensitive": "    if os.environ.get('THOR_SCHEDULER_MODE', 'heartbeat') == 'heartbeat':\n        return\n",
+        "no_default": "    if (os.environ.get('THOR_SCHEDULER_MODE') or '').lower() == 'heartbeat':\n        return\n",
+        "other_variable": "    if os.environ.get('HEARTBEAT_ENABLED', '').lower() in ('1', 'true'):\n        return\n",
+        "no_exit": "    if os.environ.get('THOR_SCHEDULER_MODE', 'heartbeat').lower() == 'heartbeat':\n        print('skip')\n",
+    }
+    body = "".join(
+        f"def {name}():\n{guard}    threading.Thread(target=print).start()\n{name}()\n" for name, guard in variants.items()
+    )
+    result = audit(write_project(tmp_path, {"svc.py": "import os, threading\n" + body}))
+    assert {s.function: s.classification for s in result.spawns} == {f"svc:{name}": "unguarded" for name in variants}
+
+
+def test_guarded_start_up_path_and_unguarded_view_is_on_demand(tmp_path: Path) -> None:
+    files = {
+        "app/mon.py": "import threading\nclass Monitor:\n    def start(self):\n        threading.Thread(target=print).start()\nmonitor = Monitor()\n",
+        "app/hooks.py": f"import os\nfrom app.mon import monitor\ndef start_services():\n{GUARD}    monitor.start()\nstart_services()\n",
+        "app/views.py": "from app.mon import monitor\ndef restart(request):\n    monitor.start()\n",
+        "app/urls.py": "from django.urls import path\nfrom app.views import restart\nurlpatterns = [path('r/', restart)]\n",
+    }
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert (spawn.classification, spawn.trigger, spawn.code) == ("on-demand", "app.views:restart", "TG011")
+
+
+def test_audit_allow_covers_the_spawner_and_its_loop(tmp_path: Path) -> None:
+    files = {
+        "pkg/locks.py": """\
+            import threading
+            class Lease:
+                def __init__(self):
+                    self.stop = threading.Event()
+                def _renew(self):
+                    while not self.stop.wait(1):
+                        pass
+                def acquire(self):
+                    threading.Thread(target=self._renew, daemon=True).start()
+        """,
+        "app.py": "from pkg.locks import Lease\nLease().acquire()\n",
+    }
+    result = audit(write_project(tmp_path, files, table='preset = "none"\naudit-allow = ["pkg.locks:Lease.acquire"]\n'))
+    assert {(s.kind, s.classification) for s in result.spawns} == {("thread", "allowed"), ("loop", "allowed")}
+    assert by_function(result, "thread")["pkg.locks:Lease.acquire"].call_path == ("app:<module>", "pkg.locks:Lease.acquire")
+
+
+def test_only_functions_that_could_hold_a_guard_are_verified(tmp_path: Path) -> None:
+    files = {
+        "pkg/svc.py": SPAWNER,
+        "pkg/mid.py": "from pkg.svc import start\ndef middle():\n    start()\n",
+        "pkg/top.py": f"import os\nfrom pkg.mid import middle\ndef top():\n{GUARD}    middle()\n",
+        "app.py": "from pkg.top import top\ntop()\n",
+    }
+    result = audit(write_project(tmp_path, files))
+    assert only(result).classification == "guarded"
+    assert result.stats.verified_functions == 1  # only pkg.top:top mentions THOR_SCHEDULER_MODE
