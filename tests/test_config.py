@@ -1,0 +1,135 @@
+"""Configuration: discovery, --config, defaults, the preset, and one clear error per bad value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thor_guard.config import DEFAULT_EXCLUDE, build_config, find_pyproject, load_config
+from thor_guard.errors import ConfigError
+from thor_guard.presets import PRESETS
+from thor_guard.targets import Target
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_any_file(tmp_path: Path) -> None:
+    config = load_config([tmp_path])
+    assert config.config_file is None and config.project_root == tmp_path.resolve()
+    assert [str(t) for t in config.entry_points] == list(PRESETS["thor"])
+    assert (config.env_var, config.heartbeat_value, config.legacy_value) == ("THOR_SCHEDULER_MODE", "heartbeat", "legacy")
+    assert config.exclude == DEFAULT_EXCLUDE and config.source_roots == (tmp_path.resolve(),)
+
+
+def test_discovery_walks_up_and_prefers_the_file_with_the_table(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", '[tool.thor-guard]\npreset = "none"\nentry-points = ["a.b:c"]\n')
+    _write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    deep = tmp_path / "sub" / "pkg"
+    deep.mkdir()
+    assert find_pyproject(deep) == tmp_path / "pyproject.toml"
+    config = load_config([deep])
+    assert config.project_root == tmp_path.resolve()
+    assert [str(t) for t in config.entry_points] == ["a.b:c"]
+
+
+def test_all_keys(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "pyproject.toml",
+        """[tool.thor-guard]
+source-roots = ["src"]
+entry-points = ["pkg.mod:Class.start", "pkg.hooks:_start_*"]
+preset = "none"
+env-var = "MODE"
+heartbeat-value = "hb"
+legacy-value = "old"
+guard-helpers = ["pkg.util:heartbeat_mode_active"]
+stale-flags = ["HEARTBEAT_ENABLED"]
+exclude = ["**/tests/**"]
+audit-allow = ["pkg.locks:*"]
+log-level = "INFO"
+
+[tool.thor-guard.heartbeat]
+fast-tick = 1.0
+""",
+    )
+    config = load_config([tmp_path])
+    assert config.source_roots == ((tmp_path / "src").resolve(),)
+    assert config.entry_points == (Target("pkg.mod", "Class.start"), Target("pkg.hooks", "_start_*"))
+    assert (config.env_var, config.heartbeat_value, config.legacy_value) == ("MODE", "hb", "old")
+    assert config.guard_helpers == (Target("pkg.util", "heartbeat_mode_active"),)
+    assert config.stale_flags == ("HEARTBEAT_ENABLED",) and config.exclude == ("**/tests/**",)
+    assert config.audit_allow == (Target("pkg.locks", "*"),) and config.log_level == "info"
+    assert config.heartbeat == {"fast-tick": 1.0}
+
+
+def test_preset_and_declared_entries_merge_without_duplicates(tmp_path: Path) -> None:
+    first = PRESETS["thor"][0]
+    config = build_config({"entry-points": [first, "x.y:z"]}, root=tmp_path)
+    names = [str(t) for t in config.entry_points]
+    assert names.count(first) == 1 and names[-1] == "x.y:z" and len(names) == len(PRESETS["thor"]) + 1
+
+
+def test_explicit_config_file_standalone_and_pyproject(tmp_path: Path) -> None:
+    standalone = _write(tmp_path / "conf" / "thor.toml", 'preset = "none"\nentry-points = ["m:f"]\n')
+    config = load_config([tmp_path], standalone)
+    assert config.project_root == (tmp_path / "conf").resolve() and [str(t) for t in config.entry_points] == ["m:f"]
+    pyproject = _write(tmp_path / "other" / "pyproject.toml", '[tool.thor-guard]\npreset = "none"\n')
+    assert load_config([tmp_path], pyproject).entry_points == ()
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config([tmp_path], tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"entry-point": ["a:b"]}, "unknown key 'entry-point' in [tool.thor-guard] (did you mean 'entry-points'?)"),
+        ({"stale-flag": ["X"]}, "did you mean 'stale-flags'?"),
+        ({"preset": "thr"}, "unknown preset 'thr' (did you mean 'thor'?)"),
+        ({"entry-points": ["nocolon"]}, "must have the form 'module:qualname'"),
+        ({"entry-points": ["a:b:c"]}, "exactly one ':'"),
+        ({"entry-points": ["a.:b"]}, "is not a valid module segment"),
+        ({"guard-helpers": ["pkg:help*"]}, "wildcards are not allowed here"),
+        ({"entry-points": "a:b"}, "'entry-points' must be a list of strings"),
+        ({"log-level": "loud"}, "'log-level' must be one of"),
+        ({"env-var": ""}, "'env-var' must be a non-empty string"),
+        ({"heartbeat-value": "Legacy"}, "must differ"),
+        ({"heartbeat": 3}, "'heartbeat' must be a table"),
+    ],
+)
+def test_bad_values_are_config_errors(tmp_path: Path, table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        build_config(table, root=tmp_path, config_file=tmp_path / "pyproject.toml")
+    assert message in str(info.value)
+    assert str(info.value).startswith(str(tmp_path / "pyproject.toml"))
+
+
+def test_invalid_toml_and_bad_tool_table(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", "[tool.thor-guard\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config([tmp_path])
+    _write(tmp_path / "pyproject.toml", 'tool = "x"\n')
+    with pytest.raises(ConfigError, match="'tool' must be a table"):
+        load_config([tmp_path])
+
+
+def test_non_utf8_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.thor-guard]\npreset = "\xff"\n')
+    with pytest.raises(ConfigError, match="not valid UTF-8"):
+        load_config([tmp_path])
+
+
+def test_missing_first_path(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="path does not exist"):
+        load_config([tmp_path / "nope"])
+
+
+def test_example_project_config() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "legacy_thor"
+    config = load_config([example])
+    assert config.config_file == example / "pyproject.toml"
+    assert config.stale_flags == ("HEARTBEAT_ENABLED",) and len(config.entry_points) >= 8

@@ -1,0 +1,85 @@
+"""``module:qualname`` targets: parsing, wildcard matching and module resolution under source roots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thor_guard.errors import TargetError
+from thor_guard.targets import (
+    Target,
+    find_module_file,
+    is_excluded,
+    iter_python_files,
+    module_name_for,
+    resolve_target_modules,
+)
+
+IDENT = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}", fullmatch=True)
+DOTTED = st.lists(IDENT, min_size=1, max_size=4).map(".".join)
+
+
+@given(DOTTED, DOTTED)
+def test_parse_round_trips_and_a_plain_target_matches_only_itself(module: str, qualname: str) -> None:
+    target = Target.parse(f"{module}:{qualname}")
+    assert Target.parse(str(target)) == target
+    assert target.matches(module, qualname)
+    assert not target.matches(module, qualname + "x") and not target.matches(module + "x", qualname)
+
+
+@given(DOTTED, IDENT)
+def test_star_dot_name_matches_any_owner(owner: str, name: str) -> None:
+    assert Target.parse(f"m:*.{name}").matches_qualname(f"{owner}.{name}")
+
+
+def test_wildcards() -> None:
+    target = Target.parse("ThorTrading.services.Week52Supervisor:*.start")
+    assert target.qualname_is_pattern and not target.module_is_pattern
+    assert target.matches_qualname("_Week52ExtremesMonitor.start")
+    assert target.matches_qualname("Outer.Inner.start")
+    assert not target.matches_qualname("start") and not target.matches_qualname("Monitor.stop")
+    assert Target.parse("pkg.hooks:_start_?").matches_qualname("_start_a")
+    assert not Target.parse("pkg.hooks:_Start_*").matches_qualname("_start_x")  # case-sensitive
+
+
+@pytest.mark.parametrize("text", ["", "nocolon", "a:b:c", ":b", "a:", "a..b:c", "1a:b", "a:b-c"])
+def test_malformed(text: str) -> None:
+    with pytest.raises(TargetError):
+        Target.parse(text)
+
+
+def test_wildcards_can_be_refused() -> None:
+    with pytest.raises(TargetError, match="wildcards are not allowed"):
+        Target.parse("a:b*", allow_wildcards=False)
+
+
+def _tree(root: Path, files: list[str]) -> None:
+    for relative in files:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+
+
+def test_module_resolution(tmp_path: Path) -> None:
+    _tree(tmp_path, ["pkg/__init__.py", "pkg/mod.py", "pkg/sub/__init__.py", "pkg/sub/deep.py", "pkg/tests/test_x.py", "src/other.py"])
+    assert find_module_file("pkg.mod", [tmp_path]) == tmp_path / "pkg" / "mod.py"
+    assert find_module_file("pkg.sub", [tmp_path]) == tmp_path / "pkg" / "sub" / "__init__.py"
+    assert find_module_file("other", [tmp_path, tmp_path / "src"]) == tmp_path / "src" / "other.py"
+    assert find_module_file("pkg.missing", [tmp_path]) is None
+    assert module_name_for(tmp_path / "pkg" / "sub" / "__init__.py", tmp_path) == "pkg.sub"
+    assert module_name_for(tmp_path / "src" / "other.py", tmp_path / "pkg") is None
+    found = resolve_target_modules(Target.parse("pkg.*:f"), [tmp_path], exclude=["**/tests/**"])
+    assert [m for m, _ in found] == ["pkg.mod", "pkg.sub", "pkg.sub.deep"]
+    assert resolve_target_modules(Target.parse("pkg.mod:f"), [tmp_path]) == [("pkg.mod", tmp_path / "pkg" / "mod.py")]
+
+
+def test_exclusion_and_file_walk(tmp_path: Path) -> None:
+    _tree(tmp_path, ["a.py", "pkg/b.py", "pkg/migrations/0001.py", ".venv/x.py", "tests/t.py", "pkg/__pycache__/c.py"])
+    assert is_excluded(tmp_path / "pkg" / "migrations" / "0001.py", tmp_path, ["**/migrations/**"])
+    assert is_excluded(tmp_path / "tests" / "t.py", tmp_path, ["**/tests/**"])
+    assert not is_excluded(tmp_path / "pkg" / "b.py", tmp_path, ["**/migrations/**"])
+    walked = sorted(p.relative_to(tmp_path).as_posix() for p in iter_python_files(tmp_path, ["**/migrations/**", "**/tests/**"]))
+    assert walked == ["a.py", "pkg/b.py"]
