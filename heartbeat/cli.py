@@ -128,7 +128,7 @@ def heartbeat_status(
         click.echo(f"no heartbeat status recorded yet at {store.location}", err=True)
         sys.exit(ExitCode.FINDINGS)
     if output_format == "json":
-        click.echo(json.dumps(with_age(status, now), indent=2, sort_keys=True))
+        click.echo(json.dumps(with_age(status, now), indent=2))
     else:
         click.echo(format_text(status, now, store.location))
     sys.exit(ExitCode.CLEAN)

@@ -136,13 +136,20 @@ def status_store_for(settings: HeartbeatSettings) -> StatusStore:
 
 
 def configure_logging(level: str | int = "info") -> None:
-    """Log to stderr unless the application (e.g. Django's LOGGING) already routes the ``heartbeat`` logger."""
+    """Log to stderr unless the application (e.g. Django's LOGGING, pytest) already routes the ``heartbeat`` logger."""
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(level.upper() if isinstance(level, str) else level)
+    ours = [h for h in logger.handlers if getattr(h, "_thor_guard_heartbeat", False)]
+    if ours:
+        for handler in ours:  # a later run in the same process (tests) may have a new sys.stderr
+            if isinstance(handler, logging.StreamHandler):
+                handler.setStream(sys.stderr)
+        return
     if logger.handlers or logging.getLogger().handlers:
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    handler._thor_guard_heartbeat = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.propagate = False
 

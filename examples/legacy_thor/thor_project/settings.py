@@ -26,8 +26,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("THOR_EXAMPLE_DB", str(BASE_DIR / "var" / "thor.sqlite3")),
-        # Several processes (leader, standbys, manage.py shells) may open the file.
-        "OPTIONS": {"timeout": 20},
+        # Several processes (leader, standbys, web workers) may open the file: WAL lets readers
+        # continue while the heartbeat writes; NORMAL sync is durable across process crashes.
+        "OPTIONS": {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
     }
 }
 

@@ -25,6 +25,13 @@ def _queue(bar: OpenBar) -> None:
     )
 
 
+def _close(bar: OpenBar) -> None:
+    """Queue the bar and drop it from OpenBar (it may never have been saved if it opened and closed in this run)."""
+    _queue(bar)
+    if bar.pk is not None:
+        bar.delete()
+
+
 def _start_bar(quote: Quote) -> OpenBar:
     return OpenBar(
         symbol=quote.symbol, minute=minute_start(quote.ts), open=quote.price, high=quote.price, low=quote.price,
@@ -46,19 +53,16 @@ def consume(symbol: str, quotes: list[Quote], now: int) -> int:
     bar = OpenBar.objects.filter(symbol=symbol).first()
     for quote in quotes:
         if bar is not None and minute_start(quote.ts) > bar.minute:
-            _queue(bar)
+            _close(bar)
             closed += 1
-            bar.delete()
             bar = None
         if bar is None:
             bar = _start_bar(quote)
         else:
             _add(bar, quote)
     if bar is not None and now >= bar.minute + 60:
-        _queue(bar)
+        _close(bar)
         closed += 1
-        if bar.pk is not None:
-            bar.delete()
         bar = None
     if bar is not None:
         bar.save()
