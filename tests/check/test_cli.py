@@ -107,3 +107,13 @@ def test_console_script_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("::error file=")
     assert "title=TG001 missing-guard" in done.stdout
+
+
+def test_pre_commit_hook_definition() -> None:
+    text = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = dict(line.strip().lstrip("- ").split(": ", 1) for line in text.splitlines() if ": " in line and not line.lstrip().startswith("#"))
+    assert entries["id"] == "thor-guard"
+    assert entries["entry"] == "thor-guard check"
+    assert entries["language"] == "python"
+    assert entries["pass_filenames"] == "false"
+    assert entries["types"] == "[python]"
