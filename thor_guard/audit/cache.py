@@ -23,15 +23,31 @@ import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from thor_guard.audit.model import ModuleFacts
 from thor_guard.audit.result import AuditResult
+
+if TYPE_CHECKING:
+    from thor_guard.audit.model import ModuleFacts
+    from thor_guard.config import Config
 
 CACHE_DIR_NAME = ".thor_guard_cache"
 FACTS_FILE = "audit-facts-v1.pickle"
 INDEX_FILE = "audit-index-v1.pickle"
 FORMAT = 3  # bump when ModuleFacts or the extractor's output changes
+
+
+def config_fingerprint(config: Config) -> str:
+    """What in the configuration changes a guard verdict (the mode variable, its values, helpers, roots)."""
+    parts = (
+        config.env_var,
+        config.heartbeat_value,
+        config.legacy_value,
+        tuple(str(t) for t in config.guard_helpers),
+        tuple(config.stale_flags),
+        tuple(str(r) for r in config.source_roots),
+    )
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def content_key(data: bytes, module: str, is_package: bool) -> str:
@@ -73,6 +89,8 @@ class AuditCache:
     facts: dict[str, ModuleFacts] = field(default_factory=dict)
     verdicts: dict[str, bool] = field(default_factory=dict)
     index: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)
+    listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Directory listings of the last walk (see :func:`thor_guard.audit.files.walk`)."""
     run_key: str | None = None
     result: AuditResult | None = None
     _facts_loaded: bool = False
@@ -84,6 +102,7 @@ class AuditCache:
             data = _load(directory / INDEX_FILE)
             if data is not None:
                 cache.index = data.get("index", {})
+                cache.listings = data.get("listings", {})
                 cache.run_key = data.get("run_key")
                 cache.result = data.get("result")
         return cache
@@ -101,14 +120,18 @@ class AuditCache:
     def cached_result(self, run_key: str) -> AuditResult | None:
         return self.result if self.result is not None and self.run_key == run_key else None
 
-    def save(self, run_key: str, result: AuditResult, used_facts: set[str], used_verdicts: set[str]) -> None:
+    def save_index(self, run_key: str, result: AuditResult, listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]]) -> None:
+        if self.directory is not None:
+            _store(self.directory / INDEX_FILE, {"index": self.index, "run_key": run_key, "result": result, "listings": listings})
+
+    def save(self, run_key: str, result: AuditResult, used_facts: set[str], used_verdicts: set[str], listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]]) -> None:
         """Write what this run used (older entries are dropped so the cache does not grow forever)."""
         if self.directory is None:
             return
         facts = {k: v for k, v in self.facts.items() if k in used_facts}
         verdicts = {k: v for k, v in self.verdicts.items() if k in used_verdicts}
         _store(self.directory / FACTS_FILE, {"facts": facts, "verdicts": verdicts})
-        _store(self.directory / INDEX_FILE, {"index": self.index, "run_key": run_key, "result": result})
+        self.save_index(run_key, result, listings)
         tag = self.directory / "CACHEDIR.TAG"
         if not tag.exists():
             try:

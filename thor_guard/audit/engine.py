@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard import __version__
-from thor_guard.audit.cache import CACHE_DIR_NAME, FORMAT, AuditCache, content_key
+from thor_guard.audit.cache import CACHE_DIR_NAME, FORMAT, AuditCache, config_fingerprint, content_key
 from thor_guard.audit.files import SourceFile, walk
 from thor_guard.audit.result import AuditResult, AuditStats, SpawnReport, Unresolved
 from thor_guard.config import Config
@@ -59,14 +59,15 @@ class _Run:
     def __init__(self, config: Config, options: AuditOptions) -> None:
         self.config = config
         self.options = options
+        cache_dir = config.project_root / CACHE_DIR_NAME if options.use_cache else None
+        self.cache = AuditCache.open(cache_dir)
         roots = options.paths or (config.project_root,)
-        self.files = walk(roots, config.project_root, config.source_roots, config.exclude)
+        self.listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
+        self.files = walk(roots, config.project_root, config.source_roots, config.exclude, self.listings, self.cache.listings)
         self.by_module: dict[str, SourceFile] = {}
         for source in self.files:
             self.by_module.setdefault(source.module, source)
         self.modules = set(self.by_module)
-        cache_dir = config.project_root / CACHE_DIR_NAME if options.use_cache else None
-        self.cache = AuditCache.open(cache_dir)
         self.texts: dict[str, bytes] = {}
         self.keys: dict[str, str] = {}
         self.facts: dict[str, ModuleFacts] = {}
@@ -82,7 +83,7 @@ class _Run:
         header = (
             __version__,
             FORMAT,
-            _config_fingerprint(config),
+            config_fingerprint(config),
             tuple(str(t) for t in config.audit_allow),
             tuple(config.exclude),
             str(config.project_root),
@@ -228,6 +229,8 @@ class _Run:
         cached = self.cache.cached_result(run_key)
         if cached is not None:
             stats = replace(cached.stats, read=0, parsed=0, facts_from_cache=0, verified_functions=0, verified_files=0)
+            if self.listings != self.cache.listings:
+                self.cache.save_index(run_key, cached, self.listings)
             return cached.with_stats(replace(stats, result_from_cache=True))
         from thor_guard.audit.classify import classify
         from thor_guard.audit.graph import SpawnSite, settle_app_configs
@@ -274,7 +277,7 @@ class _Run:
         errors = tuple(sorted(self.errors.items()))
         result = AuditResult(spawns, unresolved, errors, stats)
         used_facts = {self.keys[rel] for rel in self.parsed_rels if rel in self.keys}
-        self.cache.save(run_key, result, used_facts, used_verdicts)
+        self.cache.save(run_key, result, used_facts, used_verdicts, self.listings)
         return result
 
     def _forward(self, graph: CallGraph) -> set[str]:
@@ -294,7 +297,7 @@ class _Run:
         return any(target.matches(module, qualname) for target in self.config.audit_allow)
 
     def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
-        from thor_guard.audit.guards import VerifyRequest, config_fingerprint, could_be_guarded, verdict_key, verify
+        from thor_guard.audit.guards import VerifyRequest, could_be_guarded, verdict_key, verify
 
         helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
         fingerprint = config_fingerprint(self.config)
@@ -367,12 +370,6 @@ class _Run:
             guarded_by=verdict.guarded_by,
             target=site.target,
         )
-
-
-def _config_fingerprint(config: Config) -> str:
-    from thor_guard.audit.guards import config_fingerprint
-
-    return config_fingerprint(config)
 
 
 def run_audit(config: Config, options: AuditOptions | None = None) -> AuditResult:

@@ -82,55 +82,103 @@ def _module_for(path: str, roots: Sequence[str], project_root: str) -> tuple[str
     return rel[:-3].replace(os.sep, "."), False
 
 
-def walk(paths: Sequence[Path], project_root: Path, source_roots: Sequence[Path], exclude: Iterable[str]) -> list[SourceFile]:
-    """Every ``.py`` file under ``paths`` (files or directories), sorted, minus excluded ones."""
+DirListing = tuple[int, tuple[str, ...], tuple[str, ...]]
+"""A directory's ``(mtime_ns, sub-directory names, .py file names)`` as of the last walk."""
+
+
+def _list_directory(path: str, listings: dict[str, DirListing], previous: dict[str, DirListing]) -> DirListing | None:
+    """The directory's entries: from the previous walk when its mtime did not change, else from ``scandir``.
+
+    Adding, removing or renaming an entry changes a directory's mtime; editing
+    a file does not, which is why every ``.py`` file is still stat'ed.
+    """
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+    known = previous.get(path)
+    if known is not None and known[0] == mtime:
+        listings[path] = known
+        return known
+    dirs: list[str] = []
+    files: list[str] = []
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        dirs.append(entry.name)
+                    elif entry.name.endswith(".py") and entry.is_file():
+                        files.append(entry.name)
+                except OSError:
+                    continue
+    except OSError:
+        return None
+    listing = (mtime, tuple(sorted(dirs)), tuple(sorted(files)))
+    listings[path] = listing
+    return listing
+
+
+def walk(
+    paths: Sequence[Path],
+    project_root: Path,
+    source_roots: Sequence[Path],
+    exclude: Iterable[str],
+    listings: dict[str, DirListing] | None = None,
+    previous: dict[str, DirListing] | None = None,
+) -> list[SourceFile]:
+    """Every ``.py`` file under ``paths`` (files or directories), sorted, minus excluded ones.
+
+    ``previous`` holds directory listings of the last walk (from the cache);
+    the listings of this walk are stored into ``listings``.
+    """
     excluded_dirs, patterns = _compile_excludes(exclude)
     roots = [os.path.join(str(r.resolve()), "") for r in sorted(source_roots, key=lambda r: len(r.resolve().parts), reverse=True)]
     root_prefix = os.path.join(str(project_root.resolve()), "")
     seen: dict[str, SourceFile] = {}
+    listings = {} if listings is None else listings
+    previous = previous or {}
 
     def relative(path: str) -> str:
         rel = path[len(root_prefix) :] if path.startswith(root_prefix) else path
         return rel.replace(os.sep, "/")
 
-    def add(path: str, st: os.stat_result) -> None:
+    def add(path: str, given_file: bool) -> None:
         rel = relative(path)
         if rel in seen or (patterns and _excluded(rel, patterns)):
             return
         if excluded_dirs and given_file and not excluded_dirs.isdisjoint(rel.split("/")[:-1]):
             return
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
         module, is_package = _module_for(path, roots, root_prefix)
         seen[rel] = SourceFile(path, rel, module, is_package, (st.st_mtime_ns, st.st_size, st.st_ino))
 
     stack: list[str] = []
-    given_file = True
     for given in paths:
         absolute = os.path.realpath(given)
         if os.path.isfile(absolute):
             if absolute.endswith(".py"):
-                add(absolute, os.stat(absolute))
+                add(absolute, True)
         elif os.path.isdir(absolute):
             stack.append(absolute)
-    given_file = False
     while stack:
         current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
+        listing = _list_directory(current, listings, previous)
+        if listing is None:
             continue
-        for entry in entries:
-            name = entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if name in _SKIP_DIRS or name in excluded_dirs or name.startswith(".") or name.endswith(".egg-info"):
-                        continue
-                    if patterns:
-                        rel = relative(entry.path)
-                        if _excluded(rel + "/x", patterns) and _excluded(rel, patterns):
-                            continue
-                    stack.append(entry.path)
-                elif name.endswith(".py") and entry.is_file():
-                    add(entry.path, entry.stat())
-            except OSError:
+        _, dirs, files = listing
+        for name in dirs:
+            if name in _SKIP_DIRS or name in excluded_dirs or name.startswith(".") or name.endswith(".egg-info"):
                 continue
+            path = os.path.join(current, name)
+            if patterns:
+                rel = relative(path)
+                if _excluded(rel + "/x", patterns) and _excluded(rel, patterns):
+                    continue
+            stack.append(path)
+        for name in files:
+            add(os.path.join(current, name), False)
     return sorted(seen.values(), key=lambda f: f.rel)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from thor_guard.audit.cache import config_fingerprint
 from thor_guard.audit.link import Linker, Sym
 from thor_guard.audit.model import MODULE_CODE, FunctionFact
 from thor_guard.config import Config
@@ -64,18 +65,6 @@ def _load_helper(linker: Linker, dotted: str) -> Sym | None:
                 return None
             return linker.resolve_dotted(dotted)
     return None
-
-
-def config_fingerprint(config: Config) -> str:
-    parts = (
-        config.env_var,
-        config.heartbeat_value,
-        config.legacy_value,
-        tuple(str(t) for t in config.guard_helpers),
-        tuple(config.stale_flags),
-        tuple(str(r) for r in config.source_roots),
-    )
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def verdict_key(content_key: str, dependency_keys: Iterable[str], fingerprint: str, qualname: str) -> str:
