@@ -48,6 +48,9 @@ class _Opaque:
     def __repr__(self) -> str:
         return "OPAQUE"
 
+    def __bool__(self) -> bool:
+        raise TypeError("the truth of an opaque value is unknown; fork instead")
+
 
 OPAQUE = _Opaque()
 
@@ -317,16 +320,23 @@ class Evaluator:
         return self.env_value if variable == self.context.env_var else None
 
     def _eval_Call(self, node: cst.Call) -> object:
-        helper = self._helper(node)
-        if helper is not None:
-            if node.args:
-                raise Unsupported(node, f"guard helper '{helper.qualified_name}' called with arguments")
-            if self.depth >= MAX_HELPER_DEPTH:
-                raise Unsupported(node, f"guard helper '{helper.qualified_name}' nests too deeply")
-            self.trace.helpers.append(helper.qualified_name)
-            inner = Evaluator(helper.facts, self.context, self.env_value, {}, self.trace, self.depth + 1)
-            return inner.evaluate(helper.expression)
         names = self.facts.qualified_names(node.func)
+        configured = sorted(names & self.context.resolver.configured)
+        try:
+            helper = self._helper(node)
+            if helper is not None:
+                if node.args:
+                    raise Unsupported(node, f"guard helper '{helper.qualified_name}' called with arguments")
+                if self.depth >= MAX_HELPER_DEPTH:
+                    raise Unsupported(node, f"guard helper '{helper.qualified_name}' nests too deeply")
+                self.trace.helpers.append(helper.qualified_name)
+                inner = Evaluator(helper.facts, self.context, self.env_value, {}, self.trace, self.depth + 1)
+                return inner.evaluate(helper.expression)
+        except Unsupported:
+            if not configured or node.args:
+                raise
+        if configured:
+            return self._trusted_helper(node, configured[0])
         if "logging.getLogger" in names:
             return OPAQUE
         if isinstance(node.func, cst.Name):
@@ -338,6 +348,20 @@ class Evaluator:
         if isinstance(function, _BoundMethod):
             return self._method_call(node, function)
         raise UnknownCall(node, f"'{code_of(node.func)}()' is not a known guard helper")
+
+    def _trusted_helper(self, node: cst.Call, name: str) -> bool:
+        """A helper listed in ``guard-helpers`` that cannot be analysed is taken at its word.
+
+        The configuration declares it returns "heartbeat mode is active": True
+        unless the mode variable holds the legacy value (in any case).
+        """
+        if node.args:
+            raise Unsupported(node, f"guard helper '{name}' called with arguments")
+        variable = self.context.env_var
+        self.trace.reads.append(EnvRead(variable, node, "get", has_default=True, default=self.context.heartbeat_value))
+        self.trace.helpers.append(name)
+        value = self._read(variable)
+        return value is None or value.lower() != self.context.legacy_value.lower()
 
     def _name_callee(self, func: cst.Name) -> object:
         if func.value in self.locals:
@@ -387,8 +411,6 @@ class Evaluator:
                 helper = resolver.find(name) if "<locals>" not in name else None
                 if helper is not None:
                     return helper
-                if name in resolver.configured:
-                    raise Unsupported(node, f"configured guard helper '{name}' was not found under the source roots")
         except HelperError as exc:
             raise Unsupported(node, str(exc)) from exc
         return None
