@@ -182,12 +182,14 @@ class VerifierContext:
         path: Path | None,
         resolver: HelperResolver | None = None,
     ) -> VerifierContext:
-        """Build the context for ``module`` (at ``path``); pass one ``resolver`` per run to share helper parsing."""
+        """Build the context for ``module`` (at ``path``).
+
+        Helper modules are parsed once per ``config`` object (the resolver is
+        cached beside it), so calling this for every module of a run is cheap;
+        pass ``resolver`` to control sharing explicitly.
+        """
         if resolver is None:
-            resolver = HelperResolver(
-                tuple(config.source_roots),
-                frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
-            )
+            resolver = resolver_for(config)
         return cls(
             module=module,
             path=path,
@@ -212,6 +214,24 @@ class VerifierContext:
     def legacy_environments(self) -> tuple[str, ...]:
         value = self.legacy_value
         return tuple(v for v in _unique((value, value.capitalize())) if v is not None)
+
+
+_RESOLVERS: dict[int, tuple[Config, HelperResolver]] = {}
+
+
+def resolver_for(config: Config) -> HelperResolver:
+    """The helper resolver shared by every context built from ``config`` (a few recent configs are kept)."""
+    cached = _RESOLVERS.get(id(config))
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    resolver = HelperResolver(
+        tuple(config.source_roots),
+        frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+    )
+    if len(_RESOLVERS) >= 4:
+        _RESOLVERS.pop(next(iter(_RESOLVERS)))
+    _RESOLVERS[id(config)] = (config, resolver)
+    return resolver
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str | None, ...]:
