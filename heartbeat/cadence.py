@@ -97,6 +97,8 @@ class SessionCadence:
 
     def __init__(self, sessions: Sequence[SessionSpec]) -> None:
         self.sessions = tuple(sessions)
+        self._change_cache: tuple[dt.datetime, dt.datetime] | None = None
+        """(asked at, answer): no boundary lies between them, so any instant in that span has the same answer."""
 
     def state(self, now: dt.datetime) -> MarketState:
         now = now.astimezone(UTC)
@@ -116,6 +118,14 @@ class SessionCadence:
 
     def next_change(self, now: dt.datetime) -> dt.datetime | None:
         now = now.astimezone(UTC)
+        cached = self._change_cache
+        if cached is not None and cached[0] <= now < cached[1]:
+            return cached[1]
+        best = self._next_change(now)
+        self._change_cache = None if best is None else (now, best)
+        return best
+
+    def _next_change(self, now: dt.datetime) -> dt.datetime | None:
         best: dt.datetime | None = None
         for session in self.sessions:
             for interval in intervals_around(session, now, days_after=7):

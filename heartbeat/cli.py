@@ -16,7 +16,7 @@ from typing import NoReturn, cast
 
 import click
 
-from heartbeat.settings import LOCK_KINDS, LockKind, apply_overrides
+from heartbeat.settings import LOCK_KINDS, HeartbeatSettings, LockKind, apply_overrides
 from thor_guard.errors import ExitCode, ThorGuardError
 
 _CONFIG = click.option(
@@ -32,7 +32,7 @@ def _fail(exc: ThorGuardError) -> NoReturn:
     sys.exit(ExitCode.ERROR)
 
 
-def _prepare(config_file: Path | None, django_settings: str | None, *, check_mode: bool):  # type: ignore[no-untyped-def]
+def _prepare(config_file: Path | None, django_settings: str | None, *, check_mode: bool) -> HeartbeatSettings:
     from heartbeat.mode import check_scheduler_mode
     from heartbeat.runner import add_source_roots, django_settings_module, load_settings, setup_django
     from thor_guard.config import load_config

@@ -30,9 +30,14 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from heartbeat.clock import Clock, SystemClock
+from thor_guard.errors import ThorGuardError
 
 if TYPE_CHECKING:
     import redis
+
+
+class LockFileError(ThorGuardError):
+    """The lock file cannot be opened (permissions, a symlink in its place)."""
 
 
 class Claim(enum.Enum):
@@ -129,8 +134,12 @@ class FileLeaderLock:
     def acquire(self) -> bool:
         if self._fd is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # O_NOFOLLOW: the default path is in a shared temp dir, where a planted symlink must not redirect us.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise LockFileError(f"cannot open the heartbeat lock file: {exc.strerror or exc}; set lock-path to a writable file", self.path) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except (BlockingIOError, PermissionError):

@@ -24,7 +24,7 @@ from types import FrameType
 from heartbeat.cadence import Cadence, PredicateCadence, SessionCadence
 from heartbeat.clock import Clock, SystemClock
 from heartbeat.jobs import Job, build_jobs, job_table, resolve_target, unbound
-from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity, redact_url, redis_client
+from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity, redis_client
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
 from heartbeat.status import FileStatusStore, RedisStatusStore, StatusRecorder, StatusStore
@@ -337,8 +337,3 @@ def create_runner(
     cadence = build_cadence(settings)
     lock, store = build_lock(settings, clock=clock, logger=logger)
     return HeartbeatRunner(settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks)
-
-
-def describe_redis(settings: HeartbeatSettings) -> str:
-    url = settings.resolved_redis_url()
-    return redact_url(url) if url else "-"

@@ -87,6 +87,7 @@ class Scheduler:
         self.last_slot: dict[str, int] = {job.name: -1 for job in self.jobs}
         self.ticks = 0
         self.ticks_missed = 0
+        self._unconfirmed = False
         self.tick_times: list[float] | None = None
         """When a list, every tick's scheduled time is appended (tests and benchmarks)."""
 
@@ -188,8 +189,13 @@ class Scheduler:
                 lost = True
                 break
             if claim is Claim.UNAVAILABLE:
-                self.logger.warning("job %s not run for slot %d: leadership cannot be confirmed", job.name, slot)
+                if not self._unconfirmed:
+                    self.logger.warning("jobs are not run while leadership cannot be confirmed (first: %s slot %d)", job.name, slot)
+                self._unconfirmed = True
                 continue
+            if self._unconfirmed:
+                self.logger.info("leadership confirmed again; jobs run")
+                self._unconfirmed = False
             previous = self.last_slot[job.name]
             self.last_slot[job.name] = slot
             if claim is Claim.DONE:

@@ -24,7 +24,9 @@ not_callable = 42
 def record(ctx: JobContext) -> None:
     start = time.time()
     pause = float(os.environ.get(DURATION_ENV, "0") or 0)
+    running = Path(os.environ[JOURNAL_ENV] + ".running")
     if pause:
+        running.write_text(json.dumps({"job": ctx.job, "start": start}))  # lets a test signal us mid-job
         time.sleep(pause)
     line = json.dumps(
         {
@@ -37,6 +39,8 @@ def record(ctx: JobContext) -> None:
         os.write(fd, (line + "\n").encode())
     finally:
         os.close(fd)
+    if pause:
+        running.unlink(missing_ok=True)
 
 
 def fail(ctx: JobContext) -> None:

@@ -112,9 +112,11 @@ def test_sigterm_mid_job_finishes_it_releases_the_lock_and_exits_0(tmp_path: Pat
     config = write_config(tmp_path, tick=0.05, interval=0.05)
     journal = tmp_path / "journal.jsonl"
     log = tmp_path / "run.log"
-    process = spawn(config, env={"HEARTBEAT_TEST_JOURNAL": str(journal), "HEARTBEAT_TEST_JOB_SECONDS": "0.2"}, log=log)
+    running = tmp_path / "journal.jsonl.running"
+    process = spawn(config, env={"HEARTBEAT_TEST_JOURNAL": str(journal), "HEARTBEAT_TEST_JOB_SECONDS": "0.4"}, log=log)
     try:
-        wait_for(lambda: len(read_journal(journal)) >= 2)  # jobs are running; one is in flight now
+        wait_for(lambda: len(read_journal(journal)) >= 2 and running.exists())  # a job is in flight now
+        in_flight = json.loads(running.read_text())
         process.send_signal(signal.SIGTERM)
         signalled = time.time()
         code = process.wait(timeout=15)
@@ -128,7 +130,7 @@ def test_sigterm_mid_job_finishes_it_releases_the_lock_and_exits_0(tmp_path: Pat
     records = read_journal(journal)
     # the job that was running when the signal came finished; no job started after it
     assert sum(1 for r in records if r["start"] > signalled) == 0
-    assert any(r["end"] > signalled for r in records)
+    assert any(r["job"] == in_flight["job"] and r["start"] == in_flight["start"] and r["end"] > signalled for r in records)
     lock = FileLeaderLock(tmp_path / "heartbeat.lock")
     assert lock.acquire(), "the lock was not released"
     lock.release()
