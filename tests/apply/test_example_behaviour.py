@@ -75,3 +75,20 @@ def test_second_apply_changes_nothing(migrated: tuple[Path, Path, list[str]]) ->
     _, after, _ = migrated
     report = run_apply(load_config([after]), [after], jobs=1, write=False)
     assert report.changed_files == ()
+
+
+def test_changes_stay_inside_entry_points_and_compile(migrated: tuple[Path, Path, list[str]]) -> None:
+    before, after, _ = migrated
+    from tests.apply.invariants import changes_outside_targets
+
+    config = load_config([after])
+    changed = 0
+    for new in sorted(after.rglob("*.py")):
+        old = before / new.relative_to(after)
+        if old.read_bytes() == new.read_bytes():
+            continue
+        changed += 1
+        module = ".".join(new.relative_to(after).with_suffix("").parts)
+        compile(new.read_bytes(), str(new), "exec", dont_inherit=True)
+        assert changes_outside_targets(config, module, old.read_bytes(), new.read_bytes()) == [], new
+    assert changed > 0
