@@ -209,6 +209,9 @@ if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
     redis.call('set', KEYS[2], ARGV[3])
     token = floor
   end
+  if redis.call('exists', KEYS[3]) == 0 then
+    redis.call('hset', KEYS[3], '~since', ARGV[4])
+  end
   return token
 end
 return 0
@@ -226,7 +229,11 @@ end
 return 0
 """
 # Run a job slot at most once across leaders: only the token holder may record
-# a slot, and only a slot later than the last one recorded for that job.
+# a slot, and only a slot later than the last one recorded for that job. When
+# the slot history was lost (Redis restarted without persistence, FLUSHALL,
+# eviction), the acquirer stamped '~since' with its clock: a slot that began
+# before that may already have run under the previous leader, so it counts as
+# done and the job runs again from its next slot (at most once, not at least once).
 _CLAIM = """
 if redis.call('get', KEYS[1]) ~= ARGV[1] then
   return 0
@@ -234,6 +241,9 @@ end
 local last = tonumber(redis.call('hget', KEYS[2], ARGV[2]) or '-1')
 local slot = tonumber(ARGV[3])
 if slot <= last then
+  return -1
+end
+if tonumber(ARGV[4]) < tonumber(redis.call('hget', KEYS[2], '~since') or '0') then
   return -1
 end
 redis.call('hset', KEYS[2], ARGV[2], ARGV[3])
@@ -288,6 +298,8 @@ class RedisLeaderLock:
         self._guard = threading.Lock()
         self._random = random.Random()
         self._unavailable_logged = False
+        self._seen_state = False
+        """Whether this process has seen Redis hold the lock (a missing slot history then means lost data)."""
         # Registered once; redis-py re-loads a script after NOSCRIPT (e.g. a Redis restart).
         self._acquire_script = client.register_script(_ACQUIRE)
         self._extend_script = client.register_script(_EXTEND)
@@ -307,12 +319,20 @@ class RedisLeaderLock:
         token = f"{self.holder_id}:{secrets.token_hex(8)}"
         sent = self.clock.monotonic()
         floor_ms = int(self.clock.time() * 1000)
+        # A cold start (nobody ever seen holding the lock) may run the current slots at once;
+        # after lost data the history is unknown, so only slots that begin from now on run.
+        since_ms = floor_ms if self._seen_state else 0
         try:
-            fencing = int(self._acquire_script(keys=[self.key, self.counter_key], args=[token, self.ttl_ms, floor_ms]))
+            fencing = int(
+                self._acquire_script(
+                    keys=[self.key, self.counter_key, self.slots_key], args=[token, self.ttl_ms, floor_ms, since_ms]
+                )
+            )
         except redis_module.RedisError as exc:
             self._log_unavailable("cannot try to acquire", exc)
             return False
         self._unavailable_logged = False
+        self._seen_state = True  # held by someone else, or by us from now on
         if fencing <= 0:
             return False
         with self._guard:
@@ -339,7 +359,10 @@ class RedisLeaderLock:
         if token is None or not self.lease_valid():
             return Claim.NOT_LEADER
         try:
-            answer = int(self._claim_script(keys=[self.key, self.slots_key], args=[token, f"{job}@{interval:g}", slot]))
+            slot_start_ms = int(slot * interval * 1000)
+            answer = int(
+                self._claim_script(keys=[self.key, self.slots_key], args=[token, f"{job}@{interval:g}", slot, slot_start_ms])
+            )
         except redis_module.RedisError as exc:
             self._log_unavailable("cannot confirm leadership before a job", exc)
             return Claim.UNAVAILABLE

@@ -222,8 +222,8 @@ class Scheduler:
             market=market,
             lease_valid=self.lock.lease_valid,
         )
-        if missed > 0:
-            self.logger.info("job %s: %d missed slot(s) coalesced into this run", job.name, missed)
+        if missed > 0:  # counted in the status; the overrun or stall that caused it was already reported
+            self.logger.debug("job %s: %d missed slot(s) coalesced into this run", job.name, missed)
         started_wall = self.now()
         started = self.clock.monotonic()
         error: str | None = None

@@ -105,7 +105,7 @@ def test_long_stall_coalesces_missed_slots_into_one_run(caplog: pytest.LogCaptur
     scheduler = make([rec.job("stall", 1.0, takes=takes), rec.job("other", 1.0)], clock, fast=1.0)
     recorder = StatusRecorder(None, leader_id="t", lock_kind="none", jobs=scheduler.jobs)
     scheduler.recorder = recorder
-    with caplog.at_level(logging.INFO, logger="heartbeat"):
+    with caplog.at_level(logging.DEBUG, logger="heartbeat"):
         scheduler.run(max_ticks=6)
     other = rec.of("other")
     # tick 3 at +2 s, stall until +12.5 s, next tick on the grid at +13 s: one run each, no catch-up burst
