@@ -57,11 +57,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=None, help="rounds per cell (default 5; --quick 2)")
     parser.add_argument("--budget", type=float, default=None, help="seconds a contender may use per cell before it stops getting rounds (default 40; --quick 10)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="-j for apply and the libcst runner (default: CPU count)")
+    parser.add_argument(
+        "--peer-max-files", type=int, default=5000,
+        help="skip peers whose cost grows with the tree (Fixit, semgrep, libcst) on trees above this many files (default 5000; 0: never skip)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated trees")
     parser.add_argument("--workdir", type=Path, default=None, help="where trees are built (default: a temporary directory, removed after)")
     parser.add_argument("--output", type=Path, default=None, help="JSON path (default: benchmarks/results/bench-<time>.json)")
     args = parser.parse_args(argv)
     args.trees_explicit = args.trees is not None
+    args.peer_max_files = args.peer_max_files or None
     args.runs = args.runs or (2 if args.quick else 5)
     args.budget = args.budget if args.budget is not None else (10.0 if args.quick else 40.0)
     scenarios = args.scenarios or SCENARIOS
@@ -128,10 +133,16 @@ def _versions() -> dict[str, str]:
 
 
 def _git_revision() -> str:
+    """HEAD plus the uncommitted files of the measured code (others work in this tree while we measure)."""
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10).stdout.strip()
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "thor_guard", "codemods"], cwd=REPO, capture_output=True, text=True, timeout=10
+        ).stdout.split("\n")
     except OSError:
         return "?"
+    changed = [line[3:] for line in dirty if line.strip()]
+    return head + (f" + uncommitted: {', '.join(changed)}" if changed else "")
 
 
 def iter_scenarios(args: argparse.Namespace, workdir: Path) -> Iterator[Scenario]:
@@ -147,11 +158,11 @@ def iter_scenarios(args: argparse.Namespace, workdir: Path) -> Iterator[Scenario
         print(f"tree {name}: {tree.files} files, built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         for scenario in wanted:
             if scenario == "check":
-                yield check_scenario(tree)
+                yield check_scenario(tree, args.peer_max_files)
             elif scenario == "audit":
-                yield audit_scenario(tree)
+                yield audit_scenario(tree, args.peer_max_files)
             else:
-                yield apply_scenario(tree, workdir, args.jobs)
+                yield apply_scenario(tree, workdir, args.jobs, args.peer_max_files)
         for leftover in workdir.glob(f"{name}*"):
             shutil.rmtree(leftover, ignore_errors=True)
 
@@ -187,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "revision": _git_revision(),
         "versions": _versions(),
         "semgrep_network": offline_prefix()[1],
-        "options": {"runs": args.runs, "budget_s": args.budget, "jobs": args.jobs, "seed": args.seed, "trees": list(args.trees), "scenarios": list(args.scenarios), "quick": args.quick},
+        "options": {"runs": args.runs, "budget_s": args.budget, "peer_max_files": args.peer_max_files, "jobs": args.jobs, "seed": args.seed, "trees": list(args.trees), "scenarios": list(args.scenarios), "quick": args.quick},
         "baselines": baselines,
         "cells": [cell.to_json() for cell in cells],
         "targets": [target.__dict__ for target in targets],

@@ -116,21 +116,28 @@ def base_env() -> dict[str, str]:
     return env
 
 
-def _semgrep(tree: Tree, config: Path, tool: str) -> Contender:
+def too_big(tree: Tree, peer_max_files: int | None) -> str | None:
+    """Why a peer whose cost grows with the tree is skipped on ``tree`` (None: it runs)."""
+    if peer_max_files is not None and tree.files > peer_max_files:
+        return f"skipped: {tree.files} files > --peer-max-files {peer_max_files}"
+    return None
+
+
+def _semgrep(tree: Tree, config: Path, tool: str, peer_max_files: int | None) -> Contender:
     prefix, _ = offline_prefix()
     argv = (*prefix, bin_path("semgrep"), "scan", "--config", str(config), "--metrics=off", "--disable-version-check", "-q", "--json", "-o", os.devnull, ".")
-    return Contender(tool, "peer", argv, tree.root, unavailable=semgrep_status())
+    return Contender(tool, "peer", argv, tree.root, unavailable=too_big(tree, peer_max_files) or semgrep_status())
 
 
-def _fixit(tree: Tree, config: str, tool: str) -> Contender:
-    return Contender(tool, "peer", (bin_path("fixit"), "--config-file", config, "lint", "."), tree.root)
+def _fixit(tree: Tree, config: str, tool: str, peer_max_files: int | None) -> Contender:
+    return Contender(tool, "peer", (bin_path("fixit"), "--config-file", config, "lint", "."), tree.root, unavailable=too_big(tree, peer_max_files))
 
 
-def check_scenario(tree: Tree) -> Scenario:
+def check_scenario(tree: Tree, peer_max_files: int | None = None) -> Scenario:
     contenders = (
         Contender("thor-guard check", "subject", (bin_path("thor-guard"), "check", "."), tree.root),
-        _fixit(tree, "fixit-check.toml", "fixit lint (check rule)"),
-        _semgrep(tree, tree.root / "semgrep-check.yaml", "semgrep (check rule)"),
+        _fixit(tree, "fixit-check.toml", "fixit lint (check rule)", peer_max_files),
+        _semgrep(tree, tree.root / "semgrep-check.yaml", "semgrep (check rule)", peer_max_files),
         Contender("ruff --select " + RUFF_RULE, "floor", (bin_path("ruff"), "check", "--isolated", "--no-cache", "--select", RUFF_RULE, "-q", "."), tree.root),
         Contender("python -c pass", "floor", (sys.executable, "-c", "pass"), tree.root),
     )
@@ -152,14 +159,17 @@ def _fill_cache(root: Path, argv: tuple[str, ...]) -> Callable[[], None]:
     return prepare
 
 
-def audit_scenario(tree: Tree) -> Scenario:
+def audit_scenario(tree: Tree, peer_max_files: int | None = None) -> Scenario:
     audit = (bin_path("thor-guard"), "audit", ".", "--format", "json")
     contenders = (
         Contender("thor-guard audit (cold)", "subject", audit, tree.root, prepare=_drop_cache(tree.root)),
         Contender("thor-guard audit (warm)", "subject", audit, tree.root, prepare=_fill_cache(tree.root, audit)),
-        _fixit(tree, "fixit-audit.toml", "fixit lint (audit rule)"),
-        _semgrep(tree, REPO / "benchmarks" / "peers" / "semgrep_audit.yaml", "semgrep (audit rule)"),
-        Contender("libcst parse, every file", "peer", (sys.executable, "-m", "benchmarks.peers.libcst_parse", "."), tree.root, ok_codes=frozenset({0})),
+        _fixit(tree, "fixit-audit.toml", "fixit lint (audit rule)", peer_max_files),
+        _semgrep(tree, REPO / "benchmarks" / "peers" / "semgrep_audit.yaml", "semgrep (audit rule)", peer_max_files),
+        Contender(
+            "libcst parse, every file", "peer", (sys.executable, "-m", "benchmarks.peers.libcst_parse", "."), tree.root,
+            ok_codes=frozenset({0}), unavailable=too_big(tree, peer_max_files),
+        ),
     )
     return Scenario("audit", tree, "thor-guard audit (cold)", contenders)
 
@@ -172,7 +182,7 @@ def tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def apply_scenario(tree: Tree, workdir: Path, jobs: int) -> Scenario:
+def apply_scenario(tree: Tree, workdir: Path, jobs: int, peer_max_files: int | None = None) -> Scenario:
     """thor-guard apply vs libcst's runner, each on its own fresh copy of the tree per run."""
     contenders = []
     commands = {
@@ -194,7 +204,8 @@ def apply_scenario(tree: Tree, workdir: Path, jobs: int) -> Scenario:
         def fingerprint(copy: Path = copy) -> str:
             return tree_digest(copy)
 
-        contenders.append(Contender(tool, role, argv, copy, prepare=prepare, fingerprint=fingerprint))  # type: ignore[arg-type]
+        unavailable = too_big(tree, peer_max_files) if role == "peer" else None
+        contenders.append(Contender(tool, role, argv, copy, prepare=prepare, fingerprint=fingerprint, unavailable=unavailable))  # type: ignore[arg-type]
     return Scenario("apply", tree, "thor-guard apply", tuple(contenders))
 
 

@@ -1,0 +1,88 @@
+"""Target verdicts and the rendered table, from hand-made cells (no process is timed)."""
+
+from __future__ import annotations
+
+from benchmarks.report import Cell, evaluate_targets, render_table, render_targets
+
+BASELINES = {"check": "thor-guard check", "audit": "thor-guard audit (cold)", "apply": "thor-guard apply", "startup": "python -c pass"}
+
+
+def cell(scenario: str, tree: str, tool: str, samples: list[float], files: int = 100, **extra: object) -> Cell:
+    return Cell(scenario, tree, files, tool, "peer", samples=samples, peak_rss_mib=[50.0] * len(samples), **extra)  # type: ignore[arg-type]
+
+
+def by_target(cells: list[Cell]) -> dict[tuple[str, str], tuple[str, bool | None]]:
+    return {(t.tree, t.target): (t.measured, t.met) for t in evaluate_targets(cells, BASELINES)}
+
+
+def test_check_targets_use_medians_of_the_same_tree() -> None:
+    cells = [
+        cell("check", "django", "thor-guard check", [0.2, 0.1, 0.3]),
+        cell("check", "django", "fixit lint (check rule)", [3.0, 2.0, 100.0]),
+        cell("check", "django", "semgrep (check rule)", [0.5]),
+        cell("check", "gen-1k", "thor-guard check", [1.0]),
+        cell("check", "gen-1k", "fixit lint (check rule)", [20.0]),
+    ]
+    targets = by_target(cells)
+    assert targets[("django", "check vs Fixit rule >= 15x")] == ("15.0x", True)
+    assert targets[("django", "check vs semgrep >= 5x")] == ("2.50x", False)
+    assert targets[("django", "check wall < 0.25 s")] == ("0.200 s", True)
+    assert targets[("gen-1k", "check vs Fixit rule >= 15x")] == ("20.0x", True)
+    assert ("gen-1k", "check wall < 0.25 s") not in targets
+
+
+def test_unavailable_peer_is_not_a_verdict() -> None:
+    cells = [
+        cell("audit", "django", "thor-guard audit (cold)", [1.0]),
+        cell("audit", "django", "semgrep (audit rule)", [], unavailable="semgrep is not installed"),
+    ]
+    measured, met = by_target(cells)[("django", "audit cold vs semgrep (faster) >= 1x")]
+    assert met is None and "not installed" in measured
+    assert "n/a" in render_table(cells, BASELINES)
+
+
+def test_warm_cold_apply_identity_and_growth() -> None:
+    cells = [
+        cell("audit", "gen-1k", "thor-guard audit (cold)", [1.0], files=1000),
+        cell("audit", "gen-1k", "thor-guard audit (warm)", [0.05], files=1000),
+        cell("audit", "gen-5k", "thor-guard audit (cold)", [4.0], files=5000),
+        cell("audit", "gen-20k", "thor-guard audit (cold)", [20.0], files=20000),
+        cell("apply", "django", "thor-guard apply", [1.0], fingerprints=["x", "x"]),
+        cell("apply", "django", "libcst.tool codemod -j 2", [2.0], fingerprints=["x"]),
+        cell("apply", "gen-1k", "thor-guard apply", [1.0], fingerprints=["x"]),
+        cell("apply", "gen-1k", "libcst.tool codemod -j 2", [4.0], fingerprints=["y"]),
+    ]
+    targets = by_target(cells)
+    assert targets[("gen-1k", "audit warm vs cold >= 10x")] == ("20.0x", True)
+    assert targets[("django", "apply vs libcst runner >= 3x")] == ("2.00x", False)
+    assert targets[("django", "identical output")] == ("identical", True)
+    assert targets[("gen-1k", "identical output")] == ("DIFFERENT", False)
+    growth = {tree: value for (tree, name), value in targets.items() if name.startswith("audit cold grows")}
+    assert growth["gen-1k->gen-5k"][1] is True  # k = log(4)/log(5) < 1
+    assert growth["gen-5k->gen-20k"][1] is False  # k = log(5)/log(4) > 1
+    assert growth["gen-5k->gen-20k"][0].startswith("k = 1.16")
+
+
+def test_startup_ratio_is_against_python_pass() -> None:
+    cells = [
+        cell("startup", "-", "python -c pass", [0.02, 0.02, 0.02]),
+        cell("startup", "-", "thor-guard --version", [0.03]),
+        cell("startup", "-", "thor-guard --help", [0.05]),
+    ]
+    targets = by_target(cells)
+    assert targets[("-", "thor-guard --version < 2x python -c pass")] == ("1.50x", True)
+    assert targets[("-", "thor-guard --help < 2x python -c pass")] == ("2.50x", False)
+
+
+def test_table_rows_ratios_and_failures() -> None:
+    cells = [
+        cell("check", "django", "thor-guard check", [0.1, 0.3, 0.2]),
+        cell("check", "django", "fixit lint (check rule)", [4.0]),
+        cell("check", "django", "ruff --select E711", [], failures=["exit 2: boom"]),
+    ]
+    table = render_table(cells, BASELINES)
+    assert "| django | 100 | thor-guard check | 3 | 0.200 | 0.100-0.300 | 50 | 1.00x |" in table
+    assert "| django | 100 | fixit lint (check rule) | 1 | 4.00 | 4.00-4.00 | 50 | 20.0x |" in table
+    assert "| django | 100 | ruff --select E711 | 0 | failed | exit 2: boom | | |" in table
+    rendered = render_targets(evaluate_targets(cells, BASELINES))
+    assert "| check | django | check vs Fixit rule >= 15x | 20.0x | yes |" in rendered
