@@ -17,6 +17,7 @@ import pytest
 
 from tests.chaos.cluster import ChaosSettings, Cluster
 from tests.chaos.invariants import Verdict
+from tests.redis_server import redis_server  # noqa: F401  (re-exported fixture)
 
 SUMMARY_PROPERTY = "chaos_summary"
 Report = Callable[[str, Verdict, str], None]

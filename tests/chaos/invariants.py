@@ -18,6 +18,7 @@ running (even one that hangs) covers the time it runs.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -159,7 +160,7 @@ def check(
             )
     ordered = sorted(runs, key=lambda r: r.start)
     tenures = [(r.pid, r.token) for r in ordered]
-    changes = sum(1 for a, b in zip(tenures, tenures[1:]) if a != b)
+    changes = sum(1 for a, b in itertools.pairwise(tenures) if a != b)
     return Verdict(
         records=len(runs),
         leaders=len(set(tenures)),

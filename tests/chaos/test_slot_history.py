@@ -14,7 +14,7 @@ import time
 import pytest
 
 from heartbeat.locks import Claim, RedisLeaderLock, redis_client
-from tests.redis_server import RedisServer, redis_server  # noqa: F401  (fixture)
+from tests.redis_server import RedisServer
 
 KEY = "chaos:history"
 INTERVAL = 3600.0  # the current slot began long before the test started and lasts past its end
