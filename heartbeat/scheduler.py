@@ -118,6 +118,8 @@ class Scheduler:
             market, lost = self._tick(self.ticks, tick_time)
             if lost:
                 return StopReason.LOST
+            if self.stop.is_set():
+                return StopReason.STOPPED
             if max_ticks is not None and self.ticks >= max_ticks:
                 return StopReason.MAX_TICKS
             tick_time = self._next_tick_time(tick_time, market)

@@ -215,8 +215,14 @@ def test_synthetic_feed_is_deterministic_per_seed() -> None:
 def test_the_eight_jobs_in_the_loop_reproduce_the_feed_exactly() -> None:
     """Three minutes of the synthetic feed through the scheduler; bars checked against an independent aggregation."""
     from ThorTrading.jobs import (
-        closed_bars_flush, intraday, market_metrics, preopen_backtest, session_volume, twentyfour_hour,
-        vwap_minute_capture, week52_extremes,
+        closed_bars_flush,
+        intraday,
+        market_metrics,
+        preopen_backtest,
+        session_volume,
+        twentyfour_hour,
+        vwap_minute_capture,
+        week52_extremes,
     )
     from ThorTrading.jobs.feed import FEED_STATE_KEY, SyntheticFeed
     from ThorTrading.models import MinuteBar, OpenBar, PendingBar, VwapSnapshot
