@@ -154,6 +154,41 @@ def configure_logging(level: str | int = "info") -> None:
     logger.propagate = False
 
 
+class HangWatchdog:
+    """Reports a job that is still running long after it should have ended, while it hangs (not only when it returns).
+
+    Runs on the main thread between its waits for signals, so it costs the
+    scheduler nothing. It only logs: a hung job cannot be interrupted safely,
+    and the lease renewal keeps leadership meanwhile (no other process runs jobs).
+    """
+
+    FIRST_REPORT = 1.0
+
+    def __init__(self, scheduler: Scheduler, clock: Clock, logger: logging.Logger) -> None:
+        self.scheduler = scheduler
+        self.clock = clock
+        self.logger = logger
+        self._job: tuple[object, float] | None = None
+        self._next_report = 0.0
+
+    def check(self) -> None:
+        running = self.scheduler.running
+        if running is None:
+            self._job = None
+            return
+        job, started = running
+        if self._job != (job, started):
+            self._job = (job, started)
+            self._next_report = max(job.interval, self.FIRST_REPORT)
+        elapsed = self.clock.monotonic() - started
+        if elapsed >= self._next_report:
+            self.logger.warning(
+                "job %s still running after %.1f s (interval %g s); no other job runs until it returns",
+                job.name, elapsed, job.interval,
+            )
+            self._next_report = elapsed * 2
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """What the two entry points pass on, after their own flag parsing."""
@@ -220,8 +255,10 @@ class HeartbeatRunner:
         worker = threading.Thread(target=self._guarded_loop, name="heartbeat-scheduler", daemon=True)
         try:
             worker.start()
+            watchdog = HangWatchdog(self.scheduler, self.clock, self.logger)
             while worker.is_alive():
-                worker.join(0.5)
+                worker.join(0.25)
+                watchdog.check()
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)

@@ -88,6 +88,8 @@ class Scheduler:
         self.ticks = 0
         self.ticks_missed = 0
         self._unconfirmed = False
+        self.running: tuple[Job, float] | None = None
+        """The job running now and its monotonic start, for the hang watchdog (read from another thread)."""
         self.tick_times: list[float] | None = None
         """When a list, every tick's scheduled time is appended (tests and benchmarks)."""
 
@@ -229,6 +231,7 @@ class Scheduler:
         started_wall = self.now()
         started = self.clock.monotonic()
         error: str | None = None
+        self.running = (job, started)
         try:
             job.fn(ctx)
         except Exception as exc:
@@ -237,6 +240,8 @@ class Scheduler:
                 "job %s failed (tick=%d slot=%d); the other jobs still run:\n%s",
                 job.name, number, slot, traceback.format_exc().rstrip(),
             )
+        finally:
+            self.running = None
         duration = self.clock.monotonic() - started
         overran = duration > job.interval
         if overran:

@@ -170,3 +170,14 @@ def test_sigterm_stops_the_runner_when_it_is_pid_1(tmp_path: Path) -> None:
             outer.kill()
             outer.wait()
     assert b"lock released" in outer.stderr.read()  # type: ignore[union-attr]
+
+
+def test_a_hanging_job_is_reported_while_it_hangs(tmp_path: Path, journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("HEARTBEAT_TEST_JOB_SECONDS", "1.3")
+    config = write_config(tmp_path, tick=0.05)
+    config.write_text(config.read_text().split("[heartbeat.jobs]")[0] + '[heartbeat.jobs]\nintraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05 }\n')
+    with caplog.at_level(logging.INFO, logger="heartbeat"):
+        result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "1", "--allow-unbound"])
+    assert result.exit_code == 0, result.output
+    hang = caplog.text.index("job intraday still running after ")
+    assert hang < caplog.text.index("job intraday overran: took 1.3")
