@@ -4,7 +4,7 @@ Each variant is the body of a module-level function ``v<N>(disabled=False)``:
 an optional prefix, a guard built from a read form, a normalisation, a
 comparison, a shape (inline, local, walrus, helper...) and a branch action,
 then the sentinel ``threading.Thread(target=_noop).start()``. Variants are
-enumerated deterministically (a full sweep over the expression grammar plus a
+enumerated deterministically (a pairwise sweep over the expression grammar plus a
 seeded sample of the full product), so a failure names a reproducible case.
 """
 
@@ -39,7 +39,7 @@ def opaque_helper():
 
 '''
 
-HELPERS_HEADER = 'import os\nimport os as _os\nfrom os import environ, getenv\n\nENV_NAME = "THOR_SCHEDULER_MODE"\n'
+HELPERS_HEADER = 'import os\nimport os as _os\nfrom os import environ, getenv\n\nimport oracle_helpers\n\nENV_NAME = "THOR_SCHEDULER_MODE"\n'
 
 # (template, understood) — {v} is the quoted variable name, {d} the quoted default.
 READS: tuple[tuple[str, bool], ...] = (
@@ -55,6 +55,7 @@ READS: tuple[tuple[str, bool], ...] = (
     ("environ[{v}]", True),
     ("(os.getenv({v}) or {d})", True),
     ("os.environ.get(ENV_NAME, {d})", True),
+    ("os.getenv(oracle_helpers.ENV_NAME, {d})", True),
 )
 VARIABLES = (VAR, "THOR_SCHEDULR_MODE", "HEARTBEAT_ENABLED")
 DEFAULTS = ('"heartbeat"', '"Heartbeat"', '"legacy"', '""')
@@ -155,11 +156,15 @@ def build(index: int, read: int, variable: str, default: str, normalise: str, co
     return Variant(name, "\n".join(_indent(lines)) + "\n", helper_same, helper_other, understood, prefix == "call", variable)
 
 
-def variants(sample: int = 600, seed: int = 20240611) -> list[Variant]:
-    """A full sweep of read x normalisation x comparison (inline, return), plus a seeded sample of everything."""
+def variants(sample: int = 700, seed: int = 20240611) -> list[Variant]:
+    """A pairwise sweep of read x normalisation x comparison (inline, return), plus a seeded sample of everything."""
     cases: list[tuple] = []
-    for read, normalise, compare in itertools.product(range(len(READS)), NORMALISE, range(len(COMPARE))):
-        cases.append((read, VAR, '"heartbeat"', normalise, compare, "inline", "return", "none"))
+    # Every read form with every comparison, under two rotating normalisations: every pair of the
+    # three dimensions appears at least once.
+    for read, compare in itertools.product(range(len(READS)), range(len(COMPARE))):
+        for shift in (0, 3):
+            normalise = NORMALISE[(read + compare + shift) % len(NORMALISE)]
+            cases.append((read, VAR, '"heartbeat"', normalise, compare, "inline", "return", "none"))
     for read, default in itertools.product(range(len(READS)), DEFAULTS):
         cases.append((read, VAR, default, ".lower()", 0, "local", "return", "none"))
     rng = random.Random(seed)

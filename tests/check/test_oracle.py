@@ -1,6 +1,6 @@
 """Differential oracle: the verifier's verdict against what really happens when the code runs.
 
-Some two thousand guard variants (see :mod:`tests.check.oracle_cases`) are
+About 1,100 guard variants (see :mod:`tests.check.oracle_cases`) are
 written as functions of a few modules. One subprocess per environment (unset,
 heartbeat, Heartbeat, HEARTBEAT, legacy, Legacy) imports them with
 ``threading.Thread.start`` replaced by a recorder and calls every function.
@@ -111,10 +111,10 @@ def _keyed(variants: list[oracle_cases.Variant]) -> dict[str, oracle_cases.Varia
 
 def test_oracle_covers_enough_cases(oracle: tuple) -> None:
     variants, verdicts, real = oracle
-    assert len(verdicts) == len(variants) >= 1600
+    assert len(verdicts) == len(variants) >= 1000
     guarded = sum(_really_guarded(runs) for runs in real.values())
     # Both kinds must be well represented, or the oracle proves little.
-    assert guarded >= 300 and len(real) - guarded >= 300
+    assert guarded >= 200 and len(real) - guarded >= 200
 
 
 def test_verifier_never_calls_an_unguarded_function_guarded(oracle: tuple) -> None:

@@ -209,3 +209,49 @@ def test_an_analysable_configured_helper_is_still_checked(tmp_path: Path) -> Non
 def test_helper_called_with_arguments_is_tg009() -> None:
     source = f"import os\ndef active(default='heartbeat'):\n    return {CANONICAL_TEST}\ndef start():\n    if active('legacy'):\n        return\n    print()\n"
     assert _codes(source) == {"TG009"}
+
+
+def test_method_helpers_in_the_same_class() -> None:
+    source = f'''
+        import os
+        class Feed:
+            def _heartbeat(self) -> bool:
+                """Heartbeat mode?"""
+                return self._mode() != "legacy"
+            def _mode(self):
+                return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+            @staticmethod
+            def _static_heartbeat():
+                return {CANONICAL_TEST}
+            def start(self):
+                if self._heartbeat():
+                    return
+                print()
+            @classmethod
+            def start_cls(cls):
+                if cls._static_heartbeat():
+                    return
+                print()
+            def start_named(self):
+                if Feed._static_heartbeat():
+                    return
+                print()
+            def start_wrong(self):
+                if self._mode() == "Heartbeat":
+                    return
+                print()
+        '''
+    verdicts = _verdicts(source)
+    assert verdicts["Feed.start"].guarded and verdicts["Feed.start_cls"].guarded and verdicts["Feed.start_named"].guarded
+    assert verdicts["Feed.start_wrong"].codes == {"TG006"}
+
+
+def test_constants_from_other_project_modules(tmp_path: Path) -> None:
+    settings = 'SCHEDULER_VAR = "THOR_SCHEDULER_MODE"\nDEFAULT_MODE = "heartbeat"\n'
+    feed = (
+        "import os\nfrom pkg import settings\nfrom pkg.settings import SCHEDULER_VAR\n\n\ndef start():\n"
+        "    if os.getenv(SCHEDULER_VAR, settings.DEFAULT_MODE).lower() == settings.DEFAULT_MODE:\n        return\n    print()\n"
+    )
+    wrapper, function, context = _project_context(tmp_path, {"pkg/feed.py": feed, "pkg/settings.py": settings})
+    verdict = verify_function(wrapper, function, "start", context)
+    assert verdict.guarded, [h.message for h in verdict.hits]

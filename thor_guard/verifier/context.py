@@ -37,6 +37,9 @@ class Helper:
     function: cst.FunctionDef
     expression: cst.BaseExpression
     facts: ModuleFacts
+    owner: cst.ClassDef | None = None
+    """For a method helper: its class (so ``self.other()`` inside it resolves too)."""
+    receiver: str | None = None
 
 
 def parse_source(data: bytes) -> cst.Module:
@@ -81,6 +84,23 @@ def helper_expression(function: cst.FunctionDef) -> cst.BaseExpression | None:
     if len(statements) != 1 or not isinstance(statements[0], cst.Return) or statements[0].value is None:
         return None
     return statements[0].value
+
+
+def method_helper_expression(method: cst.FunctionDef) -> tuple[cst.BaseExpression, str | None] | None:
+    """Like :func:`helper_expression` for a method: ``(expr, receiver)`` where receiver is ``self``/``cls`` (None for staticmethod)."""
+    decorators = {d.decorator.value for d in method.decorators if isinstance(d.decorator, cst.Name)}
+    if "staticmethod" in decorators:
+        expression = helper_expression(method)
+        return (expression, None) if expression is not None else None
+    params = method.params
+    positional = [*params.posonly_params, *params.params]
+    if not positional or positional[0].default is not None:
+        return None
+    receiver = positional[0].name.value
+    rest = positional[1:]
+    stripped = method.with_changes(params=params.with_changes(posonly_params=(), params=tuple(rest)))
+    expression = helper_expression(stripped)
+    return (expression, receiver) if expression is not None else None
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:
@@ -136,6 +156,17 @@ class HelperResolver:
         self.parsed_files.add(path.resolve())
         return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py")
 
+    def find_constant(self, dotted: str) -> tuple[ModuleFacts, cst.BaseExpression] | None:
+        """Resolve ``pkg.mod.NAME`` to the expression of a module-level name bound once in a project module."""
+        module, _, attribute = dotted.rpartition(".")
+        if not module:
+            return None
+        facts = self.module_facts(module)
+        if facts is None:
+            return None
+        expression = facts.module_value(attribute)
+        return (facts, expression) if expression is not None else None
+
     def find(self, dotted: str) -> Helper | None:
         """Resolve ``pkg.mod.func`` to a helper in a project module; None when no such function exists."""
         parts = dotted.split(".")
@@ -151,6 +182,14 @@ class HelperResolver:
                 return None
             return make_helper(dotted, function, facts)
         return None
+
+
+def make_method_helper(dotted: str, method: cst.FunctionDef, owner: cst.ClassDef, facts: ModuleFacts) -> Helper:
+    found = method_helper_expression(method)
+    if found is None:
+        raise HelperError(f"'{dotted}' is not a guard helper: its body must be a single 'return <expression>' without required parameters")
+    expression, receiver = found
+    return Helper(dotted, method, expression, facts, owner=owner, receiver=receiver)
 
 
 def make_helper(dotted: str, function: cst.FunctionDef, facts: ModuleFacts) -> Helper:

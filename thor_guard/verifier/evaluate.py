@@ -19,7 +19,7 @@ from typing import Literal, Union
 
 import libcst as cst
 
-from thor_guard.verifier.context import Helper, HelperError, VerifierContext, make_helper
+from thor_guard.verifier.context import Helper, HelperError, VerifierContext, make_helper, make_method_helper
 from thor_guard.verifier.facts import ModuleFacts, code_of
 
 ENV_GET = "os.environ.get"
@@ -143,6 +143,8 @@ class Evaluator:
         local_values: MutableMapping[str, Bound],
         trace: Trace,
         depth: int = 0,
+        owner: cst.ClassDef | None = None,
+        receiver: str | None = None,
     ) -> None:
         self.facts = facts
         self.context = context
@@ -150,6 +152,10 @@ class Evaluator:
         self.locals = local_values
         self.trace = trace
         self.depth = depth
+        self.owner = owner
+        """The class of the method being evaluated, so ``self.helper()`` can be followed."""
+        self.receiver = receiver
+        """The method's ``self``/``cls`` parameter name (None for plain functions and staticmethods)."""
 
     # -- entry -------------------------------------------------------------
     def evaluate(self, node: cst.BaseExpression) -> object:
@@ -212,6 +218,22 @@ class Evaluator:
         expression = self._module_constant(node)
         if expression is not None:
             return Evaluator(self.facts, self.context, self.env_value, {}, self.trace, self.depth + 1).evaluate(expression)
+        return self._project_constant(node)
+
+    def _project_constant(self, node: cst.Name | cst.Attribute) -> object:
+        """A module-level name of another project module (``from pkg.settings import MODE_VAR``), else OPAQUE."""
+        if self.depth >= MAX_HELPER_DEPTH:
+            return OPAQUE
+        for name in sorted(self.facts.qualified_names(node)):
+            if "." not in name or "<locals>" in name:
+                continue
+            try:
+                found = self.context.resolver.find_constant(name)
+            except HelperError as exc:
+                raise Unsupported(node, str(exc)) from exc
+            if found is not None:
+                facts, expression = found
+                return Evaluator(facts, self.context, self.env_value, {}, self.trace, self.depth + 1).evaluate(expression)
         return OPAQUE
 
     def _module_constant(self, node: cst.Name) -> cst.BaseExpression | None:
@@ -235,6 +257,8 @@ class Evaluator:
         if marker is not None:
             return marker
         value = self.evaluate(node.value)
+        if value is OPAQUE and isinstance(node.value, (cst.Name, cst.Attribute)):
+            return self._project_constant(node)
         if isinstance(value, _Marker):
             raise Unsupported(node, f"'{code_of(node)}' is not understood")
         if value is OPAQUE:
@@ -330,7 +354,7 @@ class Evaluator:
                 if self.depth >= MAX_HELPER_DEPTH:
                     raise Unsupported(node, f"guard helper '{helper.qualified_name}' nests too deeply")
                 self.trace.helpers.append(helper.qualified_name)
-                inner = Evaluator(helper.facts, self.context, self.env_value, {}, self.trace, self.depth + 1)
+                inner = Evaluator(helper.facts, self.context, self.env_value, {}, self.trace, self.depth + 1, helper.owner, helper.receiver)
                 return inner.evaluate(helper.expression)
         except Unsupported:
             if not configured or node.args:
@@ -395,8 +419,32 @@ class Evaluator:
             raise Unsupported(node, f"str.{method.attribute}() is not understood (use ==, in, .lower())")
         raise UnknownCall(node, f"'{code_of(node.func)}()' is not understood")
 
+    def _method_helper(self, node: cst.Call) -> Helper | None:
+        """``self.helper()`` / ``cls.helper()`` / ``Owner.helper()`` where ``helper`` is defined in the same class.
+
+        The class's own definition is used; an override in a subclass is not
+        seen (documented in docs/check.md).
+        """
+        func = node.func
+        if self.owner is None or not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+            return None
+        receiver = func.value.value
+        if receiver in self.locals or receiver not in {self.receiver, self.owner.name.value}:
+            return None
+        method = _class_method(self.owner, func.attr.value)
+        if method is None:
+            return None
+        dotted = f"{self.facts.name}.{self.owner.name.value}.{method.name.value}"
+        try:
+            return make_method_helper(dotted, method, self.owner, self.facts)
+        except HelperError as exc:
+            raise Unsupported(node, str(exc)) from exc
+
     def _helper(self, node: cst.Call) -> Helper | None:
         """Resolve ``node.func`` to a guard helper: configured, same module, or another project module."""
+        method = self._method_helper(node)
+        if method is not None:
+            return method
         names = self.facts.qualified_names(node.func)
         if not names:
             return None
@@ -414,6 +462,12 @@ class Evaluator:
         except HelperError as exc:
             raise Unsupported(node, str(exc)) from exc
         return None
+
+
+def _class_method(owner: cst.ClassDef, name: str) -> cst.FunctionDef | None:
+    body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
+    found = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == name]
+    return found[0] if len(found) == 1 else None
 
 
 def is_logging_call(node: cst.Call, facts: ModuleFacts, local_names: MutableMapping[str, Bound]) -> bool:

@@ -118,6 +118,19 @@ class ModuleFacts:
         return functions.get(name) if counts.get(name) == 1 else None
 
     @cached_property
+    def _method_owners(self) -> dict[int, cst.ClassDef]:
+        owners: dict[int, cst.ClassDef] = {}
+        for node in _iter_classes(self.module):
+            for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+                if isinstance(statement, cst.FunctionDef):
+                    owners[id(statement)] = node
+        return owners
+
+    def enclosing_class(self, function: cst.FunctionDef) -> cst.ClassDef | None:
+        """The class whose body defines ``function`` directly (None for plain functions)."""
+        return self._method_owners.get(id(function))
+
+    @cached_property
     def module_loggers(self) -> frozenset[str]:
         """Module-level names bound to ``logging.getLogger(...)``."""
         values, _, counts = self._top_level
@@ -128,6 +141,17 @@ class ModuleFacts:
             and isinstance(value, cst.Call)
             and "logging.getLogger" in self.qualified_names(value.func)
         )
+
+
+def _iter_classes(module: cst.Module) -> list[cst.ClassDef]:
+    found: list[cst.ClassDef] = []
+
+    class _Visitor(cst.CSTVisitor):
+        def visit_ClassDef(self, node: cst.ClassDef) -> None:
+            found.append(node)
+
+    module.visit(_Visitor())
+    return found
 
 
 def _flatten_module_statements(body: object) -> list[cst.CSTNode]:

@@ -96,8 +96,12 @@ class Simulation:
     unknown_tests: dict[int, UnknownTest] = field(default_factory=dict)
     reads: list[EnvRead] = field(default_factory=list)
     """Every environment read evaluated on any path (assignments included)."""
+    _owner: cst.ClassDef | None = field(default=None, init=False)
+    _receiver: str | None = field(default=None, init=False)
 
     def run(self, function: cst.FunctionDef) -> list[Outcome]:
+        self._owner = self.facts.enclosing_class(function)
+        self._receiver = _receiver(function) if self._owner is not None else None
         body = function.body
         statements: Sequence[cst.CSTNode] = body.body if isinstance(body, cst.IndentedBlock) else (body,)
         try:
@@ -158,7 +162,7 @@ class Simulation:
         return self._effect(statement, state, index)
 
     def _evaluator(self, state: PathState, trace: Trace) -> Evaluator:
-        return Evaluator(self.facts, self.context, self.env_value, state.locals, trace)
+        return Evaluator(self.facts, self.context, self.env_value, state.locals, trace, owner=self._owner, receiver=self._receiver)
 
     def _small(self, small: cst.BaseSmallStatement, state: PathState, index: int) -> list[Outcome | PathState]:
         if isinstance(small, (cst.Pass, cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal)):
@@ -260,6 +264,14 @@ class Simulation:
             return self._if(orelse, state, index, top_level)
         body = orelse.body
         return self._block(body.body if isinstance(body, cst.IndentedBlock) else (body,), state, index)
+
+
+def _receiver(function: cst.FunctionDef) -> str | None:
+    """The ``self``/``cls`` parameter of a method, None for a staticmethod or a method without parameters."""
+    if any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in function.decorators):
+        return None
+    positional = [*function.params.posonly_params, *function.params.params]
+    return positional[0].name.value if positional else None
 
 
 def _has_exit(body: cst.BaseSuite) -> bool:
