@@ -255,3 +255,15 @@ def test_constants_from_other_project_modules(tmp_path: Path) -> None:
     wrapper, function, context = _project_context(tmp_path, {"pkg/feed.py": feed, "pkg/settings.py": settings})
     verdict = verify_function(wrapper, function, "start", context)
     assert verdict.guarded, [h.message for h in verdict.hits]
+
+
+def test_local_look_alikes_of_os_are_not_trusted() -> None:
+    source = f'''
+        class os:
+            environ = {{"THOR_SCHEDULER_MODE": "heartbeat"}}
+        def start():
+            if {CANONICAL_TEST}:
+                return
+            print()
+        '''
+    assert not _verdicts(source)["start"].guarded

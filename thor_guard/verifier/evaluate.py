@@ -225,7 +225,7 @@ class Evaluator:
         if self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
         for name in sorted(self.facts.qualified_names(node)):
-            if "." not in name or "<locals>" in name:
+            if "." not in name:
                 continue
             try:
                 found = self.context.resolver.find_constant(name)
@@ -445,20 +445,19 @@ class Evaluator:
         method = self._method_helper(node)
         if method is not None:
             return method
-        names = self.facts.qualified_names(node.func)
-        if not names:
-            return None
         resolver = self.context.resolver
         try:
-            for name in sorted(names):
-                if "." not in name and "<locals>" not in name:
-                    function = self.facts.module_function(name)
-                    if function is not None and isinstance(node.func, cst.Name) and self.facts.is_module_global(node.func):
-                        return make_helper(f"{self.facts.name}.{name}", function, self.facts)
-                    continue
-                helper = resolver.find(name) if "<locals>" not in name else None
-                if helper is not None:
-                    return helper
+            func = node.func
+            if isinstance(func, cst.Name) and func.value not in self.locals and self.facts.is_module_global(func):
+                function = self.facts.module_function(func.value)
+                scope = self.facts.scope(func)
+                if function is not None and scope is not None and len(scope[func.value]) == 1:
+                    return make_helper(f"{self.facts.name}.{func.value}", function, self.facts)
+            for name in sorted(self.facts.qualified_names(func)):
+                if "." in name:
+                    helper = resolver.find(name)
+                    if helper is not None:
+                        return helper
         except HelperError as exc:
             raise Unsupported(node, str(exc)) from exc
         return None

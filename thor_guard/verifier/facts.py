@@ -20,6 +20,7 @@ from libcst.metadata import (
     MetadataWrapper,
     PositionProvider,
     QualifiedNameProvider,
+    QualifiedNameSource,
     Scope,
     ScopeProvider,
 )
@@ -58,13 +59,18 @@ class ModuleFacts:
         return self.wrapper.module
 
     def qualified_names(self, node: cst.CSTNode) -> frozenset[str]:
-        """Dotted qualified names ``node`` may refer to, relative imports made absolute."""
+        """Dotted names ``node`` refers to through imports (``_os.getenv`` -> ``os.getenv``), relative ones made absolute.
+
+        Only import-sourced names count: a local class called ``os`` or a
+        module-level variable ``config`` is never mistaken for a module.
+        """
         value = self._qnames.get(node, ())
         if isinstance(value, LazyValue):
             value = value()
         names: set[str] = set()
         for qualified in value:  # type: ignore[attr-defined]
-            names.add(self.absolute(qualified.name))
+            if qualified.source is QualifiedNameSource.IMPORT:
+                names.add(self.absolute(qualified.name))
         return frozenset(names)
 
     def absolute(self, name: str) -> str:
