@@ -92,3 +92,66 @@ def test_only_functions_that_could_hold_a_guard_are_verified(tmp_path: Path) -> 
     result = audit(write_project(tmp_path, files))
     assert only(result).classification == "guarded"
     assert result.stats.verified_functions == 1  # only pkg.top:top mentions THOR_SCHEDULER_MODE
+
+
+def test_slim_source_keeps_what_a_guard_proof_needs() -> None:
+    import ast
+
+    from thor_guard.audit.guards import slim_source
+
+    source = b'''# -*- coding: utf-8 -*-
+"""Doc."""
+import os as _os
+MODE = "THOR_SCHEDULER_MODE"
+def helper():
+    return _os.getenv(MODE, "heartbeat").lower() == "heartbeat"
+def big():
+    x = 1
+    return x + 2
+class Outer:
+    limit = 3
+    @staticmethod
+    def other():
+        pass
+    @property
+    def start(self):
+        if helper():
+            return
+    class Inner:
+        def run(self):
+            pass
+'''
+    slim = slim_source(source, frozenset({"Outer.start", "Outer.Inner.run"}))
+    ast.parse(slim)
+    text = slim.decode()
+    assert "def helper" in text and "def start" in text and "def run" in text and "MODE =" in text
+    assert "def big" not in text and "def other" not in text and "@staticmethod" not in text
+    assert text.startswith("# -*- coding: utf-8 -*-\n")
+
+
+def test_slim_and_full_modules_get_the_same_verdicts() -> None:
+    from libcst.metadata import MetadataWrapper
+
+    from tests.audit.test_example import EXAMPLE
+    from thor_guard.audit.guards import slim_source
+    from thor_guard.config import load_config
+    from thor_guard.verifier import VerifierContext, is_guarded, iter_functions, parse_source
+
+    config = load_config([EXAMPLE])
+    checked = 0
+    for path in sorted((EXAMPLE / "ThorTrading").rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        module = ".".join(path.relative_to(EXAMPLE).with_suffix("").parts).removesuffix(".__init__")
+        data = path.read_bytes()
+        full = MetadataWrapper(parse_source(data), unsafe_skip_copy=True)
+        context = VerifierContext.from_config(config, module=module, path=path)
+        verdicts = {q: is_guarded(full, f, context) for q, f in iter_functions(full.module) if "<locals>" not in q}
+        if not verdicts:
+            continue
+        for qualname, expected in verdicts.items():
+            slim = MetadataWrapper(parse_source(slim_source(data, frozenset({qualname}))), unsafe_skip_copy=True)
+            functions = dict(iter_functions(slim.module))
+            assert is_guarded(slim, functions[qualname], context) == expected, (path, qualname)
+            checked += 1
+    assert checked > 40

@@ -166,31 +166,37 @@ class _Run:
             stack.extend(graph.callers.get(node, ()))
         return relevant
 
-    def _wanted_words(self, graph: CallGraph, linker: Linker, relevant: set[str]) -> set[str]:
+    def _wanted_words(self, graph: CallGraph, linker: Linker, relevant: set[str]) -> set[tuple[str, str]]:
+        """``(module, name)`` pairs: names defined or bound in ``module`` that lead to a spawn.
+
+        Functions and classes on a backward path, subclasses of those classes
+        and of ``Thread``/``Process``, and module-level names bound to any of
+        them (aliases, singletons, re-exports).
+        """
         from thor_guard.audit.graph import SPAWN_BASES
         from thor_guard.audit.link import Sym
         from thor_guard.audit.model import MODULE_CODE
 
-        words: set[str] = set()
+        words: set[tuple[str, str]] = set()
         classes: set[tuple[str, str]] = set()
         for node in relevant:
             module, qualname = node.split(":", 1)
             if qualname == MODULE_CODE:
                 continue
-            words.add(qualname.split(".", 1)[0])
+            words.add((module, qualname.split(".", 1)[0]))
             entry = graph.functions.get(node)
             if entry is not None and entry[1].class_qualname:
                 classes.add((module, entry[1].class_qualname))
+        spawn_bases = set(SPAWN_BASES)
         for module, facts in list(self.facts.items()):
             for cls in facts.classes:
-                sym = Sym("class", module, cls.qualname)
-                order, external = linker.mro(sym)
-                if external & set(SPAWN_BASES) or any(entry in classes for entry in order):
+                order, ancestors = linker.mro(Sym("class", module, cls.qualname))
+                if ancestors & spawn_bases or any(entry in classes for entry in order):
                     classes.add((module, cls.qualname))
-                    words.add(cls.qualname.split(".", 1)[0])
+                    words.add((module, cls.qualname.split(".", 1)[0]))
         for module, facts in list(self.facts.items()):
             for name, ref in facts.bindings:
-                if ref.kind not in ("g", "i") or name in words:
+                if ref.kind not in ("g", "i") or (module, name) in words:
                     continue
                 sym = linker.resolve(ref._replace(kind="g"))
                 if sym is None:
@@ -198,27 +204,45 @@ class _Run:
                 if (sym.kind == "func" and f"{sym.module}:{sym.name}" in relevant) or (
                     sym.kind == "class" and (sym.module, sym.name) in classes
                 ):
-                    words.add(name)
-        return {w for w in words if w and not w.startswith("<")}
+                    words.add((module, name))
+        return {(m, w) for m, w in words if w and not w.startswith("<")}
 
     def _converge(self) -> tuple[Linker, CallGraph, set[str]]:
+        """Parse seeds, then callers of what leads to a spawn, until no new name appears.
+
+        A file can call ``name`` defined in module ``pkg.svc`` only if it spells
+        the module (``svc``: in an import, relative or absolute, or as an
+        attribute) and the name (or imports it under an alias, which spells it
+        too). So the tree is scanned once per *module* needle, and only the
+        files that mention the needle are checked for the names.
+        """
         from thor_guard.audit.graph import build_graph
         from thor_guard.audit.link import Linker
-        from thor_guard.audit.prefilter import WordIndex, is_seed
+        from thor_guard.audit.prefilter import WordIndex, is_seed, mentions
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
         self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
-        searched: set[str] = set()
+        checked: set[tuple[str, str]] = set()
+        needle_files: dict[str, set[str]] = {}
         while True:
             linker = Linker(self.modules, self.facts, self.ensure)
             graph = build_graph(linker, self.facts)
             relevant = self._relevant(graph)
-            new_words = self._wanted_words(graph, linker, relevant) - searched
-            if not new_words:
+            new = self._wanted_words(graph, linker, relevant) - checked
+            if not new:
                 return linker, graph, relevant
-            searched |= new_words
-            hits = index.files_mentioning(sorted(new_words), skip=self.parsed_rels)
+            checked |= new
+            by_needle: dict[str, set[str]] = {}
+            for module, word in new:
+                by_needle.setdefault(module.rsplit(".", 1)[-1], set()).add(word)
+            hits: set[str] = set()
+            for needle, words in sorted(by_needle.items()):
+                if needle not in needle_files:
+                    needle_files[needle] = index.files_mentioning([needle])
+                for rel in needle_files[needle]:
+                    if rel not in self.parsed_rels and rel not in hits and any(mentions(self.texts[rel], w) for w in words):
+                        hits.add(rel)
             if not hits:
                 return linker, graph, relevant
             self._parse(by_rel[rel] for rel in sorted(hits))
@@ -325,7 +349,7 @@ class _Run:
             return guarded, 0, 0, used
         requests = [VerifyRequest(m, self.by_module[m].path, frozenset(q)) for m, q in sorted(pending.items())]
         sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
-        outcome = verify(self.config, requests, sources)
+        outcome = verify(self.config, requests, sources, jobs=self.options.jobs or os.cpu_count() or 1)
         self.errors.update(outcome.errors)
         for (module, qualname), is_guarded in outcome.guarded.items():
             key = keys_for.get((module, qualname))

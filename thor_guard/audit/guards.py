@@ -12,8 +12,9 @@ configuration and the qualname.
 
 from __future__ import annotations
 
+import ast
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,79 @@ def verdict_key(content_key: str, dependency_keys: Iterable[str], fingerprint: s
     return digest.hexdigest()
 
 
+def _returns_only(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    body = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    return len(body) == 1 and isinstance(body[0], ast.Return)
+
+
+def _span(node: ast.stmt) -> tuple[int, int]:
+    decorators = getattr(node, "decorator_list", ())
+    start = min([node.lineno, *(d.lineno for d in decorators)])
+    return start, node.end_lineno or node.lineno
+
+
+def slim_source(data: bytes, qualnames: frozenset[str]) -> bytes:
+    """The module cut down to what a guard proof can depend on, byte for byte line by line.
+
+    Kept: every module-level statement that is not a definition (imports,
+    constants, loggers, ``if``/``try`` blocks), module-level ``return <expr>``
+    functions (possible guard helpers), and the requested functions inside the
+    headers of their enclosing classes. Dropped: every other function and
+    class body - the bulk of a large module, and most of the cost of libcst's
+    scope analysis. Qualnames do not change, so the verifier sees the same
+    functions in the same module context.
+    """
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return data
+    lines = data.splitlines(keepends=True)
+    keep: list[tuple[int, int]] = []
+    # A coding cookie lives in the first two lines' comments.
+    for index in range(min(2, len(lines))):
+        if lines[index].lstrip().startswith(b"#"):
+            keep.append((index + 1, index + 1))
+
+    def wanted(prefix: str) -> bool:
+        return any(q == prefix or q.startswith(prefix + ".") for q in qualnames)
+
+    def visit_class(node: ast.ClassDef, prefix: str) -> None:
+        qualname = f"{prefix}{node.name}"
+        if not wanted(qualname) or not node.body:
+            return
+        start, end = _span(node)
+        body_start = _span(node.body[0])[0]
+        if body_start <= start:  # ``class X: ...`` on one line: keep it whole
+            keep.append((start, end))
+            return
+        keep.append((start, body_start - 1))
+        emitted = False
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and f"{qualname}.{stmt.name}" in qualnames:
+                keep.append(_span(stmt))
+                emitted = True
+            elif isinstance(stmt, ast.ClassDef) and wanted(f"{qualname}.{stmt.name}"):
+                visit_class(stmt, f"{qualname}.")
+                emitted = True
+        if not emitted:  # pragma: no cover - wanted() guarantees a member
+            keep.pop()
+
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if stmt.name in qualnames or wanted(stmt.name) or _returns_only(stmt):
+                keep.append(_span(stmt))
+        elif isinstance(stmt, ast.ClassDef):
+            visit_class(stmt, "")
+        else:
+            keep.append(_span(stmt))
+    out: list[bytes] = []
+    for start, end in sorted(set(keep)):
+        out.extend(lines[start - 1 : end])
+    if out and not out[-1].endswith((b"\n", b"\r")):
+        out[-1] += b"\n"
+    return b"".join(out)
+
+
 @dataclass
 class VerifyOutcome:
     guarded: dict[tuple[str, str], bool]
@@ -83,7 +157,38 @@ class VerifyOutcome:
     errors: dict[Path, str]
 
 
-def verify(config: Config, requests: Iterable[VerifyRequest], sources: Mapping[Path, bytes]) -> VerifyOutcome:
+PARALLEL_MIN_REQUESTS = 6
+"""Below this many files to verify, a process pool costs more than it saves."""
+
+
+def verify(config: Config, requests: Sequence[VerifyRequest], sources: Mapping[Path, bytes], jobs: int = 1) -> VerifyOutcome:
+    """Run the verifier on the requested functions, in ``jobs`` processes when there are many files."""
+    import thor_guard.verifier  # noqa: F401 - imported once here, inherited by forked workers
+
+    if jobs <= 1 or len(requests) < PARALLEL_MIN_REQUESTS:
+        return _verify_serial(config, requests, sources)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [list(requests[i::jobs]) for i in range(jobs)]
+    payloads = [(config, batch, {r.path: sources[r.path] for r in batch if r.path in sources}) for batch in batches if batch]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=len(payloads), mp_context=context) as pool:
+        outcomes = list(pool.map(_verify_payload, payloads))
+    merged = VerifyOutcome({}, 0, 0, {})
+    for outcome in outcomes:
+        merged.guarded.update(outcome.guarded)
+        merged.errors.update(outcome.errors)
+        merged.files += outcome.files
+        merged.functions += outcome.functions
+    return merged
+
+
+def _verify_payload(payload: tuple[Config, list[VerifyRequest], dict[Path, bytes]]) -> VerifyOutcome:
+    return _verify_serial(*payload)
+
+
+def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: Mapping[Path, bytes]) -> VerifyOutcome:
     """Run the verifier on the requested functions (libcst is imported only here)."""
     from libcst import ParserSyntaxError
     from libcst.metadata import MetadataWrapper
@@ -102,7 +207,7 @@ def verify(config: Config, requests: Iterable[VerifyRequest], sources: Mapping[P
         try:
             if data is None:
                 data = request.path.read_bytes()
-            tree = parse_source(data)
+            tree = parse_source(slim_source(data, request.qualnames))
         except (OSError, ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
             errors[request.path] = f"verifier cannot parse: {exc}".splitlines()[0]
             continue

@@ -48,6 +48,23 @@ def _is_word_char(byte: int) -> bool:
     return byte == 95 or 48 <= byte <= 57 or 65 <= byte <= 90 or 97 <= byte <= 122 or byte >= 128
 
 
+def mentions(text: bytes, word: str) -> bool:
+    """True when ``word`` occurs in ``text`` as a whole identifier."""
+    needle = word.encode("ascii", "ignore")
+    if not needle:
+        return False
+    size = len(needle)
+    end = len(text)
+    position = text.find(needle)
+    while position != -1:
+        before = text[position - 1] if position > 0 else 0
+        after = text[position + size] if position + size < end else 0
+        if not _is_word_char(before) and not _is_word_char(after):
+            return True
+        position = text.find(needle, position + 1)
+    return False
+
+
 class WordIndex:
     """All candidate files' bytes in one buffer, searched per word with ``bytes.find``.
 
