@@ -8,6 +8,7 @@ the configuration could not be processed (after reporting everything else).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from thor_guard.report import FORMATS
 @click.option("--select", metavar="CODES", help="Only report these codes (e.g. TG001,TG002 or a prefix like TG00).")
 @click.option("--ignore", metavar="CODES", help="Do not report these codes.")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
-@click.option("--no-color", is_flag=True, help="Never colour the text output (default: colour on a terminal).")
+@click.option("--no-color", is_flag=True, help="Never colour the text output (default: colour on a terminal unless NO_COLOR is set).")
 def check(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -72,7 +73,7 @@ def check(
         files=result.files,
         verdicts=result.verdicts,
     )
-    color = not no_color and fmt == "text" and sys.stdout.isatty()
+    color = not no_color and fmt == "text" and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     rendered = render(result, fmt, color=color, statistics=statistics)  # type: ignore[arg-type]
     click.echo(rendered.stdout, nl=False)
     if rendered.stderr:
