@@ -152,3 +152,15 @@ def test_console_script_and_exit_codes(tmp_path: Path) -> None:
     assert "boot.py:2:1: TG010" in broken.stdout  # every other file is still audited
     missing = subprocess.run([*command, "audit", str(tmp_path / "nope")], capture_output=True, text=True, env=env, timeout=60)
     assert missing.returncode == 2 and "path does not exist" in missing.stderr
+
+
+def test_init_in_a_project_without_configuration(tmp_path: Path) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "svc.py").write_text("import threading\ndef start():\n    threading.Thread(target=print).start()\n")
+    (tmp_path / "app" / "boot.py").write_text("from app.svc import start\nstart()\n")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--write", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert text.startswith('[tool.thor-guard]\npreset = "none"\n') and '"app.svc:start",' in text
+    check = CliRunner().invoke(cli, ["check", str(tmp_path)])
+    assert "TG001" in check.stdout and "TG008" not in check.stdout

@@ -68,8 +68,12 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 
 def _store(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    """Write atomically; a cache that cannot be written (read-only tree, full disk) is skipped silently."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump({"format": FORMAT, **data}, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -129,6 +129,15 @@ def rewrite_pyproject(text: str, entries: Sequence[str]) -> str:
     return "".join(lines)
 
 
+def preset_applies(config: Config) -> bool:
+    """True when some module of the configured preset exists under the source roots."""
+    from thor_guard.presets import PRESETS
+    from thor_guard.targets import Target, find_module_file
+
+    modules = {Target.parse(entry).module for entry in PRESETS.get(config.preset, ())}
+    return any(find_module_file(module, config.source_roots) is not None for module in modules)
+
+
 def target_pyproject(config: Config) -> Path:
     if config.config_file is not None and config.config_file.name == "pyproject.toml":
         return config.config_file
