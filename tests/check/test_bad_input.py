@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -129,3 +130,13 @@ def test_helper_module_with_syntax_error(tmp_path: Path) -> None:
     assert code == 2
     assert "mode.py" in _one_error_line(err, "mode.py")
     assert "TG009" in out and "app.good:start" in out
+
+
+def test_only_manifest_files_and_helper_modules_are_parsed(tmp_path: Path) -> None:
+    guarded_by_helper = "import threading\n\nfrom app.mode import active\n\n\ndef start():\n    if active():\n        return\n    threading.Thread(target=print).start()\n"
+    helper = 'import os\n\n\ndef active():\n    return os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"\n'
+    files = {"app/good.py": guarded_by_helper, "app/mode.py": helper, "app/broken_but_unlisted.py": "def (:\n", "lib/huge.py": "x = (\n"}
+    root = write_project(tmp_path, files, {"preset": "none", "entry-points": ["app.good:start"]})
+    result = cli_runner().invoke(check, [str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == {"entry_points": 1, "files": 2, "findings": 0}
