@@ -225,8 +225,9 @@ class _Run:
         self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
         checked: set[tuple[str, str]] = set()
         needle_files: dict[str, set[str]] = {}
+        memo: dict[object, object] = {}
         while True:
-            linker = Linker(self.modules, self.facts, self.ensure)
+            linker = Linker(self.modules, self.facts, self.ensure, memo)  # type: ignore[arg-type]
             graph = build_graph(linker, self.facts)
             relevant = self._relevant(graph)
             new = self._wanted_words(graph, linker, relevant) - checked

@@ -472,7 +472,7 @@ class _Extractor:
         for child, kind in nested:
             if kind == "def":
                 assert isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
-                self._def(child, scope, qual_prefix, class_qualname=None if not is_module else None)
+                self._def(child, scope, qual_prefix, class_qualname=None)
             elif kind == "class":
                 assert isinstance(child, ast.ClassDef)
                 self._class(child, scope, qual_prefix)

@@ -234,7 +234,7 @@ class GraphBuilder:
                     graph.triggers.setdefault(target, "signal")
                 elif call.callback_kind in ("startup", "lifespan"):
                     graph.triggers.setdefault(target, "asgi")
-        if call.view is not None and _last_name(call.ref) in URL_FUNCTIONS and sym is not None and sym.kind == "ext":
+        if call.view is not None and _last_name(call.ref) in URL_FUNCTIONS and sym is not None and sym.kind in ("ext", "extinst", "func"):
             view = linker.resolve(call.view)
             if view is not None and view.kind == "func" and not call.view_is_class:
                 graph.triggers.setdefault(node_id(view.module, view.name), "view")

@@ -60,10 +60,12 @@ class Linker:
         modules: set[str],
         facts: Mapping[str, ModuleFacts],
         ensure: Callable[[str], ModuleFacts | None] | None = None,
+        memo: dict[Ref, Sym] | None = None,
     ) -> None:
         self.modules = modules
         self.index: dict[str, ModuleIndex] = {m: ModuleIndex(f) for m, f in facts.items()}
         self._ensure = ensure
+        self.memo: dict[Ref, Sym] = memo if memo is not None else {}
         self._mro_cache: dict[tuple[str, str], tuple[list[tuple[str, str]], set[str]]] = {}
 
     def module_index(self, module: str, *, load: bool = False) -> ModuleIndex | None:
@@ -90,6 +92,22 @@ class Linker:
         return Sym("ext", dotted)
 
     def resolve(self, ref: Ref, depth: int = 0) -> Sym | None:
+        """What ``ref`` denotes; settled answers are memoised across the rounds of one run.
+
+        Parsing more modules can only turn "unknown" or "unparsed" into an
+        answer, never change an answer, so only those two are recomputed.
+        """
+        if depth == 0:
+            known = self.memo.get(ref)
+            if known is not None:
+                return known
+            found = self._resolve(ref, 0)
+            if found is not None and found.kind != "unparsed":
+                self.memo[ref] = found
+            return found
+        return self._resolve(ref, depth)
+
+    def _resolve(self, ref: Ref, depth: int) -> Sym | None:
         if depth > _MAX_DEPTH or ref.kind == "u":
             return None
         if ref.kind == "s":
@@ -276,7 +294,7 @@ class Linker:
         order = self.mro(cls)[0]
         project = {f"{m}.{q}" for m, q in order}
         external = sorted(n for n in names if n not in project and n != INCOMPLETE)
-        if not external:
+        if not external or INCOMPLETE in names:  # a base we have not read may define it
             return None
         base = external[0]
         return Sym("extmeth", base, name) if instance else Sym("ext", f"{base}.{name}")
