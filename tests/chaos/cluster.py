@@ -223,6 +223,12 @@ class Cluster:
         self.deaths[pid] = killed
         return killed
 
+    def terminate(self, pid: int) -> int:
+        """SIGTERM and wait for the exit code (a clean stop, not a fault)."""
+        self.processes[pid].send_signal(signal.SIGTERM)
+        self.exit_codes[pid] = self.processes[pid].wait(timeout=15)
+        return self.exit_codes[pid]
+
     def pause_while_idle(self, pid: int, attempts: int = 20) -> float:
         """SIGSTOP ``pid`` between ticks; if the journal shows it mid-job, let it go and try at the next tick.
 

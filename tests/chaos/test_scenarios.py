@@ -54,6 +54,13 @@ def test_2_sigstop_beyond_the_ttl_the_paused_leader_runs_nothing_until_it_leads_
     cluster.processes[leader].send_signal(signal.SIGCONT)
     cluster.add_fault("SIGSTOP leader", leader, paused, resumed, s.ttl + 2 * s.tick)
     cluster.wait_for_run(after=resumed, count=20)
+    # now make the resumed process lead again: stop the others (standby first, so the leader hands over to it)
+    handover = time.time()
+    current = cluster.leader_pid()
+    for pid in sorted((p for p in cluster.alive() if p != leader), key=lambda p: p == current):
+        assert cluster.terminate(pid) == 0
+    cluster.add_fault("SIGTERM the others", None, handover, time.time(), 2 * s.tick)
+    cluster.wait_for_run(after=handover, pid=leader, count=10)
     verdict = cluster.finish()
     runs = cluster.runs()
     during = runs_between(runs, paused, resumed)
@@ -62,10 +69,12 @@ def test_2_sigstop_beyond_the_ttl_the_paused_leader_runs_nothing_until_it_leads_
     chaos_report(
         "2 SIGSTOP leader > TTL",
         verdict,
-        f"takeover={successor.start - paused:.3f}s paused={resumed - paused:.2f}s own runs after resume={len(later_own)}",
+        f"takeover={successor.start - paused:.3f}s paused={resumed - paused:.2f}s "
+        f"first own run after resume={later_own[0].start - resumed:.3f}s (after the others stopped)",
     )
     assert during and all(r.pid != leader for r in during), "a new leader must run the jobs while the old one is paused"
-    # whatever the resumed process runs later, it runs as a new leader with a newer token
+    # the resumed process ran again (at the latest once the others were gone), and only as a new leader with a newer token
+    assert later_own
     assert all((r.token or 0) > highest_meanwhile for r in later_own)
     assert "lease could not be kept" in cluster.log_text(leader) or "Leadership lost" in cluster.log_text(leader)
 
