@@ -164,3 +164,12 @@ def test_init_in_a_project_without_configuration(tmp_path: Path) -> None:
     assert text.startswith('[tool.thor-guard]\npreset = "none"\n') and '"app.svc:start",' in text
     check = CliRunner().invoke(cli, ["check", str(tmp_path)])
     assert "TG001" in check.stdout and "TG008" not in check.stdout
+
+
+def test_paths_select_what_is_reported_not_what_is_analysed(in_example: Path) -> None:
+    code, document = _json_audit("ThorTrading/services/poller.py")
+    assert code == 1
+    assert [(f["function"], f["call_path"][0]) for f in document["findings"]] == [  # type: ignore[index, union-attr]
+        ("ThorTrading.services.poller:_poll_quotes", READY),
+        ("ThorTrading.services.poller:start_quote_poller", READY),
+    ]

@@ -43,7 +43,7 @@ PARALLEL_MIN_FILES = 48
 @dataclass(frozen=True)
 class AuditOptions:
     paths: tuple[Path, ...] = ()
-    """Files or directories to audit; empty means the project root."""
+    """Report only spawn sites in files under these paths (the whole project is still analysed)."""
     use_cache: bool = True
     jobs: int | None = None
     """Worker processes for parsing; None picks the CPU count, 1 disables the pool."""
@@ -61,7 +61,9 @@ class _Run:
         self.options = options
         cache_dir = config.project_root / CACHE_DIR_NAME if options.use_cache else None
         self.cache = AuditCache.open(cache_dir)
-        roots = options.paths or (config.project_root,)
+        root = config.project_root.resolve()
+        outside = tuple(p for p in options.paths if not _is_under(p, root))
+        roots = (root, *outside)
         self.listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         self.files = walk(roots, config.project_root, config.source_roots, config.exclude, self.listings, self.cache.listings)
         self.by_module: dict[str, SourceFile] = {}
@@ -87,7 +89,7 @@ class _Run:
             tuple(str(t) for t in config.audit_allow),
             tuple(config.exclude),
             str(config.project_root),
-            tuple(str(p.resolve()) for p in self.options.paths),
+            tuple(str(p.resolve()) for p in self.options.paths if not _is_under(p, config.project_root.resolve())),
         )
         digest.update(repr(header).encode())
         for source in self.files:
@@ -397,9 +399,36 @@ class _Run:
         )
 
 
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
 def run_audit(config: Config, options: AuditOptions | None = None) -> AuditResult:
-    """Audit the project described by ``config`` (see the module docstring for the steps)."""
-    return _Run(config, options or AuditOptions()).run()
+    """Audit the project described by ``config`` (see the module docstring for the steps).
+
+    The whole project is analysed - a path from a trigger may pass through
+    any module - and ``options.paths`` only select which spawn sites (and
+    unresolved calls) are reported: those in files under one of the paths.
+    """
+    options = options or AuditOptions()
+    result = _Run(config, options).run()
+    if not options.paths:
+        return result
+    selected = [p.resolve() for p in options.paths]
+
+    def wanted(path: Path) -> bool:
+        return any(path == p or _is_under(path, p) for p in selected)
+
+    return AuditResult(
+        tuple(s for s in result.spawns if wanted(s.path)),
+        tuple(u for u in result.unresolved if wanted(u.path)),
+        result.errors,
+        result.stats,
+    )
 
 
 __all__ = ["AuditOptions", "run_audit"]

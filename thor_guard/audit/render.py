@@ -110,7 +110,7 @@ def build_report(
         "guarded": counts["guarded"],
         "allowed": counts["allowed"],
         "unreachable": counts["unreachable"],
-        "unresolved_calls": stats.unresolved_calls,
+        "unresolved_calls": len(result.unresolved),
     }
     errors = tuple(FileError(path, text) for path, text in result.errors)
     return AuditReport(result, tuple(sorted(findings)), errors, tuple(shown), summary)
@@ -159,7 +159,7 @@ def explain_text(report: AuditReport, *, base: Path) -> str:
     result = report.result
     unresolved = sorted(result.unresolved, key=lambda u: (not u.relevant, str(u.path), u.line, u.column))
     lines = [
-        f"{result.stats.unresolved_calls} of {result.stats.calls} calls in {result.stats.analysed} analysed files "
+        f"{len(unresolved)} of {result.stats.calls} calls in {result.stats.analysed} analysed files "
         "could not be resolved statically (parameters, call results, getattr, dynamic imports):"
     ]
     for item in unresolved:
