@@ -14,6 +14,13 @@ hand-made journals (``test_invariants.py``) before they judge real ones:
 
 Coverage is the union of the runs' ``[start, end]``: a job that is still
 running (even one that hangs) covers the time it runs.
+
+One exception is made, and counted: a run that was already in flight when its
+process was paused (SIGSTOP) finishes after the resume, overlapping the new
+leader, with its old token. No lock can prevent that; a store that checks the
+fencing token must refuse its result. Such a run is excused only if its pid
+was paused while it ran *and* the journal's fenced store refused its result;
+any other refused result is a violation.
 """
 
 from __future__ import annotations
@@ -48,6 +55,8 @@ class Verdict:
     gaps: tuple[Gap, ...]
     """Gaps longer than the normal threshold (each explained or reported as a violation)."""
     violations: tuple[str, ...]
+    fenced: int = 0
+    """In-flight runs of a paused process whose late result the fencing-aware store refused (excused)."""
 
 
 def run_end(run: Run, deaths: Mapping[int, float]) -> float | None:
@@ -138,6 +147,15 @@ def check(
     """All invariants over one journal; ``deaths`` maps SIGKILLed pids to when they were killed."""
     deaths = deaths or {}
     violations: list[str] = []
+    excused = {id(run) for run in runs if run.fenced_out and paused_in_flight(run, faults)}
+    violations += [
+        f"result refused by the fenced store without a pause of its process: {run.job}#{run.slot} of pid {run.pid} "
+        f"(token {run.token}) at {run.start:.3f}"
+        for run in runs
+        if run.fenced_out and id(run) not in excused
+    ]
+    recorded = len(runs)
+    runs = [run for run in runs if id(run) not in excused]
     violations += overlapping_runs(runs, deaths)
     violations += unfinished_runs(runs, deaths)
     violations += token_violations(runs)
@@ -162,10 +180,17 @@ def check(
     tenures = [(r.pid, r.token) for r in ordered]
     changes = sum(1 for a, b in itertools.pairwise(tenures) if a != b)
     return Verdict(
-        records=len(runs),
+        records=recorded,
         leaders=len(set(tenures)),
         leader_changes=changes,
         longest_gap=max((g.length for g in all_gaps), default=0.0),
         gaps=tuple(long_gaps),
         violations=tuple(violations),
+        fenced=len(excused),
     )
+
+
+def paused_in_flight(run: Run, faults: Iterable[Fault]) -> bool:
+    """Whether ``run``'s process was paused (SIGSTOP) while the run was in flight."""
+    end = run.end if run.end is not None else float("inf")
+    return any(f.kind.startswith("SIGSTOP") and f.pid == run.pid and run.start <= f.start <= end for f in faults)

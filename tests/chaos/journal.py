@@ -5,6 +5,11 @@ run cut short by SIGKILL is still visible (``end`` stays NULL). The harness
 writes the faults it injects into the same file, so a failed scenario can be
 inspected afterwards with nothing but ``sqlite3``. The journal never touches
 Redis: no fault the suite injects can lose or alter a record.
+
+The ``fence`` row is a store that checks fencing tokens, as the docs tell job
+authors to build one: a write carrying a token lower than the last accepted
+one is refused. Every run writes it, so the journal shows which runs a
+fencing-aware store would have rejected (``note`` says ``fenced out``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,13 @@ CREATE TABLE IF NOT EXISTS runs (
     end REAL,
     note TEXT
 );
+CREATE TABLE IF NOT EXISTS fence (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    token INTEGER NOT NULL,
+    pid INTEGER,
+    at REAL
+);
+INSERT OR IGNORE INTO fence (id, token) VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS faults (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -34,6 +46,8 @@ CREATE TABLE IF NOT EXISTS faults (
     allowance REAL NOT NULL
 );
 """
+FENCED_OUT = "fenced out"
+"""The note of a run whose result the fencing-aware store refused: a newer leader had written already."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,10 @@ class Run:
     start: float
     end: float | None
     note: str | None = None
+
+    @property
+    def fenced_out(self) -> bool:
+        return self.note is not None and FENCED_OUT in self.note
 
 
 @dataclass(frozen=True)
@@ -91,6 +109,13 @@ class JournalWriter:
             (job, slot, token, pid, scheduled, start),
         )
         return int(cursor.lastrowid or 0)
+
+    def fenced_write(self, token: int | None, pid: int, at: float) -> bool:
+        """Write if ``token`` is not older than the last accepted one (check and write in one statement)."""
+        cursor = self.connection.execute(
+            "UPDATE fence SET token = ?, pid = ?, at = ? WHERE id = 1 AND token <= ?", (token or 0, pid, at, token or 0)
+        )
+        return cursor.rowcount == 1
 
     def finish(self, row: int, end: float, note: str | None = None) -> None:
         self.connection.execute("UPDATE runs SET end = ?, note = ? WHERE id = ?", (end, note, row))

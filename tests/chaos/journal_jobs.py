@@ -3,7 +3,8 @@
 ``record`` is bound to all eight jobs by ``module:qualname`` in the chaos
 config, so it runs inside real ``thor-guard run-heartbeat`` processes. It
 writes the run to the SQLite journal named by ``CHAOS_JOURNAL`` before doing
-anything else and completes the row when it returns.
+anything else, then writes its "result" to a store that checks the fencing
+token, and completes the row (noting a refused result) when it returns.
 
 A hang is requested by creating ``$CHAOS_DIR/hang-<job>`` holding a number of
 seconds. The first run of that job to rename the file away (atomic, so
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from heartbeat.jobs import JobContext
-from tests.chaos.journal import JournalWriter
+from tests.chaos.journal import FENCED_OUT, JournalWriter
 
 JOURNAL_ENV = "CHAOS_JOURNAL"
 DIR_ENV = "CHAOS_DIR"
@@ -57,4 +58,7 @@ def record(ctx: JobContext) -> None:
     hang = _take_hang(ctx.job)
     if hang:
         time.sleep(hang)
-    writer.finish(row, time.time(), note=f"hang {hang:g}s" if hang else None)
+    notes = [f"hang {hang:g}s"] if hang else []
+    if not writer.fenced_write(ctx.fencing_token, os.getpid(), time.time()):
+        notes.append(FENCED_OUT)
+    writer.finish(row, time.time(), note=", ".join(notes) or None)

@@ -111,3 +111,16 @@ def test_replaying_any_run_by_another_process_later_is_caught(runs: list[Run], d
     last = runs[-1]
     replay = Run(victim.job, victim.slot, last.token + 1, 99, victim.scheduled, last.end + 0.01, last.end + 0.011)  # type: ignore[operator]
     assert any(v.startswith("slot run 2 times") for v in violations([*runs, replay]))
+
+
+def test_a_late_result_is_excused_only_when_fenced_out_after_a_pause_of_its_process() -> None:
+    in_flight = Run("market_metrics", 0, 10, 1, 0.0, 0.01, 2.5, "hang 0.5s, fenced out")  # paused at 0.2, resumed at 2.4
+    successor = tenure(2, 11, 20, 10)  # leads from 1.0 s on
+    pause = Fault("SIGSTOP leader", 1, 0.2, 2.4, 1.0)
+    verdict = check([in_flight, *successor], [pause], tick=TICK, slack=SLACK)
+    assert verdict.violations == () and verdict.fenced == 1 and verdict.records == 11
+    # the same late result accepted by the store (no "fenced out"): two processes at work at once
+    accepted = Run("market_metrics", 0, 10, 1, 0.0, 0.01, 2.5, "hang 0.5s")
+    assert any(v.startswith("split brain") for v in violations([accepted, *successor], [pause]))
+    # refused without any pause of its process: a violation of its own
+    assert any(v.startswith("result refused") for v in violations([in_flight, *successor], [Fault("SIGSTOP leader", 2, 0.2, 2.4, 1.0)]))

@@ -79,6 +79,44 @@ def test_2_sigstop_beyond_the_ttl_the_paused_leader_runs_nothing_until_it_leads_
     assert "lease could not be kept" in cluster.log_text(leader) or "Leadership lost" in cluster.log_text(leader)
 
 
+def test_2b_sigstop_mid_job_the_late_result_is_refused_by_a_store_that_checks_the_fencing_token(
+    cluster: Cluster, chaos_report: Report
+) -> None:
+    """The limit of every lock: a job already running when its process is paused finishes after the resume."""
+    s = cluster.settings
+    leader = cluster.settle()
+    request = cluster.request_hang("market_metrics", 0.5)  # a run long enough to be paused in the middle
+    in_flight = poll(
+        lambda: None if request.exists() else next((r for r in cluster.open_runs(leader) if r.job == "market_metrics"), None),
+        s.liveness,
+        "the leader to be inside a run",
+    )
+    paused = time.time()
+    cluster.processes[leader].send_signal(signal.SIGSTOP)
+    successor = cluster.wait_for_run(after=paused, exclude=leader)
+    time.sleep(max(0.0, paused + 2 * s.ttl - time.time()))
+    resumed = time.time()
+    cluster.processes[leader].send_signal(signal.SIGCONT)
+    cluster.add_fault("SIGSTOP leader mid-job", leader, paused, resumed, s.ttl + 2 * s.tick)
+    late = poll(
+        lambda: next((r for r in cluster.runs() if r.pid == leader and r.start == in_flight.start and r.end is not None), None),
+        s.liveness,
+        "the paused run to finish",
+    )
+    cluster.wait_for_run(after=resumed, count=20)
+    verdict = cluster.finish()
+    own_after = [r for r in cluster.runs() if r.pid == leader and r.start > paused]
+    chaos_report(
+        "2b SIGSTOP leader mid-job",
+        verdict,
+        f"takeover={successor.start - paused:.3f}s late run ended {late.end - resumed:.3f}s after resume, "
+        f"its result {'refused' if late.fenced_out else 'ACCEPTED'} by the fenced store",
+    )
+    assert late.end > successor.start  # it did finish after a newer leader had started: no lock prevents that
+    assert late.fenced_out and verdict.fenced == 1  # ... but its stale result never reached a store that checks tokens
+    assert all((r.token or 0) > (late.token or 0) for r in own_after)  # and it started nothing more without leading again
+
+
 def test_3_redis_restart_without_persistence_leaves_at_most_one_leader(cluster: Cluster, chaos_report: Report) -> None:
     s = cluster.settings
     leader = cluster.settle()
