@@ -416,12 +416,15 @@ def run_audit(config: Config, options: AuditOptions | None = None) -> AuditResul
     """
     options = options or AuditOptions()
     result = _Run(config, options).run()
-    if not options.paths:
+    root = config.project_root.resolve()
+    selected = [os.path.realpath(p) for p in options.paths]
+    if not selected or any(root == Path(p) or _is_under(root, Path(p)) for p in selected):
         return result
-    selected = [p.resolve() for p in options.paths]
+    prefixes = tuple(os.path.join(p, "") for p in selected)
 
     def wanted(path: Path) -> bool:
-        return any(path == p or _is_under(path, p) for p in selected)
+        text = str(path)
+        return text in selected or text.startswith(prefixes)
 
     return AuditResult(
         tuple(s for s in result.spawns if wanted(s.path)),
