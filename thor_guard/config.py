@@ -81,14 +81,26 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = candidate_dir / "pyproject.toml"
         if candidate.is_file():
             try:
-                text = candidate.read_text(encoding="utf-8")
+                text = candidate.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 return candidate  # let load_config report the read error
-            if "[tool.thor-guard" in text or '"thor-guard"' in text:
+            # A cheap text test first; parse only when the table may be there.
+            if TOOL_TABLE in text and _declares_tool_table(text):
                 return candidate
             if fallback is None:
                 fallback = candidate
     return fallback
+
+
+def _declares_tool_table(text: str) -> bool:
+    """True when ``text`` parses and holds ``[tool.thor-guard]``; a broken file counts as declaring it,
+    so that the read error is reported instead of silently skipping to an outer pyproject."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and TOOL_TABLE in tool
 
 
 def read_toml(path: Path) -> dict[str, Any]:
