@@ -141,16 +141,16 @@ def test_console_script_and_exit_codes(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     script = Path(sys.executable).with_name("thor-guard")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "thor_guard"]
-    clean = subprocess.run([*command, "audit", str(tmp_path), "--no-cache"], capture_output=True, text=True, env=env, timeout=60)
+    clean = subprocess.run([*command, "audit", str(tmp_path), "--no-cache"], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert clean.returncode == 0, clean.stderr
     assert clean.stdout.startswith("No findings (0 spawn sites")
     (tmp_path / "broken.py").write_text("from threading import Thread\ndef f(:\n")
     (tmp_path / "boot.py").write_text("import threading\nthreading.Thread(target=print).start()\n")
-    broken = subprocess.run([*command, "audit", str(tmp_path), "--no-cache"], capture_output=True, text=True, env=env, timeout=60)
+    broken = subprocess.run([*command, "audit", str(tmp_path), "--no-cache"], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert broken.returncode == 2
     assert "broken.py: error: syntax error: line 2" in broken.stderr
     assert "boot.py:2:1: TG010" in broken.stdout  # every other file is still audited
-    missing = subprocess.run([*command, "audit", str(tmp_path / "nope")], capture_output=True, text=True, env=env, timeout=60)
+    missing = subprocess.run([*command, "audit", str(tmp_path / "nope")], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert missing.returncode == 2 and "path does not exist" in missing.stderr
 
 

@@ -135,7 +135,12 @@ def test_slim_and_full_modules_get_the_same_verdicts() -> None:
     from tests.audit.test_example import EXAMPLE
     from thor_guard.audit.guards import slim_source
     from thor_guard.config import load_config
-    from thor_guard.verifier import VerifierContext, is_guarded, iter_functions, parse_source
+    from thor_guard.verifier import (
+        VerifierContext,
+        is_guarded,
+        iter_functions,
+        parse_source,
+    )
 
     config = load_config([EXAMPLE])
     checked = 0

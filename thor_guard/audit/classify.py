@@ -14,8 +14,14 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from thor_guard.audit.graph import ON_DEMAND_TRIGGERS, STARTUP_TRIGGERS, CallGraph, SpawnSite
+from thor_guard.audit.graph import (
+    ON_DEMAND_TRIGGERS,
+    STARTUP_TRIGGERS,
+    CallGraph,
+    SpawnSite,
+)
 from thor_guard.audit.result import Classification
+
 State = tuple[str, bool]
 
 

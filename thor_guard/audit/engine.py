@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard import __version__
-from thor_guard.audit.cache import CACHE_DIR_NAME, FORMAT, AuditCache, config_fingerprint, content_key
+from thor_guard.audit.cache import (
+    CACHE_DIR_NAME,
+    FORMAT,
+    AuditCache,
+    config_fingerprint,
+    content_key,
+)
 from thor_guard.audit.files import SourceFile, walk
 from thor_guard.audit.result import AuditResult, AuditStats, SpawnReport, Unresolved
 from thor_guard.config import Config
@@ -324,7 +330,12 @@ class _Run:
         return any(target.matches(module, qualname) for target in self.config.audit_allow)
 
     def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
-        from thor_guard.audit.guards import VerifyRequest, could_be_guarded, verdict_key, verify
+        from thor_guard.audit.guards import (
+            VerifyRequest,
+            could_be_guarded,
+            verdict_key,
+            verify,
+        )
 
         helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
         fingerprint = config_fingerprint(self.config)

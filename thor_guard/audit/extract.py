@@ -15,7 +15,15 @@ import builtins
 import re
 from collections.abc import Iterator, Sequence
 
-from thor_guard.audit.model import MODULE_CODE, CallFact, ClassFact, FunctionFact, LoopFact, ModuleFacts, Ref
+from thor_guard.audit.model import (
+    MODULE_CODE,
+    CallFact,
+    ClassFact,
+    FunctionFact,
+    LoopFact,
+    ModuleFacts,
+    Ref,
+)
 
 _BUILTINS = frozenset(dir(builtins))
 _ENV_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
@@ -78,7 +86,7 @@ def _resolve_relative(module: str, is_package: bool, level: int, name: str | Non
 class _Scope:
     """Names bound in one module, class or function body."""
 
-    __slots__ = ("kind", "qualname", "bindings", "parent", "class_qualname")
+    __slots__ = ("bindings", "class_qualname", "kind", "parent", "qualname")
 
     def __init__(self, kind: str, qualname: str, parent: _Scope | None, class_qualname: str | None = None) -> None:
         self.kind = kind
@@ -308,10 +316,7 @@ class _Extractor:
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.stmt):
                     self._definitions_in(child, scope, qual_prefix, class_qualname)
-                elif isinstance(child, ast.excepthandler):
-                    for sub in child.body:
-                        self._definitions_in(sub, scope, qual_prefix, class_qualname)
-                elif isinstance(child, ast.match_case):
+                elif isinstance(child, (ast.excepthandler, ast.match_case)):
                     for sub in child.body:
                         self._definitions_in(sub, scope, qual_prefix, class_qualname)
 

@@ -140,7 +140,7 @@ def walk(
     previous = previous or {}
 
     def relative(path: str) -> str:
-        rel = path[len(root_prefix) :] if path.startswith(root_prefix) else path
+        rel = path.removeprefix(root_prefix)
         return rel.replace(os.sep, "/")
 
     def add(path: str, given_file: bool) -> None:

@@ -13,7 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from thor_guard.audit.link import INCOMPLETE, Linker, Sym
-from thor_guard.audit.model import MODULE_CODE, CallFact, FunctionFact, ModuleFacts, Ref, node_id
+from thor_guard.audit.model import (
+    MODULE_CODE,
+    CallFact,
+    FunctionFact,
+    ModuleFacts,
+    Ref,
+    node_id,
+)
 
 # External callables whose call starts background work: dotted name -> spawn kind.
 SPAWN_CALLS: dict[str, str] = {

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from thor_guard.audit.cache import config_fingerprint
 from thor_guard.audit.link import Linker, Sym
 from thor_guard.audit.model import MODULE_CODE, FunctionFact
 from thor_guard.config import Config
@@ -193,7 +192,13 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
     from libcst import ParserSyntaxError
     from libcst.metadata import MetadataWrapper
 
-    from thor_guard.verifier import HelperResolver, VerifierContext, is_guarded, iter_functions, parse_source
+    from thor_guard.verifier import (
+        HelperResolver,
+        VerifierContext,
+        is_guarded,
+        iter_functions,
+        parse_source,
+    )
 
     resolver = HelperResolver(
         tuple(config.source_roots),
@@ -220,7 +225,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
             functions += 1
             try:
                 guarded[(request.module, qualname)] = is_guarded(wrapper, function, context)
-            except Exception as exc:  # the verifier refuses this function: treat it as unguarded, say why
+            except Exception as exc:  # noqa: BLE001 - a verifier failure on one function must not stop the audit; reported
                 guarded[(request.module, qualname)] = False
                 errors[request.path] = f"verifier failed on {qualname}: {exc}"
     return VerifyOutcome(guarded, files, functions, errors)

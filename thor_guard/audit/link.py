@@ -37,7 +37,7 @@ INCOMPLETE = "<unparsed base>"
 class ModuleIndex:
     """Fast lookups into one module's facts."""
 
-    __slots__ = ("facts", "functions", "classes", "bindings")
+    __slots__ = ("bindings", "classes", "facts", "functions")
 
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts

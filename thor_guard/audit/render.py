@@ -159,11 +159,13 @@ def explain_text(report: AuditReport, *, base: Path) -> str:
     result = report.result
     unresolved = sorted(result.unresolved, key=lambda u: (not u.relevant, str(u.path), u.line, u.column))
     lines = [
-        f"{len(unresolved)} of {result.stats.calls} calls in {result.stats.analysed} analysed files "
-        "could not be resolved statically (parameters, call results, getattr, dynamic imports):"
+        (
+            f"{len(unresolved)} of {result.stats.calls} calls in {result.stats.analysed} analysed files "
+            "could not be resolved statically (parameters, call results, getattr, dynamic imports):"
+        )
     ]
     for item in unresolved:
-        mark = "  may reach a spawn path:" if item.relevant else ""
+        mark = "  (may reach a spawn path)" if item.relevant else ""
         lines.append(f"  {display_path(item.path, base)}:{item.line}:{item.column}: {item.text}() in {item.function}{mark}")
     return "\n".join(lines) + "\n"
 

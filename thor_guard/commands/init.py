@@ -28,7 +28,14 @@ def init(paths: tuple[Path, ...], config_file: Path | None, write: bool, no_cach
     printed, 2 on configuration or file errors.
     """
     from thor_guard.audit import AuditOptions, run_audit
-    from thor_guard.audit.manifest import merged_entries, preset_applies, propose, render_table, rewrite_pyproject, target_pyproject
+    from thor_guard.audit.manifest import (
+        merged_entries,
+        preset_applies,
+        propose,
+        render_table,
+        rewrite_pyproject,
+        target_pyproject,
+    )
     from thor_guard.config import load_config, read_toml, tool_table
     from thor_guard.writer import read_snapshot, write_if_changed
 
