@@ -10,6 +10,7 @@ added only when nothing suitable is bound.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -117,13 +118,30 @@ def _is_import_line(statement: cst.BaseStatement) -> bool:
 class ModuleBindings:
     """Module-wide facts computed once: the global scope, its loggers and every name the module reads."""
 
-    def __init__(self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames) -> None:
+    def __init__(
+        self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames, source: bytes | None = None
+    ) -> None:
         self.global_scope = global_scope
         self.loggers = [
             name for name in _module_loggers(module, qualified_names) if len(global_scope.assignments[name]) == 1
         ]
-        self.names_read = _loaded_names(module)
+        self._module = module
+        self._source = source
+        self._names_read: set[str] | None = None
         self.created_logger: LoggerChoice | None = None
+
+    def name_in_use(self, name: str) -> bool:
+        """True when the module may already use ``name`` somewhere (so a new global must not take it).
+
+        With the source bytes at hand this is a whole-word search (cheap, and
+        conservative: a mention in a comment counts); otherwise every name in
+        the tree is collected once.
+        """
+        if self._source is not None:
+            return re.search(rb"\b" + re.escape(name.encode()) + rb"\b", self._source) is not None
+        if self._names_read is None:
+            self._names_read = _loaded_names(self._module)
+        return name in self._names_read
 
     def env_reader(self, view: FunctionScopeView) -> EnvReader:
         """Pick the spelling of ``os.environ.get`` usable at the top of the function."""
@@ -168,7 +186,7 @@ class ModuleBindings:
                 raise Unresolvable("the name 'logging' is bound to something other than the logging module; add the guard by hand")
             logging_name = "logging"
         for name in NEW_LOGGER_NAMES:
-            if name not in self.names_read and not self.global_scope.assignments[name]:
+            if not self.name_in_use(name) and not self.global_scope.assignments[name]:
                 self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_logging=import_logging)
                 return self.created_logger
         raise Unresolvable("no free module-level name for a logger; add one and run apply again")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
-from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, Scope, ScopeProvider
+from libcst.metadata import MetadataWrapper, QualifiedNameProvider, Scope, ScopeProvider
 
 from codemods.bindings import FunctionScopeView, LoggerChoice, ModuleBindings, Unresolvable, choose_local_name, function_scope_view
 from codemods.body import BodyItem, after_docstring, body_statements, is_docstring, is_simple_import, rebuild_body
@@ -34,10 +34,11 @@ from codemods.canonical import GuardSpec, canonical_guard, mode_assignment, mode
 from codemods.contract import exit_statement
 from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
 from codemods.outcome import FunctionOutcome
+from codemods.skeleton import def_positions, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.rules import parse_codes
 from thor_guard.targets import Target, is_excluded, module_name_for
-from thor_guard.verifier import REQUIRED_METADATA, FunctionVerdict, VerifierContext, iter_functions, verify_function
+from thor_guard.verifier import FunctionVerdict, VerifierContext, verify_function
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
@@ -84,7 +85,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     """Insert, move or repair THOR_SCHEDULER_MODE guards in manifest entry points."""
 
     DESCRIPTION = "Insert, move or repair THOR_SCHEDULER_MODE guards in the entry points of [tool.thor-guard]."
-    METADATA_DEPENDENCIES = tuple(dict.fromkeys((*REQUIRED_METADATA, ScopeProvider, QualifiedNameProvider, PositionProvider)))
+    METADATA_DEPENDENCIES = (ScopeProvider, QualifiedNameProvider)
+    """What the verifier and the name checks read; anything else in ``REQUIRED_METADATA`` (positions)
+    is resolved lazily by the wrapper if the verifier ever asks, and positions of a skeleton are not the file's."""
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -125,11 +128,17 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._module: str | None = None
         self._targets: tuple[Target, ...] = ()
         self._plan = _ModulePlan()
+        self._source: bytes | None = None
 
-    def retarget(self, filename: str, module: str | None) -> None:
-        """Reuse this command for another file (building a libcst transformer is costly: ~30 ms)."""
+    def retarget(self, filename: str, module: str | None, source: bytes | None = None) -> None:
+        """Reuse this command for another file (building a libcst transformer is costly: ~30 ms).
+
+        ``source`` is the file's bytes when the caller has them; line numbers
+        are then read from them instead of regenerating the code.
+        """
         self.context = CodemodContext(filename=filename, full_module_name=module)
         self._given_module = module
+        self._source = source
 
     # -- set-up ------------------------------------------------------------
     def _resolve_module(self) -> None:
@@ -158,28 +167,39 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     def transform_module(self, tree: cst.Module) -> cst.Module:
         """Plan fixes for the module's targeted functions and apply them; return ``tree`` itself when none.
 
-        Unlike the base class, the freshly parsed ``tree`` is not deep-copied
-        for metadata, and the tree is only walked when something changes
-        (then only through statements that can hold a ``def``): on a large
-        tree this is most of the cost of a codemod run.
+        Unlike the base class, metadata is resolved on a skeleton of the
+        module (see :mod:`codemods.skeleton`) without deep-copying it, and the
+        full tree is walked only when something changes, and then only
+        through statements that can hold a ``def``: on a large file this is
+        nearly all the cost of a codemod run.
         """
         self.outcomes = []
         self.targets_seen = set()
         self._plan = _ModulePlan()
         self._resolve_module()
-        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+        functions = walk_functions(tree)
+        targeted: list[tuple[int, str, cst.FunctionDef]] = []
+        for index, (qualname, function) in enumerate(functions):
+            matched = [t for t in self._targets if t.matches_qualname(qualname)]
+            if matched:
+                self.targets_seen.update(matched)
+                targeted.append((index, qualname, function))
+        if not targeted:
+            return tree
+        outline = skeleton(tree, {id(function) for _, _, function in targeted})
+        wrapper = MetadataWrapper(outline, unsafe_skip_copy=True)
         with self.resolve(wrapper):
             self.context = replace(self.context, wrapper=wrapper)
             try:
-                return self.transform_module_impl(wrapper.module)
+                self._plan_module(tree, targeted)
             finally:
                 self.context = replace(self.context, wrapper=None)
-
-    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        self._plan_module(tree)
         if not self._plan.bodies:
             return tree
         return tree.visit(self)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:  # pragma: no cover - transform_module does the work
+        return self.transform_module(tree)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if not isinstance(node, _MAY_HOLD_DEF):
@@ -187,33 +207,28 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return super().on_visit(node)
 
     # -- planning ------------------------------------------------------------
-    def _plan_module(self, node: cst.Module) -> None:
+    def _plan_module(self, tree: cst.Module, targeted: list[tuple[int, str, cst.FunctionDef]]) -> None:
         assert self._config is not None and self._module is not None
         wrapper = self.context.wrapper
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
         verifier_context = VerifierContext.from_config(self._config, module=self._module, path=path)
-        bindings: ModuleBindings | None = None
-        for qualname, function in iter_functions(node):
-            matched = [t for t in self._targets if t.matches_qualname(qualname)]
-            if not matched:
-                continue
-            self.targets_seen.update(matched)
+        positions = def_positions(self._source if self._source is not None else tree.code)
+        global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
+        assert global_scope is not None
+        bindings = ModuleBindings(tree, global_scope, self._qualified_names, self._source)
+        for index, qualname, function in targeted:
             verdict = verify_function(wrapper, function, qualname, verifier_context)
-            if bindings is None:
-                global_scope = self.get_metadata(ScopeProvider, node.body[0])
-                assert global_scope is not None
-                bindings = ModuleBindings(node, global_scope, self._qualified_names)
-            self._plan_function(verdict, bindings)
+            line, column = positions[index] if index < len(positions) else (0, 0)
+            self._plan_function(verdict, bindings, (line, column))
 
     def _qualified_names(self, node: cst.CSTNode) -> set[str]:
         return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}
 
-    def _record(self, verdict: FunctionVerdict, action: str, codes: Sequence[str], detail: str) -> None:
-        position = self.get_metadata(PositionProvider, verdict.function).start
+    def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
         outcome = FunctionOutcome(
-            line=position.line,
-            column=position.column + 1,
+            line=where[0],
+            column=where[1],
             qualname=verdict.qualname,
             action="fixed" if action == "fixed" else "needs-person",
             codes=tuple(sorted(codes)),
@@ -223,7 +238,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if outcome.action == "needs-person":
             self.warn(f"{verdict.qualname} (line {outcome.line}): needs a person: {detail}")
 
-    def _plan_function(self, verdict: FunctionVerdict, bindings: ModuleBindings) -> None:
+    def _plan_function(self, verdict: FunctionVerdict, bindings: ModuleBindings, where: tuple[int, int]) -> None:
         hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
         codes = {hit.code for hit in hits}
         considered = codes if self.select is None else codes & self.select
@@ -232,17 +247,17 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             reported = sorted(blocking if self.select is None else blocking & (self.select | {"TG000"}))
             if reported:
                 reasons = [hit.message for hit in hits if hit.code in reported]
-                self._record(verdict, "needs-person", reported, "; ".join(reasons))
+                self._record(verdict, where, "needs-person", reported, "; ".join(reasons))
             return
         if not considered:
             return
         try:
             items, detail = self._edit(verdict, considered, bindings)
         except Unresolvable as exc:
-            self._record(verdict, "needs-person", sorted(considered), str(exc))
+            self._record(verdict, where, "needs-person", sorted(considered), str(exc))
             return
         self._plan.bodies[id(verdict.function)] = items
-        self._record(verdict, "fixed", sorted(considered), detail)
+        self._record(verdict, where, "fixed", sorted(considered), detail)
 
     def _function_scope(self, function: cst.FunctionDef) -> Scope:
         body = function.body

@@ -41,6 +41,7 @@ POOL_THRESHOLD = 4
 """Below this many files to transform, a process pool costs more than it saves."""
 
 _WILDCARD = re.compile(r"[*?\[]")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,10 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}; left untouched")
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return failed(f"cannot decode the file: {exc}; left untouched")
-    if tree.bytes != data:
-        return failed("libcst cannot reproduce this file byte for byte (lone CR line endings?); left untouched")
+    if _LONE_CR.search(data):
+        return failed("the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched")
     command = _command_for(config, select)
-    command.retarget(str(path), module)
+    command.retarget(str(path), module, data)
     try:
         updated = command.transform_module(tree).bytes
     except SkipFile:

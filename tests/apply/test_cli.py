@@ -87,7 +87,7 @@ def test_needs_a_person_lists_reason_and_exits_1(tmp_path: Path) -> None:
     code, out, _ = run(root)
     assert code == 1
     lines = out.strip().splitlines()
-    assert any(line.startswith("pkg/p.py:8:1: TG006 needs a person: the guard is inverted") and line.endswith("(pkg.p:start)") for line in lines)
+    assert any(line.startswith("pkg/p.py:8:5: TG006 needs a person: the guard is inverted") and line.endswith("(pkg.p:start)") for line in lines)
     assert any("TG008 entry point pkg.gone:start not found" in line and line.startswith("pyproject.toml:1:1:") for line in lines)
     assert lines[-1] == "fixed 1 entry point in 1 file; 2 need a person"
 

@@ -1,0 +1,199 @@
+"""Keep metadata cheap: analyse a skeleton of the module instead of the whole file.
+
+libcst's scope and qualified-name analysis costs several times the parse,
+and on a large file almost all of it is spent on functions apply will never
+touch. The verifier only needs the targeted functions, the module-level
+bindings and same-module guard helpers, so the analysis runs on a skeleton:
+the same top-level statements, with the body of every function and class
+that holds no target replaced by ``...`` — except one-statement functions
+and methods, which may be guard helpers (``return <expr>``, also
+``self.helper()`` in the same class) and cost nothing. Every name stays
+bound where it was, so scope analysis of the targets is unchanged. The
+targeted ``FunctionDef`` nodes are the very objects of the full tree, so a
+plan made on the skeleton applies to the full tree by node identity.
+
+Line numbers are taken from Python's own parser (a skeleton's positions are
+not the file's), in the same pre-order as :func:`walk_functions`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+
+import libcst as cst
+
+_STUB_LINE = cst.SimpleStatementLine(body=(cst.Expr(cst.Ellipsis()),))
+
+
+def walk_functions(module: cst.Module) -> list[tuple[str, cst.FunctionDef]]:
+    """Every ``def`` in source pre-order with its ``__qualname__`` (as :func:`thor_guard.verifier.iter_functions`).
+
+    Only statements are walked (a ``def`` is always a statement), which is
+    much cheaper than a visitor over every expression node.
+    """
+    found: list[tuple[str, cst.FunctionDef]] = []
+
+    def walk(statements: Sequence[cst.CSTNode], prefix: tuple[str, ...]) -> None:
+        for statement in statements:
+            if isinstance(statement, cst.FunctionDef):
+                qualname = ".".join((*prefix, statement.name.value))
+                found.append((qualname, statement))
+                walk(_suite(statement.body), (*prefix, statement.name.value, "<locals>"))
+            elif isinstance(statement, cst.ClassDef):
+                walk(_suite(statement.body), (*prefix, statement.name.value))
+            else:
+                for block in _blocks(statement):
+                    walk(block, prefix)
+
+    walk(module.body, ())
+    return found
+
+
+def _suite(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+    return body.body if isinstance(body, cst.IndentedBlock) else ()
+
+
+def _blocks(statement: cst.CSTNode) -> list[Sequence[cst.CSTNode]]:
+    """Statement lists nested directly in a compound statement, in source order."""
+    blocks: list[Sequence[cst.CSTNode]] = []
+    if isinstance(statement, cst.If):
+        blocks.append(_suite(statement.body))
+        if statement.orelse is not None:
+            blocks.extend([[statement.orelse]] if isinstance(statement.orelse, cst.If) else [_suite(statement.orelse.body)])
+    elif isinstance(statement, (cst.Try, cst.TryStar)):
+        blocks.append(_suite(statement.body))
+        blocks.extend(_suite(handler.body) for handler in statement.handlers)
+        if statement.orelse is not None:
+            blocks.append(_suite(statement.orelse.body))
+        if statement.finalbody is not None:
+            blocks.append(_suite(statement.finalbody.body))
+    elif isinstance(statement, (cst.For, cst.While)):
+        blocks.append(_suite(statement.body))
+        if statement.orelse is not None:
+            blocks.append(_suite(statement.orelse.body))
+    elif isinstance(statement, cst.With):
+        blocks.append(_suite(statement.body))
+    elif isinstance(statement, cst.Match):
+        blocks.extend(_suite(case.body) for case in statement.cases)
+    return blocks
+
+
+def skeleton(module: cst.Module, keep: set[int]) -> cst.Module:
+    """The module with every function/class body that holds no kept function (by ``id``) stubbed out."""
+    body, _ = _strip(module.body, keep)
+    return module.with_changes(body=body)
+
+
+def _strip(statements: Sequence[cst.CSTNode], keep: set[int]) -> tuple[list[cst.CSTNode], bool]:
+    out: list[cst.CSTNode] = []
+    holds_any = False
+    for statement in statements:
+        new, holds = _strip_one(statement, keep)
+        out.append(new)
+        holds_any = holds_any or holds
+    return out, holds_any
+
+
+def _strip_one(statement: cst.CSTNode, keep: set[int]) -> tuple[cst.CSTNode, bool]:
+    if isinstance(statement, cst.FunctionDef):
+        if id(statement) in keep:
+            return statement, True
+        return _with_body(statement, keep, stub_unless_small=True)
+    if isinstance(statement, cst.ClassDef):
+        return _with_body(statement, keep, stub_unless_small=False)
+    if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) or not _blocks(statement):
+        return statement, False
+    return _rebuild_compound(statement, keep)
+
+
+def _with_body(node: cst.FunctionDef | cst.ClassDef, keep: set[int], *, stub_unless_small: bool) -> tuple[cst.CSTNode, bool]:
+    body = node.body
+    if not isinstance(body, cst.IndentedBlock):
+        return node, False
+    new_body, holds = _strip(body.body, keep)
+    if holds:
+        return node.with_changes(body=body.with_changes(body=new_body)), True
+    statements = [s for s in body.body if not _is_docstring(s)]
+    if stub_unless_small and len(statements) <= 1:
+        return node, False
+    return node.with_changes(body=body.with_changes(body=(_STUB_LINE,))), False
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _rebuild_compound(statement: cst.CSTNode, keep: set[int]) -> tuple[cst.CSTNode, bool]:
+    """Strip inside the blocks of ``if``/``try``/``for``/``while``/``with``/``match`` at module or class level."""
+    holds_any = False
+
+    def suite(body: cst.BaseSuite) -> cst.BaseSuite:
+        nonlocal holds_any
+        if not isinstance(body, cst.IndentedBlock):
+            return body
+        new, holds = _strip(body.body, keep)
+        holds_any = holds_any or holds
+        return body.with_changes(body=new)
+
+    def with_suite(node: cst.CSTNode) -> cst.CSTNode:
+        return node.with_changes(body=suite(node.body))  # type: ignore[attr-defined]
+
+    changes: dict[str, object] = {"body": suite(statement.body)} if hasattr(statement, "body") and not isinstance(statement, cst.Match) else {}
+    orelse = getattr(statement, "orelse", None)
+    if isinstance(orelse, cst.If):
+        new_orelse, holds = _rebuild_compound(orelse, keep)
+        holds_any = holds_any or holds
+        changes["orelse"] = new_orelse
+    elif orelse is not None:
+        changes["orelse"] = with_suite(orelse)
+    if isinstance(statement, (cst.Try, cst.TryStar)):
+        changes["handlers"] = [with_suite(handler) for handler in statement.handlers]
+        if statement.finalbody is not None:
+            changes["finalbody"] = with_suite(statement.finalbody)
+    if isinstance(statement, cst.Match):
+        changes["cases"] = [with_suite(case) for case in statement.cases]
+    return statement.with_changes(**changes), holds_any
+
+
+def def_positions(source: bytes | str) -> list[tuple[int, int]]:
+    """``(line, column)`` (1-based) of each ``def``'s name, in the pre-order of :func:`walk_functions`."""
+    tree = ast.parse(source)
+    lines = (source.decode("utf-8", "replace") if isinstance(source, bytes) else source).splitlines()
+    positions: list[tuple[int, int]] = []
+
+    def name_column(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+        text = lines[node.lineno - 1] if node.lineno - 1 < len(lines) else ""
+        at = text.find(node.name, node.col_offset)
+        return (at if at >= 0 else node.col_offset) + 1
+
+    def walk(statements: Sequence[ast.stmt], visit: Callable[[ast.stmt], None]) -> None:
+        for statement in statements:
+            visit(statement)
+
+    def visit(statement: ast.stmt) -> None:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            positions.append((statement.lineno, name_column(statement)))
+            walk(statement.body, visit)
+        elif isinstance(statement, ast.ClassDef):
+            walk(statement.body, visit)
+        elif isinstance(statement, ast.Try) or type(statement).__name__ == "TryStar":
+            walk(statement.body, visit)  # type: ignore[attr-defined]
+            for handler in statement.handlers:  # type: ignore[attr-defined]
+                walk(handler.body, visit)
+            walk(statement.orelse, visit)  # type: ignore[attr-defined]
+            walk(statement.finalbody, visit)  # type: ignore[attr-defined]
+        elif isinstance(statement, ast.Match):
+            for case in statement.cases:
+                walk(case.body, visit)
+        else:
+            walk(getattr(statement, "body", []), visit)
+            walk(getattr(statement, "orelse", []), visit)
+
+    walk(tree.body, visit)
+    return positions

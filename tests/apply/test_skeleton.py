@@ -1,0 +1,65 @@
+"""The metadata skeleton must not change what the verifier and the codemod see.
+
+Checked on the example project, every data case and a deterministic sample
+of Django's own modules: the same functions with the same qualnames as the
+verifier's ``iter_functions``, the same line numbers as libcst's positions,
+and the same verdict for every function on the skeleton as on the full module.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import django
+import libcst as cst
+import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from codemods.skeleton import def_positions, skeleton, walk_functions
+from thor_guard.config import build_config
+from thor_guard.verifier import VerifierContext, iter_functions, verify_function
+from tests.apply.cases import DATA
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legacy_thor"
+DJANGO = Path(django.__file__).resolve().parent
+
+
+def _sample() -> list[Path]:
+    files = sorted(p for p in EXAMPLE.rglob("*.py") if "__pycache__" not in p.parts)
+    files += sorted(p for p in DATA.glob("*.py") if not p.name.endswith(".expected.py"))
+    django_files = [p for p in sorted(DJANGO.rglob("*.py")) if re.search(rb"def (start|close|process_)", p.read_bytes())]
+    return files + django_files[::8][:8]
+
+
+FILES = _sample()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_skeleton_preserves_functions_positions_and_verdicts(path: Path) -> None:
+    data = path.read_bytes()
+    module = cst.parse_module(data)
+    ours = walk_functions(module)
+    theirs = list(iter_functions(module))
+    assert [(q, id(f)) for q, f in ours] == [(q, id(f)) for q, f in theirs]
+
+    full = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = full.resolve(PositionProvider)
+    expected = [(positions[f.name].start.line, positions[f.name].start.column + 1) for _, f in ours]
+    assert [line for line, _ in def_positions(data)] == [line for line, _ in expected]
+
+    config = build_config({"preset": "none", "stale-flags": ["HEARTBEAT_ENABLED"]}, root=path.parent)
+    context = VerifierContext.from_config(config, module=f"sample.{path.stem}", path=path)
+    # Keep every third function: the others are stubbed, as they would be when they are not targets.
+    keep = {id(f) for q, f in ours[::3]}
+    outline = MetadataWrapper(skeleton(module, keep), unsafe_skip_copy=True)
+    for qualname, function in ours:
+        if id(function) not in keep:
+            continue
+        on_full = verify_function(full, function, qualname, context)
+        on_outline = verify_function(outline, function, qualname, context)
+        assert (on_outline.codes, on_outline.guard_index, on_outline.env_var_read) == (
+            on_full.codes,
+            on_full.guard_index,
+            on_full.env_var_read,
+        ), qualname
