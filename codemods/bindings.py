@@ -10,7 +10,8 @@ added only when nothing suitable is bound.
 
 from __future__ import annotations
 
-import re
+import io
+import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -131,16 +132,16 @@ class ModuleBindings:
         self.created_logger: LoggerChoice | None = None
 
     def name_in_use(self, name: str) -> bool:
-        """True when the module may already use ``name`` somewhere (so a new global must not take it).
+        """True when the module already uses ``name`` as a name (so a new global must not take it).
 
-        With the source bytes at hand this is a whole-word search (cheap, and
-        conservative: a mention in a comment counts); otherwise every name in
-        the tree is collected once.
+        With the source bytes at hand the names come from the tokenizer (words
+        in comments and strings do not count), which is much cheaper than
+        walking the tree; otherwise every name in the tree is collected once.
         """
-        if self._source is not None:
-            return re.search(rb"\b" + re.escape(name.encode()) + rb"\b", self._source) is not None
         if self._names_read is None:
-            self._names_read = _loaded_names(self._module)
+            self._names_read = _token_names(self._source) if self._source is not None else None
+            if self._names_read is None:
+                self._names_read = _loaded_names(self._module)
         return name in self._names_read
 
     def env_reader(self, view: FunctionScopeView) -> EnvReader:
@@ -199,6 +200,13 @@ def choose_local_name(function: cst.FunctionDef) -> str:
         if name not in used:
             return name
     raise Unresolvable("the function already uses every name apply would give the mode variable")
+
+
+def _token_names(source: bytes) -> set[str] | None:
+    try:
+        return {tok.string for tok in tokenize.tokenize(io.BytesIO(source).readline) if tok.type == tokenize.NAME}
+    except (tokenize.TokenError, SyntaxError):
+        return None
 
 
 def _module_loggers(module: cst.Module, qualified_names: QualifiedNames) -> list[str]:

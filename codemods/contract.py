@@ -55,9 +55,9 @@ def annotation_kind(node: cst.BaseExpression) -> str:
             isinstance(el.slice, cst.Index) and _dotted(el.slice.value) == "None" for el in node.slice
         ):
             return "optional"
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
-        if any(_dotted(part) == "None" for part in _union_members(node)):
-            return "optional"
+    is_union = isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr)
+    if is_union and any(_dotted(part) == "None" for part in _union_members(node)):
+        return "optional"
     return "other"
 
 

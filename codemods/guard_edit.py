@@ -202,7 +202,7 @@ def plan_move(
             continue
         clash = all_names(statements[index]) & needed_locals
         if clash:
-            name = sorted(clash)[0]
+            name = min(clash)
             raise Unresolvable(f"the code before the guard also uses '{name}', which the guard needs; move it by hand")
     return MovePlan(moved=(*sorted(moved), guard_index))
 

@@ -28,9 +28,28 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 from libcst.metadata import MetadataWrapper, QualifiedNameProvider, Scope, ScopeProvider
 
-from codemods.bindings import FunctionScopeView, LoggerChoice, ModuleBindings, Unresolvable, choose_local_name, function_scope_view
-from codemods.body import BodyItem, after_docstring, body_statements, is_docstring, is_simple_import, rebuild_body
-from codemods.canonical import GuardSpec, canonical_guard, mode_assignment, mode_condition
+from codemods.bindings import (
+    FunctionScopeView,
+    LoggerChoice,
+    ModuleBindings,
+    Unresolvable,
+    choose_local_name,
+    function_scope_view,
+)
+from codemods.body import (
+    BodyItem,
+    after_docstring,
+    body_statements,
+    is_docstring,
+    is_simple_import,
+    rebuild_body,
+)
+from codemods.canonical import (
+    GuardSpec,
+    canonical_guard,
+    mode_assignment,
+    mode_condition,
+)
 from codemods.contract import exit_statement
 from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
 from codemods.outcome import FunctionOutcome
@@ -42,12 +61,6 @@ from thor_guard.verifier import FunctionVerdict, VerifierContext, verify_functio
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
-PERSON_REASONS = {
-    "TG005": "the guard does not exit; whether the branch should return is a decision about behaviour",
-    "TG006": "the guard is inverted; apply never guesses which branch was meant",
-    "TG009": "the guard uses something the verifier cannot evaluate",
-    "TG000": "the suppression comment is malformed; fix or remove it first",
-}
 
 
 @lru_cache(maxsize=32)
@@ -306,7 +319,6 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             new_guard = guard.with_changes(test=mode_condition(spec), leading_lines=(), whitespace_before_test=test_whitespace)
             new_statements = [assignment, new_guard]
             removed = removable_feeders(statements, guard.test, guard_index, function.body, scope)
-            self._plan.import_os |= reader.import_os
         if "TG002" in codes:
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
@@ -314,7 +326,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
             detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "")
+            self._plan.import_os |= rewritten and reader.import_os  # only once nothing can fail any more
             return items, detail
+        self._plan.import_os |= rewritten and reader.import_os
         items = []
         for index in range(len(statements)):
             if index in removed:

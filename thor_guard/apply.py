@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.targets import Target, resolve_target_modules
-from thor_guard.writer import Snapshot, WriteRefused, format_problems, read_snapshot, write_if_changed
+from thor_guard.writer import (
+    Snapshot,
+    WriteRefused,
+    format_problems,
+    read_snapshot,
+    write_if_changed,
+)
 
 if TYPE_CHECKING:
     from codemods.scheduler_guard import SchedulerGuardCommand

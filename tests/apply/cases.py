@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from thor_guard.apply import FileResult, transform_source
@@ -54,7 +54,7 @@ class Case:
         return transform_source(self.path, self.module, data, self.config(), self.select)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _config(module: str, targets: tuple[str, ...], log_level: str) -> Config:
     table = {
         "preset": "none",

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import thor_guard.apply as engine
-from thor_guard.cli import cli
-from thor_guard.config import load_config
 from tests.apply.cases import DATA
 from tests.apply.project import make_project, snapshot
+from thor_guard.cli import cli
+from thor_guard.config import load_config
 
 FIXABLE = {"a": "insert_crlf", "b": "rewrite_stale_flag", "c": "move_late_guard", "d": "insert_no_imports_no_logger"}
 

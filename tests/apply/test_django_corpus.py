@@ -18,9 +18,9 @@ from pathlib import Path
 import django
 import pytest
 
+from tests.apply.invariants import same_program_apart_from_guards
 from thor_guard.apply import run_apply
 from thor_guard.config import load_config
-from tests.apply.invariants import same_program_apart_from_guards
 
 PATTERNS = ("django.*:*.start*", "django.*:*.close*", "django.*:*.handle*", "django.*:*.process_*")
 _ADDED = re.compile(

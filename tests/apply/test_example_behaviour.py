@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from thor_guard.apply import run_apply
-from thor_guard.config import load_config
 from thor_guard.check import run_check
+from thor_guard.config import load_config
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legacy_thor"
 DRIVER = Path(__file__).resolve().parent / "entry_driver.py"

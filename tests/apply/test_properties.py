@@ -9,15 +9,15 @@ imports, logger and blank lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.apply.invariants import FIXABLE, changes_outside_targets, remaining_codes
 from thor_guard.apply import transform_source
 from thor_guard.config import Config, build_config
-from tests.apply.invariants import FIXABLE, changes_outside_targets, remaining_codes
 
 MODULE = "generated.mod"
 PATH = Path("/generated/mod.py")
@@ -143,7 +143,7 @@ modules = st.builds(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def config() -> Config:
     table = {"preset": "none", "entry-points": [f"{MODULE}:*start*", f"{MODULE}:*on_market_*"], "stale-flags": ["HEARTBEAT_ENABLED"]}
     return build_config(table, root=Path("/generated"))

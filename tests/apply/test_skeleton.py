@@ -17,9 +17,9 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.skeleton import def_positions, skeleton, walk_functions
+from tests.apply.cases import DATA
 from thor_guard.config import build_config
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
-from tests.apply.cases import DATA
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "legacy_thor"
 DJANGO = Path(django.__file__).resolve().parent

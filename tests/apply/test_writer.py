@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from thor_guard.writer import WriteRefused, detect_format, format_problems, read_snapshot, write_if_changed
+from thor_guard.writer import (
+    WriteRefused,
+    detect_format,
+    format_problems,
+    read_snapshot,
+    write_if_changed,
+)
 
 
 def test_writes_atomically_and_keeps_mode(tmp_path: Path) -> None:
