@@ -1,5 +1,9 @@
 """The seven chaos scenarios of issue 5, each on a fresh cluster, each judged over its whole journal.
 
+Two scenarios come in two flavours: 2b pauses the leader in the middle of a
+job (the case only a token-checking store can handle), and 5 takes Redis away
+both by killing it and by freezing it (calls time out instead of failing).
+
 Every scenario injects one fault into a running cluster (one redis-server,
 three ``thor-guard run-heartbeat`` processes, tick 0.05 s, lock TTL 1 s),
 lets it run on, stops every runner with SIGTERM and checks the invariants of
