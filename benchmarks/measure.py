@@ -25,6 +25,8 @@ class RunResult:
     """One timed run: wall seconds, peak RSS in MiB, exit code and the output's tail for diagnosis."""
 
     wall: float
+    cpu: float
+    """User + system seconds of the process and the descendants it reaped (pool workers, semgrep-core)."""
     peak_rss_mib: float
     returncode: int
     stdout_tail: str
@@ -46,6 +48,7 @@ def run_once(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = Non
         process.returncode = os.waitstatus_to_exitcode(status)
         return RunResult(
             wall=wall,
+            cpu=usage.ru_utime + usage.ru_stime,
             peak_rss_mib=_maxrss_to_mib(usage.ru_maxrss),
             returncode=process.returncode,
             stdout_tail=_tail(out),

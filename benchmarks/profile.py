@@ -1,8 +1,8 @@
 """Profile one thor-guard command on a benchmark tree: where a missed target's time goes.
 
     python3 -m benchmarks.profile check django
-    python3 -m benchmarks.profile audit gen-5k -- --no-cache -j 1
-    python3 -m benchmarks.profile apply django -- --config thor-guard-apply.toml -j 1 --diff
+    python3 -m benchmarks.profile audit gen-5k --no-cache -j 1
+    python3 -m benchmarks.profile apply django --config thor-guard-apply.toml -j 1 --diff
 
 Builds the tree (as the harness does), runs ``thor-guard <command> .`` inside
 it in this process under cProfile, and prints the top entries by cumulative
@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m benchmarks.profile", description="Profile a thor-guard command on a benchmark tree.")
     parser.add_argument("command", choices=("check", "audit", "apply"))
     parser.add_argument("tree", choices=TREE_NAMES)
-    parser.add_argument("extra", nargs="*", help="extra arguments for the command (after --)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)  # everything else goes to the thor-guard command
+    extra = [item for item in extra if item != "--"]
     with tempfile.TemporaryDirectory(prefix="thor-guard-profile-") as workdir:
         tree = build_tree(args.tree, Path(workdir), args.seed)
         print(f"tree {tree.name}: {tree.files} files", file=sys.stderr)
-        sys.stdout.write(profile_command(tree.root, [args.command, *args.extra, "."], args.top))
+        sys.stdout.write(profile_command(tree.root, [args.command, *extra, "."], args.top))
     return 0
 
 

@@ -21,6 +21,7 @@ class Cell:
     tool: str
     role: str
     samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_rss_mib: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     unavailable: str | None = None
@@ -35,10 +36,15 @@ class Cell:
         summary = self.summary
         return summary.median if summary else None
 
+    @property
+    def cpu_median(self) -> float | None:
+        return summarise(self.cpu).median if self.cpu else None
+
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         summary = self.summary
         data["median"] = summary.median if summary else None
+        data["cpu_median"] = self.cpu_median
         data["min"] = summary.minimum if summary else None
         data["max"] = summary.maximum if summary else None
         data["peak_rss_mib_max"] = max(self.peak_rss_mib) if self.peak_rss_mib else None
@@ -134,24 +140,26 @@ def render_table(cells: Sequence[Cell], baselines: dict[str, str]) -> str:
         baseline_tool = baselines.get(scenario, "")
         out.append(f"### {scenario} (ratio = median / median of `{baseline_tool}`)")
         out.append("")
-        out.append("| tree | files | tool | runs | median s | min-max s | peak RSS MiB | ratio |")
-        out.append("|---|---:|---|---:|---:|---:|---:|---:|")
+        out.append("| tree | files | tool | runs | median s | min-max s | CPU s | peak RSS MiB | ratio | CPU ratio |")
+        out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
         for cell in rows:
             baseline = find(cells, scenario, cell.tree, baseline_tool) if baseline_tool else None
             if cell.unavailable:
-                out.append(f"| {cell.tree} | {cell.tree_files} | {cell.tool} | 0 | n/a | {cell.unavailable} | | |")
+                out.append(f"| {cell.tree} | {cell.tree_files} | {cell.tool} | 0 | n/a | {cell.unavailable} | | | | |")
                 continue
             summary = cell.summary
             if summary is None:
                 reason = cell.failures[-1] if cell.failures else "not run"
-                out.append(f"| {cell.tree} | {cell.tree_files} | {cell.tool} | 0 | failed | {_one_line(reason)} | | |")
+                out.append(f"| {cell.tree} | {cell.tree_files} | {cell.tool} | 0 | failed | {_one_line(reason)} | | | | |")
                 continue
             rss = f"{max(cell.peak_rss_mib):.0f}" if cell.peak_rss_mib else ""
             value = cell_ratio(cell, baseline)
+            cpu_value = ratio(cell.cpu_median, baseline.cpu_median) if baseline and cell.cpu_median and baseline.cpu_median else None
+            cpu = format_seconds(cell.cpu_median) if cell.cpu_median is not None else ""
             failed = f" ({len(cell.failures)} failed)" if cell.failures else ""
             out.append(
                 f"| {cell.tree} | {cell.tree_files} | {cell.tool} | {summary.runs}{failed} | {format_seconds(summary.median)} | "
-                f"{format_seconds(summary.minimum)}-{format_seconds(summary.maximum)} | {rss} | {format_ratio(value)} |"
+                f"{format_seconds(summary.minimum)}-{format_seconds(summary.maximum)} | {cpu} | {rss} | {format_ratio(value)} | {format_ratio(cpu_value)} |"
             )
         out.append("")
     return "\n".join(out)

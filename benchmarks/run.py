@@ -52,10 +52,20 @@ def _csv(text: str) -> tuple[str, ...]:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python3 -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: legacy_thor and gen-1k, 2 runs, small budgets")
-    parser.add_argument("--trees", type=_csv, default=None, help=f"comma-separated subset of {','.join(TREE_NAMES)}")
+    parser.add_argument(
+        "--trees", type=_csv, default=None,
+        help=f"comma-separated subset of {','.join(TREE_NAMES)} (apply runs on legacy_thor, django and gen-1k only)",
+    )
     parser.add_argument("--scenarios", type=_csv, default=None, help=f"comma-separated subset of {','.join(SCENARIOS)}")
-    parser.add_argument("--runs", type=int, default=None, help="rounds per cell (default 5; --quick 2)")
-    parser.add_argument("--budget", type=float, default=None, help="seconds a contender may use per cell before it stops getting rounds (default 40; --quick 10)")
+    parser.add_argument("--runs", type=int, default=None, help="rounds per cell (default 3; --quick 2); start-up gets 5x as many")
+    parser.add_argument(
+        "--budget", type=float, default=None,
+        help="wall seconds a peer may use per cell before it stops getting rounds (default 40; --quick 10); thor-guard and the floors get every round",
+    )
+    parser.add_argument(
+        "--fixit-trees", type=_csv, default=("legacy_thor", "django"),
+        help="trees Fixit runs on (default legacy_thor,django: at ~1 file/s on a loaded 2-core machine it would take hours on the big trees)",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="-j for apply and the libcst runner (default: CPU count)")
     parser.add_argument(
         "--peer-max-files", type=int, default=5000,
@@ -65,9 +75,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, default=None, help="where trees are built (default: a temporary directory, removed after)")
     parser.add_argument("--output", type=Path, default=None, help="JSON path (default: benchmarks/results/bench-<time>.json)")
     args = parser.parse_args(argv)
-    args.trees_explicit = args.trees is not None
     args.peer_max_files = args.peer_max_files or None
-    args.runs = args.runs or (2 if args.quick else 5)
+    args.runs = args.runs or (2 if args.quick else 3)
     args.budget = args.budget if args.budget is not None else (10.0 if args.quick else 40.0)
     scenarios = args.scenarios or SCENARIOS
     unknown = set(scenarios) - set(SCENARIOS)
@@ -95,7 +104,8 @@ def run_scenario(scenario: Scenario, runs: int, budget: float, log: bool = True)
         order = order[shift:] + order[:shift]
         for index in order:
             contender, cell = scenario.contenders[index], cells[index]
-            if contender.unavailable or (cell.samples and spent[index] >= budget) or len(cell.failures) >= 2:
+            over_budget = contender.role == "peer" and cell.samples and spent[index] >= budget
+            if contender.unavailable or over_budget or len(cell.failures) >= 2:
                 continue
             if contender.prepare is not None:
                 contender.prepare()
@@ -107,11 +117,16 @@ def run_scenario(scenario: Scenario, runs: int, budget: float, log: bool = True)
                     print(f"  ! {tree_name} {scenario.name} {contender.tool}: {cell.failures[-1]}", file=sys.stderr)
                 continue
             cell.samples.append(result.wall)
+            cell.cpu.append(result.cpu)
             cell.peak_rss_mib.append(result.peak_rss_mib)
             if contender.fingerprint is not None:
                 cell.fingerprints.append(contender.fingerprint())
             if log:
-                print(f"  {tree_name:>11} {scenario.name:<7} {contender.tool:<32} {result.wall:8.3f} s {result.peak_rss_mib:7.0f} MiB", file=sys.stderr)
+                print(
+                    f"  {tree_name:>11} {scenario.name:<7} {contender.tool:<32} {result.wall:8.3f} s wall {result.cpu:8.3f} s cpu {result.peak_rss_mib:6.0f} MiB",
+                    file=sys.stderr,
+                    flush=True,
+                )
     return cells
 
 
@@ -150,7 +165,7 @@ def iter_scenarios(args: argparse.Namespace, workdir: Path) -> Iterator[Scenario
     if "startup" in args.scenarios:
         yield startup_scenario(workdir)
     for name in args.trees:
-        wanted = [s for s in ("check", "audit", "apply") if s in args.scenarios and (args.trees_explicit or name in DEFAULT_TREES[s])]
+        wanted = [s for s in ("check", "audit", "apply") if s in args.scenarios and name in DEFAULT_TREES[s]]
         if not wanted:
             continue
         started = time.perf_counter()
@@ -158,9 +173,9 @@ def iter_scenarios(args: argparse.Namespace, workdir: Path) -> Iterator[Scenario
         print(f"tree {name}: {tree.files} files, built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         for scenario in wanted:
             if scenario == "check":
-                yield check_scenario(tree, args.peer_max_files)
+                yield check_scenario(tree, args.peer_max_files, fixit=name in args.fixit_trees)
             elif scenario == "audit":
-                yield audit_scenario(tree, args.peer_max_files)
+                yield audit_scenario(tree, args.peer_max_files, fixit=name in args.fixit_trees)
             else:
                 yield apply_scenario(tree, workdir, args.jobs, args.peer_max_files)
         for leftover in workdir.glob(f"{name}*"):
@@ -184,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Trees are built lazily, one after the other, so the 20k tree only exists while it is measured.
         for scenario in iter_scenarios(args, workdir):
             baselines[scenario.name] = scenario.baseline
-            cells.extend(run_scenario(scenario, args.runs, args.budget))
+            runs = args.runs * 5 if scenario.name == "startup" else args.runs
+            cells.extend(run_scenario(scenario, runs, args.budget))
     finally:
         if temporary is not None:
             temporary.cleanup()
@@ -198,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "revision": _git_revision(),
         "versions": _versions(),
         "semgrep_network": offline_prefix()[1],
-        "options": {"runs": args.runs, "budget_s": args.budget, "peer_max_files": args.peer_max_files, "jobs": args.jobs, "seed": args.seed, "trees": list(args.trees), "scenarios": list(args.scenarios), "quick": args.quick},
+        "options": {"runs": args.runs, "budget_s": args.budget, "fixit_trees": list(args.fixit_trees), "peer_max_files": args.peer_max_files, "jobs": args.jobs, "seed": args.seed, "trees": list(args.trees), "scenarios": list(args.scenarios), "quick": args.quick},
         "baselines": baselines,
         "cells": [cell.to_json() for cell in cells],
         "targets": [target.__dict__ for target in targets],

@@ -129,14 +129,15 @@ def _semgrep(tree: Tree, config: Path, tool: str, peer_max_files: int | None) ->
     return Contender(tool, "peer", argv, tree.root, unavailable=too_big(tree, peer_max_files) or semgrep_status())
 
 
-def _fixit(tree: Tree, config: str, tool: str, peer_max_files: int | None) -> Contender:
-    return Contender(tool, "peer", (bin_path("fixit"), "--config-file", config, "lint", "."), tree.root, unavailable=too_big(tree, peer_max_files))
+def _fixit(tree: Tree, config: str, tool: str, peer_max_files: int | None, enabled: bool) -> Contender:
+    skipped = None if enabled else f"skipped on {tree.name} (not in --fixit-trees)"
+    return Contender(tool, "peer", (bin_path("fixit"), "--config-file", config, "lint", "."), tree.root, unavailable=skipped or too_big(tree, peer_max_files))
 
 
-def check_scenario(tree: Tree, peer_max_files: int | None = None) -> Scenario:
+def check_scenario(tree: Tree, peer_max_files: int | None = None, fixit: bool = True) -> Scenario:
     contenders = (
         Contender("thor-guard check", "subject", (bin_path("thor-guard"), "check", "."), tree.root),
-        _fixit(tree, "fixit-check.toml", "fixit lint (check rule)", peer_max_files),
+        _fixit(tree, "fixit-check.toml", "fixit lint (check rule)", peer_max_files, fixit),
         _semgrep(tree, tree.root / "semgrep-check.yaml", "semgrep (check rule)", peer_max_files),
         Contender("ruff --select " + RUFF_RULE, "floor", (bin_path("ruff"), "check", "--isolated", "--no-cache", "--select", RUFF_RULE, "-q", "."), tree.root),
         Contender("python -c pass", "floor", (sys.executable, "-c", "pass"), tree.root),
@@ -159,12 +160,12 @@ def _fill_cache(root: Path, argv: tuple[str, ...]) -> Callable[[], None]:
     return prepare
 
 
-def audit_scenario(tree: Tree, peer_max_files: int | None = None) -> Scenario:
+def audit_scenario(tree: Tree, peer_max_files: int | None = None, fixit: bool = True) -> Scenario:
     audit = (bin_path("thor-guard"), "audit", ".", "--format", "json")
     contenders = (
         Contender("thor-guard audit (cold)", "subject", audit, tree.root, prepare=_drop_cache(tree.root)),
         Contender("thor-guard audit (warm)", "subject", audit, tree.root, prepare=_fill_cache(tree.root, audit)),
-        _fixit(tree, "fixit-audit.toml", "fixit lint (audit rule)", peer_max_files),
+        _fixit(tree, "fixit-audit.toml", "fixit lint (audit rule)", peer_max_files, fixit),
         _semgrep(tree, REPO / "benchmarks" / "peers" / "semgrep_audit.yaml", "semgrep (audit rule)", peer_max_files),
         Contender(
             "libcst parse, every file", "peer", (sys.executable, "-m", "benchmarks.peers.libcst_parse", "."), tree.root,

@@ -8,7 +8,8 @@ BASELINES = {"check": "thor-guard check", "audit": "thor-guard audit (cold)", "a
 
 
 def cell(scenario: str, tree: str, tool: str, samples: list[float], files: int = 100, **extra: object) -> Cell:
-    return Cell(scenario, tree, files, tool, "peer", samples=samples, peak_rss_mib=[50.0] * len(samples), **extra)  # type: ignore[arg-type]
+    cpu = [value / 2 for value in samples]  # CPU time is its own column: half the wall time here
+    return Cell(scenario, tree, files, tool, "peer", samples=samples, cpu=cpu, peak_rss_mib=[50.0] * len(samples), **extra)  # type: ignore[arg-type]
 
 
 def by_target(cells: list[Cell]) -> dict[tuple[str, str], tuple[str, bool | None]]:
@@ -81,8 +82,8 @@ def test_table_rows_ratios_and_failures() -> None:
         cell("check", "django", "ruff --select E711", [], failures=["exit 2: boom"]),
     ]
     table = render_table(cells, BASELINES)
-    assert "| django | 100 | thor-guard check | 3 | 0.200 | 0.100-0.300 | 50 | 1.00x |" in table
-    assert "| django | 100 | fixit lint (check rule) | 1 | 4.00 | 4.00-4.00 | 50 | 20.0x |" in table
-    assert "| django | 100 | ruff --select E711 | 0 | failed | exit 2: boom | | |" in table
+    assert "| django | 100 | thor-guard check | 3 | 0.200 | 0.100-0.300 | 0.100 | 50 | 1.00x | 1.00x |" in table
+    assert "| django | 100 | fixit lint (check rule) | 1 | 4.00 | 4.00-4.00 | 2.00 | 50 | 20.0x | 20.0x |" in table
+    assert "| django | 100 | ruff --select E711 | 0 | failed | exit 2: boom | | | | |" in table
     rendered = render_targets(evaluate_targets(cells, BASELINES))
     assert "| check | django | check vs Fixit rule >= 15x | 20.0x | yes |" in rendered
