@@ -242,3 +242,49 @@ def test_unresolvable_calls_are_counted_and_listed(tmp_path: Path) -> None:
     assert ("boot:run", "service.start", True) in texts
     assert any(u.function == "boot:<module>" and "getattr" in u.text for u in result.unresolved)
     assert result.stats.unresolved_calls == len(result.unresolved) >= 2
+
+
+def test_annotations_and_none_placeholders_type_attributes_and_parameters(tmp_path: Path) -> None:
+    files = {
+        "pkg/mon.py": "import threading\nclass Monitor:\n    def start(self):\n        threading.Thread(target=print).start()\n",
+        "pkg/owner.py": """\
+            from __future__ import annotations
+            from typing import Optional
+            from pkg.mon import Monitor
+            class Owner:
+                monitor: Monitor
+                def __init__(self) -> None:
+                    self.backup: Optional[Monitor] = None
+                def boot(self) -> None:
+                    self.monitor.start()
+                def boot_backup(self) -> None:
+                    self.backup.start()
+            def run(m: "Monitor | None") -> None:
+                m.start()
+            Owner().boot()
+            Owner().boot_backup()
+            run(Monitor())
+        """,
+    }
+    result = audit(write_project(tmp_path, files))
+    spawn = only(result)
+    assert spawn.call_path == ("pkg.owner:<module>", "pkg.owner:Owner.boot", "pkg.mon:Monitor.start")
+    assert result.unresolved == ()
+
+
+def test_method_calls_on_literals_and_external_results_are_resolved(tmp_path: Path) -> None:
+    files = {
+        "svc.py": """\
+            import os, threading
+            def start():
+                names = []
+                names.append(",".join(["a"]).upper())
+                os.environ.get("X", "").strip().lower()
+                f"{names}".format()
+                threading.Thread(target=print).start()
+            start()
+        """,
+    }
+    result = audit(write_project(tmp_path, files))
+    assert result.unresolved == ()
+    assert only(result).classification == "unguarded"

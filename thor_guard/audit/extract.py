@@ -46,6 +46,19 @@ _TARGET_KEYWORDS = ("target", "function", "fn")
 _URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
 
 _UNKNOWN = Ref("u", "?")
+_NONE = Ref("u", "None")
+"""``x = None``: a placeholder that does not conflict with the real value assigned elsewhere."""
+_LITERAL_TYPES: dict[type, str] = {
+    ast.JoinedStr: "builtins.str",
+    ast.List: "builtins.list",
+    ast.ListComp: "builtins.list",
+    ast.Dict: "builtins.dict",
+    ast.DictComp: "builtins.dict",
+    ast.Set: "builtins.set",
+    ast.SetComp: "builtins.set",
+    ast.Tuple: "builtins.tuple",
+}
+_WRAPPING_ANNOTATIONS = frozenset({"typing.ClassVar", "typing.Final", "typing.Annotated", "typing_extensions.Annotated"})
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
@@ -111,7 +124,10 @@ class _Extractor:
     # ----------------------------------------------------------------- binding
     def _bind(self, scope: _Scope, name: str, ref: Ref) -> None:
         old = scope.bindings.get(name)
-        if old is None or old == ref:
+        if ref == _NONE:
+            if old is None:
+                scope.bindings[name] = _NONE
+        elif old is None or old == ref or old == _NONE:
             scope.bindings[name] = ref
         else:
             scope.bindings[name] = _UNKNOWN
@@ -153,6 +169,10 @@ class _Extractor:
                 for name_node in self._target_names(target):
                     simple = isinstance(target, ast.Name) and value is not None
                     ref = self._value_ref(value, scope, qual_prefix) if simple else _UNKNOWN
+                    if isinstance(stmt, ast.AnnAssign) and isinstance(target, ast.Name) and ref in (_NONE, _UNKNOWN):
+                        ref = self._annotation_ref(stmt.annotation, scope) or ref
+                        if value is None and ref in (_NONE, _UNKNOWN):
+                            continue  # ``x: int`` alone binds nothing
                     self._bind(scope, name_node, ref)
                     if scope.kind == "module" and simple and isinstance(value, ast.Constant) and isinstance(value.value, str):
                         self.str_constants[name_node] = value.value
@@ -203,6 +223,11 @@ class _Extractor:
         """What a name assigned ``value`` denotes: an alias, an instance, or unknown."""
         if value is None:
             return _UNKNOWN
+        if isinstance(value, ast.Constant):
+            return _NONE if value.value is None else Ref("i", f"builtins.{type(value.value).__name__}")
+        literal = _LITERAL_TYPES.get(type(value))
+        if literal is not None:
+            return Ref("i", literal)
         if isinstance(value, ast.Lambda):
             return Ref("g", f"{self.module}.{qual_prefix}{self._lambda_name(value)}")
         if isinstance(value, (ast.Name, ast.Attribute)):
@@ -212,12 +237,42 @@ class _Extractor:
             callee = self.expr_ref(value.func, scope)
             if callee.kind == "g":
                 return Ref("i", _dotted(callee))
-            if callee.kind == "i" and not callee.attrs:
-                return _UNKNOWN
-            if callee.kind == "i":
-                # ``inst.factory()``: unknown return type, keep as unresolved.
-                return _UNKNOWN
+            if callee.kind in ("i", "s") and callee.attrs:
+                # ``inst.factory()``: what the method returns (the linker knows for external types only).
+                return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
         return _UNKNOWN
+
+    def _annotation_ref(self, node: ast.expr, scope: _Scope) -> Ref | None:
+        """The instance type an annotation promises: ``X``, ``X | None``, ``Optional[X]``, ``"X"``, ``list[X]`` -> list."""
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                try:
+                    parsed = ast.parse(node.value, mode="eval").body
+                except SyntaxError:
+                    return None
+                return self._annotation_ref(parsed, scope)
+            return None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            sides = [self._annotation_ref(side, scope) for side in (node.left, node.right)]
+            known = [side for side in sides if side is not None]
+            nones = sum(isinstance(side, ast.Constant) and side.value is None for side in (node.left, node.right))
+            return known[0] if len(known) == 1 and nones == 1 else None
+        if isinstance(node, ast.Subscript):
+            base = self.expr_ref(node.value, scope)
+            dotted = _dotted(base) if base.kind == "g" else ""
+            members = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if dotted == "typing.Optional":
+                return self._annotation_ref(members[0], scope)
+            if dotted == "typing.Union":
+                known = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
+                return self._annotation_ref(known[0], scope) if len(known) == 1 else None
+            if dotted in _WRAPPING_ANNOTATIONS:
+                return self._annotation_ref(members[0], scope)
+            return self._annotation_ref(node.value, scope)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            ref = self.expr_ref(node, scope)
+            return Ref("i", _dotted(ref)) if ref.kind == "g" else None
+        return None
 
     @staticmethod
     def _lambda_name(node: ast.Lambda) -> str:
@@ -258,7 +313,14 @@ class _Extractor:
                 if callee.head == "builtins.super" and not callee.attrs and scope.class_qualname:
                     return Ref("s", f"{self.module}.{scope.class_qualname}")
                 return Ref("i", _dotted(callee))
+            if callee.kind in ("i", "s") and callee.attrs:
+                return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
             return Ref("u", _unparse(node))
+        if isinstance(node, ast.Constant) and node.value is not None:
+            return Ref("i", f"builtins.{type(node.value).__name__}")
+        literal = _LITERAL_TYPES.get(type(node))
+        if literal is not None:
+            return Ref("i", literal)
         return Ref("u", _unparse(node))
 
     # ------------------------------------------------------------------ module
@@ -285,11 +347,13 @@ class _Extractor:
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 methods.append(stmt.name)
-            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                 for target in targets:
                     if isinstance(target, ast.Name):
                         ref = self._value_ref(stmt.value, parent, qual_prefix)
+                        if isinstance(stmt, ast.AnnAssign) and ref.kind == "u":
+                            ref = self._annotation_ref(stmt.annotation, parent) or ref
                         if ref.kind != "u":
                             self.attr_types[qualname][target.id] = ref
         # Nested definitions get their own facts; the class body itself runs at import time
@@ -331,6 +395,11 @@ class _Extractor:
             params.append(args.kwarg.arg)
         for name in params:
             scope.bindings[name] = _UNKNOWN
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            if arg.annotation is not None:
+                typed = self._annotation_ref(arg.annotation, parent)
+                if typed is not None:
+                    scope.bindings[arg.arg] = typed
         decorator_names = {
             d.id if isinstance(d, ast.Name) else d.attr if isinstance(d, ast.Attribute) else "" for d in node.decorator_list
         }
@@ -347,14 +416,19 @@ class _Extractor:
         self, node: ast.Assign | ast.AnnAssign, self_name: str | None, scope: _Scope, qual_prefix: str, types: dict[str, Ref]
     ) -> None:
         """``self.attr = Ctor(...)`` anywhere in a method: the class's attribute holds a ``Ctor`` instance."""
-        if node.value is None:
-            return
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
                 ref = self._value_ref(node.value, scope, qual_prefix)
+                if isinstance(node, ast.AnnAssign) and ref in (_NONE, _UNKNOWN):
+                    ref = self._annotation_ref(node.annotation, scope) or ref
                 old = types.get(target.attr)
-                types[target.attr] = _UNKNOWN if ref.kind == "u" or (old is not None and old != ref) else ref
+                if ref == _NONE:
+                    types.setdefault(target.attr, _NONE)
+                elif ref.kind == "u" or (old is not None and old not in (_NONE, ref)):
+                    types[target.attr] = _UNKNOWN
+                else:
+                    types[target.attr] = ref
 
     def _decorator_fact(self, node: ast.expr, scope: _Scope) -> CallFact:
         if isinstance(node, ast.Call):

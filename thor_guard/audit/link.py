@@ -143,6 +143,14 @@ class Linker:
         if sym is None or depth > _MAX_DEPTH:
             return None
         kind = sym.kind
+        if attr == "()":  # the result of calling ``sym``
+            if kind == "ext":
+                return Sym("extinst", sym.module)
+            if kind == "extmeth":
+                return Sym("extinst", f"{sym.module}.{sym.name}")
+            if kind == "class":
+                return Sym("inst", sym.module, sym.name)
+            return sym if kind == "unparsed" else None
         if kind == "mod":
             return self._module_member(sym.module, attr, depth)
         if kind == "class":
@@ -165,6 +173,8 @@ class Linker:
             return Sym("ext", f"{sym.module}.{attr}")
         if kind == "extinst":
             return Sym("extmeth", sym.module, attr)
+        if kind == "extmeth":  # an attribute of an external object's attribute: still external code
+            return Sym("extmeth", f"{sym.module}.{sym.name}", attr)
         if kind == "unparsed":
             return Sym("unparsed", f"{sym.module}.{attr}")
         if kind == "func" and attr == "<locals>":
