@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 FACTS_FILE = "audit-facts-v1.pickle"
 INDEX_FILE = "audit-index-v1.pickle"
-FORMAT = 3  # bump when ModuleFacts or the extractor's output changes
+FORMAT = 4  # bump when ModuleFacts or the extractor's output changes
 
 
 def config_fingerprint(config: Config) -> str:
@@ -49,9 +49,36 @@ def config_fingerprint(config: Config) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
+_CODE_KEY: str | None = None
+
+
+def code_key() -> str:
+    """Changes whenever the audit's or the verifier's own source changes (stat only, no reading).
+
+    Keeps a cache written by an older thor-guard (or a development checkout
+    being edited) from serving facts or results the current code would not
+    produce; ``FORMAT`` is the explicit version on top.
+    """
+    global _CODE_KEY
+    if _CODE_KEY is None:
+        package = Path(__file__).resolve().parent
+        digest = hashlib.blake2b(f"{FORMAT}".encode(), digest_size=8)
+        for directory in (package, package.parent / "verifier"):
+            try:
+                entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    st = entry.stat()
+                    digest.update(f"{entry.name}:{st.st_mtime_ns}:{st.st_size};".encode())
+        _CODE_KEY = digest.hexdigest()
+    return _CODE_KEY
+
+
 def content_key(data: bytes, module: str, is_package: bool) -> str:
     digest = hashlib.blake2b(data, digest_size=16)
-    digest.update(f"\0{module}\0{int(is_package)}\0{FORMAT}".encode())
+    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}".encode())
     return digest.hexdigest()
 
 

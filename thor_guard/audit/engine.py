@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from thor_guard import __version__
 from thor_guard.audit.cache import (
     CACHE_DIR_NAME,
-    FORMAT,
     AuditCache,
+    code_key,
     config_fingerprint,
     content_key,
 )
@@ -90,7 +90,7 @@ class _Run:
         digest = hashlib.blake2b(digest_size=20)
         header = (
             __version__,
-            FORMAT,
+            code_key(),
             config_fingerprint(config),
             tuple(str(t) for t in config.audit_allow),
             tuple(config.exclude),
