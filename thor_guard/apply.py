@@ -187,6 +187,8 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         updated = command.transform_module(tree).bytes
     except SkipFile:
         return FileResult(path, module, data, data)
+    except Exception as exc:  # a bug in one file's rewrite must not stop the run or touch the file
+        return failed(f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it")
     functions = tuple(
         FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
         for o in sorted(command.outcomes)
