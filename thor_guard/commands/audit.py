@@ -24,11 +24,11 @@ _FORMATS = ("text", "json", "sarif", "github")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--select", metavar="CODES", help="Only report these codes (TG010, TG011).")
 @click.option("--ignore", metavar="CODES", help="Do not report these codes.")
-@click.option("--show-guarded", is_flag=True, help="Also list guarded and audit-allow'ed spawn sites (text).")
-@click.option("--show-unreachable", is_flag=True, help="Also list spawn sites no trigger reaches (text).")
+@click.option("--show-guarded", is_flag=True, help="Also list guarded and audit-allow'ed spawn sites.")
+@click.option("--show-unreachable", is_flag=True, help="Also list spawn sites no trigger reaches.")
 @click.option("--explain", is_flag=True, help="List the calls that could not be resolved statically.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .thor_guard_cache/.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parser processes (default: CPU count).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parser and verifier processes (default: CPU count).")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
 @click.option("--no-color", is_flag=True, help="Never colour the text output (default: colour on a terminal).")
 def audit(
@@ -52,7 +52,9 @@ def audit(
     and ASGI hooks) and on-demand ones (management commands, views), and asks
     the verifier whether a scheduler-mode guard stands on every path.
     TG010: reachable at start-up unguarded. TG011: reachable only from a
-    command or view. PATHS default to the project root.
+    command or view. The whole project is analysed; PATHS (default: the
+    project root) locate the configuration and select which sites are
+    reported. Results are cached in .thor_guard_cache/ (see docs/audit.md).
     """
     from thor_guard.audit import AuditOptions, run_audit
     from thor_guard.audit.render import build_report, render_json, render_text
