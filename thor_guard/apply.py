@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.targets import Target, resolve_target_modules
+from thor_guard.targets import (
+    Target,
+    is_excluded,
+    iter_python_files,
+    module_name_for,
+    resolve_target_modules,
+)
 from thor_guard.writer import (
     Snapshot,
     WriteRefused,
@@ -110,11 +116,25 @@ class _Candidate:
     targets: list[Target] = field(default_factory=list)
 
 
-def _within(path: Path, scopes: Sequence[Path]) -> bool:
+def _scopes(config: Config, paths: Sequence[Path]) -> frozenset[str]:
+    """The resolved paths a run is restricted to (empty: the whole project)."""
+    resolved = {str(Path(p).resolve()) for p in paths}
+    resolved.discard(str(config.project_root))
+    return frozenset(resolved)
+
+
+def _within(path: Path, scopes: frozenset[str]) -> bool:
+    """True when ``path`` (resolved) is one of ``scopes`` or lies below one (a string walk: cheap for thousands of files)."""
     if not scopes:
         return True
-    resolved = path.resolve()
-    return any(resolved == scope or scope in resolved.parents for scope in scopes)
+    current = str(path)
+    while True:
+        if current in scopes:
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
 
 
 def find_candidates(config: Config, paths: Sequence[Path] = ()) -> tuple[list[_Candidate], dict[Target, list[Path]]]:
@@ -123,18 +143,61 @@ def find_candidates(config: Config, paths: Sequence[Path] = ()) -> tuple[list[_C
     Also returns, for every target, all the files its module part selects
     (in or out of ``paths``), which decides whether it is "not found".
     """
-    scopes = [Path(p).resolve() for p in paths if Path(p).resolve() != config.project_root]
+    scopes = _scopes(config, paths)
     by_file: dict[Path, _Candidate] = {}
     files_of: dict[Target, list[Path]] = {}
-    for target in config.entry_points:
-        resolved = resolve_target_modules(target, config.source_roots, config.exclude)
-        files_of[target] = [path.resolve() for _, path in resolved]
+    real: dict[Path, Path] = {}
+    for target, resolved in _resolve_all(config).items():
+        files_of[target] = [real.setdefault(path, path.resolve()) for _, path in resolved]
         for module, path in resolved:
-            if not _within(path, scopes):
+            if not _within(real[path], scopes):
                 continue
-            candidate = by_file.setdefault(path.resolve(), _Candidate(path, module))
+            candidate = by_file.setdefault(real[path], _Candidate(path, module))
             candidate.targets.append(target)
     return [by_file[key] for key in sorted(by_file)], files_of
+
+
+def _resolve_all(config: Config) -> dict[Target, list[tuple[str, Path]]]:
+    """``resolve_target_modules`` for every entry point, walking the source roots once for all wildcard modules.
+
+    Same answers as calling it per target (first root wins, excludes apply,
+    sorted by module), without one tree walk per wildcard entry.
+    """
+    resolved: dict[Target, list[tuple[str, Path]]] = {}
+    wildcard = [t for t in config.entry_points if t.module_is_pattern]
+    for target in config.entry_points:
+        if not target.module_is_pattern:
+            resolved[target] = resolve_target_modules(target, config.source_roots, config.exclude)
+    if not wildcard:
+        return resolved
+    prefixes: set[tuple[str, ...]] = set()
+    for target in wildcard:
+        prefix: list[str] = []
+        for segment in target.module.split("."):
+            if _WILDCARD.search(segment):
+                break
+            prefix.append(segment)
+        prefixes.add(tuple(prefix))
+    # Walk each prefix directory once, skipping prefixes that lie inside another one.
+    starts = sorted(p for p in prefixes if not any(p[: len(q)] == q and p != q for q in prefixes))
+    modules: dict[str, Path] = {}
+    for root in config.source_roots:
+        for start in (root.joinpath(*prefix) for prefix in starts):
+            if not start.is_dir():
+                continue
+            for path in iter_python_files(start, exclude=()):
+                _add_module(modules, path, root, config.exclude)
+    for target in wildcard:
+        resolved[target] = sorted((m, p) for m, p in modules.items() if target.matches_module(m))
+    return resolved
+
+
+def _add_module(modules: dict[str, Path], path: Path, root: Path, exclude: Sequence[str]) -> None:
+    if exclude and is_excluded(path, root, exclude):
+        return
+    module = module_name_for(path, root)
+    if module is not None and module not in modules:
+        modules[module] = path
 
 
 def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
@@ -187,7 +250,7 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         updated = command.transform_module(tree).bytes
     except SkipFile:
         return FileResult(path, module, data, data)
-    except Exception as exc:  # a bug in one file's rewrite must not stop the run or touch the file
+    except Exception as exc:  # noqa: BLE001 - a bug in one file's rewrite must not stop the run or touch the file
         return failed(f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it")
     functions = tuple(
         FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
@@ -303,7 +366,7 @@ def run_apply(
                 errors.append(FileError(result.path, exc.message))
 
     seen = {name for r in results for name in r.targets_seen}
-    scopes = [Path(p).resolve() for p in paths if Path(p).resolve() != config.project_root]
+    scopes = _scopes(config, paths)
     not_found = [
         _not_found(config, target)
         for target in config.entry_points
