@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the analysis modules are imported only when the warm shortc
     from thor_guard.audit.graph import CallGraph
     from thor_guard.audit.link import Linker
     from thor_guard.audit.model import ModuleFacts
+    from thor_guard.audit.prefilter import WordIndex
 
 PARALLEL_MIN_FILES = 48
 """Below this many cache misses a process pool costs more than it saves."""
@@ -226,7 +227,7 @@ class _Run:
         """
         from thor_guard.audit.graph import build_graph
         from thor_guard.audit.link import Linker
-        from thor_guard.audit.prefilter import WordIndex, is_seed, mentions
+        from thor_guard.audit.prefilter import WordIndex, is_seed
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
@@ -242,19 +243,69 @@ class _Run:
             if not new:
                 return linker, graph, relevant
             checked |= new
-            by_needle: dict[str, set[str]] = {}
-            for module, word in new:
-                by_needle.setdefault(module.rsplit(".", 1)[-1], set()).add(word)
-            hits: set[str] = set()
-            for needle, words in sorted(by_needle.items()):
-                if needle not in needle_files:
-                    needle_files[needle] = index.files_mentioning([needle])
-                for rel in needle_files[needle]:
-                    if rel not in self.parsed_rels and rel not in hits and any(mentions(self.texts[rel], w) for w in words):
-                        hits.add(rel)
+            hits = self._callers_of(new, index, needle_files)
             if not hits:
                 return linker, graph, relevant
             self._parse(by_rel[rel] for rel in sorted(hits))
+
+    def _callers_of(
+        self,
+        wanted: set[tuple[str, str]],
+        index: WordIndex,
+        needle_files: dict[str, set[str]],
+    ) -> set[str]:
+        """Unparsed files that can call one of ``wanted``'s names (``(module, name)`` pairs).
+
+        Such a file spells the name, and refers to the module: it spells the
+        module's last segment and its parent package's (``import a.b.c``,
+        ``from a.b import c``, ``from ..b import c``) or sits inside the parent
+        package (``from . import c``, ``from .c import f``) - or, for a
+        package, inside the package itself (``from . import f``). One blob scan
+        per last segment finds the candidates; substring tests then reject
+        most of them at C speed.
+        """
+        from thor_guard.audit.prefilter import mentions
+
+        by_module: dict[str, set[bytes]] = {}
+        for module, word in wanted:
+            by_module.setdefault(module, set()).add(word.encode("ascii", "ignore"))
+        by_last: dict[str, list[tuple[bytes | None, str, str | None, tuple[bytes, ...]]]] = {}
+        for module, words in by_module.items():
+            parts = module.split(".")
+            source = self.by_module.get(module)
+            parent = parts[-2].encode() if len(parts) > 1 and source is not None else None
+            directory = source.rel.rsplit("/", 1)[0] + "/" if source is not None and "/" in source.rel else ""
+            parent_dir, own_dir = directory, None
+            if source is not None and source.is_package:
+                own_dir = directory
+                parent_dir = directory[:-1].rsplit("/", 1)[0] + "/" if directory.count("/") > 1 else ""
+            by_last.setdefault(parts[-1], []).append((parent, parent_dir, own_dir, tuple(sorted(words))))
+
+        hits: set[str] = set()
+        for last, entries in sorted(by_last.items()):
+            if last not in needle_files:
+                needle_files[last] = index.files_mentioning([last])
+            candidates = set(needle_files[last])
+            for _, _, own_dir, _ in entries:
+                if own_dir:
+                    candidates |= {rel for rel in self.texts if rel.startswith(own_dir)}
+            for rel in candidates:
+                if rel in self.parsed_rels or rel in hits:
+                    continue
+                text = self.texts[rel]
+                for parent, parent_dir, own_dir, names in entries:
+                    # Substring tests reject most files at C speed; whole-word checks confirm.
+                    if not (
+                        parent is None
+                        or rel.startswith(parent_dir)
+                        or (own_dir and rel.startswith(own_dir))
+                        or (parent in text and mentions(text, parent))
+                    ):
+                        continue
+                    if any(name in text and mentions(text, name) for name in names):
+                        hits.add(rel)
+                        break
+        return hits
 
     # ------------------------------------------------------------------ run
     def run(self) -> AuditResult:

@@ -48,9 +48,9 @@ def _is_word_char(byte: int) -> bool:
     return byte == 95 or 48 <= byte <= 57 or 65 <= byte <= 90 or 97 <= byte <= 122 or byte >= 128
 
 
-def mentions(text: bytes, word: str) -> bool:
+def mentions(text: bytes, word: str | bytes) -> bool:
     """True when ``word`` occurs in ``text`` as a whole identifier."""
-    needle = word.encode("ascii", "ignore")
+    needle = word if isinstance(word, bytes) else word.encode("ascii", "ignore")
     if not needle:
         return False
     size = len(needle)
