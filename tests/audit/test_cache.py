@@ -83,6 +83,14 @@ def test_an_edit_that_adds_a_guard_changes_the_result(tmp_path: Path) -> None:
     assert third.spawns[0].classification == "guarded"
 
 
+def test_cache_directory_is_tagged_and_ignored_by_git(tmp_path: Path) -> None:
+    root = write_project(tmp_path, FILES)
+    audit(root, use_cache=True)
+    cache = root / CACHE_DIR_NAME
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     root = write_project(tmp_path, FILES)
     audit(root, use_cache=False)

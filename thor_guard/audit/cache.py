@@ -164,9 +164,14 @@ class AuditCache:
         verdicts = {k: v for k, v in self.verdicts.items() if k in used_verdicts}
         _store(self.directory / FACTS_FILE, {"facts": facts, "verdicts": verdicts})
         self.save_index(run_key, result, listings)
-        tag = self.directory / "CACHEDIR.TAG"
-        if not tag.exists():
-            try:
-                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# thor-guard audit cache; safe to delete.\n")
-            except OSError:
-                pass
+        markers = {
+            "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# thor-guard audit cache; safe to delete.\n",
+            ".gitignore": "# Created by thor-guard audit: the cache never belongs in version control.\n*\n",
+        }
+        for name, text in markers.items():
+            marker = self.directory / name
+            if not marker.exists():
+                try:
+                    marker.write_text(text, encoding="utf-8")
+                except OSError:
+                    pass
