@@ -96,6 +96,12 @@ CASES: dict[str, tuple[dict[str, str], str, str, tuple[str, ...]]] = {
         "on-demand",
         ("app.views:Kick.post", "app.svc:start"),
     ),
+    "script-main-block": (
+        {"app/tool.py": "from app.svc import start\nimport sys\nif __name__ == '__main__':\n    start()\n"},
+        "script",
+        "on-demand",
+        ("app.tool:<main>", "app.svc:start"),
+    ),
     "gunicorn-hook": (
         {"gunicorn.conf.py": "from app.svc import start\nworkers = 2\ndef post_fork(server, worker):\n    start()\n"},
         "gunicorn",

@@ -184,13 +184,13 @@ class _Run:
         """
         from thor_guard.audit.graph import SPAWN_BASES
         from thor_guard.audit.link import Sym
-        from thor_guard.audit.model import MODULE_CODE
+        from thor_guard.audit.model import PSEUDO_FUNCTIONS
 
         words: set[tuple[str, str]] = set()
         classes: set[tuple[str, str]] = set()
         for node in relevant:
             module, qualname = node.split(":", 1)
-            if qualname == MODULE_CODE:
+            if qualname in PSEUDO_FUNCTIONS:
                 continue
             words.add((module, qualname.split(".", 1)[0]))
             entry = graph.functions.get(node)

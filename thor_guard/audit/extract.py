@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from thor_guard.audit.model import (
+    MAIN_CODE,
     MODULE_CODE,
     CallFact,
     ClassFact,
@@ -79,6 +80,18 @@ def _unparse(node: ast.AST, limit: int = 60) -> str:
     else:
         text = f"<{kind.__name__.lower()}>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_main_guard(stmt: ast.stmt) -> bool:
+    """``if __name__ == "__main__":`` (either operand order)."""
+    if not isinstance(stmt, ast.If) or not isinstance(stmt.test, ast.Compare) or len(stmt.test.ops) != 1:
+        return False
+    if not isinstance(stmt.test.ops[0], ast.Eq):
+        return False
+    sides = [stmt.test.left, stmt.test.comparators[0]]
+    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+    constants = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
+    return len(names) == 1 and len(constants) == 1
 
 
 def _dotted(ref: Ref) -> str:
@@ -327,7 +340,13 @@ class _Extractor:
     def run(self, tree: ast.Module) -> ModuleFacts:
         scope = self.module_scope
         self._collect_bindings(scope, tree.body, "")
-        self._function(MODULE_CODE, tree.body, scope, None, tree, is_module=True)
+        main_blocks = [stmt for stmt in tree.body if _is_main_guard(stmt)]
+        module_code = [stmt for stmt in tree.body if not _is_main_guard(stmt)]
+        module_code.extend(s for block in main_blocks for s in block.orelse)  # type: ignore[attr-defined]
+        self._function(MODULE_CODE, module_code, scope, None, tree, is_module=True)
+        if main_blocks:
+            body = [s for block in main_blocks for s in block.body]  # type: ignore[attr-defined]
+            self._function(MAIN_CODE, body, scope, None, main_blocks[0], is_module=True)
         return ModuleFacts(
             module=self.module,
             is_package=self.is_package,

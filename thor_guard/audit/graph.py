@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from thor_guard.audit.link import INCOMPLETE, Linker, Sym
 from thor_guard.audit.model import (
+    MAIN_CODE,
     MODULE_CODE,
     CallFact,
     FunctionFact,
@@ -79,7 +80,7 @@ _GUNICORN_FILE = re.compile(r"(^|\.)gunicorn([._]?conf(ig)?)?$|(^|\.)gunicorn_[a
 
 TriggerKind = str
 STARTUP_TRIGGERS = frozenset({"app-ready", "signal", "import", "gunicorn", "asgi"})
-ON_DEMAND_TRIGGERS = frozenset({"command", "view"})
+ON_DEMAND_TRIGGERS = frozenset({"command", "view", "script"})
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ class GraphBuilder:
         for function in facts.functions:
             node = node_id(module, function.qualname)
             self._function(module, node, function)
+            if function.qualname == MAIN_CODE:
+                self.graph.triggers.setdefault(node, "script")
             if gunicorn and "." not in function.qualname and function.qualname in GUNICORN_HOOKS:
                 self.graph.triggers.setdefault(node, "gunicorn")
         for cls in facts.classes:

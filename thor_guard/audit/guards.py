@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thor_guard.audit.link import Linker, Sym
-from thor_guard.audit.model import MODULE_CODE, FunctionFact
+from thor_guard.audit.model import PSEUDO_FUNCTIONS, FunctionFact
 from thor_guard.config import Config
 
 
@@ -32,7 +32,7 @@ class VerifyRequest:
 
 def could_be_guarded(fact: FunctionFact, module: str, linker: Linker, config: Config, helpers: frozenset[str]) -> bool:
     """A necessary condition for a guard: the mode variable's name is read here or by a called helper."""
-    if fact.qualname == MODULE_CODE or fact.is_lambda:
+    if fact.qualname in PSEUDO_FUNCTIONS or fact.is_lambda:
         return False
     if config.env_var in fact.env_strings:
         return True

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from thor_guard.audit.model import MODULE_CODE
+from thor_guard.audit.model import PSEUDO_FUNCTIONS
 from thor_guard.audit.result import AuditResult, SpawnReport
 from thor_guard.config import Config
 
@@ -33,7 +33,7 @@ class Proposal:
 
 
 def outermost_function(spawn: SpawnReport) -> str | None:
-    functions = [node for node in spawn.call_path if not node.endswith(f":{MODULE_CODE}")]
+    functions = [node for node in spawn.call_path if node.split(":", 1)[1] not in PSEUDO_FUNCTIONS]
     if not functions:
         return None
     if functions[0] == spawn.trigger and len(functions) > 1:

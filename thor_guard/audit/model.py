@@ -121,3 +121,6 @@ def node_id(module: str, qualname: str) -> str:
 
 
 MODULE_CODE = "<module>"
+MAIN_CODE = "<main>"
+"""The body of ``if __name__ == "__main__":`` - runs when a person runs the file as a script."""
+PSEUDO_FUNCTIONS = frozenset({MODULE_CODE, MAIN_CODE})
