@@ -160,3 +160,16 @@ def test_slim_and_full_modules_get_the_same_verdicts() -> None:
             assert is_guarded(slim, functions[qualname], context) == expected, (path, qualname)
             checked += 1
     assert checked > 40
+
+
+def test_parallel_verification_gives_the_same_verdicts(tmp_path: Path) -> None:
+    files = {
+        f"pkg/svc{i}.py": f"import os, threading\ndef start():\n{GUARD if i % 2 else ''}    threading.Thread(target=print).start()\nstart()\n"
+        for i in range(12)
+    }
+    root = write_project(tmp_path, files)
+    serial, parallel = audit(root, jobs=1), audit(root, jobs=2)
+    assert serial.stats.verified_files == parallel.stats.verified_files == 6  # PARALLEL_MIN_REQUESTS: the pool is used
+    summary = sorted((s.function, s.classification, s.guarded_by) for s in serial.spawns)
+    assert summary == sorted((s.function, s.classification, s.guarded_by) for s in parallel.spawns)
+    assert {f: c for f, c, _ in summary} == {f"pkg.svc{i}:start": "guarded" if i % 2 else "unguarded" for i in range(12)}
