@@ -215,13 +215,30 @@ class Cluster:
         journal.record_fault(self.journal, fault)
         return fault
 
-    def kill(self, pid: int) -> float:
-        """SIGKILL and reap; the death time explains the process's unfinished run, if any."""
-        killed = time.time()
+    def kill(self, pid: int) -> tuple[float, float]:
+        """SIGKILL and reap; return (sent, dead). The reap time bounds the process's unfinished run, if any."""
+        sent = time.time()
         self.processes[pid].send_signal(signal.SIGKILL)
         self.exit_codes[pid] = self.processes[pid].wait(timeout=10)
-        self.deaths[pid] = killed
-        return killed
+        dead = time.time()
+        self.deaths[pid] = dead
+        return sent, dead
+
+    def freeze(self, pid: int) -> float:
+        """SIGSTOP and wait until every thread of ``pid`` is stopped; return that moment (nothing of it runs after)."""
+        self.processes[pid].send_signal(signal.SIGSTOP)
+
+        def stopped() -> bool:
+            states = []
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                try:
+                    states.append((task / "stat").read_text().rsplit(")", 1)[1].split()[0])
+                except (FileNotFoundError, IndexError):
+                    continue  # a thread that ended meanwhile
+            return bool(states) and all(state in "tT" for state in states)
+
+        poll(stopped, self.settings.liveness, f"pid {pid} to stop")
+        return time.time()
 
     def terminate(self, pid: int) -> int:
         """SIGTERM and wait for the exit code (a clean stop, not a fault)."""
@@ -239,8 +256,7 @@ class Cluster:
         process = self.processes[pid]
         for _ in range(attempts):
             self.idle_moment()
-            paused = time.time()
-            process.send_signal(signal.SIGSTOP)
+            paused = self.freeze(pid)
             if not self.open_runs(pid):
                 return paused
             process.send_signal(signal.SIGCONT)

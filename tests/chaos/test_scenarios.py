@@ -33,8 +33,8 @@ def runs_between(runs: list[Run], start: float, end: float) -> list[Run]:
 def test_1_sigkill_of_the_leader_a_standby_leads_within_ttl_plus_a_tick(cluster: Cluster, chaos_report: Report) -> None:
     s = cluster.settings
     leader = cluster.settle()
-    killed = cluster.kill(leader)
-    cluster.add_fault("SIGKILL leader", leader, killed, killed, s.ttl + 2 * s.tick)
+    killed, dead = cluster.kill(leader)
+    cluster.add_fault("SIGKILL leader", leader, killed, dead, s.ttl + 2 * s.tick)
     first = cluster.wait_for_run(after=killed, exclude=leader)
     cluster.wait_for_run(after=first.start, pid=first.pid, count=10)
     verdict = cluster.finish()
@@ -42,7 +42,7 @@ def test_1_sigkill_of_the_leader_a_standby_leads_within_ttl_plus_a_tick(cluster:
     runs = cluster.runs()
     bound = s.ttl + s.tick + s.slack
     chaos_report("1 SIGKILL leader", verdict, f"takeover={takeover:.3f}s (bound {bound:g}s)")
-    assert not [r for r in runs if r.pid == leader and r.start > killed]
+    assert not [r for r in runs if r.pid == leader and r.start > dead]
     assert takeover <= bound
 
 
@@ -95,8 +95,7 @@ def test_2b_sigstop_mid_job_the_late_result_is_refused_by_a_store_that_checks_th
         s.liveness,
         "the leader to be inside a run",
     )
-    paused = time.time()
-    cluster.processes[leader].send_signal(signal.SIGSTOP)
+    paused = cluster.freeze(leader)
     successor = cluster.wait_for_run(after=paused, exclude=leader)
     time.sleep(max(0.0, paused + 2 * s.ttl - time.time()))
     resumed = time.time()
@@ -174,6 +173,7 @@ def test_5_redis_unavailable_for_several_ttls_nobody_runs_jobs_and_the_loop_resu
         assert cluster.redis.process is not None
         cluster.redis.process.send_signal(signal.SIGSTOP)
     time.sleep(3 * s.ttl)
+    returning = time.time()  # from here on Redis may answer again (start() returns once it does)
     if outage == "down":
         cluster.redis.start()
     else:
@@ -181,16 +181,16 @@ def test_5_redis_unavailable_for_several_ttls_nobody_runs_jobs_and_the_loop_resu
         cluster.redis.process.send_signal(signal.SIGCONT)
     ended = time.time()
     cluster.add_fault(f"Redis {outage}", None, started, ended, (ended - started) + s.ttl + 2 * s.tick)
-    first = cluster.wait_for_run(after=ended)
+    first = cluster.wait_for_run(after=returning)
     cluster.wait_for_run(after=first.start, count=20)
     verdict = cluster.finish()
     runs = cluster.runs()
-    during = runs_between(runs, started, ended)
+    during = runs_between(runs, started, returning)
     last_start = max((r.start - started for r in during), default=0.0)
-    resume = first.start - ended
+    resume = first.start - returning
     resume_bound = s.ttl + 2 * s.tick + s.slack
     chaos_report(
-        f"5 Redis {outage} {ended - started:.1f}s",
+        f"5 Redis {outage} {returning - started:.1f}s",
         verdict,
         f"runs during={len(during)} (last {last_start:.3f}s in) resumed after={resume:.3f}s (bound {resume_bound:g}s)",
     )
