@@ -148,13 +148,14 @@ def test_4_flushall_while_a_leader_holds_the_lock(cluster: Cluster, chaos_report
     leader = cluster.settle()
     flushed = time.time()
     cluster.redis.client().flushall()
-    cluster.add_fault("FLUSHALL", None, flushed, flushed, s.ttl + 2 * s.tick)
-    first = cluster.wait_for_run(after=flushed + s.tick)
+    done = time.time()  # every claim answered after this saw the empty Redis
+    cluster.add_fault("FLUSHALL", None, flushed, done, s.ttl + 2 * s.tick)
+    first = cluster.wait_for_run(after=done + s.tick)
     cluster.wait_for_run(after=first.start, count=20)
     verdict = cluster.finish()
     runs = cluster.runs()
     old_token = max(r.token or 0 for r in runs if r.start < flushed)
-    after = [r for r in runs if r.start > flushed + s.tick]
+    after = [r for r in runs if r.start > done + s.tick]
     chaos_report("4 FLUSHALL", verdict, f"resumed after={first.start - flushed:.3f}s new leader={'same' if first.pid == leader else 'other'} pid")
     assert "Leadership lost" in cluster.log_text(leader)
     assert all((r.token or 0) > old_token for r in after)
