@@ -18,7 +18,8 @@ _UNION_NAMES = frozenset({"Union", "typing.Union", "t.Union"})
 
 def exit_statement(function: cst.FunctionDef) -> str:
     """Return the source of the exit statement (``return``, ``return False`` or ``return None``)."""
-    if is_generator(function):
+    own = _collect(function)
+    if own.yields:
         return "return"
     if function.returns is not None:
         kind = annotation_kind(function.returns.annotation)
@@ -28,7 +29,7 @@ def exit_statement(function: cst.FunctionDef) -> str:
             return "return None"
         if kind == "none":
             return "return"
-    values = [ret.value for ret in own_returns(function)]
+    values = [ret.value for ret in own.returns]
     if values and all(isinstance(v, cst.Name) and v.value in ("True", "False") for v in values):
         return "return False"
     return "return"
