@@ -10,7 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,6 +124,10 @@ class HelperResolver:
     """Files parsed to follow helpers (``check`` counts them)."""
     failed_files: dict[Path, str] = field(default_factory=dict)
     """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
+    outline: Callable[[cst.Module], cst.Module] | None = None
+    """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
+    :func:`codemods.skeleton.helper_outline`: module-level statements and one-statement functions, the
+    only parts helpers and constants are read from). None analyses the whole module."""
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
@@ -154,6 +158,8 @@ class HelperResolver:
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
         self.parsed_files.add(path.resolve())
+        if self.outline is not None:
+            tree = self.outline(tree)
         return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py")
 
     def find_constant(self, dotted: str) -> tuple[ModuleFacts, cst.BaseExpression] | None:
