@@ -53,11 +53,16 @@ from codemods.canonical import (
 from codemods.contract import exit_statement
 from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
 from codemods.outcome import FunctionOutcome
-from codemods.skeleton import def_positions, skeleton, walk_functions
+from codemods.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.rules import parse_codes
 from thor_guard.targets import Target, is_excluded, module_name_for
-from thor_guard.verifier import FunctionVerdict, VerifierContext, verify_function
+from thor_guard.verifier import (
+    FunctionVerdict,
+    HelperResolver,
+    VerifierContext,
+    verify_function,
+)
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
@@ -142,6 +147,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._targets: tuple[Target, ...] = ()
         self._plan = _ModulePlan()
         self._source: bytes | None = None
+        self._resolver: tuple[Config, HelperResolver] | None = None
 
     def retarget(self, filename: str, module: str | None, source: bytes | None = None) -> None:
         """Reuse this command for another file (building a libcst transformer is costly: ~30 ms).
@@ -225,7 +231,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         wrapper = self.context.wrapper
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
-        verifier_context = VerifierContext.from_config(self._config, module=self._module, path=path)
+        verifier_context = VerifierContext.from_config(
+            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config)
+        )
         positions = def_positions(self._source if self._source is not None else tree.code)
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
@@ -234,6 +242,17 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             verdict = verify_function(wrapper, function, qualname, verifier_context)
             line, column = positions[index] if index < len(positions) else (0, 0)
             self._plan_function(verdict, bindings, (line, column))
+
+    def _helper_resolver(self, config: Config) -> HelperResolver:
+        """One resolver per configuration for this command, reading helper modules through a skeleton."""
+        if self._resolver is None or self._resolver[0] is not config:
+            resolver = HelperResolver(
+                tuple(config.source_roots),
+                frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+                outline=helper_outline,
+            )
+            self._resolver = (config, resolver)
+        return self._resolver[1]
 
     def _qualified_names(self, node: cst.CSTNode) -> set[str]:
         return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}

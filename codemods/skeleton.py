@@ -200,3 +200,13 @@ def def_positions(source: bytes | str) -> list[tuple[int, int]]:
 
     walk(tree.body, visit)
     return positions
+
+
+def helper_outline(module: cst.Module) -> cst.Module:
+    """A guard-helper module reduced to what helper resolution reads (module statements, small functions).
+
+    Given to the verifier's :class:`~thor_guard.verifier.HelperResolver` by
+    apply: helper modules are often large, and only their module-level
+    bindings and ``return <expr>`` functions matter.
+    """
+    return skeleton(module, set())
