@@ -63,3 +63,27 @@ def test_skeleton_preserves_functions_positions_and_verdicts(path: Path) -> None
             on_full.guard_index,
             on_full.env_var_read,
         ), qualname
+
+
+def test_helper_modules_through_a_skeleton_give_the_same_verdicts() -> None:
+    from codemods.skeleton import helper_outline
+    from thor_guard.config import load_config
+    from thor_guard.verifier import HelperResolver
+
+    config = load_config([EXAMPLE])
+    helpers = frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers)
+    whole = HelperResolver(tuple(config.source_roots), helpers)
+    outlined = HelperResolver(tuple(config.source_roots), helpers, outline=helper_outline)
+    compared = 0
+    for path in sorted((EXAMPLE / "ThorTrading").rglob("*.py")):
+        module = ".".join(path.relative_to(EXAMPLE).with_suffix("").parts).removesuffix(".__init__")
+        wrapper = MetadataWrapper(cst.parse_module(path.read_bytes()), unsafe_skip_copy=True)
+        for qualname, function in iter_functions(wrapper.module):
+            verdicts = [
+                verify_function(wrapper, function, qualname, VerifierContext.from_config(config, module=module, path=path, resolver=r))
+                for r in (whole, outlined)
+            ]
+            assert (verdicts[0].codes, verdicts[0].guard_index) == (verdicts[1].codes, verdicts[1].guard_index), qualname
+            compared += 1
+    assert compared > 50
+    assert outlined.parsed_files, "the example's guards call helpers in other modules"
