@@ -105,6 +105,7 @@ class _Run:
 
     # --------------------------------------------------------------- parsing
     def _read_all(self) -> None:
+        self.cache.index = {}  # rebuilt from the current tree: deleted files drop out
         for source in self.files:
             try:
                 with open(source.abspath, "rb") as handle:
