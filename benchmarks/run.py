@@ -131,13 +131,14 @@ def run_scenario(scenario: Scenario, runs: int, budget: float, log: bool = True)
 
 
 def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
     out: dict[str, str] = {"python": platform.python_version()}
-    for module in ("libcst", "fixit", "django", "psutil", "thor_guard"):
+    for distribution in ("libcst", "fixit", "django", "psutil", "thor-guard", "click"):
         try:
-            imported = __import__(module)
-            out[module] = str(getattr(imported, "__version__", "?"))
-        except ImportError:
-            out[module] = "missing"
+            out[distribution] = version(distribution)
+        except PackageNotFoundError:
+            out[distribution] = "missing"
     for tool, flag in (("ruff", "--version"), ("semgrep", "--version")):
         try:
             done = subprocess.run([tool, flag], capture_output=True, text=True, timeout=120, env={**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0"})
