@@ -13,24 +13,37 @@ from pathlib import Path
 
 import click
 
-from thor_guard.errors import ExitCode, ThorGuardError
-
-_FORMATS = ("text", "json", "sarif", "github")
+from thor_guard.commands.common import (
+    config_option,
+    emit_errors,
+    format_option,
+    ignore_option,
+    load_config_or_exit,
+    no_cache_option,
+    no_color_option,
+    parse_code_filters,
+    paths_argument,
+    select_option,
+    split_paths,
+    statistics_option,
+    use_color,
+)
+from thor_guard.errors import ExitCode
 
 
 @click.command("audit")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Read [tool.thor-guard] from FILE instead of discovering pyproject.toml.")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--select", metavar="CODES", help="Only report these codes (TG010, TG011).")
-@click.option("--ignore", metavar="CODES", help="Do not report these codes.")
+@paths_argument
+@config_option
+@format_option
+@select_option("TG010, TG011")
+@ignore_option
 @click.option("--show-guarded", is_flag=True, help="Also list guarded and audit-allow'ed spawn sites.")
 @click.option("--show-unreachable", is_flag=True, help="Also list spawn sites no trigger reaches.")
 @click.option("--explain", is_flag=True, help="List the calls that could not be resolved statically.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .thor_guard_cache/.")
+@no_cache_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parser and verifier processes (default: CPU count).")
-@click.option("--statistics", is_flag=True, help="Also count findings per code.")
-@click.option("--no-color", is_flag=True, help="Never colour the text output (default: colour on a terminal).")
+@statistics_option
+@no_color_option
 def audit(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -58,31 +71,19 @@ def audit(
     """
     from thor_guard.audit import AuditOptions, run_audit
     from thor_guard.audit.render import build_report, render_json, render_text
-    from thor_guard.config import load_config
-    from thor_guard.rules import parse_codes
 
-    try:
-        selected, ignored = parse_codes(select), parse_codes(ignore)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        click.echo(f"{path}: error: path does not exist", err=True)
-    existing = tuple(p for p in paths if p.exists())
-    if paths and not existing:
+    selected, ignored = parse_code_filters(select, ignore)
+    existing, missing = split_paths(paths)
+    emit_errors(missing)
+    if missing and not existing:
         sys.exit(ExitCode.ERROR)
-    try:
-        config = load_config(existing, config_file)
-    except ThorGuardError as exc:
-        click.echo(f"thor-guard: error: {exc}", err=True)
-        sys.exit(ExitCode.ERROR)
+    config = load_config_or_exit(existing, config_file)
 
     result = run_audit(config, AuditOptions(paths=existing, use_cache=not no_cache, jobs=jobs))
     report = build_report(result, selected=selected, ignored=ignored, show_guarded=show_guarded, show_unreachable=show_unreachable)
     base = Path.cwd().resolve()
     if fmt == "text":
-        color = not no_color and sys.stdout.isatty()
-        click.echo(render_text(report, base=base, color=color, statistics=statistics, explain=explain), nl=False)
+        click.echo(render_text(report, base=base, color=use_color(no_color, fmt), statistics=statistics, explain=explain), nl=False)
         from thor_guard.report.paths import error_lines
 
         stderr = error_lines(report.errors, base=base)

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import click
 
+from thor_guard.commands.common import config_option, no_cache_option
 from thor_guard.errors import ExitCode, ThorGuardError
 
 
 @click.command("init")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Read [tool.thor-guard] from FILE instead of discovering pyproject.toml.")
+@config_option
 @click.option("--write", is_flag=True, help="Write the entry points into pyproject.toml instead of printing the table.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .thor_guard_cache/.")
+@no_cache_option
 def init(paths: tuple[Path, ...], config_file: Path | None, write: bool, no_cache: bool) -> None:
     """Propose a manifest whose entry points guard every unguarded start-up path.
 
