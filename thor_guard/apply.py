@@ -213,7 +213,7 @@ def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
         last = target.qualname.rsplit(".", 1)[-1]
         match = _WILDCARD.search(last)
         literal = last[: match.start()] if match else last
-        if not literal:
+        if not literal or not literal.isascii():  # a non-ASCII name's bytes depend on the file's encoding
             any_def = True
         elif match is None:
             prefixes.add(re.escape(literal).encode() + rb"\s*[(\[]")
