@@ -179,3 +179,16 @@ def test_libcst_runner_reports_needs_a_person_as_warning(tmp_path: Path) -> None
     )
     assert "start (line 8): needs a person: the guard's branch neither returns nor raises" in done.stderr
     assert snapshot(root)["pkg/p.py"] == (DATA / "person_no_exit.py").read_bytes()
+
+
+def test_no_color_wins_over_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "\x1b[" not in run(project, "--diff", "--no-color", color=True)[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(project, "--diff", color=True)[1]
+
+
+def test_missing_path_is_an_error_but_the_rest_is_fixed(project: Path) -> None:
+    code, out, err = run(project, ".", "does-not-exist")
+    assert code == 2
+    assert "does-not-exist: error: path does not exist" in err
+    assert out.strip().endswith("fixed 4 entry points in 4 files; 0 need a person")

@@ -13,7 +13,18 @@ from pathlib import Path
 
 import click
 
-from thor_guard.errors import ConfigError, ExitCode
+from thor_guard.commands.common import (
+    config_option,
+    emit_errors,
+    load_config_or_exit,
+    no_color_option,
+    parse_code_filters,
+    paths_argument,
+    select_option,
+    split_paths,
+)
+from thor_guard.errors import ExitCode
+from thor_guard.findings import FileError
 
 
 def _display(path: Path) -> str:
@@ -40,19 +51,21 @@ def _colour_diff(text: str) -> str:
 
 
 @click.command("apply")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="pyproject.toml or TOML file with [tool.thor-guard].")
+@paths_argument
+@config_option
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: number of CPUs).")
-@click.option("--select", "select_text", metavar="CODES", help="Only fix these codes, e.g. TG001,TG002.")
+@select_option("e.g. TG001,TG002; the others are neither fixed nor reported")
+@no_color_option
 def apply(
     paths: tuple[Path, ...],
     config_file: Path | None,
     show_diff: bool,
     check_only: bool,
     jobs: int | None,
-    select_text: str | None,
+    select: str | None,
+    no_color: bool,
 ) -> None:
     """Insert, move and repair scheduler-mode guards in the manifest's entry points.
 
@@ -63,21 +76,18 @@ def apply(
     needs a person (or, with --check/--diff, a file would change); 2: errors.
     """
     from thor_guard.apply import run_apply, unified_diff
-    from thor_guard.config import load_config
-    from thor_guard.rules import parse_codes
 
-    try:
-        select = parse_codes(select_text)
-    except ValueError as exc:
-        raise ConfigError(f"--select: {exc}") from exc
-    config = load_config(paths, config_file)
+    codes, _ = parse_code_filters(select, None)
+    existing, missing = split_paths(paths)
+    config = load_config_or_exit(existing, config_file, missing)
     write = not (show_diff or check_only)
-    report = run_apply(config, paths, select=select, jobs=jobs, write=write)
+    report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
+    colour = False if no_color or "NO_COLOR" in os.environ else None  # None: click colours only a terminal
 
     info_to_stderr = show_diff
     if show_diff:
         for result in report.changed_files:
-            click.echo(_colour_diff(unified_diff(result, _display(result.path).replace(os.sep, "/"))), nl=False)
+            click.echo(_colour_diff(unified_diff(result, _display(result.path).replace(os.sep, "/"))), nl=False, color=colour)
     for item in report.needs_person:
         click.echo(
             f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
@@ -85,8 +95,7 @@ def apply(
         )
     for finding in report.not_found:
         click.echo(f"{_display(finding.path)}:{finding.line}:{finding.column}: {finding.code} {finding.message}", err=info_to_stderr)
-    for error in report.errors:
-        click.echo(f"{_display(error.path)}: error: {error.message}", err=True)
+    emit_errors([*missing, *(FileError(Path(_display(e.path)), e.message) for e in report.errors)])
 
     written = set(report.written)
     fixed = len([f for f in report.fixed if f.path in written]) if write else len(report.fixed)
@@ -96,7 +105,7 @@ def apply(
     summary = f"{verb} {fixed} entry point{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}; {person} need{'s' if person == 1 else ''} a person"
     click.echo(summary, err=info_to_stderr)
 
-    if report.errors:
+    if report.errors or missing:
         code = ExitCode.ERROR
     elif ((check_only or show_diff) and report.changed_files) or person:
         code = ExitCode.FINDINGS
