@@ -7,8 +7,11 @@ the same tree, so a busy shared machine slows both sides alike.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
 
 from benchmarks.stats import Summary, format_ratio, format_seconds, growth_exponent, ratio, summarise
 
@@ -85,7 +88,9 @@ def _speedup_target(cells: Sequence[Cell], scenario: str, tree: str, subject: st
     value = cell_ratio(peer_cell, subject_cell)
     if value is None:
         return TargetResult(scenario, tree, text, "not measured (runs failed)", None)
-    return TargetResult(scenario, tree, text, format_ratio(value), value >= at_least)
+    cpu = ratio(peer_cell.cpu_median, subject_cell.cpu_median) if peer_cell.cpu_median and subject_cell.cpu_median else None
+    measured = format_ratio(value) + (f" (CPU {format_ratio(cpu)})" if cpu is not None else "")
+    return TargetResult(scenario, tree, text, measured, value >= at_least)
 
 
 def evaluate_targets(cells: Sequence[Cell], baselines: dict[str, str]) -> list[TargetResult]:
@@ -97,7 +102,8 @@ def evaluate_targets(cells: Sequence[Cell], baselines: dict[str, str]) -> list[T
         results.append(_speedup_target(cells, "check", tree, "thor-guard check", "semgrep", 5, "check vs semgrep"))
         check = find(cells, "check", tree, "thor-guard check")
         if tree == "django" and check is not None and check.median is not None:
-            results.append(TargetResult("check", tree, "check wall < 0.25 s", f"{check.median:.3f} s", check.median < 0.25))
+            cpu = f" (CPU {check.cpu_median:.3f} s)" if check.cpu_median is not None else ""
+            results.append(TargetResult("check", tree, "check wall < 0.25 s", f"{check.median:.3f} s{cpu}", check.median < 0.25))
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (cold)", "fixit", 5, "audit cold vs Fixit rule"))
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (cold)", "semgrep", 1, "audit cold vs semgrep (faster)"))
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (warm)", "thor-guard audit (cold)", 10, "audit warm vs cold"))
@@ -114,7 +120,9 @@ def evaluate_targets(cells: Sequence[Cell], baselines: dict[str, str]) -> list[T
         if cell is not None and floor is not None:
             value = cell_ratio(cell, floor)
             if value is not None:
-                results.append(TargetResult("startup", "-", f"{tool} < 2x python -c pass", format_ratio(value), value < 2))
+                cpu = ratio(cell.cpu_median, floor.cpu_median) if cell.cpu_median and floor.cpu_median else None
+                measured = format_ratio(value) + (f" (CPU {format_ratio(cpu)})" if cpu is not None else "")
+                results.append(TargetResult("startup", "-", f"{tool} < 2x python -c pass", measured, value < 2))
     return [r for r in results if r is not None]
 
 
@@ -177,3 +185,29 @@ def _one_line(text: str, limit: int = 80) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
+
+
+def cells_from_json(document: dict[str, object]) -> list[Cell]:
+    """Rebuild the cells of a results file (``benchmarks/results/*.json``)."""
+    names = {f.name for f in fields(Cell)}
+    return [Cell(**{k: v for k, v in raw.items() if k in names}) for raw in document["cells"]]  # type: ignore[union-attr, arg-type]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python3 -m benchmarks.report RESULTS.json...``: re-render tables and targets from saved results."""
+    paths = list(sys.argv[1:] if argv is None else argv)
+    if not paths:
+        print("usage: python3 -m benchmarks.report RESULTS.json [RESULTS.json...]", file=sys.stderr)
+        return 2
+    cells: list[Cell] = []
+    baselines: dict[str, str] = {}
+    for path in paths:
+        document = json.loads(Path(path).read_text())
+        cells.extend(cells_from_json(document))
+        baselines.update(document["baselines"])
+    print(render_table(cells, baselines) + "\n" + render_targets(evaluate_targets(cells, baselines)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -25,10 +25,10 @@ def test_check_targets_use_medians_of_the_same_tree() -> None:
         cell("check", "gen-1k", "fixit lint (check rule)", [20.0]),
     ]
     targets = by_target(cells)
-    assert targets[("django", "check vs Fixit rule >= 15x")] == ("15.0x", True)
-    assert targets[("django", "check vs semgrep >= 5x")] == ("2.50x", False)
-    assert targets[("django", "check wall < 0.25 s")] == ("0.200 s", True)
-    assert targets[("gen-1k", "check vs Fixit rule >= 15x")] == ("20.0x", True)
+    assert targets[("django", "check vs Fixit rule >= 15x")] == ("15.0x (CPU 15.0x)", True)
+    assert targets[("django", "check vs semgrep >= 5x")] == ("2.50x (CPU 2.50x)", False)
+    assert targets[("django", "check wall < 0.25 s")] == ("0.200 s (CPU 0.100 s)", True)
+    assert targets[("gen-1k", "check vs Fixit rule >= 15x")] == ("20.0x (CPU 20.0x)", True)
     assert ("gen-1k", "check wall < 0.25 s") not in targets
 
 
@@ -54,8 +54,8 @@ def test_warm_cold_apply_identity_and_growth() -> None:
         cell("apply", "gen-1k", "libcst.tool codemod -j 2", [4.0], fingerprints=["y"]),
     ]
     targets = by_target(cells)
-    assert targets[("gen-1k", "audit warm vs cold >= 10x")] == ("20.0x", True)
-    assert targets[("django", "apply vs libcst runner >= 3x")] == ("2.00x", False)
+    assert targets[("gen-1k", "audit warm vs cold >= 10x")] == ("20.0x (CPU 20.0x)", True)
+    assert targets[("django", "apply vs libcst runner >= 3x")] == ("2.00x (CPU 2.00x)", False)
     assert targets[("django", "identical output")] == ("identical", True)
     assert targets[("gen-1k", "identical output")] == ("DIFFERENT", False)
     growth = {tree: value for (tree, name), value in targets.items() if name.startswith("audit cold grows")}
@@ -71,8 +71,8 @@ def test_startup_ratio_is_against_python_pass() -> None:
         cell("startup", "-", "thor-guard --help", [0.05]),
     ]
     targets = by_target(cells)
-    assert targets[("-", "thor-guard --version < 2x python -c pass")] == ("1.50x", True)
-    assert targets[("-", "thor-guard --help < 2x python -c pass")] == ("2.50x", False)
+    assert targets[("-", "thor-guard --version < 2x python -c pass")] == ("1.50x (CPU 1.50x)", True)
+    assert targets[("-", "thor-guard --help < 2x python -c pass")] == ("2.50x (CPU 2.50x)", False)
 
 
 def test_table_rows_ratios_and_failures() -> None:
@@ -86,4 +86,17 @@ def test_table_rows_ratios_and_failures() -> None:
     assert "| django | 100 | fixit lint (check rule) | 1 | 4.00 | 4.00-4.00 | 2.00 | 50 | 20.0x | 20.0x |" in table
     assert "| django | 100 | ruff --select E711 | 0 | failed | exit 2: boom | | | | |" in table
     rendered = render_targets(evaluate_targets(cells, BASELINES))
-    assert "| check | django | check vs Fixit rule >= 15x | 20.0x | yes |" in rendered
+    assert "| check | django | check vs Fixit rule >= 15x | 20.0x (CPU 20.0x) | yes |" in rendered
+
+
+def test_results_round_trip_through_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from benchmarks.report import cells_from_json, main
+
+    cells = [cell("check", "django", "thor-guard check", [0.2]), cell("check", "django", "fixit lint (check rule)", [4.0])]
+    document = {"cells": [c.to_json() for c in cells], "baselines": BASELINES}
+    assert cells_from_json(json.loads(json.dumps(document))) == cells
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(document))
+    assert main([str(path)]) == 0
