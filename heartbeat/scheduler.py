@@ -139,7 +139,9 @@ class Scheduler:
             self.ticks_missed += missed
             took = now - tick_time
             self.logger.log(
-                logging.WARNING if took >= step else logging.INFO,
+                # Work shorter than a tick only crossed a grid point because the tick began
+                # off the grid (the first tick starts at once): worth a debug line, not an alarm.
+                logging.WARNING if took >= step else logging.DEBUG,
                 "tick=%d ran past the next grid point (its jobs took %.3f s, tick %g s); %d tick(s) coalesced",
                 self.ticks, took, step, missed,
             )
