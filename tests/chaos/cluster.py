@@ -24,7 +24,7 @@ from tests.chaos import journal
 from tests.chaos.invariants import Verdict, check
 from tests.chaos.journal import Fault, Run
 from tests.chaos.journal_jobs import DIR_ENV, JOURNAL_ENV, hang_request
-from tests.heartbeat.helpers import REPO, spawn
+from tests.heartbeat.helpers import REPO, spawn, wait_for
 from tests.redis_server import RedisServer
 
 T = TypeVar("T")
@@ -54,14 +54,8 @@ class ChaosSettings:
 
 
 def poll(predicate: Callable[[], T | None], timeout: float, what: str, interval: float = 0.01) -> T:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"chaos: {what} did not happen within {timeout:g} s")
-        time.sleep(interval)
+    """Bounded polling with the chaos suite's finer default interval (see :func:`wait_for`)."""
+    return wait_for(predicate, timeout, f"chaos: {what}", interval)
 
 
 class Cluster:

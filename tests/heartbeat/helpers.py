@@ -9,6 +9,9 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[2]
 JOB_NAMES = (
@@ -67,15 +70,19 @@ def spawn(config: Path, *args: str, env: Mapping[str, str] | None = None, log: P
     )
 
 
-def wait_for(predicate: Callable[[], object], timeout: float = 15.0, interval: float = 0.02) -> object:
-    """Poll until ``predicate()`` is truthy; fail loudly on timeout (a liveness bound, not a timing assertion)."""
+def wait_for(predicate: Callable[[], T | None], timeout: float = 15.0, what: str | None = None, interval: float = 0.02) -> T:
+    """Poll until ``predicate()`` is truthy and return its value; fail loudly on timeout.
+
+    A liveness bound, never a timing assertion: ``timeout`` only says how long
+    to wait for something that must happen before calling it a failure.
+    """
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s: {predicate}")
+            raise AssertionError(f"{what or predicate!r} did not happen within {timeout:g} s")
         time.sleep(interval)
 
 
