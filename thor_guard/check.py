@@ -18,11 +18,12 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from codemods.skeleton import def_positions, skeleton, walk_functions
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.suggest import did_you_mean
 from thor_guard.targets import Target, resolve_target_modules
-from thor_guard.verifier import HelperResolver, VerifierContext, iter_functions, parse_source, verify_function
+from thor_guard.verifier import HelperResolver, VerifierContext, parse_source, verify_function
 from thor_guard.verifier.context import describe_parse_error
 from thor_guard.verifier.model import FunctionVerdict
 
@@ -47,11 +48,16 @@ class CheckResult:
 
 @dataclass
 class ParsedModule:
-    """One entry-point file, parsed once however many targets point into it."""
+    """One entry-point file, parsed once however many targets point into it.
+
+    Only the syntax tree is built here; scope metadata, the expensive part,
+    is computed later on a skeleton that keeps just the matched functions.
+    """
 
     module: str
     path: Path
-    wrapper: MetadataWrapper
+    data: bytes
+    tree: cst.Module
     functions: list[tuple[str, cst.FunctionDef]]
 
 
@@ -69,8 +75,7 @@ def read_module(module: str, path: Path) -> ParsedModule | FileError:
         return FileError(path, f"cannot decode source: {exc.msg}")
     except (UnicodeDecodeError, LookupError) as exc:
         return FileError(path, f"cannot decode source: {exc}")
-    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-    return ParsedModule(module, path, wrapper, list(iter_functions(wrapper.module)))
+    return ParsedModule(module, path, data, tree, walk_functions(tree))
 
 
 def _under(path: Path, roots: Sequence[Path]) -> bool:
@@ -110,7 +115,8 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
     errors: dict[Path, FileError] = {}
     parsed: dict[Path, ParsedModule | FileError] = {}
     verdicts: dict[str, FunctionVerdict] = {}
-    seen: set[tuple[Path, str]] = set()
+    matched: dict[Path, dict[int, str]] = {}
+    """file -> id(function) -> qualname, in manifest order: what the skeleton must keep."""
 
     for target in config.entry_points:
         modules = resolve_target_modules(target, config.source_roots, config.exclude)
@@ -137,22 +143,22 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
                 continue
             for qualname, function in entry.functions:
                 candidates.append(qualname)
-                if not target.matches_qualname(qualname):
-                    continue
-                matched_any = True
-                if (key, qualname) in seen:
-                    continue
-                seen.add((key, qualname))
-                context = VerifierContext.from_config(config, module=module, path=path, resolver=resolver)
-                verdict = verify_function(entry.wrapper, function, qualname, context)
-                verdicts[f"{module}:{qualname}"] = verdict
-                findings.extend(_findings(entry, verdict))
+                if target.matches_qualname(qualname):
+                    matched_any = True
+                    matched.setdefault(key, {}).setdefault(id(function), qualname)
         if not matched_any:
             path = modules[0][1]
             hint = did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
             findings.append(
                 Finding(path, 1, 1, "TG008", f"no function in '{modules[0][0]}' matches '{target.qualname}'{hint}: renamed or moved?", str(target))
             )
+
+    for key, wanted in matched.items():
+        entry = parsed[key]
+        assert isinstance(entry, ParsedModule)
+        file_findings, file_verdicts = _verify_file(entry, wanted, config, resolver)
+        findings.extend(file_findings)
+        verdicts.update(file_verdicts)
 
     for failed, reason in resolver.failed_files.items():
         errors.setdefault(failed, FileError(failed, reason))
@@ -177,14 +183,40 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
-def _findings(parsed: ParsedModule, verdict: FunctionVerdict) -> list[Finding]:
-    positions = parsed.wrapper.resolve(PositionProvider)
-    entry_point = f"{parsed.module}:{verdict.qualname}"
-    out: list[Finding] = []
-    for hit in verdict.hits:
-        position = positions.get(hit.node) or positions[verdict.function.name]
-        out.append(Finding(parsed.path, position.start.line, position.start.column + 1, hit.code, hit.message, entry_point))
-    return out
+def _verify_file(
+    parsed: ParsedModule, wanted: dict[int, str], config: Config, resolver: HelperResolver
+) -> tuple[list[Finding], dict[str, FunctionVerdict]]:
+    """Verify the matched functions of one file on a skeleton of it.
+
+    Scope analysis runs on the module with every unmatched body stubbed out
+    (see :mod:`codemods.skeleton`: names stay bound where they were, so the
+    verdicts are those of the full file), which is what keeps ``check`` cheap
+    on large modules. Skeleton lines are mapped back to the file's lines by
+    each function's ``def`` line from Python's own parser.
+    """
+    wrapper = MetadataWrapper(skeleton(parsed.tree, set(wanted)), unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    def_lines = {id(function): line for (_, function), (line, _) in zip(parsed.functions, def_positions(parsed.data))}
+    context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver)
+    findings: list[Finding] = []
+    verdicts: dict[str, FunctionVerdict] = {}
+    for qualname, function in parsed.functions:
+        if id(function) not in wanted:
+            continue
+        verdict = verify_function(wrapper, function, qualname, context)
+        entry_point = f"{parsed.module}:{qualname}"
+        verdicts[entry_point] = verdict
+        name_position = positions[function.name]
+        shift = def_lines.get(id(function), name_position.start.line) - name_position.start.line
+        span = positions[function]
+        for hit in verdict.hits:
+            position = positions.get(hit.node)
+            if position is None or not span.start.line <= position.start.line <= span.end.line:
+                position = name_position  # a node outside the function has no file line in the skeleton
+            findings.append(
+                Finding(parsed.path, position.start.line + shift, position.start.column + 1, hit.code, hit.message, entry_point)
+            )
+    return findings, verdicts
 
 
 def filter_findings(findings: Iterable[Finding], select: frozenset[str] | None, ignore: frozenset[str] | None) -> list[Finding]:
