@@ -53,7 +53,7 @@ from codemods.canonical import (
 from codemods.contract import exit_statement
 from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
 from codemods.outcome import FunctionOutcome
-from codemods.skeleton import def_positions, helper_outline, skeleton, walk_functions
+from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.rules import parse_codes
 from thor_guard.targets import Target, is_excluded, module_name_for
@@ -187,7 +187,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         """Plan fixes for the module's targeted functions and apply them; return ``tree`` itself when none.
 
         Unlike the base class, metadata is resolved on a skeleton of the
-        module (see :mod:`codemods.skeleton`) without deep-copying it, and the
+        module (see :mod:`thor_guard.verifier.skeleton`) without deep-copying it, and the
         full tree is walked only when something changes, and then only
         through statements that can hold a ``def``: on a large file this is
         nearly all the cost of a codemod run.

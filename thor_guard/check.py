@@ -18,7 +18,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.skeleton import def_positions, skeleton, walk_functions
+from thor_guard.verifier.skeleton import def_positions, skeleton, walk_functions
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.suggest import did_you_mean
@@ -115,8 +115,8 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
     errors: dict[Path, FileError] = {}
     parsed: dict[Path, ParsedModule | FileError] = {}
     verdicts: dict[str, FunctionVerdict] = {}
-    matched: dict[Path, dict[int, str]] = {}
-    """file -> id(function) -> qualname, in manifest order: what the skeleton must keep."""
+    matched: dict[Path, set[int]] = {}
+    """file -> ids of the functions the manifest matched: what the skeleton must keep."""
 
     for target in config.entry_points:
         modules = resolve_target_modules(target, config.source_roots, config.exclude)
@@ -145,7 +145,7 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
                 candidates.append(qualname)
                 if target.matches_qualname(qualname):
                     matched_any = True
-                    matched.setdefault(key, {}).setdefault(id(function), qualname)
+                    matched.setdefault(key, set()).add(id(function))
         if not matched_any:
             path = modules[0][1]
             hint = did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
@@ -184,17 +184,17 @@ def _display(path: Path, base: Path) -> str:
 
 
 def _verify_file(
-    parsed: ParsedModule, wanted: dict[int, str], config: Config, resolver: HelperResolver
+    parsed: ParsedModule, wanted: set[int], config: Config, resolver: HelperResolver
 ) -> tuple[list[Finding], dict[str, FunctionVerdict]]:
     """Verify the matched functions of one file on a skeleton of it.
 
     Scope analysis runs on the module with every unmatched body stubbed out
-    (see :mod:`codemods.skeleton`: names stay bound where they were, so the
+    (see :mod:`thor_guard.verifier.skeleton`: names stay bound where they were, so the
     verdicts are those of the full file), which is what keeps ``check`` cheap
     on large modules. Skeleton lines are mapped back to the file's lines by
     each function's ``def`` line from Python's own parser.
     """
-    wrapper = MetadataWrapper(skeleton(parsed.tree, set(wanted)), unsafe_skip_copy=True)
+    wrapper = MetadataWrapper(skeleton(parsed.tree, wanted), unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     def_lines = {id(function): line for (_, function), (line, _) in zip(parsed.functions, def_positions(parsed.data))}
     context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver)

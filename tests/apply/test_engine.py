@@ -6,7 +6,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from codemods.skeleton import walk_functions
+from thor_guard.verifier.skeleton import walk_functions
 from tests.apply.cases import all_cases
 from thor_guard.apply import _resolve_all, def_pattern
 from thor_guard.config import build_config

@@ -16,7 +16,7 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.skeleton import def_positions, skeleton, walk_functions
+from thor_guard.verifier.skeleton import def_positions, skeleton, walk_functions
 from tests.apply.cases import DATA
 from thor_guard.config import build_config
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
@@ -66,7 +66,7 @@ def test_skeleton_preserves_functions_positions_and_verdicts(path: Path) -> None
 
 
 def test_helper_modules_through_a_skeleton_give_the_same_verdicts() -> None:
-    from codemods.skeleton import helper_outline
+    from thor_guard.verifier.skeleton import helper_outline
     from thor_guard.config import load_config
     from thor_guard.verifier import HelperResolver
 

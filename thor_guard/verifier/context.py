@@ -126,7 +126,7 @@ class HelperResolver:
     """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
-    :func:`codemods.skeleton.helper_outline`: module-level statements and one-statement functions, the
+    :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
     only parts helpers and constants are read from). None analyses the whole module."""
 
     def module_facts(self, module: str) -> ModuleFacts | None:

@@ -1,7 +1,7 @@
 """Keep metadata cheap: analyse a skeleton of the module instead of the whole file.
 
 libcst's scope and qualified-name analysis costs several times the parse,
-and on a large file almost all of it is spent on functions apply will never
+and on a large file almost all of it is spent on functions check and apply will never
 touch. The verifier only needs the targeted functions, the module-level
 bindings and same-module guard helpers, so the analysis runs on a skeleton:
 the same top-level statements, with the body of every function and class
