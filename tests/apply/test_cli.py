@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import thor_guard.apply as engine
 from tests.apply.cases import DATA
 from tests.apply.project import make_project, snapshot
+from tests.check.project import cli_runner
 from thor_guard.cli import cli
 from thor_guard.config import load_config
 
@@ -20,7 +20,7 @@ FIXABLE = {"a": "insert_crlf", "b": "rewrite_stale_flag", "c": "move_late_guard"
 
 
 def run(root: Path, *args: str, color: bool = False) -> tuple[int, str, str]:
-    runner = CliRunner(mix_stderr=False)
+    runner = cli_runner()
     cwd = os.getcwd()
     os.chdir(root)
     try:
