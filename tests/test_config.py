@@ -67,11 +67,40 @@ fast-tick = 1.0
     assert config.heartbeat == {"fast-tick": 1.0}
 
 
-def test_preset_and_declared_entries_merge_without_duplicates(tmp_path: Path) -> None:
+def test_named_preset_and_declared_entries_merge_without_duplicates(tmp_path: Path) -> None:
     first = PRESETS["thor"][0]
-    config = build_config({"entry-points": [first, "x.y:z"]}, root=tmp_path)
+    config = build_config({"preset": "thor", "entry-points": [first, "x.y:z"]}, root=tmp_path)
     names = [str(t) for t in config.entry_points]
     assert names.count(first) == 1 and names[-1] == "x.y:z" and len(names) == len(PRESETS["thor"]) + 1
+    assert config.uses_preset
+
+
+def test_explicit_entry_points_replace_the_preset_unless_it_is_named(tmp_path: Path) -> None:
+    # ruff's convention: `select` replaces the default set; naming it (or `extend-select`) adds to it.
+    replaced = build_config({"entry-points": ["x.y:z"]}, root=tmp_path)
+    assert [str(t) for t in replaced.entry_points] == ["x.y:z"] and not replaced.uses_preset
+    empty = build_config({"entry-points": []}, root=tmp_path)
+    assert empty.entry_points == () and not empty.uses_preset
+    named = build_config({"preset": "thor", "entry-points": ["x.y:z"]}, root=tmp_path)
+    assert len(named.entry_points) == len(PRESETS["thor"]) + 1 and named.uses_preset
+    extended = build_config({"extend-entry-points": ["x.y:z"]}, root=tmp_path)
+    assert [str(t) for t in extended.entry_points] == [*PRESETS["thor"], "x.y:z"] and extended.uses_preset
+    both = build_config({"entry-points": ["a.b:c"], "extend-entry-points": ["x.y:z"]}, root=tmp_path)
+    assert [str(t) for t in both.entry_points] == ["a.b:c", "x.y:z"] and not both.uses_preset
+    default = build_config({"stale-flags": ["OLD"]}, root=tmp_path)
+    assert [str(t) for t in default.entry_points] == list(PRESETS["thor"]) and default.uses_preset
+    none = build_config({"preset": "none"}, root=tmp_path)
+    assert none.entry_points == () and not none.uses_preset
+
+
+def test_configured_says_whether_a_table_was_found(tmp_path: Path) -> None:
+    assert not load_config([tmp_path]).configured  # nothing at all
+    _write(tmp_path / "a" / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert not load_config([tmp_path / "a"]).configured  # a pyproject without the table
+    _write(tmp_path / "b" / "pyproject.toml", "[tool.thor-guard]\n")
+    assert load_config([tmp_path / "b"]).configured  # an empty table is still a configuration
+    standalone = _write(tmp_path / "c.toml", 'preset = "none"\n')
+    assert load_config([tmp_path], standalone).configured
 
 
 def test_explicit_config_file_standalone_and_pyproject(tmp_path: Path) -> None:

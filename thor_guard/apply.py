@@ -238,10 +238,10 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
 
     try:
         tree = cst.parse_module(data)
-    except cst.ParserSyntaxError as exc:
-        return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}; left untouched")
-    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        return failed(f"cannot decode the file: {exc}; left untouched")
+    except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        from thor_guard.errors import describe_source_error  # the one wording check and audit use too
+
+        return failed(describe_source_error(data, exc))
     if _LONE_CR.search(data):
         return failed("the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched")
     command = _command_for(config, select)

@@ -69,12 +69,8 @@ def read_module(module: str, path: Path) -> ParsedModule | FileError:
         return FileError(path, f"cannot read file: {exc.strerror or exc}")
     try:
         tree = parse_source(data)
-    except cst.ParserSyntaxError as exc:
+    except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileError(path, describe_parse_error(data, exc))
-    except SyntaxError as exc:  # libcst reports undecodable bytes / bad cookies this way
-        return FileError(path, f"cannot decode source: {exc.msg}")
-    except (UnicodeDecodeError, LookupError) as exc:
-        return FileError(path, f"cannot decode source: {exc}")
     return ParsedModule(module, path, data, tree, walk_functions(tree))
 
 

@@ -34,6 +34,19 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(LAZY_COMMANDS)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Like click's, but a mistyped sub-command gets a did-you-mean, as every other typo in this tool does."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from thor_guard.suggest import nearest
+
+            match = nearest(name, LAZY_COMMANDS)
+            hint = f" Did you mean '{match}'?" if match else f" Commands: {', '.join(LAZY_COMMANDS)}."
+            ctx.fail(f"No such command '{name}'.{hint}")
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         spec = LAZY_COMMANDS.get(cmd_name)
         if spec is None:
@@ -70,14 +83,50 @@ def cli() -> None:
 
     Configuration is read from [tool.thor-guard] in the nearest pyproject.toml
     (or --config FILE). Exit codes: 0 clean, 1 findings, 2 usage, config or
-    parse errors.
+    parse errors, 3 internal error (a bug).
     """
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry: run the group and map ThorGuardError to exit 2."""
+    """Console-script entry: run the group; map ThorGuardError to exit 2 and a crash to exit 3.
+
+    Output never fails on the terminal's encoding (see :mod:`thor_guard.console`),
+    and an unexpected exception prints its traceback and exits
+    :attr:`ExitCode.INTERNAL`, never the findings code 1 that Python's default
+    would give.
+    """
+    from thor_guard.console import degrade_streams
+
+    degrade_streams()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="thor-guard", standalone_mode=True)
     except ThorGuardError as exc:
         click.echo(f"thor-guard: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BrokenPipeError:
+        # The reader went away (`thor-guard audit | head`): stop quietly, as other CLI tools do.
+        _silence_stdout()
+        sys.exit(ExitCode.ERROR)
+    except Exception:  # noqa: BLE001 - the last line of defence: a bug must not look like findings
+        import traceback
+
+        traceback.print_exc()
+        click.echo(
+            f"thor-guard: internal error (exit {int(ExitCode.INTERNAL)}): this is a bug in thor-guard {__version__}; "
+            "please report it with the traceback above",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - no real file descriptor
+        pass

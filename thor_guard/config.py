@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ DEFAULT_EXCLUDE = ("**/migrations/**", "**/.venv/**", "**/venv/**", "**/node_mod
 TOP_LEVEL_KEYS = (
     "source-roots",
     "entry-points",
+    "extend-entry-points",
     "preset",
     "env-var",
     "heartbeat-value",
@@ -54,6 +55,7 @@ class Config:
     source_roots: tuple[Path, ...]
     entry_points: tuple[Target, ...]
     preset: str = "thor"
+    """The preset named by ``preset`` (default ``thor``); see :attr:`uses_preset` for whether it is in effect."""
     env_var: str = "THOR_SCHEDULER_MODE"
     heartbeat_value: str = "heartbeat"
     legacy_value: str = "legacy"
@@ -63,6 +65,11 @@ class Config:
     audit_allow: tuple[Target, ...] = ()
     log_level: str = "debug"
     heartbeat: Mapping[str, Any] = field(default_factory=dict)
+    uses_preset: bool = True
+    """True when the preset's entries are part of ``entry_points``: ``preset`` is named, or no
+    ``entry-points`` are configured (explicit ``entry-points`` replace the preset, as ruff's ``select`` does)."""
+    configured: bool = True
+    """False when no ``[tool.thor-guard]`` table (nor ``--config`` file) was found: built-in defaults apply."""
 
     def describe_source(self) -> str:
         return str(self.config_file) if self.config_file else "built-in defaults"
@@ -162,9 +169,23 @@ def load_config(
             table = tool_table(document, found)
             root = found.resolve().parent
             config_file = found
+    configured = config_file is not None and _has_tool_table(config_file, table)
     if overrides:
         table = {**table, **overrides}
-    return build_config(table, root=root, config_file=config_file)
+    config = build_config(table, root=root, config_file=config_file)
+    return config if configured else replace(config, configured=False)
+
+
+def _has_tool_table(config_file: Path, table: Mapping[str, Any]) -> bool:
+    """True when ``config_file`` really configures thor-guard: a ``--config`` file, or a pyproject with the table."""
+    if table:
+        return True
+    if config_file.name != "pyproject.toml":
+        return True
+    try:
+        return _declares_tool_table(config_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return True
 
 
 def _expect_str(table: Mapping[str, Any], key: str, default: str, path: Path | None) -> str:
@@ -204,9 +225,13 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
     roots_raw = _expect_str_list(table, "source-roots", config_file) or (".",)
     source_roots = tuple((root / r).resolve() for r in roots_raw)
 
+    # ruff's convention: explicit `entry-points` replace the preset unless `preset` is named;
+    # `extend-entry-points` add to whatever the base is.
     declared = _expect_str_list(table, "entry-points", config_file)
-    entries: list[str] = list(PRESETS[preset])
-    entries.extend(e for e in declared if e not in entries)
+    extended = _expect_str_list(table, "extend-entry-points", config_file)
+    uses_preset = "preset" in table or "entry-points" not in table
+    entries: list[str] = list(PRESETS[preset]) if uses_preset else []
+    entries.extend(e for e in (*declared, *extended) if e not in entries)
     entry_points = _targets(entries, "entry-points", config_file)
 
     log_level = _expect_str(table, "log-level", "debug", config_file).lower()
@@ -240,4 +265,5 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
         audit_allow=_targets(_expect_str_list(table, "audit-allow", config_file), "audit-allow", config_file),
         log_level=log_level,
         heartbeat=heartbeat,
+        uses_preset=uses_preset and bool(PRESETS[preset]),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,8 +20,27 @@ from pathlib import Path
 from thor_guard.errors import TargetError
 
 _WILDCARD_CHARS = frozenset("*?[")
-_SEGMENT = re.compile(r"^[A-Za-z_*?\[\]!][A-Za-z0-9_*?\[\]!]*$")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# fnmatch syntax a segment may hold besides identifier characters.
+_PATTERN_CHARS = re.compile(r"[*?\[\]!]")
+
+
+def normalize_identifier(text: str) -> str:
+    """NFKC-normalise ``text`` as Python does with identifiers (PEP 3131): ``ｓtart`` and ``start`` are one name."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def is_identifier(text: str) -> bool:
+    """True for a Python identifier, Unicode included (PEP 3131), after NFKC normalisation."""
+    return normalize_identifier(text).isidentifier()
+
+
+def _is_segment(text: str, *, allow_wildcards: bool) -> bool:
+    """A dotted-name segment: an identifier, or with wildcards an fnmatch pattern over identifier characters."""
+    if not allow_wildcards or not _has_wildcard(text) and "]" not in text and "!" not in text:
+        return is_identifier(text)
+    # Replace the pattern characters by a letter: what remains must spell identifier characters.
+    spelled = _PATTERN_CHARS.sub("x", normalize_identifier(text))
+    return spelled.isidentifier()
 
 
 def _has_wildcard(text: str) -> bool:
@@ -39,7 +59,7 @@ class Target:
         """Parse ``text``; raise :class:`TargetError` with a one-line reason when malformed."""
         if not isinstance(text, str):
             raise TargetError(f"{what} must be a string 'module:qualname', got {type(text).__name__}")
-        raw = text.strip()
+        raw = normalize_identifier(text.strip())
         if raw.count(":") != 1:
             raise TargetError(f"{what} {text!r} must have the form 'module:qualname' (exactly one ':')")
         module, qualname = raw.split(":")
@@ -47,8 +67,7 @@ class Target:
             if not part:
                 raise TargetError(f"{what} {text!r} has an empty {part_name}")
             for segment in part.split("."):
-                pattern = _SEGMENT if allow_wildcards else _IDENTIFIER
-                if not segment or not pattern.match(segment):
+                if not segment or not _is_segment(segment, allow_wildcards=allow_wildcards):
                     raise TargetError(
                         f"{what} {text!r}: {segment!r} is not a valid {part_name} segment"
                         + ("" if allow_wildcards else " (wildcards are not allowed here)")
@@ -76,16 +95,18 @@ class Target:
 
     def matches_module(self, module: str) -> bool:
         """Match a dotted module name with fnmatch semantics (``*`` may span dots)."""
+        module = normalize_identifier(module)
         if not self.module_is_pattern:
             return module == self.module
         return self._module_regex.match(module) is not None
 
     def matches_qualname(self, qualname: str) -> bool:
-        """Match a dotted qualname with fnmatch semantics, as DESIGN §1 specifies.
+        """Match a dotted qualname with fnmatch semantics, as the manifest syntax specifies.
 
         ``*`` may span dots, so ``*.start`` matches ``Monitor.start`` and
         ``Outer.Inner.start`` alike; the match is case-sensitive.
         """
+        qualname = normalize_identifier(qualname)
         if not self.qualname_is_pattern:
             return qualname == self.qualname
         return self._qualname_regex.match(qualname) is not None
@@ -105,9 +126,9 @@ def module_name_for(path: Path, root: Path) -> str | None:
         return None
     if parts[-1] == "__init__":
         parts.pop()
-    if not parts or not all(_IDENTIFIER.match(p) for p in parts):
+    if not parts or not all(is_identifier(p) for p in parts):
         return None
-    return ".".join(parts)
+    return normalize_identifier(".".join(parts))
 
 
 def module_file_candidates(module: str, root: Path) -> tuple[Path, Path]:

@@ -654,9 +654,8 @@ def extract_facts(source: bytes, module: str, is_package: bool) -> ModuleFacts:
     """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input)."""
     try:
         tree = ast.parse(source)
-    except SyntaxError as exc:
-        where = f"line {exc.lineno}: " if exc.lineno else ""
-        return ModuleFacts(module, is_package, (), (), (), (), error=f"syntax error: {where}{exc.msg}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        return ModuleFacts(module, is_package, (), (), (), (), error=f"cannot decode: {exc}")
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        from thor_guard.errors import describe_source_error  # the one wording check and apply use too
+
+        return ModuleFacts(module, is_package, (), (), (), (), error=describe_source_error(source, exc))
     return _Extractor(module, is_package).run(tree)

@@ -21,6 +21,7 @@ from pathlib import Path
 from thor_guard.audit.link import Linker, Sym
 from thor_guard.audit.model import PSEUDO_FUNCTIONS, FunctionFact
 from thor_guard.config import Config
+from thor_guard.errors import describe_source_error
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
                 data = request.path.read_bytes()
             tree = parse_source(slim_source(data, request.qualnames))
         except (OSError, ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-            errors[request.path] = f"verifier cannot parse: {exc}".splitlines()[0]
+            errors[request.path] = describe_source_error(data, exc)
             continue
         files += 1
         wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)

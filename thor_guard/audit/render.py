@@ -171,13 +171,15 @@ def explain_text(report: AuditReport, *, base: Path) -> str:
 
 
 def summary_line(report: AuditReport, paint: object) -> str:
+    from thor_guard.report.plural import count  # one pluralisation for every command
+
     s = report.summary
     found = len(report.findings)
     text = (
         f"{'Found ' + str(found) + ' finding' + ('s' if found != 1 else '') if found else 'No findings'}"
-        f" ({s['spawn_sites']} spawn sites: {s['unguarded']} unguarded, {s['on_demand']} on demand, {s['guarded']} guarded, "
-        f"{s['allowed']} allowed, {s['unreachable']} unreachable; {s['analysed_files']} of {s['files']} files analysed, "
-        f"{s['unresolved_calls']} unresolved calls)."
+        f" ({count(s['spawn_sites'], 'spawn site')}: {s['unguarded']} unguarded, {s['on_demand']} on demand, {s['guarded']} guarded, "
+        f"{s['allowed']} allowed, {s['unreachable']} unreachable; {s['analysed_files']} of {count(s['files'], 'file')} analysed, "
+        f"{count(s['unresolved_calls'], 'unresolved call')})."
     )
     if report.errors:
         text += f" {len(report.errors)} file error{'s' if len(report.errors) != 1 else ''}."

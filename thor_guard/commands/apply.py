@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from thor_guard.commands.common import (
+    check_codes,
     config_option,
     emit_errors,
     load_config_or_exit,
@@ -25,6 +26,7 @@ from thor_guard.commands.common import (
 )
 from thor_guard.errors import ExitCode
 from thor_guard.findings import FileError
+from thor_guard.report.plural import count
 
 
 def _display(path: Path) -> str:
@@ -77,7 +79,7 @@ def apply(
     """
     from thor_guard.apply import run_apply, unified_diff
 
-    codes, _ = parse_code_filters(select, None)
+    codes, _ = parse_code_filters(select, None, check_codes(), "apply")
     existing, missing = split_paths(paths)
     config = load_config_or_exit(existing, config_file, missing)
     write = not (show_diff or check_only)
@@ -93,8 +95,11 @@ def apply(
             f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
             err=info_to_stderr,
         )
-    for finding in report.not_found:
-        click.echo(f"{_display(finding.path)}:{finding.line}:{finding.column}: {finding.code} {finding.message}", err=info_to_stderr)
+    if report.not_found:
+        from thor_guard.report.text import finding_line  # the line check prints for the same TG008
+
+        for finding in report.not_found:
+            click.echo(finding_line(finding, base=Path.cwd().resolve()), err=info_to_stderr)
     emit_errors([*missing, *(FileError(Path(_display(e.path)), e.message) for e in report.errors)])
 
     written = set(report.written)
@@ -102,7 +107,7 @@ def apply(
     files = len(report.written) if write else len(report.changed_files)
     person = len(report.needs_person) + len(report.not_found)
     verb = "fixed" if write else "would fix"
-    summary = f"{verb} {fixed} entry point{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}; {person} need{'s' if person == 1 else ''} a person"
+    summary = f"{verb} {count(fixed, 'entry point')} in {count(files, 'file')}; {person} need{'s' if person == 1 else ''} a person"
     click.echo(summary, err=info_to_stderr)
 
     if report.errors or missing:

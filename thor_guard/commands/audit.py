@@ -14,7 +14,11 @@ from pathlib import Path
 import click
 
 from thor_guard.commands.common import (
+    AUDIT_CODES,
     config_option,
+    fail_on_option,
+    findings_exit_code,
+    report_base,
     emit_errors,
     format_option,
     ignore_option,
@@ -37,6 +41,7 @@ from thor_guard.errors import ExitCode
 @format_option
 @select_option("TG010, TG011")
 @ignore_option
+@fail_on_option
 @click.option("--show-guarded", is_flag=True, help="Also list guarded and audit-allow'ed spawn sites.")
 @click.option("--show-unreachable", is_flag=True, help="Also list spawn sites no trigger reaches.")
 @click.option("--explain", is_flag=True, help="List the calls that could not be resolved statically.")
@@ -50,6 +55,7 @@ def audit(
     fmt: str,
     select: str | None,
     ignore: str | None,
+    fail_on: str,
     show_guarded: bool,
     show_unreachable: bool,
     explain: bool,
@@ -68,11 +74,14 @@ def audit(
     command or view. The whole project is analysed; PATHS (default: the
     project root) locate the configuration and select which sites are
     reported. Results are cached in .thor_guard_cache/ (see docs/audit.md).
+
+    Exit 0: no finding that fails the run (by default TG011, a warning, does
+    not; see --fail-on); 1: findings; 2: usage, configuration or file errors.
     """
     from thor_guard.audit import AuditOptions, run_audit
     from thor_guard.audit.render import build_report, render_json, render_text
 
-    selected, ignored = parse_code_filters(select, ignore)
+    selected, ignored = parse_code_filters(select, ignore, AUDIT_CODES, "audit")
     existing, missing = split_paths(paths)
     emit_errors(missing)
     if missing and not existing:
@@ -81,7 +90,7 @@ def audit(
 
     result = run_audit(config, AuditOptions(paths=existing, use_cache=not no_cache, jobs=jobs))
     report = build_report(result, selected=selected, ignored=ignored, show_guarded=show_guarded, show_unreachable=show_unreachable)
-    base = Path.cwd().resolve()
+    base = report_base(config, fmt)
     if fmt == "text":
         click.echo(render_text(report, base=base, color=use_color(no_color, fmt), statistics=statistics, explain=explain), nl=False)
         from thor_guard.report.paths import error_lines
@@ -102,4 +111,4 @@ def audit(
         click.echo(stderr, nl=False, err=True)
     if report.errors or missing:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if report.findings else ExitCode.CLEAN)
+    sys.exit(findings_exit_code(report.findings, fail_on))

@@ -9,12 +9,18 @@ the configuration could not be processed (after reporting everything else).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from thor_guard.commands.common import (
+    check_codes,
     config_option,
+    fail_on_option,
+    findings_exit_code,
+    report_base,
     format_option,
     ignore_option,
     load_config_or_exit,
@@ -29,6 +35,9 @@ from thor_guard.commands.common import (
 from thor_guard.errors import ExitCode
 from thor_guard.findings import FileError
 
+if TYPE_CHECKING:
+    from thor_guard.config import Config
+
 
 @click.command("check")
 @paths_argument
@@ -36,6 +45,7 @@ from thor_guard.findings import FileError
 @format_option
 @select_option("e.g. TG001,TG002 or a prefix like TG00")
 @ignore_option
+@fail_on_option
 @statistics_option
 @no_color_option
 def check(
@@ -44,18 +54,27 @@ def check(
     fmt: str,
     select: str | None,
     ignore: str | None,
+    fail_on: str,
     statistics: bool,
     no_color: bool,
 ) -> None:
     """Prove that every manifest entry point returns first in heartbeat mode.
 
-    PATHS (default: the current directory) locate the configuration and limit
-    the check to entry points in files under them.
+    Without PATHS the whole manifest is checked, with the configuration found
+    from the current directory. PATHS (files or directories) do two things:
+    the first one locates the configuration (the nearest pyproject.toml with a
+    [tool.thor-guard] table at or above it), and together they restrict the
+    check to the manifest's entry points whose files lie under them. PATHS
+    that hold no entry point of the manifest are an error (exit 2), not a
+    clean run.
+
+    Exit 0: no finding that fails the run (see --fail-on); 1: findings; 2:
+    usage, configuration, read or parse errors, or nothing selected.
     """
     from thor_guard.check import CheckResult, filter_findings, run_check
     from thor_guard.report import render
 
-    selected, ignored = parse_code_filters(select, ignore)
+    selected, ignored = parse_code_filters(select, ignore, check_codes(), "check")
     existing, missing = split_paths(paths)
     config = load_config_or_exit(existing, config_file, missing)
     problems = list(missing)
@@ -63,6 +82,9 @@ def check(
         problems.append(FileError(config.config_file, "configuration file is empty: add a [tool.thor-guard] table (the built-in 'thor' preset was used)"))
 
     result = run_check(list(existing), config)
+    if existing and not (result.entry_points or result.findings or result.errors or problems):
+        click.echo(f"thor-guard: error: {_nothing_selected(existing, config)}", err=True)
+        sys.exit(ExitCode.ERROR)
     result = CheckResult(
         findings=filter_findings(result.findings, selected, ignored),
         errors=sorted([*problems, *result.errors]),
@@ -70,13 +92,27 @@ def check(
         files=result.files,
         verdicts=result.verdicts,
     )
-    rendered = render(result, fmt, color=use_color(no_color, fmt), statistics=statistics)  # type: ignore[arg-type]
+    rendered = render(result, fmt, color=use_color(no_color, fmt), statistics=statistics, base=report_base(config, fmt))  # type: ignore[arg-type]
     click.echo(rendered.stdout, nl=False)
     if rendered.stderr:
         click.echo(rendered.stderr, nl=False, err=True)
     if result.errors:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if result.findings else ExitCode.CLEAN)
+    sys.exit(findings_exit_code(result.findings, fail_on))
+
+
+def _nothing_selected(paths: Sequence[Path], config: Config) -> str:
+    """Why a run over ``paths`` checked nothing: none of the manifest's entry points lies under them."""
+    from thor_guard.report.plural import count
+
+    shown = ", ".join(str(p) for p in paths)
+    if not config.entry_points:
+        return f"the manifest has no entry points ({config.describe_source()}): nothing to check"
+    return (
+        f"no entry point of the manifest lies under {shown} "
+        f"({count(len(config.entry_points), 'entry point')} in {config.describe_source()}); "
+        "nothing was checked: run from the project root or name the files that hold entry points"
+    )
 
 
 def _is_blank(path: Path) -> bool:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from thor_guard.errors import ExitCode, ThorGuardError
-from thor_guard.findings import FileError
+from thor_guard.report.plural import count
+from thor_guard.findings import FileError, Finding
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -26,6 +27,16 @@ F = TypeVar("F", bound=Callable[..., object])
 FORMAT_CHOICES = ("text", "json", "sarif", "github")
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+# Which codes each command can report: --select/--ignore of any other code is a usage error.
+AUDIT_CODES = frozenset({"TG010", "TG011"})
+
+
+def check_codes() -> frozenset[str]:
+    """Every rule code except the audit's (computed, so a new verifier rule is selectable at once)."""
+    from thor_guard.rules import RULES
+
+    return frozenset(RULES) - AUDIT_CODES
 config_option = click.option(
     "--config",
     "config_file",
@@ -44,20 +55,65 @@ no_cache_option = click.option("--no-cache", is_flag=True, help="Neither read no
 
 
 def select_option(example: str) -> Callable[[F], F]:
-    return click.option("--select", metavar="CODES", help=f"Only report these codes ({example}).")
+    return click.option("--select", metavar="CODES", help=f"Only report these codes ({example}); a code this command never reports is a usage error.")
 
 
 ignore_option = click.option("--ignore", metavar="CODES", help="Do not report these codes.")
 
+FAIL_ON_CHOICES = ("error", "warning", "never")
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the run exit 1: 'error' (warnings such as TG011 are reported, exit 0), "
+    "'warning' (any finding fails), 'never' (report only; errors still exit 2).",
+)
 
-def parse_code_filters(select: str | None, ignore: str | None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """Turn ``--select``/``--ignore`` into code sets; an unknown code is a usage error (exit 2)."""
+
+def findings_exit_code(findings: Sequence[Finding], fail_on: str) -> ExitCode:
+    """Exit 1 when a finding at or above ``fail_on`` severity was reported, else 0 (see ``--fail-on``)."""
+    if fail_on == "never":
+        return ExitCode.CLEAN
+    failing = [f for f in findings if fail_on == "warning" or f.severity == "error"]
+    return ExitCode.FINDINGS if failing else ExitCode.CLEAN
+
+
+def parse_code_filters(
+    select: str | None, ignore: str | None, emitted: Collection[str] | None = None, command: str = ""
+) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Turn ``--select``/``--ignore`` into code sets.
+
+    An unknown code, and (when ``emitted`` is given) a code, prefix or name
+    that matches none of the codes ``command`` can report, is a usage error
+    (exit 2): selecting ``TG010`` in ``check`` would otherwise silently
+    select nothing.
+    """
     from thor_guard.rules import parse_codes
 
     try:
-        return parse_codes(select), parse_codes(ignore)
+        selected, ignored = parse_codes(select), parse_codes(ignore)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
+    if emitted is not None:
+        for option, text in (("--select", select), ("--ignore", ignore)):
+            for token in (text or "").replace(" ", ",").split(","):
+                codes = parse_codes(token.strip()) if token.strip() else None
+                if codes is not None and not codes & set(emitted):
+                    raise click.BadParameter(
+                        f"{token.strip()!r} is never reported by '{command}' (it reports {format_codes(emitted)})",
+                        param_hint=f"'{option}'",
+                    )
+    return selected, ignored
+
+
+def format_codes(codes: Collection[str]) -> str:
+    """``TG000-TG009`` for a run of consecutive codes, else a comma list."""
+    ordered = sorted(codes)
+    numbers = [int(code[2:]) for code in ordered]
+    if len(ordered) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"{ordered[0]}-{ordered[-1]}"
+    return ", ".join(ordered)
 
 
 def split_paths(paths: Sequence[Path]) -> tuple[tuple[Path, ...], list[FileError]]:
@@ -81,10 +137,45 @@ def load_config_or_exit(paths: Sequence[Path], config_file: Path | None, missing
         emit_errors(missing)
         sys.exit(ExitCode.ERROR)
     try:
-        return load_config(paths, config_file)
+        config = load_config(paths, config_file)
     except ThorGuardError as exc:
         click.echo(f"thor-guard: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
+    notice = no_config_notice(config, paths)
+    if notice:
+        click.echo(notice, err=True)
+    return config
+
+
+def no_config_notice(config: Config, paths: Sequence[Path]) -> str | None:
+    """The one stderr line that says no configuration was found and which preset stands in, or None.
+
+    An empty configuration file is left to the command (``check`` reports it as an error).
+    """
+    if config.configured:
+        return None
+    if config.config_file is not None and not config.config_file.read_bytes().strip():
+        return None
+    where = Path(paths[0]) if paths else Path(".")
+    preset = f"the built-in '{config.preset}' preset ({count(len(config.entry_points), 'entry point')})" if config.uses_preset else "no preset"
+    return f"thor-guard: no [tool.thor-guard] configuration found at or above {where}; using {preset}"
+
+
+def report_base(config: Config, fmt: str) -> Path:
+    """Where reported paths are relative to.
+
+    Text and JSON: the current directory, so paths open from the shell.
+    GitHub annotations and SARIF: the repository root (the git top level
+    above the project, else the project root), which is what GitHub needs to
+    place them whichever directory the command ran in.
+    """
+    if fmt not in ("github", "sarif"):
+        return Path.cwd().resolve()
+    root = config.project_root.resolve()
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return directory
+    return root
 
 
 def use_color(no_color: bool, fmt: str = "text") -> bool:

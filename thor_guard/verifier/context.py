@@ -48,19 +48,10 @@ def parse_source(data: bytes) -> cst.Module:
 
 
 def describe_parse_error(data: bytes, exc: cst.ParserSyntaxError) -> str:
-    """One line for a file libcst cannot parse, with CPython's more precise position and wording when it agrees."""
-    import ast
+    """One line for a file libcst cannot parse (the shared wording of :func:`thor_guard.errors.describe_source_error`)."""
+    from thor_guard.errors import describe_source_error
 
-    try:
-        ast.parse(data)
-    except SyntaxError as cpython:
-        if cpython.lineno is not None:
-            return f"syntax error at line {cpython.lineno}, column {cpython.offset or 1}: {cpython.msg}"
-    except ValueError:
-        pass
-    else:
-        return f"libcst cannot parse this file (Python accepts it): {exc.message}"
-    return f"syntax error near line {exc.raw_line}: {exc.message}"
+    return describe_source_error(data, exc)
 
 
 def helper_expression(function: cst.FunctionDef) -> cst.BaseExpression | None:
@@ -154,7 +145,7 @@ class HelperResolver:
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
         except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-            reason = f"cannot decode source: {getattr(exc, 'msg', None) or exc}"
+            reason = describe_parse_error(data, exc)
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
         self.parsed_files.add(path.resolve())
