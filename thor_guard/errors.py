@@ -72,6 +72,11 @@ def describe_source_error(data: bytes | None, exc: BaseException) -> str:
     """
     if isinstance(exc, OSError):
         return f"cannot read file: {exc.strerror or exc}"
+    if data is not None:
+        # Which parser hit a bad byte or cookie first must not change the words: decode here, once.
+        problem = decoding_problem(data)
+        if problem is not None:
+            return problem
     if isinstance(exc, UnicodeDecodeError):
         return f"cannot decode source: {exc.reason} at byte {exc.start}"
     if isinstance(exc, LookupError):
@@ -92,6 +97,25 @@ def describe_source_error(data: bytes | None, exc: BaseException) -> str:
         message = getattr(exc, "message", str(exc))
         return f"libcst cannot parse this file (Python accepts it) at line {line}, column {column}: {message}"
     return f"cannot parse: {exc}".splitlines()[0]
+
+
+def decoding_problem(data: bytes) -> str | None:
+    """Why ``data`` cannot be decoded as Python source (PEP 263 cookie or BOM, else UTF-8), or None when it can."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:  # an unknown or conflicting coding cookie
+        return f"cannot decode source: {exc.msg}"
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return f"cannot decode source as {encoding}: {exc.reason} (byte 0x{data[exc.start]:02x} on line {line})"
+    except LookupError as exc:  # pragma: no cover - detect_encoding already refuses unknown codecs
+        return f"cannot decode source: {exc}"
+    return None
 
 
 def _syntax_error_text(exc: SyntaxError) -> str:
