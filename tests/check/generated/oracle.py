@@ -67,7 +67,11 @@ def _show(value: str | None) -> str:
 
 
 def judge(case: Case, runs: tuple[tuple[Run, ...], ...]) -> Judgement:
-    """Really guarded or not, with the first reason found (see the module docstring)."""
+    """Really guarded or not, with the first reason found (see the module docstring).
+
+    The runner stops a case at its first failing heartbeat-world run; this walks the runs in the
+    same order (scenario by scenario, heartbeat-world values first), so it stops there too.
+    """
     for s, per_value in enumerate(runs):
         where = f"scenario {s} {case.scenarios[s].as_json()}" if s else "permissive scenario"
         for value, (events, outcome) in zip(VALUES, per_value):

@@ -2,7 +2,9 @@
 
 ``python runner.py JOB.json`` reads ``{"root", "sentinel", "values", "cases"}``
 and prints, for every case, scenario and value of the mode variable, the
-events the call produced and how it ended. Each run sets the environment,
+events the call produced and how it ended. A case stops at its first
+heartbeat-world run with an event or a crash (that run decides the verdict;
+:func:`tests.check.generated.oracle.judge` looks no further). Each run sets the environment,
 drops the case's modules from ``sys.modules`` and imports them fresh (module
 code may read the environment at import time), builds the entry point's
 receiver with the scenario's attributes, calls it and records:
@@ -51,8 +53,13 @@ def main() -> None:
         for scenario in case["scenarios"]:
             per_value = []
             for value in job["values"]:
-                per_value.append(_run(case, scenario, value, clean_env, tg_sentinel, thread_starts))
+                events, outcome = _run(case, scenario, value, clean_env, tg_sentinel, thread_starts)
+                per_value.append([events, outcome])
+                if (value is None or value.lower() == "heartbeat") and (events or outcome not in ("return", "exit")):
+                    break  # not guarded: the judge stops at this run, the remaining runs would be wasted
             per_scenario.append(per_value)
+            if len(per_value) < len(job["values"]):
+                break
         results[case["id"]] = per_scenario
     json.dump(results, sys.stdout)
 
