@@ -371,7 +371,10 @@ def redis_error_reason(exc: BaseException, parsed: RedisUrl, *, timeout: float |
 
     where = parsed.where()
     if is_auth_error(exc):
-        reason = f"authentication failed ({_first_line(exc)}); check the user name and password in the URL"
+        if parsed.password is None:
+            reason = "authentication required: the server has a password and the URL gives none (redis://:PASSWORD@host or ?password=)"
+        else:
+            reason = f"authentication failed ({_first_line(exc)}); check the user name and password in the URL"
     else:
         reason = _first_line(exc)
         for cause in _causes(exc):
@@ -392,6 +395,8 @@ def redis_error_reason(exc: BaseException, parsed: RedisUrl, *, timeout: float |
                 break
             if isinstance(cause, (redis_module.TimeoutError, socket.timeout, TimeoutError)):
                 reason = f"no answer from {where} within {timeout:g} s" if timeout else f"no answer from {where} (timed out)"
+                if parsed.tls:
+                    reason += f"; is {where} a TLS port? rediss:// to a plain port waits for a TLS answer that never comes"
                 break
             if type(cause).__name__ == "MasterNotFoundError":
                 reason = f"no sentinel at {where} knows a master (check the service name and that the sentinels run)"

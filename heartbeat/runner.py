@@ -41,7 +41,7 @@ from heartbeat.cadence import Cadence, PredicateCadence, SessionCadence
 from heartbeat.clock import Clock, SystemClock
 from heartbeat.jobs import DEFAULT_JOBS, Job, build_jobs, job_table, resolve_target, unbound
 from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity
-from heartbeat.redis_url import client_timeout, explain_redis_error, make_client, parse_redis_url, probe
+from heartbeat.redis_url import client_timeout, make_client, parse_redis_url, probe, redis_error_reason
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
 from heartbeat.status import FileStatusStore, RedisStatusStore, StatusRecorder, StatusStore
@@ -194,7 +194,7 @@ def describe_store_error(exc: BaseException, settings: HeartbeatSettings) -> str
         url = settings.resolved_redis_url()
         if url:
             parsed = parse_redis_url(url)
-            return "lock: unavailable; " + explain_redis_error(exc, parsed, timeout=client_timeout(settings.lock_ttl))
+            return "Redis unavailable: " + redis_error_reason(exc, parsed, timeout=client_timeout(settings.lock_ttl))
     return str(exc)
 
 
@@ -482,7 +482,8 @@ class HeartbeatRunner:
                 self.leading = True
                 self.logger.info("Leader: %s (fencing token %s)", lock.holder_id, lock.fencing_token)
                 self._run_setup_once()
-                scheduler.resume(self.recorder.resume_slots())
+                if lock.kind != "none":  # without a lock every process runs every job: nothing to resume from others
+                    scheduler.resume(self.recorder.resume_slots())
                 self.recorder.became_leader(lock.fencing_token, self.clock.time())
                 self.reason = scheduler.run(self.max_ticks)
                 if self.reason is StopReason.LOST:
