@@ -51,47 +51,88 @@ class RedisUrlError(ConfigError):
     """The Redis URL is malformed; the message names the problem and shows the URL with passwords redacted."""
 
 
-def redact_url(url: str) -> str:
-    """Replace every password in ``url`` by ``***``: the userinfo password and secret-looking query values.
+def _secret_mask(url: str) -> list[bool]:
+    """Which characters of ``url`` are secret: the userinfo password and secret-looking query values.
 
     Works on malformed URLs too (it never parses the port), because the URL
-    is quoted in the very error that says it is malformed. A userinfo without
-    ``:`` is a user name for redis-py, but operators write
-    ``redis://secret@host`` by mistake, so it is redacted as well.
+    is quoted in the very error that says it is malformed. An unencoded
+    ``@``, ``?``, ``#`` or ``&`` in a password must not shorten what is hidden,
+    so both readings are masked: the userinfo up to the *last* ``@``, and
+    every secret query value after the *first* ``?``; where they overlap,
+    more is hidden, never less. A userinfo without ``:`` is a user name for
+    redis-py, but operators write ``redis://secret@host`` by mistake, so it
+    is hidden as well.
     """
     scheme_match = _SCHEME.match(url)
-    prefix = scheme_match.group(0) if scheme_match else ""
-    text = url[len(prefix):]
-    if "@" in text:
-        # The userinfo ends at the LAST '@': an unencoded '@', '#', '/' or '?' in a password must not
-        # shorten it (and a query value holding '@' only makes us hide more, never leak).
-        userinfo, _, host_part = text.rpartition("@")
+    start = scheme_match.end() if scheme_match else 0
+    masked = [False] * len(url)
+    at = url.rfind("@")
+    if at >= start:
+        userinfo = url[start:at]
         user, sep, _password = userinfo.partition(":")
-        shown_user = user if sep and re.fullmatch(r"[A-Za-z0-9._~%+-]*", user) else ""
-        text = f"{shown_user}:***@{host_part}" if shown_user or sep else f"***@{host_part}"
-    text = prefix + text
-    head, sep, query = text.partition("?")
-    if not sep:
-        return text
-    query, hash_sep, fragment = query.partition("#")
-    parts = []
-    for item in query.split("&"):
-        key, eq, _value = item.partition("=")
-        parts.append(f"{key}=***" if eq and _SECRET_KEY.search(unquote(key)) else item)
-    return f"{head}?{'&'.join(parts)}{hash_sep}{fragment}"
+        keep = len(user) + 1 if sep and re.fullmatch(r"[A-Za-z0-9._~%+-]*", user) else 0
+        for index in range(start + keep, at):
+            masked[index] = True
+    question = url.find("?", start)
+    if question >= 0:
+        position = question + 1
+        query, _, _ = url[question + 1:].partition("#")
+        in_secret = False
+        for item in query.split("&"):
+            key, eq, value = item.partition("=")
+            if eq:
+                in_secret = bool(_SECRET_KEY.search(unquote(key)))
+                first = position + len(key) + 1
+            else:
+                first = position  # a bare item after a secret is most likely the rest of it (an unencoded '&')
+            if in_secret:
+                for index in range(first, position + len(item)):
+                    masked[index] = True
+            position += len(item) + 1
+    fragment = url.find("#", start)
+    if fragment >= 0 and url.find("?", start) >= 0:  # a fragment means nothing to Redis: it can only be a cut password
+        for index in range(fragment, len(url)):
+            masked[index] = True
+    return masked
+
+
+def redact_url(url: str) -> str:
+    """Replace every password in ``url`` by ``***`` (see :func:`_secret_mask` for what counts)."""
+    masked = _secret_mask(url)
+    out: list[str] = []
+    for index, char in enumerate(url):
+        if not masked[index]:
+            out.append(char)
+        elif index == 0 or not masked[index - 1]:
+            out.append("***")
+    return "".join(out)
+
+
+def url_secrets(url: str) -> tuple[str, ...]:
+    """The secrets :func:`redact_url` hides, as written and percent-decoded, longest first (for :func:`scrub`)."""
+    masked = _secret_mask(url)
+    found: set[str] = set()
+    run: list[str] = []
+    for index, char in enumerate([*url, ""]):
+        if index < len(url) and masked[index]:
+            run.append(char)
+        elif run:
+            text = "".join(run)
+            found.update({text, unquote(text), quote(unquote(text), safe="")})
+            run = []
+    return tuple(sorted((s for s in found if len(s) >= 3), key=len, reverse=True))
 
 
 def scrub(text: str, url: str | None) -> str:
-    """Remove the passwords of ``url`` from any text (an exception message that might echo them)."""
+    """Remove the passwords of ``url`` (as written or decoded) from any text, e.g. an exception message.
+
+    Secrets shorter than 3 characters are left alone: replacing every ``a``
+    in a message would destroy it and hide nothing worth hiding.
+    """
     if not url:
         return text
-    try:
-        secrets = parse_redis_url(url).secrets()
-    except RedisUrlError:
-        return text
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
+    for secret in url_secrets(url):
+        text = text.replace(secret, "***")
     return text
 
 
@@ -120,12 +161,6 @@ class RedisUrl:
     @property
     def sentinel(self) -> bool:
         return self.scheme == "redis+sentinel"
-
-    def secrets(self) -> tuple[str, ...]:
-        """Every secret in the URL (decoded and as written), for :func:`scrub`."""
-        values = [self.password or ""]
-        values += [value for key, value in self.options.items() if _SECRET_KEY.search(key)]
-        return tuple(sorted({v for value in values if value for v in (value, quote(value, safe=""))}, key=len, reverse=True))
 
     def where(self) -> str:
         """Where the client connects, without secrets: ``host:port``, the socket path or the sentinels."""
