@@ -37,6 +37,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Claim", "FileLeaderLock", "LeaderLock", "LockFileError", "NoLock", "RedisLeaderLock", "redact_url", "redis_client"]
 
+def _redis_failures() -> tuple[type[BaseException], ...]:
+    import redis as redis_module
+
+    # ValueError: redis-py reading from a connection whose buffer another thread closed (a stop breaking off calls).
+    return (redis_module.RedisError, OSError, ValueError)
+
+
 SHUTDOWN_TIMEOUT = 0.25
 """Seconds each Redis call may take once the process is stopping: release and the last status write
 together stay well under a second whatever Redis does (frozen, partitioned, gone)."""
@@ -387,7 +394,7 @@ class RedisLeaderLock:
                     keys=[self.key, self.counter_key, self.slots_key], args=[token, self.ttl_ms, floor_ms, since_ms]
                 )
             )
-        except (redis_module.RedisError, OSError) as exc:
+        except _redis_failures() as exc:
             self._log_unavailable("cannot try to acquire", exc)
             return False
         self._mark_available()
@@ -422,7 +429,7 @@ class RedisLeaderLock:
             answer = int(
                 self._claim_script(keys=[self.key, self.slots_key], args=[token, f"{job}@{interval:g}", slot, slot_start_ms])
             )
-        except (redis_module.RedisError, OSError) as exc:
+        except _redis_failures() as exc:
             self._log_unavailable("cannot confirm leadership before a job", exc)
             return Claim.UNAVAILABLE
         self._mark_available()
@@ -455,27 +462,38 @@ class RedisLeaderLock:
         Used when a stop is requested while a thread waits on a Redis that does
         not answer; ``shutdown(SHUT_RDWR)`` on the sockets wakes those threads.
         """
+        pool = self.client.connection_pool
+        in_use = getattr(pool, "_in_use_connections", None)
         try:
-            self.client.connection_pool.disconnect()
+            if in_use is None:  # another redis-py: closing is the public way, and also wakes the callers
+                pool.disconnect()
+                return
+            for connection in list(in_use):
+                sock = getattr(connection, "_sock", None)
+                if sock is not None:
+                    # shutdown, not close: the blocked recv returns at once and redis-py raises its own
+                    # ConnectionError ("closed by server"), while the buffers it reads stay valid.
+                    sock.shutdown(socket.SHUT_RDWR)
         except Exception as exc:  # best effort on the way out
-            self.logger.debug("could not disconnect the Redis pool: %s", exc)
+            self.logger.debug("could not break off the Redis calls: %s", exc)
 
-    def release(self) -> None:
-        import redis as redis_module
-
+    def release(self) -> bool:
+        """Delete the key if it is still ours; False when Redis could not be asked (the key then expires within the TTL)."""
         self._stop_renewer(timeout=SHUTDOWN_TIMEOUT if self._stopping else None)
         with self._guard:
             token, self._token = self._token, None
             self._deadline = float("-inf")
         if token is None:
-            return
+            return True
         client = self.shutdown_client if self._stopping else self.client
         try:
             self._release_script(keys=[self.key], args=[token], client=client)
-        except (redis_module.RedisError, OSError) as exc:
+        except _redis_failures() as exc:
             self.logger.warning(
                 "could not release %s (%s); it expires within %.3g s", self.key, scrub(str(exc), self.url_for_logs), self.ttl
             )
+            return False
+        return True
 
     def retry_delay(self) -> float:
         return self.retry_interval * self._random.uniform(0.8, 1.0)
@@ -550,7 +568,7 @@ class RedisLeaderLock:
             sent = self.clock.monotonic()
             try:
                 extended = int(self._extend_script(keys=[self.key], args=[token, self.ttl_ms]))
-            except (redis_module.RedisError, OSError) as exc:
+            except _redis_failures() as exc:
                 if stop.is_set():
                     return
                 self._log_unavailable("cannot renew the lease", exc)
@@ -572,6 +590,7 @@ class RedisLeaderLock:
 
 
 def _explain(exc: BaseException, url: str) -> str:
+    """The reason part of :func:`~heartbeat.redis_url.explain_redis_error`, for a lock log line."""
     try:
         parsed = parse_redis_url(url)
     except RedisUrlError:

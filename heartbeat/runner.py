@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import signal
 import sys
 import threading
@@ -52,7 +53,7 @@ LOGGER_NAME = "heartbeat"
 STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGUSR2")
 QUICK_STOP_SIGNALS = ("SIGQUIT",)
 DUMP_SIGNALS = ("SIGUSR1",)
-ABORT_REDIS_AFTER = 0.2
+ABORT_REDIS_AFTER = 0.1
 """Seconds a stop waits for the scheduler thread, when no job runs, before breaking off its Redis calls."""
 
 
@@ -252,6 +253,28 @@ class HangWatchdog:
             self._next_report = elapsed * 2
 
 
+class _OneStrikeStore:
+    """A status store for the way out: after one failed write it skips the rest, so a Redis that does not
+    answer costs one short timeout, not one per remaining write (tick, job, ``stopped``)."""
+
+    def __init__(self, store: StatusStore) -> None:
+        self.inner = store
+        self.location = store.location
+        self.failed = False
+
+    def load(self) -> dict[str, Any] | None:
+        return self.inner.load()
+
+    def save(self, status: Mapping[str, Any]) -> None:
+        if self.failed:
+            raise ConnectionError("skipped while stopping: the status store did not answer")
+        try:
+            self.inner.save(status)
+        except Exception:
+            self.failed = True
+            raise
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """What the two entry points pass on, after their own flag parsing."""
@@ -306,7 +329,12 @@ class HeartbeatRunner:
         self._quick = False
         self._dump_requested = False
         self._stop_started: float | None = None
+        self._stop_logged = False
         self._aborted_calls = False
+        self._wake_fd: int | None = None
+        """Write end of a pipe the main thread selects on: the signal module writes to it when a signal arrives
+        (``signal.set_wakeup_fd``) and the scheduler thread when it ends, so the main thread reacts at once. The
+        handlers themselves only set flags: setting a ``threading.Event`` from a handler can deadlock the main thread."""
         if isinstance(lock, RedisLeaderLock):
             lock.on_availability = self.recorder.lock_availability
 
@@ -337,11 +365,20 @@ class HeartbeatRunner:
             if sig is not None:
                 previous[sig] = signal.signal(sig, handler)
         worker = threading.Thread(target=self._guarded_loop, name="heartbeat-scheduler", daemon=True)
+        read_fd, self._wake_fd = os.pipe()
+        for fd in (read_fd, self._wake_fd):
+            os.set_blocking(fd, False)
+        previous_wakeup = signal.set_wakeup_fd(self._wake_fd)
         try:
             worker.start()
             watchdog = HangWatchdog(self.scheduler, self.clock, self.logger)
             while worker.is_alive():
-                worker.join(0.05 if self._stop_started is not None else 0.25)
+                ready, _, _ = select.select([read_fd], [], [], 0.05 if self.scheduler.stop.is_set() else 0.25)
+                if ready:
+                    try:
+                        os.read(read_fd, 512)
+                    except BlockingIOError:
+                        pass
                 if self._dump_requested:
                     self._dump_requested = False
                     self._dump_threads()
@@ -352,6 +389,10 @@ class HeartbeatRunner:
             if worker.is_alive():  # the main thread failed: never leave with the lock held
                 self.scheduler.request_stop()
                 self._exit_now(1, "the runner's main thread failed")
+            signal.set_wakeup_fd(previous_wakeup)
+            wake_fd, self._wake_fd = self._wake_fd, None
+            for fd in (read_fd, wake_fd):
+                os.close(fd)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         if self._error is not None:
@@ -394,6 +435,12 @@ class HeartbeatRunner:
         if self._stop_started is None:
             self._stop_started = now
             self._prepare_shutdown()
+            if self.stop_signal is not None:
+                self._stop_logged = True
+                self.logger.info(
+                    "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
+                    signal.Signals(self.stop_signal).name, self.settings.stop_grace,
+                )
         waited = now - self._stop_started
         running = self.scheduler.running
         if running is None:
@@ -417,6 +464,8 @@ class HeartbeatRunner:
         self.lock.begin_shutdown()
         if isinstance(self.lock, RedisLeaderLock) and isinstance(self.store, RedisStatusStore):
             self.store.client = self.lock.shutdown_client
+            if not isinstance(self.recorder.store, _OneStrikeStore):
+                self.recorder.store = _OneStrikeStore(self.store)
 
     def _exit_now(self, code: int, why: str) -> None:
         """Leave while the scheduler thread is stuck in a job: record ``stopping``, release the lock, exit."""
@@ -424,8 +473,8 @@ class HeartbeatRunner:
         self.logger.warning("%s; recording 'stopping', releasing the lock and exiting with status %d", why, code)
         if self.leading:
             self.recorder.stopped(self.clock.time(), state="stopping")
-        self.lock.release()
-        self.logger.info("Lock released; the running job is abandoned")
+        released = self.lock.release() is not False
+        self.logger.info("%s; the running job is abandoned", "Lock released" if released else "The lock could not be released and expires by itself")
         for handler in [*logging.getLogger().handlers, *self.logger.handlers]:
             try:
                 handler.flush()
@@ -440,6 +489,13 @@ class HeartbeatRunner:
             self._loop()
         except BaseException as exc:  # re-raised on the main thread
             self._error = exc
+        finally:
+            wake_fd = self._wake_fd
+            if wake_fd is not None:
+                try:
+                    os.write(wake_fd, b"\0")
+                except OSError:  # closed or full: the main thread is awake anyway
+                    pass
 
     def _announce(self) -> None:
         bound = [job for job in self.jobs if job.bound]
@@ -493,19 +549,20 @@ class HeartbeatRunner:
                     continue
                 break
         finally:
-            if self.stop_signal is not None:
+            if self.stop_signal is not None and not self._stop_logged:
                 self.logger.info("Received %s; stopping", signal.Signals(self.stop_signal).name)
             if scheduler.stop.is_set() or self.stop_signal is not None:
                 self._prepare_shutdown()
             if self.leading:
                 self.recorder.stopped(self.clock.time())
-                lock.release()
+                released = lock.release() is not False
                 self.leading = False
                 runs = sum(job.runs for job in self.recorder.jobs.values())
                 failures = sum(job.failures for job in self.recorder.jobs.values())
                 self.logger.info(
-                    "Stopped after %s (%s, %d failed); lock released",
+                    "Stopped after %s (%s, %d failed); %s",
                     plural(scheduler.ticks, "tick"), plural(runs, "job run"), failures,
+                    "lock released" if released else "the lock could not be released and expires by itself",
                 )
             else:
                 lock.release()
