@@ -120,7 +120,9 @@ def heartbeat_status(
         try:
             status = store.load()
         except Exception as exc:
-            raise ThorGuardError(f"cannot read heartbeat status from {store.location}: {exc}") from exc
+            from heartbeat.runner import describe_store_error
+
+            raise ThorGuardError(f"cannot read heartbeat status from {store.location}: {describe_store_error(exc, settings)}") from exc
     except ThorGuardError as exc:
         _fail(exc)
     now = time.time()

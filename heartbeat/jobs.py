@@ -91,9 +91,12 @@ DEFAULT_JOBS: tuple[JobSpec, ...] = (
 DEFAULT_JOB_NAMES = tuple(spec.name for spec in DEFAULT_JOBS)
 
 
-def resolve_target(text: str, *, job: str, source: Path | None = None) -> Callable[..., object]:
-    """Import ``module:qualname`` and return the callable, or raise one ConfigError naming job and target."""
-    what = f"job '{job}'"
+def resolve_target(text: str, *, job: str, source: Path | None = None, what: str | None = None) -> Callable[..., object]:
+    """Import ``module:qualname`` and return the callable, or raise one ConfigError naming job and target.
+
+    ``what`` replaces ``job '<job>'`` in messages for targets that are not jobs (``heartbeat 'cadence'``).
+    """
+    what = what or f"job '{job}'"
     try:
         target = Target.parse(text, allow_wildcards=False, what=f"{what} target")
     except ConfigError as exc:
@@ -129,22 +132,30 @@ def build_jobs(
     extra: Iterable[Job] = (),
     source: Path | None = None,
     resolver: Callable[..., Callable[..., object]] = resolve_target,
+    defaults: Sequence[JobSpec] = DEFAULT_JOBS,
 ) -> tuple[Job, ...]:
-    """The eight defaults in DESIGN order, then configured extra jobs, then ``extra`` (registered in code).
+    """The preset's job specs (``defaults``) in their order, then configured extra jobs, then ``extra`` (registered in code).
 
     A binding for a name that is not a default is an extra job and needs an
     interval; a typo of a default name is reported with the nearest name.
     """
     by_name: dict[str, JobBinding] = {b.name: b for b in bindings}
     jobs: list[Job] = []
-    for spec in DEFAULT_JOBS:
+    for spec in defaults:
         binding = by_name.pop(spec.name, JobBinding(spec.name))
         jobs.append(_bind(Job(spec.name, spec.interval, spec.when), binding, source, resolver))
     for binding in by_name.values():
         if binding.interval is None:
+            names = [spec.name for spec in defaults]
+            if names:
+                raise ConfigError(
+                    f"unknown job '{binding.name}'{did_you_mean(binding.name, names)}; "
+                    "an extra job needs a table with target and interval",
+                    source,
+                )
+            preset_hint = " (or preset = \"thor\" for the reference project's eight jobs)" if binding.name in DEFAULT_JOB_NAMES else ""
             raise ConfigError(
-                f"unknown job '{binding.name}'{did_you_mean(binding.name, DEFAULT_JOB_NAMES)}; "
-                "an extra job needs a table with target and interval",
+                f"job '{binding.name}' needs an interval: write {binding.name} = {{ target = \"module:qualname\", interval = SECONDS }}{preset_hint}",
                 source,
             )
         jobs.append(_bind(Job(binding.name, binding.interval, binding.when or "always"), binding, source, resolver))

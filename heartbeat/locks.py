@@ -27,13 +27,26 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urlsplit, urlunsplit
 
 from heartbeat.clock import Clock, SystemClock
+from heartbeat.redis_url import RedisUrlError, client_timeout, make_client, parse_redis_url, redact_url, redis_error_reason, scrub
 from thor_guard.errors import ThorGuardError
 
 if TYPE_CHECKING:
     import redis
+
+__all__ = ["Claim", "FileLeaderLock", "LeaderLock", "LockFileError", "NoLock", "RedisLeaderLock", "redact_url", "redis_client"]
+
+def _redis_failures() -> tuple[type[BaseException], ...]:
+    import redis as redis_module
+
+    # ValueError: redis-py reading from a connection whose buffer another thread closed (a stop breaking off calls).
+    return (redis_module.RedisError, OSError, ValueError)
+
+
+SHUTDOWN_TIMEOUT = 0.25
+"""Seconds each Redis call may take once the process is stopping: release and the last status write
+together stay well under a second whatever Redis does (frozen, partitioned, gone)."""
 
 
 class LockFileError(ThorGuardError):
@@ -56,9 +69,15 @@ class LeaderLock(Protocol):
     holder_id: str
     fencing_token: int | None
     on_lost: Callable[[], None] | None
+    unavailable_since: float | None
+    """Wall-clock time since which the lock's backend has failed every call (None: it answers)."""
 
     def acquire(self) -> bool:
-        """Try once, without blocking; True when this process is now the leader."""
+        """Try once, without blocking; True when this process is now the leader.
+
+        False means another process leads, or - when :attr:`unavailable_since`
+        is set - that the backend could not be asked.
+        """
 
     def lease_valid(self) -> bool:
         """Cheap local check: does this process still hold an unexpired lease?"""
@@ -68,6 +87,9 @@ class LeaderLock(Protocol):
 
     def release(self) -> None:
         """Give up leadership (idempotent) so a standby can take over at once."""
+
+    def begin_shutdown(self) -> None:
+        """From now on every call is short (at most :data:`SHUTDOWN_TIMEOUT` for a remote lock)."""
 
     def retry_delay(self) -> float:
         """How long a standby waits before trying :meth:`acquire` again."""
@@ -85,6 +107,7 @@ class NoLock:
     """Every process leads. For a single development process only; the runner logs a warning."""
 
     kind = "none"
+    unavailable_since: float | None = None
 
     def __init__(self, holder_id: str | None = None, poll: float = 1.0) -> None:
         self.holder_id = holder_id or holder_identity()
@@ -106,6 +129,9 @@ class NoLock:
     def release(self) -> None:
         self._held = False
 
+    def begin_shutdown(self) -> None:
+        """Nothing to shorten."""
+
     def retry_delay(self) -> float:
         return self._poll
 
@@ -116,11 +142,16 @@ class NoLock:
 class FileLeaderLock:
     """``flock(LOCK_EX | LOCK_NB)`` on ``path``. The file is never deleted (deleting a flock file races).
 
-    The file holds the last holder and a fencing token that grows by one on
-    every acquisition (read and rewritten while the lock is held).
+    The file holds the last holder, a fencing token that grows by one on
+    every acquisition, and the last slot claimed per job. A claim is written
+    to the file *before* the job runs (as the Redis lock records it in
+    Redis), so a successor that takes over after the holder died mid-job
+    skips that slot: at most once per slot, for both locks.
     """
 
     kind = "file"
+    unavailable_since: float | None = None
+    """A local file lock is never "unavailable": it is held, free, or cannot be opened (an error at start)."""
 
     def __init__(self, path: Path, *, holder_id: str | None = None, poll: float = 0.5) -> None:
         self.path = Path(path)
@@ -130,13 +161,14 @@ class FileLeaderLock:
         self._fd: int | None = None
         self._poll = poll
         self._random = random.Random()
+        self._slots: dict[str, int] = {}
 
     def acquire(self) -> bool:
         if self._fd is not None:
             return True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # O_NOFOLLOW: the default path is in a shared temp dir, where a planted symlink must not redirect us.
+            # O_NOFOLLOW: the default directory (/run/lock) is shared, where a planted symlink must not redirect us.
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as exc:
             raise LockFileError(f"cannot open the heartbeat lock file: {exc.strerror or exc}; set lock-path to a writable file", self.path) from exc
@@ -149,28 +181,59 @@ class FileLeaderLock:
             os.close(fd)
             raise
         self._fd = fd
-        self.fencing_token = self._read_token(fd) + 1
-        record = json.dumps({"holder": self.holder_id, "fencing_token": self.fencing_token}) + "\n"
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, record.encode())
+        token, slots = self._read_record(fd)
+        self.fencing_token = token + 1
+        self._slots = slots
+        self._write_record()
         return True
 
     @staticmethod
-    def _read_token(fd: int) -> int:
+    def _read_record(fd: int) -> tuple[int, dict[str, int]]:
         os.lseek(fd, 0, os.SEEK_SET)
-        raw = os.read(fd, 4096)
+        chunks = []
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
         try:
-            token = json.loads(raw.decode() or "{}").get("fencing_token", 0)
-        except (ValueError, UnicodeDecodeError, AttributeError):
-            return 0
-        return token if isinstance(token, int) and not isinstance(token, bool) else 0
+            record = json.loads(b"".join(chunks).decode() or "{}")
+        except (ValueError, UnicodeDecodeError):
+            return 0, {}
+        if not isinstance(record, dict):
+            return 0, {}
+        token = record.get("fencing_token", 0)
+        raw_slots = record.get("slots")
+        slots = {
+            str(k): v for k, v in (raw_slots.items() if isinstance(raw_slots, dict) else ()) if isinstance(v, int) and not isinstance(v, bool)
+        }
+        return (token if isinstance(token, int) and not isinstance(token, bool) else 0), slots
+
+    def _write_record(self) -> None:
+        """Rewrite the record in place: one ``pwrite`` then a truncate, so a SIGKILL leaves a whole record."""
+        assert self._fd is not None
+        record = json.dumps({"holder": self.holder_id, "fencing_token": self.fencing_token, "slots": self._slots}) + "\n"
+        data = record.encode()
+        os.pwrite(self._fd, data, 0)
+        os.ftruncate(self._fd, len(data))
 
     def lease_valid(self) -> bool:
         return self._fd is not None
 
     def claim(self, job: str, interval: float, slot: int) -> Claim:
-        return Claim.CLAIMED if self._fd is not None else Claim.NOT_LEADER
+        if self._fd is None:
+            return Claim.NOT_LEADER
+        name = f"{job}@{interval:g}"
+        if slot <= self._slots.get(name, -1):
+            return Claim.DONE
+        self._slots[name] = slot
+        try:
+            self._write_record()
+        except OSError as exc:  # a full or read-only disk: leadership cannot be recorded, so run nothing
+            self._slots[name] = slot - 1
+            logging.getLogger("heartbeat.lock").warning("cannot record the claim in %s: %s", self.path, exc)
+            return Claim.UNAVAILABLE
+        return Claim.CLAIMED
+
+    def begin_shutdown(self) -> None:
+        """Nothing to shorten: every file-lock call is local."""
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
@@ -185,17 +248,6 @@ class FileLeaderLock:
 
     def describe(self) -> str:
         return f"file lock {self.path}"
-
-
-def redact_url(url: str) -> str:
-    """``redis://user:secret@host`` -> ``redis://user:***@host``: passwords never reach a log."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    userinfo = f"{parts.username}:***" if parts.username else ":***"
-    host = parts.hostname or ""
-    netloc = f"{userinfo}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 # Acquire and draw a fencing token in one step. The token is INCR of a counter,
@@ -258,9 +310,15 @@ class RedisLeaderLock:
     from the moment each successful SET/PEXPIRE was *sent* (minus a drift
     margin), so a leader that is paused, partitioned or whose key vanished
     stops by itself at the latest when its lease would have expired.
+
+    ``key`` is used as given; the keys beside it (``:fencing``, ``:slots``)
+    share its Redis Cluster hash tag when it has one (the runner passes a
+    hash-tagged key, see :attr:`heartbeat.settings.HeartbeatSettings.redis_key`).
     """
 
     kind = "redis"
+    REPORT_MAX = 60.0
+    """Longest pause (seconds) between two "Redis unavailable" lines while an outage lasts."""
 
     def __init__(
         self,
@@ -290,6 +348,13 @@ class RedisLeaderLock:
         self.url_for_logs = url_for_logs
         self.fencing_token: int | None = None
         self.on_lost: Callable[[], None] | None = None
+        self.on_availability: Callable[[float | None], None] | None = None
+        """Called with the outage's start (wall clock) when Redis stops answering, and with None when it answers again."""
+        self.unavailable_since: float | None = None
+        self._outage_started = 0.0
+        self._outage_failures = 0
+        self._next_report = 0.0
+        self._availability = threading.Lock()
         self._margin = ttl * 0.01 + 0.002
         self._token: str | None = None
         self._deadline = float("-inf")
@@ -297,7 +362,8 @@ class RedisLeaderLock:
         self._renew_stop = threading.Event()
         self._guard = threading.Lock()
         self._random = random.Random()
-        self._unavailable_logged = False
+        self._shutdown_client: redis.Redis | None = None
+        self._stopping = False
         self._seen_state = False
         """Whether this process has seen Redis hold the lock (a missing slot history then means lost data)."""
         # Registered once; redis-py re-loads a script after NOSCRIPT (e.g. a Redis restart).
@@ -328,10 +394,10 @@ class RedisLeaderLock:
                     keys=[self.key, self.counter_key, self.slots_key], args=[token, self.ttl_ms, floor_ms, since_ms]
                 )
             )
-        except redis_module.RedisError as exc:
+        except _redis_failures() as exc:
             self._log_unavailable("cannot try to acquire", exc)
             return False
-        self._unavailable_logged = False
+        self._mark_available()
         self._seen_state = True  # held by someone else, or by us from now on
         if fencing <= 0:
             return False
@@ -363,9 +429,10 @@ class RedisLeaderLock:
             answer = int(
                 self._claim_script(keys=[self.key, self.slots_key], args=[token, f"{job}@{interval:g}", slot, slot_start_ms])
             )
-        except redis_module.RedisError as exc:
+        except _redis_failures() as exc:
             self._log_unavailable("cannot confirm leadership before a job", exc)
             return Claim.UNAVAILABLE
+        self._mark_available()
         if answer == 1:
             return Claim.CLAIMED
         if answer == -1:
@@ -373,19 +440,60 @@ class RedisLeaderLock:
         self._lose(token, "the lock key is gone or held by another process")
         return Claim.NOT_LEADER
 
-    def release(self) -> None:
-        import redis as redis_module
+    @property
+    def shutdown_client(self) -> redis.Redis:
+        """A second client whose every call gives up after :data:`SHUTDOWN_TIMEOUT` (the status store uses it too)."""
+        if self._shutdown_client is None:
+            try:
+                self._shutdown_client = make_client(self.url_for_logs, timeout=SHUTDOWN_TIMEOUT)
+            except RedisUrlError:  # a lock built on a client without a URL: keep that client
+                self._shutdown_client = self.client
+        return self._shutdown_client
 
-        self._stop_renewer()
+    def begin_shutdown(self) -> None:
+        """Switch release (and the status store, which the runner points at :attr:`shutdown_client`) to short timeouts."""
+        self._stopping = True
+        self.shutdown_client  # noqa: B018 - built now, while nothing is urgent
+        # The renewal goes on: a job finishing within the stop grace must keep the lease until release().
+
+    def abort_calls(self) -> None:
+        """Break every call in flight on the main client (the scheduler's or the renewer's): they fail at once.
+
+        Used when a stop is requested while a thread waits on a Redis that does
+        not answer; ``shutdown(SHUT_RDWR)`` on the sockets wakes those threads.
+        """
+        pool = self.client.connection_pool
+        in_use = getattr(pool, "_in_use_connections", None)
+        try:
+            if in_use is None:  # another redis-py: closing is the public way, and also wakes the callers
+                pool.disconnect()
+                return
+            for connection in list(in_use):
+                sock = getattr(connection, "_sock", None)
+                if sock is not None:
+                    # shutdown, not close: the blocked recv returns at once and redis-py raises its own
+                    # ConnectionError ("closed by server"), while the buffers it reads stay valid.
+                    sock.shutdown(socket.SHUT_RDWR)
+        except Exception as exc:  # best effort on the way out
+            self.logger.debug("could not break off the Redis calls: %s", exc)
+
+    def release(self) -> bool:
+        """Delete the key if it is still ours; False when Redis could not be asked (the key then expires within the TTL)."""
+        self._stop_renewer(timeout=SHUTDOWN_TIMEOUT if self._stopping else None)
         with self._guard:
             token, self._token = self._token, None
             self._deadline = float("-inf")
         if token is None:
-            return
+            return True
+        client = self.shutdown_client if self._stopping else self.client
         try:
-            self._release_script(keys=[self.key], args=[token])
-        except redis_module.RedisError as exc:
-            self.logger.warning("could not release %s (%s); it expires within %.3g s", self.key, exc, self.ttl)
+            self._release_script(keys=[self.key], args=[token], client=client)
+        except _redis_failures() as exc:
+            self.logger.warning(
+                "could not release %s (%s); it expires within %.3g s", self.key, scrub(str(exc), self.url_for_logs), self.ttl
+            )
+            return False
+        return True
 
     def retry_delay(self) -> float:
         return self.retry_interval * self._random.uniform(0.8, 1.0)
@@ -393,26 +501,64 @@ class RedisLeaderLock:
     def describe(self) -> str:
         return f"redis lock {self.key} at {redact_url(self.url_for_logs)} (ttl {self.ttl:g} s, renew every {self.renew_interval:.3g} s)"
 
-    def _log_unavailable(self, what: str, exc: Exception) -> None:
-        if not self._unavailable_logged:
-            self._unavailable_logged = True
-            self.logger.warning("Redis unavailable, %s: %s", what, exc)
+    def _log_unavailable(self, what: str, exc: BaseException) -> None:
+        """Log an outage at once, then with back-off (1, 2, 4 … 60 s apart) for as long as it lasts."""
+        now = self.clock.monotonic()
+        with self._availability:
+            self._outage_failures += 1
+            started = self.unavailable_since is None
+            if started:
+                self.unavailable_since = self.clock.time()
+                self._outage_started = now
+                self._next_report = now
+            if now < self._next_report:
+                return
+            elapsed = now - self._outage_started
+            self._next_report = now + min(self.REPORT_MAX, max(1.0, elapsed))
+            failures = self._outage_failures
+        reason = _explain(exc, self.url_for_logs)
+        if started:
+            self.logger.warning("Redis unavailable, %s: %s", what, reason)
+        else:
+            self.logger.warning(
+                "Redis unavailable for %.1f s (%d failed call%s), %s: %s", elapsed, failures, "" if failures == 1 else "s", what, reason
+            )
+        callback = self.on_availability
+        if started and callback is not None:
+            callback(self.unavailable_since)
+
+    def _mark_available(self) -> None:
+        if self.unavailable_since is None:
+            return
+        with self._availability:
+            if self.unavailable_since is None:
+                return
+            elapsed = self.clock.monotonic() - self._outage_started
+            failures = self._outage_failures
+            self.unavailable_since = None
+            self._outage_failures = 0
+        self.logger.info("Redis available again after %.1f s (%d failed call%s)", elapsed, failures, "" if failures == 1 else "s")
+        callback = self.on_availability
+        if callback is not None:
+            callback(None)
 
     def _lose(self, token: str, reason: str) -> None:
         with self._guard:
             if self._token != token:
                 return
             self._deadline = float("-inf")
-        self.logger.warning("Leadership lost (%s); no further job runs until the lock is re-acquired", reason)
+        if not self._stopping:
+            self.logger.warning("Leadership lost (%s); no further job runs until the lock is re-acquired", reason)
         callback = self.on_lost
         if callback is not None:
             callback()
 
-    def _stop_renewer(self) -> None:
+    def _stop_renewer(self, timeout: float | None = None) -> None:
         self._renew_stop.set()
         renewer, self._renewer = self._renewer, None
         if renewer is not None and renewer is not threading.current_thread():
-            renewer.join(timeout=5.0)
+            # A renewal in flight ends within one socket timeout; the thread is a daemon either way.
+            renewer.join(timeout=timeout if timeout is not None else 5.0)
 
     def _renew_loop(self, token: str, stop: threading.Event) -> None:
         import redis as redis_module
@@ -422,32 +568,39 @@ class RedisLeaderLock:
             sent = self.clock.monotonic()
             try:
                 extended = int(self._extend_script(keys=[self.key], args=[token, self.ttl_ms]))
-            except redis_module.RedisError as exc:
+            except _redis_failures() as exc:
+                if stop.is_set():
+                    return
                 self._log_unavailable("cannot renew the lease", exc)
                 if sent >= self._deadline:
                     self._lose(token, "the lease expired while Redis was unreachable")
                     return
                 delay = max(0.01, min(self.renew_interval, (self._deadline - sent) / 3.0))
                 continue
+            if stop.is_set():
+                return
             if extended != 1:
                 self._lose(token, "the lock key is gone or held by another process")
                 return
-            self._unavailable_logged = False
+            self._mark_available()
             with self._guard:
                 if self._token == token:
                     self._deadline = sent + self.ttl - self._margin
             delay = self.renew_interval
 
 
-def redis_client(url: str, *, ttl: float) -> redis.Redis:
-    """A client whose socket timeouts are short against the lease, so a hung Redis cannot hold a job hostage."""
-    import redis as redis_module
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+def _explain(exc: BaseException, url: str) -> str:
+    """The reason part of :func:`~heartbeat.redis_url.explain_redis_error`, for a lock log line."""
+    try:
+        parsed = parse_redis_url(url)
+    except RedisUrlError:
+        return scrub(str(exc), url)
+    return redis_error_reason(exc, parsed)
 
-    timeout = max(0.05, min(ttl / 4.0, 2.0))
-    # No client-side retries: a failed call must fail within one timeout, and the
-    # lease logic (not the client) decides what an outage means.
-    return redis_module.Redis.from_url(
-        url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0), retry_on_timeout=False
-    )
+
+def redis_client(url: str, *, ttl: float) -> redis.Redis:
+    """A client for a validated URL whose socket timeouts are short against the lease (see :func:`client_timeout`).
+
+    Raises :class:`~heartbeat.redis_url.RedisUrlError` (exit 2) for a malformed URL.
+    """
+    return make_client(url, timeout=client_timeout(ttl))

@@ -2,36 +2,64 @@
 
 It turns validated settings into jobs, a cadence, a lock and a status store,
 then runs the scheduler in its own thread while the main thread only waits
-for SIGTERM/SIGINT. The signal handler sets two events and nothing else, so
-a stop takes effect within the running job plus the wake-up latency, also
-when the process is PID 1 in a container (explicit handlers, no defaults).
-A leader that loses its lease goes back to standby; the lock is released on
-every way out.
+for signals. Signal handlers set flags and events and nothing else; the main
+thread acts on them, so a stop takes effect within the running job plus the
+wake-up latency, also when the process is PID 1 in a container (explicit
+handlers, no defaults). A leader that loses its lease goes back to standby;
+the lock is released on every way out the process controls:
+
+* SIGTERM, SIGINT, SIGHUP, SIGUSR2: stop. The running job may finish within
+  ``stop-grace`` seconds; then the status says ``stopped``, the lock is
+  released, exit 0. SIGHUP does not reload anything.
+* SIGQUIT, or a second stop signal: stop without waiting for the running job.
+* A job still running when the grace ends: the status says ``stopping``,
+  the lock is released, exit 1 (the job is abandoned with the process).
+* SIGUSR1: log every thread's stack (what is the hung job doing?) and go on.
+
+Once stopping, every Redis call has a short timeout (see
+:data:`heartbeat.locks.SHUTDOWN_TIMEOUT`) and calls already waiting on a
+Redis that does not answer are broken off, so a stop takes about a second
+at most whatever Redis does.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import select
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import time
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from heartbeat.cadence import Cadence, PredicateCadence, SessionCadence
 from heartbeat.clock import Clock, SystemClock
-from heartbeat.jobs import Job, build_jobs, job_table, resolve_target, unbound
-from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity, redis_client
+from heartbeat.jobs import DEFAULT_JOBS, Job, build_jobs, job_table, resolve_target, unbound
+from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity
+from heartbeat.redis_url import client_timeout, make_client, parse_redis_url, probe, redis_error_reason
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
 from heartbeat.status import FileStatusStore, RedisStatusStore, StatusRecorder, StatusStore
-from thor_guard.config import Config
+from thor_guard.config import Config, read_toml, tool_table
 from thor_guard.errors import ConfigError, ThorGuardError
 
 LOGGER_NAME = "heartbeat"
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGUSR2")
+QUICK_STOP_SIGNALS = ("SIGQUIT",)
+DUMP_SIGNALS = ("SIGUSR1",)
+ABORT_REDIS_AFTER = 0.1
+"""Seconds a stop waits for the scheduler thread, when no job runs, before breaking off its Redis calls."""
+
+
+def plural(count: int, word: str, plural_word: str | None = None) -> str:
+    """``1 tick``, ``2 ticks``, ``0 job runs``."""
+    return f"{count} {word if count == 1 else plural_word or word + 's'}"
 
 
 class SetupError(ThorGuardError):
@@ -74,17 +102,32 @@ def django_settings_module(config: Config, explicit: str | None) -> str | None:
     return os.environ.get("DJANGO_SETTINGS_MODULE") or None
 
 
+def config_facts(config: Config) -> tuple[str | None, str | None]:
+    """``(preset, package name)`` as written in the configuration file: the top-level ``preset`` only when
+    it is named explicitly (the verifier's default does not choose jobs), and ``[project] name``."""
+    if config.config_file is None:
+        return None, None
+    document = read_toml(config.config_file)
+    is_pyproject = "tool" in document or config.config_file.name == "pyproject.toml"
+    table = tool_table(document, config.config_file) if is_pyproject else document
+    preset = table.get("preset") if isinstance(table.get("preset"), str) else None
+    project = document.get("project") if is_pyproject else None
+    name = project.get("name") if isinstance(project, Mapping) else None
+    return preset, name if isinstance(name, str) and name.strip() else None
+
+
 def load_settings(config: Config, *, with_django: bool) -> HeartbeatSettings:
     """pyproject's heartbeat table, overlaid key by key by ``settings.THOR_HEARTBEAT`` when Django is configured."""
     table = merge_tables(config.heartbeat)
     if with_django:
         table = merge_tables(table, django_table())
-    return parse_settings(table, project_root=config.project_root, source=config.config_file)
+    preset, package = config_facts(config)
+    return parse_settings(table, project_root=config.project_root, source=config.config_file, preset=preset, package_name=package)
 
 
 def build_cadence(settings: HeartbeatSettings) -> Cadence:
     if settings.cadence:
-        predicate = resolve_target(settings.cadence, job="cadence", source=settings.source)
+        predicate = resolve_target(settings.cadence, job="cadence", source=settings.source, what="heartbeat 'cadence'")
         return PredicateCadence(predicate, name=settings.cadence)  # type: ignore[arg-type]
     if not settings.sessions:
         raise ConfigError(
@@ -95,21 +138,34 @@ def build_cadence(settings: HeartbeatSettings) -> Cadence:
     return SessionCadence(settings.sessions)
 
 
-def build_lock(settings: HeartbeatSettings, *, clock: Clock, logger: logging.Logger) -> tuple[LeaderLock, StatusStore]:
-    """The configured lock and the status store that goes with it (Redis beside Redis, a file beside a file)."""
+def _redis_url(settings: HeartbeatSettings, what: str) -> str:
+    url = settings.resolved_redis_url()
+    if not url:
+        raise ConfigError(f"{what} needs a Redis URL: set redis-url in the heartbeat table, --redis-url, or THOR_HEARTBEAT_REDIS_URL", settings.source)
+    return url
+
+
+def build_lock(
+    settings: HeartbeatSettings, *, clock: Clock, logger: logging.Logger, check_redis: bool = True
+) -> tuple[LeaderLock, StatusStore]:
+    """The configured lock and the status store that goes with it (Redis beside Redis, a file beside a file).
+
+    With the Redis lock the URL is validated (:class:`~heartbeat.redis_url.RedisUrlError`) and, when
+    ``check_redis``, Redis is asked once: authentication, TLS, DNS, a refused or silent port are a
+    :class:`~heartbeat.redis_url.RedisUnavailableError` here - exit 2 at start-up, never a silent standby.
+    """
     holder = holder_identity()
     standby_poll = min(settings.fast_tick, 1.0)
     if settings.lock == "redis":
-        url = settings.resolved_redis_url()
-        if not url:
-            raise ConfigError(
-                "lock = \"redis\" needs a Redis URL: set redis-url in the heartbeat table, --redis-url, or THOR_HEARTBEAT_REDIS_URL",
-                settings.source,
-            )
-        client = redis_client(url, ttl=settings.lock_ttl)
+        url = _redis_url(settings, 'lock = "redis"')
+        parsed = parse_redis_url(url)
+        timeout = client_timeout(settings.lock_ttl)
+        client = make_client(parsed, timeout=timeout)
+        if check_redis:
+            probe(client, parsed, timeout=timeout)
         lock: LeaderLock = RedisLeaderLock(
             client,
-            settings.resolved_lock_key,
+            settings.redis_key,
             ttl=settings.lock_ttl,
             renew_interval=settings.renew_interval,
             retry_interval=min(settings.lock_ttl / 2.0, settings.fast_tick),
@@ -118,21 +174,29 @@ def build_lock(settings: HeartbeatSettings, *, clock: Clock, logger: logging.Log
             logger=logger.getChild("lock"),
             url_for_logs=url,
         )
-        return lock, RedisStatusStore(client, settings.resolved_lock_key + ":status", url_for_logs=url)
-    store = FileStatusStore(settings.resolved_status_path)
+        return lock, RedisStatusStore(client, settings.redis_key + ":status", url_for_logs=url)
+    store = FileStatusStore(settings.resolved_status_path, mode=settings.status_mode)
     if settings.lock == "none":
         return NoLock(holder, poll=standby_poll), store
     return FileLeaderLock(settings.resolved_lock_path, holder_id=holder, poll=standby_poll), store
 
 
 def status_store_for(settings: HeartbeatSettings) -> StatusStore:
-    """The store ``heartbeat-status`` reads: the one the runner with these settings writes."""
+    """The store ``heartbeat-status`` reads: the one the runner with these settings writes (the URL is validated)."""
+    if settings.lock == "redis":
+        url = _redis_url(settings, "the Redis status")
+        return RedisStatusStore(make_client(url, timeout=client_timeout(settings.lock_ttl)), settings.redis_key + ":status", url_for_logs=url)
+    return FileStatusStore(settings.resolved_status_path, mode=settings.status_mode)
+
+
+def describe_store_error(exc: BaseException, settings: HeartbeatSettings) -> str:
+    """Why the status could not be read, in one line without secrets (Redis errors explained)."""
     if settings.lock == "redis":
         url = settings.resolved_redis_url()
-        if not url:
-            raise ConfigError("the Redis status needs a Redis URL (redis-url, --redis-url or THOR_HEARTBEAT_REDIS_URL)", settings.source)
-        return RedisStatusStore(redis_client(url, ttl=settings.lock_ttl), settings.resolved_lock_key + ":status", url_for_logs=url)
-    return FileStatusStore(settings.resolved_status_path)
+        if url:
+            parsed = parse_redis_url(url)
+            return "Redis unavailable: " + redis_error_reason(exc, parsed, timeout=client_timeout(settings.lock_ttl))
+    return str(exc)
 
 
 def configure_logging(level: str | int = "info") -> None:
@@ -189,6 +253,28 @@ class HangWatchdog:
             self._next_report = elapsed * 2
 
 
+class _OneStrikeStore:
+    """A status store for the way out: after one failed write it skips the rest, so a Redis that does not
+    answer costs one short timeout, not one per remaining write (tick, job, ``stopped``)."""
+
+    def __init__(self, store: StatusStore) -> None:
+        self.inner = store
+        self.location = store.location
+        self.failed = False
+
+    def load(self) -> dict[str, Any] | None:
+        return self.inner.load()
+
+    def save(self, status: Mapping[str, Any]) -> None:
+        if self.failed:
+            raise ConnectionError("skipped while stopping: the status store did not answer")
+        try:
+            self.inner.save(status)
+        except Exception:
+            self.failed = True
+            raise
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """What the two entry points pass on, after their own flag parsing."""
@@ -220,6 +306,7 @@ class HeartbeatRunner:
         self.logger = logger or logging.getLogger(LOGGER_NAME)
         self.clock = clock or SystemClock()
         self.lock = lock
+        self.store = store
         self.max_ticks = max_ticks
         self.jobs = tuple(jobs)
         bound = [job for job in self.jobs if job.bound]
@@ -239,59 +326,194 @@ class HeartbeatRunner:
         self.reason: StopReason | None = None
         self._error: BaseException | None = None
         self._setup_done = False
+        self._quick = False
+        self._dump_requested = False
+        self._stop_started: float | None = None
+        self._stop_logged = False
+        self._aborted_calls = False
+        self._wake_fd: int | None = None
+        """Write end of a pipe the main thread selects on: the signal module writes to it when a signal arrives
+        (``signal.set_wakeup_fd``) and the scheduler thread when it ends, so the main thread reacts at once. The
+        handlers themselves only set flags: setting a ``threading.Event`` from a handler can deadlock the main thread."""
+        if isinstance(lock, RedisLeaderLock):
+            lock.on_availability = self.recorder.lock_availability
 
     def request_stop(self) -> None:
         self.scheduler.request_stop()
 
     def run(self, *, install_signals: bool = True) -> int:
-        """Run until stopped or ``max_ticks``; returns the exit code (0). Signals are handled only on the main thread."""
+        """Run until stopped or ``max_ticks``; returns the exit code. Signals are handled only on the main thread.
+
+        With signals installed the scheduler runs on its own thread and this
+        (main) thread drives the stop: grace period, short Redis timeouts,
+        forced release. Exit code 0 after a clean stop; the process exits by
+        itself (code 1, or 128 + signal for a quick stop) when a job outlives
+        the stop.
+        """
         self._announce()
         if not install_signals or threading.current_thread() is not threading.main_thread():
             self._loop()
             return 0
-        previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
-        for sig in previous:
-            signal.signal(sig, self._on_signal)
+        handlers = {
+            **{name: self._on_stop_signal for name in STOP_SIGNALS},
+            **{name: self._on_quick_signal for name in QUICK_STOP_SIGNALS},
+            **{name: self._on_dump_signal for name in DUMP_SIGNALS},
+        }
+        previous: dict[signal.Signals, Any] = {}
+        for name, handler in handlers.items():
+            sig = getattr(signal, name, None)
+            if sig is not None:
+                previous[sig] = signal.signal(sig, handler)
         worker = threading.Thread(target=self._guarded_loop, name="heartbeat-scheduler", daemon=True)
+        read_fd, self._wake_fd = os.pipe()
+        for fd in (read_fd, self._wake_fd):
+            os.set_blocking(fd, False)
+        previous_wakeup = signal.set_wakeup_fd(self._wake_fd)
         try:
             worker.start()
             watchdog = HangWatchdog(self.scheduler, self.clock, self.logger)
             while worker.is_alive():
-                worker.join(0.25)
+                ready, _, _ = select.select([read_fd], [], [], 0.05 if self.scheduler.stop.is_set() else 0.25)
+                if ready:
+                    try:
+                        os.read(read_fd, 512)
+                    except BlockingIOError:
+                        pass
+                if self._dump_requested:
+                    self._dump_requested = False
+                    self._dump_threads()
+                if self.scheduler.stop.is_set() and worker.is_alive():
+                    self._drive_stop()
                 watchdog.check()
         finally:
+            if worker.is_alive():  # the main thread failed: never leave with the lock held
+                self.scheduler.request_stop()
+                self._exit_now(1, "the runner's main thread failed")
+            signal.set_wakeup_fd(previous_wakeup)
+            wake_fd, self._wake_fd = self._wake_fd, None
+            for fd in (read_fd, wake_fd):
+                os.close(fd)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         if self._error is not None:
             raise self._error
         return 0
 
-    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+    # -- signals: flags only; the main loop acts on them ------------------------------------
+
+    def _on_stop_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.stop_signal is not None:
-            # Second signal: the running job does not finish; give up now. The OS drops a file lock,
-            # a Redis lease expires after its TTL.
-            os.write(2, b"heartbeat: second signal, exiting without waiting for the running job\n")
-            os._exit(128 + signum)
-        self.stop_signal = signum
+            self._quick = True  # a second stop signal: do not wait for the running job
+        else:
+            self.stop_signal = signum
         self.scheduler.request_stop()
+
+    def _on_quick_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.stop_signal is None:
+            self.stop_signal = signum
+        self._quick = True
+        self.scheduler.request_stop()
+
+    def _on_dump_signal(self, signum: int, frame: FrameType | None) -> None:
+        self._dump_requested = True
+
+    def _dump_threads(self) -> None:
+        frames = sys._current_frames()
+        parts = []
+        for thread in threading.enumerate():
+            frame = frames.get(thread.ident or -1)
+            if frame is not None:
+                stack = "".join(traceback.format_stack(frame)).rstrip()
+                parts.append(f"--- thread {thread.name} ---\n{stack}")
+        running = self.scheduler.running
+        job = f"job {running[0].name} running for {self.clock.monotonic() - running[1]:.1f} s" if running else "no job running"
+        self.logger.warning("SIGUSR1: %s; thread stacks follow\n%s", job, "\n".join(parts))
+
+    def _drive_stop(self) -> None:
+        """Called by the main thread while the scheduler thread has not finished after a stop request."""
+        now = time.monotonic()
+        if self._stop_started is None:
+            self._stop_started = now
+            self._prepare_shutdown()
+            if self.stop_signal is not None:
+                self._stop_logged = True
+                self.logger.info(
+                    "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
+                    signal.Signals(self.stop_signal).name, self.settings.stop_grace,
+                )
+        waited = now - self._stop_started
+        running = self.scheduler.running
+        if running is None:
+            if waited >= ABORT_REDIS_AFTER and not self._aborted_calls:
+                # No job runs, yet the loop has not ended: it waits on the lock's backend (a frozen
+                # or unreachable Redis). Break those calls off; the loop then sees the stop at once.
+                self._aborted_calls = True
+                abort = getattr(self.lock, "abort_calls", None)
+                if abort is not None:
+                    abort()
+            return
+        if self._quick:
+            self._exit_now(128 + (self.stop_signal or signal.SIGQUIT), f"stopping without waiting for job {running[0].name}")
+        if waited >= self.settings.stop_grace:
+            self._exit_now(
+                1, f"job {running[0].name} still running {self.settings.stop_grace:g} s (stop-grace) after the stop request"
+            )
+
+    def _prepare_shutdown(self) -> None:
+        """Short timeouts for every remaining lock and status call (they go to a second client)."""
+        self.lock.begin_shutdown()
+        if isinstance(self.lock, RedisLeaderLock) and isinstance(self.store, RedisStatusStore):
+            self.store.client = self.lock.shutdown_client
+            if not isinstance(self.recorder.store, _OneStrikeStore):
+                self.recorder.store = _OneStrikeStore(self.store)
+
+    def _exit_now(self, code: int, why: str) -> None:
+        """Leave while the scheduler thread is stuck in a job: record ``stopping``, release the lock, exit."""
+        self._prepare_shutdown()
+        self.logger.warning("%s; recording 'stopping', releasing the lock and exiting with status %d", why, code)
+        if self.leading:
+            self.recorder.stopped(self.clock.time(), state="stopping")
+        released = self.lock.release() is not False
+        self.logger.info("%s; the running job is abandoned", "Lock released" if released else "The lock could not be released and expires by itself")
+        for handler in [*logging.getLogger().handlers, *self.logger.handlers]:
+            try:
+                handler.flush()
+            except Exception:  # noqa: S110 - nothing left to report to
+                pass
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
     def _guarded_loop(self) -> None:
         try:
             self._loop()
         except BaseException as exc:  # re-raised on the main thread
             self._error = exc
+        finally:
+            wake_fd = self._wake_fd
+            if wake_fd is not None:
+                try:
+                    os.write(wake_fd, b"\0")
+                except OSError:  # closed or full: the main thread is awake anyway
+                    pass
 
     def _announce(self) -> None:
         bound = [job for job in self.jobs if job.bound]
         names = ", ".join(job.name for job in bound)
-        self.logger.info("Registered %d jobs: %s", len(bound), names)
+        self.logger.info("Registered %s: %s", plural(len(bound), "job"), names)
         for name, target in job_table(self.jobs).items():
             self.logger.debug("  %s -> %s", name, target)
         missing = unbound(self.jobs)
         if missing:
-            self.logger.warning("Unbound jobs will not run (--allow-unbound): %s", ", ".join(missing))
+            self.logger.warning("Unbound preset jobs will not run (allow-unbound): %s", ", ".join(missing))
         if self.lock.kind == "none":
             self.logger.warning("Running without a leader lock: every process started like this runs every job")
+        if self.lock.kind == "redis" and self.settings.lock_key_is_default:
+            self.logger.warning(
+                "lock-key is not set: the Redis lock uses the default identity '%s' (derived from the configuration); "
+                "set lock-key (the same on every host) so that every runner of this project, and only those, share one lock",
+                self.settings.resolved_lock_key,
+            )
         self.logger.info(
             "Ticks: fast %g s, slow %g s; lock: %s", self.settings.fast_tick, self.settings.slow_tick, self.lock.describe()
         )
@@ -303,7 +525,9 @@ class HeartbeatRunner:
         try:
             while not scheduler.stop.is_set():
                 if not lock.acquire():
-                    if not standby_logged:
+                    if lock.unavailable_since is not None:
+                        standby_logged = False  # the lock logs "Redis unavailable" itself, with back-off
+                    elif not standby_logged:
                         self.logger.info("Standby: another process leads (%s); retrying every ~%.3g s", lock.describe(), lock.retry_delay())
                         standby_logged = True
                     self.clock.wait(scheduler.wake, lock.retry_delay())
@@ -314,7 +538,8 @@ class HeartbeatRunner:
                 self.leading = True
                 self.logger.info("Leader: %s (fencing token %s)", lock.holder_id, lock.fencing_token)
                 self._run_setup_once()
-                scheduler.resume(self.recorder.resume_slots())
+                if lock.kind != "none":  # without a lock every process runs every job: nothing to resume from others
+                    scheduler.resume(self.recorder.resume_slots())
                 self.recorder.became_leader(lock.fencing_token, self.clock.time())
                 self.reason = scheduler.run(self.max_ticks)
                 if self.reason is StopReason.LOST:
@@ -324,22 +549,29 @@ class HeartbeatRunner:
                     continue
                 break
         finally:
-            if self.stop_signal is not None:
+            if self.stop_signal is not None and not self._stop_logged:
                 self.logger.info("Received %s; stopping", signal.Signals(self.stop_signal).name)
+            if scheduler.stop.is_set() or self.stop_signal is not None:
+                self._prepare_shutdown()
             if self.leading:
                 self.recorder.stopped(self.clock.time())
-                lock.release()
+                released = lock.release() is not False
                 self.leading = False
                 runs = sum(job.runs for job in self.recorder.jobs.values())
                 failures = sum(job.failures for job in self.recorder.jobs.values())
-                self.logger.info("Stopped after %d ticks (%d job runs, %d failed); lock released", scheduler.ticks, runs, failures)
+                self.logger.info(
+                    "Stopped after %s (%s, %d failed); %s",
+                    plural(scheduler.ticks, "tick"), plural(runs, "job run"), failures,
+                    "lock released" if released else "the lock could not be released and expires by itself",
+                )
             else:
+                lock.release()
                 self.logger.info("Stopped (was standby)")
 
     def _run_setup_once(self) -> None:
         if self._setup_done or not self.settings.setup:
             return
-        hook = resolve_target(self.settings.setup, job="setup", source=self.settings.source)
+        hook = resolve_target(self.settings.setup, job="setup", source=self.settings.source, what="heartbeat 'setup'")
         try:
             hook()
         except Exception as exc:
@@ -356,19 +588,35 @@ def create_runner(
     clock: Clock | None = None,
     logger: logging.Logger | None = None,
 ) -> HeartbeatRunner:
-    """Apply flags, bind jobs, refuse unbound defaults unless allowed, build cadence/lock/store."""
+    """Apply flags, bind jobs, refuse unbound preset jobs unless allowed, build cadence/lock/store.
+
+    Jobs are exactly what the configuration binds, plus ``extra_jobs``; with
+    ``preset = "thor"`` the reference project's eight job specs come first
+    and each must be bound (or ``allow-unbound``). Raises
+    :class:`~thor_guard.errors.ConfigError` (exit 2) for configuration and
+    start-up Redis errors.
+    """
     settings = apply_overrides(
         settings, fast_tick=options.fast_tick, slow_tick=options.slow_tick, lock=options.lock, redis_url=options.redis_url
     )
+    if options.allow_unbound and not settings.allow_unbound:
+        settings = replace(settings, allow_unbound=True)
     logger = logger or logging.getLogger(LOGGER_NAME)
     clock = clock or SystemClock()
-    jobs = build_jobs(settings.jobs, extra=extra_jobs, source=settings.source)
-    missing = unbound(jobs)
-    if missing and not options.allow_unbound:
+    defaults = DEFAULT_JOBS if settings.preset == "thor" else ()
+    jobs = build_jobs(settings.jobs, extra=extra_jobs, source=settings.source, defaults=defaults)
+    if not jobs:
         raise ConfigError(
-            f"{len(missing)} job(s) not bound to a function: {', '.join(missing)}; bind them in "
+            "no jobs configured: bind jobs in [tool.thor-guard.heartbeat.jobs] "
+            "(name = { target = \"module:qualname\", interval = SECONDS }), or set preset = \"thor\" for the reference project's eight",
+            settings.source,
+        )
+    missing = unbound(jobs)
+    if missing and not settings.allow_unbound:
+        raise ConfigError(
+            f"{plural(len(missing), 'job')} of preset '{settings.preset}' not bound to a function: {', '.join(missing)}; bind them in "
             "[tool.thor-guard.heartbeat.jobs] (name = \"module:qualname\") or settings.THOR_HEARTBEAT['JOBS'], "
-            "or pass --allow-unbound to run without them",
+            "or set allow-unbound = true (or pass --allow-unbound) to run without them",
             settings.source,
         )
     cadence = build_cadence(settings)

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +29,12 @@ When = Literal["open", "always", "preopen"]
 LOCK_KINDS: tuple[LockKind, ...] = ("file", "redis", "none")
 WHENS: tuple[When, ...] = ("open", "always", "preopen")
 REDIS_URL_ENV = "THOR_HEARTBEAT_REDIS_URL"
+PRESET_NAMES = ("thor", "none")
+DEFAULT_LOCK_DIRS = (Path("/run/lock"), Path("/var/lock"))
+"""Where the default file lock lives: the first that exists. Neither depends on TMPDIR, on systemd's
+PrivateTmp (which replaces /tmp and /var/tmp per unit) or on the checkout's directory."""
+DEFAULT_STOP_GRACE = 10.0
+DEFAULT_STATUS_MODE = 0o644
 
 KEYS = (
     "fast-tick",
@@ -47,6 +52,10 @@ KEYS = (
     "setup",
     "django-settings",
     "project",
+    "preset",
+    "allow-unbound",
+    "stop-grace",
+    "status-mode",
 )
 JOB_KEYS = ("target", "interval", "when")
 SESSION_KEYS = ("name", "timezone", "weekdays", "open", "close", "holidays", "early-closes")
@@ -109,24 +118,55 @@ class HeartbeatSettings:
     jobs: tuple[JobBinding, ...] = ()
     setup: str | None = None
     django_settings: str | None = None
+    preset: str = "none"
+    """``thor``: the eight job specs of the reference project exist (bind them or --allow-unbound); ``none``: only configured jobs."""
+    allow_unbound: bool = False
+    stop_grace: float = DEFAULT_STOP_GRACE
+    """Seconds a stop waits for the running job before the process records ``stopping``, releases the lock and exits."""
+    status_mode: int = DEFAULT_STATUS_MODE
+    derived_identity: str = ""
+    """The default identity computed from the configuration by :func:`derive_identity` (see there)."""
 
     @property
-    def project_name(self) -> str:
-        return self.project or self.project_root.name or "project"
+    def identity(self) -> str:
+        """The project's lock identity when ``lock-key`` is not set: ``project``, else :attr:`derived_identity`."""
+        return self.project or self.derived_identity or "default"
+
+    @property
+    def lock_key_is_default(self) -> bool:
+        """True when neither ``lock-key`` nor ``project`` names the identity (the runner warns with the Redis lock)."""
+        return self.lock_key is None and not self.project
+
+    @property
+    def resolved_lock_key(self) -> str:
+        """The lock's name: ``lock-key``, or ``thor-guard:heartbeat:<identity>``. Names the Redis key and the lock file."""
+        return self.lock_key or f"thor-guard:heartbeat:{self.identity}"
+
+    @property
+    def redis_key(self) -> str:
+        """The Redis key of the lock, hash-tagged (``{name}``) so that it and the keys beside it
+        (``:fencing``, ``:slots``, ``:status``) hash to one Redis Cluster slot; a key that already
+        holds a ``{tag}`` is used as written."""
+        return hash_tagged(self.resolved_lock_key)
 
     @property
     def resolved_lock_path(self) -> Path:
-        """The lock file: configured, or ``<tempdir>/thor-guard-heartbeat-<project>-<hash>.lock``.
+        """The lock file: ``lock-path``, or ``/run/lock/thor-guard-heartbeat-<lock-key or identity>.lock``.
 
-        The hash of the project root keeps two checkouts of the same project
-        apart while every process of one checkout (CLI, manage.py, gunicorn
-        workers) computes the same path.
+        The default depends only on the lock name (``lock-key`` or the derived
+        identity), never on TMPDIR or the checkout's directory, so two
+        checkouts of one project (``app`` and ``app_v2`` during a release),
+        and units with their own private /tmp, share one lock.
         """
         if self.lock_path is not None:
             return self.lock_path
-        digest = hashlib.sha256(str(self.project_root.resolve()).encode()).hexdigest()[:8]
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", self.project_name)
-        return Path(tempfile.gettempdir()) / f"thor-guard-heartbeat-{safe}-{digest}.lock"
+        directory = next((d for d in DEFAULT_LOCK_DIRS if d.is_dir()), None)
+        if directory is None:
+            raise ConfigError(
+                f"no {' or '.join(str(d) for d in DEFAULT_LOCK_DIRS)} on this system for the default file lock; set lock-path",
+                self.source,
+            )
+        return directory / f"thor-guard-heartbeat-{safe_file_name(self.lock_key or self.identity)}.lock"
 
     @property
     def resolved_status_path(self) -> Path:
@@ -134,10 +174,6 @@ class HeartbeatSettings:
         if self.status_path is not None:
             return self.status_path
         return self.resolved_lock_path.with_name(self.resolved_lock_path.stem + ".status.json")
-
-    @property
-    def resolved_lock_key(self) -> str:
-        return self.lock_key or f"thor-guard:heartbeat:{self.project_name}"
 
     @property
     def renew_interval(self) -> float:
@@ -148,6 +184,40 @@ class HeartbeatSettings:
         """The Redis URL: ``THOR_HEARTBEAT_REDIS_URL`` wins over the configured one."""
         env = os.environ if environ is None else environ
         return env.get(REDIS_URL_ENV) or self.redis_url
+
+
+def hash_tagged(key: str) -> str:
+    """``name`` -> ``{name}``; a key that already holds a non-empty ``{tag}`` is returned unchanged."""
+    return key if re.search(r"\{[^{}]+\}", key) else "{" + key + "}"
+
+
+def safe_file_name(name: str) -> str:
+    """A lock name as one file-name component: unsafe characters become ``_``, a long name keeps a hash."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name).strip(".") or "heartbeat"
+    if len(safe) > 120:
+        safe = safe[:100] + "-" + hashlib.sha256(name.encode()).hexdigest()[:12]
+    return safe
+
+
+def derive_identity(table: Mapping[str, Any], *, package_name: str | None) -> str:
+    """The documented default identity, from the configuration only (never TMPDIR or the checkout path).
+
+    1. ``project`` in the heartbeat table (handled by :attr:`HeartbeatSettings.identity`);
+    2. else ``[project] name`` of the ``pyproject.toml`` holding the configuration;
+    3. else ``jobs-<hash>``: a hash of the configured job names and targets, so two
+       checkouts of the same configuration agree (but a release that changes the
+       jobs changes it - set ``lock-key`` for production).
+    """
+    if package_name:
+        return package_name
+    jobs = table.get("jobs")
+    bindings: list[str] = []
+    if isinstance(jobs, Mapping):
+        for name, value in jobs.items():
+            target = value if isinstance(value, str) else (value.get("target") if isinstance(value, Mapping) else None)
+            bindings.append(f"{name}={target}")
+    digest = hashlib.sha256("\n".join(sorted(bindings)).encode()).hexdigest()[:10]
+    return f"jobs-{digest}"
 
 
 def normalise_key(key: object) -> str:
@@ -176,8 +246,20 @@ def django_table() -> dict[str, Any]:
     return merge_tables(raw)
 
 
-def parse_settings(raw: Mapping[str, Any], *, project_root: Path, source: Path | None = None) -> HeartbeatSettings:
-    """Validate a raw heartbeat table (pyproject and/or Django settings, already merged)."""
+def parse_settings(
+    raw: Mapping[str, Any],
+    *,
+    project_root: Path,
+    source: Path | None = None,
+    preset: str | None = None,
+    package_name: str | None = None,
+) -> HeartbeatSettings:
+    """Validate a raw heartbeat table (pyproject and/or Django settings, already merged).
+
+    ``preset`` is the top-level ``preset`` when the configuration names it
+    (the heartbeat table's own ``preset`` wins); ``package_name`` is
+    ``[project] name`` of the pyproject, used for the default lock identity.
+    """
     table = merge_tables(raw)
     for key in table:
         if key not in KEYS:
@@ -205,9 +287,36 @@ def parse_settings(raw: Mapping[str, Any], *, project_root: Path, source: Path |
             _parse_target(value, f"heartbeat '{key}'", source)
         return value
 
+    def lock_key() -> str | None:
+        value = text("lock-key")
+        if value is not None and re.search(r"\s", value):
+            raise ConfigError(f"heartbeat 'lock-key' must not contain whitespace, got {value!r}", source)
+        return value
+
     def path(key: str) -> Path | None:
         value = text(key)
         return None if value is None else (project_root / Path(value).expanduser()).resolve()
+
+    def flag(key: str) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            raise ConfigError(f"heartbeat '{key}' must be true or false, got {value!r}", source)
+        return value
+
+    chosen_preset = text("preset") or preset or "none"
+    if chosen_preset not in PRESET_NAMES:
+        raise ConfigError(
+            f"heartbeat 'preset' must be one of {', '.join(PRESET_NAMES)}, got {chosen_preset!r}{did_you_mean(chosen_preset, PRESET_NAMES)}",
+            source,
+        )
+    status_mode = table.get("status-mode", DEFAULT_STATUS_MODE)
+    if isinstance(status_mode, str) and re.fullmatch(r"0?o?[0-7]{3,4}", status_mode.strip()):
+        status_mode = int(status_mode.strip().replace("o", ""), 8)
+    if isinstance(status_mode, bool) or not isinstance(status_mode, int) or not 0 <= status_mode <= 0o777 or not status_mode & 0o600 == 0o600:
+        raise ConfigError(
+            f"heartbeat 'status-mode' must be a file mode such as \"0644\" or \"0640\" (owner read and write), got {table.get('status-mode')!r}",
+            source,
+        )
 
     lock = text("lock") or "file"
     if lock not in LOCK_KINDS:
@@ -223,7 +332,7 @@ def parse_settings(raw: Mapping[str, Any], *, project_root: Path, source: Path |
         lock_path=path("lock-path"),
         lock_ttl=cast(float, number("lock-ttl", 10.0)),
         lock_renew=number("lock-renew", None),
-        lock_key=text("lock-key"),
+        lock_key=lock_key(),
         redis_url=text("redis-url"),
         status_path=path("status-path"),
         cadence=target("cadence"),
@@ -231,6 +340,11 @@ def parse_settings(raw: Mapping[str, Any], *, project_root: Path, source: Path |
         jobs=_parse_jobs(table.get("jobs", {}), source),
         setup=target("setup"),
         django_settings=text("django-settings"),
+        preset=chosen_preset,
+        allow_unbound=flag("allow-unbound"),
+        stop_grace=cast(float, number("stop-grace", DEFAULT_STOP_GRACE)),
+        status_mode=status_mode,
+        derived_identity=derive_identity(table, package_name=package_name),
     )
     return check_consistency(settings)
 

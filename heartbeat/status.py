@@ -41,9 +41,11 @@ class StatusStore(Protocol):
 class FileStatusStore:
     """A JSON file replaced with write-to-temp + ``os.replace``: readers see the old or the new document, never a mix."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mode: int = 0o644) -> None:
         self.path = Path(path)
         self.location = str(self.path)
+        self.mode = mode
+        """File mode of the document (0644: a monitoring user may read it; mkstemp alone would make it 0600)."""
 
     def load(self) -> dict[str, Any] | None:
         try:
@@ -58,6 +60,7 @@ class FileStatusStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
+            os.fchmod(fd, self.mode)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(status, handle, indent=1)
                 handle.write("\n")
@@ -137,6 +140,7 @@ class StatusRecorder:
             "cadence": None,
             "open_sessions": [],
             "ticks_missed": 0,
+            "lock_unavailable_since": None,
             "jobs": {},
         }
         self._store_failed = False
@@ -182,6 +186,10 @@ class StatusRecorder:
         status.failures += 1 if error else 0
         status.overruns += 1 if overran else 0
         status.missed_slots += missed
+
+    def lock_availability(self, unavailable_since: float | None) -> None:
+        """The lock's backend stopped answering at ``unavailable_since`` (wall clock), or answers again (None)."""
+        self.doc["lock_unavailable_since"] = unavailable_since
 
     def tick(self, number: int, scheduled: float, cadence: str, open_sessions: Sequence[str], ticks_missed: int) -> None:
         self.doc.update(tick=number, tick_time=scheduled, cadence=cadence, open_sessions=list(open_sessions), ticks_missed=ticks_missed)
@@ -240,6 +248,9 @@ def format_text(status: Mapping[str, Any], now: float, location: str) -> str:
         f"tick:    #{status.get('tick')} at {_iso(status.get('tick_time'))} ({_ago(status.get('tick_time'), now)}), "
         f"cadence={status.get('cadence')}, ticks_missed={status.get('ticks_missed')}",
     ]
+    if status.get("lock_unavailable_since"):
+        since = status.get("lock_unavailable_since")
+        lines.append(f"lock:    unavailable since {_iso(since)} ({_ago(since, now)})")
     if status.get("stopped_at"):
         lines.append(f"stopped: {_iso(status.get('stopped_at'))} ({_ago(status.get('stopped_at'), now)})")
     jobs = status.get("jobs") or {}

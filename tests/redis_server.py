@@ -14,11 +14,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -43,10 +45,47 @@ def find_redis_server() -> str | None:
     return shutil.which("redis-server")
 
 
-class RedisServer:
-    """One redis-server process on a unix socket inside ``directory``."""
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
-    def __init__(self, directory: Path | None = None, binary: str | None = None) -> None:
+
+class TlsFiles:
+    """A throw-away CA and a server certificate for 127.0.0.1/localhost, made with the openssl CLI."""
+
+    def __init__(self, directory: Path) -> None:
+        self.ca = directory / "ca.crt"
+        self.cert = directory / "server.crt"
+        self.key = directory / "server.key"
+        ca_key = directory / "ca.key"
+        csr = directory / "server.csr"
+        ext = directory / "server.ext"
+        ext.write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
+        run = lambda *args: subprocess.run(["openssl", *args], check=True, capture_output=True)  # noqa: E731
+        run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(ca_key), "-out", str(self.ca), "-days", "2", "-subj", "/CN=thor-guard test CA")
+        run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(self.key), "-out", str(csr), "-subj", "/CN=localhost")
+        run("x509", "-req", "-in", str(csr), "-CA", str(self.ca), "-CAkey", str(ca_key), "-CAcreateserial", "-out", str(self.cert), "-days", "2", "-extfile", str(ext))
+
+
+class RedisServer:
+    """One redis-server process on a unix socket inside ``directory``.
+
+    Optional, for the tests of start-up errors and redaction: ``port`` (also
+    listen on 127.0.0.1:port), ``password`` (``requirepass``) and ``tls``
+    (a TLS port ``tls_port`` with a certificate from a throw-away CA).
+    """
+
+    def __init__(
+        self,
+        directory: Path | None = None,
+        binary: str | None = None,
+        *,
+        port: int = 0,
+        password: str | None = None,
+        tls: bool = False,
+    ) -> None:
         found = binary or find_redis_server()
         if found is None:
             raise RuntimeError(INSTRUCTIONS)
@@ -56,28 +95,49 @@ class RedisServer:
         self._owns_directory = directory is None
         self.socket = self.directory / "redis.sock"
         self.process: subprocess.Popen[bytes] | None = None
+        self.port = port
+        self.password = password
+        self.tls = TlsFiles(self.directory) if tls else None
+        self.tls_port = free_port() if tls else 0
 
     @property
     def url(self) -> str:
-        return f"unix://{self.socket}?db=0"
+        auth = f"&password={quote(self.password, safe='')}" if self.password else ""
+        return f"unix://{self.socket}?db=0{auth}"
+
+    def tcp_url(self, password: str | None = None) -> str:
+        """``redis://[:password@]127.0.0.1:port/0`` (``password`` defaults to the server's)."""
+        secret = self.password if password is None else password
+        auth = f":{quote(secret, safe='')}@" if secret else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
+
+    def config_lines(self) -> list[str]:
+        lines = [
+            f"port {self.port}",
+            "bind 127.0.0.1",
+            f"unixsocket {self.socket}",
+            "unixsocketperm 700",
+            f"dir {self.directory}",
+            'save ""',
+            "appendonly no",
+            "daemonize no",
+            f"logfile {self.directory / 'redis.log'}",
+        ]
+        if self.password:
+            lines.append(f"requirepass {self.password}")
+        if self.tls is not None:
+            lines += [
+                f"tls-port {self.tls_port}",
+                f"tls-cert-file {self.tls.cert}",
+                f"tls-key-file {self.tls.key}",
+                f"tls-ca-cert-file {self.tls.ca}",
+                "tls-auth-clients no",
+            ]
+        return lines
 
     def start(self, timeout: float = 10.0) -> None:
         config = self.directory / "redis.conf"
-        config.write_text(
-            "\n".join(
-                [
-                    "port 0",
-                    f"unixsocket {self.socket}",
-                    "unixsocketperm 700",
-                    f"dir {self.directory}",
-                    'save ""',
-                    "appendonly no",
-                    "daemonize no",
-                    f"logfile {self.directory / 'redis.log'}",
-                    "",
-                ]
-            )
-        )
+        config.write_text("\n".join([*self.config_lines(), ""]))
         if self.socket.exists():
             self.socket.unlink()
         self.process = subprocess.Popen([self.binary, str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -96,20 +156,30 @@ class RedisServer:
         import redis
 
         try:
-            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5).ping())
+            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5, password=self.password).ping())
         except redis.RedisError:
             return False
 
     def client(self):  # type: ignore[no-untyped-def]
         import redis
 
-        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2.0)
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2.0, password=self.password)
+
+    def pause(self) -> None:
+        """SIGSTOP: the server keeps its sockets open but answers nothing (a frozen Redis)."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGCONT)
 
     def stop(self, *, hard: bool = False) -> None:
         """Stop the server (``hard``: SIGKILL, as a crash); safe to call twice."""
         process, self.process = self.process, None
         if process is None or process.poll() is not None:
             return
+        process.send_signal(signal.SIGCONT)  # a paused server cannot act on SIGTERM
         process.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
         try:
             process.wait(timeout=10)
@@ -137,10 +207,73 @@ class RedisServer:
         self.close()
 
 
-def start_redis_server() -> RedisServer:
-    """Start a server or fail the current test with instructions."""
+class SentinelServer:
+    """``redis-server --sentinel`` watching one master as service ``service`` (quorum 1), on a free port."""
+
+    def __init__(self, master: RedisServer, service: str = "thor-master", binary: str | None = None) -> None:
+        if not master.port:
+            raise ValueError("the master needs a TCP port for Sentinel")
+        self.master = master
+        self.service = service
+        self.binary = binary or master.binary
+        self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="tg-sentinel-"))
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        auth = f":{quote(self.master.password, safe='')}@" if self.master.password else ""
+        return f"redis+sentinel://{auth}127.0.0.1:{self.port}/{self.service}/0"
+
+    def start(self, timeout: float = 10.0) -> None:
+        import redis
+
+        config = self.directory / "sentinel.conf"  # Sentinel rewrites its config file: it must be writable
+        lines = [
+            f"port {self.port}",
+            "bind 127.0.0.1",
+            f"dir {self.directory}",
+            f"logfile {self.directory / 'sentinel.log'}",
+            f"sentinel monitor {self.service} 127.0.0.1 {self.master.port} 1",
+            f"sentinel down-after-milliseconds {self.service} 5000",
+        ]
+        if self.master.password:
+            lines.append(f"sentinel auth-pass {self.service} {self.master.password}")
+        config.write_text("\n".join([*lines, ""]))
+        self.process = subprocess.Popen([self.binary, str(config), "--sentinel"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                err = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
+                raise RuntimeError(f"sentinel exited with {self.process.returncode}: {err.strip()}")
+            try:
+                client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=0.5)
+                if client.execute_command("SENTINEL", "get-master-addr-by-name", self.service):
+                    return
+            except redis.RedisError:
+                pass
+            time.sleep(0.02)
+        self.close()
+        raise RuntimeError(f"sentinel on port {self.port} did not report master '{self.service}' within {timeout} s")
+
+    def close(self) -> None:
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if process is not None and process.stderr:
+            process.stderr.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def start_redis_server(**options: object) -> RedisServer:
+    """Start a server (``port``, ``password``, ``tls`` as for :class:`RedisServer`) or fail the current test with instructions."""
     try:
-        server = RedisServer()
+        server = RedisServer(**options)  # type: ignore[arg-type]
         server.start()
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,8 +28,14 @@ def write_config(
     interval: float | None = None,
     target: str = "tests.heartbeat.jobs_for_tests:record",
     extra: Mapping[str, object] | None = None,
+    jobs: Sequence[str] = JOB_NAMES,
+    default_lock_path: bool = False,
+    name: str = "heartbeat.toml",
 ) -> Path:
-    """A standalone TOML config (top level = the [tool.thor-guard] table) binding all eight jobs to ``target``."""
+    """A standalone TOML config (top level = the [tool.thor-guard] table) binding ``jobs`` (the eight names) to ``target``.
+
+    The lock file is ``directory/heartbeat.lock`` unless ``default_lock_path`` (then the documented default applies).
+    """
     interval = interval if interval is not None else tick
     lines = [
         f'source-roots = ["{REPO}"]',
@@ -37,15 +43,15 @@ def write_config(
         f"fast-tick = {tick}",
         f"slow-tick = {tick}",
         f'lock = "{lock}"',
-        f'lock-path = "{directory / "heartbeat.lock"}"',
+        *([] if default_lock_path else [f'lock-path = "{directory / "heartbeat.lock"}"']),
         'cadence = "heartbeat.cadence:always_open"',
     ]
     for key, value in (extra or {}).items():
         lines.append(f"{key} = {value!r}".replace("'", '"') if isinstance(value, str) else f"{key} = {value}")
     lines.append("[heartbeat.jobs]")
-    for name in JOB_NAMES:
-        lines.append(f'{name} = {{ target = "{target}", interval = {interval}, when = "always" }}')
-    path = directory / "heartbeat.toml"
+    for job in jobs:
+        lines.append(f'{job} = {{ target = "{target}", interval = {interval}, when = "always" }}')
+    path = directory / name
     path.write_text("\n".join(lines) + "\n")
     return path
 

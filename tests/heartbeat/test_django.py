@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -32,7 +33,7 @@ def test_call_command_binds_jobs_from_settings(django_db: None, journal: Path) -
     records = read_journal(journal)
     assert [r["job"] for r in records[:8]] == list(JOB_NAMES)
     assert {r["tick"] for r in records} == {1, 2, 3}
-    assert {r["token"] for r in records} == {int(Path(settings.THOR_HEARTBEAT["LOCK_PATH"]).read_text().split('"fencing_token": ')[1].split("}")[0])}
+    assert {r["token"] for r in records} == {json.loads(Path(settings.THOR_HEARTBEAT["LOCK_PATH"]).read_text())["fencing_token"]}
 
 
 def test_call_command_flags(django_db: None, journal: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -58,15 +59,27 @@ def test_call_command_refuses_legacy_mode(django_db: None, journal: Path, monkey
 
 
 def _example_env(tmp_path: Path) -> dict[str, str]:
-    # TMPDIR keeps the default lock and status files (under the temp dir) away from a developer's own runs.
     env = {**os.environ, "THOR_EXAMPLE_DB": str(tmp_path / "thor.sqlite3"), "TMPDIR": str(tmp_path)}
     for name in ("THOR_SCHEDULER_MODE", "DJANGO_SETTINGS_MODULE", JOURNAL_ENV):
         env.pop(name, None)
     return env
 
 
+def _forget_example_slots() -> Path:
+    """The example's default lock file (/run/lock, not TMPDIR: issue 13 item 7). It records the slots already run,
+    so a second run within a job's interval would rightly skip them; start from scratch."""
+    from heartbeat.runner import load_settings
+    from thor_guard.config import load_config
+
+    settings = load_settings(load_config([EXAMPLE]), with_django=False)
+    for path in (settings.resolved_lock_path, settings.resolved_status_path):
+        path.unlink(missing_ok=True)
+    return settings.resolved_lock_path
+
+
 def test_readme_command_runs_the_example_from_scratch(tmp_path: Path) -> None:
     """`cd examples/legacy_thor && thor-guard run-heartbeat --max-ticks 5 --fast-tick 0.2`: migrates, leads, runs jobs."""
+    lock_path = _forget_example_slots()
     result = subprocess.run(
         [*console_script(), "run-heartbeat", "--max-ticks", "5", "--fast-tick", "0.2"],
         cwd=EXAMPLE, env=_example_env(tmp_path), capture_output=True, text=True, timeout=60,
@@ -75,7 +88,7 @@ def test_readme_command_runs_the_example_from_scratch(tmp_path: Path) -> None:
     assert "Registered 8 jobs: intraday, week52_extremes" in result.stderr
     assert "tick=1 cadence=fast jobs_due=[intraday, week52_extremes, session_volume, market_metrics" in result.stderr
     assert "Stopped after 5 ticks" in result.stderr
-    assert "lock: file lock " + str(tmp_path) in result.stderr
+    assert f"lock: file lock {lock_path}" in result.stderr
     with sqlite3.connect(tmp_path / "thor.sqlite3") as db:
         cursors = db.execute('select count(*) from "ThorTrading_feedcursor"').fetchone()[0]
         open_bars = db.execute('select count(*) from "ThorTrading_openbar"').fetchone()[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from heartbeat.jobs import DEFAULT_JOB_NAMES, Job, build_jobs, resolve_target
+from heartbeat.jobs import DEFAULT_JOB_NAMES, DEFAULT_JOBS, Job, build_jobs, resolve_target
 from heartbeat.mode import ModeError, check_scheduler_mode
 from heartbeat.runner import RunOptions, create_runner
 from heartbeat.settings import apply_overrides, merge_tables, parse_settings
@@ -23,13 +23,94 @@ def parse(table: dict[str, object]):  # type: ignore[no-untyped-def]
 
 
 def test_defaults_and_derived_paths() -> None:
-    settings = parse({})
+    settings = parse({"project": "shop"})
     assert (settings.fast_tick, settings.slow_tick, settings.lock, settings.lock_ttl) == (1.0, 60.0, "file", 10.0)
     assert settings.renew_interval == pytest.approx(10.0 / 3)
-    assert settings.resolved_lock_path.name.startswith("thor-guard-heartbeat-project-")
-    assert settings.resolved_status_path.parent == settings.resolved_lock_path.parent
-    assert settings.resolved_status_path.name.endswith(".status.json")
-    assert settings.resolved_lock_key == "thor-guard:heartbeat:project"
+    assert (settings.preset, settings.allow_unbound, settings.stop_grace, settings.status_mode) == ("none", False, 10.0, 0o644)
+    assert settings.resolved_lock_path == Path("/run/lock/thor-guard-heartbeat-shop.lock")
+    assert settings.resolved_status_path == Path("/run/lock/thor-guard-heartbeat-shop.status.json")
+    assert settings.resolved_lock_key == "thor-guard:heartbeat:shop"
+    assert settings.redis_key == "{thor-guard:heartbeat:shop}"
+    assert not settings.lock_key_is_default
+
+
+def test_lock_key_names_the_redis_key_and_the_lock_file() -> None:
+    settings = parse({"lock-key": "shop-prod"})
+    assert settings.resolved_lock_key == "shop-prod"
+    assert settings.redis_key == "{shop-prod}"
+    assert settings.resolved_lock_path == Path("/run/lock/thor-guard-heartbeat-shop-prod.lock")
+    # a key that already carries a Redis Cluster hash tag is used as written
+    assert parse({"lock-key": "apps:{shop}:heartbeat"}).redis_key == "apps:{shop}:heartbeat"
+    with pytest.raises(ConfigError, match="'lock-key' must not contain whitespace"):
+        parse({"lock-key": "shop prod"})
+    assert parse({"lock-key": "../../etc/x", "lock": "file"}).resolved_lock_path == Path("/run/lock/thor-guard-heartbeat-_.._etc_x.lock")
+
+
+def test_the_default_identity_depends_on_the_configuration_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13 item 7: not on TMPDIR, not on the checkout's directory name (app vs app_v2)."""
+    import tempfile
+
+    table = {"jobs": {"a": {"target": RECORD, "interval": 1}}}
+    seen = set()
+    for directory, tmpdir in (("app", "t1"), ("app_v2", "t2")):
+        (tmp_path / tmpdir).mkdir()
+        monkeypatch.setenv("TMPDIR", str(tmp_path / tmpdir))
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        settings = parse_settings(table, project_root=tmp_path / directory, source=tmp_path / directory / "pyproject.toml")
+        seen.add((settings.resolved_lock_key, settings.resolved_lock_path, settings.redis_key))
+        assert settings.lock_key_is_default
+    assert len(seen) == 1
+    (key, path, _), = seen
+    assert key.startswith("thor-guard:heartbeat:jobs-") and path.parent == Path("/run/lock")
+    # [project] name of the pyproject wins over the job hash; `project` wins over both
+    named = parse_settings(table, project_root=tmp_path, package_name="shop")
+    assert named.resolved_lock_key == "thor-guard:heartbeat:shop" and named.lock_key_is_default
+    assert parse_settings({**table, "project": "web"}, project_root=tmp_path, package_name="shop").resolved_lock_key == "thor-guard:heartbeat:web"
+    # a different set of jobs is a different project
+    other = parse_settings({"jobs": {"b": {"target": RECORD, "interval": 1}}}, project_root=tmp_path)
+    assert other.resolved_lock_key != key
+
+
+def test_load_settings_reads_the_package_name_and_an_explicit_preset(tmp_path: Path) -> None:
+    from heartbeat.runner import load_settings
+    from thor_guard.config import load_config
+
+    for directory in ("app", "app_v2"):
+        (tmp_path / directory).mkdir()
+        (tmp_path / directory / "pyproject.toml").write_text(
+            '[project]\nname = "shop"\n[tool.thor-guard]\npreset = "thor"\n[tool.thor-guard.heartbeat]\nfast-tick = 1\n'
+        )
+        settings = load_settings(load_config([tmp_path / directory]), with_django=False)
+        assert (settings.resolved_lock_key, settings.preset) == ("thor-guard:heartbeat:shop", "thor")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "pyproject.toml").write_text("[tool.thor-guard]\n[tool.thor-guard.heartbeat]\nfast-tick = 1\n")
+    assert load_settings(load_config([tmp_path / "plain"]), with_django=False).preset == "none"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"allow_unbond": True}, r"unknown key 'allow-unbond' in the heartbeat table \(did you mean 'allow-unbound'\?\)"),
+        ({"allow-unbound": "yes"}, r"'allow-unbound' must be true or false"),
+        ({"preset": "thr"}, r"'preset' must be one of thor, none, got 'thr' \(did you mean 'thor'\?\)"),
+        ({"stop-grace": -1}, r"'stop-grace' must be a positive number"),
+        ({"status-mode": "0200"}, r"'status-mode' must be a file mode"),
+        ({"status-mode": "rw-r--r--"}, r"'status-mode' must be a file mode"),
+        ({"lock-kye": "x"}, r"did you mean 'lock-key'"),
+    ],
+)
+def test_new_keys_are_validated_with_did_you_mean(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse(table)
+
+
+def test_new_keys_parse() -> None:
+    settings = parse({"allow-unbound": True, "preset": "thor", "stop-grace": 2.5, "status-mode": "0640"})
+    assert (settings.allow_unbound, settings.preset, settings.stop_grace, settings.status_mode) == (True, "thor", 2.5, 0o640)
+    assert parse({"status-mode": 0o600}).status_mode == 0o600
+    assert parse({"preset": "none"}, ).preset == "none"
+    assert parse_settings({}, project_root=ROOT, preset="thor").preset == "thor"
+    assert parse_settings({"preset": "none"}, project_root=ROOT, preset="thor").preset == "none"
 
 
 def test_unknown_key_names_the_nearest_one() -> None:
@@ -110,7 +191,7 @@ def test_jobs_keep_design_order_with_overrides_and_extras() -> None:
         }
     )
     extra = Job("in_code", 3.0, "open", fn=lambda ctx: None)  # type: ignore[arg-type]
-    jobs = build_jobs(settings.jobs, extra=[extra])
+    jobs = build_jobs(settings.jobs, extra=[extra], defaults=DEFAULT_JOBS)
     assert [j.name for j in jobs] == [*DEFAULT_JOB_NAMES, "journal", "in_code"]
     assert (jobs[0].interval, jobs[0].when, jobs[0].bound) == (0.5, "always", True)
     assert (jobs[1].interval, jobs[1].when, jobs[1].bound) == (2.0, "open", False)
@@ -121,7 +202,12 @@ def test_jobs_keep_design_order_with_overrides_and_extras() -> None:
 def test_a_misspelt_default_job_is_reported_with_the_nearest_name() -> None:
     settings = parse({"jobs": {"intrday": RECORD}})
     with pytest.raises(ConfigError, match=r"unknown job 'intrday' \(did you mean 'intraday'\?\)"):
-        build_jobs(settings.jobs)
+        build_jobs(settings.jobs, defaults=DEFAULT_JOBS)
+    # without the thor preset the eight names mean nothing special: a job needs its interval
+    with pytest.raises(ConfigError, match=r"job 'intrday' needs an interval"):
+        build_jobs(settings.jobs, defaults=())
+    with pytest.raises(ConfigError, match=r"job 'intraday' needs an interval.*preset = \"thor\""):
+        build_jobs(parse({"jobs": {"intraday": RECORD}}).jobs, defaults=())
 
 
 @pytest.mark.parametrize(
@@ -145,19 +231,43 @@ def test_import_errors_inside_the_target_module_name_the_job(tmp_path: Path, mon
         resolve_target("broken_jobs_mod:run", job="x")
 
 
-def test_unbound_default_jobs_refuse_to_start_unless_allowed(tmp_path: Path) -> None:
-    settings = parse_settings(
-        {"jobs": {"intraday": RECORD}, "cadence": "heartbeat.cadence:always_open", "lock-path": str(tmp_path / "l.lock")},
-        project_root=tmp_path,
-    )
-    with pytest.raises(ConfigError, match=r"7 job\(s\) not bound to a function: week52_extremes, session_volume, .*--allow-unbound"):
+def test_unbound_preset_jobs_refuse_to_start_unless_allowed(tmp_path: Path) -> None:
+    table = {"preset": "thor", "jobs": {"intraday": RECORD}, "cadence": "heartbeat.cadence:always_open", "lock-path": str(tmp_path / "l.lock")}
+    settings = parse_settings(table, project_root=tmp_path)
+    with pytest.raises(ConfigError, match=r"7 jobs of preset 'thor' not bound to a function: week52_extremes, session_volume, .*allow-unbound = true"):
         create_runner(settings, RunOptions())
     runner = create_runner(settings, RunOptions(allow_unbound=True))
     assert [job.name for job in runner.scheduler.jobs] == ["intraday"]
+    # the same from the configuration key (issue 13 item 14)
+    runner = create_runner(parse_settings({**table, "allow-unbound": True}, project_root=tmp_path), RunOptions())
+    assert [job.name for job in runner.scheduler.jobs] == ["intraday"]
+    with pytest.raises(ConfigError, match=r"^.*1 job of preset 'thor' not bound"):
+        bound7 = {n: RECORD for n in DEFAULT_JOB_NAMES[:7]}
+        create_runner(parse_settings({**table, "jobs": bound7}, project_root=tmp_path), RunOptions())
+
+
+def test_a_project_without_the_preset_runs_exactly_its_own_jobs(tmp_path: Path) -> None:
+    table = {
+        "jobs": {"sync": {"target": RECORD, "interval": 5}, "report": {"target": RECORD, "interval": 60, "when": "open"}},
+        "cadence": "heartbeat.cadence:always_open",
+        "lock-path": str(tmp_path / "l.lock"),
+    }
+    runner = create_runner(parse_settings(table, project_root=tmp_path), RunOptions())
+    assert [(j.name, j.interval, j.when) for j in runner.scheduler.jobs] == [("sync", 5.0, "always"), ("report", 60.0, "open")]
+    assert not [j for j in runner.jobs if not j.bound]
+    with pytest.raises(ConfigError, match="no jobs configured"):
+        create_runner(parse_settings({"cadence": "heartbeat.cadence:always_open"}, project_root=tmp_path), RunOptions())
+
+
+def test_a_cadence_typo_is_reported_as_the_cadence_not_as_a_job(tmp_path: Path) -> None:
+    table = {"jobs": {"a": {"target": RECORD, "interval": 1}}, "cadence": "heartbeat.cadence:always_opn", "lock-path": str(tmp_path / "l.lock")}
+    with pytest.raises(ConfigError, match=r"heartbeat 'cadence': cannot bind 'heartbeat.cadence:always_opn'.*did you mean 'always_open'") as info:
+        create_runner(parse_settings(table, project_root=tmp_path), RunOptions())
+    assert "job 'cadence'" not in str(info.value)
 
 
 def test_sessions_or_a_cadence_are_required(tmp_path: Path) -> None:
-    settings = parse_settings({"jobs": {n: RECORD for n in DEFAULT_JOB_NAMES}}, project_root=tmp_path)
+    settings = parse_settings({"preset": "thor", "jobs": {n: RECORD for n in DEFAULT_JOB_NAMES}}, project_root=tmp_path)
     with pytest.raises(ConfigError, match="no market sessions configured"):
         create_runner(settings, RunOptions())
 

@@ -35,7 +35,10 @@ def _positive_int(text: str) -> int:
 
 
 class Command(BaseCommand):
-    help = "Run the heartbeat jobs in one leader-locked loop until SIGTERM/SIGINT (or --max-ticks)."
+    help = (
+        "Run the heartbeat jobs in one leader-locked loop until SIGTERM/SIGINT/SIGHUP (or --max-ticks). "
+        "SIGQUIT stops without waiting for the running job; SIGUSR1 logs every thread's stack."
+    )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--fast-tick", type=_positive_float, help="Seconds between ticks while a market is open.")
@@ -44,7 +47,7 @@ class Command(BaseCommand):
         parser.add_argument("--lock", choices=("file", "redis", "none"), help="Leader lock (default from config: file).")
         parser.add_argument("--redis-url", help="Redis URL for --lock redis (or THOR_HEARTBEAT_REDIS_URL).")
         parser.add_argument("--max-ticks", type=_positive_int, help="Stop after N ticks as leader.")
-        parser.add_argument("--allow-unbound", action="store_true", help="Start even if some default jobs are unbound.")
+        parser.add_argument("--allow-unbound", action="store_true", help="Start even if some jobs of the configured preset are unbound (or allow-unbound = true).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(getattr(django_settings, "BASE_DIR", None) or Path.cwd())

@@ -1,0 +1,177 @@
+"""Signals and shutdown with real processes, a real redis-server and real signals (issue 13 items 10 and 12).
+
+Before: SIGHUP, SIGQUIT and SIGUSR1 killed the process without releasing the
+lock (failover then took the whole TTL); a second SIGTERM exited without
+releasing it; and SIGTERM took 7 s while Redis was frozen. Here every way
+out the process controls ends with the Redis key gone (so a standby can lead
+at once), the status records ``stopped`` or ``stopping``, and a stop while
+Redis is frozen (SIGSTOP) does not wait for Redis.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from heartbeat.settings import hash_tagged
+from tests.heartbeat.helpers import spawn, stop, wait_for, write_config
+from tests.heartbeat.lock_jobs import DURATION_ENV, JOURNAL_ENV, events
+from tests.redis_server import RedisServer
+
+KEY = "signals"
+REDIS_KEY = hash_tagged(KEY)
+
+
+def _config(tmp_path: Path, server: RedisServer, *, ttl: float = 2.0, grace: float | None = None, jobs: tuple[str, ...] = ("a", "b")) -> Path:
+    extra: dict[str, object] = {"redis-url": server.url, "lock-key": KEY, "lock-ttl": ttl}
+    if grace is not None:
+        extra["stop-grace"] = grace
+    return write_config(tmp_path, lock="redis", tick=0.05, interval=0.05, target="tests.heartbeat.lock_jobs:slow", extra=extra, jobs=jobs)
+
+
+def _start(tmp_path: Path, config: Path, seconds: float, name: str = "p") -> tuple[subprocess.Popen[bytes], Path, Path]:
+    journal, log = tmp_path / "journal.jsonl", tmp_path / f"{name}.log"
+    process = spawn(config, env={JOURNAL_ENV: str(journal), DURATION_ENV: str(seconds)}, log=log)
+    return process, journal, log
+
+
+def _status(server: RedisServer) -> dict[str, object]:
+    raw = server.client().get(REDIS_KEY + ":status")
+    assert raw is not None
+    return json.loads(raw)
+
+
+def _kill(*processes: subprocess.Popen[bytes] | None) -> None:
+    for process in processes:
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR2])
+def test_stop_signals_finish_the_job_release_the_lock_and_exit_0(redis_server: RedisServer, tmp_path: Path, sig: signal.Signals) -> None:
+    process, journal, log = _start(tmp_path, _config(tmp_path, redis_server), 0.3)
+    try:
+        wait_for(lambda: len(events(journal, "end")) >= 2 and len(events(journal, "start")) > len(events(journal, "end")))
+        in_flight = events(journal, "start")[-1]
+        process.send_signal(sig)
+        code = process.wait(timeout=15)
+    finally:
+        _kill(process)
+    output = log.read_text()
+    assert code == 0, output
+    assert f"Received {sig.name}; stopping" in output and "lock released" in output
+    assert any(e["job"] == in_flight["job"] and e["slot"] == in_flight["slot"] for e in events(journal, "end")), "the running job finished"
+    assert redis_server.client().get(REDIS_KEY) is None, "the lock was not released"
+    assert _status(redis_server)["state"] == "stopped"
+
+
+def _leader_in_long_job(tmp_path: Path, server: RedisServer, **config: object) -> tuple[subprocess.Popen[bytes], Path, Path]:
+    process, journal, log = _start(tmp_path, _config(tmp_path, server, **config), 60.0)  # type: ignore[arg-type]
+    wait_for(lambda: events(journal, "start"), what="a job in flight")
+    return process, journal, log
+
+
+def test_sigquit_stops_without_waiting_for_the_job_and_still_releases(redis_server: RedisServer, tmp_path: Path) -> None:
+    process, journal, log = _leader_in_long_job(tmp_path, redis_server)
+    try:
+        process.send_signal(signal.SIGQUIT)
+        code = process.wait(timeout=15)
+    finally:
+        _kill(process)
+    output = log.read_text()
+    assert code == 128 + signal.SIGQUIT, output
+    assert "stopping without waiting for job a" in output and "Lock released" in output
+    assert not events(journal, "end")
+    assert redis_server.client().get(REDIS_KEY) is None
+    assert _status(redis_server)["state"] == "stopping"
+
+
+def test_a_second_sigterm_exits_at_once_and_still_releases(redis_server: RedisServer, tmp_path: Path) -> None:
+    process, journal, log = _leader_in_long_job(tmp_path, redis_server)
+    try:
+        process.send_signal(signal.SIGTERM)
+        wait_for(lambda: "Received SIGTERM; stopping (a running job may finish within 10 s" in log.read_text())
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=15)
+    finally:
+        _kill(process)
+    assert code == 128 + signal.SIGTERM, log.read_text()
+    assert redis_server.client().get(REDIS_KEY) is None
+    assert _status(redis_server)["state"] == "stopping"
+
+
+def test_a_job_that_outlives_the_stop_grace_is_abandoned_the_lock_released_and_a_standby_leads(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    process, journal, log = _leader_in_long_job(tmp_path, redis_server, grace=0.3, ttl=30.0)
+    standby = None
+    try:
+        standby = spawn(_config(tmp_path, redis_server, grace=0.3, ttl=30.0), env={JOURNAL_ENV: str(journal), DURATION_ENV: "0"}, log=tmp_path / "standby.log")
+        wait_for(lambda: "Standby: another process leads" in (tmp_path / "standby.log").read_text())
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=15)
+        # TTL 30 s: only the release (not an expiry) lets the standby lead within this wait
+        wait_for(lambda: any(e["pid"] == standby.pid for e in events(journal, "start")), timeout=15, what="the standby leads")
+        assert stop(standby) == 0
+    finally:
+        _kill(process, standby)
+    output = log.read_text()
+    assert code == 1, output
+    assert "job a still running 0.3 s (stop-grace) after the stop request" in output
+    assert "recording 'stopping', releasing the lock" in output
+
+
+def test_sigusr1_logs_the_thread_stacks_and_the_runner_goes_on(redis_server: RedisServer, tmp_path: Path) -> None:
+    process, journal, log = _start(tmp_path, _config(tmp_path, redis_server), 0.0)
+    try:
+        wait_for(lambda: events(journal, "end"))
+        process.send_signal(signal.SIGUSR1)
+        wait_for(lambda: "thread stacks follow" in log.read_text())
+        count = len(events(journal, "end"))
+        wait_for(lambda: len(events(journal, "end")) > count + 4, what="jobs keep running after SIGUSR1")
+        assert process.poll() is None
+        assert stop(process) == 0
+    finally:
+        _kill(process)
+    output = log.read_text()
+    assert "--- thread heartbeat-scheduler ---" in output and "--- thread MainThread ---" in output
+
+
+def test_sigterm_while_redis_is_frozen_does_not_wait_for_redis(tmp_path: Path) -> None:
+    """Item 12: each claim, status write and release used to wait out its own socket timeout (7 s in all).
+
+    Redis is frozen with SIGSTOP and stays frozen until both processes have
+    exited: the leader (stuck in a claim or a status write) and the standby
+    (stuck in an acquire) must both finish without any answer from Redis.
+    ``lock-ttl`` 10 s makes every normal call wait 2 s, so the old path
+    needed at least 6 s; the liveness bound below is well under that.
+    """
+    with RedisServer() as server:
+        config = _config(tmp_path, server, ttl=10.0)
+        leader, journal, log = _start(tmp_path, config, 0.0, "leader")
+        standby = None
+        try:
+            wait_for(lambda: events(journal, "end"))
+            standby = spawn(config, env={JOURNAL_ENV: str(journal), DURATION_ENV: "0"}, log=tmp_path / "standby.log")
+            wait_for(lambda: "Standby" in (tmp_path / "standby.log").read_text())
+            server.pause()
+            time.sleep(0.3)  # let both processes block on the frozen server
+            for process in (leader, standby):
+                process.send_signal(signal.SIGTERM)
+            started = time.monotonic()
+            codes = [process.wait(timeout=4.0) for process in (leader, standby)]
+            took = time.monotonic() - started
+            assert server.process is not None and server.process.poll() is None  # still frozen, never answered
+        finally:
+            _kill(leader, standby)
+            server.resume()
+        assert codes == [0, 0], (log.read_text(), (tmp_path / "standby.log").read_text())
+        output = log.read_text()
+        assert "Received SIGTERM; stopping" in output and "Stopped after" in output  # released or expiring: Redis never answered
+        print(f"stop with a frozen Redis took {took:.2f} s")
