@@ -41,7 +41,6 @@ from thor_guard.targets import (
 from thor_guard.writer import (
     Snapshot,
     WriteRefused,
-    format_problems,
     read_snapshot,
     write_if_changed,
 )
@@ -53,7 +52,6 @@ POOL_THRESHOLD = 4
 """Below this many files to transform, a process pool costs more than it saves."""
 
 _WILDCARD = re.compile(r"[*?\[]")
-_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -229,9 +227,15 @@ def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
 
 
 def transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
-    """Run the codemod over one file's bytes and return the new bytes; never raises for bad input."""
+    """Run the codemod over one file's bytes and return the new bytes; never raises for bad input.
+
+    Every check that decides whether a file may be rewritten lives in the
+    codemod itself, so libcst's runner and ``apply`` write the same bytes.
+    """
     import libcst as cst
     from libcst.codemod import SkipFile
+
+    from codemods.outcome import RefuseFile
 
     def failed(message: str) -> FileResult:
         return FileResult(path, module, data, data, error=message)
@@ -242,30 +246,30 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         return failed(f"syntax error at line {exc.raw_line}, column {exc.raw_column + 1}: {exc.message}; left untouched")
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return failed(f"cannot decode the file: {exc}; left untouched")
-    if _LONE_CR.search(data):
-        return failed("the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched")
+    except RecursionError:
+        return failed("libcst reached Python's recursion limit parsing this file (code nested too deeply); left untouched")
     command = _command_for(config, select)
     command.retarget(str(path), module, data)
     try:
-        updated = command.transform_module(tree).bytes
+        new = command.transform_module(tree)
+        updated = data if new is tree else new.bytes
+    except RefuseFile as exc:
+        functions = _functions(path, module, command)
+        seen = frozenset(str(t) for t in command.targets_seen)
+        return FileResult(path, module, data, data, functions, seen, error=None if exc.per_function else exc.reason)
     except SkipFile:
         return FileResult(path, module, data, data)
     except Exception as exc:  # noqa: BLE001 - a bug in one file's rewrite must not stop the run or touch the file
         return failed(f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it")
-    functions = tuple(
+    seen = frozenset(str(t) for t in command.targets_seen)
+    return FileResult(path, module, data, updated, _functions(path, module, command), seen)
+
+
+def _functions(path: Path, module: str, command: SchedulerGuardCommand) -> tuple[FunctionResult, ...]:
+    return tuple(
         FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
         for o in sorted(command.outcomes)
     )
-    seen = frozenset(str(t) for t in command.targets_seen)
-    if updated != data:
-        problems = format_problems(data, updated)
-        if problems:
-            return FileResult(path, module, data, data, functions, seen, error="; ".join(problems) + "; left untouched")
-        try:
-            compile(updated, str(path), "exec", dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:  # pragma: no cover - would be a codemod bug
-            return FileResult(path, module, data, data, functions, seen, error=f"internal error, the rewrite does not compile ({exc}); left untouched")
-    return FileResult(path, module, data, updated, functions, seen)
 
 
 _COMMANDS: dict[tuple[int, frozenset[str] | None], tuple[Config, SchedulerGuardCommand]] = {}
