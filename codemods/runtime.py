@@ -15,8 +15,6 @@ bind no local name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
 import libcst as cst
 
 _MAY_REBIND = re.compile(rb"\b(?:del|global)\b")
@@ -96,51 +94,3 @@ def frame_reader(function: cst.FunctionDef) -> str | None:
     for decorator in function.decorators:
         decorator.visit(visitor)
     return visitor.found
-
-
-def declarations(statements: Sequence[cst.BaseStatement], names: set[str]) -> tuple[list[int], str | None]:
-    """Top-level ``global``/``nonlocal`` lines of a body that name one of ``names``, and a reason when one cannot move.
-
-    Python rejects a use of a name before its ``global`` declaration, so the
-    lines found must go above an inserted guard that uses the name; that move
-    is harmless (a declaration holds for the whole function). A declaration
-    nested in a block, or sharing its line with other statements, is reported.
-    """
-    found: list[int] = []
-    for index, statement in enumerate(statements):
-        visitor = _Declarations(names)
-        statement.visit(visitor)
-        if not visitor.hits:
-            continue
-        is_line = isinstance(statement, cst.SimpleStatementLine) and all(
-            isinstance(small, (cst.Global, cst.Nonlocal)) for small in statement.body
-        )
-        if not is_line:
-            return found, f"'{visitor.hits[0]} {visitor.names_hit[0]}' is nested in a block or shares its line; move it to the top of the function by hand"
-        found.append(index)
-    return found, None
-
-
-class _Declarations(cst.CSTVisitor):
-    def __init__(self, names: set[str]) -> None:
-        self.wanted = names
-        self.hits: list[str] = []
-        self.names_hit: list[str] = []
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def _check(self, keyword: str, node: cst.Global | cst.Nonlocal) -> None:
-        for item in node.names:
-            if item.name.value in self.wanted:
-                self.hits.append(keyword)
-                self.names_hit.append(item.name.value)
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self._check("global", node)
-
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self._check("nonlocal", node)

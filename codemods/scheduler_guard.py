@@ -65,7 +65,7 @@ from codemods.guard_edit import (
 )
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
-from codemods.runtime import declarations, frame_reader
+from codemods.runtime import frame_reader
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
 from thor_guard.writer import format_problems
@@ -559,13 +559,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
         assignment, guard = canonical_guard(spec, parser_config, self._layout.get(id(function), Layout()))
         at = first if reader.after_index is None else max(first, reader.after_index + 1)
-        declared, problem = declarations(statements, {reader.name, logger.name, *([local_name] if local_name else [])})
-        if problem is not None:
-            raise Unresolvable(problem)
-        hoisted = [i for i in declared if i >= at]
         new = [assignment, guard] if assignment is not None else [guard]
-        rest = [i for i in range(at, len(statements)) if i not in hoisted]
-        items: list[BodyItem] = [*range(at), *hoisted, *new, *rest]
+        items: list[BodyItem] = [*range(at), *new, *range(at, len(statements))]
         imports = frozenset(line for line in (reader.import_line, logger.import_line if logger.create_with else None) if line)
         if inline:
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
