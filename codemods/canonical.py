@@ -12,6 +12,7 @@ the guard the verifier accepts and the documentation shows::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -80,6 +81,23 @@ def module_parser_config(module: cst.Module) -> PartialParserConfig:
     )
 
 
+def _split_message(message: str, fits: Callable[[str], bool]) -> list[str]:
+    """``message`` as one part when it fits, else cut after spaces into parts that fit (implicitly concatenated)."""
+    if fits(message):
+        return [message]
+    parts: list[str] = []
+    current = ""
+    for word in message.split(" "):
+        candidate = f"{current}{word} "
+        if current and not fits(candidate.rstrip(" ") + " "):
+            parts.append(current)
+            current = f"{word} "
+        else:
+            current = candidate
+    parts.append(current[:-1])
+    return parts
+
+
 def mode_assignment(spec: GuardSpec, config: PartialParserConfig, layout: Layout = Layout()) -> cst.SimpleStatementLine:
     """``scheduler_mode = os.environ.get(VAR, "heartbeat").lower()``, wrapped as black does when too long."""
     config = _parser_config(config)
@@ -117,9 +135,12 @@ def canonical_guard(
     if not layout.fits(head):
         left, _, right = condition.rpartition(" == ")
         head = f"if ({newline}{indent}{left}{newline}{indent}== {right}{newline}):"
-    log = f"{spec.logger_name}.{spec.log_level}({_literal(skip_message(spec.qualname))})"
+    message = skip_message(spec.qualname)
+    log = f"{spec.logger_name}.{spec.log_level}({_literal(message)})"
     if not layout.fits(log, indent):
-        log = f"{spec.logger_name}.{spec.log_level}({newline}{indent * 2}{_literal(skip_message(spec.qualname))}{newline}{indent})"
+        parts = _split_message(message, lambda text: layout.fits(_literal(text), indent * 2))
+        inner = newline.join(f"{indent * 2}{_literal(part)}" for part in parts)
+        log = f"{spec.logger_name}.{spec.log_level}({newline}{inner}{newline}{indent})"
     lines = [head, f"{indent}{log}"]
     if spec.yield_first:
         lines.append(f"{indent}yield")

@@ -260,8 +260,21 @@ def _add_module(modules: dict[str, Path], path: Path, root: Path, exclude: Seque
     if exclude and is_excluded(path, root, exclude):
         return
     module = module_name_for(path, root)
+    if module is None and os.path.islink(path):
+        module = _lexical_module(path, root)  # a link leaving the root: kept so the symlink policy reports it
     if module is not None and module not in modules:
         modules[module] = path
+
+
+def _lexical_module(path: Path, root: Path) -> str | None:
+    """The module name of ``path`` under ``root`` from the path as written (symlinks not resolved)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    parts = Path(relative).with_suffix("").parts
+    if not parts or parts[0] == os.pardir:
+        return None
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts) if parts and all(part.isidentifier() for part in parts) else None
 
 
 def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
