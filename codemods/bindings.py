@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import GlobalScope, ImportAssignment, Scope
 
+from codemods.runtime import top_level_smalls, unstable_module_names
+
 QualifiedNames = Callable[[cst.CSTNode], set[str]]
 """Dotted qualified names of an expression node (``QualifiedNameProvider`` flattened to strings)."""
 
@@ -39,8 +41,10 @@ class EnvReader:
     """Source of the callable applied to ``(VAR, DEFAULT)``: ``os.environ.get``, ``_os.getenv``, ``environ.get``..."""
     after_index: int | None = None
     """Index of the leading local import that binds the name; the guard goes after it."""
-    import_os: bool = False
-    """True when ``import os`` must be added to the module."""
+    import_line: str | None = None
+    """``import os`` (or ``import os as _os``) when the module must gain that import."""
+    name: str = "os"
+    """The bare name the call starts with (so ``global``/``nonlocal`` declarations of it can be found)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,8 @@ class LoggerChoice:
     name: str
     create_with: str | None = None
     """The ``logging`` module's name to create the logger with (None: the logger exists)."""
-    import_logging: bool = False
+    import_line: str | None = None
+    """``import logging`` (or an aliased form) when the module must gain it."""
 
 
 @dataclass(frozen=True)
@@ -117,32 +122,78 @@ def _is_import_line(statement: cst.BaseStatement) -> bool:
 
 
 class ModuleBindings:
-    """Module-wide facts computed once: the global scope, its loggers and every name the module reads."""
+    """Module-wide facts computed once: the global scope, its loggers and every name the module uses.
+
+    A module-level name is reused by inserted code only when it is bound at
+    run time whenever the entry point can run: every binding is an import of
+    the same module, one of them a top-level statement (not under ``if``,
+    ``try``, ``with``...), and no ``del`` or ``global`` declaration anywhere
+    can remove or rebind it (see :mod:`codemods.runtime`). Otherwise an
+    import is added, under a fresh alias when the plain name may be unbound.
+    """
 
     def __init__(
-        self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames, source: bytes | None = None
+        self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames, source: bytes
     ) -> None:
         self.global_scope = global_scope
+        self.unstable = unstable_module_names(module, source)
+        self._top_level = top_level_smalls(module)
         self.loggers = [
-            name for name in _module_loggers(module, qualified_names) if len(global_scope.assignments[name]) == 1
+            name
+            for name in _module_loggers(module, qualified_names)
+            if len(global_scope.assignments[name]) == 1 and name not in self.unstable
         ]
         self._module = module
         self._source = source
         self._names_read: set[str] | None = None
         self.created_logger: LoggerChoice | None = None
+        self._aliases: dict[str, str] = {}
 
     def name_in_use(self, name: str) -> bool:
         """True when the module already uses ``name`` as a name (so a new global must not take it).
 
-        With the source bytes at hand the names come from the tokenizer (words
-        in comments and strings do not count), which is much cheaper than
-        walking the tree; otherwise every name in the tree is collected once.
+        Names come from the tokenizer (words in comments and strings do not
+        count, nor attribute names after a dot), the same answer under both
+        runners because both read the file's bytes.
         """
         if self._names_read is None:
-            self._names_read = _token_names(self._source) if self._source is not None else None
+            self._names_read = _token_names(self._source)
             if self._names_read is None:
-                self._names_read = _loaded_names(self._module)
+                self._names_read = _all_names(self._module)
         return name in self._names_read
+
+    def stable_import(self, name: str) -> bool:
+        """True when module-level ``name`` is bound at run time by an unconditional import nothing removes."""
+        assignments = self.global_scope.assignments[name]
+        return (
+            bool(assignments)
+            and name not in self.unstable
+            and all(isinstance(a, ImportAssignment) for a in assignments)
+            and any(id(a.node) in self._top_level for a in assignments)
+        )
+
+    def _plain_import_possible(self, module: str, view: FunctionScopeView) -> bool:
+        """``import <module>`` may be added and ``<module>`` used: nothing else is, or may become, bound to the name."""
+        if module in self.unstable:
+            return False
+        for assignment in self.global_scope.assignments[module]:
+            if not isinstance(assignment, ImportAssignment):
+                return False
+        usable = view.usable(module)
+        return usable is not None and usable <= {module}
+
+    def _alias(self, module: str, view: FunctionScopeView) -> str:
+        """A fresh module-level alias for ``module`` (``_os``, ``thor_guard_os``), the same for every function."""
+        if module in self._aliases:
+            alias = self._aliases[module]
+            if view.scope[alias] and view.usable(alias) != {module}:
+                raise Unresolvable(f"the function binds '{alias}' itself; add the guard by hand")
+            return alias
+        for alias in (f"_{module}", f"thor_guard_{module}"):
+            if not self.name_in_use(alias) and not self.global_scope.assignments[alias] and alias not in self.unstable:
+                self._aliases[module] = alias
+                return alias
+        raise Unresolvable(f"no free module-level name to import {module} under; add the guard by hand")
 
     def env_reader(self, view: FunctionScopeView) -> EnvReader:
         """Pick the spelling of ``os.environ.get`` usable at the top of the function."""
@@ -153,15 +204,19 @@ class ModuleBindings:
             qualified = view.usable(name)
             if qualified is None or len(qualified) != 1:
                 continue
+            local = any(a.scope is view.scope for a in view.scope[name])
+            if not local and not self.stable_import(name):
+                continue
             spelling = _ENV_SPELLINGS.get(next(iter(qualified)))
             if spelling is not None:
                 ranked.append((spelling[0], name, spelling[1].format(name)))
         if ranked:
             _, name, call = min(ranked)
-            return EnvReader(call=call, after_index=view.local_import_index(name))
-        if view.scope["os"] or self.global_scope.assignments["os"]:
-            raise Unresolvable("the name 'os' is bound to something other than the os module here; add the guard by hand")
-        return EnvReader(call="os.environ.get", import_os=True)
+            return EnvReader(call=call, after_index=view.local_import_index(name), name=name)
+        if self._plain_import_possible("os", view):
+            return EnvReader(call="os.environ.get", import_line="import os", name="os")
+        alias = self._alias("os", view)
+        return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}", name=alias)
 
     def logger(self, view: FunctionScopeView) -> LoggerChoice:
         """Reuse a module logger visible from the function, or plan to create one after the imports."""
@@ -177,18 +232,20 @@ class ModuleBindings:
             (
                 a.name
                 for a in self.global_scope.assignments
-                if isinstance(a, ImportAssignment) and view.usable(a.name) == {"logging"}
+                if isinstance(a, ImportAssignment) and view.usable(a.name) == {"logging"} and self.stable_import(a.name)
             ),
             None,
         )
-        import_logging = logging_name is None
-        if import_logging:
-            if view.scope["logging"] or self.global_scope.assignments["logging"]:
-                raise Unresolvable("the name 'logging' is bound to something other than the logging module; add the guard by hand")
-            logging_name = "logging"
+        import_line = None
+        if logging_name is None:
+            if self._plain_import_possible("logging", view):
+                logging_name, import_line = "logging", "import logging"
+            else:
+                logging_name = self._alias("logging", view)
+                import_line = f"import logging as {logging_name}"
         for name in NEW_LOGGER_NAMES:
-            if not self.name_in_use(name) and not self.global_scope.assignments[name]:
-                self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_logging=import_logging)
+            if not self.name_in_use(name) and not self.global_scope.assignments[name] and name not in self.unstable:
+                self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_line=import_line)
                 return self.created_logger
         raise Unresolvable("no free module-level name for a logger; add one and run apply again")
 
@@ -203,10 +260,18 @@ def choose_local_name(function: cst.FunctionDef) -> str:
 
 
 def _token_names(source: bytes) -> set[str] | None:
+    """NAME tokens of ``source`` that are not attribute names (``self.logger`` does not use the name ``logger``)."""
+    names: set[str] = set()
+    after_dot = False
     try:
-        return {tok.string for tok in tokenize.tokenize(io.BytesIO(source).readline) if tok.type == tokenize.NAME}
+        for tok in tokenize.tokenize(io.BytesIO(source).readline):
+            if tok.type == tokenize.NAME and not after_dot:
+                names.add(tok.string)
+            if tok.type not in (tokenize.NL, tokenize.COMMENT, tokenize.NEWLINE):
+                after_dot = tok.type == tokenize.OP and tok.string == "."
     except (tokenize.TokenError, SyntaxError):
         return None
+    return names
 
 
 def _module_loggers(module: cst.Module, qualified_names: QualifiedNames) -> list[str]:

@@ -16,22 +16,65 @@ BodyItem = int | cst.BaseStatement
 """An index into the function's current body, or a new statement."""
 
 
-def is_docstring(statement: cst.BaseStatement) -> bool:
-    """True for a statement that is only a string literal (the docstring when it comes first)."""
+def is_string_literal(expression: cst.BaseExpression) -> bool:
+    """True for what Python takes as a docstring: a ``str`` literal, or literals implicitly concatenated.
+
+    Bytes literals and f-strings (also inside a concatenation: ``"a" f"{go()}"``)
+    are not docstrings; an f-string part even runs code.
+    """
+    if isinstance(expression, cst.SimpleString):
+        return "b" not in expression.prefix.lower()
+    if isinstance(expression, cst.ConcatenatedString):
+        return is_string_literal(expression.left) and is_string_literal(expression.right)
+    return False
+
+
+def _starts_with_docstring(statement: cst.BaseStatement) -> bool:
     return (
         isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
         and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+        and is_string_literal(statement.body[0].value)
     )
 
 
+def is_docstring(statement: cst.BaseStatement) -> bool:
+    """True for a statement that is only a string literal (the docstring when it comes first)."""
+    return _starts_with_docstring(statement) and len(statement.body) == 1  # type: ignore[attr-defined]
+
+
+def split_docstring_line(statement: cst.BaseStatement) -> tuple[cst.BaseStatement, ...]:
+    """``\"\"\"Doc.\"\"\"; go()`` as two lines (docstring, rest) so code can go between them; other statements as they are."""
+    if not _starts_with_docstring(statement) or len(statement.body) == 1:  # type: ignore[attr-defined]
+        return (statement,)
+    assert isinstance(statement, cst.SimpleStatementLine)
+    doc = statement.body[0].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    head = cst.SimpleStatementLine(body=(doc,), leading_lines=statement.leading_lines)
+    rest = cst.SimpleStatementLine(body=statement.body[1:], trailing_whitespace=statement.trailing_whitespace)
+    return head, rest
+
+
 def body_statements(function: cst.FunctionDef) -> Sequence[cst.BaseStatement]:
-    """The function's statements, treating a one-line body ``def f(): a; b`` as one statement line."""
+    """The function's statements, treating a one-line body ``def f(): a; b`` as one statement line.
+
+    A first line that holds a docstring and more (``\"\"\"Doc.\"\"\"; go()``)
+    counts as two statements, so that the docstring stays first.
+    """
     body = function.body
+    statements: Sequence[cst.BaseStatement]
     if isinstance(body, cst.IndentedBlock):
-        return body.body
-    return (cst.SimpleStatementLine(body=body.body),)
+        statements = body.body
+    else:
+        statements = (cst.SimpleStatementLine(body=body.body),)
+    if statements:
+        return (*split_docstring_line(statements[0]), *statements[1:])
+    return statements
+
+
+def docstring_split(function: cst.FunctionDef) -> bool:
+    """True when :func:`body_statements` splits the first line (indices then shift by one after it)."""
+    body = function.body
+    first = body.body[0] if isinstance(body, cst.IndentedBlock) else cst.SimpleStatementLine(body=body.body)
+    return len(split_docstring_line(first)) == 2
 
 
 def after_docstring(function: cst.FunctionDef) -> int:
@@ -61,6 +104,36 @@ def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.Fu
     function = as_indented_block(function)
     block = function.body
     assert isinstance(block, cst.IndentedBlock)
-    current = block.body
+    current = body_statements(function)
     statements = [current[item] if isinstance(item, int) else item for item in items]
     return function.with_changes(body=block.with_changes(body=statements))
+
+
+def body_indents(module: cst.Module, wanted: set[int]) -> dict[int, str]:
+    """The indentation of the body lines of each function in ``wanted`` (by ``id``), for line-length decisions."""
+    default = module.default_indent
+    found: dict[int, str] = {}
+
+    def block_indent(body: cst.BaseSuite, outer: str) -> str:
+        if isinstance(body, cst.IndentedBlock):
+            return outer + (body.indent if body.indent is not None else default)
+        return outer + default
+
+    def walk(statements: Sequence[cst.CSTNode], indent: str) -> None:
+        for statement in statements:
+            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+                inner = block_indent(statement.body, indent)
+                if id(statement) in wanted:
+                    found[id(statement)] = inner
+                if isinstance(statement.body, cst.IndentedBlock):
+                    walk(statement.body.body, inner)
+            elif isinstance(statement, cst.BaseCompoundStatement):
+                for child in statement.children:
+                    suite = getattr(child, "body", None) if not isinstance(child, cst.BaseSuite) else child
+                    if isinstance(child, cst.IndentedBlock):
+                        walk(child.body, block_indent(child, indent))
+                    elif isinstance(suite, cst.IndentedBlock):
+                        walk(suite.body, block_indent(suite, indent))
+
+    walk(module.body, "")
+    return found

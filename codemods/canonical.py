@@ -12,6 +12,7 @@ the guard the verifier accepts and the documentation shows::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -30,6 +31,21 @@ class GuardSpec:
     log_level: str
     qualname: str
     exit_statement: str
+    inline: bool = False
+    """Read the variable in the condition itself and bind no local (for functions that read ``locals()``)."""
+    yield_first: bool = False
+    """Yield once before exiting (a ``@contextmanager`` generator must yield, or ``with`` raises)."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the guard goes: the indentation of the body it joins and the project's line length."""
+
+    body_indent: str = "    "
+    line_length: int = 88
+
+    def fits(self, text: str, extra_indent: str = "") -> bool:
+        return len((self.body_indent + extra_indent).expandtabs(4)) + len(text) <= self.line_length
 
 
 def _literal(text: str) -> str:
@@ -41,28 +57,97 @@ def skip_message(qualname: str) -> str:
     return f"Skipping legacy {qualname} (heartbeat scheduler mode active)"
 
 
-def mode_assignment(spec: GuardSpec, config: PartialParserConfig) -> cst.SimpleStatementLine:
-    """``scheduler_mode = os.environ.get(VAR, "heartbeat").lower()``."""
-    source = f"{spec.local_name} = {spec.env_call}({_literal(spec.env_var)}, {_literal(spec.heartbeat_value)}).lower(){config.default_newline}"
-    statement = cst.parse_statement(source, config=config)
+def _read(spec: GuardSpec) -> str:
+    return f"{spec.env_call}({_literal(spec.env_var)}, {_literal(spec.heartbeat_value)}).lower()"
+
+
+def _parser_config(config: PartialParserConfig) -> PartialParserConfig:
+    """``config`` with a form feed dropped from the indentation (libcst refuses one there; Python ignores it)."""
+    indent = config.default_indent.replace("\f", "")
+    if indent == config.default_indent:
+        return config
+    return PartialParserConfig(
+        python_version=config.python_version,
+        default_indent=indent or "    ",
+        default_newline=config.default_newline,
+    )
+
+
+def module_parser_config(module: cst.Module) -> PartialParserConfig:
+    """``module.config_for_parsing`` that also works when the module's indentation holds a form feed."""
+    return PartialParserConfig(
+        default_indent=module.default_indent.replace("\f", "") or "    ",
+        default_newline=module.default_newline,
+    )
+
+
+def _split_message(message: str, fits: Callable[[str], bool]) -> list[str]:
+    """``message`` as one part when it fits, else cut after spaces into parts that fit (implicitly concatenated)."""
+    if fits(message):
+        return [message]
+    parts: list[str] = []
+    current = ""
+    for word in message.split(" "):
+        candidate = f"{current}{word} "
+        if current and not fits(candidate.rstrip(" ") + " "):
+            parts.append(current)
+            current = f"{word} "
+        else:
+            current = candidate
+    parts.append(current[:-1])
+    return parts
+
+
+def mode_assignment(spec: GuardSpec, config: PartialParserConfig, layout: Layout = Layout()) -> cst.SimpleStatementLine:
+    """``scheduler_mode = os.environ.get(VAR, "heartbeat").lower()``, wrapped as black does when too long."""
+    config = _parser_config(config)
+    newline, indent = config.default_newline, config.default_indent
+    line = f"{spec.local_name} = {_read(spec)}"
+    if not layout.fits(line):
+        line = (
+            f"{spec.local_name} = {spec.env_call}({newline}"
+            f"{indent}{_literal(spec.env_var)}, {_literal(spec.heartbeat_value)}{newline}).lower()"
+        )
+    statement = cst.parse_statement(line + newline, config=config)
     assert isinstance(statement, cst.SimpleStatementLine)
     return statement
 
 
+def _condition_source(spec: GuardSpec) -> str:
+    left = _read(spec) if spec.inline else spec.local_name
+    return f"{left} == {_literal(spec.heartbeat_value.lower())}"
+
+
 def mode_condition(spec: GuardSpec) -> cst.BaseExpression:
-    """``scheduler_mode == "heartbeat"`` (the value lowered, as the read lowers it)."""
-    return cst.parse_expression(f"{spec.local_name} == {_literal(spec.heartbeat_value.lower())}")
+    """``scheduler_mode == "heartbeat"`` (the value lowered, as the read lowers it), or the read itself when inline."""
+    return cst.parse_expression(_condition_source(spec))
 
 
-def canonical_guard(spec: GuardSpec, config: PartialParserConfig) -> tuple[cst.SimpleStatementLine, cst.If]:
-    """The two statements of the canonical guard: the mode read and the ``if`` that logs and exits."""
+def canonical_guard(
+    spec: GuardSpec, config: PartialParserConfig, layout: Layout = Layout()
+) -> tuple[cst.SimpleStatementLine | None, cst.If]:
+    """The statements of the canonical guard: the mode read (None when inline) and the ``if`` that logs and exits."""
+    config = _parser_config(config)
     indent = config.default_indent
     newline = config.default_newline
-    source = (
-        f"if {spec.local_name} == {_literal(spec.heartbeat_value.lower())}:{newline}"
-        f"{indent}{spec.logger_name}.{spec.log_level}({_literal(skip_message(spec.qualname))}){newline}"
-        f"{indent}{spec.exit_statement}{newline}"
-    )
-    statement = cst.parse_statement(source, config=config)
+    condition = _condition_source(spec)
+    head = f"if {condition}:"
+    if not layout.fits(head):
+        left, _, right = condition.rpartition(" == ")
+        head = f"if ({newline}{indent}{left}{newline}{indent}== {right}{newline}):"
+    message = skip_message(spec.qualname)
+    log = f"{spec.logger_name}.{spec.log_level}({_literal(message)})"
+    if not layout.fits(log, indent):
+        parts = _split_message(message, lambda text: layout.fits(_literal(text), indent * 2))
+        inner = newline.join(f"{indent * 2}{_literal(part)}" for part in parts)
+        log = f"{spec.logger_name}.{spec.log_level}({newline}{inner}{newline}{indent})"
+    lines = [head, f"{indent}{log}"]
+    if spec.yield_first:
+        lines.append(f"{indent}yield")
+    lines.append(f"{indent}{spec.exit_statement}")
+    statement = cst.parse_statement(newline.join(lines) + newline, config=config)
     assert isinstance(statement, cst.If)
-    return mode_assignment(spec, config), statement
+    # An explicit indent: the module's default may hold a form feed, which must not be repeated inside the line.
+    statement = statement.with_changes(body=statement.body.with_changes(indent=indent))
+    assignment = None if spec.inline else mode_assignment(spec, config, layout)
+    return assignment, statement

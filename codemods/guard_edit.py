@@ -11,7 +11,7 @@ with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -244,3 +244,168 @@ def removable_feeders(
             continue
         removable.append(index)
     return sorted(removable)
+
+
+_STR_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title", "capitalize"})
+_ENV_CALLS = frozenset({"os.environ.get", "os.getenv"})
+_LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
+
+
+def is_mode_variable(variable: str, env_var: str, stale_flags: Sequence[str]) -> bool:
+    """True for the mode variable, a flag listed in ``stale-flags``, or a near-miss spelling of the mode variable.
+
+    A near miss differs from the mode variable by case, ``-``/``_``, or at
+    most two edits (``THOR_SCHEDULR_MODE``); anything else (``SCHEDULER_MODE``,
+    ``RUN_MAIN``, a kill switch) is another variable with its own meaning.
+    """
+    if variable == env_var or variable in stale_flags:
+        return True
+
+    def norm(text: str) -> str:
+        return text.upper().replace("-", "_")
+
+    return _edit_distance(norm(variable), norm(env_var)) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+class _ConditionReads:
+    """Walk a guard condition; collect the environment variables it reads and the first thing it reads besides them."""
+
+    def __init__(
+        self,
+        statements: Sequence[cst.BaseStatement],
+        guard_index: int,
+        scope: Scope,
+        qualified_names: Callable[[cst.CSTNode], set[str]],
+    ) -> None:
+        self.statements = statements
+        self.guard_index = guard_index
+        self.scope = scope
+        self.qualified_names = qualified_names
+        self.where = statement_index_of(statements)
+        self.variables: list[str] = []
+        self.other: str | None = None
+        self._seen_locals: set[str] = set()
+
+    def _refuse(self, node: cst.CSTNode) -> None:
+        if self.other is None:
+            self.other = cst.Module(body=[]).code_for_node(node)
+
+    def _literal_text(self, node: cst.BaseExpression) -> str | None:
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            value = node.evaluated_value
+            return value if isinstance(value, str) else None
+        return None
+
+    def expression(self, node: cst.BaseExpression) -> None:
+        if isinstance(node, _LITERALS):
+            return
+        if isinstance(node, cst.Name):
+            self._name(node)
+        elif isinstance(node, cst.Call):
+            self._call(node)
+        elif isinstance(node, cst.Subscript):
+            names = self.qualified_names(node.value)
+            key = node.slice[0].slice if len(node.slice) == 1 else None
+            variable = self._literal_text(key.value) if isinstance(key, cst.Index) else None
+            if names == {"os.environ"} and variable is not None:
+                self.variables.append(variable)
+            else:
+                self._refuse(node)
+        elif isinstance(node, cst.Comparison):
+            self._comparison(node)
+        elif isinstance(node, cst.BooleanOperation):
+            self.expression(node.left)
+            self.expression(node.right)
+        elif isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            self.expression(node.expression)
+        elif isinstance(node, (cst.Set, cst.List, cst.Tuple)):
+            for element in node.elements:
+                self.expression(element.value)
+        else:
+            self._refuse(node)
+
+    def _comparison(self, node: cst.Comparison) -> None:
+        left = node.left
+        for target in node.comparisons:
+            if isinstance(target.operator, (cst.In, cst.NotIn)) and self.qualified_names(target.comparator) == {"os.environ"}:
+                variable = self._literal_text(left)
+                if variable is None:
+                    self._refuse(left)
+                else:
+                    self.variables.append(variable)
+            else:
+                self.expression(left)
+                self.expression(target.comparator)
+            left = target.comparator
+
+    def _call(self, node: cst.Call) -> None:
+        func = node.func
+        if self.qualified_names(func) & _ENV_CALLS:
+            variable = self._literal_text(node.args[0].value) if node.args else None
+            if variable is None or any(not isinstance(arg.value, _LITERALS + (cst.Name,)) for arg in node.args[1:]):
+                self._refuse(node)
+                return
+            for arg in node.args[1:]:
+                if isinstance(arg.value, cst.Name) and arg.value.value != "None":
+                    self._refuse(arg.value)
+            self.variables.append(variable)
+        elif isinstance(func, cst.Attribute) and func.attr.value in _STR_METHODS and not node.args:
+            self.expression(func.value)
+        elif isinstance(func, cst.Name) and func.value in ("str", "bool") and len(node.args) == 1:
+            self.expression(node.args[0].value)
+        else:
+            self._refuse(node)
+
+    def _name(self, node: cst.Name) -> None:
+        if node.value in ("True", "False", "None"):
+            return
+        bindings = self.scope.assignments[node.value]
+        if not bindings or any(isinstance(b.node, cst.Param) for b in bindings) or node.value in self._seen_locals:
+            self._refuse(node)
+            return
+        self._seen_locals.add(node.value)
+        for binding in bindings:
+            index = self.where.get(id(binding.node))
+            statement = self.statements[index] if index is not None and index < self.guard_index else None
+            value = _binding_value(statement) if statement is not None and _is_movable_binding(statement) else None
+            if value is None or isinstance(statement.body[0], (cst.Import, cst.ImportFrom)):  # type: ignore[union-attr]
+                self._refuse(node)
+                return
+            self.expression(value)  # type: ignore[arg-type]
+
+
+def condition_reads_only_mode(
+    test: cst.BaseExpression,
+    statements: Sequence[cst.BaseStatement],
+    guard_index: int,
+    scope: Scope,
+    qualified_names: Callable[[cst.CSTNode], set[str]],
+    env_var: str,
+    stale_flags: Sequence[str],
+) -> str | None:
+    """None when ``test`` depends on nothing but the mode variable (or a stale flag, or a near miss); else what else it reads.
+
+    Only such a condition may be rewritten: dropping any other input (a
+    kill switch, ``RUN_MAIN``, ``self.disabled``) would change what the
+    function does in legacy mode.
+    """
+    reads = _ConditionReads(statements, guard_index, scope, qualified_names)
+    reads.expression(test)
+    if reads.other is not None:
+        return f"'{reads.other}'"
+    others = [v for v in reads.variables if not is_mode_variable(v, env_var, stale_flags)]
+    if others:
+        return f"the variable {others[0]}"
+    if not reads.variables:
+        return "no environment variable"
+    return None

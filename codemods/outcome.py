@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from libcst.codemod import SkipFile
+
 Action = Literal["fixed", "needs-person"]
 
 
@@ -24,3 +26,18 @@ class FunctionOutcome:
     codes: tuple[str, ...]
     detail: str
     """What was done (``inserted the canonical guard``) or why nothing was (a sentence a person can act on)."""
+
+
+class RefuseFile(SkipFile):
+    """The file is left untouched for a reason both runners report alike.
+
+    Under libcst's runner it surfaces as a skipped file with this reason;
+    ``thor-guard apply`` reports it as ``path: error: <reason>`` — or, when
+    ``per_function`` is set, as one "needs a person" line per targeted function
+    (the codemod recorded those outcomes before refusing).
+    """
+
+    def __init__(self, reason: str, *, per_function: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.per_function = per_function

@@ -19,6 +19,7 @@ module name) and under libcst's runner::
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -39,20 +40,35 @@ from codemods.bindings import (
 from codemods.body import (
     BodyItem,
     after_docstring,
+    body_indents,
     body_statements,
+    docstring_split,
     is_docstring,
     is_simple_import,
     rebuild_body,
 )
 from codemods.canonical import (
     GuardSpec,
+    Layout,
     canonical_guard,
     mode_assignment,
     mode_condition,
+    module_parser_config,
 )
-from codemods.contract import exit_statement
-from codemods.guard_edit import exiting_if, loaded_names, plan_move, removable_feeders
-from codemods.outcome import FunctionOutcome
+from codemods.contract import exit_statement, is_generator
+from codemods.guard_edit import (
+    condition_reads_only_mode,
+    exiting_if,
+    loaded_names,
+    plan_move,
+    removable_feeders,
+)
+from codemods.imports import with_imports
+from codemods.outcome import FunctionOutcome, RefuseFile
+from codemods.runtime import frame_reader
+from codemods.style import line_length
+from codemods.validate import compiles, rewrite_problem
+from thor_guard.writer import format_problems
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.rules import parse_codes
@@ -91,12 +107,38 @@ def module_for_file(path: Path, config: Config) -> str | None:
 
 
 @dataclass
-class _ModulePlan:
-    """Edits decided for one module: new bodies per function, and module-level additions."""
+class _FunctionPlan:
+    """The new body of one function and what the module must gain for it."""
 
-    bodies: dict[int, list[BodyItem]] = field(default_factory=dict)
-    import_os: bool = False
+    qualname: str
+    items: list[BodyItem]
+    imports: frozenset[str] = frozenset()
     logger: LoggerChoice | None = None
+    """The logger to create at module level (None: an existing one is used)."""
+
+
+@dataclass
+class _ModulePlan:
+    """Edits decided for one module, per function; ``active`` picks the ones a build applies."""
+
+    functions: dict[int, _FunctionPlan] = field(default_factory=dict)
+    active: frozenset[int] = frozenset()
+
+
+_NUL = b"\x00"
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+_TRANSPARENT = frozenset({"staticmethod", "classmethod", "builtins.staticmethod", "builtins.classmethod"})
+DEEP_NESTING = "libcst reached Python's recursion limit on this module (code nested too deeply); left untouched"
+
+
+def source_refusal(source: bytes) -> str | None:
+    """Why a file is left untouched before any analysis, or None (the same answer under both runners)."""
+    if _NUL in source:
+        return "the file contains NUL bytes, which Python refuses to import; left untouched"
+    if _LONE_CR.search(source):
+        return "the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched"
+    return None
 
 
 class SchedulerGuardCommand(VisitorBasedCodemodCommand):
@@ -147,17 +189,21 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._targets: tuple[Target, ...] = ()
         self._plan = _ModulePlan()
         self._source: bytes | None = None
+        self._source_for: str | None = None
         self._resolver: tuple[Config, HelperResolver] | None = None
+        self._outcome_of: dict[int, int] = {}
+        self._layout: dict[int, Layout] = {}
 
     def retarget(self, filename: str, module: str | None, source: bytes | None = None) -> None:
         """Reuse this command for another file (building a libcst transformer is costly: ~30 ms).
 
-        ``source`` is the file's bytes when the caller has them; line numbers
-        are then read from them instead of regenerating the code.
+        ``source`` is the file's bytes when the caller has them (libcst's
+        runner does not pass them: they are then read from ``filename``).
         """
         self.context = CodemodContext(filename=filename, full_module_name=module)
         self._given_module = module
         self._source = source
+        self._source_for = filename if source is not None else None
 
     # -- set-up ------------------------------------------------------------
     def _resolve_module(self) -> None:
@@ -183,6 +229,18 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if not self._targets:
             raise SkipFile("no entry point of the manifest lives in this module")
 
+    def _file_bytes(self, tree: cst.Module) -> bytes:
+        """The bytes the tree was parsed from: given by ``apply``, re-read from the file under libcst's runner."""
+        filename = self.context.filename
+        if self._source is not None and self._source_for == filename:
+            return self._source
+        if filename:
+            try:
+                return Path(filename).read_bytes()
+            except OSError:
+                pass
+        return tree.bytes
+
     def transform_module(self, tree: cst.Module) -> cst.Module:
         """Plan fixes for the module's targeted functions and apply them; return ``tree`` itself when none.
 
@@ -191,10 +249,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         full tree is walked only when something changes, and then only
         through statements that can hold a ``def``: on a large file this is
         nearly all the cost of a codemod run.
+
+        Raises :class:`~codemods.outcome.RefuseFile` (a ``SkipFile`` for
+        libcst's runner) when the file must stay untouched.
         """
         self.outcomes = []
         self.targets_seen = set()
         self._plan = _ModulePlan()
+        self._outcome_of = {}
         self._resolve_module()
         functions = walk_functions(tree)
         targeted: list[tuple[int, str, cst.FunctionDef]] = []
@@ -205,17 +267,83 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 targeted.append((index, qualname, function))
         if not targeted:
             return tree
+        source = self._file_bytes(tree)
+        refusal = source_refusal(source)
+        if refusal is not None:
+            raise RefuseFile(refusal)
+        try:
+            return self._transform(tree, targeted, source)
+        except RecursionError:
+            self._degrade_all(targeted, DEEP_NESTING)
+            raise RefuseFile(DEEP_NESTING, per_function=True) from None
+
+    def _degrade_all(self, targeted: list[tuple[int, str, cst.FunctionDef]], reason: str) -> None:
+        """Every targeted function needs a person for ``reason`` (nothing in the module can be rewritten)."""
+        positions = def_positions(self._source) if self._source is not None else []
+        self.outcomes = []
+        for index, qualname, _ in targeted:
+            line, column = positions[index] if index < len(positions) else (0, 0)
+            self.outcomes.append(FunctionOutcome(line, column, qualname, "needs-person", ("TG009",), reason))
+            self.warn(f"{qualname} (line {line}): needs a person: {reason}")
+
+    def _transform(self, tree: cst.Module, targeted: list[tuple[int, str, cst.FunctionDef]], source: bytes) -> cst.Module:
         outline = skeleton(tree, {id(function) for _, _, function in targeted})
         wrapper = MetadataWrapper(outline, unsafe_skip_copy=True)
         with self.resolve(wrapper):
             self.context = replace(self.context, wrapper=wrapper)
             try:
-                self._plan_module(tree, targeted)
+                self._plan_module(tree, targeted, source)
             finally:
                 self.context = replace(self.context, wrapper=None)
-        if not self._plan.bodies:
+        if not self._plan.functions:
             return tree
+        return self._build_checked(tree, source)
+
+    # -- building and checking -------------------------------------------------
+    def _build(self, tree: cst.Module, active: frozenset[int]) -> cst.Module:
+        self._plan.active = active
         return tree.visit(self)
+
+    def _problem(self, new: cst.Module, source: bytes, original_compiles: bool) -> str | None:
+        updated = new.bytes
+        problems = format_problems(source, updated)
+        if problems:
+            return "; ".join(problems)
+        return rewrite_problem(updated, original_compiles=original_compiles)
+
+    def _build_checked(self, tree: cst.Module, source: bytes) -> cst.Module:
+        """Build the rewrite; a function whose edit would break the module is left for a person, the others kept."""
+        original_compiles = compiles(source) is None
+        planned = frozenset(self._plan.functions)
+        new = self._build(tree, planned)
+        problem = self._problem(new, source, original_compiles)
+        if problem is None:
+            return new
+        broken = {}
+        for function_id in planned:
+            alone = self._problem(self._build(tree, frozenset({function_id})), source, original_compiles)
+            if alone is not None:
+                broken[function_id] = alone
+        if not broken:
+            broken = dict.fromkeys(planned, problem)
+        for function_id, reason in broken.items():
+            self._unfix(function_id, f"the rewrite would not be valid Python ({reason}); fix it by hand")
+        kept = planned - set(broken)
+        if kept:
+            new = self._build(tree, kept)
+            if self._problem(new, source, original_compiles) is None:
+                return new
+            for function_id in kept:
+                self._unfix(function_id, f"the rewrite would not be valid Python ({problem}); fix it by hand")
+        self._plan.functions = {}
+        return tree
+
+    def _unfix(self, function_id: int, reason: str) -> None:
+        index = self._outcome_of[function_id]
+        outcome = self.outcomes[index]
+        self.outcomes[index] = replace(outcome, action="needs-person", detail=reason)
+        self._plan.functions.pop(function_id, None)
+        self.warn(f"{outcome.qualname} (line {outcome.line}): needs a person: {reason}")
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:  # pragma: no cover - transform_module does the work
         return self.transform_module(tree)
@@ -226,7 +354,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return super().on_visit(node)
 
     # -- planning ------------------------------------------------------------
-    def _plan_module(self, tree: cst.Module, targeted: list[tuple[int, str, cst.FunctionDef]]) -> None:
+    def _plan_module(self, tree: cst.Module, targeted: list[tuple[int, str, cst.FunctionDef]], source: bytes) -> None:
         assert self._config is not None and self._module is not None
         wrapper = self.context.wrapper
         assert wrapper is not None
@@ -234,13 +362,24 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         verifier_context = VerifierContext.from_config(
             self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config)
         )
-        positions = def_positions(self._source if self._source is not None else tree.code)
+        self._source = source
+        self._source_for = self.context.filename
+        positions = def_positions(source)
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
-        bindings = ModuleBindings(tree, global_scope, self._qualified_names, self._source)
+        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source)
+        length = line_length(_pyproject_of(self._config))
+        indents = body_indents(tree, {id(function) for _, _, function in targeted})
+        self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}
         for index, qualname, function in targeted:
-            verdict = verify_function(wrapper, function, qualname, verifier_context)
             line, column = positions[index] if index < len(positions) else (0, 0)
+            try:
+                verdict = verify_function(wrapper, function, qualname, verifier_context)
+            except RecursionError:
+                outcome = FunctionOutcome(line, column, qualname, "needs-person", ("TG009",), DEEP_NESTING)
+                self.outcomes.append(outcome)
+                self.warn(f"{qualname} (line {line}): needs a person: {DEEP_NESTING}")
+                continue
             self._plan_function(verdict, bindings, (line, column))
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
@@ -266,6 +405,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             codes=tuple(sorted(codes)),
             detail=detail,
         )
+        if outcome.action == "fixed":
+            self._outcome_of[id(verdict.function)] = len(self.outcomes)
         self.outcomes.append(outcome)
         if outcome.action == "needs-person":
             self.warn(f"{verdict.qualname} (line {outcome.line}): needs a person: {detail}")
@@ -284,11 +425,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if not considered:
             return
         try:
-            items, detail = self._edit(verdict, considered, bindings)
+            plan, detail = self._edit(verdict, considered, bindings)
         except Unresolvable as exc:
             self._record(verdict, where, "needs-person", sorted(considered), str(exc))
             return
-        self._plan.bodies[id(verdict.function)] = items
+        self._plan.functions[id(verdict.function)] = plan
         self._record(verdict, where, "fixed", sorted(considered), detail)
 
     def _function_scope(self, function: cst.FunctionDef) -> Scope:
@@ -298,7 +439,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         assert scope is not None
         return scope
 
-    def _spec(self, verdict: FunctionVerdict, local_name: str, env_call: str, logger: str = "", exit_source: str = "return") -> GuardSpec:
+    def _spec(self, verdict: FunctionVerdict, local_name: str, env_call: str, logger: str = "", exit_source: str = "return", **extra: bool) -> GuardSpec:
         assert self._config is not None
         return GuardSpec(
             env_call=env_call,
@@ -309,9 +450,26 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             log_level=self._config.log_level,
             qualname=verdict.qualname,
             exit_statement=exit_source,
+            **extra,
         )
 
-    def _edit(self, verdict: FunctionVerdict, codes: set[str], bindings: ModuleBindings) -> tuple[list[BodyItem], str]:
+    def _generator_kind(self, function: cst.FunctionDef) -> bool:
+        """True for a ``@contextmanager`` generator (its guard must yield once); raises for an unknown decorated generator."""
+        if not is_generator(function):
+            return False
+        names = [self._qualified_names(decorator.decorator) for decorator in function.decorators]
+        if any(n & _CONTEXT_MANAGERS for n in names):
+            return True
+        unknown = [d for d, n in zip(function.decorators, names) if not n & _TRANSPARENT]
+        if unknown:
+            code = cst.Module(body=[]).code_for_node(unknown[0].decorator)
+            raise Unresolvable(
+                f"a generator decorated with '@{code}': whether its caller needs it to yield is unknown, so what 'exit at once' means is for a person to decide"
+            )
+        return False
+
+    def _edit(self, verdict: FunctionVerdict, codes: set[str], bindings: ModuleBindings) -> tuple[_FunctionPlan, str]:
+        assert self._config is not None
         function = verdict.function
         statements = list(body_statements(function))
         first = after_docstring(function)
@@ -319,35 +477,56 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         parser_config = self._module_config()
         if "TG001" in codes:
             view = function_scope_view(scope, statements, first)
-            return self._insert(verdict, statements, first, view, bindings, parser_config)
-        if verdict.guard_index is None or verdict.guard_index >= len(statements):
+            return self._insert(verdict, statements, first, view, bindings, parser_config, "inserted the canonical guard")
+        if verdict.guard_index is None:
             raise Unresolvable("the verifier found no guard statement to repair")
-        guard_index = verdict.guard_index
+        guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
+        if guard_index >= len(statements):
+            raise Unresolvable("the verifier found no guard statement to repair")
+        rewritten = bool(codes & REWRITE)
+        if rewritten and isinstance(statements[guard_index], cst.If):
+            other = condition_reads_only_mode(
+                statements[guard_index].test,  # type: ignore[attr-defined]
+                statements, guard_index, scope, self._qualified_names,
+                self._config.env_var, self._config.stale_flags,
+            )
+            if other is not None:
+                view = function_scope_view(scope, statements, first)
+                detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
+                return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         guard = exiting_if(statements[guard_index])
+        frame = frame_reader(function)
         new_statements: list[cst.BaseStatement] = [guard]
         removed: list[int] = []
         view = function_scope_view(scope, statements, first, upto=guard_index)
-        rewritten = bool(codes & REWRITE)
+        imports: set[str] = set()
         if rewritten:
             reader = bindings.env_reader(view)
-            spec = self._spec(verdict, choose_local_name(function), reader.call)
-            assignment = mode_assignment(spec, parser_config).with_changes(leading_lines=guard.leading_lines)
+            inline = frame is not None
+            spec = self._spec(verdict, "" if inline else choose_local_name(function), reader.call, inline=inline)
             test_whitespace = guard.whitespace_before_test
             if isinstance(test_whitespace, cst.SimpleWhitespace) and not test_whitespace.value:
                 test_whitespace = cst.SimpleWhitespace(" ")
-            new_guard = guard.with_changes(test=mode_condition(spec), leading_lines=(), whitespace_before_test=test_whitespace)
-            new_statements = [assignment, new_guard]
-            removed = removable_feeders(statements, guard.test, guard_index, function.body, scope)
+            if inline:
+                new_statements = [guard.with_changes(test=mode_condition(spec), whitespace_before_test=test_whitespace)]
+            else:
+                layout = self._layout.get(id(function), Layout())
+                assignment = mode_assignment(spec, parser_config, layout).with_changes(leading_lines=guard.leading_lines)
+                new_guard = guard.with_changes(test=mode_condition(spec), leading_lines=(), whitespace_before_test=test_whitespace)
+                new_statements = [assignment, new_guard]
+                removed = removable_feeders(statements, guard.test, guard_index, function.body, scope)
+            if reader.import_line:
+                imports.add(reader.import_line)
         if "TG002" in codes:
+            if frame is not None:
+                raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
             detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "")
-            self._plan.import_os |= rewritten and reader.import_os  # only once nothing can fail any more
-            return items, detail
-        self._plan.import_os |= rewritten and reader.import_os
+            return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
         items = []
         for index in range(len(statements)):
             if index in removed:
@@ -356,7 +535,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 items.extend(new_statements)
             else:
                 items.append(index)
-        return items, "rewrote the guard's condition to the canonical one, keeping its log call and exit"
+        detail = "rewrote the guard's condition to the canonical one, keeping its log call and exit"
+        return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
 
     def _insert(
         self,
@@ -366,37 +546,48 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         view: FunctionScopeView,
         bindings: ModuleBindings,
         parser_config: cst.PartialParserConfig,
-    ) -> tuple[list[BodyItem], str]:
-        local_name = choose_local_name(verdict.function)
+        detail: str,
+    ) -> tuple[_FunctionPlan, str]:
+        function = verdict.function
+        frame = frame_reader(function)
+        inline = frame is not None
+        local_name = "" if inline else choose_local_name(function)
         reader = bindings.env_reader(view)
-        exit_source = exit_statement(verdict.function)
+        exit_source = exit_statement(function)
+        yield_first = self._generator_kind(function)
         logger = bindings.logger(view)  # last: it may reserve a name for a new module logger
-        spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source)
-        assignment, guard = canonical_guard(spec, parser_config)
+        spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
+        assignment, guard = canonical_guard(spec, parser_config, self._layout.get(id(function), Layout()))
         at = first if reader.after_index is None else max(first, reader.after_index + 1)
-        self._plan.import_os |= reader.import_os
-        if logger.create_with is not None:
-            self._plan.logger = logger
-        items: list[BodyItem] = [*range(at), assignment, guard, *range(at, len(statements))]
-        return items, "inserted the canonical guard"
+        new = [assignment, guard] if assignment is not None else [guard]
+        items: list[BodyItem] = [*range(at), *new, *range(at, len(statements))]
+        imports = frozenset(line for line in (reader.import_line, logger.import_line if logger.create_with else None) if line)
+        if inline:
+            detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
+        if yield_first:
+            detail += " (yielding once first: a @contextmanager must yield)"
+        plan = _FunctionPlan(verdict.qualname, items, imports, logger if logger.create_with is not None else None)
+        return plan, detail
 
     def _module_config(self) -> cst.PartialParserConfig:
         wrapper = self.context.wrapper
         assert wrapper is not None
-        return wrapper.module.config_for_parsing
+        return module_parser_config(wrapper.module)
 
     # -- rewriting -------------------------------------------------------------
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
-        items = self._plan.bodies.get(id(original_node))
-        if items is None:
+        if id(original_node) not in self._plan.active:
             return updated_node
-        return rebuild_body(updated_node, items)
+        plan = self._plan.functions.get(id(original_node))
+        if plan is None:
+            return updated_node
+        return rebuild_body(updated_node, plan.items)
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        plan = self._plan
-        logger = plan.logger
-        imports = [name for name, needed in (("logging", logger is not None and logger.import_logging), ("os", plan.import_os)) if needed]
-        config = updated_node.config_for_parsing
+        active = [self._plan.functions[i] for i in self._plan.active if i in self._plan.functions]
+        imports = sorted({line for plan in active for line in plan.imports})
+        logger = next((plan.logger for plan in active if plan.logger is not None), None)
+        config = module_parser_config(updated_node)
         body = list(updated_node.body)
         if logger is not None and logger.create_with is not None:
             statement = cst.parse_statement(
@@ -407,6 +598,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if imports:
             body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+def _pyproject_of(config: Config) -> Path | None:
+    candidate = config.project_root / "pyproject.toml"
+    return candidate if candidate.is_file() else None
 
 
 _MAY_HOLD_DEF = (
@@ -428,26 +624,6 @@ _MAY_HOLD_DEF = (
     cst.MatchCase,
 )
 """Nodes whose children can contain a ``def``; the walk never enters anything else."""
-
-
-def with_imports(body: list[cst.BaseStatement], modules: Sequence[str], config: cst.PartialParserConfig) -> list[cst.BaseStatement]:
-    """Add ``import <module>`` lines where libcst's AddImportsVisitor would: after the leading import block.
-
-    The leading block starts after a module docstring and runs while
-    statements are imports; when code follows the new lines directly, it
-    gets one blank line before it, as AddImportsVisitor does. Done here
-    rather than by scheduling AddImportsVisitor so that a file is walked
-    once, not twice with a second round of metadata.
-    """
-    start = 1 if body and is_docstring(body[0]) else 0
-    end = start
-    while end < len(body) and is_simple_import(body[end]):
-        end += 1
-    new = [cst.parse_statement(f"import {module}{config.default_newline}", config=config) for module in modules]
-    following = body[end:]
-    if following and not following[0].leading_lines:
-        following = [following[0].with_changes(leading_lines=(cst.EmptyLine(),)), *following[1:]]
-    return [*body[:end], *new, *following]
 
 
 def logger_position(body: Sequence[cst.BaseStatement], logging_name: str) -> int:

@@ -18,11 +18,9 @@ work around it that makes a run fast and safe on a real tree:
 from __future__ import annotations
 
 import difflib
-import io
 import multiprocessing
 import os
 import re
-import tokenize
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -35,13 +33,13 @@ from thor_guard.targets import (
     Target,
     is_excluded,
     iter_python_files,
+    module_file_candidates,
     module_name_for,
     resolve_target_modules,
 )
 from thor_guard.writer import (
     Snapshot,
     WriteRefused,
-    format_problems,
     read_snapshot,
     write_if_changed,
 )
@@ -53,7 +51,6 @@ POOL_THRESHOLD = 4
 """Below this many files to transform, a process pool costs more than it saves."""
 
 _WILDCARD = re.compile(r"[*?\[]")
-_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -137,24 +134,91 @@ def _within(path: Path, scopes: frozenset[str]) -> bool:
         current = parent
 
 
-def find_candidates(config: Config, paths: Sequence[Path] = ()) -> tuple[list[_Candidate], dict[Target, list[Path]]]:
+def find_candidates(
+    config: Config, paths: Sequence[Path] = ()
+) -> tuple[list[_Candidate], dict[Target, list[Path]], list[FileError]]:
     """Files that hold a manifest module (restricted to ``paths`` when given), with the targets per file.
 
     Also returns, for every target, all the files its module part selects
-    (in or out of ``paths``), which decides whether it is "not found".
+    (in or out of ``paths``), which decides whether it is "not found"; and
+    the module files that are not followed because of the symlink policy
+    (see :func:`symlink_problem`), the same whether a wildcard or a concrete
+    module name reached them.
     """
     scopes = _scopes(config, paths)
     by_file: dict[Path, _Candidate] = {}
     files_of: dict[Target, list[Path]] = {}
     real: dict[Path, Path] = {}
+    problems: dict[Path, str] = {}
     for target, resolved in _resolve_all(config).items():
         files_of[target] = [real.setdefault(path, path.resolve()) for _, path in resolved]
         for module, path in resolved:
             if not _within(real[path], scopes):
                 continue
+            problem = symlink_problem(path, config.source_roots)
+            if problem is not None:
+                problems[path] = problem
+                continue
             candidate = by_file.setdefault(real[path], _Candidate(path, module))
             candidate.targets.append(target)
-    return [by_file[key] for key in sorted(by_file)], files_of
+    for target, path in _dangling_links(config):
+        files_of.setdefault(target, []).append(path)
+        if _within(Path(os.path.abspath(path)), scopes):
+            problems[path] = symlink_problem(path, config.source_roots) or "dangling symlink; not followed"
+    errors = [FileError(path, message) for path, message in sorted(problems.items())]
+    return [by_file[key] for key in sorted(by_file)], files_of, errors
+
+
+def _is_under(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
+
+
+def symlink_problem(path: Path, roots: Sequence[Path]) -> str | None:
+    """Why the module file ``path`` is not followed, or None (a plain file, or a link that stays in its source root).
+
+    The policy, for wildcard and named modules alike: a symlink (of the file
+    or of a directory above it) is followed only when its target exists and
+    lies inside the source root the module was found under; a dangling link
+    or one that leaves the root is reported and not followed.
+    """
+    lexical = os.path.abspath(path)
+    resolved = os.path.realpath(path)
+    if not os.path.exists(resolved):
+        return f"dangling symlink (its target {resolved} does not exist); not followed"
+    if resolved == lexical:
+        return None
+    for root in roots:
+        if _is_under(lexical, os.path.abspath(root)):
+            if _is_under(resolved, os.path.realpath(root)):
+                return None
+            return f"symlink to {resolved}, outside the source root {root}; not followed"
+    return None
+
+
+def _dangling_links(config: Config) -> list[tuple[Target, Path]]:
+    """``*.py`` symlinks whose target is missing, for the targets whose module pattern they would match."""
+    found: list[tuple[Target, Path]] = []
+    for target in config.entry_points:
+        if not target.module_is_pattern:
+            for root in config.source_roots:
+                for candidate in module_file_candidates(target.module, root):
+                    if candidate.is_symlink() and not candidate.exists():
+                        found.append((target, candidate))
+    wildcard = [t for t in config.entry_points if t.module_is_pattern]
+    if not wildcard:
+        return found
+    for root in config.source_roots:
+        if not root.is_dir():
+            continue
+        for directory, _, names in os.walk(root):
+            for name in names:
+                path = Path(directory, name)
+                if not name.endswith(".py") or not path.is_symlink() or path.exists():
+                    continue
+                parts = path.relative_to(root).with_suffix("").parts
+                module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+                found.extend((target, path) for target in wildcard if module and target.matches_module(module))
+    return found
 
 
 def _resolve_all(config: Config) -> dict[Target, list[tuple[str, Path]]]:
@@ -196,8 +260,21 @@ def _add_module(modules: dict[str, Path], path: Path, root: Path, exclude: Seque
     if exclude and is_excluded(path, root, exclude):
         return
     module = module_name_for(path, root)
+    if module is None and os.path.islink(path):
+        module = _lexical_module(path, root)  # a link leaving the root: kept so the symlink policy reports it
     if module is not None and module not in modules:
         modules[module] = path
+
+
+def _lexical_module(path: Path, root: Path) -> str | None:
+    """The module name of ``path`` under ``root`` from the path as written (symlinks not resolved)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    parts = Path(relative).with_suffix("").parts
+    if not parts or parts[0] == os.pardir:
+        return None
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts) if parts and all(part.isidentifier() for part in parts) else None
 
 
 def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
@@ -229,9 +306,15 @@ def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
 
 
 def transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
-    """Run the codemod over one file's bytes and return the new bytes; never raises for bad input."""
+    """Run the codemod over one file's bytes and return the new bytes; never raises for bad input.
+
+    Every check that decides whether a file may be rewritten lives in the
+    codemod itself, so libcst's runner and ``apply`` write the same bytes.
+    """
     import libcst as cst
     from libcst.codemod import SkipFile
+
+    from codemods.outcome import RefuseFile
 
     def failed(message: str) -> FileResult:
         return FileResult(path, module, data, data, error=message)
@@ -242,30 +325,30 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
         from thor_guard.errors import describe_source_error  # the one wording check and audit use too
 
         return failed(describe_source_error(data, exc))
-    if _LONE_CR.search(data):
-        return failed("the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched")
+    except RecursionError:
+        return failed("libcst reached Python's recursion limit parsing this file (code nested too deeply); left untouched")
     command = _command_for(config, select)
     command.retarget(str(path), module, data)
     try:
-        updated = command.transform_module(tree).bytes
+        new = command.transform_module(tree)
+        updated = data if new is tree else new.bytes
+    except RefuseFile as exc:
+        functions = _functions(path, module, command)
+        seen = frozenset(str(t) for t in command.targets_seen)
+        return FileResult(path, module, data, data, functions, seen, error=None if exc.per_function else exc.reason)
     except SkipFile:
         return FileResult(path, module, data, data)
     except Exception as exc:  # noqa: BLE001 - a bug in one file's rewrite must not stop the run or touch the file
         return failed(f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it")
-    functions = tuple(
+    seen = frozenset(str(t) for t in command.targets_seen)
+    return FileResult(path, module, data, updated, _functions(path, module, command), seen)
+
+
+def _functions(path: Path, module: str, command: SchedulerGuardCommand) -> tuple[FunctionResult, ...]:
+    return tuple(
         FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
         for o in sorted(command.outcomes)
     )
-    seen = frozenset(str(t) for t in command.targets_seen)
-    if updated != data:
-        problems = format_problems(data, updated)
-        if problems:
-            return FileResult(path, module, data, data, functions, seen, error="; ".join(problems) + "; left untouched")
-        try:
-            compile(updated, str(path), "exec", dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:  # pragma: no cover - would be a codemod bug
-            return FileResult(path, module, data, data, functions, seen, error=f"internal error, the rewrite does not compile ({exc}); left untouched")
-    return FileResult(path, module, data, updated, functions, seen)
 
 
 _COMMANDS: dict[tuple[int, frozenset[str] | None], tuple[Config, SchedulerGuardCommand]] = {}
@@ -321,8 +404,8 @@ def run_apply(
     write: bool = True,
 ) -> ApplyReport:
     """Fix the manifest's entry points under ``paths``; write only when ``write`` (else report what would change)."""
-    candidates, files_of = find_candidates(config, paths)
-    errors: list[FileError] = []
+    candidates, files_of, link_errors = find_candidates(config, paths)
+    errors: list[FileError] = list(link_errors)
     snapshots: dict[Path, Snapshot] = {}
     work: list[tuple[Path, str, bytes]] = []
     for candidate in candidates:
@@ -401,17 +484,28 @@ def _not_found(config: Config, target: Target) -> Finding:
     )
 
 
-def unified_diff(result: FileResult, display_path: str) -> str:
-    """A ``git apply``-compatible unified diff of one file's change, decoded with the file's own encoding."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(result.original).readline)
-    before = result.original.decode(encoding).splitlines(keepends=True)
-    after = result.updated.decode(encoding).splitlines(keepends=True)
-    lines: list[str] = []
-    for line in difflib.unified_diff(before, after, f"a/{display_path}", f"b/{display_path}"):
-        if line.endswith("\n"):
+_LINE = re.compile(rb"[^\n]*\n|[^\n]+\Z")
+
+
+def _git_lines(data: bytes) -> list[bytes]:
+    """Lines as git sees them: split after ``\n`` only (a form feed, a lone CR or a BOM stay content)."""
+    return _LINE.findall(data)
+
+
+def unified_diff(result: FileResult, display_path: str) -> bytes:
+    """A ``git apply``-compatible unified diff of one file's change, byte for byte.
+
+    The file's own bytes are compared (no decoding), so a BOM, a legacy
+    encoding, CRLF endings and form feeds reach the patch exactly as they
+    are on disk; only ``\n`` ends a line, as in git.
+    """
+    label = os.fsencode(display_path)
+    lines: list[bytes] = []
+    for line in difflib.diff_bytes(
+        difflib.unified_diff, _git_lines(result.original), _git_lines(result.updated), b"a/" + label, b"b/" + label
+    ):
+        if line.endswith(b"\n"):
             lines.append(line)
-        elif line.endswith("\r"):  # a lone-CR line end would confuse the patch format
-            lines.append(line[:-1] + "\n")
         else:
-            lines.append(line + "\n\\ No newline at end of file\n")
-    return "".join(lines)
+            lines.append(line + b"\n\\ No newline at end of file\n")
+    return b"".join(lines)

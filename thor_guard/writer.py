@@ -138,6 +138,9 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
         raise WriteRefused(f"cannot re-read before writing: {exc.strerror or exc}", snapshot.path) from exc
     if current != snapshot.data:
         raise WriteRefused("changed on disk since it was read; not written (run apply again)", snapshot.path)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        # A rename would replace it anyway; a read-only file is someone's decision, not apply's to override.
+        raise WriteRefused("the file is read-only; not written (make it writable to let apply fix it)", snapshot.path)
     try:
         _replace_atomically(target, data, mode)
     except OSError as exc:

@@ -20,7 +20,7 @@ from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
 _ADDED_LINE = re.compile(
-    r"^\s*(import os|import logging|(logger|_logger|thor_guard_logger) = \w+\.getLogger\(__name__\))?\s*$"
+    r"^\s*(import (os|logging)( as \w+)?|(logger|_logger|thor_guard_logger) = \w+\.getLogger\(__name__\))?\s*$"
 )
 
 
@@ -102,7 +102,7 @@ def _is_inserted(statement: ast.stmt) -> bool:
 
 def _is_added_module_line(statement: ast.stmt) -> bool:
     source = ast.unparse(statement)
-    return source in ("import os", "import logging") or bool(re.fullmatch(r"(logger|_logger|thor_guard_logger) = \w+\.getLogger\(__name__\)", source))
+    return bool(re.fullmatch(r"import (os|logging)( as \w+)?|(logger|_logger|thor_guard_logger) = \w+\.getLogger\(__name__\)", source))
 
 
 def stripped_dump(data: bytes, *, strip: bool) -> str:

@@ -28,7 +28,8 @@ def run(root: Path, *args: str, color: bool = False) -> tuple[int, str, str]:
     finally:
         os.chdir(cwd)
     # Result.stdout turns CRLF into LF; the raw bytes show what a terminal or pipe receives.
-    return result.exit_code, result.stdout_bytes.decode(), result.stderr_bytes.decode() if result.stderr_bytes else ""
+    # surrogateescape: a patch carries the bytes of non-UTF-8 files as they are.
+    return result.exit_code, result.stdout_bytes.decode("utf-8", "surrogateescape"), result.stderr_bytes.decode() if result.stderr_bytes else ""
 
 
 @pytest.fixture

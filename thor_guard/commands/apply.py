@@ -9,9 +9,12 @@ stderr), so ``thor-guard apply --diff | git apply`` works.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
+from click import utils as click_utils
+from click.globals import resolve_color_default
 
 from thor_guard.commands.common import (
     check_codes,
@@ -36,20 +39,25 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _colour_diff(text: str) -> str:
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith(("+++", "---")):
-            out.append(click.style(line, bold=True))
-        elif line.startswith("@@"):
-            out.append(click.style(line, fg="cyan"))
-        elif line.startswith("+"):
-            out.append(click.style(line, fg="green"))
-        elif line.startswith("-"):
-            out.append(click.style(line, fg="red"))
-        else:
+_STYLES = ((b"+++", b"\x1b[1m"), (b"---", b"\x1b[1m"), (b"@@", b"\x1b[36m"), (b"+", b"\x1b[32m"), (b"-", b"\x1b[31m"))
+
+
+def _colour_diff(patch: bytes) -> bytes:
+    """ANSI-colour a byte patch line by line (the patch's own bytes are never decoded)."""
+    out: list[bytes] = []
+    for line in patch.splitlines(keepends=True):
+        style = next((code for prefix, code in _STYLES if line.startswith(prefix)), None)
+        if style is None:
             out.append(line)
-    return "".join(out)
+        else:
+            body = line.rstrip(b"\n")
+            out.append(style + body + b"\x1b[0m" + line[len(body):])
+    return b"".join(out)
+
+
+def _diff_label(path: Path) -> str:
+    """The path a patch names: the real file (a patch through an in-tree symlink must name the file git tracks)."""
+    return _display(Path(os.path.realpath(path))).replace(os.sep, "/")
 
 
 @click.command("apply")
@@ -88,8 +96,18 @@ def apply(
 
     info_to_stderr = show_diff
     if show_diff:
+        stdout = sys.stdout
+        coloured = not click_utils.should_strip_ansi(stdout, resolve_color_default(colour))
         for result in report.changed_files:
-            click.echo(_colour_diff(unified_diff(result, _display(result.path).replace(os.sep, "/"))), nl=False, color=colour)
+            patch = unified_diff(result, _diff_label(result.path))
+            click.echo(_colour_diff(patch) if coloured else patch, nl=False)
+    verb = "fixed" if write else "would fix"
+    written = set(report.written)
+    for result in report.changed_files:
+        if write and result.path not in written:
+            continue
+        names = ", ".join(f.entry_point.split(":", 1)[1] for f in result.functions if f.action == "fixed")
+        click.echo(f"{verb} {_display(result.path)} ({names})", err=True)
     for item in report.needs_person:
         click.echo(
             f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
@@ -102,11 +120,9 @@ def apply(
             click.echo(finding_line(finding, base=Path.cwd().resolve()), err=info_to_stderr)
     emit_errors([*missing, *(FileError(Path(_display(e.path)), e.message) for e in report.errors)])
 
-    written = set(report.written)
     fixed = len([f for f in report.fixed if f.path in written]) if write else len(report.fixed)
     files = len(report.written) if write else len(report.changed_files)
     person = len(report.needs_person) + len(report.not_found)
-    verb = "fixed" if write else "would fix"
     summary = f"{verb} {count(fixed, 'entry point')} in {count(files, 'file')}; {person} need{'s' if person == 1 else ''} a person"
     click.echo(summary, err=info_to_stderr)
 

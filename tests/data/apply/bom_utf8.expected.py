@@ -1,7 +1,7 @@
 ﻿"""Module with a BOM."""
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 

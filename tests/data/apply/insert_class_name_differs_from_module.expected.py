@@ -1,7 +1,7 @@
 """Module Week52Supervisor whose class is named differently."""
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 
@@ -10,7 +10,9 @@ class _Week52ExtremesMonitor:
     def start(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy _Week52ExtremesMonitor.start (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy _Week52ExtremesMonitor.start (heartbeat scheduler mode active)"
+            )
             return
         self._thread = threading.Thread(target=self.scan, daemon=True)
         self._thread.start()

@@ -1,7 +1,7 @@
-import threading
-from collections import deque
 import logging
 import os
+import threading
+from collections import deque
 
 logger = logging.getLogger(__name__)
 
@@ -12,14 +12,18 @@ class Capture:
     def start(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Capture.start (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy Capture.start (heartbeat scheduler mode active)"
+            )
             return
         threading.Thread(target=QUEUE.popleft).start()
 
     def stop(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Capture.stop (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy Capture.stop (heartbeat scheduler mode active)"
+            )
             return
         QUEUE.clear()
 # case: targets=Capture.start,Capture.stop

@@ -1,6 +1,6 @@
-import threading
 import logging
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 

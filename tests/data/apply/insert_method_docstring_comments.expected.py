@@ -1,7 +1,7 @@
 """A supervisor that starts a thread per market."""
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 
@@ -11,7 +11,9 @@ class MarketSupervisor:
         """Start the worker thread."""
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy MarketSupervisor.start (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy MarketSupervisor.start (heartbeat scheduler mode active)"
+            )
             return
         # Comments before the first statement stay with it.
         self._thread = threading.Thread(target=self.run, daemon=True)  # trailing comment

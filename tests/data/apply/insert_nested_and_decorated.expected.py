@@ -1,7 +1,7 @@
 import functools
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +19,9 @@ class Outer:
         def start(self):
             scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
             if scheduler_mode == "heartbeat":
-                logger.debug("Skipping legacy Outer.Inner.start (heartbeat scheduler mode active)")
+                logger.debug(
+                    "Skipping legacy Outer.Inner.start (heartbeat scheduler mode active)"
+                )
                 return
             def worker():
                 print("work")
@@ -29,7 +31,9 @@ class Outer:
     def start():
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Outer.start (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy Outer.start (heartbeat scheduler mode active)"
+            )
             return
         threading.Thread(target=print).start()
 
@@ -38,7 +42,9 @@ class Outer:
     def start_all(cls):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Outer.start_all (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy Outer.start_all (heartbeat scheduler mode active)"
+            )
             return
         threading.Thread(target=print).start()
 # case: targets=*.start,*.start_all

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from typing import Optional
-import os
 
 _logger = logging.getLogger(__name__)
 

@@ -10,7 +10,9 @@ class Service:
         import os
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Service.start (heartbeat scheduler mode active)")
+            logger.debug(
+                "Skipping legacy Service.start (heartbeat scheduler mode active)"
+            )
             return
         threading.Thread(target=print, name=os.getcwd()).start()
 # case: targets=Service.start

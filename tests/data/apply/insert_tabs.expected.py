@@ -1,6 +1,6 @@
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 # -*- coding: latin-1 -*-
 """Prix en écus."""
 import logging
-import threading
 import os
+import threading
 
 logger = logging.getLogger(__name__)
 

@@ -6,4 +6,4 @@ logger = logging.getLogger(__name__)
 
 def start(os):
     threading.Thread(target=print, name=os).start()
-# case: person=TG001
+# case: targets=start

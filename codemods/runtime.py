@@ -1,0 +1,96 @@
+"""What a name holds at run time, beyond what scope analysis says: conditional, deleted and rebound names.
+
+libcst's scope analysis knows *where* a name is bound, not *whether* the
+binding has run when the entry point is called: ``import os`` under ``if
+TYPE_CHECKING:`` or ``if __name__ == "__main__":`` binds nothing at run
+time, ``del os`` unbinds it, and a function declaring ``global os`` may
+rebind it. Inserted code may only use a module-level name whose binding is
+an unconditional top-level statement that nothing deletes or rebinds; this
+module finds the names that fail that test (cheaply: the whole file is only
+walked when its text contains ``del`` or ``global``), and the functions that
+read their own frame (``locals()``, ``vars()``...), for which the guard must
+bind no local name.
+"""
+
+from __future__ import annotations
+
+import re
+import libcst as cst
+
+_MAY_REBIND = re.compile(rb"\b(?:del|global)\b")
+
+FRAME_READERS = frozenset({"locals", "vars", "dir", "eval", "exec"})
+"""Built-ins that can read the calling frame's local names (``vars``/``dir`` only without arguments)."""
+_FRAME_ATTRIBUTES = frozenset({"_getframe", "currentframe", "f_locals", "getouterframes", "stack"})
+
+
+class _Rebinding(cst.CSTVisitor):
+    """Names a ``del`` statement removes (anywhere) and names a function declares ``global`` (anywhere)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._targets(node.target)
+
+    def _targets(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.names.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._targets(element.value)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.names.update(item.name.value for item in node.names)
+
+
+def unstable_module_names(module: cst.Module, source: bytes | None) -> frozenset[str]:
+    """Names that some ``del`` removes or some function declares ``global`` (so may rebind) anywhere in ``module``.
+
+    Over-approximates on purpose (a local ``del x`` counts too): a name in
+    this set is never reused by inserted code, which then adds its own import.
+    """
+    if source is not None and not _MAY_REBIND.search(source):
+        return frozenset()
+    visitor = _Rebinding()
+    module.visit(visitor)
+    return frozenset(visitor.names)
+
+
+def top_level_smalls(module: cst.Module) -> set[int]:
+    """``id`` of every small statement that stands directly in the module body (runs unconditionally on import)."""
+    found: set[int] = set()
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            found.update(id(small) for small in statement.body)
+    return found
+
+
+class _FrameReads(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: str | None = None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if self.found is None and isinstance(func, cst.Name) and func.value in FRAME_READERS:
+            if func.value in ("vars", "dir") and node.args:
+                return
+            self.found = f"{func.value}()"
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if self.found is None and node.attr.value in _FRAME_ATTRIBUTES:
+            self.found = f".{node.attr.value}"
+
+
+def frame_reader(function: cst.FunctionDef) -> str | None:
+    """The first construct in ``function`` that can see its local names (``locals()``, ``vars()``, ``exec()``, frames), or None.
+
+    A guard that binds a local (``scheduler_mode = ...``) would show up in
+    such a read even in legacy mode, so these functions get a guard that
+    binds nothing.
+    """
+    visitor = _FrameReads()
+    function.body.visit(visitor)
+    for decorator in function.decorators:
+        decorator.visit(visitor)
+    return visitor.found

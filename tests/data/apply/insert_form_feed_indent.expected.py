@@ -1,0 +1,25 @@
+import logging
+import os
+import threading
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        return
+    threading.Thread(target=print).start()
+
+
+class Service:
+    def start(self):
+        scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+        if scheduler_mode == "heartbeat":
+            logger.debug(
+                "Skipping legacy Service.start (heartbeat scheduler mode active)"
+            )
+            return
+        threading.Thread(target=print).start()
+# case: targets=start,Service.start

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+import django
+from django.conf import settings
+
+
+def start():
+    django.setup(settings)
+# case: targets=start

@@ -1,0 +1,22 @@
+import logging
+import os
+import threading
+
+logger = logging.getLogger(__name__)
+
+
+def work(**kwargs):
+    print(sorted(kwargs))
+
+
+def start(a, b=1):
+    threading.Thread(target=work, kwargs=dict(locals())).start()
+
+
+class Overlay:
+    def start(self, colour="red", alpha=0.5):
+        for name, value in vars().items():
+            if name != "self":
+                setattr(self, name, value)
+        threading.Thread(target=print).start()
+# case: targets=start,Overlay.start

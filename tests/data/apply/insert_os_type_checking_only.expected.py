@@ -1,0 +1,18 @@
+import logging
+import os
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import os
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        return
+    threading.Thread(target=print).start()
+# case: targets=start
