@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 FACTS_FILE = "audit-facts-v1.pickle"
 INDEX_FILE = "audit-index-v1.pickle"
-FORMAT = 4  # bump when ModuleFacts or the extractor's output changes
+FORMAT = 5  # bump when ModuleFacts or the extractor's output changes
 
 
 def config_fingerprint(config: Config) -> str:

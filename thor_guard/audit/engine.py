@@ -84,6 +84,16 @@ class _Run:
         self.errors: dict[Path, str] = {}
         self.parsed = 0
         self.from_cache = 0
+        self._table: object = None
+
+    @property
+    def table(self):  # type: ignore[no-untyped-def]
+        """The spawner rows of this run: the built-in table plus ``audit-spawners``."""
+        if self._table is None:
+            from thor_guard.audit.spawners import SpawnerTable
+
+            self._table = SpawnerTable.build(self.config.audit_spawners)
+        return self._table
 
     # ------------------------------------------------------------------ keys
     def run_key(self) -> str:
@@ -94,6 +104,7 @@ class _Run:
             code_key(),
             config_fingerprint(config),
             tuple(str(t) for t in config.audit_allow),
+            tuple(config.audit_spawners),
             tuple(config.exclude),
             str(config.project_root),
             tuple(str(p.resolve()) for p in self.options.paths if not _is_under(p, config.project_root.resolve())),
@@ -183,7 +194,7 @@ class _Run:
         and of ``Thread``/``Process``, and module-level names bound to any of
         them (aliases, singletons, re-exports).
         """
-        from thor_guard.audit.graph import SPAWN_BASES
+        from thor_guard.audit.graph import dotted_name
         from thor_guard.audit.link import Sym
         from thor_guard.audit.model import PSEUDO_FUNCTIONS
 
@@ -197,7 +208,8 @@ class _Run:
             entry = graph.functions.get(node)
             if entry is not None and entry[1].class_qualname:
                 classes.add((module, entry[1].class_qualname))
-        spawn_bases = set(SPAWN_BASES)
+        spawn_bases = set(self.table.bases)
+        owners = {owner for owner, _ in self.table.methods}
         for module, facts in list(self.facts.items()):
             for cls in facts.classes:
                 order, ancestors = linker.mro(Sym("class", module, cls.qualname))
@@ -215,6 +227,13 @@ class _Run:
                     sym.kind == "class" and (sym.module, sym.name) in classes
                 ):
                     words.add((module, name))
+                elif ref.kind == "i" and dotted_name(sym) in owners:
+                    # ``executor = ThreadPoolExecutor(4)`` at module level: its users submit work elsewhere.
+                    words.add((module, name))
+        for row in self.table.rows:
+            # A configured project wrapper: its callers are spawn sites, wherever they are.
+            if row.module in self.modules and row.module != "*":
+                words.add((row.module, row.qualname.split(".", 1)[0]))
         return {(m, w) for m, w in words if w and not w.startswith("<")}
 
     def _converge(self) -> tuple[Linker, CallGraph, set[str]]:
@@ -232,22 +251,77 @@ class _Run:
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
-        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
+        markers = self.table.markers()
+        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel], markers))
         checked: set[tuple[str, str]] = set()
         needle_files: dict[str, set[str]] = {}
         memo: dict[object, object] = {}
         while True:
             linker = Linker(self.modules, self.facts, self.ensure, memo)  # type: ignore[arg-type]
-            graph = build_graph(linker, self.facts)
+            loaded = len(self.facts)
+            graph = build_graph(linker, self.facts, self.table)
             relevant = self._relevant(graph)
-            new = self._wanted_words(graph, linker, relevant) - checked
-            if not new:
-                return linker, graph, relevant
+            new = (self._wanted_words(graph, linker, relevant) | self._indirect_words(linker, relevant)) - checked
             checked |= new
-            hits = self._callers_of(new, index, needle_files)
-            if not hits:
+            plain = {w for w in new if not w[0].startswith("<")}
+            hits = self._callers_of(plain, index, needle_files) if plain else set()
+            hits |= self._indirect_callers(new - plain, index, needle_files)
+            if hits:
+                self._parse(by_rel[rel] for rel in sorted(hits))
+            elif len(self.facts) == loaded:
+                # Nothing new to read, and building the graph parsed nothing on demand (call_command, settings).
                 return linker, graph, relevant
-            self._parse(by_rel[rel] for rel in sorted(hits))
+
+    def _indirect_words(self, linker: Linker, relevant: set[str]) -> set[tuple[str, str]]:
+        """Callers that name their callee only in a string: ``("<call_command>", name)`` and ``("<setting>", NAME)``.
+
+        A management command on a spawn path is reached by ``call_command("name")``;
+        a function or class on one may be named by a settings constant
+        (``FEED_BACKEND = "pkg.feeds.Backend"``) that code imports through
+        ``import_string(settings.FEED_BACKEND)``.
+        """
+        from thor_guard.audit.graph import is_command_module
+        from thor_guard.audit.link import is_settings_module
+
+        words: set[tuple[str, str]] = set()
+        relevant_modules: dict[str, set[str]] = {}
+        for node in relevant:
+            module, qualname = node.split(":", 1)
+            relevant_modules.setdefault(module, set()).add(qualname)
+            if is_command_module(module):
+                words.add(("<call_command>", module.rsplit(".", 1)[-1]))
+        for module, facts in self.facts.items():
+            if not facts.constants or not is_settings_module(module):
+                continue
+            for name, value in facts.constants:
+                sym = linker.resolve_dotted(value)
+                if sym is None or sym.kind not in ("func", "class"):
+                    continue
+                qualnames = relevant_modules.get(sym.module, ())
+                if any(q == sym.name or q.startswith(f"{sym.name}.") for q in qualnames):
+                    words.add(("<setting>", name))
+        return words
+
+    def _indirect_callers(self, wanted: set[tuple[str, str]], index: WordIndex, needle_files: dict[str, set[str]]) -> set[str]:
+        """Unparsed files that call a command by name (``call_command("name")``) or read a setting that names a spawn path."""
+        from thor_guard.audit.prefilter import mentions
+
+        hits: set[str] = set()
+        for kind, word in sorted(wanted):
+            needle = "call_command" if kind == "<call_command>" else word
+            if needle not in needle_files:
+                needle_files[needle] = index.files_mentioning([needle])
+            for rel in needle_files[needle]:
+                if rel in self.parsed_rels or rel in hits:
+                    continue
+                text = self.texts[rel]
+                if kind == "<call_command>":
+                    literal = word.encode("ascii", "ignore")
+                    if b'"' + literal + b'"' in text or b"'" + literal + b"'" in text:
+                        hits.add(rel)
+                elif b"settings" in text and mentions(text, "settings"):
+                    hits.add(rel)
+        return hits
 
     def _callers_of(
         self,

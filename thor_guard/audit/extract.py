@@ -25,25 +25,29 @@ from thor_guard.audit.model import (
     ModuleFacts,
     Ref,
 )
+from thor_guard.audit.spawners import MAX_TARGET_POSITION, TARGET_KEYWORDS, SpawnerTable
 
 _BUILTINS = frozenset(dir(builtins))
 _ENV_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "eventlet.sleep", "trio.sleep"})
-# Attribute names whose call hands a function over to another thread/process/task (argument index).
-_TARGET_POSITION = {
-    "Thread": 1,
-    "Process": 1,
-    "Timer": 1,
-    "run_in_executor": 1,
-    "submit": 0,
-    "map": 0,
-    "apply_async": 0,
-    "start_new_thread": 0,
-    "start_new": 0,
-    "create_task": 0,
-    "ensure_future": 0,
-}
-_TARGET_KEYWORDS = ("target", "function", "fn")
+# Attribute names whose call hands a function over to another thread/process/task (argument index),
+# from the spawner table (thor_guard.audit.spawners).
+_TARGET_POSITION = SpawnerTable.build().target_positions()
+_TARGET_KEYWORDS = TARGET_KEYWORDS
+# Calls that turn a literal dotted path into the object it names.
+_IMPORTERS = frozenset(
+    {
+        "django.utils.module_loading.import_string",
+        "importlib.import_module",
+        "pydoc.locate",
+        "celery.utils.imports.symbol_by_name",
+        "kombu.utils.imports.symbol_by_name",
+    }
+)
+_SETTINGS = frozenset({"django.conf.settings"})
+_DOTTED_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+_CALLABLE_ARG_TYPES = (ast.Name, ast.Attribute, ast.Lambda)
 _URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
 
 _UNKNOWN = Ref("u", "?")
@@ -248,6 +252,12 @@ class _Extractor:
             return ref if ref.kind != "u" else _UNKNOWN
         if isinstance(value, ast.Call):
             callee = self.expr_ref(value.func, scope)
+            indirect = self._indirect_ref(value, callee, scope)
+            if indirect is not None:
+                return indirect
+            if callee.kind == "g" and _dotted(callee) in _PARTIALS and value.args:
+                # ``run = partial(loop, 5)``: calling ``run`` runs ``loop``.
+                return self._callable_ref(value.args[0], scope, qual_prefix)
             if callee.kind == "g":
                 return Ref("i", _dotted(callee))
             if callee.kind in ("i", "s") and callee.attrs:
@@ -322,6 +332,9 @@ class _Extractor:
             return Ref(base.kind, base.head, (*base.attrs, node.attr))
         if isinstance(node, ast.Call):
             callee = self.expr_ref(node.func, scope)
+            indirect = self._indirect_ref(node, callee, scope)
+            if indirect is not None:
+                return indirect
             if callee.kind == "g":
                 if callee.head == "builtins.super" and not callee.attrs and scope.class_qualname:
                     return Ref("s", f"{self.module}.{scope.class_qualname}")
@@ -335,6 +348,37 @@ class _Extractor:
         if literal is not None:
             return Ref("i", literal)
         return Ref("u", _unparse(node))
+
+    def _indirect_ref(self, node: ast.Call, callee: Ref, scope: _Scope) -> Ref | None:
+        """``import_string("pkg.mod.f")``, ``import_module("pkg.mod")``, ``import_string(settings.X)``: what the result names."""
+        if callee.kind != "g" or not node.args or _dotted(callee) not in _IMPORTERS:
+            return None
+        arg = node.args[0]
+        text: str | None = None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            text = arg.value
+        elif isinstance(arg, ast.Name) and arg.id in self.str_constants:
+            text = self.str_constants[arg.id]
+        elif isinstance(arg, ast.Attribute) and self._is_settings(arg.value, scope):
+            return Ref("c", arg.attr)
+        elif (
+            isinstance(arg, ast.Call)
+            and isinstance(arg.func, ast.Name)
+            and arg.func.id == "getattr"
+            and len(arg.args) >= 2
+            and self._is_settings(arg.args[0], scope)
+            and isinstance(arg.args[1], ast.Constant)
+            and isinstance(arg.args[1].value, str)
+        ):
+            return Ref("c", arg.args[1].value)
+        if text is None:
+            return None
+        text = text.replace(":", ".")
+        return Ref("g", text) if _DOTTED_PATH.match(text) else None
+
+    def _is_settings(self, node: ast.expr, scope: _Scope) -> bool:
+        ref = self.expr_ref(node, scope)
+        return ref.kind == "g" and _dotted(ref) in _SETTINGS
 
     # ------------------------------------------------------------------ module
     def run(self, tree: ast.Module) -> ModuleFacts:
@@ -354,6 +398,7 @@ class _Extractor:
             star_imports=tuple(self.star_imports),
             functions=tuple(self.functions),
             classes=tuple(self.classes),
+            constants=tuple(sorted((k, v) for k, v in self.str_constants.items() if "." in v and _DOTTED_PATH.match(v))),
         )
 
     def _class(self, node: ast.ClassDef, parent: _Scope, qual_prefix: str) -> None:
@@ -473,6 +518,7 @@ class _Extractor:
         calls: list[CallFact] = []
         loops: list[LoopFact] = []
         env_strings: set[str] = set()
+        lifespan: list[bool] = []
         nested: list[tuple[ast.AST, str]] = []
         # Python's __qualname__ convention (the verifier's too): ``outer.<locals>.inner``.
         qual_prefix = "" if is_module else f"{qualname}.<locals>."
@@ -489,8 +535,11 @@ class _Extractor:
                 return
             if kind is ast.Constant:
                 value = n.value  # type: ignore[attr-defined]
-                if type(value) is str and _ENV_LIKE.match(value):
-                    env_strings.add(value)
+                if type(value) is str:
+                    if _ENV_LIKE.match(value):
+                        env_strings.add(value)
+                    elif value == "lifespan.startup":
+                        lifespan.append(True)
                 return
             if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 for d in n.decorator_list:  # type: ignore[attr-defined]
@@ -564,6 +613,7 @@ class _Extractor:
                 guard_calls=tuple(guard_calls),
                 returns_only=returns_only,
                 is_lambda=is_lambda,
+                lifespan_startup=bool(lifespan),
                 spawn_target_lambda=is_lambda and id(node) in self.lambda_targets,
             )
         )
@@ -614,17 +664,28 @@ class _Extractor:
                 view_is_class = True
             elif view_node is not None and not isinstance(view_node, ast.Call):
                 view = self.expr_ref(view_node, scope)
-        callback: Ref | None = None
+        callbacks: tuple[Ref, ...] = ()
         callback_kind: str | None = None
         if last == "connect" and (node.args or "receiver" in keywords):
-            callback = self._callable_ref(keywords.get("receiver") or node.args[0], scope, qual_prefix)
+            callbacks = (self._callable_ref(keywords.get("receiver") or node.args[0], scope, qual_prefix),)
             callback_kind = "connect"
         elif last == "add_event_handler" and len(node.args) > 1 and first_str == "startup":
-            callback = self._callable_ref(node.args[1], scope, qual_prefix)
+            callbacks = (self._callable_ref(node.args[1], scope, qual_prefix),)
             callback_kind = "startup"
         elif "lifespan" in keywords:
-            callback = self._callable_ref(keywords["lifespan"], scope, qual_prefix)
+            callbacks = (self._callable_ref(keywords["lifespan"], scope, qual_prefix),)
             callback_kind = "lifespan"
+        elif "on_startup" in keywords and isinstance(keywords["on_startup"], (ast.List, ast.Tuple)):
+            elements = keywords["on_startup"].elts  # type: ignore[attr-defined]
+            callbacks = tuple(self._callable_ref(e, scope, qual_prefix) for e in elements if not isinstance(e, ast.Starred))
+            callback_kind = "startup"
+        elif last == "register" and node.args:
+            callbacks = (self._callable_ref(node.args[0], scope, qual_prefix),)
+            callback_kind = "register"  # a trigger only when the callee is atexit.register (decided by the graph)
+        args: tuple[Ref | None, ...] = ()
+        leading = node.args[: MAX_TARGET_POSITION + 1]
+        if any(self._names_function(a, scope) for a in leading):
+            args = tuple(self._callable_ref(a, scope, qual_prefix, lambdas=False) if self._names_function(a, scope) else None for a in leading)
         return CallFact(
             node.lineno,
             node.col_offset + 1,
@@ -633,19 +694,34 @@ class _Extractor:
             first_str=first_str,
             view=view,
             view_is_class=view_is_class,
-            callback=callback,
+            callbacks=callbacks,
             callback_kind=callback_kind,
+            args=args,
         )
 
-    def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str) -> Ref:
-        """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``."""
+    def _names_function(self, node: ast.expr, scope: _Scope) -> bool:
+        """A name, attribute, lambda or ``partial(...)``: an argument that may be a function to run."""
+        if isinstance(node, _CALLABLE_ARG_TYPES):
+            return True
+        if isinstance(node, ast.Call) and node.args:
+            callee = self.expr_ref(node.func, scope)
+            return callee.kind == "g" and _dotted(callee) in _PARTIALS
+        return False
+
+    def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str, *, lambdas: bool = True) -> Ref:
+        """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``.
+
+        ``lambdas=False`` names a lambda without marking it as a spawn target
+        (its body then still counts as code of the function that defines it).
+        """
         if isinstance(node, ast.Lambda):
-            self.lambda_targets.add(id(node))
+            if lambdas:
+                self.lambda_targets.add(id(node))
             return Ref("g", f"{self.module}.{qual_prefix}{self._lambda_name(node)}")
         if isinstance(node, ast.Call):
             callee = self.expr_ref(node.func, scope)
-            if callee.kind == "g" and _dotted(callee) in {"functools.partial", "functools.partialmethod"} and node.args:
-                return self._callable_ref(node.args[0], scope, qual_prefix)
+            if callee.kind == "g" and _dotted(callee) in _PARTIALS and node.args:
+                return self._callable_ref(node.args[0], scope, qual_prefix, lambdas=lambdas)
             return callee  # create_task(coro()) runs coro
         return self.expr_ref(node, scope)
 
