@@ -400,7 +400,12 @@ class _Run:
         settle_app_configs(graph, linker, relevant)
         forward = self._forward(graph)
         on_path = relevant & forward
-        guarded, verified_files, verified_functions, used_verdicts = self._guards(graph, linker, on_path)
+        # A spawn whose target provably returns at once in heartbeat mode is inert (TG013): verify targets too.
+        targets = {s.target for s in graph.spawns if s.target and s.kind != "loop" and s.node in forward}
+        guarded, verified_files, verified_functions, used_verdicts, proofs = self._guards(graph, linker, on_path, targets)
+        # A configured wrapper's own Thread(...) is the mechanism: each call of the wrapper is the site.
+        wrappers = {f"{row.module}:{row.qualname}" for row in self.config.audit_spawners}
+        graph.spawns = [s for s in graph.spawns if s.kind == "loop" or s.node not in wrappers]
         allowed_nodes = {node for node in graph.functions if self._allowed(node)}
         allowed_targets = {s.target for s in graph.spawns if s.node in allowed_nodes and s.target}
 
@@ -409,7 +414,7 @@ class _Run:
 
         verdicts = classify(graph, guarded, is_allowed)
         by_module_path = {m: s.path for m, s in self.by_module.items()}
-        spawns = tuple(self._report(v, by_module_path) for v in verdicts)
+        spawns = tuple(self._report(v, by_module_path, proofs) for v in verdicts)
         relevant_names = {node.rsplit(".", 1)[-1].split(":")[-1] for node in relevant}
         unresolved = tuple(
             Unresolved(
@@ -455,7 +460,16 @@ class _Run:
         module, qualname = node.split(":", 1)
         return any(target.matches(module, qualname) for target in self.config.audit_allow)
 
-    def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
+    def _guards(
+        self, graph: CallGraph, linker: Linker, on_path: set[str], targets: set[str]
+    ) -> tuple[set[str], int, int, set[str], dict[str, str]]:
+        """Ask the verifier about the functions on a path (and the spawn ``targets``) that could hold a guard.
+
+        Returns the guarded nodes, the files and functions verified in this run,
+        the verdict cache keys used, and for guarded targets the proof text.
+        A cached verdict is ``False``, ``True`` or the proof text (guarded,
+        with the proof recorded).
+        """
         from thor_guard.audit.guards import (
             VerifyRequest,
             could_be_guarded,
@@ -466,10 +480,12 @@ class _Run:
         helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
         fingerprint = config_fingerprint(self.config)
         guarded: set[str] = set()
+        proofs: dict[str, str] = {}
         used: set[str] = set()
         pending: dict[str, set[str]] = {}
+        want_proof: dict[str, set[str]] = {}
         keys_for: dict[tuple[str, str], str] = {}
-        for node in sorted(on_path):
+        for node in sorted(on_path | targets):
             entry = graph.functions.get(node)
             if entry is None:
                 continue
@@ -480,24 +496,34 @@ class _Run:
             key = verdict_key(self.keys[source.rel], self._dependency_keys(module, linker), fingerprint, fact.qualname)
             used.add(key)
             known = self.cache.verdicts.get(key)
-            if known is None:
+            if known is None or (known is True and node in targets):
                 pending.setdefault(module, set()).add(fact.qualname)
+                if node in targets:
+                    want_proof.setdefault(module, set()).add(fact.qualname)
                 keys_for[(module, fact.qualname)] = key
             elif known:
                 guarded.add(node)
+                if isinstance(known, str):
+                    proofs[node] = known
         if not pending:
-            return guarded, 0, 0, used
-        requests = [VerifyRequest(m, self.by_module[m].path, frozenset(q)) for m, q in sorted(pending.items())]
+            return guarded, 0, 0, used, proofs
+        requests = [
+            VerifyRequest(m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ()))) for m, q in sorted(pending.items())
+        ]
         sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
         outcome = verify(self.config, requests, sources, jobs=self.options.jobs or os.cpu_count() or 1)
         self.errors.update(outcome.errors)
         for (module, qualname), is_guarded in outcome.guarded.items():
+            node = f"{module}:{qualname}"
+            proof = outcome.proofs.get((module, qualname))
             key = keys_for.get((module, qualname))
             if key is not None:
-                self.cache.verdicts[key] = is_guarded
+                self.cache.verdicts[key] = proof if (is_guarded and proof) else is_guarded  # type: ignore[assignment]
             if is_guarded:
-                guarded.add(f"{module}:{qualname}")
-        return guarded, outcome.files, outcome.functions, used
+                guarded.add(node)
+                if proof:
+                    proofs[node] = proof
+        return guarded, outcome.files, outcome.functions, used, proofs
 
     def _dependency_keys(self, module: str, linker: Linker) -> list[str]:
         """Content keys of the project modules ``module`` imports (where its guard helpers may live)."""
@@ -517,7 +543,7 @@ class _Run:
                     break
         return keys
 
-    def _report(self, verdict: Verdict, paths: dict[str, Path]) -> SpawnReport:
+    def _report(self, verdict: Verdict, paths: dict[str, Path], proofs: dict[str, str]) -> SpawnReport:
         site = verdict.site
         path = verdict.call_path
         return SpawnReport(
@@ -533,6 +559,7 @@ class _Run:
             call_path=path,
             guarded_by=verdict.guarded_by,
             target=site.target,
+            proof=proofs.get(verdict.guarded_by) if verdict.classification == "inert" and verdict.guarded_by else None,
         )
 
 

@@ -260,8 +260,9 @@ class _Extractor:
                 return self._callable_ref(value.args[0], scope, qual_prefix)
             if callee.kind == "g":
                 return Ref("i", _dotted(callee))
-            if callee.kind in ("i", "s") and callee.attrs:
-                # ``inst.factory()``: what the method returns (the linker knows for external types only).
+            if callee.kind == "c" or (callee.kind in ("i", "s") and callee.attrs):
+                # ``inst.factory()``: what the method returns (the linker knows for external types only);
+                # ``import_string(settings.X)()``: an instance of the class the setting names.
                 return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
         return _UNKNOWN
 
@@ -339,7 +340,7 @@ class _Extractor:
                 if callee.head == "builtins.super" and not callee.attrs and scope.class_qualname:
                     return Ref("s", f"{self.module}.{scope.class_qualname}")
                 return Ref("i", _dotted(callee))
-            if callee.kind in ("i", "s") and callee.attrs:
+            if callee.kind == "c" or (callee.kind in ("i", "s") and callee.attrs):
                 return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
             return Ref("u", _unparse(node))
         if isinstance(node, ast.Constant) and node.value is not None:
