@@ -44,6 +44,7 @@ def test_rows_are_well_formed() -> None:
         (b"import gevent\ngevent.spawn(f)\n", True),
         (b"loop.run_in_executor(None, f)\n", True),
         (b"from uwsgidecorators import timer\n", True),
+        (b"import uwsgi\nuwsgi.register_signal(17, \"worker\", f)\n", True),
         (b"sender.add_periodic_task(10, t)\n", True),
         (b"import os\nprint(os.getcwd())\n", False),
     ],

@@ -144,8 +144,8 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     ),
     *_rows("process", ("multiprocessing:Pool", "multiprocessing.pool:Pool"), subclass=True, marker="Pool"),
     *_rows("thread", ("multiprocessing.pool:ThreadPool", "multiprocessing.dummy:Pool"), subclass=True, marker="Pool"),
-    Spawner("multiprocessing:get_context.Process", "process", target=1, marker="get_context"),
-    Spawner("multiprocessing:get_context.Pool", "process", marker="get_context"),
+    Spawner("multiprocessing:get_context.Process", "process", target=1, marker="Process"),
+    Spawner("multiprocessing:get_context.Pool", "process", marker="Pool"),
     # concurrent.futures: creating an executor starts nothing; submitting work does
     *(Spawner(f"{e}.{m}", "executor", target=0) for e in _EXECUTORS for m in ("submit", "map")),
     # asyncio
@@ -157,32 +157,32 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     # sched
     Spawner("sched:scheduler.run", "sched", marker="sched"),
     # APScheduler 3 (schedulers run jobs in their own threads once started) and 4
-    *(Spawner(f"{s}.start", "scheduler") for s in _SCHEDULERS),
+    *(Spawner(f"{s}.start", "scheduler", marker="sched") for s in _SCHEDULERS),
     *(Spawner(f"{s}.add_job", "scheduler", role="job", target=0) for s in _SCHEDULERS),
-    *(Spawner(f"{s}.scheduled_job", "scheduler", role="decorator") for s in _SCHEDULERS),
-    Spawner("apscheduler:Scheduler.start_in_background", "scheduler", marker="apscheduler"),
-    Spawner("apscheduler:Scheduler.run_until_stopped", "scheduler", marker="apscheduler"),
+    *(Spawner(f"{s}.scheduled_job", "scheduler", role="decorator", marker="sched") for s in _SCHEDULERS),
+    Spawner("apscheduler:Scheduler.start_in_background", "scheduler", marker="sched"),
+    Spawner("apscheduler:Scheduler.run_until_stopped", "scheduler", marker="sched"),
     Spawner("apscheduler:Scheduler.add_schedule", "scheduler", role="job", target=0, marker="apscheduler"),
-    Spawner("apscheduler:AsyncScheduler.start_in_background", "scheduler", marker="apscheduler"),
+    Spawner("apscheduler:AsyncScheduler.start_in_background", "scheduler", marker="sched"),
     # the ``schedule`` package: jobs run wherever run_pending() is called (a loop in a thread)
     Spawner("schedule:every.do", "scheduler", role="job", target=0, marker="schedule"),
     # gevent and eventlet
     *_rows("greenlet", ("gevent:spawn", "gevent:spawn_raw", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0),
     *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1),
     Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="Greenlet"),
-    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="gevent"),
-    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="gevent"),
+    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="spawn"),
+    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="spawn"),
     *_rows("greenlet", ("eventlet:spawn", "eventlet:spawn_n", "eventlet.greenthread:spawn", "eventlet.greenthread:spawn_n"), target=0),
     *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1),
-    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="GreenPool"),
-    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="GreenPool"),
+    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="spawn"),
+    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="spawn"),
     # uWSGI: decorators that run the function in the background, and signal handlers
-    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgidecorators"),
-    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgidecorators"),
-    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="register_signal"),
+    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
+    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
+    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgi"),
+    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgi"),
+    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgi"),
+    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="uwsgi"),
     # Celery beat: periodic tasks registered from a hook
     Spawner("*:add_periodic_task", "beat", target=1, marker="add_periodic_task"),
 )
