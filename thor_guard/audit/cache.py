@@ -76,9 +76,10 @@ def code_key() -> str:
     return _CODE_KEY
 
 
-def content_key(data: bytes, module: str, is_package: bool) -> str:
+def content_key(data: bytes, module: str, is_package: bool, extra: str = "") -> str:
+    """The cache key of one file's facts; ``extra`` is what else they depend on (configured spawner positions)."""
     digest = hashlib.blake2b(data, digest_size=16)
-    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}".encode())
+    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}\0{extra}".encode())
     return digest.hexdigest()
 
 

@@ -56,10 +56,10 @@ class AuditOptions:
     """Worker processes for parsing; None picks the CPU count, 1 disables the pool."""
 
 
-def _parse_batch(batch: Sequence[tuple[bytes, str, bool]]) -> list[ModuleFacts]:
+def _parse_batch(batch: Sequence[tuple[bytes, str, bool, dict[str, int] | None]]) -> list[ModuleFacts]:
     from thor_guard.audit.extract import extract_facts
 
-    return [extract_facts(data, module, is_package) for data, module, is_package in batch]
+    return [extract_facts(data, module, is_package, positions) for data, module, is_package, positions in batch]
 
 
 class _Run:
@@ -85,6 +85,17 @@ class _Run:
         self.parsed = 0
         self.from_cache = 0
         self._table: object = None
+
+    @property
+    def positions(self) -> dict[str, int] | None:
+        """Function-argument positions of the configured spawners (None without ``audit-spawners``)."""
+        return self.table.target_positions(self.config.audit_spawners) if self.config.audit_spawners else None
+
+    @property
+    def positions_key(self) -> str:
+        """Part of each file's content key: facts depend on the configured positions."""
+        positions = self.positions
+        return repr(sorted(positions.items())) if positions else ""
 
     @property
     def table(self):  # type: ignore[no-untyped-def]
@@ -117,6 +128,7 @@ class _Run:
     # --------------------------------------------------------------- parsing
     def _read_all(self) -> None:
         self.cache.index = {}  # rebuilt from the current tree: deleted files drop out
+        extra = self.positions_key
         for source in self.files:
             try:
                 with open(source.abspath, "rb") as handle:
@@ -125,7 +137,7 @@ class _Run:
                 self.errors[source.path] = f"cannot read file: {exc.strerror or exc}"
                 continue
             self.texts[source.rel] = data
-            self.keys[source.rel] = content_key(data, source.module, source.is_package)
+            self.keys[source.rel] = content_key(data, source.module, source.is_package, extra)
             self.cache.index[source.rel] = (source.stat_key, self.keys[source.rel])
 
     def _parse(self, sources: Iterable[SourceFile]) -> None:
@@ -142,7 +154,8 @@ class _Run:
                 todo.append(source)
         if not todo:
             return
-        items = [(self.texts[s.rel], s.module, s.is_package) for s in todo]
+        positions = self.positions
+        items = [(self.texts[s.rel], s.module, s.is_package, positions) for s in todo]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
             import multiprocessing

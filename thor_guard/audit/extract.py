@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from thor_guard.audit.model import (
     MAIN_CODE,
@@ -25,7 +25,7 @@ from thor_guard.audit.model import (
     ModuleFacts,
     Ref,
 )
-from thor_guard.audit.spawners import MAX_TARGET_POSITION, TARGET_KEYWORDS, SpawnerTable
+from thor_guard.audit.spawners import TARGET_KEYWORDS, SpawnerTable
 
 _BUILTINS = frozenset(dir(builtins))
 _ENV_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
@@ -47,7 +47,6 @@ _IMPORTERS = frozenset(
 _SETTINGS = frozenset({"django.conf.settings"})
 _DOTTED_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
-_CALLABLE_ARG_TYPES = (ast.Name, ast.Attribute, ast.Lambda)
 _URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
 
 _UNKNOWN = Ref("u", "?")
@@ -127,8 +126,9 @@ class _Scope:
 
 
 class _Extractor:
-    def __init__(self, module: str, is_package: bool) -> None:
+    def __init__(self, module: str, is_package: bool, positions: Mapping[str, int] | None = None) -> None:
         self.module = module
+        self.positions = {**_TARGET_POSITION, **positions} if positions else _TARGET_POSITION
         self.is_package = is_package
         self.functions: list[FunctionFact] = []
         self.classes: list[ClassFact] = []
@@ -651,8 +651,9 @@ class _Extractor:
             last = ref.head.rsplit(".", 1)[-1]
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
         target_node: ast.expr | None = next((keywords[k] for k in _TARGET_KEYWORDS if k in keywords), None)
-        if target_node is None and last in _TARGET_POSITION and len(node.args) > _TARGET_POSITION[last]:
-            target_node = node.args[_TARGET_POSITION[last]]
+        positions = self.positions
+        if target_node is None and last in positions and len(node.args) > positions[last]:
+            target_node = node.args[positions[last]]
         target = self._callable_ref(target_node, scope, qual_prefix) if target_node is not None else None
         first = node.args[0] if node.args else None
         first_str = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
@@ -683,10 +684,6 @@ class _Extractor:
         elif last == "register" and node.args:
             callbacks = (self._callable_ref(node.args[0], scope, qual_prefix),)
             callback_kind = "register"  # a trigger only when the callee is atexit.register (decided by the graph)
-        args: tuple[Ref | None, ...] = ()
-        leading = node.args[: MAX_TARGET_POSITION + 1]
-        if any(self._names_function(a, scope) for a in leading):
-            args = tuple(self._callable_ref(a, scope, qual_prefix, lambdas=False) if self._names_function(a, scope) else None for a in leading)
         return CallFact(
             node.lineno,
             node.col_offset + 1,
@@ -697,17 +694,7 @@ class _Extractor:
             view_is_class=view_is_class,
             callbacks=callbacks,
             callback_kind=callback_kind,
-            args=args,
         )
-
-    def _names_function(self, node: ast.expr, scope: _Scope) -> bool:
-        """A name, attribute, lambda or ``partial(...)``: an argument that may be a function to run."""
-        if isinstance(node, _CALLABLE_ARG_TYPES):
-            return True
-        if isinstance(node, ast.Call) and node.args:
-            callee = self.expr_ref(node.func, scope)
-            return callee.kind == "g" and _dotted(callee) in _PARTIALS
-        return False
 
     def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str, *, lambdas: bool = True) -> Ref:
         """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``.
@@ -727,8 +714,13 @@ class _Extractor:
         return self.expr_ref(node, scope)
 
 
-def extract_facts(source: bytes, module: str, is_package: bool) -> ModuleFacts:
-    """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input)."""
+def extract_facts(source: bytes, module: str, is_package: bool, positions: Mapping[str, int] | None = None) -> ModuleFacts:
+    """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input).
+
+    ``positions`` maps the last name of configured spawners (``audit-spawners``)
+    to the position of their function argument, on top of the built-in table's;
+    the facts then depend on it, so the cache key must too.
+    """
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -736,4 +728,4 @@ def extract_facts(source: bytes, module: str, is_package: bool) -> ModuleFacts:
         return ModuleFacts(module, is_package, (), (), (), (), error=f"syntax error: {where}{exc.msg}")
     except (ValueError, UnicodeDecodeError) as exc:
         return ModuleFacts(module, is_package, (), (), (), (), error=f"cannot decode: {exc}")
-    return _Extractor(module, is_package).run(tree)
+    return _Extractor(module, is_package, positions).run(tree)

@@ -301,8 +301,8 @@ class GraphBuilder:
                 if is_command_module(module):
                     self._commands.setdefault(module.rsplit(".", 1)[-1], []).append(module)
         for module in self._commands.get(name, ()):
-            index = self.linker.module_index(module, load=True)
-            if index is None:
+            # Not parsed means it leads to no spawn: a command that does is a seed or calls a wanted name.
+            if self.linker.module_index(module) is None:
                 continue
             self.graph.add_call(node, node_id(module, MODULE_CODE))
             handle = self.linker.member(Sym("class", module, "Command"), "handle")
@@ -310,12 +310,8 @@ class GraphBuilder:
                 self.graph.add_call(node, node_id(handle.module, handle.name))
 
     def _target_of(self, call: CallFact, row: Spawner | None) -> str | None:
-        if call.target is not None:
-            return self._target_node(call.target)
-        if row is not None and row.target is not None and row.target < len(call.args):
-            ref = call.args[row.target]
-            return self._target_node(ref) if ref is not None else None
-        return None
+        """The function handed over (the extractor picked it by keyword or by the row's position)."""
+        return self._target_node(call.target) if call.target is not None else None
 
     def _target_node(self, ref: Ref) -> str | None:
         sym = self.linker.resolve(ref)

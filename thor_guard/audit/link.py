@@ -136,11 +136,16 @@ class Linker:
         return sym
 
     def _setting(self, name: str, depth: int) -> Sym | None:
-        """What the dotted path in setting ``name`` names: the first settings module (by name) that defines it."""
+        """What the dotted path in setting ``name`` names: the first parsed settings module (by name) that defines it.
+
+        A settings module is parsed when its string spells a name on a spawn
+        path (the backward search), so one that is not parsed names nothing
+        that matters.
+        """
         if self._settings is None:
             self._settings = sorted(m for m in self.modules if is_settings_module(m))
         for module in self._settings:
-            index = self.module_index(module, load=True)
+            index = self.module_index(module)
             if index is None:
                 continue
             for constant, value in index.facts.constants:

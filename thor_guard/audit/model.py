@@ -65,9 +65,6 @@ class CallFact(NamedTuple):
     ``atexit.register(f)``: the functions handed over."""
     callback_kind: str | None = None
     """``"connect"``, ``"startup"``, ``"lifespan"`` or ``"register"``: how ``callbacks`` will be invoked."""
-    args: tuple[Ref | None, ...] = ()
-    """The first positional arguments (up to three) that name a function, ``None`` for the others;
-    empty when none does. Configured spawners pick their function argument from here."""
 
 
 class LoopFact(NamedTuple):

@@ -58,7 +58,7 @@ KINDS: tuple[str, ...] = (
 TARGET_KEYWORDS: tuple[str, ...] = ("target", "function", "fn", "func")
 """Keyword arguments that hand over the function to run, for every ``call`` row."""
 MAX_TARGET_POSITION = 2
-"""The facts keep the first three positional arguments that name a function."""
+"""Configured rows name their function argument among the first three."""
 
 
 @dataclass(frozen=True)
@@ -167,15 +167,17 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     # the ``schedule`` package: jobs run wherever run_pending() is called (a loop in a thread)
     Spawner("schedule:every.do", "scheduler", role="job", target=0, marker="schedule"),
     # gevent and eventlet
-    *_rows("greenlet", ("gevent:spawn", "gevent:spawn_raw", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0),
-    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1),
-    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="Greenlet"),
-    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="spawn"),
-    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="spawn"),
-    *_rows("greenlet", ("eventlet:spawn", "eventlet:spawn_n", "eventlet.greenthread:spawn", "eventlet.greenthread:spawn_n"), target=0),
-    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1),
-    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="spawn"),
-    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="spawn"),
+    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker="spawn("),
+    Spawner("gevent:spawn_raw", "greenlet", target=0, marker="spawn_"),
+    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker="spawn_"),
+    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="Greenlet"),  # subclasses import it by name
+    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="spawn("),
+    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="spawn("),
+    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker="spawn("),
+    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker="spawn_"),
+    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker="spawn_"),
+    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="spawn("),
+    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="spawn_"),
     # uWSGI: decorators that run the function in the background, and signal handlers
     Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
     *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
@@ -240,10 +242,10 @@ class SpawnerTable:
             row = self.methods.get((owner, method))
         return row
 
-    def target_positions(self) -> dict[str, int]:
-        """Last name of a built-in row -> position of its function argument (used by the extractor)."""
+    def target_positions(self, rows: Sequence[Spawner] = BUILTIN_SPAWNERS) -> dict[str, int]:
+        """Last name of a row -> position of its function argument (what the extractor records as the target)."""
         positions: dict[str, int] = {}
-        for row in BUILTIN_SPAWNERS:
+        for row in rows:
             if row.target is not None and row.role in ("call", "job"):
                 positions.setdefault(row.qualname.rsplit(".", 1)[-1], row.target)
         return positions
