@@ -167,17 +167,17 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     # the ``schedule`` package: jobs run wherever run_pending() is called (a loop in a thread)
     Spawner("schedule:every.do", "scheduler", role="job", target=0, marker="schedule"),
     # gevent and eventlet
-    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker="spawn("),
-    Spawner("gevent:spawn_raw", "greenlet", target=0, marker="spawn_"),
-    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker="spawn_"),
-    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="Greenlet"),  # subclasses import it by name
-    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="spawn("),
-    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="spawn("),
-    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker="spawn("),
-    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker="spawn_"),
-    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker="spawn_"),
-    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="spawn("),
-    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="spawn_"),
+    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker="gevent"),
+    Spawner("gevent:spawn_raw", "greenlet", target=0, marker="gevent"),
+    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker="gevent"),
+    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="gevent"),
+    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="gevent"),
+    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="gevent"),
+    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker="eventlet"),
+    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker="eventlet"),
+    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker="eventlet"),
+    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="eventlet"),
+    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="eventlet"),
     # uWSGI: decorators that run the function in the background, and signal handlers
     Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
     *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
