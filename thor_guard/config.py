@@ -40,6 +40,7 @@ TOP_LEVEL_KEYS = (
     "stale-flags",
     "exclude",
     "audit-allow",
+    "audit-spawners",
     "log-level",
     "strict",
     "transparent-decorators",
@@ -65,6 +66,8 @@ class Config:
     stale_flags: tuple[str, ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     audit_allow: tuple[Target, ...] = ()
+    audit_spawners: tuple[Any, ...] = ()
+    """Extra rows of audit's spawner table (:class:`thor_guard.audit.spawners.Spawner`)."""
     log_level: str = "debug"
     heartbeat: Mapping[str, Any] = field(default_factory=dict)
     uses_preset: bool = True
@@ -218,6 +221,17 @@ def _targets(values: Iterable[str], key: str, path: Path | None, *, allow_wildca
     return tuple(parsed)
 
 
+def _audit_spawners(table: Mapping[str, Any], path: Path | None) -> tuple[Any, ...]:
+    if "audit-spawners" not in table:
+        return ()
+    from thor_guard.audit.spawners import parse_spawner_entries  # the table's owner validates its rows
+
+    try:
+        return parse_spawner_entries(table["audit-spawners"])
+    except ValueError as exc:
+        raise ConfigError(str(exc), path) from exc
+
+
 def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | None = None) -> Config:
     """Validate a raw ``[tool.thor-guard]`` mapping into a :class:`Config`."""
     for key in table:
@@ -274,6 +288,7 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
         stale_flags=_expect_str_list(table, "stale-flags", config_file),
         exclude=exclude,
         audit_allow=_targets(_expect_str_list(table, "audit-allow", config_file), "audit-allow", config_file),
+        audit_spawners=_audit_spawners(table, config_file),
         log_level=log_level,
         heartbeat=heartbeat,
         uses_preset=uses_preset and bool(PRESETS[preset]),

@@ -328,6 +328,48 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
 EXAMPLES: dict[str, RuleDoc] = {doc.code: doc for doc in RULE_DOCS}
 
 
+_INERT_TARGET = """import os
+import threading
+import time
+
+
+def stream_quotes() -> None:
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    while True:
+        time.sleep(1)
+
+
+"""
+
+AUDIT_RULE_DOCS: tuple[RuleDoc, ...] = (
+    RuleDoc(
+        "TG013",
+        "`audit` found a thread (or timer, process...) that starts in heartbeat mode, but the function it runs is an entry "
+        "point that the verifier proves returns at once in heartbeat mode: the thread starts, does nothing and ends. It is "
+        "not a long-lived spawn, so it is reported at a lower severity than TG010; `--explain` prints the proof.",
+        "Move the guard up into the function that starts the thread, so that nothing starts at all.",
+        bad=(Example("the guard sits in the thread's target", _INERT_TARGET + "threading.Thread(target=stream_quotes, daemon=True).start()\n", target=f"{EXAMPLE_MODULE}:stream_quotes"),),
+        good=(
+            Example(
+                "the starter is guarded",
+                _INERT_TARGET
+                + """def start() -> None:
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=stream_quotes, daemon=True).start()
+
+
+start()
+""",
+                target=f"{EXAMPLE_MODULE}:start",
+            ),
+        ),
+    ),
+)
+"""Examples of audit rules: the audit tests run them (``check`` does not report these codes)."""
+
+
 def _snippet(example: Example) -> str:
     parts = [f"```python\n# {example.title}  —  entry point {example.target}\n{example.source.rstrip()}\n```"]
     for path, source in example.files.items():
@@ -362,7 +404,7 @@ def render_rules_markdown() -> str:
     ]
     for rule in RULES.values():
         out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity} | {rule.summary} |")
-    for doc in RULE_DOCS:
+    for doc in (*RULE_DOCS, *AUDIT_RULE_DOCS):
         rule = RULES[doc.code]
         out += ["", f"## {doc.code}", "", f"**{rule.name}** ({rule.severity}): {rule.summary}.", "", doc.why, "", f"Fix: {doc.fix}", "", "### Bad", ""]
         out += [_snippet(e) + "\n" for e in doc.bad]

@@ -39,6 +39,9 @@ RULES: dict[str, Rule] = {
     )
 }
 
+# audit: registered after the table so that the codes stay in order whatever is added to it.
+RULES["TG013"] = Rule("TG013", "inert-spawn", "warning", "a thread starts in heartbeat mode but its target provably returns at once")
+
 
 def parse_codes(text: str | None) -> frozenset[str] | None:
     """Parse ``--select``/``--ignore`` values (``TG001,TG002`` or prefixes like ``TG00``).

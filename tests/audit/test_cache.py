@@ -26,9 +26,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = extract_module.extract_facts
 
-    def counting(source: bytes, module: str, is_package: bool) -> object:
+    def counting(source: bytes, module: str, is_package: bool, positions: object = None) -> object:
         seen.append(module)
-        return real(source, module, is_package)
+        return real(source, module, is_package, positions)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extract_module, "extract_facts", counting)
     return seen

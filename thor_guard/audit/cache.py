@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 FACTS_FILE = "audit-facts-v1.pickle"
 INDEX_FILE = "audit-index-v1.pickle"
-FORMAT = 4  # bump when ModuleFacts or the extractor's output changes
+FORMAT = 5  # bump when ModuleFacts or the extractor's output changes
 
 
 def config_fingerprint(config: Config) -> str:
@@ -76,9 +76,10 @@ def code_key() -> str:
     return _CODE_KEY
 
 
-def content_key(data: bytes, module: str, is_package: bool) -> str:
+def content_key(data: bytes, module: str, is_package: bool, extra: str = "") -> str:
+    """The cache key of one file's facts; ``extra`` is what else they depend on (configured spawner positions)."""
     digest = hashlib.blake2b(data, digest_size=16)
-    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}".encode())
+    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}\0{extra}".encode())
     return digest.hexdigest()
 
 

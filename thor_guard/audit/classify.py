@@ -121,6 +121,10 @@ def _classify_one(
             state = _reached(parents, site)
             if state is not None:
                 path = _path(parents, state)
+                if site.kind != "loop" and site.target is not None and site.target in guarded:
+                    # The new thread runs a function proven to return at once in heartbeat mode: it starts,
+                    # but does nothing (TG013), so it is not a long-lived spawn.
+                    return Verdict(site, "inert", path, graph.triggers.get(path[0]), site.target)
                 return Verdict(site, classification, path, graph.triggers.get(path[0]))  # type: ignore[arg-type]
     state = _reached(anywhere, site)
     if state is None:

@@ -56,10 +56,10 @@ class AuditOptions:
     """Worker processes for parsing; None picks the CPU count, 1 disables the pool."""
 
 
-def _parse_batch(batch: Sequence[tuple[bytes, str, bool]]) -> list[ModuleFacts]:
+def _parse_batch(batch: Sequence[tuple[bytes, str, bool, dict[str, int] | None]]) -> list[ModuleFacts]:
     from thor_guard.audit.extract import extract_facts
 
-    return [extract_facts(data, module, is_package) for data, module, is_package in batch]
+    return [extract_facts(data, module, is_package, positions) for data, module, is_package, positions in batch]
 
 
 class _Run:
@@ -84,6 +84,27 @@ class _Run:
         self.errors: dict[Path, str] = {}
         self.parsed = 0
         self.from_cache = 0
+        self._table: object = None
+
+    @property
+    def positions(self) -> dict[str, int] | None:
+        """Function-argument positions of the configured spawners (None without ``audit-spawners``)."""
+        return self.table.target_positions(self.config.audit_spawners) if self.config.audit_spawners else None
+
+    @property
+    def positions_key(self) -> str:
+        """Part of each file's content key: facts depend on the configured positions."""
+        positions = self.positions
+        return repr(sorted(positions.items())) if positions else ""
+
+    @property
+    def table(self):  # type: ignore[no-untyped-def]
+        """The spawner rows of this run: the built-in table plus ``audit-spawners``."""
+        if self._table is None:
+            from thor_guard.audit.spawners import SpawnerTable
+
+            self._table = SpawnerTable.build(self.config.audit_spawners)
+        return self._table
 
     # ------------------------------------------------------------------ keys
     def run_key(self) -> str:
@@ -94,6 +115,7 @@ class _Run:
             code_key(),
             config_fingerprint(config),
             tuple(str(t) for t in config.audit_allow),
+            tuple(config.audit_spawners),
             tuple(config.exclude),
             str(config.project_root),
             tuple(str(p.resolve()) for p in self.options.paths if not _is_under(p, config.project_root.resolve())),
@@ -106,6 +128,7 @@ class _Run:
     # --------------------------------------------------------------- parsing
     def _read_all(self) -> None:
         self.cache.index = {}  # rebuilt from the current tree: deleted files drop out
+        extra = self.positions_key
         for source in self.files:
             try:
                 with open(source.abspath, "rb") as handle:
@@ -114,7 +137,7 @@ class _Run:
                 self.errors[source.path] = f"cannot read file: {exc.strerror or exc}"
                 continue
             self.texts[source.rel] = data
-            self.keys[source.rel] = content_key(data, source.module, source.is_package)
+            self.keys[source.rel] = content_key(data, source.module, source.is_package, extra)
             self.cache.index[source.rel] = (source.stat_key, self.keys[source.rel])
 
     def _parse(self, sources: Iterable[SourceFile]) -> None:
@@ -131,7 +154,8 @@ class _Run:
                 todo.append(source)
         if not todo:
             return
-        items = [(self.texts[s.rel], s.module, s.is_package) for s in todo]
+        positions = self.positions
+        items = [(self.texts[s.rel], s.module, s.is_package, positions) for s in todo]
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
             import multiprocessing
@@ -183,7 +207,7 @@ class _Run:
         and of ``Thread``/``Process``, and module-level names bound to any of
         them (aliases, singletons, re-exports).
         """
-        from thor_guard.audit.graph import SPAWN_BASES
+        from thor_guard.audit.graph import dotted_name
         from thor_guard.audit.link import Sym
         from thor_guard.audit.model import PSEUDO_FUNCTIONS
 
@@ -197,7 +221,8 @@ class _Run:
             entry = graph.functions.get(node)
             if entry is not None and entry[1].class_qualname:
                 classes.add((module, entry[1].class_qualname))
-        spawn_bases = set(SPAWN_BASES)
+        spawn_bases = set(self.table.bases)
+        owners = {owner for owner, _ in self.table.methods}
         for module, facts in list(self.facts.items()):
             for cls in facts.classes:
                 order, ancestors = linker.mro(Sym("class", module, cls.qualname))
@@ -215,6 +240,13 @@ class _Run:
                     sym.kind == "class" and (sym.module, sym.name) in classes
                 ):
                     words.add((module, name))
+                elif ref.kind == "i" and dotted_name(sym) in owners:
+                    # ``executor = ThreadPoolExecutor(4)`` at module level: its users submit work elsewhere.
+                    words.add((module, name))
+        for row in self.table.rows:
+            # A configured project wrapper: its callers are spawn sites, wherever they are.
+            if row.module in self.modules and row.module != "*":
+                words.add((row.module, row.qualname.split(".", 1)[0]))
         return {(m, w) for m, w in words if w and not w.startswith("<")}
 
     def _converge(self) -> tuple[Linker, CallGraph, set[str]]:
@@ -232,22 +264,77 @@ class _Run:
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
-        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel]))
+        markers = self.table.markers()
+        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel], markers))
         checked: set[tuple[str, str]] = set()
         needle_files: dict[str, set[str]] = {}
         memo: dict[object, object] = {}
         while True:
             linker = Linker(self.modules, self.facts, self.ensure, memo)  # type: ignore[arg-type]
-            graph = build_graph(linker, self.facts)
+            loaded = len(self.facts)
+            graph = build_graph(linker, self.facts, self.table)
             relevant = self._relevant(graph)
-            new = self._wanted_words(graph, linker, relevant) - checked
-            if not new:
-                return linker, graph, relevant
+            new = (self._wanted_words(graph, linker, relevant) | self._indirect_words(linker, relevant)) - checked
             checked |= new
-            hits = self._callers_of(new, index, needle_files)
-            if not hits:
+            plain = {w for w in new if not w[0].startswith("<")}
+            hits = self._callers_of(plain, index, needle_files) if plain else set()
+            hits |= self._indirect_callers(new - plain, index, needle_files)
+            if hits:
+                self._parse(by_rel[rel] for rel in sorted(hits))
+            elif len(self.facts) == loaded:
+                # Nothing new to read, and building the graph parsed nothing on demand (call_command, settings).
                 return linker, graph, relevant
-            self._parse(by_rel[rel] for rel in sorted(hits))
+
+    def _indirect_words(self, linker: Linker, relevant: set[str]) -> set[tuple[str, str]]:
+        """Callers that name their callee only in a string: ``("<call_command>", name)`` and ``("<setting>", NAME)``.
+
+        A management command on a spawn path is reached by ``call_command("name")``;
+        a function or class on one may be named by a settings constant
+        (``FEED_BACKEND = "pkg.feeds.Backend"``) that code imports through
+        ``import_string(settings.FEED_BACKEND)``.
+        """
+        from thor_guard.audit.graph import is_command_module
+        from thor_guard.audit.link import is_settings_module
+
+        words: set[tuple[str, str]] = set()
+        relevant_modules: dict[str, set[str]] = {}
+        for node in relevant:
+            module, qualname = node.split(":", 1)
+            relevant_modules.setdefault(module, set()).add(qualname)
+            if is_command_module(module):
+                words.add(("<call_command>", module.rsplit(".", 1)[-1]))
+        for module, facts in self.facts.items():
+            if not facts.constants or not is_settings_module(module):
+                continue
+            for name, value in facts.constants:
+                sym = linker.resolve_dotted(value)
+                if sym is None or sym.kind not in ("func", "class"):
+                    continue
+                qualnames = relevant_modules.get(sym.module, ())
+                if any(q == sym.name or q.startswith(f"{sym.name}.") for q in qualnames):
+                    words.add(("<setting>", name))
+        return words
+
+    def _indirect_callers(self, wanted: set[tuple[str, str]], index: WordIndex, needle_files: dict[str, set[str]]) -> set[str]:
+        """Unparsed files that call a command by name (``call_command("name")``) or read a setting that names a spawn path."""
+        from thor_guard.audit.prefilter import mentions
+
+        hits: set[str] = set()
+        for kind, word in sorted(wanted):
+            needle = "call_command" if kind == "<call_command>" else word
+            if needle not in needle_files:
+                needle_files[needle] = index.files_mentioning([needle])
+            for rel in needle_files[needle]:
+                if rel in self.parsed_rels or rel in hits:
+                    continue
+                text = self.texts[rel]
+                if kind == "<call_command>":
+                    literal = word.encode("ascii", "ignore")
+                    if b'"' + literal + b'"' in text or b"'" + literal + b"'" in text:
+                        hits.add(rel)
+                elif b"settings" in text and mentions(text, "settings"):
+                    hits.add(rel)
+        return hits
 
     def _callers_of(
         self,
@@ -326,7 +413,12 @@ class _Run:
         settle_app_configs(graph, linker, relevant)
         forward = self._forward(graph)
         on_path = relevant & forward
-        guarded, verified_files, verified_functions, used_verdicts = self._guards(graph, linker, on_path)
+        # A spawn whose target provably returns at once in heartbeat mode is inert (TG013): verify targets too.
+        targets = {s.target for s in graph.spawns if s.target and s.kind != "loop" and s.node in forward}
+        guarded, verified_files, verified_functions, used_verdicts, proofs = self._guards(graph, linker, on_path, targets)
+        # A configured wrapper's own Thread(...) is the mechanism: each call of the wrapper is the site.
+        wrappers = {f"{row.module}:{row.qualname}" for row in self.config.audit_spawners}
+        graph.spawns = [s for s in graph.spawns if s.kind == "loop" or s.node not in wrappers]
         allowed_nodes = {node for node in graph.functions if self._allowed(node)}
         allowed_targets = {s.target for s in graph.spawns if s.node in allowed_nodes and s.target}
 
@@ -335,7 +427,7 @@ class _Run:
 
         verdicts = classify(graph, guarded, is_allowed)
         by_module_path = {m: s.path for m, s in self.by_module.items()}
-        spawns = tuple(self._report(v, by_module_path) for v in verdicts)
+        spawns = tuple(self._report(v, by_module_path, proofs) for v in verdicts)
         relevant_names = {node.rsplit(".", 1)[-1].split(":")[-1] for node in relevant}
         unresolved = tuple(
             Unresolved(
@@ -381,7 +473,16 @@ class _Run:
         module, qualname = node.split(":", 1)
         return any(target.matches(module, qualname) for target in self.config.audit_allow)
 
-    def _guards(self, graph: CallGraph, linker: Linker, on_path: set[str]) -> tuple[set[str], int, int, set[str]]:
+    def _guards(
+        self, graph: CallGraph, linker: Linker, on_path: set[str], targets: set[str]
+    ) -> tuple[set[str], int, int, set[str], dict[str, str]]:
+        """Ask the verifier about the functions on a path (and the spawn ``targets``) that could hold a guard.
+
+        Returns the guarded nodes, the files and functions verified in this run,
+        the verdict cache keys used, and for guarded targets the proof text.
+        A cached verdict is ``False``, ``True`` or the proof text (guarded,
+        with the proof recorded).
+        """
         from thor_guard.audit.guards import (
             VerifyRequest,
             could_be_guarded,
@@ -392,10 +493,12 @@ class _Run:
         helpers = frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers)
         fingerprint = config_fingerprint(self.config)
         guarded: set[str] = set()
+        proofs: dict[str, str] = {}
         used: set[str] = set()
         pending: dict[str, set[str]] = {}
+        want_proof: dict[str, set[str]] = {}
         keys_for: dict[tuple[str, str], str] = {}
-        for node in sorted(on_path):
+        for node in sorted(on_path | targets):
             entry = graph.functions.get(node)
             if entry is None:
                 continue
@@ -406,24 +509,34 @@ class _Run:
             key = verdict_key(self.keys[source.rel], self._dependency_keys(module, linker), fingerprint, fact.qualname)
             used.add(key)
             known = self.cache.verdicts.get(key)
-            if known is None:
+            if known is None or (known is True and node in targets):
                 pending.setdefault(module, set()).add(fact.qualname)
+                if node in targets:
+                    want_proof.setdefault(module, set()).add(fact.qualname)
                 keys_for[(module, fact.qualname)] = key
             elif known:
                 guarded.add(node)
+                if isinstance(known, str):
+                    proofs[node] = known
         if not pending:
-            return guarded, 0, 0, used
-        requests = [VerifyRequest(m, self.by_module[m].path, frozenset(q)) for m, q in sorted(pending.items())]
+            return guarded, 0, 0, used, proofs
+        requests = [
+            VerifyRequest(m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ()))) for m, q in sorted(pending.items())
+        ]
         sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
         outcome = verify(self.config, requests, sources, jobs=self.options.jobs or os.cpu_count() or 1)
         self.errors.update(outcome.errors)
         for (module, qualname), is_guarded in outcome.guarded.items():
+            node = f"{module}:{qualname}"
+            proof = outcome.proofs.get((module, qualname))
             key = keys_for.get((module, qualname))
             if key is not None:
-                self.cache.verdicts[key] = is_guarded
+                self.cache.verdicts[key] = proof if (is_guarded and proof) else is_guarded  # type: ignore[assignment]
             if is_guarded:
-                guarded.add(f"{module}:{qualname}")
-        return guarded, outcome.files, outcome.functions, used
+                guarded.add(node)
+                if proof:
+                    proofs[node] = proof
+        return guarded, outcome.files, outcome.functions, used, proofs
 
     def _dependency_keys(self, module: str, linker: Linker) -> list[str]:
         """Content keys of the project modules ``module`` imports (where its guard helpers may live)."""
@@ -443,7 +556,7 @@ class _Run:
                     break
         return keys
 
-    def _report(self, verdict: Verdict, paths: dict[str, Path]) -> SpawnReport:
+    def _report(self, verdict: Verdict, paths: dict[str, Path], proofs: dict[str, str]) -> SpawnReport:
         site = verdict.site
         path = verdict.call_path
         return SpawnReport(
@@ -459,6 +572,7 @@ class _Run:
             call_path=path,
             guarded_by=verdict.guarded_by,
             target=site.target,
+            proof=proofs.get(verdict.guarded_by) if verdict.classification == "inert" and verdict.guarded_by else None,
         )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from thor_guard.audit.model import (
     MAIN_CODE,
@@ -25,25 +25,28 @@ from thor_guard.audit.model import (
     ModuleFacts,
     Ref,
 )
+from thor_guard.audit.spawners import TARGET_KEYWORDS, SpawnerTable
 
 _BUILTINS = frozenset(dir(builtins))
 _ENV_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{2,}$")
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "eventlet.sleep", "trio.sleep"})
-# Attribute names whose call hands a function over to another thread/process/task (argument index).
-_TARGET_POSITION = {
-    "Thread": 1,
-    "Process": 1,
-    "Timer": 1,
-    "run_in_executor": 1,
-    "submit": 0,
-    "map": 0,
-    "apply_async": 0,
-    "start_new_thread": 0,
-    "start_new": 0,
-    "create_task": 0,
-    "ensure_future": 0,
-}
-_TARGET_KEYWORDS = ("target", "function", "fn")
+# Attribute names whose call hands a function over to another thread/process/task (argument index),
+# from the spawner table (thor_guard.audit.spawners).
+_TARGET_POSITION = SpawnerTable.build().target_positions()
+_TARGET_KEYWORDS = TARGET_KEYWORDS
+# Calls that turn a literal dotted path into the object it names.
+_IMPORTERS = frozenset(
+    {
+        "django.utils.module_loading.import_string",
+        "importlib.import_module",
+        "pydoc.locate",
+        "celery.utils.imports.symbol_by_name",
+        "kombu.utils.imports.symbol_by_name",
+    }
+)
+_SETTINGS = frozenset({"django.conf.settings"})
+_DOTTED_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 _URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
 
 _UNKNOWN = Ref("u", "?")
@@ -123,8 +126,9 @@ class _Scope:
 
 
 class _Extractor:
-    def __init__(self, module: str, is_package: bool) -> None:
+    def __init__(self, module: str, is_package: bool, positions: Mapping[str, int] | None = None) -> None:
         self.module = module
+        self.positions = {**_TARGET_POSITION, **positions} if positions else _TARGET_POSITION
         self.is_package = is_package
         self.functions: list[FunctionFact] = []
         self.classes: list[ClassFact] = []
@@ -248,10 +252,17 @@ class _Extractor:
             return ref if ref.kind != "u" else _UNKNOWN
         if isinstance(value, ast.Call):
             callee = self.expr_ref(value.func, scope)
+            indirect = self._indirect_ref(value, callee, scope)
+            if indirect is not None:
+                return indirect
+            if callee.kind == "g" and _dotted(callee) in _PARTIALS and value.args:
+                # ``run = partial(loop, 5)``: calling ``run`` runs ``loop``.
+                return self._callable_ref(value.args[0], scope, qual_prefix)
             if callee.kind == "g":
                 return Ref("i", _dotted(callee))
-            if callee.kind in ("i", "s") and callee.attrs:
-                # ``inst.factory()``: what the method returns (the linker knows for external types only).
+            if callee.kind == "c" or (callee.kind in ("i", "s") and callee.attrs):
+                # ``inst.factory()``: what the method returns (the linker knows for external types only);
+                # ``import_string(settings.X)()``: an instance of the class the setting names.
                 return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
         return _UNKNOWN
 
@@ -322,11 +333,14 @@ class _Extractor:
             return Ref(base.kind, base.head, (*base.attrs, node.attr))
         if isinstance(node, ast.Call):
             callee = self.expr_ref(node.func, scope)
+            indirect = self._indirect_ref(node, callee, scope)
+            if indirect is not None:
+                return indirect
             if callee.kind == "g":
                 if callee.head == "builtins.super" and not callee.attrs and scope.class_qualname:
                     return Ref("s", f"{self.module}.{scope.class_qualname}")
                 return Ref("i", _dotted(callee))
-            if callee.kind in ("i", "s") and callee.attrs:
+            if callee.kind == "c" or (callee.kind in ("i", "s") and callee.attrs):
                 return Ref(callee.kind, callee.head, (*callee.attrs, "()"))
             return Ref("u", _unparse(node))
         if isinstance(node, ast.Constant) and node.value is not None:
@@ -335,6 +349,37 @@ class _Extractor:
         if literal is not None:
             return Ref("i", literal)
         return Ref("u", _unparse(node))
+
+    def _indirect_ref(self, node: ast.Call, callee: Ref, scope: _Scope) -> Ref | None:
+        """``import_string("pkg.mod.f")``, ``import_module("pkg.mod")``, ``import_string(settings.X)``: what the result names."""
+        if callee.kind != "g" or not node.args or _dotted(callee) not in _IMPORTERS:
+            return None
+        arg = node.args[0]
+        text: str | None = None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            text = arg.value
+        elif isinstance(arg, ast.Name) and arg.id in self.str_constants:
+            text = self.str_constants[arg.id]
+        elif isinstance(arg, ast.Attribute) and self._is_settings(arg.value, scope):
+            return Ref("c", arg.attr)
+        elif (
+            isinstance(arg, ast.Call)
+            and isinstance(arg.func, ast.Name)
+            and arg.func.id == "getattr"
+            and len(arg.args) >= 2
+            and self._is_settings(arg.args[0], scope)
+            and isinstance(arg.args[1], ast.Constant)
+            and isinstance(arg.args[1].value, str)
+        ):
+            return Ref("c", arg.args[1].value)
+        if text is None:
+            return None
+        text = text.replace(":", ".")
+        return Ref("g", text) if _DOTTED_PATH.match(text) else None
+
+    def _is_settings(self, node: ast.expr, scope: _Scope) -> bool:
+        ref = self.expr_ref(node, scope)
+        return ref.kind == "g" and _dotted(ref) in _SETTINGS
 
     # ------------------------------------------------------------------ module
     def run(self, tree: ast.Module) -> ModuleFacts:
@@ -354,6 +399,7 @@ class _Extractor:
             star_imports=tuple(self.star_imports),
             functions=tuple(self.functions),
             classes=tuple(self.classes),
+            constants=tuple(sorted((k, v) for k, v in self.str_constants.items() if "." in v and _DOTTED_PATH.match(v))),
         )
 
     def _class(self, node: ast.ClassDef, parent: _Scope, qual_prefix: str) -> None:
@@ -473,6 +519,7 @@ class _Extractor:
         calls: list[CallFact] = []
         loops: list[LoopFact] = []
         env_strings: set[str] = set()
+        lifespan: list[bool] = []
         nested: list[tuple[ast.AST, str]] = []
         # Python's __qualname__ convention (the verifier's too): ``outer.<locals>.inner``.
         qual_prefix = "" if is_module else f"{qualname}.<locals>."
@@ -489,8 +536,11 @@ class _Extractor:
                 return
             if kind is ast.Constant:
                 value = n.value  # type: ignore[attr-defined]
-                if type(value) is str and _ENV_LIKE.match(value):
-                    env_strings.add(value)
+                if type(value) is str:
+                    if _ENV_LIKE.match(value):
+                        env_strings.add(value)
+                    elif value == "lifespan.startup":
+                        lifespan.append(True)
                 return
             if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 for d in n.decorator_list:  # type: ignore[attr-defined]
@@ -564,6 +614,7 @@ class _Extractor:
                 guard_calls=tuple(guard_calls),
                 returns_only=returns_only,
                 is_lambda=is_lambda,
+                lifespan_startup=bool(lifespan),
                 spawn_target_lambda=is_lambda and id(node) in self.lambda_targets,
             )
         )
@@ -600,8 +651,9 @@ class _Extractor:
             last = ref.head.rsplit(".", 1)[-1]
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
         target_node: ast.expr | None = next((keywords[k] for k in _TARGET_KEYWORDS if k in keywords), None)
-        if target_node is None and last in _TARGET_POSITION and len(node.args) > _TARGET_POSITION[last]:
-            target_node = node.args[_TARGET_POSITION[last]]
+        positions = self.positions
+        if target_node is None and last in positions and len(node.args) > positions[last]:
+            target_node = node.args[positions[last]]
         target = self._callable_ref(target_node, scope, qual_prefix) if target_node is not None else None
         first = node.args[0] if node.args else None
         first_str = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
@@ -614,17 +666,24 @@ class _Extractor:
                 view_is_class = True
             elif view_node is not None and not isinstance(view_node, ast.Call):
                 view = self.expr_ref(view_node, scope)
-        callback: Ref | None = None
+        callbacks: tuple[Ref, ...] = ()
         callback_kind: str | None = None
         if last == "connect" and (node.args or "receiver" in keywords):
-            callback = self._callable_ref(keywords.get("receiver") or node.args[0], scope, qual_prefix)
+            callbacks = (self._callable_ref(keywords.get("receiver") or node.args[0], scope, qual_prefix),)
             callback_kind = "connect"
         elif last == "add_event_handler" and len(node.args) > 1 and first_str == "startup":
-            callback = self._callable_ref(node.args[1], scope, qual_prefix)
+            callbacks = (self._callable_ref(node.args[1], scope, qual_prefix),)
             callback_kind = "startup"
         elif "lifespan" in keywords:
-            callback = self._callable_ref(keywords["lifespan"], scope, qual_prefix)
+            callbacks = (self._callable_ref(keywords["lifespan"], scope, qual_prefix),)
             callback_kind = "lifespan"
+        elif "on_startup" in keywords and isinstance(keywords["on_startup"], (ast.List, ast.Tuple)):
+            elements = keywords["on_startup"].elts  # type: ignore[attr-defined]
+            callbacks = tuple(self._callable_ref(e, scope, qual_prefix) for e in elements if not isinstance(e, ast.Starred))
+            callback_kind = "startup"
+        elif last == "register" and node.args:
+            callbacks = (self._callable_ref(node.args[0], scope, qual_prefix),)
+            callback_kind = "register"  # a trigger only when the callee is atexit.register (decided by the graph)
         return CallFact(
             node.lineno,
             node.col_offset + 1,
@@ -633,29 +692,39 @@ class _Extractor:
             first_str=first_str,
             view=view,
             view_is_class=view_is_class,
-            callback=callback,
+            callbacks=callbacks,
             callback_kind=callback_kind,
         )
 
-    def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str) -> Ref:
-        """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``."""
+    def _callable_ref(self, node: ast.expr, scope: _Scope, qual_prefix: str, *, lambdas: bool = True) -> Ref:
+        """The function a value denotes: a name, a method, a lambda, ``partial(f)`` or ``coro()``.
+
+        ``lambdas=False`` names a lambda without marking it as a spawn target
+        (its body then still counts as code of the function that defines it).
+        """
         if isinstance(node, ast.Lambda):
-            self.lambda_targets.add(id(node))
+            if lambdas:
+                self.lambda_targets.add(id(node))
             return Ref("g", f"{self.module}.{qual_prefix}{self._lambda_name(node)}")
         if isinstance(node, ast.Call):
             callee = self.expr_ref(node.func, scope)
-            if callee.kind == "g" and _dotted(callee) in {"functools.partial", "functools.partialmethod"} and node.args:
-                return self._callable_ref(node.args[0], scope, qual_prefix)
+            if callee.kind == "g" and _dotted(callee) in _PARTIALS and node.args:
+                return self._callable_ref(node.args[0], scope, qual_prefix, lambdas=lambdas)
             return callee  # create_task(coro()) runs coro
         return self.expr_ref(node, scope)
 
 
-def extract_facts(source: bytes, module: str, is_package: bool) -> ModuleFacts:
-    """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input)."""
+def extract_facts(source: bytes, module: str, is_package: bool, positions: Mapping[str, int] | None = None) -> ModuleFacts:
+    """Parse ``source`` with ``ast`` and return its facts (an ``error`` fact on bad input).
+
+    ``positions`` maps the last name of configured spawners (``audit-spawners``)
+    to the position of their function argument, on top of the built-in table's;
+    the facts then depend on it, so the cache key must too.
+    """
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         from thor_guard.errors import describe_source_error  # the one wording check and apply use too
 
         return ModuleFacts(module, is_package, (), (), (), (), error=describe_source_error(source, exc))
-    return _Extractor(module, is_package).run(tree)
+    return _Extractor(module, is_package, positions).run(tree)

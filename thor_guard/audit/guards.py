@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from thor_guard.audit.link import Linker, Sym
@@ -29,6 +29,8 @@ class VerifyRequest:
     module: str
     path: Path
     qualnames: frozenset[str]
+    proofs: frozenset[str] = frozenset()
+    """Of ``qualnames``, those whose proof text is wanted when guarded (spawn targets: TG013's ``--explain``)."""
 
 
 def could_be_guarded(fact: FunctionFact, module: str, linker: Linker, config: Config, helpers: frozenset[str]) -> bool:
@@ -88,6 +90,11 @@ def _span(node: ast.stmt) -> tuple[int, int]:
 
 
 def slim_source(data: bytes, qualnames: frozenset[str]) -> bytes:
+    """See :func:`slim_source_lines`; the slim text alone."""
+    return slim_source_lines(data, qualnames)[0]
+
+
+def slim_source_lines(data: bytes, qualnames: frozenset[str]) -> tuple[bytes, list[int]]:
     """The module cut down to what a guard proof can depend on, byte for byte line by line.
 
     Kept: every module-level statement that is not a definition (imports,
@@ -96,12 +103,13 @@ def slim_source(data: bytes, qualnames: frozenset[str]) -> bytes:
     headers of their enclosing classes. Dropped: every other function and
     class body - the bulk of a large module, and most of the cost of libcst's
     scope analysis. Qualnames do not change, so the verifier sees the same
-    functions in the same module context.
+    functions in the same module context. The second value maps each line
+    of the slim text (index 0 = line 1) to its line in ``data``.
     """
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError):
-        return data
+        return data, list(range(1, data.count(b"\n") + 2))
     lines = data.splitlines(keepends=True)
     keep: list[tuple[int, int]] = []
     # A coding cookie lives in the first two lines' comments.
@@ -142,11 +150,13 @@ def slim_source(data: bytes, qualnames: frozenset[str]) -> bytes:
         else:
             keep.append(_span(stmt))
     out: list[bytes] = []
+    origin: list[int] = []
     for start, end in sorted(set(keep)):
         out.extend(lines[start - 1 : end])
+        origin.extend(range(start, start + len(lines[start - 1 : end])))
     if out and not out[-1].endswith((b"\n", b"\r")):
         out[-1] += b"\n"
-    return b"".join(out)
+    return b"".join(out), origin
 
 
 @dataclass
@@ -155,6 +165,8 @@ class VerifyOutcome:
     files: int
     functions: int
     errors: dict[Path, str]
+    proofs: dict[tuple[str, str], str] = field(default_factory=dict)
+    """For guarded functions whose proof was asked for: what the verifier proved, in words."""
 
 
 PARALLEL_MIN_REQUESTS = 6
@@ -178,6 +190,7 @@ def verify(config: Config, requests: Sequence[VerifyRequest], sources: Mapping[P
     merged = VerifyOutcome({}, 0, 0, {})
     for outcome in outcomes:
         merged.guarded.update(outcome.guarded)
+        merged.proofs.update(outcome.proofs)
         merged.errors.update(outcome.errors)
         merged.files += outcome.files
         merged.functions += outcome.functions
@@ -199,6 +212,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
         is_guarded,
         iter_functions,
         parse_source,
+        verify_function,
     )
 
     resolver = HelperResolver(
@@ -206,6 +220,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
     )
     guarded: dict[tuple[str, str], bool] = {}
+    proofs: dict[tuple[str, str], str] = {}
     errors: dict[Path, str] = {}
     files = functions = 0
     for request in requests:
@@ -213,7 +228,8 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
         try:
             if data is None:
                 data = request.path.read_bytes()
-            tree = parse_source(slim_source(data, request.qualnames))
+            slim, origin = slim_source_lines(data, request.qualnames)
+            tree = parse_source(slim)
         except (OSError, ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
             errors[request.path] = describe_source_error(data, exc)
             continue
@@ -225,8 +241,46 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
                 continue
             functions += 1
             try:
-                guarded[(request.module, qualname)] = is_guarded(wrapper, function, context)
+                proven = guarded[(request.module, qualname)] = is_guarded(wrapper, function, context)
+                if proven and qualname in request.proofs:
+                    verdict = verify_function(wrapper, function, qualname, context)
+                    proofs[(request.module, qualname)] = proof_text(wrapper, verdict, context, origin, f"{request.module}:{qualname}")
             except Exception as exc:  # noqa: BLE001 - a verifier failure on one function must not stop the audit; reported
                 guarded[(request.module, qualname)] = False
                 errors[request.path] = f"verifier failed on {qualname}: {exc}"
-    return VerifyOutcome(guarded, files, functions, errors)
+    return VerifyOutcome(guarded, files, functions, errors, proofs)
+
+
+def proof_text(wrapper: object, verdict: object, context: object, origin: Sequence[int], node: str) -> str:
+    """Say in one sentence what the verifier proved about a guarded function (for ``--explain``).
+
+    Names the guard statement (its first line and its line in the original
+    file) and the values of the mode variable the proof covered. Only public
+    verifier data is used: the verdict's ``guard_index``/``env_var_read`` and
+    the context's value lists.
+    """
+    import libcst as cst
+    from libcst.metadata import PositionProvider
+
+    function = verdict.function  # type: ignore[attr-defined]
+    env_var = getattr(verdict, "env_var_read", None) or getattr(context, "env_var", "the mode variable")
+    where = ""
+    index = getattr(verdict, "guard_index", None)
+    body = function.body
+    if index is not None and isinstance(body, cst.IndentedBlock) and 0 <= index < len(body.body):
+        statement = body.body[index]
+        text = cst.Module(body=[]).code_for_node(statement).strip().splitlines()[0]
+        try:
+            line = wrapper.resolve(PositionProvider)[statement].start.line  # type: ignore[attr-defined]
+            line = origin[line - 1] if 0 < line <= len(origin) else line
+            where = f" at its guard `{text}` (line {line})"
+        except (KeyError, AttributeError):
+            where = f" at its guard `{text}`"
+    heartbeat = [v for v in getattr(context, "heartbeat_environments", ())]
+    legacy = [v for v in getattr(context, "legacy_environments", ())]
+    values = ", ".join("unset" if v is None else repr(v) for v in heartbeat) or "every heartbeat value"
+    runs = f"; with {', '.join(repr(v) for v in legacy)} it runs its body" if legacy else ""
+    return (
+        f"{node} returns{where} before any side effect with {env_var} {values}{runs} "
+        "(proved by the verifier, the same proof `check` uses)"
+    )

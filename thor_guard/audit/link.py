@@ -34,6 +34,11 @@ _MAX_DEPTH = 40
 INCOMPLETE = "<unparsed base>"
 
 
+def is_settings_module(module: str) -> bool:
+    """``proj.settings``, ``proj.settings.prod``, ``conf.base_settings``: where Django settings constants live."""
+    return any(part == "settings" or part.endswith("_settings") for part in module.split("."))
+
+
 class ModuleIndex:
     """Fast lookups into one module's facts."""
 
@@ -67,6 +72,7 @@ class Linker:
         self._ensure = ensure
         self.memo: dict[Ref, Sym] = memo if memo is not None else {}
         self._mro_cache: dict[tuple[str, str], tuple[list[tuple[str, str]], set[str]]] = {}
+        self._settings: list[str] | None = None
 
     def module_index(self, module: str, *, load: bool = False) -> ModuleIndex | None:
         found = self.index.get(module)
@@ -120,7 +126,7 @@ class Linker:
                     return None
                 sym = self.member(sym, attr, depth + 1)
             return sym
-        sym = self.resolve_dotted(ref.head, depth + 1)
+        sym = self._setting(ref.head, depth) if ref.kind == "c" else self.resolve_dotted(ref.head, depth + 1)
         if ref.kind == "i" and sym is not None:
             sym = self.instantiate(sym)
         for attr in ref.attrs:
@@ -128,6 +134,24 @@ class Linker:
                 return None
             sym = self.member(sym, attr, depth + 1)
         return sym
+
+    def _setting(self, name: str, depth: int) -> Sym | None:
+        """What the dotted path in setting ``name`` names: the first parsed settings module (by name) that defines it.
+
+        A settings module is parsed when its string spells a name on a spawn
+        path (the backward search), so one that is not parsed names nothing
+        that matters.
+        """
+        if self._settings is None:
+            self._settings = sorted(m for m in self.modules if is_settings_module(m))
+        for module in self._settings:
+            index = self.module_index(module)
+            if index is None:
+                continue
+            for constant, value in index.facts.constants:
+                if constant == name:
+                    return self.resolve_dotted(value, depth + 1)
+        return None
 
     @staticmethod
     def instantiate(sym: Sym) -> Sym | None:

@@ -15,6 +15,9 @@ as one file allows:
   path names (a module-level singleton, ``self``, a local built by a
   constructor call), followed by attribute accesses;
 * ``("s", "pkg.mod.Class", ("meth",))`` - ``super().meth`` inside ``Class``;
+* ``("c", "SETTING_NAME", ("attr", ...))`` - the object named by the dotted
+  path that a Django setting holds (``import_string(settings.FEED_BACKEND)``),
+  looked up in the project's settings modules by the linker;
 * ``("u", "source text", ())`` - not resolvable statically (a parameter, a
   call result, ``getattr``...).
 """
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-RefKind = Literal["g", "i", "s", "u"]
+RefKind = Literal["g", "i", "s", "c", "u"]
 
 
 class Ref(NamedTuple):
@@ -38,6 +41,8 @@ class Ref(NamedTuple):
             return f"<{self.head} instance>{tail}"
         if self.kind == "s":
             return f"super({self.head}){tail}"
+        if self.kind == "c":
+            return f"<settings.{self.head}>{tail}"
         return f"{self.head}{tail}"
 
 
@@ -55,10 +60,11 @@ class CallFact(NamedTuple):
     """For ``path()``-like calls: the view argument (second positional or ``view=``)."""
     view_is_class: bool = False
     """The view argument was ``SomeView.as_view(...)``: ``view`` names the class."""
-    callback: Ref | None = None
-    """For ``.connect(f)`` / ``add_event_handler("startup", f)`` / ``lifespan=f``: the function handed over."""
+    callbacks: tuple[Ref, ...] = ()
+    """For ``.connect(f)`` / ``add_event_handler("startup", f)`` / ``lifespan=f`` / ``on_startup=[f, g]`` /
+    ``atexit.register(f)``: the functions handed over."""
     callback_kind: str | None = None
-    """``"connect"``, ``"startup"`` or ``"lifespan"``: how ``callback`` will be invoked."""
+    """``"connect"``, ``"startup"``, ``"lifespan"`` or ``"register"``: how ``callbacks`` will be invoked."""
 
 
 class LoopFact(NamedTuple):
@@ -88,6 +94,8 @@ class FunctionFact(NamedTuple):
     returns_only: bool
     """The body is a single ``return <expr>`` (a possible guard helper)."""
     is_lambda: bool = False
+    lifespan_startup: bool = False
+    """The body compares against ``"lifespan.startup"``: a raw ASGI lifespan handler."""
     spawn_target_lambda: bool = False
     """A lambda used as a spawn target: it runs in the spawned thread, not in its definer."""
 
@@ -113,6 +121,8 @@ class ModuleFacts(NamedTuple):
     classes: tuple[ClassFact, ...]
     error: str | None = None
     """A syntax or decoding error: the file yields no facts and is reported."""
+    constants: tuple[tuple[str, str], ...] = ()
+    """Module-level ``NAME = "string"`` assignments that look like dotted paths (settings modules)."""
 
 
 def node_id(module: str, qualname: str) -> str:

@@ -17,24 +17,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-SPAWN_MARKERS: tuple[bytes, ...] = (
-    b"Thread",
-    b"Timer",
-    b"Process",
-    b"Executor",
-    b"start_new",
-    b"create_task",
-    b"ensure_future",
-    b"sched",
-    b"Pool",
-)
+from thor_guard.audit.spawners import SpawnerTable
+
+SPAWN_MARKERS: tuple[bytes, ...] = SpawnerTable.build().markers()
+"""Words of the built-in spawner table; a run with ``audit-spawners`` passes its own."""
 _LOOP_MARKER = b"while"
 _WAIT_MARKERS: tuple[bytes, ...] = (b"sleep(", b".wait(")
 
 
-def is_seed(text: bytes) -> bool:
+def is_seed(text: bytes, markers: Sequence[bytes] = SPAWN_MARKERS) -> bool:
     """True when the file may hold a spawn site or a sleeping loop."""
-    for marker in SPAWN_MARKERS:
+    for marker in markers:
         if marker in text:
             return True
     if _LOOP_MARKER in text:

@@ -30,6 +30,11 @@ def _trigger_phrase(spawn: SpawnReport) -> str:
 def message(spawn: SpawnReport) -> str:
     if spawn.classification == "unguarded":
         return f"{spawn.spawn_text} can start in heartbeat mode: reached from {_trigger_phrase(spawn)} with no scheduler-mode guard on the path"
+    if spawn.classification == "inert":
+        return (
+            f"{spawn.spawn_text} starts from {_trigger_phrase(spawn)} but its target {spawn.guarded_by} returns at once "
+            "in heartbeat mode (proved by the verifier; --explain shows the proof)"
+        )
     if spawn.classification == "on-demand":
         return f"{spawn.spawn_text} starts on demand from {_trigger_phrase(spawn)} with no scheduler-mode guard on the path"
     if spawn.classification == "guarded":
@@ -50,6 +55,7 @@ def spawn_data(spawn: SpawnReport) -> dict[str, object]:
         "call_path": list(spawn.call_path),
         "guarded_by": spawn.guarded_by,
         "target": spawn.target,
+        "proof": spawn.proof,
     }
 
 
@@ -107,6 +113,7 @@ def build_report(
         "spawn_sites": len(result.spawns),
         "unguarded": counts["unguarded"],
         "on_demand": counts["on-demand"],
+        "inert": counts["inert"],
         "guarded": counts["guarded"],
         "allowed": counts["allowed"],
         "unreachable": counts["unreachable"],
@@ -130,7 +137,10 @@ def render_text(report: AuditReport, *, base: Path, color: bool, statistics: boo
         location = f"{display_path(finding.path, base)}:{finding.line}:{finding.column}:"
         head = f"{paint(location, _BOLD)} {paint(finding.code, _BOLD, style)} [{finding.name}] {finding.message}"
         path = [*data.get("call_path", ()), _spawn_text_from(finding, data)]  # type: ignore[misc]
-        entries.append(((display_path(finding.path, base), finding.line, finding.column), [head, "    " + ARROW.join(map(str, path))]))
+        lines = [head, "    " + ARROW.join(map(str, path))]
+        if explain and data.get("proof"):
+            lines.append(f"    proof: {data['proof']}")
+        entries.append(((display_path(finding.path, base), finding.line, finding.column), lines))
     for spawn in report.shown:
         location = f"{display_path(spawn.path, base)}:{spawn.line}:{spawn.column}:"
         label = paint(spawn.classification, _BOLD, _GREEN if spawn.classification != "unreachable" else _DIM)
@@ -177,7 +187,7 @@ def summary_line(report: AuditReport, paint: object) -> str:
     found = len(report.findings)
     text = (
         f"{'Found ' + str(found) + ' finding' + ('s' if found != 1 else '') if found else 'No findings'}"
-        f" ({count(s['spawn_sites'], 'spawn site')}: {s['unguarded']} unguarded, {s['on_demand']} on demand, {s['guarded']} guarded, "
+        f" ({count(s['spawn_sites'], 'spawn site')}: {s['unguarded']} unguarded, {s['on_demand']} on demand, {s['inert']} inert, {s['guarded']} guarded, "
         f"{s['allowed']} allowed, {s['unreachable']} unreachable; {s['analysed_files']} of {count(s['files'], 'file')} analysed, "
         f"{count(s['unresolved_calls'], 'unresolved call')})."
     )

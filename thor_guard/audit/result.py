@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Classification = Literal["unguarded", "on-demand", "guarded", "allowed", "unreachable"]
+Classification = Literal["unguarded", "on-demand", "inert", "guarded", "allowed", "unreachable"]
 
-CODES: dict[str, str] = {"unguarded": "TG010", "on-demand": "TG011"}
+CODES: dict[str, str] = {"unguarded": "TG010", "on-demand": "TG011", "inert": "TG013"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,10 @@ class SpawnReport:
     trigger_kind: str | None
     call_path: tuple[str, ...]
     guarded_by: str | None = None
+    """For ``guarded``: the function proven to return first; for ``inert``: the spawn's target."""
     target: str | None = None
+    proof: str | None = None
+    """For ``inert``: what the verifier proved about the target (shown by ``--explain``)."""
 
     @property
     def code(self) -> str | None:

@@ -2,7 +2,7 @@
 
 Thin: flags -> :class:`~thor_guard.audit.AuditOptions`, one call to
 :func:`~thor_guard.audit.run_audit`, then printing. Exit codes as ``check``:
-0 clean, 1 findings (TG010/TG011), 2 configuration or file errors (after
+0 clean, 1 findings (TG010/TG011/TG013), 2 configuration or file errors (after
 reporting everything that could be analysed).
 """
 
@@ -39,12 +39,12 @@ from thor_guard.errors import ExitCode
 @paths_argument
 @config_option
 @format_option
-@select_option("TG010, TG011")
+@select_option("TG010, TG011, TG013")
 @ignore_option
 @fail_on_option
 @click.option("--show-guarded", is_flag=True, help="Also list guarded and audit-allow'ed spawn sites.")
 @click.option("--show-unreachable", is_flag=True, help="Also list spawn sites no trigger reaches.")
-@click.option("--explain", is_flag=True, help="List the calls that could not be resolved statically.")
+@click.option("--explain", is_flag=True, help="List the calls that could not be resolved statically, and each TG013's proof.")
 @no_cache_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parser and verifier processes (default: CPU count).")
 @statistics_option
@@ -71,7 +71,8 @@ def audit(
     and ASGI hooks) and on-demand ones (management commands, views), and asks
     the verifier whether a scheduler-mode guard stands on every path.
     TG010: reachable at start-up unguarded. TG011: reachable only from a
-    command or view. The whole project is analysed; PATHS (default: the
+    command or view. TG013: starts, but its target provably returns at once
+    in heartbeat mode. The whole project is analysed; PATHS (default: the
     project root) locate the configuration and select which sites are
     reported. Results are cached in .thor_guard_cache/ (see docs/audit.md).
 
