@@ -27,7 +27,8 @@ from heartbeat.jobs import Job, build_jobs, job_table, resolve_target, unbound
 from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock, holder_identity, redis_client
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
-from heartbeat.status import FileStatusStore, RedisStatusStore, StatusRecorder, StatusStore
+from heartbeat.status import FileStatusStore, MetricsSink, RedisStatusStore, StatusRecorder, StatusStore
+from heartbeat.text import plural
 from thor_guard.config import Config
 from thor_guard.errors import ConfigError, ThorGuardError
 
@@ -154,41 +155,6 @@ def configure_logging(level: str | int = "info") -> None:
     logger.propagate = False
 
 
-class HangWatchdog:
-    """Reports a job that is still running long after it should have ended, while it hangs (not only when it returns).
-
-    Runs on the main thread between its waits for signals, so it costs the
-    scheduler nothing. It only logs: a hung job cannot be interrupted safely,
-    and the lease renewal keeps leadership meanwhile (no other process runs jobs).
-    """
-
-    FIRST_REPORT = 1.0
-
-    def __init__(self, scheduler: Scheduler, clock: Clock, logger: logging.Logger) -> None:
-        self.scheduler = scheduler
-        self.clock = clock
-        self.logger = logger
-        self._job: tuple[object, float] | None = None
-        self._next_report = 0.0
-
-    def check(self) -> None:
-        running = self.scheduler.running
-        if running is None:
-            self._job = None
-            return
-        job, started = running
-        if self._job != (job, started):
-            self._job = (job, started)
-            self._next_report = max(job.interval, self.FIRST_REPORT)
-        elapsed = self.clock.monotonic() - started
-        if elapsed >= self._next_report:
-            self.logger.warning(
-                "job %s still running after %.1f s (interval %g s); no other job runs until it returns",
-                job.name, elapsed, job.interval,
-            )
-            self._next_report = elapsed * 2
-
-
 @dataclass(frozen=True)
 class RunOptions:
     """What the two entry points pass on, after their own flag parsing."""
@@ -199,6 +165,8 @@ class RunOptions:
     redis_url: str | None = None
     max_ticks: int | None = None
     allow_unbound: bool = False
+    metrics_port: int | None = None
+    """Serve Prometheus metrics on this port (``heartbeat.metrics``; needs the ``metrics`` extra)."""
 
 
 class HeartbeatRunner:
@@ -215,6 +183,7 @@ class HeartbeatRunner:
         clock: Clock | None = None,
         logger: logging.Logger | None = None,
         max_ticks: int | None = None,
+        metrics: MetricsSink | None = None,
     ) -> None:
         self.settings = settings
         self.logger = logger or logging.getLogger(LOGGER_NAME)
@@ -223,7 +192,9 @@ class HeartbeatRunner:
         self.max_ticks = max_ticks
         self.jobs = tuple(jobs)
         bound = [job for job in self.jobs if job.bound]
-        self.recorder = StatusRecorder(store, leader_id=lock.holder_id, lock_kind=lock.kind, jobs=bound, logger=self.logger.getChild("status"))
+        self.recorder = StatusRecorder(
+            store, leader_id=lock.holder_id, lock_kind=lock.kind, jobs=bound, logger=self.logger.getChild("status"), metrics=metrics
+        )
         self.scheduler = Scheduler(
             bound,
             cadence,
@@ -255,10 +226,8 @@ class HeartbeatRunner:
         worker = threading.Thread(target=self._guarded_loop, name="heartbeat-scheduler", daemon=True)
         try:
             worker.start()
-            watchdog = HangWatchdog(self.scheduler, self.clock, self.logger)
-            while worker.is_alive():
+            while worker.is_alive():  # hung jobs are watched by the scheduler itself (heartbeat.worker)
                 worker.join(0.25)
-                watchdog.check()
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -284,7 +253,7 @@ class HeartbeatRunner:
     def _announce(self) -> None:
         bound = [job for job in self.jobs if job.bound]
         names = ", ".join(job.name for job in bound)
-        self.logger.info("Registered %d jobs: %s", len(bound), names)
+        self.logger.info("Registered %s: %s", plural(len(bound), "job"), names)
         for name, target in job_table(self.jobs).items():
             self.logger.debug("  %s -> %s", name, target)
         missing = unbound(self.jobs)
@@ -330,9 +299,10 @@ class HeartbeatRunner:
                 self.recorder.stopped(self.clock.time())
                 lock.release()
                 self.leading = False
-                runs = sum(job.runs for job in self.recorder.jobs.values())
-                failures = sum(job.failures for job in self.recorder.jobs.values())
-                self.logger.info("Stopped after %d ticks (%d job runs, %d failed); lock released", scheduler.ticks, runs, failures)
+                self.logger.info(
+                    "Stopped after %s (%s, %d failed); lock released",
+                    plural(scheduler.ticks, "tick"), plural(self.recorder.runs_here, "job run"), self.recorder.failures_here,
+                )
             else:
                 self.logger.info("Stopped (was standby)")
 
@@ -373,4 +343,11 @@ def create_runner(
         )
     cadence = build_cadence(settings)
     lock, store = build_lock(settings, clock=clock, logger=logger)
-    return HeartbeatRunner(settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks)
+    metrics = None
+    if options.metrics_port is not None:
+        from heartbeat.metrics import start_metrics
+
+        metrics = start_metrics(options.metrics_port, [job for job in jobs if job.bound], logger=logger)
+    return HeartbeatRunner(
+        settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks, metrics=metrics
+    )
