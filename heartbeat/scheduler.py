@@ -167,6 +167,7 @@ class Scheduler:
         try:
             return self._run(max_ticks)
         finally:
+            self._collect_returned()  # runs that returned since the last tick are recorded before the caller reports
             # An idle worker is closed so a scheduler that is done leaves no thread behind;
             # the next run (after a lost lease, say) starts a new one.
             if self._worker is not None:
@@ -316,9 +317,8 @@ class Scheduler:
         )
         if missed > 0:  # counted in the status; the overrun or stall that caused it was already reported
             self.logger.debug("job %s: %s coalesced into this run", job.name, plural(missed, "missed slot"))
-        fn = job.fn
         worker = self._worker_for_next_job()
-        handle = worker.submit(job.name, lambda: fn(ctx), started_wall=self.now())
+        handle = worker.submit(job.name, job.fn, ctx, started_wall=self.now())
         self.running = (job, handle.started)
         if self.recorder is not None:
             self.recorder.job_started(job.name, handle.started_wall)

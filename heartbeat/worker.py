@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from heartbeat.clock import Clock
 
@@ -49,9 +50,6 @@ class RunHandle:
     timed_out: bool = False
     """Set by the scheduler when it stopped waiting for this call."""
 
-    def wait_real(self, seconds: float) -> bool:
-        return self.done.wait(max(0.0, seconds))
-
 
 class JobWorker:
     """A daemon thread that runs submitted calls one after the other.
@@ -67,15 +65,15 @@ class JobWorker:
         self.clock = clock
         self.on_done = on_done
         self.hooks = hooks
-        self._queue: queue.SimpleQueue[tuple[RunHandle, Callable[[], object]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[RunHandle, Callable[[Any], object], Any] | None] = queue.SimpleQueue()
         self.abandoned = False
         self.thread = threading.Thread(target=self._serve, name=name, daemon=True)
         self.thread.start()
 
-    def submit(self, job: str, call: Callable[[], object], *, started_wall: float) -> RunHandle:
-        """Queue ``call`` (the worker must be idle) and return its handle at once."""
+    def submit(self, job: str, fn: Callable[[Any], object], arg: Any, *, started_wall: float) -> RunHandle:
+        """Queue ``fn(arg)`` (the worker should be idle) and return its handle at once."""
         handle = RunHandle(job=job, started=self.clock.monotonic(), started_wall=started_wall, started_real=time.monotonic())
-        self._queue.put((handle, call))
+        self._queue.put((handle, fn, arg))
         return handle
 
     def abandon(self) -> None:
@@ -93,17 +91,18 @@ class JobWorker:
                 item = self._queue.get()
                 if item is None:
                     return
-                handle, call = item
+                handle, fn, arg = item
                 try:
                     if self.hooks is not None:
                         self.hooks[0]()
                     try:
-                        call()
+                        fn(arg)
                     finally:
                         if self.hooks is not None:
                             self.hooks[1]()
                 except BaseException as exc:  # noqa: BLE001 - every exception of a job is that job's failure
-                    handle.error = exc
+                    # The traceback starts at the job, not in this loop.
+                    handle.error = exc.with_traceback(exc.__traceback__.tb_next if exc.__traceback__ else None)
                 handle.finished = self.clock.monotonic()
                 handle.done.set()
                 if self.on_done is not None:
