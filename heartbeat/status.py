@@ -15,7 +15,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -347,7 +347,9 @@ class StatusRecorder:
         self.flush()
 
     def snapshot(self) -> dict[str, Any]:
-        return {**self.doc, "jobs": {name: asdict(status) for name, status in self.jobs.items()}}
+        """The document as plain JSON data (shallow copies: history entries are never changed once appended)."""
+        # Not dataclasses.asdict: its recursive deep copy of every history entry cost more than the write itself.
+        return {**self.doc, "jobs": {name: {**vars(status), "history": list(status.history)} for name, status in self.jobs.items()}}
 
     def flush(self) -> None:
         """Save the document if it changed since the last successful save."""
