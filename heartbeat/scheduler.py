@@ -43,7 +43,8 @@ from heartbeat.worker import Hook, JobWorker, RunHandle, django_hooks
 _SLOT_EPSILON = 1e-4
 """Tolerance (in intervals) so a tick exactly on a slot boundary lands in that slot despite float rounding."""
 RUNNING_FLUSH_AFTER = 1.0
-"""Seconds a job may run before the status is rewritten to name it as ``running_job`` (short runs cost no write)."""
+"""Seconds a job may run (or half its timeout, if shorter) before the status is rewritten to name it as
+``running_job``: short runs cost no extra write."""
 
 
 class StopReason(enum.Enum):
@@ -338,7 +339,7 @@ class Scheduler:
         """Wait for ``handle``; False when its timeout or the stop grace ran out first (measured in real time)."""
         timeout = job.effective_timeout
         deadline = handle.started_real + timeout
-        flush_at = handle.started_real + RUNNING_FLUSH_AFTER
+        flush_at = handle.started_real + min(RUNNING_FLUSH_AFTER, timeout / 2)
         stopping_noted = False
         while not handle.done.is_set():
             now = time.monotonic()

@@ -42,6 +42,7 @@ def config_with(directory: Path, special: Mapping[str, str], *, tick: float = 0.
 def status_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("THOR_SCHEDULER_MODE", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # another test module may have configured Django in this process
     return subprocess.run(
         [*console_script(), "heartbeat-status", "--config", str(config), *args],
         cwd=str(config.parent), env=env, capture_output=True, text=True, timeout=60,
@@ -143,3 +144,28 @@ def test_a_5_mb_exception_every_tick_keeps_status_and_log_small(tmp_path: Path) 
     assert detail.returncode == 0, detail.stderr
     assert "ValueError: first line of a huge message …" in detail.stdout
     assert "bytes cut]" in detail.stdout
+
+
+def test_sigterm_during_a_hung_job_stops_within_its_timeout_releases_the_lock_and_records_stopping(tmp_path: Path) -> None:
+    from heartbeat.locks import FileLeaderLock
+
+    journal = tmp_path / "journal.jsonl"
+    config = config_with(tmp_path, {"intraday": "tests.heartbeat.jobs_for_tests:hang"}, tick=0.1, timeouts={"intraday": 0.5})
+    log = tmp_path / "runner.log"
+    process = spawn(config, env={"HEARTBEAT_TEST_JOURNAL": str(journal), "HEARTBEAT_TEST_HANG_SECONDS": "300"}, log=log)
+    try:
+        wait_for(lambda: (tmp_path / "status.json").exists()
+                 and json.loads((tmp_path / "status.json").read_text())["jobs"]["intraday"]["running_since"],
+                 what="intraday shown as running in the status")
+        process.send_signal(signal.SIGTERM)  # one signal; the job would hang for 300 s
+        assert process.wait(timeout=30) == 0, log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    status = json.loads((tmp_path / "status.json").read_text())
+    assert status["state"] == "stopping" and status["abandoned_jobs"] == ["intraday"]
+    assert "lock released" in log.read_text()
+    successor = FileLeaderLock(tmp_path / "heartbeat.lock", holder_id="next:1")
+    assert successor.acquire(), "the lock was released although the job never returned"
+    successor.release()
