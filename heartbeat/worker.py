@@ -108,7 +108,7 @@ class JobWorker:
                 if self.on_done is not None:
                     self.on_done()
         finally:
-            if self.hooks is not None:
+            if self.hooks is not None and "django" in sys.modules:
                 _close_thread_connections()
 
 
