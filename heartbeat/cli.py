@@ -56,6 +56,11 @@ def _prepare(config_file: Path | None, django_settings: str | None, *, check_mod
 @_REDIS_URL
 @click.option("--max-ticks", type=click.IntRange(min=1), help="Stop after N ticks as leader (for bounded runs).")
 @click.option("--allow-unbound", is_flag=True, help="Start even if some default jobs are not bound to a function.")
+@click.option(
+    "--metrics-port",
+    type=click.IntRange(min=0, max=65535),
+    help="Serve Prometheus metrics on this port (0: any free port); needs the 'metrics' extra.",
+)
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info", show_default=True)
 def run_heartbeat(
     config_file: Path | None,
@@ -66,6 +71,7 @@ def run_heartbeat(
     redis_url: str | None,
     max_ticks: int | None,
     allow_unbound: bool,
+    metrics_port: int | None,
     log_level: str,
 ) -> None:
     """Run the jobs in one leader-locked heartbeat loop until SIGTERM/SIGINT (or --max-ticks).
@@ -88,6 +94,7 @@ def run_heartbeat(
                 redis_url=redis_url,
                 max_ticks=max_ticks,
                 allow_unbound=allow_unbound,
+                metrics_port=metrics_port,
             ),
         )
         code = runner.run()
@@ -102,15 +109,31 @@ def run_heartbeat(
 @_LOCK
 @_REDIS_URL
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--max-age",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Probe mode: exit 1 (and say 'stale') when the last tick is older than this or a job runs past its timeout.",
+)
+@click.option("--job", "job_name", metavar="NAME", help="Show one job in detail: counters, last traceback, its last runs.")
 def heartbeat_status(
-    config_file: Path | None, django_settings: str | None, lock: str | None, redis_url: str | None, output_format: str
+    config_file: Path | None,
+    django_settings: str | None,
+    lock: str | None,
+    redis_url: str | None,
+    output_format: str,
+    max_age: float | None,
+    job_name: str | None,
 ) -> None:
     """Show the leader, its last tick (and how long ago it was) and every job's last run.
 
-    Exit 0 when a status was found, 1 when none was recorded yet, 2 on errors.
+    Exit 0 when a status was found (and, with --max-age, it is fresh), 1 when
+    none was recorded yet or it is stale (last tick older than --max-age, or a
+    job running past its timeout: usable as a liveness probe), 2 on errors.
     """
     from heartbeat.runner import status_store_for
-    from heartbeat.status import format_text, with_age
+    from heartbeat.status import format_job, format_text, problems, with_age
+    from thor_guard.suggest import did_you_mean
 
     try:
         settings = apply_overrides(
@@ -123,14 +146,24 @@ def heartbeat_status(
             from heartbeat.runner import describe_store_error
 
             raise ThorGuardError(f"cannot read heartbeat status from {store.location}: {describe_store_error(exc, settings)}") from exc
+        jobs = (status or {}).get("jobs") or {}
+        if status is not None and job_name is not None and job_name not in jobs:
+            raise ThorGuardError(f"no job '{job_name}' in the heartbeat status at {store.location}{did_you_mean(job_name, list(jobs))}")
     except ThorGuardError as exc:
         _fail(exc)
     now = time.time()
     if status is None:
         click.echo(f"no heartbeat status recorded yet at {store.location}", err=True)
         sys.exit(ExitCode.FINDINGS)
+    found = problems(status, now, max_age)
     if output_format == "json":
-        click.echo(json.dumps(with_age(status, now), indent=2))
+        document = with_age(status, now, max_age)
+        click.echo(json.dumps(document["jobs"][job_name] if job_name else document, indent=2))
+    elif job_name is not None:
+        click.echo(format_job(status, job_name, now))
     else:
-        click.echo(format_text(status, now, store.location))
+        click.echo(format_text(status, now, store.location, max_age))
+    if found:
+        click.echo(f"heartbeat stale: {'; '.join(found)}", err=True)
+        sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.CLEAN)

@@ -63,19 +63,42 @@ class JobSpec:
     when: When
 
 
+TIMEOUT_FACTOR = 5.0
+"""Default timeout of a job: this many intervals ..."""
+MIN_TIMEOUT = 1.0
+"""... but never less than this many seconds (a 50 ms job may take a slow second now and then)."""
+
+
+def default_timeout(interval: float) -> float:
+    """``max(TIMEOUT_FACTOR × interval, MIN_TIMEOUT)`` seconds: the documented default of a job's ``timeout``."""
+    return max(TIMEOUT_FACTOR * interval, MIN_TIMEOUT)
+
+
 @dataclass(frozen=True)
 class Job:
-    """A schedulable job: spec plus bound callable (``None`` only while unbound)."""
+    """A schedulable job: spec plus bound callable (``None`` only while unbound).
+
+    ``timeout`` (seconds, ``None`` = :func:`default_timeout` of the interval)
+    is how long the loop waits for one run before it reports the run as past
+    its timeout and goes on with the other jobs; the run itself is not
+    interrupted, and the job is not started again until it returns.
+    """
 
     name: str
     interval: float
     when: When
     fn: JobFunction | None = None
     target: str | None = None
+    timeout: float | None = None
 
     @property
     def bound(self) -> bool:
         return self.fn is not None
+
+    @property
+    def effective_timeout(self) -> float:
+        """The configured timeout, or the default for the interval."""
+        return self.timeout if self.timeout is not None else default_timeout(self.interval)
 
 
 DEFAULT_JOBS: tuple[JobSpec, ...] = (
@@ -171,6 +194,7 @@ def _bind(job: Job, binding: JobBinding, source: Path | None, resolver: Callable
         job,
         interval=binding.interval if binding.interval is not None else job.interval,
         when=binding.when or job.when,
+        timeout=binding.timeout if binding.timeout is not None else job.timeout,
     )
     if binding.target is None:
         return job

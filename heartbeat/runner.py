@@ -45,7 +45,8 @@ from heartbeat.locks import FileLeaderLock, LeaderLock, NoLock, RedisLeaderLock,
 from heartbeat.redis_url import client_timeout, make_client, parse_redis_url, probe, redis_error_reason
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
-from heartbeat.status import FileStatusStore, RedisStatusStore, StatusRecorder, StatusStore
+from heartbeat.status import FileStatusStore, MetricsSink, RedisStatusStore, StatusRecorder, StatusStore
+from heartbeat.text import plural
 from thor_guard.config import Config, read_toml, tool_table
 from thor_guard.errors import ConfigError, ThorGuardError
 
@@ -56,10 +57,6 @@ DUMP_SIGNALS = ("SIGUSR1",)
 ABORT_REDIS_AFTER = 0.1
 """Seconds a stop waits for the scheduler thread, when no job runs, before breaking off its Redis calls."""
 
-
-def plural(count: int, word: str, plural_word: str | None = None) -> str:
-    """``1 tick``, ``2 ticks``, ``0 job runs``."""
-    return f"{count} {word if count == 1 else plural_word or word + 's'}"
 
 
 class SetupError(ThorGuardError):
@@ -218,41 +215,6 @@ def configure_logging(level: str | int = "info") -> None:
     logger.propagate = False
 
 
-class HangWatchdog:
-    """Reports a job that is still running long after it should have ended, while it hangs (not only when it returns).
-
-    Runs on the main thread between its waits for signals, so it costs the
-    scheduler nothing. It only logs: a hung job cannot be interrupted safely,
-    and the lease renewal keeps leadership meanwhile (no other process runs jobs).
-    """
-
-    FIRST_REPORT = 1.0
-
-    def __init__(self, scheduler: Scheduler, clock: Clock, logger: logging.Logger) -> None:
-        self.scheduler = scheduler
-        self.clock = clock
-        self.logger = logger
-        self._job: tuple[object, float] | None = None
-        self._next_report = 0.0
-
-    def check(self) -> None:
-        running = self.scheduler.running
-        if running is None:
-            self._job = None
-            return
-        job, started = running
-        if self._job != (job, started):
-            self._job = (job, started)
-            self._next_report = max(job.interval, self.FIRST_REPORT)
-        elapsed = self.clock.monotonic() - started
-        if elapsed >= self._next_report:
-            self.logger.warning(
-                "job %s still running after %.1f s (interval %g s); no other job runs until it returns",
-                job.name, elapsed, job.interval,
-            )
-            self._next_report = elapsed * 2
-
-
 class _OneStrikeStore:
     """A status store for the way out: after one failed write it skips the rest, so a Redis that does not
     answer costs one short timeout, not one per remaining write (tick, job, ``stopped``)."""
@@ -285,6 +247,8 @@ class RunOptions:
     redis_url: str | None = None
     max_ticks: int | None = None
     allow_unbound: bool = False
+    metrics_port: int | None = None
+    """Serve Prometheus metrics on this port (``heartbeat.metrics``; needs the ``metrics`` extra)."""
 
 
 class HeartbeatRunner:
@@ -301,6 +265,7 @@ class HeartbeatRunner:
         clock: Clock | None = None,
         logger: logging.Logger | None = None,
         max_ticks: int | None = None,
+        metrics: MetricsSink | None = None,
     ) -> None:
         self.settings = settings
         self.logger = logger or logging.getLogger(LOGGER_NAME)
@@ -310,7 +275,9 @@ class HeartbeatRunner:
         self.max_ticks = max_ticks
         self.jobs = tuple(jobs)
         bound = [job for job in self.jobs if job.bound]
-        self.recorder = StatusRecorder(store, leader_id=lock.holder_id, lock_kind=lock.kind, jobs=bound, logger=self.logger.getChild("status"))
+        self.recorder = StatusRecorder(
+            store, leader_id=lock.holder_id, lock_kind=lock.kind, jobs=bound, logger=self.logger.getChild("status"), metrics=metrics
+        )
         self.scheduler = Scheduler(
             bound,
             cadence,
@@ -371,7 +338,6 @@ class HeartbeatRunner:
         previous_wakeup = signal.set_wakeup_fd(self._wake_fd)
         try:
             worker.start()
-            watchdog = HangWatchdog(self.scheduler, self.clock, self.logger)
             while worker.is_alive():
                 ready, _, _ = select.select([read_fd], [], [], 0.05 if self.scheduler.stop.is_set() else 0.25)
                 if ready:
@@ -384,7 +350,6 @@ class HeartbeatRunner:
                     self._dump_threads()
                 if self.scheduler.stop.is_set() and worker.is_alive():
                     self._drive_stop()
-                watchdog.check()
         finally:
             if worker.is_alive():  # the main thread failed: never leave with the lock held
                 self.scheduler.request_stop()
@@ -557,11 +522,9 @@ class HeartbeatRunner:
                 self.recorder.stopped(self.clock.time())
                 released = lock.release() is not False
                 self.leading = False
-                runs = sum(job.runs for job in self.recorder.jobs.values())
-                failures = sum(job.failures for job in self.recorder.jobs.values())
                 self.logger.info(
                     "Stopped after %s (%s, %d failed); %s",
-                    plural(scheduler.ticks, "tick"), plural(runs, "job run"), failures,
+                    plural(scheduler.ticks, "tick"), plural(self.recorder.runs_here, "job run"), self.recorder.failures_here,
                     "lock released" if released else "the lock could not be released and expires by itself",
                 )
             else:
@@ -621,4 +584,11 @@ def create_runner(
         )
     cadence = build_cadence(settings)
     lock, store = build_lock(settings, clock=clock, logger=logger)
-    return HeartbeatRunner(settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks)
+    metrics = None
+    if options.metrics_port is not None:
+        from heartbeat.metrics import start_metrics
+
+        metrics = start_metrics(options.metrics_port, [job for job in jobs if job.bound], logger=logger)
+    return HeartbeatRunner(
+        settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks, metrics=metrics
+    )

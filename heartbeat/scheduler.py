@@ -12,6 +12,12 @@ numbers in every process) but immune to wall-clock steps during the run.
   when the tick's slot is later than the last slot it ran. Missed slots (a
   stall, an overrun) therefore coalesce into one run; nothing is replayed.
 * Before every job the lease is checked and the slot claimed from the lock.
+* Jobs run one at a time, in registration order, on a worker thread
+  (:mod:`heartbeat.worker`) that the loop watches. A run that outlives its
+  job's ``timeout`` is reported (log, status, metrics) and left to finish on
+  its own; the loop goes on with the other jobs on a fresh worker, and the
+  timed-out job is not started again until that run returns. Whatever a job
+  raises, ``BaseException`` included, is that run's failure.
 """
 
 from __future__ import annotations
@@ -21,17 +27,24 @@ import enum
 import logging
 import math
 import threading
-import traceback
+import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from heartbeat.cadence import Cadence, MarketState
 from heartbeat.clock import Clock
 from heartbeat.jobs import Job, JobContext
 from heartbeat.locks import Claim, LeaderLock
+from heartbeat.failures import RepeatFilter, error_line, traceback_excerpt
 from heartbeat.status import StatusRecorder
+from heartbeat.text import plural
+from heartbeat.worker import Hook, JobWorker, RunHandle, django_hooks
 
 _SLOT_EPSILON = 1e-4
 """Tolerance (in intervals) so a tick exactly on a slot boundary lands in that slot despite float rounding."""
+RUNNING_FLUSH_AFTER = 1.0
+"""Seconds a job may run (or half its timeout, if shorter) before the status is rewritten to name it as
+``running_job``: short runs cost no extra write."""
 
 
 class StopReason(enum.Enum):
@@ -52,6 +65,17 @@ def next_grid_point(t: float, step: float) -> float:
     return k * step
 
 
+@dataclass
+class _Outstanding:
+    """A run the loop stopped waiting for (past its timeout, or the stop grace ran out) that has not returned yet."""
+
+    job: Job
+    handle: RunHandle
+    tick: int
+    slot: int
+    missed: int
+
+
 class Scheduler:
     """Runs bound jobs for as long as the lock says this process leads; one instance per process."""
 
@@ -69,7 +93,10 @@ class Scheduler:
         logger: logging.Logger | None = None,
         recorder: StatusRecorder | None = None,
         state: dict[str, object] | None = None,
+        hooks: tuple[Hook, Hook] | None = None,
     ) -> None:
+        """``hooks`` run before and after every job on its worker thread; default: Django's
+        ``close_old_connections`` when Django is configured (see :func:`heartbeat.worker.django_hooks`)."""
         if any(not job.bound for job in jobs):
             raise ValueError("the scheduler only takes bound jobs")
         self.jobs = tuple(jobs)
@@ -89,18 +116,46 @@ class Scheduler:
         self.ticks_missed = 0
         self._unconfirmed = False
         self.running: tuple[Job, float] | None = None
-        """The job running now and its monotonic start, for the hang watchdog (read from another thread)."""
+        """The job the loop is waiting for and its monotonic start (read from other threads for reports)."""
+        self.outstanding: dict[str, _Outstanding] = {}
+        """Runs past their timeout (or left at a stop) that have not returned; those jobs are not started again."""
         self.tick_times: list[float] | None = None
         """When a list, every tick's scheduled time is appended (tests and benchmarks)."""
+        self._hooks = hooks
+        self._hooks_resolved = hooks is not None
+        self._worker: JobWorker | None = None
+        self._workers_started = 0
+        self._job_event = threading.Event()
+        """Set when a job call returns or a stop is requested: what the loop waits on while a job runs."""
+        self._stop_deadline: float | None = None
+        self._failures = RepeatFilter()
 
     def now(self) -> float:
         """Schedule time: monotonic seconds shifted onto the wall-clock epoch at start."""
         return self.clock.monotonic() + self.offset
 
-    def request_stop(self) -> None:
-        """Safe from a signal handler: set two events, nothing else."""
+    def request_stop(self, grace: float | None = None) -> None:
+        """Stop: no job starts after this; safe from a signal handler (sets events and one float).
+
+        The running job, if any, is waited for until it returns, until its own
+        timeout passes, or - when ``grace`` (seconds) is given - at most until
+        ``grace`` seconds from now, whichever comes first. Then :meth:`run`
+        returns ``STOPPED`` and :attr:`abandoned_jobs` names any job still
+        running, so the caller can release its lock and exit; the status then
+        says ``stopping``. A later call can only shorten the deadline.
+        """
+        if grace is not None:
+            deadline = time.monotonic() + max(0.0, grace)
+            if self._stop_deadline is None or deadline < self._stop_deadline:
+                self._stop_deadline = deadline
         self.stop.set()
         self.wake.set()
+        self._job_event.set()
+
+    @property
+    def abandoned_jobs(self) -> tuple[str, ...]:
+        """Jobs whose run is still going although the loop stopped waiting for it (past timeout or stop grace)."""
+        return tuple(name for name, out in self.outstanding.items() if not out.handle.done.is_set())
 
     def resume(self, slots: Mapping[str, int]) -> None:
         """Adopt the slots a previous leader recorded so they are not run again."""
@@ -110,6 +165,19 @@ class Scheduler:
 
     def run(self, max_ticks: int | None = None) -> StopReason:
         """Tick until stopped, ``max_ticks`` ticks (in total) are done, or the lease is lost."""
+        try:
+            return self._run(max_ticks)
+        finally:
+            self._collect_returned()  # runs that returned since the last tick are recorded before the caller reports
+            # An idle worker is closed so a scheduler that is done leaves no thread behind;
+            # the next run (after a lost lease, say) starts a new one.
+            if self._worker is not None:
+                self._worker.close()
+                self._worker = None
+            if self.recorder is not None:
+                self.recorder.lead_ended()
+
+    def _run(self, max_ticks: int | None) -> StopReason:
         tick_time = self.now()
         while True:
             if self.stop.is_set():
@@ -142,8 +210,8 @@ class Scheduler:
                 # Work shorter than a tick only crossed a grid point because the tick began
                 # off the grid (the first tick starts at once): worth a debug line, not an alarm.
                 logging.WARNING if took >= step else logging.DEBUG,
-                "tick=%d ran past the next grid point (its jobs took %.3f s, tick %g s); %d tick(s) coalesced",
-                self.ticks, took, step, missed,
+                "tick=%d ran past the next grid point (its jobs took %.3f s, tick %g s); %s coalesced",
+                self.ticks, took, step, plural(missed, "tick"),
             )
             target = skipped_to
         change = self.cadence.next_change(dt.datetime.fromtimestamp(tick_time, dt.timezone.utc))
@@ -176,8 +244,18 @@ class Scheduler:
         cadence_name = "fast" if market.fast else "slow"
         if self.tick_times is not None:
             self.tick_times.append(tick_time)
+        if self.recorder is not None:
+            # Recorded when the tick begins, so a job that hangs in it leaves a tick time (and age) behind.
+            self.recorder.tick(
+                number, tick_time, cadence_name, market.open_sessions, self.ticks_missed, lateness=self.now() - tick_time
+            )
+        self._collect_returned()
         due = [
-            job for job in self.jobs if self._gate(job, market) and slot_of(tick_time, job.interval) > self.last_slot[job.name]
+            job
+            for job in self.jobs
+            if job.name not in self.outstanding
+            and self._gate(job, market)
+            and slot_of(tick_time, job.interval) > self.last_slot[job.name]
         ]
         level = logging.INFO if due else logging.DEBUG
         if self.logger.isEnabledFor(level):
@@ -209,9 +287,19 @@ class Scheduler:
                 continue
             self._run_job(job, number, tick_time, slot, market, missed=slot - previous - 1 if previous >= 0 else 0)
         if self.recorder is not None:
-            self.recorder.tick(number, tick_time, cadence_name, market.open_sessions, self.ticks_missed)
-            self.recorder.flush()
+            self.recorder.flush()  # writes only if something changed since the last job's write
         return market, lost
+
+    def _worker_for_next_job(self) -> JobWorker:
+        if self._worker is None:
+            if not self._hooks_resolved:
+                self._hooks = django_hooks()  # resolved late: Django may be configured after the scheduler is built
+                self._hooks_resolved = True
+            self._workers_started += 1
+            self._worker = JobWorker(
+                self.clock, name=f"heartbeat-job-{self._workers_started}", on_done=self._job_event.set, hooks=self._hooks
+            )
+        return self._worker
 
     def _run_job(self, job: Job, number: int, tick_time: float, slot: int, market: MarketState, *, missed: int) -> None:
         assert job.fn is not None
@@ -229,23 +317,106 @@ class Scheduler:
             lease_valid=self.lock.lease_valid,
         )
         if missed > 0:  # counted in the status; the overrun or stall that caused it was already reported
-            self.logger.debug("job %s: %d missed slot(s) coalesced into this run", job.name, missed)
-        started_wall = self.now()
-        started = self.clock.monotonic()
-        error: str | None = None
-        self.running = (job, started)
+            self.logger.debug("job %s: %s coalesced into this run", job.name, plural(missed, "missed slot"))
+        worker = self._worker_for_next_job()
+        handle = worker.submit(job.name, job.fn, ctx, started_wall=self.now())
+        self.running = (job, handle.started)
+        if self.recorder is not None:
+            self.recorder.job_started(job.name, handle.started_wall)
         try:
-            job.fn(ctx)
-        except Exception as exc:
-            error = f"{type(exc).__name__}: {exc}"
-            self.logger.error(
-                "job %s failed (tick=%d slot=%d); the other jobs still run:\n%s",
-                job.name, number, slot, traceback.format_exc().rstrip(),
-            )
+            returned = self._await(job, handle)
         finally:
             self.running = None
-        duration = self.clock.monotonic() - started
+        if returned:
+            self._finished(job, handle, number, slot, missed)
+            return
+        # The loop stops waiting; the thread finishes this call on its own and then exits.
+        worker.abandon()
+        self._worker = None
+        self.outstanding[job.name] = _Outstanding(job, handle, number, slot, missed)
+
+    def _await(self, job: Job, handle: RunHandle) -> bool:
+        """Wait for ``handle``; False when its timeout or the stop grace ran out first (measured in real time)."""
+        timeout = job.effective_timeout
+        deadline = handle.started_real + timeout
+        flush_at = handle.started_real + min(RUNNING_FLUSH_AFTER, timeout / 2)
+        stopping_noted = False
+        while not handle.done.is_set():
+            now = time.monotonic()
+            if self.stop.is_set():
+                if not stopping_noted:
+                    stopping_noted = True
+                    self.logger.info("stop requested while job %s runs; waiting for it (at most until its timeout)", job.name)
+                    if self.recorder is not None:
+                        self.recorder.stopping(self.clock.time())
+                stop_deadline = self._stop_deadline
+                if stop_deadline is not None and now >= stop_deadline:
+                    self.logger.warning(
+                        "job %s still running after %.1f s when the stop grace ran out; leaving it unfinished", job.name, now - handle.started_real
+                    )
+                    return False
+            if now >= deadline:
+                self._timed_out(job, handle, now - handle.started_real)
+                return False
+            if now >= flush_at:
+                flush_at = math.inf
+                if self.recorder is not None:
+                    self.recorder.flush()  # the status now names the running job and its start
+            until = min(deadline, flush_at)
+            if stopping_noted and self._stop_deadline is not None:
+                until = min(until, self._stop_deadline)
+            self._job_event.clear()
+            if handle.done.is_set() or (self.stop.is_set() and not stopping_noted):
+                continue
+            self._job_event.wait(max(0.0, until - now))
+        return True
+
+    def _timed_out(self, job: Job, handle: RunHandle, elapsed: float) -> None:
+        handle.timed_out = True
+        self.logger.warning(
+            "job %s still running after %.1f s, past its timeout of %g s (tick=%d): the other jobs go on; "
+            "it is not started again until this run returns",
+            job.name, elapsed, job.effective_timeout, self.ticks,
+        )
+        if self.recorder is not None:
+            self.recorder.job_timed_out(job.name)
+            self.recorder.flush()
+
+    def _collect_returned(self) -> None:
+        """Record the runs that returned after the loop stopped waiting for them; their jobs may run again."""
+        for name, out in list(self.outstanding.items()):
+            if out.handle.done.is_set():
+                del self.outstanding[name]
+                self._finished(out.job, out.handle, out.tick, out.slot, out.missed, late=True)
+
+    def _finished(self, job: Job, handle: RunHandle, number: int, slot: int, missed: int, *, late: bool = False) -> None:
+        assert handle.finished is not None
+        duration = handle.finished - handle.started
+        timeout = job.effective_timeout
+        timed_out = handle.timed_out or duration > timeout
+        exc = handle.error
+        error: str | None = None
+        excerpt: str | None = None
+        if exc is not None:
+            error = error_line(exc)
+            excerpt = traceback_excerpt(exc)
+            repeat = self._failures.failed(job.name, error)
+            if repeat.log_full:
+                self.logger.error("job %s failed (tick=%d slot=%d); the other jobs still run:\n%s", job.name, number, slot, excerpt)
+            elif repeat.log_repeat:
+                self.logger.error(
+                    "job %s failed again with the same error (%s in a row, traceback logged at the first): %s",
+                    job.name, plural(repeat.count, "time"), error,
+                )
+        else:
+            streak = self._failures.succeeded(job.name)
+            if streak > 1:
+                self.logger.info("job %s succeeded again after %s in a row", job.name, plural(streak, "failure"))
         overran = duration > job.interval
+        if late:
+            self.logger.warning(
+                "job %s returned after %.3f s, past its timeout of %g s; it runs again from its next due slot", job.name, duration, timeout
+            )
         if overran:
             self.logger.warning(
                 "job %s overran: took %.3f s with a %g s interval; the slots it covered are coalesced, not replayed",
@@ -253,6 +424,14 @@ class Scheduler:
             )
         if self.recorder is not None:
             self.recorder.job_finished(
-                job.name, slot=slot, start=started_wall, duration=duration, error=error, overran=overran, missed=missed
+                job.name,
+                slot=slot,
+                start=handle.started_wall,
+                duration=duration,
+                error=error,
+                traceback=excerpt,
+                overran=overran,
+                missed=missed,
+                timed_out=timed_out,
             )
             self.recorder.flush()  # per job, so a successor never repeats a finished run after a SIGKILL

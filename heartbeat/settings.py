@@ -57,7 +57,7 @@ KEYS = (
     "stop-grace",
     "status-mode",
 )
-JOB_KEYS = ("target", "interval", "when")
+JOB_KEYS = ("target", "interval", "when", "timeout")
 SESSION_KEYS = ("name", "timezone", "weekdays", "open", "close", "holidays", "early-closes")
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -94,6 +94,8 @@ class JobBinding:
     target: str | None = None
     interval: float | None = None
     when: When | None = None
+    timeout: float | None = None
+    """Seconds; ``None`` means the default, ``heartbeat.jobs.default_timeout(interval)``."""
 
 
 @dataclass(frozen=True)
@@ -419,6 +421,9 @@ def _parse_jobs(raw: object, source: Path | None) -> tuple[JobBinding, ...]:
         interval = entry.get("interval")
         if interval is not None and (isinstance(interval, bool) or not isinstance(interval, (int, float)) or interval <= 0):
             raise ConfigError(f"job '{name}' interval must be a positive number of seconds, got {interval!r}", source)
+        timeout = entry.get("timeout")
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
+            raise ConfigError(f"job '{name}' timeout must be a positive number of seconds, got {timeout!r}", source)
         when = entry.get("when")
         if when is not None and when not in WHENS:
             raise ConfigError(f"job '{name}' when must be one of {', '.join(WHENS)}, got {when!r}{did_you_mean(str(when), WHENS)}", source)
@@ -428,6 +433,7 @@ def _parse_jobs(raw: object, source: Path | None) -> tuple[JobBinding, ...]:
                 target=job_target,
                 interval=None if interval is None else float(interval),
                 when=cast("When | None", when),
+                timeout=None if timeout is None else float(timeout),
             )
         )
     return tuple(bindings)

@@ -51,3 +51,59 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def exit_job(ctx: JobContext) -> None:
+    """``sys.exit()`` inside a job: before the fix it ended the whole runner with status 0."""
+    import sys
+
+    sys.exit(0)
+
+
+def interrupt_job(ctx: JobContext) -> None:
+    """A job raising KeyboardInterrupt itself (not a signal): before the fix the runner died with "Aborted!"."""
+    raise KeyboardInterrupt
+
+
+def huge_failure(ctx: JobContext) -> None:
+    """An exception carrying 5 MB of text, as a dumped response body would."""
+    raise ValueError("first line of a huge message\n" + "x" * (5 * 1024 * 1024))
+
+
+def hang(ctx: JobContext) -> None:
+    """Sleep ``HEARTBEAT_TEST_HANG_SECONDS`` (default 60) on every run: a hung call to a dead service."""
+    time.sleep(float(os.environ.get("HEARTBEAT_TEST_HANG_SECONDS", "60")))
+
+
+def migrate() -> None:
+    """``setup`` hook: create Django's tables in the configured database."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def db_probe(ctx: JobContext) -> None:
+    """Query the database through the ORM and journal the backend's pid (a new pid means a new connection)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    entry: dict[str, Any] = {"job": ctx.job, "start": time.time()}
+    try:
+        entry["count"] = ContentType.objects.count()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            entry["backend"] = cursor.fetchone()[0]
+        entry["ok"] = True
+    except Exception as exc:
+        entry.update(ok=False, error=f"{type(exc).__name__}: {exc}"[:300])
+        _journal(entry)
+        raise
+    _journal(entry)
+
+
+def _journal(entry: dict[str, Any]) -> None:
+    fd = os.open(os.environ[JOURNAL_ENV], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, (json.dumps(entry) + "\n").encode())
+    finally:
+        os.close(fd)

@@ -173,12 +173,21 @@ def test_sigterm_stops_the_runner_when_it_is_pid_1(tmp_path: Path) -> None:
     assert b"lock released" in outer.stderr.read()  # type: ignore[union-attr]
 
 
-def test_a_hanging_job_is_reported_while_it_hangs(tmp_path: Path, journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setenv("HEARTBEAT_TEST_JOB_SECONDS", "1.3")
+def test_a_job_past_its_timeout_is_reported_while_it_hangs_and_when_it_returns(
+    tmp_path: Path, journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("HEARTBEAT_TEST_HANG_SECONDS", "1.3")
     config = write_config(tmp_path, tick=0.05)
-    config.write_text(config.read_text().split("[heartbeat.jobs]")[0] + '[heartbeat.jobs]\nintraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05 }\n')
+    config.write_text(
+        config.read_text().replace(
+            'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }',
+            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang", interval = 0.05, when = "always", timeout = 0.3 }',
+        )
+    )
     with caplog.at_level(logging.INFO, logger="heartbeat"):
-        result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "1", "--allow-unbound"])
+        result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "60"])
     assert result.exit_code == 0, result.output
-    hang = caplog.text.index("job intraday still running after ")
-    assert hang < caplog.text.index("job intraday overran: took 1.3")
+    hang = caplog.text.index("job intraday still running after 0.3 s, past its timeout of 0.3 s")
+    assert hang < caplog.text.index("job intraday returned after 1.3") < caplog.text.index("job intraday overran: took 1.3")
+    # the other jobs kept running while intraday hung
+    assert {r["tick"] for r in read_journal(journal) if r["job"] == "week52_extremes"} == set(range(1, 61))

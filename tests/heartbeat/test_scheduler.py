@@ -114,7 +114,7 @@ def test_long_stall_coalesces_missed_slots_into_one_run(caplog: pytest.LogCaptur
     assert recorder.jobs["other"].missed_slots == 10
     assert recorder.jobs["stall"].overruns == 1
     assert "stall overran" in caplog.text
-    assert "10 missed slot(s) coalesced" in caplog.text
+    assert "10 missed slots coalesced" in caplog.text
 
 
 def test_overrunning_job_never_runs_back_to_back() -> None:
