@@ -62,6 +62,16 @@ def console_script() -> list[str]:
     return [found] if found else [sys.executable, "-m", "thor_guard"]
 
 
+def child_environment(*drop: str) -> dict[str, str]:
+    """This process's environment for a child runner, minus what the test process itself set up.
+
+    ``DJANGO_SETTINGS_MODULE`` is set process-wide by the Django tests (conftest) and
+    must not leak into a child that configures itself; ``drop`` names more variables to remove.
+    """
+    removed = {"THOR_SCHEDULER_MODE", "DJANGO_SETTINGS_MODULE", *drop}
+    return {k: v for k, v in os.environ.items() if k not in removed}
+
+
 def spawn(config: Path, *args: str, env: Mapping[str, str] | None = None, log: Path | None = None) -> subprocess.Popen[bytes]:
     environment = {**os.environ, **(env or {})}
     environment.pop("THOR_SCHEDULER_MODE", None)

@@ -28,7 +28,7 @@ from heartbeat.locks import RedisLeaderLock, redis_client
 from heartbeat.runner import HeartbeatRunner
 from heartbeat.settings import parse_settings
 from heartbeat.status import RedisStatusStore, format_text
-from tests.heartbeat.helpers import REPO, console_script, wait_for, write_config
+from tests.heartbeat.helpers import REPO, child_environment, console_script, wait_for, write_config
 from tests.redis_server import RedisServer, free_port, start_redis_server
 from thor_guard.cli import cli
 
@@ -70,7 +70,7 @@ CASES = [
 def test_permanent_errors_at_start_exit_2_with_one_clear_line(secured: RedisServer, tmp_path: Path, case: str) -> None:
     url, expected = _cases(secured)[case]
     config = write_config(tmp_path, lock="redis", extra={"redis-url": url, "lock-key": "errors", "lock-ttl": 2.0})
-    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL")}
+    environment = child_environment("THOR_HEARTBEAT_REDIS_URL")
     environment["PYTHONPATH"] = str(REPO)
     result = subprocess.run(
         [*console_script(), "run-heartbeat", "--config", str(config), "--max-ticks", "3"],

@@ -21,7 +21,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from heartbeat.redis_url import RedisUrlError, parse_redis_url, redact_url, scrub
-from tests.heartbeat.helpers import REPO, console_script, write_config
+from tests.heartbeat.helpers import REPO, child_environment, console_script, write_config
 from tests.redis_server import RedisServer, free_port, start_redis_server
 from thor_guard.cli import cli
 
@@ -154,7 +154,7 @@ def test_scrub_removes_the_passwords_of_a_url_from_any_text() -> None:
 def _run(config: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
-    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL")}
+    environment = child_environment("THOR_HEARTBEAT_REDIS_URL")
     environment.update(PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.run([*console_script(), *args, "--config", str(config)], capture_output=True, text=True, timeout=60, env=environment)
 
