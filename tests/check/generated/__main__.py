@@ -12,7 +12,7 @@ import argparse
 import sys
 import time
 
-from tests.check.generated.engine import describe, format_summary, minimise, precision_miss, run_all, summarise
+from tests.check.generated.engine import describe, format_summary, minimise, precision_miss, run_all, shape, summarise
 from tests.check.generated.oracle import Result
 
 
@@ -32,16 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     results = run_all(args.count, args.seed, jobs=args.jobs, batch_size=args.batch)
     summary = summarise(results)
-    # Minimise one case per distinct shape first, so the printed cases are different bugs.
+    # Minimise one case per class first, so the printed cases are different bugs.
     by_shape: dict[str, Result] = {}
     for result in summary.unsound:
-        by_shape.setdefault(result.judgement.reason.split(",")[0] + "/" + "/".join(sorted(result.case.tags)), result)
+        by_shape.setdefault(shape(result), result)
     minimised = [minimise(result) for result in list(by_shape.values())[: args.show]]
     print(format_summary(summary, args.show, minimised))
     misses: dict[str, Result] = {}
     for result in results:
         if precision_miss(result):
-            misses.setdefault(next((t for t in result.case.tags if t.startswith("guard:")), "") + str(result.verdict.codes), result)
+            misses.setdefault(next((t for t in result.case.tags if t.startswith("guard:")), "") + shape(result) + str(result.verdict.codes), result)
     precise = [minimise(result, precision_miss) for result in list(misses.values())[: args.show_precision]]
     for number, result in enumerate(precise, start=1):
         print(f"\n--- PRECISION #{number}: really guarded, rejected (minimised) ---\n{describe(result)}")

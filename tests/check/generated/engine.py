@@ -146,6 +146,18 @@ class Summary:
         return self.accepted_guarded_in_language / self.guarded_in_language if self.guarded_in_language else 1.0
 
 
+def shape(result: Result) -> str:
+    """A coarse class of an unsound or rejected case: the world that broke, the guard's exit and form,
+    and every construct that is not harmless on its own (so each class is one kind of bug)."""
+    from tests.check.generated.grammar import PURE_FEATURES
+
+    guard = next((t for t in result.case.tags if t.startswith("guard:")), "guard:none")
+    shape_name, form, exit_kind = (guard.split(":", 1)[1].split("/") + ["", ""])[:3]
+    others = sorted({t for t in result.case.tags if not t.startswith("guard:") and t not in PURE_FEATURES})
+    world = result.judgement.reason.split(",")[0] if result.judgement.reason else "guarded"
+    return f"{world} | {form}/{exit_kind} | {' '.join(others) or '-'}"
+
+
 def summarise(results: list[Result]) -> Summary:
     guarded = [r for r in results if r.judgement.guarded]
     in_language = [r for r in guarded if not r.case.outside]
@@ -196,9 +208,9 @@ def format_summary(summary: Summary, show: int, minimised: list[Result]) -> str:
         f"values of {len(VALUES)}: " + ", ".join("unset" if v is None else repr(v) for v in VALUES),
     ]
     if summary.unsound:
-        kinds = Counter(r.judgement.reason.split(",")[0] + " / " + ",".join(sorted(set(r.case.tags))) for r in summary.unsound)
+        kinds = Counter(shape(r) for r in summary.unsound)
         out.append("")
-        out.append("most frequent unsound shapes:")
+        out.append("unsound verdicts by class (world | guard form/exit | constructs that are not harmless):")
         out += [f"  {n:5d}  {k}" for k, n in kinds.most_common(show * 3)]
     for number, result in enumerate(minimised, start=1):
         out += ["", f"--- unsound #{number} (minimised) ---", describe(result)]

@@ -116,6 +116,7 @@ SHAPES: tuple[tuple[int, str], ...] = (
     (2, "helper_param"),
     (3, "helper_other"),
     (1, "helper_imported"),
+    (2, "helper_other_param"),
     (1, "helper_async"),
     (1, "helper_cached"),
     (1, "helper_wrapped"),
@@ -251,6 +252,11 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
             condition = f"hb{number}()"
         else:
             condition = f"util.hb{number}()"
+    elif shape == "helper_other_param":
+        # Two statements and a parameter with a default, in the other module; called with the name.
+        inner = read("name", default).replace("env.get(", "os.environ.get(").replace("ENVIRON.", "os.environ.").replace("_os.", "os.")
+        add("util", "", f"def hbp{number}(name=ENV_NAME):", f"    value = {inner}{normalise}", f"    return {compare_template.format(x='value')}", "")
+        condition = f"util.hbp{number}({name})" if draw(st.booleans()) else f"util.hbp{number}()"
     elif shape == "helper_method":
         add("class_top", "def _hb(self):", f"    return {compare_template.format(x=value.replace('env.get(', 'os.environ.get('))}", "")
         condition = "self._hb()"
