@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 
+from benchmarks.precision import categorise
 from tests.check.generated.grammar import cases
 from tests.check.generated.model import VALUES, Case
 from tests.check.generated.oracle import Result, evaluate
@@ -135,7 +136,9 @@ class Summary:
     unsound: list[Result]
     crashes: list[Result]
     missed_by_tag: Counter = field(default_factory=Counter)
-    """Really guarded, in-language, rejected: per feature tag, with the codes."""
+    """Really guarded, in-language, rejected: per guard shape, with the codes."""
+    missed_by_message: Counter = field(default_factory=Counter)
+    """The same cases per first finding message (quoted code, names and numbers blanked)."""
 
     @property
     def precision(self) -> float:
@@ -162,8 +165,10 @@ def summarise(results: list[Result]) -> Summary:
     guarded = [r for r in results if r.judgement.guarded]
     in_language = [r for r in guarded if not r.case.outside]
     missed: Counter = Counter()
+    messages: Counter = Counter()
     for r in in_language:
         if not r.verdict.accepted:
+            messages[categorise(r.verdict.codes[0] + " " + (r.verdict.messages[0] if r.verdict.messages else ""))] += 1
             guard = next((t for t in r.case.tags if t.startswith("guard:")), "no guard")
             missed[(guard, r.verdict.codes)] += 1
     return Summary(
@@ -176,6 +181,7 @@ def summarise(results: list[Result]) -> Summary:
         unsound=[r for r in results if r.unsound],
         crashes=[r for r in results if "verifier-crash" in r.verdict.codes],
         missed_by_tag=missed,
+        missed_by_message=messages,
     )
 
 
@@ -216,6 +222,9 @@ def format_summary(summary: Summary, show: int, minimised: list[Result]) -> str:
         out += ["", f"--- unsound #{number} (minimised) ---", describe(result)]
     if summary.crashes:
         out += ["", "--- verifier crash ---", describe(summary.crashes[0])]
+    if summary.missed_by_message:
+        out += ["", "really guarded, in the language, rejected (first message, names blanked): count"]
+        out += [f"  {n:5d}  {message}" for message, n in summary.missed_by_message.most_common(15)]
     if summary.missed_by_tag:
         out += ["", "really guarded, in the language, rejected (guard shape, codes): count"]
         out += [f"  {n:5d}  {tag} {','.join(codes)}" for (tag, codes), n in summary.missed_by_tag.most_common(15)]

@@ -232,7 +232,6 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
             "helper_wrapped": ["@tg_sentinel.wrap"],
             "helper_transparent": ["@tg_sentinel.transparent"],
         }.get(shape, [])
-        outside = outside or shape == "helper_transparent"
         keyword = "async def" if shape == "helper_async" else "def"
         add("main_top", *decorator, f"{keyword} {helper}():", f"    return {compare_template.format(x=module_value)}", "", "")
         condition = f"(await {helper}())" if shape == "helper_async" and is_async else f"{helper}()"
@@ -357,12 +356,16 @@ PURE_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
         {"prefix": ("tag = util.label()",), "util": ("", "def label():", '    return "worker".upper()', "")},
     ),
     "str_upper": (frozenset({"self"}), {"prefix": ("upper = self.name.upper()",)}),
-    "star_import_harmless": (frozenset(), {"main_top": ("from {pkg}.util import *", ""), "util": ("", "RETRIES = 3", "")}),
+    # A star import is unprovable by design (issue 11 item 3), even of a harmless project module.
+    "star_import_harmless": (
+        frozenset(),
+        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "RETRIES = 3", ""), "outside": True},
+    ),
     "uncalled_global_rebind": (
         frozenset(),
         {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", ""), "outside": True},
     ),
-    "transparent_entry_decorator": (frozenset(), {"decorators": ("tg_sentinel.transparent",), "outside": True}),
+    "transparent_entry_decorator": (frozenset(), {"decorators": ("tg_sentinel.transparent",)}),
     "recursive_pure_helper": (
         frozenset(),
         {
@@ -505,12 +508,11 @@ def cases(draw: st.DrawFn) -> Case:
     before: list[Feature] = []
     for _ in range(draw(st.integers(0, 3))):
         family = "pure" if careful else _weighted(draw, [(12, "pure"), (4, "effect"), (2, "rebind")])
-        if family == "pure":
-            before.append(_feature(PURE_FEATURES, draw(st.sampled_from(pure))))
-        elif family == "effect":
-            before.append(_feature(EFFECT_FEATURES, draw(st.sampled_from(effects))))
-        else:
-            before.append(_feature(REBIND_FEATURES, draw(st.sampled_from(rebinds))))
+        table, names = {"pure": (PURE_FEATURES, pure), "effect": (EFFECT_FEATURES, effects), "rebind": (REBIND_FEATURES, rebinds)}[family]
+        feature = _feature(table, draw(st.sampled_from(names)))
+        if any(f.tag == feature.tag for f in before) and (feature.util or feature.main_top or feature.main_bottom):
+            continue  # the same module-level definition twice is a rebinding, not the construct meant
+        before.append(feature)
     if kind == "method" and draw(st.integers(0, 14)) == 0:
         # Many harmless branches before the guard: the verifier must not blow up or give up.
         count = draw(st.sampled_from([7, 20]))
