@@ -42,6 +42,10 @@ HAND_CASES: dict[str, tuple[Case, bool]] = {
         True,
     ),
     "no guard": (_case(), False),
+    "guard only when RUN_MAIN is set": (
+        _case(_guard('if os.environ.get("RUN_MAIN") == "true" and os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":', "    return")),
+        False,
+    ),
     "comprehension call first": (_case(Feature("c", prefix=("conns = [c.open() for c in self._pools]",)), _guard(*CANONICAL)), False),
     "log argument in the exit": (
         _case(_guard(*CANONICAL[:2], '    logger.info("skip %d", len(self._load_feeds()))', "    return")),

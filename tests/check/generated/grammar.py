@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from tests.check.generated.model import KNOB_ATTRS, KNOB_ENV, PERMISSIVE, VAR, Case, Feature, Scenario
+from tests.check.generated.model import KNOB_ATTRS, KNOB_ENV, OPPOSITE, PERMISSIVE, VAR, Case, Feature, Scenario
 
 T = TypeVar("T")
 
@@ -421,6 +421,8 @@ EFFECT_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "raise_effect_in_if": (frozenset({"self"}), {"prefix": ("if self.x == 2:", "    raise RuntimeError(self._stop())")}),
 }
 # Rebinding of names the guard may use: harmless in themselves, they change what the guard reads.
+# Star imports, globals()/setattr/exec and `global` rebinding are unprovable by design (issue 11 item 3):
+# marked outside the language, so a TG009 there does not count against the precision in the language.
 REBIND_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "rebind_os": (frozenset(), {"main_bottom": ("os = tg_sentinel.Compat()",)}),
     "rebind_os_alias": (frozenset(), {"main_bottom": ("_os = tg_sentinel.Compat()",)}),
@@ -428,15 +430,15 @@ REBIND_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "rebind_environ": (frozenset(), {"main_bottom": (f'environ = {{{Q}: "legacy"}}',)}),
     "star_import_rebind": (
         frozenset(),
-        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "getenv = tg_sentinel.Compat().getenv", "environ = {}", "")},
+        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "getenv = tg_sentinel.Compat().getenv", "environ = {}", ""), "outside": True},
     ),
     "global_rebind_called": (
         frozenset(),
-        {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", "", "", "_patch()")},
+        {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", "", "", "_patch()"), "outside": True},
     ),
-    "globals_write": (frozenset(), {"main_bottom": ('globals()["os"] = tg_sentinel.Compat()',)}),
-    "setattr_module": (frozenset(), {"main_bottom": ('setattr(sys.modules[__name__], "getenv", tg_sentinel.Compat().getenv)',)}),
-    "exec_rebind": (frozenset(), {"main_bottom": ('exec("os = tg_sentinel.Compat()")',)}),
+    "globals_write": (frozenset(), {"main_bottom": ('globals()["os"] = tg_sentinel.Compat()',), "outside": True}),
+    "setattr_module": (frozenset(), {"main_bottom": ('setattr(sys.modules[__name__], "getenv", tg_sentinel.Compat().getenv)',), "outside": True}),
+    "exec_rebind": (frozenset(), {"main_bottom": ('exec("os = tg_sentinel.Compat()")',), "outside": True}),
     "rebind_helper_module": (frozenset(), {"main_bottom": ("util = tg_sentinel.Compat()",)}),
     "util_rebind_os": (frozenset(), {"util": ("", "os = tg_sentinel.Compat()", "")}),
     "class_entry_rebind": (
@@ -510,7 +512,7 @@ def cases(draw: st.DrawFn) -> Case:
         family = "pure" if careful else _weighted(draw, [(12, "pure"), (4, "effect"), (2, "rebind")])
         table, names = {"pure": (PURE_FEATURES, pure), "effect": (EFFECT_FEATURES, effects), "rebind": (REBIND_FEATURES, rebinds)}[family]
         feature = _feature(table, draw(st.sampled_from(names)))
-        if any(f.tag == feature.tag for f in before) and (feature.util or feature.main_top or feature.main_bottom):
+        if any(f.tag == feature.tag for f in before) and (feature.util or feature.main_top or feature.main_bottom or feature.class_top):
             continue  # the same module-level definition twice is a rebinding, not the construct meant
         before.append(feature)
     if kind == "method" and draw(st.integers(0, 14)) == 0:
@@ -523,5 +525,4 @@ def cases(draw: st.DrawFn) -> Case:
         features.append(_feature(AFTER_FEATURES, draw(st.sampled_from(after))))
     if careful and draw(st.integers(0, 5)) == 0:
         features.insert(0, _feature(REBIND_FEATURES, draw(st.sampled_from(rebinds))))
-    extra = (draw(scenarios()),)
-    return Case(kind=kind, is_async=is_async, features=tuple(features), scenarios=(PERMISSIVE, *extra))
+    return Case(kind=kind, is_async=is_async, features=tuple(features), scenarios=(PERMISSIVE, OPPOSITE, draw(scenarios())))

@@ -91,6 +91,8 @@ PERMISSIVE = Scenario(
     attrs=tuple((k, v[0]) for k, v in KNOB_ATTRS.items()),
 )
 """Scenario 0 of every case: every other condition lets the legacy body run."""
+OPPOSITE = Scenario(env=(), attrs=tuple((k, v[1]) for k, v in KNOB_ATTRS.items()))
+"""Scenario 1: other variables unset, every attribute at its second value (the branches scenario 0 skips)."""
 
 
 @dataclass(frozen=True)
