@@ -546,7 +546,12 @@ class Walker:
         trace = Trace()
         try:
             value = self._evaluate(test, state, index, trace)
-            truth = self._evaluator(state, trace).truth(value, test)
+            try:
+                truth = self._evaluator(state, trace).truth(value, test)
+            except Effect:
+                if not self._skipping(state, index):
+                    raise
+                truth = OPAQUE
             mode_read = any(r.variable == self.context.env_var for r in trace.reads)
             if truth is OPAQUE and mode_read:
                 problems = f" ({trace.problems[0]})" if trace.problems else ""

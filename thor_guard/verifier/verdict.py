@@ -243,8 +243,9 @@ class _NodeFinder(cst.CSTVisitor):
 def _first(tests: dict[int, GuardTest], context: VerifierContext) -> GuardTest | None:
     """The guard: the first test that reads the mode variable; else (for TG007) the first that reads another one."""
     mode = [index for index, test in tests.items() if any(r.variable == context.env_var for r in test.reads)]
-    if mode:
-        return tests[min(mode)]
+    exiting = [index for index in mode if has_exit(tests[index].node)]
+    if exiting or mode:
+        return tests[min(exiting or mode)]
     return tests[min(tests)] if tests else None
 
 
