@@ -118,8 +118,16 @@ class _Walks:
         return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
 
     def runs(self, env: str | None) -> bool:
-        """Some path gets past the guard into the body (an effect, the end, or something the body does that is not judged)."""
-        return any(o.kind in ("effect", "fallthrough", "unknown") for o in self.outcomes[env])
+        """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
+        outcomes = self.outcomes[env]
+        guard = self.guard_index
+        return any(o.kind in ("effect", "fallthrough", "unknown") or (guard is not None and o.index > guard) for o in outcomes)
+
+    @property
+    def guard_index(self) -> int | None:
+        """Top-level index of the first condition on the mode variable that can exit (None before any walk found one)."""
+        mode = [i for i, t in self.guard_tests.items() if any(r.variable == self.context.env_var for r in t.reads) and has_exit(t.node)]
+        return min(mode) if mode else None
 
     @property
     def guarded(self) -> bool:
