@@ -32,6 +32,7 @@ from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, Glo
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     CACHE_DECORATORS,
+    CONTEXT_MANAGER_DECORATORS,
     ENV_READ_METHODS,
     ENV_WRITE_METHODS,
     LOG_METHODS,
@@ -588,7 +589,17 @@ class Evaluator:
         raise Effect(node, f"'{code_of(node)}' awaits something the verifier cannot see into")
 
     def _eval_Yield(self, node: cst.Yield) -> object:
-        raise Effect(node, f"'{code_of(node)}' hands control to the caller")
+        # A plain generator's yield hands control to the consumer, whose loop body is the legacy work: an effect.
+        # In a @contextmanager entry point the one yield is the protocol (the caller's `with` body runs, not this
+        # function's legacy body), so only the yielded expression is judged.
+        if not self.analysis.yields_pure:
+            raise Effect(node, f"'{code_of(node)}' hands control to the caller's loop")
+        value = node.value
+        if isinstance(value, cst.From):
+            raise Effect(node, f"'{code_of(node)}' runs another generator")
+        if value is not None:
+            self.evaluate(value)
+        return OPAQUE
 
     # -- subscripts ----------------------------------------------------------
     def _eval_Subscript(self, node: cst.Subscript) -> object:
@@ -780,6 +791,8 @@ class Evaluator:
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
             if helper:
                 allowed |= CACHE_DECORATORS
+            elif _is_generator_function(function.node):
+                allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
                 return f"the decorator '@{code_of(expression)}' may run code before the function or replace it"
         return None
@@ -804,6 +817,12 @@ class Evaluator:
         else:
             base = f"{facts.name}.{root}"
         return {".".join([base, *reversed(parts)])}
+
+
+def _is_generator_function(function: cst.FunctionDef) -> bool:
+    from thor_guard.verifier.paths import is_generator
+
+    return is_generator(function)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from thor_guard.verifier.evaluate import (
     Trace,
     Unsupported,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of
+from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.values import OPAQUE, Coroutine, Function, Module, is_concrete, join, same
 
 if TYPE_CHECKING:
@@ -145,6 +145,8 @@ class CallAnalysis:
         self.context = context
         self.env_value = env_value
         self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
+        self.yields_pure = False
+        """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
 
     def call(
@@ -161,6 +163,8 @@ class CallAnalysis:
         facts, definition = function.facts.recover(function.node)
         if definition is not function.node:
             function = Function(facts, definition, function.qualified, function.owner, function.bound)
+        if is_stub(definition):
+            raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, whose body was not analysed")
         problem = evaluator.decorator_problem(function, helper=True)
         if problem is not None:
             raise Unsupported(node, f"cannot see into '{function.qualified}': {problem}", "helper")
@@ -542,7 +546,12 @@ class Walker:
         trace = Trace()
         try:
             value = self._evaluate(test, state, index, trace)
-            truth = self._evaluator(state, trace).truth(value, test)
+            try:
+                truth = self._evaluator(state, trace).truth(value, test)
+            except Effect:
+                if not self._skipping(state, index):
+                    raise
+                truth = OPAQUE
             mode_read = any(r.variable == self.context.env_var for r in trace.reads)
             if truth is OPAQUE and mode_read:
                 problems = f" ({trace.problems[0]})" if trace.problems else ""
@@ -997,9 +1006,19 @@ def _all_names(node: cst.CSTNode) -> set[str]:
     return set()
 
 
+_SCANS: dict[int, tuple[cst.CSTNode, _Names]] = {}
+
+
 def _scan(node: cst.CSTNode) -> _Names:
+    """Names assigned/declared global in ``node`` (memoised by identity: trees are immutable)."""
+    cached = _SCANS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     visitor = _Names()
     node.visit(visitor)
+    if len(_SCANS) > 8192:
+        _SCANS.clear()
+    _SCANS[id(node)] = (node, visitor)
     return visitor
 
 
@@ -1010,8 +1029,16 @@ def _assigned_names(node: cst.CSTNode) -> set[str]:
 def _declared_globals(statements: Sequence[cst.CSTNode]) -> frozenset[str]:
     found: set[str] = set()
     for statement in statements:
-        found |= _scan(statement).globals
+        if _may_declare_global(statement):
+            found |= _scan(statement).globals
     return frozenset(found)
+
+
+def _may_declare_global(statement: cst.CSTNode) -> bool:
+    """Cheap pre-check: only compound statements and ``global`` lines can declare globals."""
+    if isinstance(statement, cst.SimpleStatementLine):
+        return any(isinstance(small, cst.Global) for small in statement.body)
+    return not isinstance(statement, (cst.FunctionDef, cst.ClassDef))
 
 
 _GENERATOR_CACHE: dict[int, tuple[cst.FunctionDef, bool, int]] = {}
