@@ -24,13 +24,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=250, help="cases per subprocess (default 250)")
     parser.add_argument("--show", type=int, default=3, help="unsound cases to minimise and print (default 3)")
     parser.add_argument("--show-precision", type=int, default=0, metavar="N", help="also minimise and print N rejected, really guarded cases")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument("--markdown", metavar="FILE", help="also write every minimised unsound case to FILE (markdown)")
     args = parser.parse_args(argv)
     if args.count < 1 or args.jobs < 1 or args.batch < 1:
         print("error: --count, --jobs and --batch must be positive", file=sys.stderr)
         return 2
     started = time.monotonic()
-    results = run_all(args.count, args.seed, jobs=args.jobs, batch_size=args.batch)
+    def progress(so_far: list[Result]) -> None:
+        bad = sum(r.unsound for r in so_far)
+        print(f"{len(so_far)}/{args.count} cases, {bad} unsound, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+
+    results = run_all(args.count, args.seed, jobs=args.jobs, batch_size=args.batch, progress=None if args.quiet else progress)
     summary = summarise(results)
     # Minimise one case per class first, so the printed cases are different bugs.
     by_shape: dict[str, Result] = {}

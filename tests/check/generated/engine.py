@@ -83,21 +83,34 @@ def _batches(stream: Iterator[Case], size: int) -> Iterator[list[Case]]:
         yield batch
 
 
-def run_all(count: int, seed: int, jobs: int = 2, batch_size: int = 250) -> list[Result]:
-    """Evaluate ``count`` generated cases with ``jobs`` worker processes (1 = in this process)."""
+def run_all(
+    count: int, seed: int, jobs: int = 2, batch_size: int = 250, progress: Callable[[list[Result]], None] | None = None
+) -> list[Result]:
+    """Evaluate ``count`` generated cases with ``jobs`` worker processes (1 = in this process).
+
+    ``progress`` is called with the results so far after every finished batch.
+    """
     stream = _batches(generate(count, seed), batch_size)
-    if jobs <= 1:
-        return [result for batch in stream for result in _evaluate_batch(batch)]
     results: list[Result] = []
+
+    def done(batch_results: list[Result]) -> None:
+        results.extend(batch_results)
+        if progress is not None:
+            progress(results)
+
+    if jobs <= 1:
+        for batch in stream:
+            done(_evaluate_batch(batch))
+        return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = []
         for batch in stream:
             pending.append(pool.submit(_evaluate_batch, batch))
             # Keep the pool fed without generating everything up front.
             while len(pending) > 2 * jobs:
-                results.extend(pending.pop(0).result())
+                done(pending.pop(0).result())
         for future in pending:
-            results.extend(future.result())
+            done(future.result())
     return results
 
 
