@@ -6,7 +6,9 @@ Used by the pytest test (a few hundred cases) and by the dedicated command
 
 from __future__ import annotations
 
+import itertools
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -84,13 +86,21 @@ def _batches(stream: Iterator[Case], size: int) -> Iterator[list[Case]]:
 
 
 def run_all(
-    count: int, seed: int, jobs: int = 2, batch_size: int = 250, progress: Callable[[list[Result]], None] | None = None
+    count: int,
+    seed: int,
+    jobs: int = 2,
+    batch_size: int = 250,
+    progress: Callable[[list[Result]], None] | None = None,
+    deadline: float | None = None,
 ) -> list[Result]:
     """Evaluate ``count`` generated cases with ``jobs`` worker processes (1 = in this process).
 
-    ``progress`` is called with the results so far after every finished batch.
+    ``progress`` is called with the results so far after every finished batch. Past ``deadline``
+    (a ``time.monotonic()`` value) no new batch starts: the result then holds fewer than ``count``.
     """
     stream = _batches(generate(count, seed), batch_size)
+    if deadline is not None:
+        stream = itertools.takewhile(lambda _: time.monotonic() < deadline, stream)
     results: list[Result] = []
 
     def done(batch_results: list[Result]) -> None:
