@@ -81,12 +81,13 @@ class _Walks:
         self._receiver = receiver_of(function) if self._owner is not None else None
         self._context_manager = _is_context_manager(facts, function)
         self._reused: list[Outcome] | None = None
+        self._shared: dict = {}
 
     def _walk(self, env: str | None) -> list[Outcome]:
         """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
         if self._reused is not None:
             return self._reused  # a walk never read the mode variable: every value walks alike
-        analysis = CallAnalysis(self.context, env)
+        analysis = CallAnalysis(self.context, env, self._shared)
         analysis.yields_pure = self._context_manager
         walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
         trace = Trace()
