@@ -316,6 +316,8 @@ class Walker:
         self._scope: object = None
         self._globals: frozenset[str] = frozenset()
         self.top_level = True
+        self.all_paths = False
+        """Follow both branches of every condition (to prove that no path at all has a side effect)."""
 
     # -- entry -------------------------------------------------------------
     def run(self, function: cst.FunctionDef, local_values: dict[str, Bound] | None = None, trace: Trace | None = None) -> list[Outcome]:
@@ -572,9 +574,15 @@ class Walker:
                     raise
                 truth = OPAQUE
             mode_read = any(r.variable == self.context.env_var for r in trace.reads)
+            if truth is OPAQUE and trace.problems and not self._skipping(state, index):
+                raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
             if truth is OPAQUE and mode_read:
-                problems = f" ({trace.problems[0]})" if trace.problems else ""
-                raise Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know{problems}")
+                # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                self._note_guard(owner, test, index, top_level, trace, error, state)
+                return truth, trace
+            if self.all_paths and truth is not OPAQUE:
+                truth = OPAQUE
         except (Crash, Raises) as exc:
             self._note_guard(owner, test, index, top_level, trace, None, state)
             return self._failed(exc, index)
@@ -608,8 +616,8 @@ class Walker:
             state.guard_at = index
         if self.top_level and index not in self.guard_tests:
             self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
-        elif self.top_level and error is not None and self.guard_tests[index].error is None and self.guard_tests[index].node is node:
-            pass
+        elif self.top_level and error is not None and self.guard_tests[index].error is None:
+            self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
 
     def _branch(self, node: cst.If, taken: bool, state: PathState, index: int, top_level: bool = False) -> list[Outcome | PathState]:
         if taken:
