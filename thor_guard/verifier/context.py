@@ -183,9 +183,15 @@ def resolver_for(config: Config) -> HelperResolver:
     cached = _RESOLVERS.get(id(config))
     if cached is not None and cached[0] is config:
         return cached[1]
+    from thor_guard.verifier.skeleton import helper_outline
+
+    # Other project modules are read as outlines (module statements, small functions); a function body the
+    # interprocedural walk needs is recovered from the file alone (ModuleFacts.recover), so a call into a large
+    # module costs a parse, not its whole scope analysis.
     resolver = HelperResolver(
         tuple(config.source_roots),
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        outline=helper_outline,
     )
     if len(_RESOLVERS) >= 4:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))

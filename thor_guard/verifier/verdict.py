@@ -15,6 +15,7 @@ claims more than the walk proved.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
@@ -81,19 +82,25 @@ class _Walks:
         self._receiver = receiver_of(function) if self._owner is not None else None
         self._context_manager = _is_context_manager(facts, function)
         self._reused: list[Outcome] | None = None
+        self._shared: dict = {}
 
     def _walk(self, env: str | None) -> list[Outcome]:
         """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
         if self._reused is not None:
             return self._reused  # a walk never read the mode variable: every value walks alike
-        analysis = CallAnalysis(self.context, env)
+        analysis = CallAnalysis(self.context, env, self._shared)
         analysis.yields_pure = self._context_manager
         walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
         trace = Trace()
         outcomes = walker.run(self._function, trace=trace)
         self.assumptions |= trace.assumptions
+        heartbeat_world = self.worlds[env] == "heartbeat"
         for index, test in walker.guard_tests.items():
-            self.guard_tests.setdefault(index, test)
+            if test.error is not None and not heartbeat_world and test.error.category == "construct":
+                test = replace(test, error=None)  # only a heartbeat-world failure needs the explanation
+            known = self.guard_tests.get(index)
+            if known is None or (known.error is None and test.error is not None):
+                self.guard_tests[index] = test
         for index, unknown in walker.unknown_tests.items():
             self.unknown_tests.setdefault(index, unknown)
         self.reads.extend(walker.reads)
@@ -121,7 +128,7 @@ class _Walks:
         """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
         outcomes = self.outcomes[env]
         guard = self.guard_index
-        return any(o.kind in ("effect", "fallthrough", "unknown") or (guard is not None and o.index > guard) for o in outcomes)
+        return any(o.kind in ("effect", "fallthrough") or (guard is not None and o.index > guard) for o in outcomes)
 
     @property
     def guard_index(self) -> int | None:
@@ -133,8 +140,18 @@ class _Walks:
     def guarded(self) -> bool:
         for env in self.envs:  # classic values first: most rejections need no more walks
             if not (self.exits(env) if self.worlds[env] == "heartbeat" else self.runs(env)):
-                return False
+                return self.harmless
         return True
+
+    @property
+    def harmless(self) -> bool:
+        """No path at all, whatever its conditions say, reaches a side effect: a body without effects needs no guard."""
+        if "harmless" not in self._shared:
+            walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
+            walker.all_paths = True
+            outcomes = walker.run(self._function, trace=Trace())
+            self._shared["harmless"] = all(o.kind in ("exit", "fallthrough") for o in outcomes)
+        return bool(self._shared["harmless"])
 
 
 def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
