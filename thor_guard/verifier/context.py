@@ -68,6 +68,12 @@ class HelperResolver:
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
     only parts helpers and constants are read from). None analyses the whole module."""
 
+    def is_module(self, module: str) -> bool:
+        """True when ``module`` is a project module under the source roots (found, not parsed)."""
+        if module in self._modules:
+            return self._modules[module] is not None
+        return find_module_file(module, self.source_roots) is not None
+
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
         if module not in self._modules:

@@ -448,8 +448,8 @@ class Evaluator:
         resolver = self.context.resolver
         if self.depth < MAX_HELPER_DEPTH:
             try:
-                if resolver.module_facts(dotted) is not None:
-                    return Module(dotted)
+                if resolver.is_module(dotted):
+                    return Module(dotted)  # a project module: parsed only when one of its names is needed
                 facts = resolver.module_facts(module) if module else None
             except Exception as exc:  # HelperError: an unparsable project module
                 raise Unsupported(node, str(exc), "helper") from exc
