@@ -41,7 +41,19 @@ HAND_CASES: dict[str, tuple[Case, bool]] = {
         _case(Feature("run_main", prefix=('if os.environ.get("RUN_MAIN") != "true":', "    return")), _guard(*CANONICAL), kind="function"),
         True,
     ),
+    "the body after the guard is not judged": (
+        _case(_guard(*CANONICAL), Feature("after", prefix=('if os.environ.get("RUN_MAIN") != "true":', "    return")), kind="function"),
+        True,
+    ),
+    "match with a catch-all exit": (
+        _case(_guard('match os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower():', '    case "legacy":', "        pass", "    case _:", "        return")),
+        False,
+    ),
     "no guard": (_case(), False),
+    "guard only when RUN_MAIN is set": (
+        _case(_guard('if os.environ.get("RUN_MAIN") == "true" and os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":', "    return")),
+        False,
+    ),
     "comprehension call first": (_case(Feature("c", prefix=("conns = [c.open() for c in self._pools]",)), _guard(*CANONICAL)), False),
     "log argument in the exit": (
         _case(_guard(*CANONICAL[:2], '    logger.info("skip %d", len(self._load_feeds()))', "    return")),
@@ -86,7 +98,7 @@ def test_the_judge_tells_guarded_from_unguarded(hand_results: dict, name: str) -
 def test_the_permissive_scenario_reaches_the_body(hand_results: dict) -> None:
     runs = hand_results["canonical"].runs
     legacy = runs[0][8]  # scenario 0, THOR_SCHEDULER_MODE=legacy
-    assert "BODY" in legacy[0] and "thread" in legacy[0] and legacy[1] == "return"
+    assert legacy[0] == ("AFTER_GUARD", "BODY", "thread") and legacy[1] == "return"
 
 
 @pytest.fixture(scope="module")

@@ -49,6 +49,9 @@ TRANSPARENT_BUILTIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
 """Allowed on guard helpers only: the wrapper calls the function (once) and returns its value."""
 
+CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+"""Allowed on generator entry points: ``with start():`` runs the body up to the first ``yield`` at once."""
+
 STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
 """Importing one of these inside a function is assumed free of side effects (stated assumption)."""
 

@@ -32,6 +32,7 @@ from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, Glo
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     CACHE_DECORATORS,
+    CONTEXT_MANAGER_DECORATORS,
     ENV_READ_METHODS,
     ENV_WRITE_METHODS,
     LOG_METHODS,
@@ -187,6 +188,8 @@ class Evaluator:
         self.receiver = receiver
         self.function_scope = function_scope
         self.globals_declared = globals_declared
+        self.callee_depth = 0
+        """Above 0 while evaluating the callee of a call (``os.environ.get`` in ``os.environ.get(...)``)."""
 
     def child(self, local_values: MutableMapping[str, Bound]) -> Evaluator:
         return Evaluator(
@@ -404,7 +407,9 @@ class Evaluator:
         problem = facts.bindings.problem(name)
         if problem is not None:
             self.trace.problems.append(problem)
-            raise Unsupported(node, problem, "binding")
+            if self.callee_depth:
+                raise Unsupported(node, problem, "binding")  # what a call runs must be proven
+            return OPAQUE  # reading it is pure; its value is unknown (a condition on it says so, TG009)
         sites = facts.bindings.bindings(name)
         if not sites:
             if hasattr(builtins, name):
@@ -423,7 +428,15 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
-        return self.module_evaluator(facts).evaluate(expression)
+        try:
+            return self.module_evaluator(facts).evaluate(expression)
+        except Unsupported as exc:
+            if self.callee_depth:
+                raise
+            self.trace.problems.append(exc.reason)
+            return OPAQUE
+        except (Effect, Crash, Raises):
+            return OPAQUE  # it ran (or failed) when the module was imported; reading the name now is pure
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
@@ -435,8 +448,8 @@ class Evaluator:
         resolver = self.context.resolver
         if self.depth < MAX_HELPER_DEPTH:
             try:
-                if resolver.module_facts(dotted) is not None:
-                    return Module(dotted)
+                if resolver.is_module(dotted):
+                    return Module(dotted)  # a project module: parsed only when one of its names is needed
                 facts = resolver.module_facts(module) if module else None
             except Exception as exc:  # HelperError: an unparsable project module
                 raise Unsupported(node, str(exc), "helper") from exc
@@ -557,11 +570,17 @@ class Evaluator:
 
     def _environ_contains(self, key: object, node: cst.CSTNode) -> object:
         if not isinstance(key, str):
-            raise Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
+            raise self.unknown_name(node)
         self.trace.reads.append(EnvRead(key, node, "contains", has_default=False))
         if key != self.context.env_var:
             return OPAQUE
         return self.env_value is not None
+
+    def unknown_name(self, node: cst.CSTNode) -> Unsupported:
+        """The variable name is not a known string: TG009, naming the unproven binding when that is why."""
+        if self.trace.problems:
+            return Unsupported(node, f"the variable name in '{code_of(node)}' is unknown: {self.trace.problems[-1]}", "binding")
+        return Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
 
     def _eval_IfExp(self, node: cst.IfExp) -> object:
         test = self.truth(self.evaluate(node.test), node.test)
@@ -588,7 +607,17 @@ class Evaluator:
         raise Effect(node, f"'{code_of(node)}' awaits something the verifier cannot see into")
 
     def _eval_Yield(self, node: cst.Yield) -> object:
-        raise Effect(node, f"'{code_of(node)}' hands control to the caller")
+        # A plain generator's yield hands control to the consumer, whose loop body is the legacy work: an effect.
+        # In a @contextmanager entry point the one yield is the protocol (the caller's `with` body runs, not this
+        # function's legacy body), so only the yielded expression is judged.
+        if not self.analysis.yields_pure:
+            raise Effect(node, f"'{code_of(node)}' hands control to the caller's loop")
+        value = node.value
+        if isinstance(value, cst.From):
+            raise Effect(node, f"'{code_of(node)}' runs another generator")
+        if value is not None:
+            self.evaluate(value)
+        return OPAQUE
 
     # -- subscripts ----------------------------------------------------------
     def _eval_Subscript(self, node: cst.Subscript) -> object:
@@ -609,7 +638,7 @@ class Evaluator:
         key = self.evaluate(node.slice[0].slice.value)
         if container == Marker(ENVIRON):
             if not isinstance(key, str):
-                raise Unsupported(node, f"the variable name '{code_of(node.slice[0].slice.value)}' is not a known string")
+                raise self.unknown_name(node)
             self.trace.reads.append(EnvRead(key, node, "subscript", has_default=False))
             if key != self.context.env_var:
                 return OPAQUE
@@ -634,12 +663,28 @@ class Evaluator:
                 if not (base.value in self.locals and base.value != self.receiver):
                     callee = self.class_member(func.attr.value, func, bound=base.value == self.receiver)
             if callee is None:
-                value = self.evaluate(base)
+                self.callee_depth += 1
+                try:
+                    value = self.evaluate(base)
+                finally:
+                    self.callee_depth -= 1
                 callee = self._member(value, func.attr.value, func)
         else:
-            callee = self.evaluate(func)
+            self.callee_depth += 1
+            try:
+                callee = self.evaluate(func)
+            finally:
+                self.callee_depth -= 1
         arguments: list[object] = []
         keywords: dict[str, object] = {}
+        outer, self.callee_depth = self.callee_depth, 0  # arguments are values, even inside a callee chain
+        try:
+            self._arguments(node, arguments, keywords)
+        finally:
+            self.callee_depth = outer
+        return self.apply(node, callee, arguments, keywords)
+
+    def _arguments(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
         for argument in node.args:
             value = self.evaluate(argument.value)
             if argument.star:
@@ -649,7 +694,6 @@ class Evaluator:
                 keywords[argument.keyword.value] = value
             else:
                 arguments.append(value)
-        return self.apply(node, callee, arguments, keywords)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
         if value is OPAQUE:
@@ -723,7 +767,7 @@ class Evaluator:
             raise Unsupported(node, f"'{code_of(node)}' has arguments the verifier does not understand")
         variable = arguments[0] if arguments else keywords.get("key")
         if not isinstance(variable, str):
-            raise Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
+            raise self.unknown_name(node)
         has_default = len(arguments) == 2 or "default" in keywords
         default = arguments[1] if len(arguments) == 2 else keywords.get("default")
         self.trace.reads.append(EnvRead(variable, node, kind, has_default=has_default, default=default))
@@ -778,8 +822,12 @@ class Evaluator:
             target = expression.func if isinstance(expression, cst.Call) else expression
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
+            if not helper:
+                allowed.add("property")  # reading the attribute runs exactly this body
             if helper:
                 allowed |= CACHE_DECORATORS
+            elif _is_generator_function(function.node):
+                allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
                 return f"the decorator '@{code_of(expression)}' may run code before the function or replace it"
         return None
@@ -804,6 +852,12 @@ class Evaluator:
         else:
             base = f"{facts.name}.{root}"
         return {".".join([base, *reversed(parts)])}
+
+
+def _is_generator_function(function: cst.FunctionDef) -> bool:
+    from thor_guard.verifier.paths import is_generator
+
+    return is_generator(function)
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,21 @@ REQUIRED_METADATA = (QualifiedNameProvider, ScopeProvider, PositionProvider)
 _EMPTY_MODULE = cst.Module(body=[])
 
 
+_CODE: dict[tuple[int, int], tuple[cst.CSTNode, str]] = {}
+
+
 def code_of(node: cst.CSTNode, limit: int = 70) -> str:
-    """The first line of ``node``'s source, shortened for messages."""
+    """The first line of ``node``'s source, shortened for messages (memoised by identity: trees are immutable)."""
+    cached = _CODE.get((id(node), limit))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     text = _EMPTY_MODULE.code_for_node(node).strip().splitlines()
     first = text[0] if text else ""
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+    result = first if len(first) <= limit else first[: limit - 1] + "…"
+    if len(_CODE) > 8192:
+        _CODE.clear()
+    _CODE[(id(node), limit)] = (node, result)
+    return result
 
 
 @dataclass
@@ -54,12 +64,16 @@ class ModuleFacts:
     parent: ModuleFacts | None = None
     """For a function body recovered from the full source (see :meth:`recover`): the facts of the (skeleton) module
     that module-level look-ups go to."""
-    _qnames: Mapping[cst.CSTNode, object] = field(init=False, repr=False)
-    _scopes: Mapping[cst.CSTNode, Scope | None] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._qnames = self.wrapper.resolve(QualifiedNameProvider)
-        self._scopes = self.wrapper.resolve(ScopeProvider)
+    # Metadata is resolved on first use: a helper module whose constants are read through the census never
+    # pays for scope analysis, and qualified names are only needed by callers of qualified_names().
+    @cached_property
+    def _qnames(self) -> Mapping[cst.CSTNode, object]:
+        return self.wrapper.resolve(QualifiedNameProvider)
+
+    @cached_property
+    def _scopes(self) -> Mapping[cst.CSTNode, Scope | None]:
+        return self.wrapper.resolve(ScopeProvider)
 
     @property
     def module(self) -> cst.Module:
@@ -99,7 +113,7 @@ class ModuleFacts:
         census and this module (:attr:`parent`), so the walk sees what the
         real function does instead of the stub's ``...``.
         """
-        if not is_stub(function) or self.source is None:
+        if not is_stub(function):
             return self, function
         cache = self.__dict__.setdefault("_recovered", {})
         key = id(function)
@@ -115,9 +129,14 @@ class ModuleFacts:
 
         qualnames = {id(node): qualname for qualname, node in walk_functions(self.module)}
         wanted = qualnames.get(id(function))
-        if wanted is None or self.source is None:
+        if wanted is None:
             return self, function
-        tree = ast.parse(self.source)
+        source = self.full_source
+        source = source.encode("utf-8") if isinstance(source, str) else source
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            return self, function
         found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
 
         def walk(statements: list[ast.stmt], prefix: tuple[str, ...]) -> None:
@@ -139,7 +158,7 @@ class ModuleFacts:
         walk(tree.body, ())
         if len(found) != 1 or found[0].end_lineno is None:
             return self, function
-        lines = self.source.decode("utf-8", "replace").splitlines(keepends=True)
+        lines = source.decode("utf-8", "replace").splitlines(keepends=True)
         text = textwrap.dedent("".join(lines[found[0].lineno - 1 : found[0].end_lineno]))
         try:
             module = cst.parse_module(text)
@@ -170,7 +189,17 @@ class ModuleFacts:
     @cached_property
     def bindings(self) -> ModuleBindings:
         """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`)."""
-        return census(self.source if self.source is not None else self.module.code)
+        return census(self.full_source)
+
+    @cached_property
+    def full_source(self) -> bytes | str:
+        """:attr:`source`, or the code of the full module this (skeleton) tree was made from, or this tree's code."""
+        if self.source is not None:
+            return self.source
+        from thor_guard.verifier.skeleton import origin_of
+
+        origin = origin_of(self.module)
+        return (origin if origin is not None else self.module).code
 
     def module_class(self, name: str) -> cst.ClassDef | None:
         if self.parent is not None:

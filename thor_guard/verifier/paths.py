@@ -41,7 +41,7 @@ from thor_guard.verifier.evaluate import (
     Trace,
     Unsupported,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of
+from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.values import OPAQUE, Coroutine, Function, Module, is_concrete, join, same
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ OutcomeKind = Literal["exit", "effect", "crash", "unknown", "fallthrough"]
 MAX_PATHS = 256
 """Paths alive at once after merging (only reached by statements that fork many ways, like a long ``match``)."""
 MAX_UNROLL = 8
+MAX_CALL_WALKS = 32
+"""Project-function bodies walked (memo misses) per verified function, over all values: beyond it a call is an effect."""
 
 
 @dataclass(frozen=True)
@@ -141,10 +143,14 @@ def merge(states: list[PathState]) -> list[PathState]:
 class CallAnalysis:
     """Everything one value of the mode variable shares: the context, memoised project calls and the call stack."""
 
-    def __init__(self, context: VerifierContext, env_value: str | None) -> None:
+    def __init__(self, context: VerifierContext, env_value: str | None, shared: dict | None = None) -> None:
         self.context = context
         self.env_value = env_value
         self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
+        self._shared: dict = shared if shared is not None else {}
+        """Results of calls that never read the mode variable (valid under every value), and the walk budget."""
+        self.yields_pure = False
+        """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
 
     def call(
@@ -161,6 +167,8 @@ class CallAnalysis:
         facts, definition = function.facts.recover(function.node)
         if definition is not function.node:
             function = Function(facts, definition, function.qualified, function.owner, function.bound)
+        if is_stub(definition):
+            raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, whose body was not analysed")
         problem = evaluator.decorator_problem(function, helper=True)
         if problem is not None:
             raise Unsupported(node, f"cannot see into '{function.qualified}': {problem}", "helper")
@@ -176,11 +184,18 @@ class CallAnalysis:
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
-        cached = self._memo.get(key) if key is not None else None
+        key = (id(node), key) if key is not None else None  # failures name the call site
+        cached = (self._memo.get(key) or self._shared.get(key)) if key is not None else None
         if cached is None:
+            spent = self._shared.get("walks", 0) + 1
+            self._shared["walks"] = spent
+            if spent > MAX_CALL_WALKS:
+                raise Effect(node, f"'{code_of(node)}' calls {function.qualified}: more project calls than the verifier follows per function ({MAX_CALL_WALKS})")
             cached = self._walk(evaluator, node, function, local_values)
             if key is not None:
-                self._memo[key] = cached
+                reads = cached.reads if isinstance(cached, EvalFailure) else cached[1]
+                mode_read = any(r.variable == self.context.env_var for r in reads)
+                (self._memo if mode_read else self._shared)[key] = cached
         if isinstance(cached, EvalFailure):
             raise cached.error
         value, reads, helpers = cached
@@ -198,6 +213,16 @@ class CallAnalysis:
             self._stack.pop()
         evaluator.trace.assumptions |= trace.assumptions
         name = function.qualified
+        failure = self._failure(node, name, outcomes)
+        if failure is not None:
+            failure.reads = tuple(trace.reads)
+            return failure
+        values = [o.value for o in outcomes if o.kind == "exit" and not o.raised] + [None for o in outcomes if o.kind == "fallthrough"]
+        if not values:
+            return EvalFailure(Raises(node, f"'{code_of(node)}' always raises"), tuple(trace.reads))
+        return join(values), tuple(trace.reads), frozenset([name, *trace.helpers])
+
+    def _failure(self, node: cst.CSTNode, name: str, outcomes: list[Outcome]) -> EvalFailure | None:
         for outcome in outcomes:
             if outcome.kind == "effect":
                 return EvalFailure(Effect(node, f"'{code_of(node)}' calls {name}, which runs '{code_of(outcome.node)}' ({outcome.reason or 'not proven pure'})"))
@@ -207,10 +232,7 @@ class CallAnalysis:
         for outcome in outcomes:
             if outcome.kind == "crash":
                 return EvalFailure(Crash(node, f"'{code_of(node)}' raises inside {name}: {outcome.reason}", outcome.exception))
-        values = [o.value for o in outcomes if o.kind == "exit" and not o.raised] + [None for o in outcomes if o.kind == "fallthrough"]
-        if not values:
-            return EvalFailure(Raises(node, f"'{code_of(node)}' always raises"))
-        return join(values), tuple(trace.reads), frozenset([name, *trace.helpers])
+        return None
 
     def _bind(self, evaluator: Evaluator, node: cst.CSTNode, function: Function, arguments: list[object], keywords: dict[str, object]) -> dict[str, Bound]:
         definition = function.node
@@ -261,6 +283,7 @@ class CallAnalysis:
 @dataclass
 class EvalFailure:
     error: Exception
+    reads: tuple[EnvRead, ...] = ()
 
 
 class Walker:
@@ -293,6 +316,8 @@ class Walker:
         self._scope: object = None
         self._globals: frozenset[str] = frozenset()
         self.top_level = True
+        self.all_paths = False
+        """Follow both branches of every condition (to prove that no path at all has a side effect)."""
 
     # -- entry -------------------------------------------------------------
     def run(self, function: cst.FunctionDef, local_values: dict[str, Bound] | None = None, trace: Trace | None = None) -> list[Outcome]:
@@ -542,11 +567,22 @@ class Walker:
         trace = Trace()
         try:
             value = self._evaluate(test, state, index, trace)
-            truth = self._evaluator(state, trace).truth(value, test)
+            try:
+                truth = self._evaluator(state, trace).truth(value, test)
+            except Effect:
+                if not self._skipping(state, index):
+                    raise
+                truth = OPAQUE
             mode_read = any(r.variable == self.context.env_var for r in trace.reads)
+            if truth is OPAQUE and trace.problems and not self._skipping(state, index):
+                raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
             if truth is OPAQUE and mode_read:
-                problems = f" ({trace.problems[0]})" if trace.problems else ""
-                raise Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know{problems}")
+                # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                self._note_guard(owner, test, index, top_level, trace, error, state)
+                return truth, trace
+            if self.all_paths and truth is not OPAQUE:
+                truth = OPAQUE
         except (Crash, Raises) as exc:
             self._note_guard(owner, test, index, top_level, trace, None, state)
             return self._failed(exc, index)
@@ -580,8 +616,8 @@ class Walker:
             state.guard_at = index
         if self.top_level and index not in self.guard_tests:
             self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
-        elif self.top_level and error is not None and self.guard_tests[index].error is None and self.guard_tests[index].node is node:
-            pass
+        elif self.top_level and error is not None and self.guard_tests[index].error is None:
+            self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
 
     def _branch(self, node: cst.If, taken: bool, state: PathState, index: int, top_level: bool = False) -> list[Outcome | PathState]:
         if taken:
@@ -997,9 +1033,19 @@ def _all_names(node: cst.CSTNode) -> set[str]:
     return set()
 
 
+_SCANS: dict[int, tuple[cst.CSTNode, _Names]] = {}
+
+
 def _scan(node: cst.CSTNode) -> _Names:
+    """Names assigned/declared global in ``node`` (memoised by identity: trees are immutable)."""
+    cached = _SCANS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     visitor = _Names()
     node.visit(visitor)
+    if len(_SCANS) > 8192:
+        _SCANS.clear()
+    _SCANS[id(node)] = (node, visitor)
     return visitor
 
 
@@ -1010,8 +1056,16 @@ def _assigned_names(node: cst.CSTNode) -> set[str]:
 def _declared_globals(statements: Sequence[cst.CSTNode]) -> frozenset[str]:
     found: set[str] = set()
     for statement in statements:
-        found |= _scan(statement).globals
+        if _may_declare_global(statement):
+            found |= _scan(statement).globals
     return frozenset(found)
+
+
+def _may_declare_global(statement: cst.CSTNode) -> bool:
+    """Cheap pre-check: only compound statements and ``global`` lines can declare globals."""
+    if isinstance(statement, cst.SimpleStatementLine):
+        return any(isinstance(small, cst.Global) for small in statement.body)
+    return not isinstance(statement, (cst.FunctionDef, cst.ClassDef))
 
 
 _GENERATOR_CACHE: dict[int, tuple[cst.FunctionDef, bool, int]] = {}

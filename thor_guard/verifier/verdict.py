@@ -15,6 +15,7 @@ claims more than the walk proved.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
@@ -48,6 +49,19 @@ def _describe(env: str | None, context: VerifierContext) -> str:
     return f"{context.env_var} unset" if env is None else f"{context.env_var}={env}"
 
 
+class _LazyOutcomes(dict):  # type: ignore[type-arg]
+    """``value -> outcomes``, walking a value the first time it is asked for."""
+
+    def __init__(self, walk: object) -> None:
+        super().__init__()
+        self._walk = walk
+
+    def __missing__(self, env: str | None) -> list[Outcome]:
+        outcomes = self._walk(env)  # type: ignore[operator]
+        self[env] = outcomes
+        return outcomes
+
+
 class _Walks:
     """The walks of one function under every value of the value space (strict or lenient)."""
 
@@ -58,29 +72,45 @@ class _Walks:
         self.kinds: dict[str | None, str] = {row.value: row.kind for row in space}
         classic = (*context.heartbeat_environments, *context.legacy_environments)
         self.envs: tuple[str | None, ...] = (*classic, *(row.value for row in space if row.value not in classic))
-        self.outcomes: dict[str | None, list[Outcome]] = {}
+        self.outcomes: dict[str | None, list[Outcome]] = _LazyOutcomes(self._walk)
         self.guard_tests: dict[int, GuardTest] = {}
         self.unknown_tests: dict[int, UnknownTest] = {}
         self.reads: list[EnvRead] = []
         self.assumptions: set[str] = set()
-        owner = facts.enclosing_class(function)
-        receiver = receiver_of(function) if owner is not None else None
-        reused: list[Outcome] | None = None
+        self._facts, self._function, self._lenient = facts, function, lenient
+        self._owner = facts.enclosing_class(function)
+        self._receiver = receiver_of(function) if self._owner is not None else None
+        self._context_manager = _is_context_manager(facts, function)
+        self._reused: list[Outcome] | None = None
+        self._shared: dict = {}
+
+    def _walk(self, env: str | None) -> list[Outcome]:
+        """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
+        if self._reused is not None:
+            return self._reused  # a walk never read the mode variable: every value walks alike
+        analysis = CallAnalysis(self.context, env, self._shared)
+        analysis.yields_pure = self._context_manager
+        walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
+        trace = Trace()
+        outcomes = walker.run(self._function, trace=trace)
+        self.assumptions |= trace.assumptions
+        heartbeat_world = self.worlds[env] == "heartbeat"
+        for index, test in walker.guard_tests.items():
+            if test.error is not None and not heartbeat_world and test.error.category == "construct":
+                test = replace(test, error=None)  # only a heartbeat-world failure needs the explanation
+            known = self.guard_tests.get(index)
+            if known is None or (known.error is None and test.error is not None):
+                self.guard_tests[index] = test
+        for index, unknown in walker.unknown_tests.items():
+            self.unknown_tests.setdefault(index, unknown)
+        self.reads.extend(walker.reads)
+        if not any(r.variable == self.context.env_var for r in walker.reads):
+            self._reused = outcomes
+        return outcomes
+
+    def walk_all(self) -> None:
         for env in self.envs:
-            if reused is not None:
-                self.outcomes[env] = reused  # the walk never read the mode variable: every value walks alike
-                continue
-            walker = Walker(facts, CallAnalysis(context, env), lenient=lenient, owner=owner, receiver=receiver)
-            trace = Trace()
-            self.outcomes[env] = walker.run(function, trace=trace)
-            self.assumptions |= trace.assumptions
-            for index, test in walker.guard_tests.items():
-                self.guard_tests.setdefault(index, test)
-            for index, unknown in walker.unknown_tests.items():
-                self.unknown_tests.setdefault(index, unknown)
-            self.reads.extend(walker.reads)
-            if not any(r.variable == context.env_var for r in walker.reads):
-                reused = self.outcomes[env]
+            self.outcomes[env]  # noqa: B018 - fills the lazy mapping
 
     @property
     def heartbeat_values(self) -> list[str | None]:
@@ -95,12 +125,33 @@ class _Walks:
         return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
 
     def runs(self, env: str | None) -> bool:
-        """Some path gets past the guard into the body (an effect, the end, or something the body does that is not judged)."""
-        return any(o.kind in ("effect", "fallthrough", "unknown") for o in self.outcomes[env])
+        """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
+        outcomes = self.outcomes[env]
+        guard = self.guard_index
+        return any(o.kind in ("effect", "fallthrough") or (guard is not None and o.index > guard) for o in outcomes)
+
+    @property
+    def guard_index(self) -> int | None:
+        """Top-level index of the first condition on the mode variable that can exit (None before any walk found one)."""
+        mode = [i for i, t in self.guard_tests.items() if any(r.variable == self.context.env_var for r in t.reads) and has_exit(t.node)]
+        return min(mode) if mode else None
 
     @property
     def guarded(self) -> bool:
-        return all(self.exits(env) for env in self.heartbeat_values) and all(self.runs(env) for env in self.legacy_values)
+        for env in self.envs:  # classic values first: most rejections need no more walks
+            if not (self.exits(env) if self.worlds[env] == "heartbeat" else self.runs(env)):
+                return self.harmless
+        return True
+
+    @property
+    def harmless(self) -> bool:
+        """No path at all, whatever its conditions say, reaches a side effect: a body without effects needs no guard."""
+        if "harmless" not in self._shared:
+            walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
+            walker.all_paths = True
+            outcomes = walker.run(self._function, trace=Trace())
+            self._shared["harmless"] = all(o.kind in ("exit", "fallthrough") for o in outcomes)
+        return bool(self._shared["harmless"])
 
 
 def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
@@ -139,6 +190,15 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
     return None
 
 
+def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
+    from thor_guard.verifier.effects import CONTEXT_MANAGER_DECORATORS
+
+    return any(
+        Evaluator.decorator_names(facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CONTEXT_MANAGER_DECORATORS
+        for d in function.decorators
+    )
+
+
 def _is_module_level(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
     return any(statement is function for statement in facts.module.body)
 
@@ -162,6 +222,7 @@ def verify_function(
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
+    lenient.walk_all()
     guard = _first(lenient.guard_tests, context) or _first(strict.guard_tests, context)
     hits: list[RuleHit] = []
     guard_index: int | None = guard.index if guard is not None else None
@@ -207,8 +268,9 @@ class _NodeFinder(cst.CSTVisitor):
 def _first(tests: dict[int, GuardTest], context: VerifierContext) -> GuardTest | None:
     """The guard: the first test that reads the mode variable; else (for TG007) the first that reads another one."""
     mode = [index for index, test in tests.items() if any(r.variable == context.env_var for r in test.reads)]
-    if mode:
-        return tests[min(mode)]
+    exiting = [index for index in mode if has_exit(tests[index].node)]
+    if exiting or mode:
+        return tests[min(exiting or mode)]
     return tests[min(tests)] if tests else None
 
 
@@ -253,7 +315,9 @@ def _explain(
         if failure is not None and failure.kind == "unknown" and failure.category in ("binding", "helper"):
             hits.append(RuleHit("TG009", f"cannot verify the function: {failure.reason}", failure.node))
             return hits, failure.index, None
-        other = [r for r in lenient.reads if r.variable and r.variable != context.env_var]
+        # Only a condition that reads another variable is a (stale) guard; a read in the body is just data.
+        tested = [r for test in sorted(lenient.guard_tests.values(), key=lambda t: t.index) for r in test.reads]
+        other = [r for r in tested if r.variable and r.variable != context.env_var]
         if other:
             hits.append(_stale_hit(other[0], context))
             return hits, None, other[0].variable

@@ -6,7 +6,9 @@ Used by the pytest test (a few hundred cases) and by the dedicated command
 
 from __future__ import annotations
 
+import itertools
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 
+from benchmarks.precision import categorise
 from tests.check.generated.grammar import cases
 from tests.check.generated.model import VALUES, Case
 from tests.check.generated.oracle import Result, evaluate
@@ -82,21 +85,42 @@ def _batches(stream: Iterator[Case], size: int) -> Iterator[list[Case]]:
         yield batch
 
 
-def run_all(count: int, seed: int, jobs: int = 2, batch_size: int = 250) -> list[Result]:
-    """Evaluate ``count`` generated cases with ``jobs`` worker processes (1 = in this process)."""
+def run_all(
+    count: int,
+    seed: int,
+    jobs: int = 2,
+    batch_size: int = 250,
+    progress: Callable[[list[Result]], None] | None = None,
+    deadline: float | None = None,
+) -> list[Result]:
+    """Evaluate ``count`` generated cases with ``jobs`` worker processes (1 = in this process).
+
+    ``progress`` is called with the results so far after every finished batch. Past ``deadline``
+    (a ``time.monotonic()`` value) no new batch starts: the result then holds fewer than ``count``.
+    """
     stream = _batches(generate(count, seed), batch_size)
-    if jobs <= 1:
-        return [result for batch in stream for result in _evaluate_batch(batch)]
+    if deadline is not None:
+        stream = itertools.takewhile(lambda _: time.monotonic() < deadline, stream)
     results: list[Result] = []
+
+    def done(batch_results: list[Result]) -> None:
+        results.extend(batch_results)
+        if progress is not None:
+            progress(results)
+
+    if jobs <= 1:
+        for batch in stream:
+            done(_evaluate_batch(batch))
+        return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = []
         for batch in stream:
             pending.append(pool.submit(_evaluate_batch, batch))
             # Keep the pool fed without generating everything up front.
             while len(pending) > 2 * jobs:
-                results.extend(pending.pop(0).result())
+                done(pending.pop(0).result())
         for future in pending:
-            results.extend(future.result())
+            done(future.result())
     return results
 
 
@@ -135,7 +159,9 @@ class Summary:
     unsound: list[Result]
     crashes: list[Result]
     missed_by_tag: Counter = field(default_factory=Counter)
-    """Really guarded, in-language, rejected: per feature tag, with the codes."""
+    """Really guarded, in-language, rejected: per guard shape, with the codes."""
+    missed_by_message: Counter = field(default_factory=Counter)
+    """The same cases per first finding message (quoted code, names and numbers blanked)."""
 
     @property
     def precision(self) -> float:
@@ -146,12 +172,26 @@ class Summary:
         return self.accepted_guarded_in_language / self.guarded_in_language if self.guarded_in_language else 1.0
 
 
+def shape(result: Result) -> str:
+    """A coarse class of an unsound or rejected case: the world that broke, the guard's exit and form,
+    and every construct that is not harmless on its own (so each class is one kind of bug)."""
+    from tests.check.generated.grammar import PURE_FEATURES
+
+    guard = next((t for t in result.case.tags if t.startswith("guard:")), "guard:none")
+    shape_name, form, exit_kind = (guard.split(":", 1)[1].split("/") + ["", ""])[:3]
+    others = sorted({t for t in result.case.tags if not t.startswith("guard:") and t not in PURE_FEATURES})
+    world = result.judgement.reason.split(",")[0] if result.judgement.reason else "guarded"
+    return f"{world} | {form}/{exit_kind} | {' '.join(others) or '-'}"
+
+
 def summarise(results: list[Result]) -> Summary:
     guarded = [r for r in results if r.judgement.guarded]
     in_language = [r for r in guarded if not r.case.outside]
     missed: Counter = Counter()
+    messages: Counter = Counter()
     for r in in_language:
         if not r.verdict.accepted:
+            messages[categorise(r.verdict.codes[0] + " " + (r.verdict.messages[0] if r.verdict.messages else ""))] += 1
             guard = next((t for t in r.case.tags if t.startswith("guard:")), "no guard")
             missed[(guard, r.verdict.codes)] += 1
     return Summary(
@@ -164,6 +204,7 @@ def summarise(results: list[Result]) -> Summary:
         unsound=[r for r in results if r.unsound],
         crashes=[r for r in results if "verifier-crash" in r.verdict.codes],
         missed_by_tag=missed,
+        missed_by_message=messages,
     )
 
 
@@ -196,14 +237,17 @@ def format_summary(summary: Summary, show: int, minimised: list[Result]) -> str:
         f"values of {len(VALUES)}: " + ", ".join("unset" if v is None else repr(v) for v in VALUES),
     ]
     if summary.unsound:
-        kinds = Counter(r.judgement.reason.split(",")[0] + " / " + ",".join(sorted(set(r.case.tags))) for r in summary.unsound)
+        kinds = Counter(shape(r) for r in summary.unsound)
         out.append("")
-        out.append("most frequent unsound shapes:")
+        out.append("unsound verdicts by class (world | guard form/exit | constructs that are not harmless):")
         out += [f"  {n:5d}  {k}" for k, n in kinds.most_common(show * 3)]
     for number, result in enumerate(minimised, start=1):
         out += ["", f"--- unsound #{number} (minimised) ---", describe(result)]
     if summary.crashes:
         out += ["", "--- verifier crash ---", describe(summary.crashes[0])]
+    if summary.missed_by_message:
+        out += ["", "really guarded, in the language, rejected (first message, names blanked): count"]
+        out += [f"  {n:5d}  {message}" for message, n in summary.missed_by_message.most_common(15)]
     if summary.missed_by_tag:
         out += ["", "really guarded, in the language, rejected (guard shape, codes): count"]
         out += [f"  {n:5d}  {tag} {','.join(codes)}" for (tag, codes), n in summary.missed_by_tag.most_common(15)]

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from tests.check.generated.model import KNOB_ATTRS, KNOB_ENV, PERMISSIVE, VAR, Case, Feature, Scenario
+from tests.check.generated.model import KNOB_ATTRS, KNOB_ENV, OPPOSITE, PERMISSIVE, VAR, Case, Feature, Scenario
 
 T = TypeVar("T")
 
@@ -116,6 +116,7 @@ SHAPES: tuple[tuple[int, str], ...] = (
     (2, "helper_param"),
     (3, "helper_other"),
     (1, "helper_imported"),
+    (2, "helper_other_param"),
     (1, "helper_async"),
     (1, "helper_cached"),
     (1, "helper_wrapped"),
@@ -231,7 +232,6 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
             "helper_wrapped": ["@tg_sentinel.wrap"],
             "helper_transparent": ["@tg_sentinel.transparent"],
         }.get(shape, [])
-        outside = outside or shape == "helper_transparent"
         keyword = "async def" if shape == "helper_async" else "def"
         add("main_top", *decorator, f"{keyword} {helper}():", f"    return {compare_template.format(x=module_value)}", "", "")
         condition = f"(await {helper}())" if shape == "helper_async" and is_async else f"{helper}()"
@@ -251,6 +251,11 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
             condition = f"hb{number}()"
         else:
             condition = f"util.hb{number}()"
+    elif shape == "helper_other_param":
+        # Two statements and a parameter with a default, in the other module; called with the name.
+        inner = read("name", default).replace("env.get(", "os.environ.get(").replace("ENVIRON.", "os.environ.").replace("_os.", "os.")
+        add("util", "", f"def hbp{number}(name=ENV_NAME):", f"    value = {inner}{normalise}", f"    return {compare_template.format(x='value')}", "")
+        condition = f"util.hbp{number}({name})" if draw(st.booleans()) else f"util.hbp{number}()"
     elif shape == "helper_method":
         add("class_top", "def _hb(self):", f"    return {compare_template.format(x=value.replace('env.get(', 'os.environ.get('))}", "")
         condition = "self._hb()"
@@ -351,12 +356,16 @@ PURE_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
         {"prefix": ("tag = util.label()",), "util": ("", "def label():", '    return "worker".upper()', "")},
     ),
     "str_upper": (frozenset({"self"}), {"prefix": ("upper = self.name.upper()",)}),
-    "star_import_harmless": (frozenset(), {"main_top": ("from {pkg}.util import *", ""), "util": ("", "RETRIES = 3", "")}),
+    # A star import is unprovable by design (issue 11 item 3), even of a harmless project module.
+    "star_import_harmless": (
+        frozenset(),
+        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "RETRIES = 3", ""), "outside": True},
+    ),
     "uncalled_global_rebind": (
         frozenset(),
         {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", ""), "outside": True},
     ),
-    "transparent_entry_decorator": (frozenset(), {"decorators": ("tg_sentinel.transparent",), "outside": True}),
+    "transparent_entry_decorator": (frozenset(), {"decorators": ("tg_sentinel.transparent",)}),
     "recursive_pure_helper": (
         frozenset(),
         {
@@ -405,6 +414,10 @@ EFFECT_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "self_write": (frozenset({"self"}), {"prefix": ("self.started = True",)}),
     "subscript_target": (frozenset({"self"}), {"prefix": ('self._cache[tg_sentinel.effect("key")] = 1',)}),
     "local_subscript_target": (frozenset(), {"prefix": ("cache = {}", 'cache[tg_sentinel.effect("key")] = 1')}),
+    "module_list_append": (frozenset(), {"prefix": ("_REGISTRY.append(1)",), "main_top": ("_REGISTRY = []", "")}),
+    "self_dict_setdefault": (frozenset({"self"}), {"prefix": ('self._cache.setdefault("k", 1)',)}),
+    "self_dict_update": (frozenset({"self"}), {"prefix": ('self._cache.update({"k": 1})',)}),
+    "util_dict_pop": (frozenset(), {"prefix": ('util.STATE.pop("k", None)',), "util": ("", 'STATE = {"k": 1}', "")}),
     "with_lock": (frozenset({"self"}), {"prefix": ("with self._lock:", "    n = 1")}),
     "try_effect": (frozenset(), {"prefix": ("try:", '    tg_sentinel.effect("try")', "except Exception:", "    pass")}),
     "thread_start": (frozenset(), {"prefix": ("threading.Thread(target=_noop).start()",)}),
@@ -412,6 +425,8 @@ EFFECT_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "raise_effect_in_if": (frozenset({"self"}), {"prefix": ("if self.x == 2:", "    raise RuntimeError(self._stop())")}),
 }
 # Rebinding of names the guard may use: harmless in themselves, they change what the guard reads.
+# Star imports, globals()/setattr/exec and `global` rebinding are unprovable by design (issue 11 item 3):
+# marked outside the language, so a TG009 there does not count against the precision in the language.
 REBIND_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "rebind_os": (frozenset(), {"main_bottom": ("os = tg_sentinel.Compat()",)}),
     "rebind_os_alias": (frozenset(), {"main_bottom": ("_os = tg_sentinel.Compat()",)}),
@@ -419,15 +434,15 @@ REBIND_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
     "rebind_environ": (frozenset(), {"main_bottom": (f'environ = {{{Q}: "legacy"}}',)}),
     "star_import_rebind": (
         frozenset(),
-        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "getenv = tg_sentinel.Compat().getenv", "environ = {}", "")},
+        {"main_top": ("from {pkg}.util import *", ""), "util": ("", "getenv = tg_sentinel.Compat().getenv", "environ = {}", ""), "outside": True},
     ),
     "global_rebind_called": (
         frozenset(),
-        {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", "", "", "_patch()")},
+        {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", "", "", "_patch()"), "outside": True},
     ),
-    "globals_write": (frozenset(), {"main_bottom": ('globals()["os"] = tg_sentinel.Compat()',)}),
-    "setattr_module": (frozenset(), {"main_bottom": ('setattr(sys.modules[__name__], "getenv", tg_sentinel.Compat().getenv)',)}),
-    "exec_rebind": (frozenset(), {"main_bottom": ('exec("os = tg_sentinel.Compat()")',)}),
+    "globals_write": (frozenset(), {"main_bottom": ('globals()["os"] = tg_sentinel.Compat()',), "outside": True}),
+    "setattr_module": (frozenset(), {"main_bottom": ('setattr(sys.modules[__name__], "getenv", tg_sentinel.Compat().getenv)',), "outside": True}),
+    "exec_rebind": (frozenset(), {"main_bottom": ('exec("os = tg_sentinel.Compat()")',), "outside": True}),
     "rebind_helper_module": (frozenset(), {"main_bottom": ("util = tg_sentinel.Compat()",)}),
     "util_rebind_os": (frozenset(), {"util": ("", "os = tg_sentinel.Compat()", "")}),
     "class_entry_rebind": (
@@ -499,12 +514,11 @@ def cases(draw: st.DrawFn) -> Case:
     before: list[Feature] = []
     for _ in range(draw(st.integers(0, 3))):
         family = "pure" if careful else _weighted(draw, [(12, "pure"), (4, "effect"), (2, "rebind")])
-        if family == "pure":
-            before.append(_feature(PURE_FEATURES, draw(st.sampled_from(pure))))
-        elif family == "effect":
-            before.append(_feature(EFFECT_FEATURES, draw(st.sampled_from(effects))))
-        else:
-            before.append(_feature(REBIND_FEATURES, draw(st.sampled_from(rebinds))))
+        table, names = {"pure": (PURE_FEATURES, pure), "effect": (EFFECT_FEATURES, effects), "rebind": (REBIND_FEATURES, rebinds)}[family]
+        feature = _feature(table, draw(st.sampled_from(names)))
+        if any(f.tag == feature.tag for f in before) and (feature.util or feature.main_top or feature.main_bottom or feature.class_top):
+            continue  # the same module-level definition twice is a rebinding, not the construct meant
+        before.append(feature)
     if kind == "method" and draw(st.integers(0, 14)) == 0:
         # Many harmless branches before the guard: the verifier must not blow up or give up.
         count = draw(st.sampled_from([7, 20]))
@@ -515,5 +529,4 @@ def cases(draw: st.DrawFn) -> Case:
         features.append(_feature(AFTER_FEATURES, draw(st.sampled_from(after))))
     if careful and draw(st.integers(0, 5)) == 0:
         features.insert(0, _feature(REBIND_FEATURES, draw(st.sampled_from(rebinds))))
-    extra = (draw(scenarios()),)
-    return Case(kind=kind, is_async=is_async, features=tuple(features), scenarios=(PERMISSIVE, *extra))
+    return Case(kind=kind, is_async=is_async, features=tuple(features), scenarios=(PERMISSIVE, OPPOSITE, draw(scenarios())))

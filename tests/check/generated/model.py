@@ -91,6 +91,8 @@ PERMISSIVE = Scenario(
     attrs=tuple((k, v[0]) for k, v in KNOB_ATTRS.items()),
 )
 """Scenario 0 of every case: every other condition lets the legacy body run."""
+OPPOSITE = Scenario(env=(), attrs=tuple((k, v[1]) for k, v in KNOB_ATTRS.items()))
+"""Scenario 1: other variables unset, every attribute at its second value (the branches scenario 0 skips)."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,13 @@ class Case:
         return [line.replace("{pkg}", self.package) for f in self.features for line in getattr(f, place)]
 
     def _main(self) -> str:
-        body = self._lines("prefix") + ["tg_sentinel.body()", "threading.Thread(target=_noop).start()"]
+        body: list[str] = []
+        for feature in self.features:
+            body += [line.replace("{pkg}", self.package) for line in feature.prefix]
+            if feature.guard:
+                # The verifier does not judge the body; the oracle's legacy check stops here too.
+                body.append("tg_sentinel.after_guard()")
+        body += ["tg_sentinel.body()", "threading.Thread(target=_noop).start()"]
         params = {"function": "", "method": "self", "staticmethod": "", "classmethod": "cls"}[self.kind]
         header = ("async def" if self.is_async else "def") + f" start({params}):"
         entry = [*("@" + d for d in self._lines("decorators")), header, *("    " + line for line in body)]

@@ -6,8 +6,10 @@
   *really guarded*: for every heartbeat-world value (DESIGN §1: unset or
   ``value.lower() == "heartbeat"``) the call records no event at all and ends
   by ``return`` or the generated ``raise``; for the legacy-world values it
-  behaves the same for every value (exactly one world, whatever the spelling)
-  and, in the permissive scenario, reaches the legacy body.
+  behaves the same for every value up to the guard's marker (exactly one
+  world, whatever the spelling) and, in the permissive scenario, gets past the
+  guard. Like the verifier, the oracle does not judge the body after the
+  guard: each case calls ``tg_sentinel.after_guard()`` right after its guard.
 - :func:`verify` runs ``check`` (the same :func:`~thor_guard.check.run_check`
   the CLI uses) over the batch: a case is *accepted* when its entry point was
   verified and has no finding.
@@ -31,6 +33,9 @@ from tests.check.generated.model import KNOB_ENV, VALUES, Batch, Case, heartbeat
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "runner.py"
 SENTINEL = HERE / "sentinel"
+
+TRANSPARENT = ("tg_sentinel.transparent",)
+"""Decorators the generated projects declare transparent (``transparent-decorators``)."""
 
 Run = tuple[tuple[str, ...], str]
 """(events, outcome) of one call."""
@@ -77,7 +82,7 @@ def judge(case: Case, runs: tuple[tuple[Run, ...], ...]) -> Judgement:
         for value, (events, outcome) in zip(VALUES, per_value):
             if heartbeat_world(value) and (events or outcome not in ("return", "exit")):
                 return Judgement(False, f"heartbeat world, {_show(value)}, {where}: events {list(events)}, outcome {outcome}")
-        legacy = [(value, run) for value, run in zip(VALUES, per_value) if not heartbeat_world(value)]
+        legacy = [(value, _up_to_guard(run)) for value, run in zip(VALUES, per_value) if not heartbeat_world(value)]
         first_value, first_run = legacy[0]
         for value, run in legacy[1:]:
             if run != first_run:
@@ -86,9 +91,18 @@ def judge(case: Case, runs: tuple[tuple[Run, ...], ...]) -> Judgement:
                     f"legacy world, {where}: {_show(first_value)} gives {list(first_run[0])}/{first_run[1]} "
                     f"but {_show(value)} gives {list(run[0])}/{run[1]}",
                 )
-        if s == 0 and "BODY" not in first_run[0]:
-            return Judgement(False, f"legacy world, {where}: the body is never reached ({list(first_run[0])}/{first_run[1]})")
+        marker = "AFTER_GUARD" if any(f.guard for f in case.features) else "BODY"
+        if s == 0 and marker not in first_run[0]:
+            return Judgement(False, f"legacy world, {where}: the guard never lets the run through ({list(first_run[0])}/{first_run[1]})")
     return Judgement(True, "")
+
+
+def _up_to_guard(run: Run) -> Run:
+    """What the guard decides in a legacy run: the events up to the guard's marker (the body, after it, is not judged)."""
+    events, outcome = run
+    if "AFTER_GUARD" in events:
+        return events[: events.index("AFTER_GUARD") + 1], "passed"
+    return run
 
 
 def execute(batch: Batch, root: Path, timeout: float = 600) -> dict[str, tuple[tuple[Run, ...], ...]]:
@@ -131,8 +145,13 @@ def verify(batch: Batch, root: Path) -> dict[str, Verdict]:
     """``check`` over the written batch: target -> verdict."""
     from thor_guard.check import run_check
     from thor_guard.config import load_config
+    from thor_guard.errors import ConfigError
 
-    config = load_config([root])
+    try:
+        # The sentinel's identity decorator, listed as the config allows (verifier v2's key).
+        config = load_config([root], overrides={"transparent-decorators": list(TRANSPARENT)})
+    except ConfigError:
+        config = load_config([root])  # a verifier without the key: such decorators are TG009 there
     result = run_check([root], config)
     by_target: dict[str, list] = {case.target: [] for case in batch.cases}
     for finding in result.findings:

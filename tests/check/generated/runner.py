@@ -19,6 +19,7 @@ Events of the import itself are not the entry point's and are dropped.
 
 from __future__ import annotations
 
+import copy
 import importlib
 import inspect
 import json
@@ -69,9 +70,14 @@ def _purge(package: str) -> None:
         del sys.modules[name]
 
 
-def _snapshot_modules(package: str) -> dict[str, dict[str, int]]:
+def _state(namespace: dict) -> dict:
+    """What a write would change: each name's object, and the items of plain containers (writes in place)."""
+    return {k: (id(v), copy.copy(v) if type(v) in (dict, list, set) else None) for k, v in namespace.items() if k != "__builtins__"}
+
+
+def _snapshot_modules(package: str) -> dict[str, dict]:
     return {
-        name: {k: id(v) for k, v in vars(module).items()}
+        name: _state(vars(module))
         for name, module in list(sys.modules.items())
         if (name == package or name.startswith(package + ".")) and module is not None
     }
@@ -104,7 +110,7 @@ def _run(case: dict, scenario: dict, value: str | None, clean_env: dict, sentine
         return [[], f"lookup:{type(exc).__name__}"]
     before_modules = _snapshot_modules(case["package"])
     before_env = dict(os.environ)
-    before_self = dict(receiver.__dict__) if receiver is not None else {}
+    before_self = _state(receiver.__dict__) if receiver is not None else {}
     sentinel.reset()
     thread_starts.clear()
     events: list[str] = []
@@ -126,7 +132,7 @@ def _run(case: dict, scenario: dict, value: str | None, clean_env: dict, sentine
             events.append(f"global-write:{name}")
     if dict(os.environ) != before_env:
         events.append("environ-write")
-    if receiver is not None and receiver.__dict__ != before_self:
+    if receiver is not None and _state(receiver.__dict__) != before_self:
         events.append("self-write")
     return [events, outcome]
 

@@ -1,8 +1,11 @@
 # Async and generator entry points: what a call (awaited / iterated) really runs.
 # expect: Feed.start_async ok
 # expect: Feed.start_generator ok
-# expect: Feed.start_generator_yields_first TG002 yield
+# expect: Feed.start_generator_yields_first TG002 yield 1
+# expect: start_context_manager ok
+# expect: Feed.start_yield_from TG002 yield from
 # expect: Feed.start_awaits_first TG002 self._connect()
+import contextlib
 import os
 import threading
 
@@ -29,3 +32,19 @@ class Feed:
         if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
             return
         threading.Thread(target=print).start()
+
+    def start_yield_from(self):
+        yield from self._feeds()
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=print).start()
+
+
+@contextlib.contextmanager
+def start_context_manager():
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        yield
+        return
+    threading.Thread(target=print).start()
+    yield

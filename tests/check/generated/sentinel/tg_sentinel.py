@@ -30,6 +30,11 @@ def body() -> None:
     EVENTS.append("BODY")
 
 
+def after_guard() -> None:
+    """Placed right after the guard: the guard let this run through (what follows is the body)."""
+    EVENTS.append("AFTER_GUARD")
+
+
 def base(tag: str = "base") -> type:
     EVENTS.append(tag)
     return object
