@@ -197,7 +197,7 @@ def _verify_file(
     wrapper = MetadataWrapper(skeleton(parsed.tree, wanted), unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     def_lines = {id(function): line for (_, function), (line, _) in zip(parsed.functions, def_positions(parsed.data))}
-    context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver)
+    context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver, source=parsed.data)
     findings: list[Finding] = []
     verdicts: dict[str, FunctionVerdict] = {}
     for qualname, function in parsed.functions:
