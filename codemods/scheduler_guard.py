@@ -460,7 +460,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         names = [self._qualified_names(decorator.decorator) for decorator in function.decorators]
         if any(n & _CONTEXT_MANAGERS for n in names):
             return True
-        unknown = [d for d, n in zip(function.decorators, names) if not n & _TRANSPARENT]
+        transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
+        unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
             code = cst.Module(body=[]).code_for_node(unknown[0].decorator)
             raise Unresolvable(
