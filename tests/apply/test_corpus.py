@@ -194,7 +194,7 @@ def _check_corpus(
     # (a) every module that imported before still imports, in both worlds
     before_outcomes = _outcomes(baseline)
     imported = {m for m, outcome in before_outcomes.items() if outcome == "ok"}
-    assert len(imported) >= 200
+    assert len(imported) >= (700 if FULL else 150)
     for mode, process in after.items():
         outcomes = _outcomes(process)
         broken = {m: outcomes.get(m) for m in imported if outcomes.get(m) != "ok"}
