@@ -43,8 +43,6 @@ class EnvReader:
     """Index of the leading local import that binds the name; the guard goes after it."""
     import_line: str | None = None
     """``import os`` (or ``import os as _os``) when the module must gain that import."""
-    name: str = "os"
-    """The bare name the call starts with (so ``global``/``nonlocal`` declarations of it can be found)."""
 
 
 @dataclass(frozen=True)
@@ -212,11 +210,11 @@ class ModuleBindings:
                 ranked.append((spelling[0], name, spelling[1].format(name)))
         if ranked:
             _, name, call = min(ranked)
-            return EnvReader(call=call, after_index=view.local_import_index(name), name=name)
+            return EnvReader(call=call, after_index=view.local_import_index(name))
         if self._plain_import_possible("os", view):
-            return EnvReader(call="os.environ.get", import_line="import os", name="os")
+            return EnvReader(call="os.environ.get", import_line="import os")
         alias = self._alias("os", view)
-        return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}", name=alias)
+        return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}")
 
     def logger(self, view: FunctionScopeView) -> LoggerChoice:
         """Reuse a module logger visible from the function, or plan to create one after the imports."""

@@ -193,6 +193,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._resolver: tuple[Config, HelperResolver] | None = None
         self._outcome_of: dict[int, int] = {}
         self._layout: dict[int, Layout] = {}
+        self._verifier_context: VerifierContext | None = None
 
     def retarget(self, filename: str, module: str | None, source: bytes | None = None) -> None:
         """Reuse this command for another file (building a libcst transformer is costly: ~30 ms).
@@ -297,7 +298,36 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 self.context = replace(self.context, wrapper=None)
         if not self._plan.functions:
             return tree
-        return self._build_checked(tree, source)
+        new = self._build_checked(tree, source)
+        if new is tree:
+            return tree
+        rejected = self._recheck(new, targeted)
+        if not rejected:
+            return new
+        for function_id, reason in rejected.items():
+            self._unfix(function_id, reason)
+        return self._build_checked(tree, source) if self._plan.functions else tree
+
+    def _recheck(self, new: cst.Module, targeted: list[tuple[int, str, cst.FunctionDef]]) -> dict[int, str]:
+        """Ask the verifier about every fixed function of the rewritten module: ``check`` must be clean for each.
+
+        Returns the reason per function (by the original node's ``id``) that
+        the verifier still rejects; those are left for a person. ``def``
+        statements are never added or removed, so the n-th function of the
+        rewrite is the n-th of the original.
+        """
+        assert self._verifier_context is not None
+        fixed = [(index, qualname, function) for index, qualname, function in targeted if id(function) in self._plan.functions]
+        functions = walk_functions(new)
+        rewritten = {index: functions[index][1] for index, _, _ in fixed}
+        wrapper = MetadataWrapper(skeleton(new, {id(f) for f in rewritten.values()}), unsafe_skip_copy=True)
+        rejected: dict[int, str] = {}
+        for index, qualname, function in fixed:
+            verdict = verify_function(wrapper, rewritten[index], qualname, self._verifier_context)
+            hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
+            if hits:
+                rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {hits[0].message}; fix it by hand"
+        return rejected
 
     # -- building and checking -------------------------------------------------
     def _build(self, tree: cst.Module, active: frozenset[int]) -> cst.Module:
@@ -362,6 +392,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         verifier_context = VerifierContext.from_config(
             self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=self._source
         )
+        self._verifier_context = verifier_context
         self._source = source
         self._source_for = self.context.filename
         positions = def_positions(source)
@@ -460,7 +491,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         names = [self._qualified_names(decorator.decorator) for decorator in function.decorators]
         if any(n & _CONTEXT_MANAGERS for n in names):
             return True
-        unknown = [d for d, n in zip(function.decorators, names) if not n & _TRANSPARENT]
+        transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
+        unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
             code = cst.Module(body=[]).code_for_node(unknown[0].decorator)
             raise Unresolvable(

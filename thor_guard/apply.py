@@ -208,16 +208,27 @@ def _dangling_links(config: Config) -> list[tuple[Target, Path]]:
     if not wildcard:
         return found
     for root in config.source_roots:
-        if not root.is_dir():
-            continue
-        for directory, _, names in os.walk(root):
-            for name in names:
-                path = Path(directory, name)
-                if not name.endswith(".py") or not path.is_symlink() or path.exists():
-                    continue
-                parts = path.relative_to(root).with_suffix("").parts
-                module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-                found.extend((target, path) for target in wildcard if module and target.matches_module(module))
+        for start in (root.joinpath(*prefix) for prefix in _wildcard_starts(wildcard)):
+            found.extend(_dangling_under(start, root, wildcard))
+    return found
+
+
+_SKIP_DIRS = frozenset({"__pycache__", "node_modules", "venv"})
+
+
+def _dangling_under(start: Path, root: Path, wildcard: Sequence[Target]) -> list[tuple[Target, Path]]:
+    """Dangling ``*.py`` links below ``start`` (skipping hidden, cache and virtualenv directories, as the walk does)."""
+    found: list[tuple[Target, Path]] = []
+    if not start.is_dir():
+        return found
+    for directory, dirnames, names in os.walk(start):
+        dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".") and not d.endswith(".egg-info")]
+        for name in names:
+            path = Path(directory, name)
+            if not name.endswith(".py") or not path.is_symlink() or path.exists():
+                continue
+            module = _lexical_module(path, root)
+            found.extend((target, path) for target in wildcard if module and target.matches_module(module))
     return found
 
 
@@ -234,16 +245,7 @@ def _resolve_all(config: Config) -> dict[Target, list[tuple[str, Path]]]:
             resolved[target] = resolve_target_modules(target, config.source_roots, config.exclude)
     if not wildcard:
         return resolved
-    prefixes: set[tuple[str, ...]] = set()
-    for target in wildcard:
-        prefix: list[str] = []
-        for segment in target.module.split("."):
-            if _WILDCARD.search(segment):
-                break
-            prefix.append(segment)
-        prefixes.add(tuple(prefix))
-    # Walk each prefix directory once, skipping prefixes that lie inside another one.
-    starts = sorted(p for p in prefixes if not any(p[: len(q)] == q and p != q for q in prefixes))
+    starts = _wildcard_starts(wildcard)
     modules: dict[str, Path] = {}
     for root in config.source_roots:
         for start in (root.joinpath(*prefix) for prefix in starts):
@@ -254,6 +256,19 @@ def _resolve_all(config: Config) -> dict[Target, list[tuple[str, Path]]]:
     for target in wildcard:
         resolved[target] = sorted((m, p) for m, p in modules.items() if target.matches_module(m))
     return resolved
+
+
+def _wildcard_starts(wildcard: Sequence[Target]) -> list[tuple[str, ...]]:
+    """The wildcard-free package prefixes of ``wildcard`` targets, without prefixes inside another one."""
+    prefixes: set[tuple[str, ...]] = set()
+    for target in wildcard:
+        prefix: list[str] = []
+        for segment in target.module.split("."):
+            if _WILDCARD.search(segment):
+                break
+            prefix.append(segment)
+        prefixes.add(tuple(prefix))
+    return sorted(p for p in prefixes if not any(p[: len(q)] == q and p != q for q in prefixes))
 
 
 def _add_module(modules: dict[str, Path], path: Path, root: Path, exclude: Sequence[str]) -> None:

@@ -4,7 +4,8 @@ A codemod run is only trustworthy if it cannot damage what it did not mean to
 touch, so writing is separated from rewriting: the codemod turns bytes into
 bytes, and this module (1) checks that the new bytes keep the file's
 encoding, BOM, newline style and trailing newline, (2) refuses to overwrite a
-file that changed on disk since it was read, and (3) replaces the file
+file that changed on disk since it was read, or a read-only file (a rename
+would replace it regardless of its mode), and (3) replaces the file
 atomically (temporary file in the same directory, fsync, rename) keeping its
 mode, and through a symlink writes the target while the link stays a link.
 """
@@ -122,8 +123,9 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     """Atomically replace the file with ``data``; return False when there was nothing to write.
 
     Refuses (raising :class:`WriteRefused`, file untouched) when ``data`` would
-    change the file's byte conventions, or when the file on disk no longer
-    holds the bytes of ``snapshot`` (someone edited it meanwhile: run again).
+    change the file's byte conventions, when the file on disk no longer
+    holds the bytes of ``snapshot`` (someone edited it meanwhile: run again),
+    or when the file is read-only.
     """
     if data == snapshot.data:
         return False

@@ -8,7 +8,8 @@ function) configures the case:
 - ``targets``: comma-separated qualname patterns (default ``*``: every function);
 - ``select``: codes passed as ``--select``;
 - ``person``: the codes apply must report as "needs a person";
-- ``log-level``: the configured log level.
+- ``log-level``: the configured log level;
+- ``transparent``: comma-separated ``transparent-decorators``.
 
 The module of every case is ``cases.NAME`` and ``HEARTBEAT_ENABLED`` is a stale flag.
 """
@@ -37,6 +38,7 @@ class Case:
     select: frozenset[str] | None
     person: frozenset[str]
     log_level: str
+    transparent: tuple[str, ...] = ()
 
     @property
     def module(self) -> str:
@@ -47,7 +49,7 @@ class Case:
         return DATA / f"{self.name}.py"
 
     def config(self) -> Config:
-        return _config(self.module, self.targets, self.log_level)
+        return _config(self.module, self.targets, self.log_level, self.transparent)
 
     def run(self, source: bytes | None = None) -> FileResult:
         data = self.source if source is None else source
@@ -55,13 +57,15 @@ class Case:
 
 
 @cache
-def _config(module: str, targets: tuple[str, ...], log_level: str) -> Config:
-    table = {
+def _config(module: str, targets: tuple[str, ...], log_level: str, transparent: tuple[str, ...] = ()) -> Config:
+    table: dict[str, object] = {
         "preset": "none",
         "entry-points": [f"{module}:{t}" for t in targets],
         "stale-flags": ["HEARTBEAT_ENABLED"],
         "log-level": log_level,
     }
+    if transparent:
+        table["transparent-decorators"] = list(transparent)
     return build_config(table, root=DATA)
 
 
@@ -83,6 +87,7 @@ def load_case(path: Path) -> Case:
         select=parse_codes(options.get("select")),
         person=frozenset(c.strip() for c in options.get("person", "").split(",") if c.strip()),
         log_level=options.get("log-level", "debug"),
+        transparent=tuple(t.strip() for t in options.get("transparent", "").split(",") if t.strip()),
     )
 
 

@@ -11,7 +11,8 @@ class _Week52ExtremesMonitor:
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
             logger.debug(
-                "Skipping legacy _Week52ExtremesMonitor.start (heartbeat scheduler mode active)"
+                "Skipping legacy _Week52ExtremesMonitor.start (heartbeat scheduler "
+                "mode active)"
             )
             return
         self._thread = threading.Thread(target=self.scan, daemon=True)

@@ -14,17 +14,4 @@ def start(a, b=1):
         logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
         return
     threading.Thread(target=work, kwargs=dict(locals())).start()
-
-
-class Overlay:
-    def start(self, colour="red", alpha=0.5):
-        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
-            logger.debug(
-                "Skipping legacy Overlay.start (heartbeat scheduler mode active)"
-            )
-            return
-        for name, value in vars().items():
-            if name != "self":
-                setattr(self, name, value)
-        threading.Thread(target=print).start()
-# case: targets=start,Overlay.start
+# case: targets=start

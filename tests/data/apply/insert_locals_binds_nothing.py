@@ -11,12 +11,4 @@ def work(**kwargs):
 
 def start(a, b=1):
     threading.Thread(target=work, kwargs=dict(locals())).start()
-
-
-class Overlay:
-    def start(self, colour="red", alpha=0.5):
-        for name, value in vars().items():
-            if name != "self":
-                setattr(self, name, value)
-        threading.Thread(target=print).start()
-# case: targets=start,Overlay.start
+# case: targets=start

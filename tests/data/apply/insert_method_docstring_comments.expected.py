@@ -12,7 +12,8 @@ class MarketSupervisor:
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
             logger.debug(
-                "Skipping legacy MarketSupervisor.start (heartbeat scheduler mode active)"
+                "Skipping legacy MarketSupervisor.start (heartbeat scheduler mode "
+                "active)"
             )
             return
         # Comments before the first statement stay with it.

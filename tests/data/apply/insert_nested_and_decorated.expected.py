@@ -20,7 +20,8 @@ class Outer:
             scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
             if scheduler_mode == "heartbeat":
                 logger.debug(
-                    "Skipping legacy Outer.Inner.start (heartbeat scheduler mode active)"
+                    "Skipping legacy Outer.Inner.start (heartbeat scheduler mode "
+                    "active)"
                 )
                 return
             def worker():
@@ -47,4 +48,4 @@ class Outer:
             )
             return
         threading.Thread(target=print).start()
-# case: targets=*.start,*.start_all
+# case: targets=*.start,*.start_all; transparent=cases.insert_nested_and_decorated.traced

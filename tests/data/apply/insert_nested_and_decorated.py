@@ -28,4 +28,4 @@ class Outer:
     @traced
     def start_all(cls):
         threading.Thread(target=print).start()
-# case: targets=*.start,*.start_all
+# case: targets=*.start,*.start_all; transparent=cases.insert_nested_and_decorated.traced

@@ -10,4 +10,5 @@ def start():
     if mode_is_heartbeat():
         return
     threading.Thread(target=print).start()
-# case: person=TG009
+# An unknown helper is not the scheduler mode: its check stays and the canonical guard goes above it.
+# case: targets=start

@@ -1,0 +1,17 @@
+import logging
+import os
+import threading
+
+logger = logging.getLogger(__name__)
+
+
+def start():
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        return
+    # Django's autoreloader runs the process twice; only the child (RUN_MAIN=true) starts the worker.
+    if os.environ.get("RUN_MAIN") != "true":
+        return
+    threading.Thread(target=print).start()
+# case: targets=start
