@@ -108,6 +108,8 @@ class CallGraph:
 
 def is_command_module(module: str) -> bool:
     """``<app>.management.commands.<name>``: a Django management command."""
+    if ".commands" not in module:
+        return False
     parts = module.split(".")
     return any(parts[i] == "management" and parts[i + 1] == "commands" for i in range(len(parts) - 1)) and len(parts) >= 3
 
@@ -249,9 +251,9 @@ class GraphBuilder:
             # Unknown, or calling the result of another call (``getattr(obj, name)()``): not followable.
             graph.unresolved.append(UnresolvedCall(node, module, call.line, call.column, call.ref.text()))
         dotted = dotted_name(sym)
-        if dotted in CALL_COMMAND and call.first_str:
+        if call.first_str and dotted in CALL_COMMAND:
             self._call_command(node, call.first_str)
-        spawn = self._spawn_kind(sym, call)
+        spawn = self._spawn_kind(sym, dotted, call)
         if wrapper is not None and callee is not None:
             spawn = (wrapper.kind, callee.replace(":", "."), callee, wrapper)
         if spawn is not None:
@@ -320,11 +322,10 @@ class GraphBuilder:
             return node_id(run.module, run.name) if run is not None and run.kind == "func" else None
         return self.callable_node(sym) if sym is not None and sym.kind != "class" else None
 
-    def _spawn_kind(self, sym: Sym | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
+    def _spawn_kind(self, sym: Sym | None, dotted: str | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
         """(kind, api shown in paths, implicit target node, row) when this call starts background work."""
         table = self.table
         if sym is not None:
-            dotted = dotted_name(sym)
             if sym.kind in ("ext", "func", "class") and dotted in table.calls:
                 row = table.calls[dotted]  # type: ignore[index]
                 return row.kind, _api(row, dotted), None, row  # type: ignore[arg-type]

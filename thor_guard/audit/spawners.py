@@ -78,7 +78,7 @@ class Spawner:
     role: Role = "call"
     target: int | None = None
     subclass: bool = False
-    marker: str | None = None
+    marker: str | tuple[str, ...] | None = None
 
     @property
     def module(self) -> str:
@@ -96,17 +96,22 @@ class Spawner:
     def is_method(self) -> bool:
         return "." in self.qualname or self.module == "*"
 
-    def search_word(self) -> str:
+    def search_words(self) -> tuple[str, ...]:
         if self.marker:
-            return self.marker
+            return (self.marker,) if isinstance(self.marker, str) else self.marker
         if self.module == "*":
-            return self.qualname
-        return self.qualname.split(".")[0] if self.is_method else self.qualname.rsplit(".", 1)[-1]
+            return (self.qualname,)
+        return (self.qualname.split(".")[0] if self.is_method else self.qualname.rsplit(".", 1)[-1],)
 
 
 def _rows(kind: str, names: Iterable[str], **options: object) -> list[Spawner]:
     return [Spawner(name, kind, **options) for name in names]  # type: ignore[arg-type]
 
+
+# Long words are cheap to search for (the search skips ahead by their length); a file that uses
+# gevent or eventlet imports it, and one that only uses a pool built elsewhere is found by name.
+_GEVENT = ("from gevent", "import gevent")
+_EVENTLET = ("from eventlet", "import eventlet")
 
 _SCHEDULERS = (
     "apscheduler.schedulers.background:BackgroundScheduler",
@@ -167,24 +172,24 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     # the ``schedule`` package: jobs run wherever run_pending() is called (a loop in a thread)
     Spawner("schedule:every.do", "scheduler", role="job", target=0, marker="schedule"),
     # gevent and eventlet
-    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker="gevent"),
-    Spawner("gevent:spawn_raw", "greenlet", target=0, marker="gevent"),
-    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker="gevent"),
-    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="gevent"),
-    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="gevent"),
-    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="gevent"),
-    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker="eventlet"),
-    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker="eventlet"),
-    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker="eventlet"),
-    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="eventlet"),
-    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="eventlet"),
+    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker=_GEVENT),
+    Spawner("gevent:spawn_raw", "greenlet", target=0, marker=_GEVENT),
+    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker=_GEVENT),
+    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker=_GEVENT),
+    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker=_GEVENT),
+    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker=_GEVENT),
+    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker=_EVENTLET),
+    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker=_EVENTLET),
+    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker=_EVENTLET),
+    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker=_EVENTLET),
+    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker=_EVENTLET),
     # uWSGI: decorators that run the function in the background, and signal handlers
-    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
-    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
-    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgi"),
-    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgi"),
-    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgi"),
-    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="uwsgi"),
+    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgidecorators"),
+    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgidecorators"),
+    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgidecorators"),
+    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgidecorators"),
+    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgidecorators"),
+    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="register_signal"),
     # Celery beat: periodic tasks registered from a hook
     Spawner("*:add_periodic_task", "beat", target=1, marker="add_periodic_task"),
 )
@@ -228,7 +233,7 @@ class SpawnerTable:
 
     def markers(self) -> tuple[bytes, ...]:
         """The words whose presence makes a file worth parsing (each at most once)."""
-        words = {row.search_word().encode("ascii", "ignore") for row in self.rows if row.role != "job"}
+        words = {word.encode("ascii", "ignore") for row in self.rows if row.role != "job" for word in row.search_words()}
         words.discard(b"")
         # A word that contains another one adds nothing to a substring test ("Thread" covers "ThreadPool").
         return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
