@@ -77,28 +77,6 @@ class WordIndex:
         self._ends = [s + len(t) for s, t in zip(starts, texts)]
         self._blob = b"\0".join(texts)
 
-    def files_containing(self, needles: Iterable[bytes]) -> set[str]:
-        """Keys of the files that contain any of ``needles`` as a substring.
-
-        One ``find`` scan of the whole buffer per needle (its search tables
-        are built once, not once per file), jumping to the next file at a hit.
-        """
-        found: set[str] = set()
-        blob = self._blob
-        starts = self._starts
-        for needle in needles:
-            position = blob.find(needle)
-            while position != -1:
-                index = bisect.bisect_right(starts, position) - 1
-                found.add(self._keys[index])
-                position = blob.find(needle, self._ends[index])
-        return found
-
-    def seeds(self, markers: Sequence[bytes] = SPAWN_MARKERS) -> set[str]:
-        """Keys of the files :func:`is_seed` accepts, from whole-buffer scans."""
-        loops = self.files_containing([_LOOP_MARKER]) & self.files_containing(_WAIT_MARKERS)
-        return self.files_containing(markers) | loops
-
     def files_mentioning(self, words: Iterable[str], skip: set[str] | None = None) -> set[str]:
         """Keys of the files that contain any of ``words`` as a whole identifier."""
         found: set[str] = set()
