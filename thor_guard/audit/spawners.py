@@ -108,10 +108,11 @@ def _rows(kind: str, names: Iterable[str], **options: object) -> list[Spawner]:
     return [Spawner(name, kind, **options) for name in names]  # type: ignore[arg-type]
 
 
-# Long words are cheap to search for (the search skips ahead by their length); a file that uses
-# gevent or eventlet imports it, and one that only uses a pool built elsewhere is found by name.
-_GEVENT = ("from gevent", "import gevent")
-_EVENTLET = ("from eventlet", "import eventlet")
+# Each word costs one search of every file on a cold run (measured: about the same per word,
+# long or short), so related rows share one: a file that uses gevent or eventlet imports it,
+# and one that only uses a pool built elsewhere is found by that pool's name.
+_GEVENT = "gevent"
+_EVENTLET = "eventlet"
 
 _SCHEDULERS = (
     "apscheduler.schedulers.background:BackgroundScheduler",
@@ -184,12 +185,12 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker=_EVENTLET),
     Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker=_EVENTLET),
     # uWSGI: decorators that run the function in the background, and signal handlers
-    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgidecorators"),
-    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgidecorators"),
-    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgidecorators"),
-    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="register_signal"),
+    Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
+    *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
+    Spawner("uwsgidecorators:cron", "cron", role="decorator", marker="uwsgi"),
+    *_rows("spooler", ("uwsgidecorators:spool", "uwsgidecorators:spoolforever", "uwsgidecorators:spoolraw"), role="decorator", marker="uwsgi"),
+    Spawner("uwsgidecorators:mulefunc", "process", role="decorator", marker="uwsgi"),
+    Spawner("uwsgi:register_signal", "signal-handler", target=2, marker="uwsgi"),
     # Celery beat: periodic tasks registered from a hook
     Spawner("*:add_periodic_task", "beat", target=1, marker="add_periodic_task"),
 )
