@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the analysis modules are imported only when the warm shortc
     from thor_guard.audit.link import Linker
     from thor_guard.audit.model import ModuleFacts
     from thor_guard.audit.prefilter import WordIndex
+    from thor_guard.audit.spawners import SpawnerTable
 
 PARALLEL_MIN_FILES = 48
 """Below this many cache misses a process pool costs more than it saves."""
@@ -84,7 +85,7 @@ class _Run:
         self.errors: dict[Path, str] = {}
         self.parsed = 0
         self.from_cache = 0
-        self._table: object = None
+        self._table: SpawnerTable | None = None
 
     @property
     def positions(self) -> dict[str, int] | None:
@@ -98,7 +99,7 @@ class _Run:
         return repr(sorted(positions.items())) if positions else ""
 
     @property
-    def table(self):  # type: ignore[no-untyped-def]
+    def table(self) -> SpawnerTable:
         """The spawner rows of this run: the built-in table plus ``audit-spawners``."""
         if self._table is None:
             from thor_guard.audit.spawners import SpawnerTable

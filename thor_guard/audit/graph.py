@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from thor_guard.audit.link import INCOMPLETE, Linker, Sym
-from thor_guard.audit.spawners import Spawner, SpawnerTable
 from thor_guard.audit.model import (
     MAIN_CODE,
     MODULE_CODE,
@@ -23,6 +22,7 @@ from thor_guard.audit.model import (
     Ref,
     node_id,
 )
+from thor_guard.audit.spawners import Spawner, SpawnerTable
 
 # The spawner table (thor_guard.audit.spawners) decides what starts background work; these views of
 # the built-in rows stay for callers that only need the standard library's names.

@@ -250,6 +250,25 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
     return VerifyOutcome(guarded, files, functions, errors, proofs)
 
 
+def _worlds(context: object) -> tuple[list[str | None], list[str | None]]:
+    """The values of the mode variable the proof covered, per world.
+
+    The verifier's value table (``value_space``: each value with its world)
+    when it has one, else its heartbeat and legacy spellings.
+    """
+    space = getattr(context, "value_space", None)
+    if space:
+        heartbeat = [row.value for row in space if "heartbeat" in str(getattr(row.world, "name", row.world)).lower()]
+        legacy = [row.value for row in space if "heartbeat" not in str(getattr(row.world, "name", row.world)).lower()]
+        return heartbeat, legacy
+    return list(getattr(context, "heartbeat_environments", ())), list(getattr(context, "legacy_environments", ()))
+
+
+def _values(values: Sequence[str | None], limit: int = 6) -> str:
+    shown = ", ".join("unset" if v is None else repr(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
 def proof_text(wrapper: object, verdict: object, context: object, origin: Sequence[int], node: str) -> str:
     """Say in one sentence what the verifier proved about a guarded function (for ``--explain``).
 
@@ -275,10 +294,9 @@ def proof_text(wrapper: object, verdict: object, context: object, origin: Sequen
             where = f" at its guard `{text}` (line {line})"
         except (KeyError, AttributeError):
             where = f" at its guard `{text}`"
-    heartbeat = [v for v in getattr(context, "heartbeat_environments", ())]
-    legacy = [v for v in getattr(context, "legacy_environments", ())]
-    values = ", ".join("unset" if v is None else repr(v) for v in heartbeat) or "every heartbeat value"
-    runs = f"; with {', '.join(repr(v) for v in legacy)} it runs its body" if legacy else ""
+    heartbeat, legacy = _worlds(context)
+    values = _values(heartbeat) or "every heartbeat value"
+    runs = f"; with {_values(legacy)} it runs its body" if legacy else ""
     return (
         f"{node} returns{where} before any side effect with {env_var} {values}{runs} "
         "(proved by the verifier, the same proof `check` uses)"
