@@ -261,12 +261,12 @@ class _Run:
         """
         from thor_guard.audit.graph import build_graph
         from thor_guard.audit.link import Linker
-        from thor_guard.audit.prefilter import WordIndex, is_seed
+        from thor_guard.audit.prefilter import WordIndex
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
-        markers = self.table.markers()
-        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel], markers))
+        seeds = index.seeds(self.table.markers())
+        self._parse(s for s in self.files if s.rel in seeds)
         checked: set[tuple[str, str]] = set()
         needle_files: dict[str, set[str]] = {}
         memo: dict[object, object] = {}

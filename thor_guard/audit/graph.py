@@ -124,6 +124,9 @@ def _last_name(ref: Ref) -> str:
     return ref.head.rsplit(".", 1)[-1]
 
 
+_NAMED = frozenset({"ext", "extmeth", "func", "class"})
+
+
 def dotted_name(sym: Sym | None) -> str | None:
     """The dotted name a resolved symbol stands for (``threading.Thread``, ``pkg.mod.Class.method``)."""
     if sym is None:
@@ -143,6 +146,7 @@ class GraphBuilder:
         self.table = table if table is not None else _BUILTIN
         self.graph = CallGraph()
         self._wrappers: dict[str, Spawner | None] = {}
+        self._decorated: set[str] = set()
         self._commands: dict[str, list[str]] | None = None
 
     def callable_node(self, sym: Sym | None) -> str | None:
@@ -163,7 +167,10 @@ class GraphBuilder:
         facts = list(facts)
         for module_facts in facts:
             for function in module_facts.functions:
-                self.graph.functions[node_id(module_facts.module, function.qualname)] = (module_facts.module, function)
+                node = node_id(module_facts.module, function.qualname)
+                self.graph.functions[node] = (module_facts.module, function)
+                if function.decorators:
+                    self._decorated.add(node)
         for module_facts in facts:
             self._module(module_facts)
         return self.graph
@@ -244,13 +251,13 @@ class GraphBuilder:
         graph = self.graph
         sym = linker.resolve(call.ref)
         callee = self.callable_node(sym)
-        wrapper = self._wrapper_row(callee) if callee is not None else None
+        wrapper = self._wrapper_row(callee) if callee is not None and callee in self._decorated else None
         if callee is not None and wrapper is None:
             graph.add_call(node, callee)
         elif sym is None or sym.kind == "extinst":
             # Unknown, or calling the result of another call (``getattr(obj, name)()``): not followable.
             graph.unresolved.append(UnresolvedCall(node, module, call.line, call.column, call.ref.text()))
-        dotted = dotted_name(sym)
+        dotted = dotted_name(sym) if sym is not None and sym.kind in _NAMED else None
         if call.first_str and dotted in CALL_COMMAND:
             self._call_command(node, call.first_str)
         spawn = self._spawn_kind(sym, dotted, call)
@@ -326,7 +333,7 @@ class GraphBuilder:
         """(kind, api shown in paths, implicit target node, row) when this call starts background work."""
         table = self.table
         if sym is not None:
-            if sym.kind in ("ext", "func", "class") and dotted in table.calls:
+            if dotted is not None and sym.kind != "extmeth" and dotted in table.calls:
                 row = table.calls[dotted]  # type: ignore[index]
                 return row.kind, _api(row, dotted), None, row  # type: ignore[arg-type]
             if sym.kind == "extmeth":
@@ -335,13 +342,19 @@ class GraphBuilder:
                     return row.kind, f"{sym.module.rsplit('.', 1)[-1]}.{sym.name}", None, row
             if sym.kind == "class" and table.bases:
                 ancestors = self.linker.ancestor_names(sym)
+                if ancestors.isdisjoint(table.bases):
+                    return None if _last_name(call.ref) not in table.any_receiver else self._any_receiver(sym, call)
                 for base, row in table.bases.items():
                     if base in ancestors:
                         run = self.linker.member(Sym("inst", sym.module, sym.name), "run")
                         target = node_id(run.module, run.name) if run is not None and run.kind == "func" else None
                         return row.kind, f"{sym.module}.{sym.name}", target, row
+        return self._any_receiver(sym, call)
+
+    def _any_receiver(self, sym: Sym | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
+        """``*:`` rows: a method of that name on a receiver whose type is unknown or external."""
         name = _last_name(call.ref)
-        row = table.any_receiver.get(name)
+        row = self.table.any_receiver.get(name)
         if row is not None and (sym is None or sym.kind in ("extmeth", "ext")):
             return row.kind, name, None, row
         return None

@@ -33,8 +33,7 @@ constructed and started; their ``run()`` is the implicit target.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from thor_guard.suggest import did_you_mean
 
@@ -61,9 +60,8 @@ MAX_TARGET_POSITION = 2
 """Configured rows name their function argument among the first three."""
 
 
-@dataclass(frozen=True)
-class Spawner:
-    """One known spawner.
+class Spawner(NamedTuple):
+    """One known spawner (a NamedTuple: the table is built at import, and dataclass creation costs more).
 
     ``target`` is the position of the argument holding the function to run
     (0-based, after ``self``, at most :data:`MAX_TARGET_POSITION`), or None when the work has no
@@ -196,24 +194,32 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
 )
 
 
-@dataclass
 class SpawnerTable:
     """The rows of one run, indexed for the graph builder's lookups."""
 
-    rows: tuple[Spawner, ...]
-    calls: dict[str, Spawner] = field(default_factory=dict)
-    """dotted callable -> row (functions and constructors)."""
-    methods: dict[tuple[str, str], Spawner] = field(default_factory=dict)
-    """(dotted type, method) -> row."""
-    any_receiver: dict[str, Spawner] = field(default_factory=dict)
-    """method name -> row, for ``*:`` rows."""
-    decorators: dict[str, Spawner] = field(default_factory=dict)
-    wrappers: dict[str, Spawner] = field(default_factory=dict)
-    bases: dict[str, Spawner] = field(default_factory=dict)
-    """dotted class -> row, for classes whose subclasses spawn."""
+    __slots__ = ("any_receiver", "bases", "calls", "decorators", "method_names", "methods", "rows", "wrappers")
+
+    def __init__(self, rows: tuple[Spawner, ...]) -> None:
+        self.rows = rows
+        self.calls: dict[str, Spawner] = {}
+        """dotted callable -> row (functions and constructors)."""
+        self.methods: dict[tuple[str, str], Spawner] = {}
+        """(dotted type, method) -> row."""
+        self.method_names: set[str] = set()
+        """The method names of ``methods`` (most external method calls are none of them)."""
+        self.any_receiver: dict[str, Spawner] = {}
+        """method name -> row, for ``*:`` rows."""
+        self.decorators: dict[str, Spawner] = {}
+        self.wrappers: dict[str, Spawner] = {}
+        self.bases: dict[str, Spawner] = {}
+        """dotted class -> row, for classes whose subclasses spawn."""
 
     @classmethod
     def build(cls, extra: Sequence[Spawner] = ()) -> SpawnerTable:
+        """The built-in rows plus ``extra`` (the built-in table alone is built once and shared)."""
+        global _BUILTIN_TABLE
+        if not extra and _BUILTIN_TABLE is not None:
+            return _BUILTIN_TABLE
         table = cls(tuple((*BUILTIN_SPAWNERS, *extra)))
         for row in table.rows:
             if row.role == "decorator":
@@ -225,11 +231,14 @@ class SpawnerTable:
             elif row.is_method and row.role in ("call", "job"):
                 owner, method = row.dotted.rsplit(".", 1)
                 table.methods[(owner, method)] = row
+                table.method_names.add(method)
                 table.calls.setdefault(row.dotted, row)  # a project class's method is matched by its dotted name
             else:
                 table.calls[row.dotted] = row
             if row.subclass:
                 table.bases[row.dotted] = row
+        if not extra:
+            _BUILTIN_TABLE = table
         return table
 
     def markers(self) -> tuple[bytes, ...]:
@@ -242,6 +251,8 @@ class SpawnerTable:
     def method_row(self, owner: str, method: str) -> Spawner | None:
         """The row for ``method`` of an instance of ``owner`` (or of an attribute chain off one:
         ``schedule.every(5).seconds.do`` is ``do`` on ``schedule.every.seconds``)."""
+        if method not in self.method_names:
+            return None
         row = self.methods.get((owner, method))
         while row is None and "." in owner:
             owner = owner.rsplit(".", 1)[0]
@@ -256,6 +267,8 @@ class SpawnerTable:
                 positions.setdefault(row.qualname.rsplit(".", 1)[-1], row.target)
         return positions
 
+
+_BUILTIN_TABLE: SpawnerTable | None = None
 
 _ENTRY_KEYS = ("spawner", "kind", "role", "target")
 
