@@ -232,7 +232,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
         verifier_context = VerifierContext.from_config(
-            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config)
+            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=self._source
         )
         positions = def_positions(self._source if self._source is not None else tree.code)
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])

@@ -18,7 +18,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from thor_guard.verifier.skeleton import def_positions, skeleton, walk_functions
+from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.suggest import did_you_mean
@@ -110,6 +110,7 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
     resolver = HelperResolver(
         tuple(config.source_roots),
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
     )
     findings: list[Finding] = []
     errors: dict[Path, FileError] = {}
@@ -197,7 +198,7 @@ def _verify_file(
     wrapper = MetadataWrapper(skeleton(parsed.tree, wanted), unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     def_lines = {id(function): line for (_, function), (line, _) in zip(parsed.functions, def_positions(parsed.data))}
-    context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver)
+    context = VerifierContext.from_config(config, module=parsed.module, path=parsed.path, resolver=resolver, source=parsed.data)
     findings: list[Finding] = []
     verdicts: dict[str, FunctionVerdict] = {}
     for qualname, function in parsed.functions:

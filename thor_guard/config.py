@@ -41,6 +41,8 @@ TOP_LEVEL_KEYS = (
     "audit-allow",
     "audit-spawners",
     "log-level",
+    "strict",
+    "transparent-decorators",
     "heartbeat",
 )
 
@@ -66,6 +68,10 @@ class Config:
     """Extra rows of audit's spawner table (:class:`thor_guard.audit.spawners.Spawner`)."""
     log_level: str = "debug"
     heartbeat: Mapping[str, Any] = field(default_factory=dict)
+    strict: bool = False
+    """``strict = true``: the verifier drops its stated assumptions (docs/check.md "Assumptions")."""
+    transparent_decorators: tuple[str, ...] = ()
+    """Dotted names (``pkg.mod.deco``) of decorators that call the function unchanged; the verifier sees through them."""
 
     def describe_source(self) -> str:
         return str(self.config_file) if self.config_file else "built-in defaults"
@@ -239,6 +245,11 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
 
     exclude = _expect_str_list(table, "exclude", config_file) if "exclude" in table else DEFAULT_EXCLUDE
 
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"'strict' must be true or false, got {strict!r}", config_file)
+    transparent = tuple(_dotted_name(v, "transparent-decorators", config_file) for v in _expect_str_list(table, "transparent-decorators", config_file))
+
     return Config(
         project_root=root,
         config_file=config_file,
@@ -255,4 +266,14 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
         audit_spawners=_audit_spawners(table, config_file),
         log_level=log_level,
         heartbeat=heartbeat,
+        strict=strict,
+        transparent_decorators=transparent,
     )
+
+
+def _dotted_name(value: str, key: str, path: Path | None) -> str:
+    """``pkg.mod.deco`` or ``pkg.mod:deco`` as a dotted name; a ConfigError naming the entry otherwise."""
+    dotted = value.replace(":", ".", 1) if value.count(":") == 1 else value
+    if not dotted or not all(part.isidentifier() for part in dotted.split(".")):
+        raise ConfigError(f"'{key}' entry {value!r} is not a dotted name like 'pkg.module.decorator'", path)
+    return dotted

@@ -12,7 +12,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from heartbeat.mode import value_space
 from thor_guard.rules import RULES
+
+
+def value_table_markdown(variable: str = "THOR_SCHEDULER_MODE") -> list[str]:
+    """The value table (the heartbeat's own predicate applied to the verifier's value space), as markdown lines."""
+    out = [
+        "## The value table",
+        "",
+        f"One predicate decides the world (`heartbeat.mode.is_heartbeat_world`): {variable} unset, or a value whose",
+        "`.lower()` is `heartbeat`, is the heartbeat world (every legacy starter must return at once); every other value is the",
+        "legacy world (the starters run, `run-heartbeat` refuses with exit 2). `check` evaluates every guard over these values",
+        "and reports TG003/TG004/TG006 or TG012 when the guard and the heartbeat disagree on one of them.",
+        "",
+        "| value | kind | world |",
+        "|-------|------|-------|",
+    ]
+    for row in value_space():
+        shown = "unset" if row.value is None else f"`{row.value!r}`"
+        out.append(f"| {shown} | {row.kind} | {row.world} |")
+    return out
 
 EXAMPLE_MODULE = "services.feed"
 """Module name of every example (the file ``services/feed.py`` under the project root)."""
@@ -43,6 +63,11 @@ class RuleDoc:
 
 
 _HEAD = "import logging\nimport os\nimport threading\n\nlogger = logging.getLogger(__name__)\n\n\n"
+
+_TRACED_HEAD = (
+    "import logging\nimport os\nimport threading\n\nfrom services.tracing import traced\n\nlogger = logging.getLogger(__name__)\n\n\n"
+    "@traced\ndef heartbeat_mode_active() -> bool:\n    return os.getenv(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"\n\n\n"
+)
 
 CANONICAL = _HEAD + '''class FeedService:
     def start(self) -> None:
@@ -123,15 +148,15 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
             Example(
                 "`-> bool` that returns False; `from os import getenv`",
                 _service(
-                    'if getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return False',
+                    'if getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return False',
                     head="import threading\nfrom os import getenv\n\n\n",
                     signature="def start(self) -> bool:",
                 ),
             ),
             Example(
-                "`environ` imported from os, an `or` default and a `raise`",
+                "`environ` imported from os, an `is None` test and a `raise`",
                 _service(
-                    'mode = (environ.get("THOR_SCHEDULER_MODE") or "heartbeat").lower()\nif mode not in {"legacy"}:\n    raise RuntimeError("legacy feed disabled in heartbeat mode")',
+                    'mode = environ.get("THOR_SCHEDULER_MODE")\nif mode is None or mode.lower() in {"heartbeat"}:\n    raise RuntimeError("legacy feed disabled in heartbeat mode")',
                     head="import threading\nfrom os import environ\n\n\n",
                 ),
             ),
@@ -207,12 +232,17 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
     RuleDoc(
         "TG006",
         "The guard exits in legacy mode or runs in heartbeat mode: the condition is inverted or compares against the wrong value.",
-        "Return when the mode is *not* legacy (`!= \"legacy\"`) or *is* heartbeat (`== \"heartbeat\"`).",
+        "Return when the mode *is* heartbeat: `.lower() == \"heartbeat\"` with the default `\"heartbeat\"`.",
         bad=(
             Example("`!=` instead of `==`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "heartbeat":\n    return')),
             Example("compares against the legacy value", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "legacy":\n    return')),
         ),
-        good=(Example("`!= \"legacy\"`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),),
+        good=(
+            Example(
+                "the legacy body in the `else` branch of `!= \"heartbeat\"`",
+                _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "heartbeat":\n    pass\nelse:\n    return'),
+            ),
+        ),
     ),
     RuleDoc(
         "TG007",
@@ -244,18 +274,52 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "TG009",
-        "The guard uses something the verifier cannot evaluate, so it cannot prove anything about it.",
-        "Use the canonical guard, or list the helper in `guard-helpers` and make its body a single `return <expression>`.",
+        "The guard uses something the verifier cannot prove: a name whose bindings are not all known (rebound, "
+        "star-imported, `global`-assigned), a decorator that may replace the function, a context manager that may run code, "
+        "a recursive or too deeply nested helper. The message names the binding or construct and its line.",
+        "Use the canonical guard; remove the rebinding or decorator, or list a decorator that calls the function unchanged in "
+        "`transparent-decorators` and an installed helper in `guard-helpers`.",
         bad=(
-            Example("an unknown function", _service("if is_heartbeat_mode():\n    return", head="import threading\n\nfrom somewhere_else import is_heartbeat_mode\n\n\n")),
-            Example("an unsupported string method", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").startswith("heart"):\n    return')),
+            Example(
+                "`os` is rebound later in the module",
+                _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n    return', head=_HEAD + "class _Compat:\n    environ: dict[str, str] = {}\n\n\nos = _Compat()\n\n\n"),
+            ),
+            Example(
+                "a decorated guard helper",
+                _service("if heartbeat_mode_active():\n    return", head=_TRACED_HEAD),
+            ),
         ),
         good=(
             Example(
                 "a configured guard helper",
                 _service("if mode.heartbeat_mode_active():\n    return", head="import threading\n\nfrom services import mode\n\n\n"),
                 config={"guard-helpers": ["services.mode:heartbeat_mode_active"]},
-                files={"services/mode.py": 'import os\n\n\ndef heartbeat_mode_active() -> bool:\n    """True unless the legacy threads are selected."""\n    return os.getenv("THOR_SCHEDULER_MODE", "heartbeat").strip().lower() != "legacy"\n'},
+                files={"services/mode.py": 'import os\n\n\ndef heartbeat_mode_active() -> bool:\n    """True in the heartbeat world."""\n    return os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"\n'},
+            ),
+            Example(
+                "a decorator listed in `transparent-decorators`",
+                _service("if heartbeat_mode_active():\n    return", head=_TRACED_HEAD),
+                config={"transparent-decorators": ["services.tracing.traced"]},
+            ),
+        ),
+    ),
+    RuleDoc(
+        "TG012",
+        "For some value of the variable the guard and the heartbeat disagree: the heartbeat runs when the variable is unset or "
+        "its `.lower()` is `heartbeat` and refuses every other value (see the value table below). A guard that exits for "
+        "`\"\"`, `\" legacy\"` or `\"heartbeat \"` leaves neither world running; one that does not exit for a value the heartbeat "
+        "accepts runs both. The message names the value.",
+        "Compare exactly as the heartbeat does: `os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"`.",
+        bad=(
+            Example("`!= \"legacy\"` (exits for `\"\"` and `\" legacy\"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),
+            Example("`.strip()` (exits for `\"heartbeat \"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").strip().lower() == "heartbeat":\n    return')),
+            Example("`.startswith(\"heart\")`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower().startswith("heart"):\n    return')),
+        ),
+        good=(
+            Example("the canonical guard", CANONICAL),
+            Example(
+                "unset or `.lower()` equal, spelled out",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE")\nif mode is None or mode.lower() == "heartbeat":\n    return'),
             ),
         ),
     ),
@@ -329,9 +393,11 @@ def render_rules_markdown() -> str:
         "",
         "<!-- Generated from thor_guard/rule_examples.py by render_rules_markdown(); edit that file, not this one. -->",
         "",
-        "Every code is stable. `check` reports TG000–TG009; `audit` reports TG010 and TG011 (see docs/audit.md).",
+        "Every code is stable. `check` reports TG000–TG009 and TG012; `audit` reports TG010 and TG011 (see docs/audit.md).",
         "Each rule below shows bad examples (the tests assert they produce exactly that code) and good ones",
         "(the tests assert they produce nothing).",
+        "",
+        *value_table_markdown(),
         "",
         "| code | name | severity | meaning |",
         "|------|------|----------|---------|",

@@ -35,6 +35,7 @@ RULES: dict[str, Rule] = {
         Rule("TG009", "unverifiable", "error", "the guard uses something the verifier cannot evaluate"),
         Rule("TG010", "unguarded-spawn", "error", "a thread/timer/loop can start in heartbeat mode"),
         Rule("TG011", "on-demand-spawn", "warning", "a spawn reachable only from a command or view a person runs"),
+        Rule("TG012", "world-mismatch", "error", "for some value of the variable the guard and the heartbeat disagree on the world"),
     )
 }
 

@@ -75,11 +75,14 @@ COMPARE: tuple[tuple[str, bool], ...] = (
     ("not {x}", True),
     ('not ({x} == "legacy")', True),
     ('{x} == "heartbeat" or {x} == "HEARTBEAT"', True),
-    ('{x}.startswith("heart")', False),
+    ('{x}.startswith("heart")', True),
 )
-SHAPES = ("inline", "local", "walrus", "helper_same", "helper_other", "unknown_call")
+SHAPES = ("inline", "local", "walrus", "helper_same", "helper_other", "unknown_call", "bool", "helper_param", "try_local")
 ACTIONS = ("return", "return_false", "raise", "log_return", "log_only", "pass_else_return", "elif_return")
-PREFIXES = ("none", "docstring", "local_import", "constant", "flag_off", "disabled", "log", "effect", "call")
+PREFIXES = (
+    "none", "docstring", "local_import", "constant", "flag_off", "disabled", "log", "effect", "call",
+    "merged_ifs", "other_env", "comprehension", "nested_def", "pure_call",
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def build(index: int, read: int, variable: str, default: str, normalise: str, co
         variable = VAR  # the template reads through the ENV_NAME constant
     value = read_template.format(v=f'"{variable}"', d=default) + normalise
     compare_template, compare_ok = COMPARE[compare]
-    understood = read_ok and compare_ok and shape != "unknown_call"
+    understood = read_ok and compare_ok  # v2 walks multi-statement helpers (opaque_helper) too
     helper_same = helper_other = ""
     pre: list[str] = []
     if shape == "inline":
@@ -126,8 +129,17 @@ def build(index: int, read: int, variable: str, default: str, normalise: str, co
     elif shape == "helper_other":
         helper_other = f"def h{index}():\n    return {compare_template.format(x=value)}\n"
         condition = f"oracle_helpers.h{index}()"
+    elif shape == "bool":
+        condition = f"bool({compare_template.format(x=value)})"
+    elif shape == "helper_param":
+        helper_same = f"def _h{index}(flag, suffix=''):\n    mode = {value}\n    return flag and {compare_template.format(x='mode')}\n"
+        condition = f"_h{index}(True)"
+    elif shape == "try_local":
+        pre.extend(["try:", f"    mode = {value}", "except Exception:", "    mode = None"])
+        condition = compare_template.format(x="mode")
     else:
         condition = "opaque_helper()"
+        variable = VAR  # opaque_helper reads the mode variable itself
 
     prefix_lines = {
         "none": [],
@@ -138,7 +150,12 @@ def build(index: int, read: int, variable: str, default: str, normalise: str, co
         "disabled": ["if disabled:", "    return"],
         "log": ['logger.debug("starting %s", "worker".upper())'],
         "effect": ["threading.Thread(target=_noop).start()"],
-        "call": ["_noop()"],
+        "call": ["_os.getpid()"],
+        "merged_ifs": ["n = 0", "if disabled:", "    n = 1", "if FLAG_OFF:", "    n = 2", "if disabled:", "    n = 3"],
+        "other_env": ['if os.environ.get("RUN_MAIN_ORACLE") == "never":', "    return"],
+        "comprehension": ["sizes = [len(str(x)) for x in (1, 22)]"],
+        "nested_def": ["def _cb(x=1):", "    return x"],
+        "pure_call": ["_noop()"],
     }[prefix]
 
     exit_line = {"return": "return", "return_false": "return False", "raise": 'raise RuntimeError("oracle-exit")'}.get(action, "return")

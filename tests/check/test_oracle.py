@@ -1,11 +1,13 @@
 """Differential oracle: the verifier's verdict against what really happens when the code runs.
 
 About 1,100 guard variants (see :mod:`tests.check.oracle_cases`) are
-written as functions of a few modules. One subprocess per environment (unset,
-heartbeat, Heartbeat, HEARTBEAT, legacy, Legacy) imports them with
-``threading.Thread.start`` replaced by a recorder and calls every function.
-A function is *really guarded* when no heartbeat-like run reached the
-recorder or crashed, and every legacy-like run reached it. The verifier must
+written as functions of a few modules. One subprocess per value of the value
+space (:func:`heartbeat.mode.value_space`: unset, the heartbeat value in
+several cases, empty, whitespace-padded, ``\r``-terminated, legacy spellings,
+an unrelated value) imports them with ``threading.Thread.start`` replaced by a
+recorder and calls every function. A function is *really guarded* when no run
+in the heartbeat world (the heartbeat's own predicate) reached the recorder
+or crashed, and every run in the legacy world reached it. The verifier must
 never call a function guarded that is not (soundness), and must call every
 really guarded function guarded unless it uses a construct outside the
 documented language, where it must answer TG009.
@@ -24,15 +26,17 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper
 
+from heartbeat.mode import value_space
 from tests.check import oracle_cases
 from thor_guard.verifier import HelperResolver, VerifierContext, iter_functions, verify_function
 from thor_guard.verifier.model import FunctionVerdict
 
 CHUNK = 400
-ENVIRONMENTS: tuple[str | None, ...] = (None, "heartbeat", "Heartbeat", "HEARTBEAT", "legacy", "Legacy")
-HEARTBEAT_LIKE = ENVIRONMENTS[:4]
+SPACE = value_space()
+ENVIRONMENTS: tuple[str | None, ...] = tuple(row.value for row in SPACE)
+HEARTBEAT_LIKE = tuple(row.value for row in SPACE if row.world == "heartbeat")
 pytestmark = pytest.mark.slow
-LEGACY_LIKE = ENVIRONMENTS[4:]
+LEGACY_LIKE = tuple(row.value for row in SPACE if row.world == "legacy")
 
 RUNNER = r'''
 import importlib, json, sys, threading
@@ -89,7 +93,7 @@ def oracle(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[oracle_cases.
         modules.append(name)
         by_module[name] = source
 
-    with ThreadPoolExecutor(max_workers=len(ENVIRONMENTS)) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         futures = {value: pool.submit(_run, root, modules, value) for value in ENVIRONMENTS}
         # Verify while the subprocesses run.
         resolver = HelperResolver((root,))
@@ -113,8 +117,9 @@ def test_oracle_covers_enough_cases(oracle: tuple) -> None:
     variants, verdicts, real = oracle
     assert len(verdicts) == len(variants) >= 1000
     guarded = sum(_really_guarded(runs) for runs in real.values())
-    # Both kinds must be well represented, or the oracle proves little.
-    assert guarded >= 200 and len(real) - guarded >= 200
+    # Both kinds must be well represented, or the oracle proves little. Over the whole value space most
+    # variants of the grammar disagree with the heartbeat somewhere, so fewer are really guarded than in v1.
+    assert guarded >= 80 and len(real) - guarded >= 200
 
 
 def test_verifier_never_calls_an_unguarded_function_guarded(oracle: tuple) -> None:

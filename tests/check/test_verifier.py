@@ -31,15 +31,15 @@ def _codes(source: str, name: str = "start", context: VerifierContext | None = N
     "source",
     [
         f"import os as _os\nimport threading\ndef start():\n    if {CANONICAL_TEST.replace('os.', '_os.')}:\n        return\n    threading.Thread().start()\n",
-        'from os import environ as env\ndef start():\n    if env.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n        return\n    print()\n',
+        'from os import environ as env\ndef start():\n    if env.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n        return\n    print()\n',
         'from os import getenv\ndef start():\n    if getenv("THOR_SCHEDULER_MODE", "heartbeat").upper() == "HEARTBEAT":\n        return\n    print()\n',
         f"def start():\n    import os\n    if {CANONICAL_TEST}:\n        return\n    print()\n",
         'import os\nVAR = "THOR_SCHEDULER_MODE"\ndef start():\n    if os.getenv(VAR, "heartbeat").lower() == "heartbeat":\n        return\n    print()\n',
         'import os\nMODE = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\ndef start():\n    if MODE == "heartbeat":\n        return\n    print()\n',
-        'import os\ndef start():\n    mode = os.environ.get("THOR_SCHEDULER_MODE", "") or "heartbeat"\n    if mode.strip().lower() in {"heartbeat"}:\n        return\n    print()\n',
-        'import os\ndef start():\n    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "legacy":\n        print()\n    else:\n        return\n',
+        'import os\ndef start():\n    mode = os.environ.get("THOR_SCHEDULER_MODE")\n    if mode is None or mode.lower() in {"heartbeat"}:\n        return\n    print()\n',
+        'import os\ndef start():\n    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "heartbeat":\n        print()\n    else:\n        return\n',
     ],
-    ids=["os-alias", "environ-alias", "getenv-upper", "local-import", "module-constant-name", "module-level-read", "or-default", "else-branch"],
+    ids=["os-alias", "environ-alias", "getenv-upper", "local-import", "module-constant-name", "module-level-read", "is-none-or", "else-branch"],
 )
 def test_resolved_forms_are_proven(source: str) -> None:
     assert _codes(source) == set()
@@ -48,12 +48,14 @@ def test_resolved_forms_are_proven(source: str) -> None:
 def test_a_parameter_named_os_is_not_trusted() -> None:
     source = f"def start(os):\n    if {CANONICAL_TEST}:\n        return\n    print()\n"
     verdict = _verdicts(source)["start"]
-    assert verdict.codes == {"TG009"} and "os.environ.get" in verdict.hits[0].message
+    # `os` is an unknown object here: no environment is read, so there is no guard at all.
+    assert verdict.codes == {"TG001"} and "print()" in verdict.hits[0].message
 
 
 def test_a_local_function_named_getenv_is_not_trusted() -> None:
     source = 'def start():\n    getenv = lambda name, default: "heartbeat"\n    if getenv("THOR_SCHEDULER_MODE", "heartbeat") == "heartbeat":\n        return\n    print()\n'
-    assert _codes(source) == {"TG009"}
+    verdict = _verdicts(source)["start"]
+    assert verdict.codes == {"TG001"} and "getenv(" in verdict.hits[0].message
 
 
 def test_a_reassigned_module_constant_is_not_trusted() -> None:
@@ -83,7 +85,7 @@ def test_guard_index_and_start_point_at_the_guard() -> None:
     assert (verdicts["start"].guard_start, verdicts["start"].guard_index, verdicts["start"].env_var_read) == (1, 2, "THOR_SCHEDULER_MODE")
     assert (verdicts["late"].guard_index, verdicts["late"].codes) == (1, {"TG002"})
     hit = verdicts["late"].hits[0]
-    assert isinstance(hit.node, cst.Expr)  # points at the side effect
+    assert isinstance(hit.node, cst.Call) and "self.load()" in hit.message  # points at the side effect
     assert verdicts["missing"].guard_index is None and verdicts["missing"].env_var_read is None
 
 
@@ -162,7 +164,7 @@ def _project_context(tmp_path: Path, files: dict[str, str], **table: object) -> 
     return wrapper, function, VerifierContext.from_config(config, module="pkg.feed", path=path)
 
 
-HELPER = 'import os\n\n\ndef active():\n    """Heartbeat mode?"""\n    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy"\n'
+HELPER = 'import os\n\n\ndef active():\n    """Heartbeat mode?"""\n    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"\n'
 
 
 @pytest.mark.parametrize(
@@ -178,18 +180,20 @@ def test_helpers_in_other_project_modules(tmp_path: Path, importer: str) -> None
     assert verdict.guarded, [h.message for h in verdict.hits]
 
 
-def test_helper_with_two_statements_is_tg009(tmp_path: Path) -> None:
-    helper = 'import os\n\n\ndef active():\n    mode = os.getenv("THOR_SCHEDULER_MODE", "heartbeat")\n    return mode.lower() == "heartbeat"\n'
-    feed = "from pkg.mode import active\n\n\ndef start():\n    if active():\n        return\n    print()\n"
+def test_helper_with_two_statements_and_parameters_is_proven(tmp_path: Path) -> None:
+    helper = 'import os\n\n\ndef active(variable, default="heartbeat"):\n    mode = os.getenv(variable, default)\n    return mode.lower() == "heartbeat"\n'
+    feed = "from pkg.mode import active\n\n\ndef start():\n    if active(\"THOR_SCHEDULER_MODE\"):\n        return\n    print()\n\n\ndef wrong():\n    if active(\"THOR_SCHEDULER_MODE\", \"legacy\"):\n        return\n    print()\n"
     wrapper, function, context = _project_context(tmp_path, {"pkg/feed.py": feed, "pkg/mode.py": helper})
     verdict = verify_function(wrapper, function, "start", context)
-    assert verdict.codes == {"TG009"} and "single 'return <expression>'" in verdict.hits[0].message
+    assert verdict.guarded, [h.message for h in verdict.hits]
+    wrong = dict(iter_functions(wrapper.module))["wrong"]
+    assert verify_function(wrapper, wrong, "wrong", context).codes == {"TG003"}
 
 
 def test_configured_helpers_are_trusted_when_they_cannot_be_analysed(tmp_path: Path) -> None:
     # Outside the source roots (an installed package) or with a body of several statements:
     # the configuration declares "returns True in heartbeat mode", so the verifier takes it at its word.
-    helper = 'import os\n\n\ndef active():\n    mode = os.getenv("THOR_SCHEDULER_MODE", "heartbeat")\n    return mode.lower() != "legacy"\n'
+    helper = 'import os\n\n\ndef active():\n    mode = os.getenv("THOR_SCHEDULER_MODE", "heartbeat")\n    return mode.lower() == "heartbeat"\n'
     feed = "from pkg.mode import active\nfrom installed.lib import is_heartbeat\n\n\ndef start():\n    if active():\n        return\n    print()\n\n\ndef other():\n    if not is_heartbeat():\n        print()\n"
     wrapper, function, context = _project_context(
         tmp_path, {"pkg/feed.py": feed, "pkg/mode.py": helper}, **{"guard-helpers": ["pkg.mode:active", "installed.lib:is_heartbeat"]}
@@ -206,9 +210,10 @@ def test_an_analysable_configured_helper_is_still_checked(tmp_path: Path) -> Non
     assert verify_function(wrapper, function, "start", context).codes == {"TG004"}
 
 
-def test_helper_called_with_arguments_is_tg009() -> None:
-    source = f"import os\ndef active(default='heartbeat'):\n    return {CANONICAL_TEST}\ndef start():\n    if active('legacy'):\n        return\n    print()\n"
-    assert _codes(source) == {"TG009"}
+def test_helper_called_with_arguments_is_evaluated_with_them() -> None:
+    source = "import os\ndef active(default='heartbeat'):\n    return os.getenv('THOR_SCHEDULER_MODE', default).lower() == 'heartbeat'\ndef start():\n    if active():\n        return\n    print()\ndef wrong():\n    if active('legacy'):\n        return\n    print()\n"
+    assert _codes(source) == set()
+    assert _codes(source, "wrong") == {"TG003"}
 
 
 def test_method_helpers_in_the_same_class() -> None:
@@ -217,7 +222,7 @@ def test_method_helpers_in_the_same_class() -> None:
         class Feed:
             def _heartbeat(self) -> bool:
                 """Heartbeat mode?"""
-                return self._mode() != "legacy"
+                return self._mode() == "heartbeat"
             def _mode(self):
                 return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
             @staticmethod

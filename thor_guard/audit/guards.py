@@ -234,7 +234,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
             continue
         files += 1
         wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-        context = VerifierContext.from_config(config, module=request.module, path=request.path, resolver=resolver)
+        context = VerifierContext.from_config(config, module=request.module, path=request.path, resolver=resolver, source=data)
         for qualname, function in iter_functions(wrapper.module):
             if qualname not in request.qualnames or (request.module, qualname) in guarded:
                 continue

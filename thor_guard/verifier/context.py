@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
 from thor_guard.verifier.facts import ModuleFacts
 
@@ -27,19 +28,6 @@ if TYPE_CHECKING:
 
 class HelperError(Exception):
     """A guard helper exists by name but cannot be used (unparsable module, wrong shape)."""
-
-
-@dataclass(frozen=True)
-class Helper:
-    """A guard helper: a function whose body is ``return <expr>``, with its module's facts."""
-
-    qualified_name: str
-    function: cst.FunctionDef
-    expression: cst.BaseExpression
-    facts: ModuleFacts
-    owner: cst.ClassDef | None = None
-    """For a method helper: its class (so ``self.other()`` inside it resolves too)."""
-    receiver: str | None = None
 
 
 def parse_source(data: bytes) -> cst.Module:
@@ -63,55 +51,6 @@ def describe_parse_error(data: bytes, exc: cst.ParserSyntaxError) -> str:
     return f"syntax error near line {exc.raw_line}: {exc.message}"
 
 
-def helper_expression(function: cst.FunctionDef) -> cst.BaseExpression | None:
-    """Return ``<expr>`` when ``function`` has no required parameters and its body is one ``return <expr>``."""
-    params = function.params
-    if params.posonly_params or params.star_arg not in (cst.MaybeSentinel.DEFAULT, None) or params.star_kwarg is not None:
-        return None
-    if any(param.default is None for param in (*params.params, *params.kwonly_params)):
-        return None
-    body = function.body
-    statements: list[cst.BaseSmallStatement] = []
-    if isinstance(body, cst.SimpleStatementSuite):
-        statements = list(body.body)
-    else:
-        lines = list(body.body)
-        if lines and _is_docstring(lines[0]):
-            lines = lines[1:]
-        if len(lines) != 1 or not isinstance(lines[0], cst.SimpleStatementLine):
-            return None
-        statements = list(lines[0].body)
-    if len(statements) != 1 or not isinstance(statements[0], cst.Return) or statements[0].value is None:
-        return None
-    return statements[0].value
-
-
-def method_helper_expression(method: cst.FunctionDef) -> tuple[cst.BaseExpression, str | None] | None:
-    """Like :func:`helper_expression` for a method: ``(expr, receiver)`` where receiver is ``self``/``cls`` (None for staticmethod)."""
-    decorators = {d.decorator.value for d in method.decorators if isinstance(d.decorator, cst.Name)}
-    if "staticmethod" in decorators:
-        expression = helper_expression(method)
-        return (expression, None) if expression is not None else None
-    params = method.params
-    positional = [*params.posonly_params, *params.params]
-    if not positional or positional[0].default is not None:
-        return None
-    receiver = positional[0].name.value
-    rest = positional[1:]
-    stripped = method.with_changes(params=params.with_changes(posonly_params=(), params=tuple(rest)))
-    expression = helper_expression(stripped)
-    return (expression, receiver) if expression is not None else None
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
 @dataclass
 class HelperResolver:
     """Find and parse guard-helper modules under the source roots; one instance per run."""
@@ -128,6 +67,12 @@ class HelperResolver:
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
     only parts helpers and constants are read from). None analyses the whole module."""
+
+    def is_module(self, module: str) -> bool:
+        """True when ``module`` is a project module under the source roots (found, not parsed)."""
+        if module in self._modules:
+            return self._modules[module] is not None
+        return find_module_file(module, self.source_roots) is not None
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
@@ -160,49 +105,8 @@ class HelperResolver:
         self.parsed_files.add(path.resolve())
         if self.outline is not None:
             tree = self.outline(tree)
-        return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py")
+        return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py", source=data)
 
-    def find_constant(self, dotted: str) -> tuple[ModuleFacts, cst.BaseExpression] | None:
-        """Resolve ``pkg.mod.NAME`` to the expression of a module-level name bound once in a project module."""
-        module, _, attribute = dotted.rpartition(".")
-        if not module:
-            return None
-        facts = self.module_facts(module)
-        if facts is None:
-            return None
-        expression = facts.module_value(attribute)
-        return (facts, expression) if expression is not None else None
-
-    def find(self, dotted: str) -> Helper | None:
-        """Resolve ``pkg.mod.func`` to a helper in a project module; None when no such function exists."""
-        parts = dotted.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            module, attribute = ".".join(parts[:cut]), parts[cut:]
-            if len(attribute) != 1:
-                continue
-            facts = self.module_facts(module)
-            if facts is None:
-                continue
-            function = facts.module_function(attribute[0])
-            if function is None:
-                return None
-            return make_helper(dotted, function, facts)
-        return None
-
-
-def make_method_helper(dotted: str, method: cst.FunctionDef, owner: cst.ClassDef, facts: ModuleFacts) -> Helper:
-    found = method_helper_expression(method)
-    if found is None:
-        raise HelperError(f"'{dotted}' is not a guard helper: its body must be a single 'return <expression>' without required parameters")
-    expression, receiver = found
-    return Helper(dotted, method, expression, facts, owner=owner, receiver=receiver)
-
-
-def make_helper(dotted: str, function: cst.FunctionDef, facts: ModuleFacts) -> Helper:
-    expression = helper_expression(function)
-    if expression is None:
-        raise HelperError(f"'{dotted}' is not a guard helper: its body must be a single 'return <expression>' without required parameters")
-    return Helper(dotted, function, expression, facts)
 
 
 @dataclass(frozen=True)
@@ -217,6 +121,13 @@ class VerifierContext:
     legacy_value: str = "legacy"
     stale_flags: tuple[str, ...] = ()
     resolver: HelperResolver = field(default_factory=lambda: HelperResolver(()))
+    strict: bool = False
+    """``strict = true``: drop the stated assumptions (attribute loads, built-in methods on unknown receivers…)."""
+    transparent_decorators: tuple[str, ...] = ()
+    """Dotted names of decorators that call the function unchanged (``transparent-decorators``)."""
+    source: bytes | None = None
+    """The analysed module's full source, when the wrapper holds a skeleton of it (``check``): bindings are
+    censused from it, so a ``global`` rebinding in a stubbed body is still seen."""
 
     @classmethod
     def from_config(
@@ -226,6 +137,7 @@ class VerifierContext:
         module: str,
         path: Path | None,
         resolver: HelperResolver | None = None,
+        source: bytes | None = None,
     ) -> VerifierContext:
         """Build the context for ``module`` (at ``path``).
 
@@ -243,6 +155,9 @@ class VerifierContext:
             legacy_value=config.legacy_value,
             stale_flags=tuple(config.stale_flags),
             resolver=resolver,
+            strict=bool(getattr(config, "strict", False)),
+            transparent_decorators=tuple(getattr(config, "transparent_decorators", ())),
+            source=source,
         )
 
     @property
@@ -260,6 +175,11 @@ class VerifierContext:
         value = self.legacy_value
         return tuple(v for v in _unique((value, value.capitalize())) if v is not None)
 
+    @property
+    def value_space(self) -> tuple[ModeValue, ...]:
+        """Every value the guard is evaluated over, with its world (the heartbeat's own predicate, :mod:`heartbeat.mode`)."""
+        return value_space(self.heartbeat_value, self.legacy_value)
+
 
 _RESOLVERS: dict[int, tuple[Config, HelperResolver]] = {}
 
@@ -269,9 +189,15 @@ def resolver_for(config: Config) -> HelperResolver:
     cached = _RESOLVERS.get(id(config))
     if cached is not None and cached[0] is config:
         return cached[1]
+    from thor_guard.verifier.skeleton import helper_outline
+
+    # Other project modules are read as outlines (module statements, small functions); a function body the
+    # interprocedural walk needs is recovered from the file alone (ModuleFacts.recover), so a call into a large
+    # module costs a parse, not its whole scope analysis.
     resolver = HelperResolver(
         tuple(config.source_roots),
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        outline=helper_outline,
     )
     if len(_RESOLVERS) >= 4:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst._metadata_dependent import LazyValue
+from thor_guard.verifier.bindings import ModuleBindings, census
 from libcst.metadata import (
     GlobalScope,
     MetadataWrapper,
@@ -31,11 +32,21 @@ REQUIRED_METADATA = (QualifiedNameProvider, ScopeProvider, PositionProvider)
 _EMPTY_MODULE = cst.Module(body=[])
 
 
+_CODE: dict[tuple[int, int], tuple[cst.CSTNode, str]] = {}
+
+
 def code_of(node: cst.CSTNode, limit: int = 70) -> str:
-    """The first line of ``node``'s source, shortened for messages."""
+    """The first line of ``node``'s source, shortened for messages (memoised by identity: trees are immutable)."""
+    cached = _CODE.get((id(node), limit))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     text = _EMPTY_MODULE.code_for_node(node).strip().splitlines()
     first = text[0] if text else ""
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+    result = first if len(first) <= limit else first[: limit - 1] + "…"
+    if len(_CODE) > 8192:
+        _CODE.clear()
+    _CODE[(id(node), limit)] = (node, result)
+    return result
 
 
 @dataclass
@@ -47,12 +58,22 @@ class ModuleFacts:
     path: Path | None
     wrapper: MetadataWrapper
     is_package: bool = False
-    _qnames: Mapping[cst.CSTNode, object] = field(init=False, repr=False)
-    _scopes: Mapping[cst.CSTNode, Scope | None] = field(init=False, repr=False)
+    source: bytes | None = None
+    """The module's full source (the census of bindings is taken from it); None re-generates it from the tree,
+    which is only right when the tree is the whole module, not ``check``'s skeleton."""
+    parent: ModuleFacts | None = None
+    """For a function body recovered from the full source (see :meth:`recover`): the facts of the (skeleton) module
+    that module-level look-ups go to."""
 
-    def __post_init__(self) -> None:
-        self._qnames = self.wrapper.resolve(QualifiedNameProvider)
-        self._scopes = self.wrapper.resolve(ScopeProvider)
+    # Metadata is resolved on first use: a helper module whose constants are read through the census never
+    # pays for scope analysis, and qualified names are only needed by callers of qualified_names().
+    @cached_property
+    def _qnames(self) -> Mapping[cst.CSTNode, object]:
+        return self.wrapper.resolve(QualifiedNameProvider)
+
+    @cached_property
+    def _scopes(self) -> Mapping[cst.CSTNode, Scope | None]:
+        return self.wrapper.resolve(ScopeProvider)
 
     @property
     def module(self) -> cst.Module:
@@ -83,6 +104,130 @@ class ModuleFacts:
             package = package[: len(package) - (level - 1)]
         rest = name[level:]
         return ".".join([*package, rest] if rest else package)
+
+    def recover(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
+        """``function`` itself, or — when ``check``'s skeleton stubbed its body out — its full definition.
+
+        The full text is cut from :attr:`source` (positions from Python's own
+        parser) and parsed alone; its module-level names resolve through the
+        census and this module (:attr:`parent`), so the walk sees what the
+        real function does instead of the stub's ``...``.
+        """
+        if not is_stub(function):
+            return self, function
+        cache = self.__dict__.setdefault("_recovered", {})
+        key = id(function)
+        if key not in cache:
+            cache[key] = self._recover(function)
+        return cache[key]
+
+    def _recover(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
+        import ast
+        import textwrap
+
+        from thor_guard.verifier.skeleton import walk_functions
+
+        qualnames = {id(node): qualname for qualname, node in walk_functions(self.module)}
+        wanted = qualnames.get(id(function))
+        if wanted is None:
+            return self, function
+        source = self.full_source
+        source = source.encode("utf-8") if isinstance(source, str) else source
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            return self, function
+        found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+
+        def walk(statements: list[ast.stmt], prefix: tuple[str, ...]) -> None:
+            for statement in statements:
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if ".".join((*prefix, statement.name)) == wanted:
+                        found.append(statement)
+                    walk(statement.body, (*prefix, statement.name, "<locals>"))
+                elif isinstance(statement, ast.ClassDef):
+                    walk(statement.body, (*prefix, statement.name))
+                else:
+                    for name in ("body", "orelse", "finalbody"):
+                        walk(getattr(statement, name, []) or [], prefix)
+                    for handler in getattr(statement, "handlers", []) or []:
+                        walk(handler.body, prefix)
+                    for case in getattr(statement, "cases", []) or []:
+                        walk(case.body, prefix)
+
+        walk(tree.body, ())
+        if len(found) != 1 or found[0].end_lineno is None:
+            return self, function
+        lines = source.decode("utf-8", "replace").splitlines(keepends=True)
+        text = textwrap.dedent("".join(lines[found[0].lineno - 1 : found[0].end_lineno]))
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError:
+            return self, function
+        recovered = module.body[0] if module.body and isinstance(module.body[0], cst.FunctionDef) else None
+        if recovered is None:
+            return self, function
+        recovered = recovered.with_changes(decorators=function.decorators)
+        module = module.with_changes(body=[recovered])
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self)
+        return facts, module.body[0]  # type: ignore[return-value]
+
+    @cached_property
+    def future_annotations(self) -> bool:
+        """True under ``from __future__ import annotations`` (annotations of nested defs are then not evaluated)."""
+        for statement in self.module.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name) and small.module.value == "__future__":
+                        if not isinstance(small.names, cst.ImportStar) and any(
+                            isinstance(a.name, cst.Name) and a.name.value == "annotations" for a in small.names
+                        ):
+                            return True
+        return False
+
+    @cached_property
+    def bindings(self) -> ModuleBindings:
+        """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`)."""
+        return census(self.full_source)
+
+    @cached_property
+    def full_source(self) -> bytes | str:
+        """:attr:`source`, or the code of the full module this (skeleton) tree was made from, or this tree's code."""
+        if self.source is not None:
+            return self.source
+        from thor_guard.verifier.skeleton import origin_of
+
+        origin = origin_of(self.module)
+        return (origin if origin is not None else self.module).code
+
+    def module_class(self, name: str) -> cst.ClassDef | None:
+        if self.parent is not None:
+            return self.parent.module_class(name)
+        for statement in self.module.body:
+            if isinstance(statement, cst.ClassDef) and statement.name.value == name:
+                return statement
+        return None
+
+    @cached_property
+    def _class_qualnames(self) -> dict[int, str]:
+        names: dict[int, str] = {}
+
+        def walk(statements: object, prefix: str) -> None:
+            for statement in statements:  # type: ignore[attr-defined]
+                if isinstance(statement, cst.ClassDef):
+                    names[id(statement)] = f"{prefix}{statement.name.value}"
+                    if isinstance(statement.body, cst.IndentedBlock):
+                        walk(statement.body.body, f"{prefix}{statement.name.value}.")
+
+        walk(self.module.body, "")
+        return names
+
+    def class_qualname(self, owner: cst.ClassDef) -> str | None:
+        """``Outer.Inner`` for a class defined at module level or nested in classes; None for classes inside functions."""
+        if self.parent is not None:
+            return self.parent.class_qualname(owner)
+        return self._class_qualnames.get(id(owner))
 
     def scope(self, node: cst.CSTNode) -> Scope | None:
         return self._scopes.get(node)
@@ -116,10 +261,14 @@ class ModuleFacts:
 
     def module_value(self, name: str) -> cst.BaseExpression | None:
         """The expression of ``name = <expr>`` when it is the name's only module-level binding."""
+        if self.parent is not None:
+            return self.parent.module_value(name)
         values, _, counts = self._top_level
         return values.get(name) if counts.get(name) == 1 else None
 
     def module_function(self, name: str) -> cst.FunctionDef | None:
+        if self.parent is not None:
+            return self.parent.module_function(name)
         _, functions, counts = self._top_level
         return functions.get(name) if counts.get(name) == 1 else None
 
@@ -147,6 +296,14 @@ class ModuleFacts:
             and isinstance(value, cst.Call)
             and "logging.getLogger" in self.qualified_names(value.func)
         )
+
+
+def is_stub(function: cst.FunctionDef) -> bool:
+    """True when ``check``'s skeleton replaced the body of ``function`` by ``...``."""
+    from thor_guard.verifier.skeleton import STUB_LINE
+
+    body = function.body
+    return isinstance(body, cst.IndentedBlock) and len(body.body) == 1 and body.body[0] is STUB_LINE
 
 
 def _iter_classes(module: cst.Module) -> list[cst.ClassDef]:

@@ -23,7 +23,9 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
-_STUB_LINE = cst.SimpleStatementLine(body=(cst.Expr(cst.Ellipsis()),))
+STUB_LINE = cst.SimpleStatementLine(body=(cst.Expr(cst.Ellipsis()),))
+"""The stub statement (compared by identity: the verifier recovers a stubbed body from the source when it needs it)."""
+_STUB_LINE = STUB_LINE
 
 
 def walk_functions(module: cst.Module) -> list[tuple[str, cst.FunctionDef]]:
@@ -80,9 +82,27 @@ def _blocks(statement: cst.CSTNode) -> list[Sequence[cst.CSTNode]]:
 
 
 def skeleton(module: cst.Module, keep: set[int]) -> cst.Module:
-    """The module with every function/class body that holds no kept function (by ``id``) stubbed out."""
+    """The module with every function/class body that holds no kept function (by ``id``) stubbed out.
+
+    The full module is remembered (:func:`origin_of`) so that the verifier can
+    take its census of bindings from it and recover stubbed bodies it needs,
+    even when the caller passes no source.
+    """
     body, _ = _strip(module.body, keep)
-    return module.with_changes(body=body)
+    outline = module.with_changes(body=body)
+    if len(_ORIGINS) >= 64:
+        _ORIGINS.pop(next(iter(_ORIGINS)))
+    _ORIGINS[id(outline)] = (outline, module)
+    return outline
+
+
+_ORIGINS: dict[int, tuple[cst.Module, cst.Module]] = {}
+
+
+def origin_of(outline: cst.Module) -> cst.Module | None:
+    """The full module a skeleton was made from (None for a module that is not a recent skeleton)."""
+    found = _ORIGINS.get(id(outline))
+    return found[1] if found is not None and found[0] is outline else None
 
 
 def _strip(statements: Sequence[cst.CSTNode], keep: set[int]) -> tuple[list[cst.CSTNode], bool]:

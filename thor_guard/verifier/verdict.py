@@ -1,27 +1,32 @@
-"""Turn the walks of one function under every environment into a verdict with rule hits.
+"""Turn the walks of one function under every value of the mode variable into a verdict with rule hits.
 
-The proof is the walk itself: the function is guarded when, under unset and
-every spelling of the heartbeat value, every path returns or raises before a
-side effect, and under every spelling of the legacy value some path reaches
-the body. The rule codes (TG001–TG007, TG009; TG000 for malformed
-suppressions) only explain *why* a function is not guarded; whenever the walk
-fails at least one hit is produced, so ``guarded`` never claims more than
-the walk proved.
+The proof is the walk itself: the function is guarded when, for every value
+of the value space (:func:`heartbeat.mode.value_space`) that the heartbeat's
+own predicate puts in the heartbeat world, every path returns or raises
+before a side effect, and for every other value some path reaches the body —
+exactly one world runs, for every value. Before walking, the entry point's
+own binding is proven (decorators, class-body or module rebinding, a package
+shadowing its module). The rule codes (TG001–TG007, TG009, TG012; TG000 for
+malformed suppressions) only explain *why* a function is not guarded;
+whenever the walk fails at least one hit is produced, so ``guarded`` never
+claims more than the walk proved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
-from thor_guard.verifier.evaluate import EnvRead
+from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit
-from thor_guard.verifier.simulate import GuardTest, Outcome, Simulation, UnknownTest, has_exit
+from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
+from thor_guard.verifier.values import Function
 from thor_guard.verifier.suppression import function_suppressions
 
 _FACTS_CACHE: dict[int, tuple[MetadataWrapper, ModuleFacts]] = {}
@@ -31,9 +36,9 @@ _FACTS_CACHE_SIZE = 8
 def module_facts(wrapper: MetadataWrapper, context: VerifierContext) -> ModuleFacts:
     """Facts for ``wrapper``'s module, cached while the same wrapper is used for many functions."""
     cached = _FACTS_CACHE.get(id(wrapper))
-    if cached is not None and cached[0] is wrapper and cached[1].name == context.module:
+    if cached is not None and cached[0] is wrapper and cached[1].name == context.module and cached[1].source is context.source:
         return cached[1]
-    facts = ModuleFacts(context.module, context.path, wrapper, is_package=context.is_package)
+    facts = ModuleFacts(context.module, context.path, wrapper, is_package=context.is_package, source=context.source)
     if len(_FACTS_CACHE) >= _FACTS_CACHE_SIZE:
         _FACTS_CACHE.pop(next(iter(_FACTS_CACHE)))
     _FACTS_CACHE[id(wrapper)] = (wrapper, facts)
@@ -44,40 +49,109 @@ def _describe(env: str | None, context: VerifierContext) -> str:
     return f"{context.env_var} unset" if env is None else f"{context.env_var}={env}"
 
 
+class _LazyOutcomes(dict):  # type: ignore[type-arg]
+    """``value -> outcomes``, walking a value the first time it is asked for."""
+
+    def __init__(self, walk: object) -> None:
+        super().__init__()
+        self._walk = walk
+
+    def __missing__(self, env: str | None) -> list[Outcome]:
+        outcomes = self._walk(env)  # type: ignore[operator]
+        self[env] = outcomes
+        return outcomes
+
+
 class _Walks:
-    """The strict and lenient walks of one function under every environment."""
+    """The walks of one function under every value of the value space (strict or lenient)."""
 
     def __init__(self, facts: ModuleFacts, function: cst.FunctionDef, context: VerifierContext, *, lenient: bool) -> None:
         self.context = context
-        self.envs: tuple[str | None, ...] = (*context.heartbeat_environments, *context.legacy_environments)
-        self.outcomes: dict[str | None, list[Outcome]] = {}
+        space = context.value_space
+        self.worlds: dict[str | None, str] = {row.value: row.world for row in space}
+        self.kinds: dict[str | None, str] = {row.value: row.kind for row in space}
+        classic = (*context.heartbeat_environments, *context.legacy_environments)
+        self.envs: tuple[str | None, ...] = (*classic, *(row.value for row in space if row.value not in classic))
+        self.outcomes: dict[str | None, list[Outcome]] = _LazyOutcomes(self._walk)
         self.guard_tests: dict[int, GuardTest] = {}
         self.unknown_tests: dict[int, UnknownTest] = {}
         self.reads: list[EnvRead] = []
+        self.assumptions: set[str] = set()
+        self._facts, self._function, self._lenient = facts, function, lenient
+        self._owner = facts.enclosing_class(function)
+        self._receiver = receiver_of(function) if self._owner is not None else None
+        self._context_manager = _is_context_manager(facts, function)
+        self._reused: list[Outcome] | None = None
+        self._shared: dict = {}
+
+    def _walk(self, env: str | None) -> list[Outcome]:
+        """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
+        if self._reused is not None:
+            return self._reused  # a walk never read the mode variable: every value walks alike
+        analysis = CallAnalysis(self.context, env, self._shared)
+        analysis.yields_pure = self._context_manager
+        walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
+        trace = Trace()
+        outcomes = walker.run(self._function, trace=trace)
+        self.assumptions |= trace.assumptions
+        heartbeat_world = self.worlds[env] == "heartbeat"
+        for index, test in walker.guard_tests.items():
+            if test.error is not None and not heartbeat_world and test.error.category == "construct":
+                test = replace(test, error=None)  # only a heartbeat-world failure needs the explanation
+            known = self.guard_tests.get(index)
+            if known is None or (known.error is None and test.error is not None):
+                self.guard_tests[index] = test
+        for index, unknown in walker.unknown_tests.items():
+            self.unknown_tests.setdefault(index, unknown)
+        self.reads.extend(walker.reads)
+        if not any(r.variable == self.context.env_var for r in walker.reads):
+            self._reused = outcomes
+        return outcomes
+
+    def walk_all(self) -> None:
         for env in self.envs:
-            simulation = Simulation(facts, context, env, lenient=lenient)
-            self.outcomes[env] = simulation.run(function)
-            for index, test in simulation.guard_tests.items():
-                self.guard_tests.setdefault(index, test)
-            for index, unknown in simulation.unknown_tests.items():
-                self.unknown_tests.setdefault(index, unknown)
-            self.reads.extend(simulation.reads)
+            self.outcomes[env]  # noqa: B018 - fills the lazy mapping
+
+    @property
+    def heartbeat_values(self) -> list[str | None]:
+        return [env for env in self.envs if self.worlds[env] == "heartbeat"]
+
+    @property
+    def legacy_values(self) -> list[str | None]:
+        return [env for env in self.envs if self.worlds[env] == "legacy"]
 
     def exits(self, env: str | None) -> bool:
+        """Every path returns or raises (or ends) before a side effect."""
         return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
 
     def runs(self, env: str | None) -> bool:
-        return any(o.kind in ("effect", "fallthrough") for o in self.outcomes[env])
+        """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
+        outcomes = self.outcomes[env]
+        guard = self.guard_index
+        return any(o.kind in ("effect", "fallthrough") or (guard is not None and o.index > guard) for o in outcomes)
+
+    @property
+    def guard_index(self) -> int | None:
+        """Top-level index of the first condition on the mode variable that can exit (None before any walk found one)."""
+        mode = [i for i, t in self.guard_tests.items() if any(r.variable == self.context.env_var for r in t.reads) and has_exit(t.node)]
+        return min(mode) if mode else None
 
     @property
     def guarded(self) -> bool:
-        context = self.context
-        return all(self._heartbeat_safe(env) for env in context.heartbeat_environments) and all(
-            self.runs(env) for env in context.legacy_environments
-        )
+        for env in self.envs:  # classic values first: most rejections need no more walks
+            if not (self.exits(env) if self.worlds[env] == "heartbeat" else self.runs(env)):
+                return self.harmless
+        return True
 
-    def _heartbeat_safe(self, env: str | None) -> bool:
-        return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
+    @property
+    def harmless(self) -> bool:
+        """No path at all, whatever its conditions say, reaches a side effect: a body without effects needs no guard."""
+        if "harmless" not in self._shared:
+            walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
+            walker.all_paths = True
+            outcomes = walker.run(self._function, trace=Trace())
+            self._shared["harmless"] = all(o.kind in ("exit", "fallthrough") for o in outcomes)
+        return bool(self._shared["harmless"])
 
 
 def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
@@ -85,7 +159,48 @@ def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: Ver
 
     Suppression comments are not consulted; only the proof counts.
     """
-    return _Walks(module_facts(wrapper, context), function, context, lenient=False).guarded
+    facts = module_facts(wrapper, context)
+    if _entry_problem(facts, function, context) is not None:
+        return False
+    return _Walks(facts, function, context, lenient=False).guarded
+
+
+def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: VerifierContext) -> RuleHit | None:
+    """TG009 when what a call of the entry point runs is not provably this function's body."""
+    owner = facts.enclosing_class(function)
+    probe = Evaluator(facts, CallAnalysis(context, None), {}, Trace())
+    problem = probe.decorator_problem(Function(facts, function, function.name.value, owner), helper=False)
+    if problem is not None:
+        return RuleHit("TG009", f"cannot verify the entry point: {problem}", function.decorators[0])
+    name = function.name.value
+    if owner is not None:
+        qualname = facts.class_qualname(owner)
+        rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+        if rebinding is not None:
+            return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
+    elif _is_module_level(facts, function):
+        rebinding = facts.bindings.problem(name)
+        if rebinding is not None:
+            return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
+    path = context.path
+    if path is not None and path.suffix == ".py" and path.name != "__init__.py":
+        package = path.with_suffix("") / "__init__.py"
+        if package.is_file():
+            return RuleHit("TG009", f"cannot verify the entry point: the package {package.parent.name}/ shadows {path.name}, so importing {context.module} runs {package} instead", function.name)
+    return None
+
+
+def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
+    from thor_guard.verifier.effects import CONTEXT_MANAGER_DECORATORS
+
+    return any(
+        Evaluator.decorator_names(facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CONTEXT_MANAGER_DECORATORS
+        for d in function.decorators
+    )
+
+
+def _is_module_level(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
+    return any(statement is function for statement in facts.module.body)
 
 
 def verify_function(
@@ -101,10 +216,14 @@ def verify_function(
     :data:`~thor_guard.verifier.REQUIRED_METADATA` are resolved on it.
     """
     facts = module_facts(wrapper, context)
+    entry = _entry_problem(facts, function, context)
+    if entry is not None:
+        return _apply_suppressions(function, qualname, [entry], None, None, None)
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
-    guard = _first(lenient.guard_tests) or _first(strict.guard_tests)
+    lenient.walk_all()
+    guard = _first(lenient.guard_tests, context) or _first(strict.guard_tests, context)
     hits: list[RuleHit] = []
     guard_index: int | None = guard.index if guard is not None else None
     env_var_read: str | None = None
@@ -112,7 +231,7 @@ def verify_function(
         hits, guard_index, env_var_read = _explain(function, qualname, context, strict, lenient, guard)
     elif guard is not None:
         env_var_read = _guard_variable(guard, context)
-        stale = _stale_reads(guard, context)
+        stale = [r for r in _stale_reads(guard, context) if r.variable in context.stale_flags]
         if stale:
             hits.append(_stale_hit(stale[0], context))
     if guard is not None and env_var_read is None:
@@ -146,7 +265,12 @@ class _NodeFinder(cst.CSTVisitor):
         return not self.found
 
 
-def _first(tests: dict[int, GuardTest]) -> GuardTest | None:
+def _first(tests: dict[int, GuardTest], context: VerifierContext) -> GuardTest | None:
+    """The guard: the first test that reads the mode variable; else (for TG007) the first that reads another one."""
+    mode = [index for index, test in tests.items() if any(r.variable == context.env_var for r in test.reads)]
+    exiting = [index for index in mode if has_exit(tests[index].node)]
+    if exiting or mode:
+        return tests[min(exiting or mode)]
     return tests[min(tests)] if tests else None
 
 
@@ -187,14 +311,13 @@ def _explain(
     """Name why the strict walk failed. Always returns at least one hit."""
     hits: list[RuleHit] = []
     if guard is None:
-        unknown = min(lenient.unknown_tests.values(), key=lambda u: u.index, default=None) or min(
-            strict.unknown_tests.values(), key=lambda u: u.index, default=None
-        )
-        if unknown is not None:
-            reason = unknown.error.reason
-            hits.append(RuleHit("TG009", f"cannot verify the guard: {reason}; list the function in guard-helpers if its body is 'return <expr>', or use the canonical guard", unknown.error.node))
-            return hits, unknown.index, None
-        other = [r for r in lenient.reads if r.variable != context.env_var]
+        failure = _first_failure(strict, None)
+        if failure is not None and failure.kind == "unknown" and failure.category in ("binding", "helper"):
+            hits.append(RuleHit("TG009", f"cannot verify the function: {failure.reason}", failure.node))
+            return hits, failure.index, None
+        # Only a condition that reads another variable is a (stale) guard; a read in the body is just data.
+        tested = [r for test in sorted(lenient.guard_tests.values(), key=lambda t: t.index) for r in test.reads]
+        other = [r for r in tested if r.variable and r.variable != context.env_var]
         if other:
             hits.append(_stale_hit(other[0], context))
             return hits, None, other[0].variable
@@ -203,7 +326,7 @@ def _explain(
             node = _first_exit(strict, legacy_exits[0]) or function.name
             hits.append(RuleHit("TG006", f"returns unconditionally: the legacy body never runs, not even with {_describe(legacy_exits[0], context)}", node))
             return hits, None, None
-        effect = _first_effect(strict, context)
+        effect = failure if failure is not None and failure.kind != "exit" else None
         where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
         hits.append(RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name))
         return hits, None, None
@@ -216,13 +339,14 @@ def _explain(
         hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs {where} in heartbeat mode; move the guard to the top of the function", late.node))
 
     stale = _stale_reads(guard, context)
-    if stale:
+    reads_mode = any(r.variable == context.env_var for r in guard.reads)
+    if stale and (not reads_mode or any(r.variable in context.stale_flags for r in stale)):
         hits.append(_stale_hit(stale[0], context))
         return hits, guard.index, variable
     if guard.error is not None:
         hits.append(RuleHit("TG009", f"cannot verify the guard: {guard.error.reason}", guard.error.node))
         return hits, guard.index, variable
-    unknown = [o for env in lenient.envs for o in lenient.outcomes[env] if o.kind == "unknown" and o.index >= guard.index]
+    unknown = [o for env in lenient.heartbeat_values for o in lenient.outcomes[env] if o.kind == "unknown" and o.index >= guard.index]
     if unknown:
         hits.append(RuleHit("TG009", f"cannot verify the guard: {unknown[0].reason}", unknown[0].node))
         return hits, guard.index, variable
@@ -236,42 +360,58 @@ def _explain(
 
 
 def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) -> list[RuleHit]:
-    """TG003–TG006 from the lenient walk (effects before the guard set aside)."""
+    """TG003–TG006 from the classic values, then TG004/TG012 from the rest of the value space (lenient walks)."""
     heartbeat = context.heartbeat_environments
     legacy_exits = [env for env in context.legacy_environments if not walks.runs(env)]
     heartbeat_runs = [env for env in heartbeat if not walks.exits(env)]
-    test = guard.node.test
+    test = guard.condition
     if legacy_exits:
         if heartbeat_runs:
             return [RuleHit("TG006", f"the guard is inverted: it returns with {_describe(legacy_exits[0], context)} and runs the legacy body with {_describe(heartbeat_runs[0], context)}", test)]
         return [RuleHit("TG006", f"the guard also returns with {_describe(legacy_exits[0], context)}: the legacy body can never run", test)]
-    if not heartbeat_runs:
-        return []
-    if not has_exit(guard.node):
-        return [RuleHit("TG005", "the guard's branch neither returns nor raises, so the legacy body still runs in heartbeat mode; end the branch with 'return'", guard.node)]
-    hits: list[RuleHit] = []
-    if context.heartbeat_value in heartbeat_runs:
-        return [RuleHit("TG006", f"the guard does not return with {_describe(context.heartbeat_value, context)}: it runs the legacy body in heartbeat mode", test)]
-    if None in heartbeat_runs:
-        read = next((r for r in guard.reads if r.variable == context.env_var), None)
-        node = read.node if read is not None else test
-        if read is not None and read.kind == "subscript":
-            why = f"os.environ[{context.env_var!r}] raises KeyError when the variable is unset; use os.environ.get({context.env_var!r}, {context.heartbeat_value!r})"
-        elif read is not None and not read.has_default:
-            why = f"'{code_of(read.node)}' has no default, so an unset {context.env_var} does not mean {context.heartbeat_value}; pass {context.heartbeat_value!r} as the default"
-        elif read is not None:
-            why = f"the default {read.default!r} makes an unset {context.env_var} mean legacy; the default must be {context.heartbeat_value!r}"
-        else:
-            why = f"an unset {context.env_var} does not mean {context.heartbeat_value}"
-        hits.append(RuleHit("TG003", why, node))
-    cased = [env for env in heartbeat_runs if env is not None and env != context.heartbeat_value]
-    if cased:
-        hits.append(RuleHit("TG004", f"the comparison is case-sensitive: {_describe(cased[0], context)} would run the legacy body; compare '.lower()' of the value", test))
-    return hits
+    if heartbeat_runs:
+        if not has_exit(guard.node):
+            return [RuleHit("TG005", "the guard's branch neither returns nor raises, so the legacy body still runs in heartbeat mode; end the branch with 'return'", guard.node)]
+        hits: list[RuleHit] = []
+        if context.heartbeat_value in heartbeat_runs:
+            return [RuleHit("TG006", f"the guard does not return with {_describe(context.heartbeat_value, context)}: it runs the legacy body in heartbeat mode", test)]
+        if None in heartbeat_runs:
+            read = next((r for r in guard.reads if r.variable == context.env_var), None)
+            node = read.node if read is not None else test
+            if read is not None and read.kind == "subscript":
+                why = f"os.environ[{context.env_var!r}] raises KeyError when the variable is unset; use os.environ.get({context.env_var!r}, {context.heartbeat_value!r})"
+            elif read is not None and read.kind in ("get", "getenv") and not read.has_default:
+                why = f"'{code_of(read.node)}' has no default, so an unset {context.env_var} does not mean {context.heartbeat_value}; pass {context.heartbeat_value!r} as the default"
+            elif read is not None and read.kind in ("get", "getenv"):
+                why = f"the default {read.default!r} makes an unset {context.env_var} mean legacy; the default must be {context.heartbeat_value!r}"
+            else:
+                why = f"an unset {context.env_var} does not mean {context.heartbeat_value}"
+            hits.append(RuleHit("TG003", why, node))
+        cased = [env for env in heartbeat_runs if env is not None and env != context.heartbeat_value]
+        if cased:
+            hits.append(RuleHit("TG004", f"the comparison is case-sensitive: {_describe(cased[0], context)} would run the legacy body; compare '.lower()' of the value", test))
+        return hits
+    classic = set(heartbeat) | set(context.legacy_environments)
+    for env in walks.envs:
+        if env in classic:
+            continue
+        kind = walks.kinds[env]
+        if walks.worlds[env] == "heartbeat" and not walks.exits(env):
+            if kind == "case spelling":
+                return [RuleHit("TG004", f"the comparison is case-sensitive: {_describe(env, context)} would run the legacy body; compare '.lower()' of the value", test)]
+            return [RuleHit("TG012", f"with {context.env_var}={env!r} both the heartbeat and this starter run: the heartbeat treats it as the heartbeat world, the guard does not return", test)]
+        if walks.worlds[env] == "legacy" and not walks.runs(env):
+            return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the guard returns, but the heartbeat refuses to start ({kind} value, legacy world); compare as the heartbeat does: unset or value.lower() == {context.heartbeat_value!r}", test)]
+    return []
+
+
+def _first_failure(walks: _Walks, env: str | None) -> Outcome | None:
+    failing = [o for o in walks.outcomes[env] if o.kind not in ("exit", "fallthrough")]
+    return min(failing, key=lambda o: o.index, default=None)
 
 
 def _late_effect(strict: _Walks, guard: GuardTest, context: VerifierContext) -> Outcome | None:
-    for env in context.heartbeat_environments:
+    for env in strict.heartbeat_values:
         for outcome in strict.outcomes[env]:
             if outcome.kind in ("effect", "unknown") and outcome.index <= guard.index:
                 if outcome.kind == "unknown" and outcome.index == guard.index:

@@ -1,0 +1,5 @@
+import threading
+
+
+def start():
+    threading.Thread(target=print).start()

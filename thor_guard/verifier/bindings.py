@@ -1,0 +1,268 @@
+"""Bindings are proven, not assumed: every place a module-level name can be (re)bound.
+
+The census is taken with Python's own parser over the *whole* source (never
+over ``check``'s skeleton, whose stubbed bodies would hide a ``global os``
+rebinding), so its line numbers are the file's. For each module-level name it
+records every binding site: imports, assignments (also augmented, annotated,
+in ``for``/``with``/``try``/``match`` blocks and walrus), ``def``/``class``,
+``del``, and ``global NAME`` declarations in any function. It also records the
+*hazards* that can rebind any name without naming it: star imports,
+``globals()``/``vars()``/``exec``/``eval``/``__import__``, ``sys.modules``,
+``__dict__``, ``setattr`` on a module, and attribute stores on an imported
+module (``os.getenv = ...``).
+
+:meth:`ModuleBindings.problem` answers "can the verifier trust what this
+name is bound to?" with ``None`` or a message that names the binding and its
+line; the evaluator turns a message into TG009. Bindings made from *other*
+modules (``import feed; feed.os = X``) are outside the census: that is a
+documented assumption (docs/check.md).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One site that binds a module-level name: its kind (``import``, ``assign``, ``def``, ``global``…), line and source."""
+
+    name: str
+    kind: str
+    line: int
+    text: str
+    target: str | None = None
+    """For imports: the dotted name bound (``import os as o`` binds ``os``; ``from os import getenv`` binds ``os.getenv``)."""
+
+
+@dataclass(frozen=True)
+class Hazard:
+    """A statement that can rebind module names without naming them (star import, ``globals()``…)."""
+
+    kind: str
+    line: int
+    text: str
+    names: frozenset[str] | None = None
+    """The module names it can rebind (``os.getenv = f`` affects ``os``); None means any name."""
+
+
+@dataclass
+class ModuleBindings:
+    """The census of one module's source (see the module docstring)."""
+
+    names: dict[str, list[Binding]] = field(default_factory=dict)
+    hazards: list[Hazard] = field(default_factory=list)
+    classes: dict[str, dict[str, list[Binding]]] = field(default_factory=dict)
+    """Class qualname -> name -> bindings made directly in that class body."""
+
+    def bindings(self, name: str) -> list[Binding]:
+        return self.names.get(name, [])
+
+    def hazard_for(self, name: str) -> Hazard | None:
+        for hazard in self.hazards:
+            if hazard.names is None or name in hazard.names:
+                return hazard
+        return None
+
+    def problem(self, name: str) -> str | None:
+        """None when every binding of module-level ``name`` is known and agrees; else why not, naming the binding and line.
+
+        Known and agreeing means: nothing can rebind it behind the census's
+        back (no hazard), no ``global`` declaration rebinds it, and its
+        bindings are either all imports of the same dotted name, or exactly one
+        plain assignment/``def``/``class`` at module level.
+        """
+        hazard = self.hazard_for(name)
+        if hazard is not None:
+            return f"'{name}' cannot be proven: {hazard.kind} at line {hazard.line} ('{hazard.text}') can rebind it"
+        sites = self.bindings(name)
+        for site in sites:
+            if site.kind == "global":
+                return f"'{name}' is rebound through 'global {name}' at line {site.line} ('{site.text}')"
+        if not sites:
+            return None
+        if all(site.kind == "import" for site in sites) and len({site.target for site in sites}) == 1:
+            return None
+        if len(sites) == 1 and sites[0].kind in ("assign", "def", "class", "annassign"):
+            return None
+        first = sites[0]
+        other = next((s for s in sites[1:] if (s.kind, s.target) != (first.kind, first.target) or s.kind != "import"), first)
+        return f"'{name}' is bound at line {first.line} ('{first.text}') and {_verb(other)} at line {other.line} ('{other.text}')"
+
+    def class_problem(self, class_qualname: str, name: str) -> str | None:
+        """None when ``name`` is bound exactly once in the class body (by its ``def``); else which binding replaces it."""
+        sites = self.classes.get(class_qualname, {}).get(name, [])
+        if len(sites) <= 1:
+            return None
+        other = sites[-1] if sites[-1].kind != "def" or len(sites) > 1 else sites[0]
+        return f"'{class_qualname}.{name}' is rebound in the class body at line {other.line} ('{other.text}'), so the entry point is not this function"
+
+
+def _verb(site: Binding) -> str:
+    return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
+
+
+def census(source: bytes | str) -> ModuleBindings:
+    """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    lines = text.splitlines()
+    result = ModuleBindings()
+
+    def show(node: ast.AST) -> str:
+        number = getattr(node, "lineno", 1)
+        line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+        return line if len(line) <= 60 else line[:59] + "…"
+
+    def add(into: dict[str, list[Binding]], name: str, kind: str, node: ast.AST, target: str | None = None) -> None:
+        into.setdefault(name, []).append(Binding(name, kind, getattr(node, "lineno", 1), show(node), target))
+
+    def targets(node: ast.AST, into: dict[str, list[Binding]], kind: str, statement: ast.AST) -> None:
+        if isinstance(node, ast.Name):
+            add(into, node.id, kind, statement)
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            for element in node.elts:
+                targets(element, into, kind if kind != "assign" else "unpack", statement)
+        elif isinstance(node, ast.Starred):
+            targets(node.value, into, "unpack", statement)
+
+    def scan(statements: list[ast.stmt], into: dict[str, list[Binding]], module_level: bool, prefix: str) -> None:
+        for statement in statements:
+            if isinstance(statement, ast.Import):
+                for alias in statement.names:
+                    bound = alias.asname or alias.name.split(".")[0]
+                    add(into, bound, "import", statement, alias.name if alias.asname else alias.name.split(".")[0])
+            elif isinstance(statement, ast.ImportFrom):
+                module = "." * statement.level + (statement.module or "")
+                for alias in statement.names:
+                    if alias.name == "*":
+                        if module_level:
+                            result.hazards.append(Hazard(f"the star import 'from {module} import *'", statement.lineno, show(statement)))
+                        continue
+                    add(into, alias.asname or alias.name, "import", statement, f"{module}.{alias.name}" if module else alias.name)
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                add(into, statement.name, "def", statement)
+            elif isinstance(statement, ast.ClassDef):
+                add(into, statement.name, "class", statement)
+                qual = f"{prefix}{statement.name}"
+                body: dict[str, list[Binding]] = {}
+                scan(statement.body, body, False, f"{qual}.")
+                result.classes[qual] = body
+            elif isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    targets(target, into, "assign", statement)
+            elif isinstance(statement, ast.AnnAssign):
+                if statement.value is not None:
+                    targets(statement.target, into, "annassign", statement)
+            elif isinstance(statement, ast.AugAssign):
+                targets(statement.target, into, "augassign", statement)
+            elif isinstance(statement, ast.Delete):
+                for target in statement.targets:
+                    targets(target, into, "del", statement)
+            elif isinstance(statement, (ast.For, ast.AsyncFor)):
+                targets(statement.target, into, "for", statement)
+                scan(statement.body, into, module_level, prefix)
+                scan(statement.orelse, into, module_level, prefix)
+            elif isinstance(statement, (ast.With, ast.AsyncWith)):
+                for item in statement.items:
+                    if item.optional_vars is not None:
+                        targets(item.optional_vars, into, "with", statement)
+                scan(statement.body, into, module_level, prefix)
+            elif isinstance(statement, (ast.If, ast.While)):
+                scan(statement.body, into, module_level, prefix)
+                scan(statement.orelse, into, module_level, prefix)
+            elif isinstance(statement, ast.Try) or type(statement).__name__ == "TryStar":
+                scan(statement.body, into, module_level, prefix)  # type: ignore[attr-defined]
+                for handler in statement.handlers:  # type: ignore[attr-defined]
+                    if handler.name:
+                        add(into, handler.name, "except", handler)
+                    scan(handler.body, into, module_level, prefix)
+                scan(statement.orelse, into, module_level, prefix)  # type: ignore[attr-defined]
+                scan(statement.finalbody, into, module_level, prefix)  # type: ignore[attr-defined]
+            elif isinstance(statement, ast.Match):
+                for case in statement.cases:
+                    for node in ast.walk(case.pattern):
+                        name = getattr(node, "name", None)
+                        if isinstance(name, str):
+                            add(into, name, "match", statement)
+                    scan(case.body, into, module_level, prefix)
+            for node in _walrus_targets(statement):
+                add(into, node, "walrus", statement)
+
+    scan(tree.body, result.names, True, "")
+    imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
+    # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below).
+    literal_setattr = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" and len(node.args) > 1
+        and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+        for inner in ast.walk(node.args[0])
+    }
+    # vars() without arguments inside a function returns that function's locals: it cannot rebind a module name.
+    in_functions = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        for inner in ast.walk(node)
+        if isinstance(inner, ast.Call)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            for name in node.names:
+                result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            func = node.func.id
+            if func in _HAZARD_CALLS and not (func == "vars" and (node.args or id(node) in in_functions)):
+                result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
+            elif func == "setattr" and node.args and _names_module(node.args[0], imported):
+                literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
+                names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
+                result.hazards.append(Hazard("setattr() on a module", node.lineno, show(node), names))
+        elif isinstance(node, ast.Attribute):
+            if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
+                result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
+            elif node.attr == "__dict__":
+                result.hazards.append(Hazard("a use of __dict__", node.lineno, show(node)))
+            elif isinstance(node.ctx, (ast.Store, ast.Del)) and _names_module(node.value, imported):
+                result.hazards.append(Hazard("an attribute store on an imported module", node.lineno, show(node), _module_names(node.value, imported)))
+    return result
+
+
+def _walrus_targets(statement: ast.stmt) -> Iterator[str]:
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return
+    for field_name, value in ast.iter_fields(statement):
+        if field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            continue
+        nodes = value if isinstance(value, list) else [value]
+        for node in nodes:
+            if isinstance(node, ast.AST):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.NamedExpr) and isinstance(inner.target, ast.Name):
+                        yield inner.target.id
+
+
+def _root(node: ast.AST) -> str | None:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _names_module(node: ast.AST, imported: set[str]) -> bool:
+    root = _root(node)
+    if isinstance(node, ast.Subscript) or isinstance(node, ast.Call):
+        return True  # setattr(sys.modules[__name__], ...), setattr(import_module(...), ...)
+    return root is not None and root in imported
+
+
+def _module_names(node: ast.AST, imported: set[str]) -> frozenset[str] | None:
+    root = _root(node)
+    return frozenset({root}) if root is not None and root in imported else None

@@ -1,0 +1,61 @@
+"""The pure fragment: what the verifier may evaluate without it counting as a side effect.
+
+Everything Python evaluates is a possible side effect unless it is listed
+here (docs/check.md "The pure fragment"). Two kinds of entries:
+
+- *proven* pure: literals, names whose every binding is known, environment
+  reads, ``str`` methods on strings, the builtins in :data:`PURE_BUILTINS`
+  on known values, logging calls on a known logger, project functions the
+  interprocedural walk proves pure;
+- *assumed* pure (the default mode is sound modulo these; ``strict = true``
+  drops them): attribute loads, the non-mutating methods of the built-in
+  types (:data:`ASSUMED_PURE_METHODS`) on any receiver, truthiness,
+  comparison, arithmetic and formatting of values of unknown type, and
+  imports of the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+
+LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "isEnabledFor"})
+
+PURE_BUILTINS = frozenset(
+    {
+        "bool", "str", "len", "int", "float", "repr", "isinstance", "issubclass", "getattr", "hasattr",
+        "tuple", "frozenset", "abs", "min", "max", "any", "all", "callable", "type", "id", "hash", "ord", "chr",
+        "sorted", "list", "set", "dict", "format",
+    }
+)
+"""Builtins that only compute. On values of unknown type they call dunder methods (``__bool__``, ``__len__``…),
+which is the same assumption as an attribute load; ``getattr``/``hasattr`` additionally need a literal name."""
+
+ASSUMED_PURE_METHODS = frozenset(
+    {
+        # str / bytes
+        "lower", "upper", "casefold", "strip", "lstrip", "rstrip", "startswith", "endswith", "format", "split",
+        "rsplit", "splitlines", "join", "replace", "partition", "rpartition", "find", "rfind", "index", "rindex",
+        "count", "isdigit", "isalpha", "isalnum", "isspace", "islower", "isupper", "title", "capitalize", "decode",
+        "encode", "zfill", "center", "ljust", "rjust", "removeprefix", "removesuffix", "swapcase", "isidentifier",
+        "isdecimal", "isnumeric", "istitle", "expandtabs",
+        # dict / list / tuple / set / frozenset
+        "get", "keys", "values", "items", "copy", "issubset", "issuperset", "isdisjoint", "union", "intersection",
+        "difference", "symmetric_difference",
+    }
+)
+"""Non-mutating methods of the built-in types, assumed pure on a receiver of unknown type (DESIGN §3)."""
+
+TRANSPARENT_BUILTIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
+"""Allowed on guard helpers only: the wrapper calls the function (once) and returns its value."""
+
+CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+"""Allowed on generator entry points: ``with start():`` runs the body up to the first ``yield`` at once."""
+
+STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
+"""Importing one of these inside a function is assumed free of side effects (stated assumption)."""
+
+PURE_CONTEXT_MANAGERS = frozenset({"contextlib.suppress", "contextlib.nullcontext"})
+
+ENV_WRITE_METHODS = frozenset({"setdefault", "update", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+ENV_READ_METHODS = frozenset({"keys", "values", "items", "copy", "__contains__"})

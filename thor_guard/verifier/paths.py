@@ -1,0 +1,1149 @@
+"""Walk a function body under one value of the mode variable and report how each path ends.
+
+A path ends in ``exit`` (return/raise), ``effect`` (something with a possible
+side effect is about to run), ``crash`` (the real code would raise by
+accident), ``unknown`` (the verifier cannot evaluate something well enough)
+or ``fallthrough`` (the end of the function). Conditions on values the
+verifier cannot know (``if self.disabled:``, another environment variable)
+fork the walk; after every statement the paths that go on are *merged*
+(values they disagree on become unknown), so the work is linear in the
+number of statements: a function with 20 independent ``if``s at its top
+costs 20 small steps, not 2**20 paths.
+
+The same walker follows calls to project functions (:class:`CallAnalysis`):
+a call is pure when every path of the callee is, and its value is the join
+of the returned values. Calls are memoised per (function, arguments), bounded
+in depth and size, and recursion is not followed.
+
+In *lenient* mode, side effects before the first condition that reads the
+environment are skipped, which lets the caller judge a guard that sits too
+late (TG002) on its own merits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import libcst as cst
+
+from thor_guard.verifier.effects import PURE_CONTEXT_MANAGERS, STDLIB_MODULES
+from thor_guard.verifier.evaluate import (
+    MAX_HELPER_DEPTH,
+    MAX_HELPER_STATEMENTS,
+    Bound,
+    Crash,
+    Effect,
+    EnvRead,
+    Evaluator,
+    Raises,
+    Trace,
+    Unsupported,
+)
+from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
+from thor_guard.verifier.values import OPAQUE, Coroutine, Function, Module, is_concrete, join, same
+
+if TYPE_CHECKING:
+    from thor_guard.verifier.context import VerifierContext
+
+OutcomeKind = Literal["exit", "effect", "crash", "unknown", "fallthrough"]
+MAX_PATHS = 256
+"""Paths alive at once after merging (only reached by statements that fork many ways, like a long ``match``)."""
+MAX_UNROLL = 8
+MAX_CALL_WALKS = 32
+"""Project-function bodies walked (memo misses) per verified function, over all values: beyond it a call is an effect."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: OutcomeKind
+    index: int
+    """Index of the top-level statement in the function body where the path ended."""
+    node: cst.CSTNode
+    reason: str = ""
+    value: object = None
+    """For ``exit`` by ``return``: the returned value."""
+    raised: bool = False
+    exception: str = ""
+    """For ``crash``: the exception class the real code raises."""
+    category: str = ""
+    """For ``unknown``: the :class:`~thor_guard.verifier.evaluate.Unsupported` category."""
+
+
+@dataclass
+class PathState:
+    locals: dict[str, Bound] = field(default_factory=dict)
+    guard_at: int | None = None
+    """Top-level index of the first condition on this path that read the environment."""
+    loop: str | None = None
+    """``break``/``continue`` when the path left a loop body that way."""
+
+    @property
+    def guard_seen(self) -> bool:
+        return self.guard_at is not None
+
+    def copy(self) -> PathState:
+        return PathState(dict(self.locals), self.guard_at, self.loop)
+
+
+@dataclass(frozen=True)
+class GuardTest:
+    """A top-level statement whose condition reads the environment: the guard candidate."""
+
+    index: int
+    node: cst.CSTNode
+    reads: tuple[EnvRead, ...]
+    error: Unsupported | None = None
+    test: cst.CSTNode | None = None
+
+    @property
+    def condition(self) -> cst.CSTNode:
+        return self.test if self.test is not None else self.node
+
+
+@dataclass(frozen=True)
+class UnknownTest:
+    """A top-level condition the verifier could not evaluate and that reads no variable."""
+
+    index: int
+    node: cst.CSTNode
+    error: Unsupported
+
+
+class _TooManyPaths(Exception):
+    pass
+
+
+def merge(states: list[PathState]) -> list[PathState]:
+    """Join the states that go on after a statement: one per (guard position, loop exit)."""
+    if len(states) <= 1:
+        return states
+    groups: dict[tuple[int | None, str | None], list[PathState]] = {}
+    for state in states:
+        groups.setdefault((state.guard_at, state.loop), []).append(state)
+    merged: list[PathState] = []
+    for (guard_at, loop), group in groups.items():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        names = set(group[0].locals)
+        for other in group[1:]:
+            names &= set(other.locals)
+        local_values: dict[str, Bound] = {}
+        for name in names:
+            bounds = [s.locals[name] for s in group]
+            value = join([b.value for b in bounds])
+            reads = tuple(r for b in bounds for r in b.reads)
+            local_values[name] = bounds[0] if all(same(bounds[0].value, b.value) for b in bounds) else Bound(value, reads)
+        merged.append(PathState(local_values, guard_at, loop))
+    return merged
+
+
+class CallAnalysis:
+    """Everything one value of the mode variable shares: the context, memoised project calls and the call stack."""
+
+    def __init__(self, context: VerifierContext, env_value: str | None, shared: dict | None = None) -> None:
+        self.context = context
+        self.env_value = env_value
+        self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
+        self._shared: dict = shared if shared is not None else {}
+        """Results of calls that never read the mode variable (valid under every value), and the walk budget."""
+        self.yields_pure = False
+        """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
+        self._stack: list[int] = []
+
+    def call(
+        self,
+        evaluator: Evaluator,
+        node: cst.CSTNode,
+        function: Function,
+        arguments: list[object],
+        keywords: dict[str, object],
+        *,
+        run_async: bool = False,
+    ) -> object:
+        """The value of calling project ``function``; raises Effect/Unsupported/Crash/Raises like an expression."""
+        facts, definition = function.facts.recover(function.node)
+        if definition is not function.node:
+            function = Function(facts, definition, function.qualified, function.owner, function.bound)
+        if is_stub(definition):
+            raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, whose body was not analysed")
+        problem = evaluator.decorator_problem(function, helper=True)
+        if problem is not None:
+            raise Unsupported(node, f"cannot see into '{function.qualified}': {problem}", "helper")
+        if definition.asynchronous is not None and not run_async:
+            return Coroutine(function, tuple(arguments), tuple(keywords.items()))
+        if _is_generator(definition):
+            return OPAQUE  # calling a generator function runs none of its body
+        if evaluator.depth >= MAX_HELPER_DEPTH:
+            raise Unsupported(node, f"'{function.qualified}' nests project calls deeper than {MAX_HELPER_DEPTH}", "helper")
+        if id(definition) in self._stack:
+            raise Unsupported(node, f"'{function.qualified}' is recursive, so it is not proven pure", "helper")
+        if _size(definition) > MAX_HELPER_STATEMENTS:
+            raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
+        local_values = self._bind(evaluator, node, function, arguments, keywords)
+        key = _memo_key(definition, local_values)
+        key = (id(node), key) if key is not None else None  # failures name the call site
+        cached = (self._memo.get(key) or self._shared.get(key)) if key is not None else None
+        if cached is None:
+            spent = self._shared.get("walks", 0) + 1
+            self._shared["walks"] = spent
+            if spent > MAX_CALL_WALKS:
+                raise Effect(node, f"'{code_of(node)}' calls {function.qualified}: more project calls than the verifier follows per function ({MAX_CALL_WALKS})")
+            cached = self._walk(evaluator, node, function, local_values)
+            if key is not None:
+                reads = cached.reads if isinstance(cached, EvalFailure) else cached[1]
+                mode_read = any(r.variable == self.context.env_var for r in reads)
+                (self._memo if mode_read else self._shared)[key] = cached
+        if isinstance(cached, EvalFailure):
+            raise cached.error
+        value, reads, helpers = cached
+        evaluator.trace.reads.extend(reads)
+        evaluator.trace.helpers.extend(helpers)
+        return value
+
+    def _walk(self, evaluator: Evaluator, node: cst.CSTNode, function: Function, local_values: dict[str, Bound]) -> tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure:
+        trace = Trace()
+        walker = Walker(function.facts, self, owner=function.owner, receiver=_receiver(function.node) if function.owner is not None else None, depth=evaluator.depth + 1)
+        self._stack.append(id(function.node))
+        try:
+            outcomes = walker.run(function.node, local_values, trace)
+        finally:
+            self._stack.pop()
+        evaluator.trace.assumptions |= trace.assumptions
+        name = function.qualified
+        failure = self._failure(node, name, outcomes)
+        if failure is not None:
+            failure.reads = tuple(trace.reads)
+            return failure
+        values = [o.value for o in outcomes if o.kind == "exit" and not o.raised] + [None for o in outcomes if o.kind == "fallthrough"]
+        if not values:
+            return EvalFailure(Raises(node, f"'{code_of(node)}' always raises"), tuple(trace.reads))
+        return join(values), tuple(trace.reads), frozenset([name, *trace.helpers])
+
+    def _failure(self, node: cst.CSTNode, name: str, outcomes: list[Outcome]) -> EvalFailure | None:
+        for outcome in outcomes:
+            if outcome.kind == "effect":
+                return EvalFailure(Effect(node, f"'{code_of(node)}' calls {name}, which runs '{code_of(outcome.node)}' ({outcome.reason or 'not proven pure'})"))
+        for outcome in outcomes:
+            if outcome.kind == "unknown":
+                return EvalFailure(Unsupported(node, f"inside {name}: {outcome.reason}", outcome.category or "helper"))
+        for outcome in outcomes:
+            if outcome.kind == "crash":
+                return EvalFailure(Crash(node, f"'{code_of(node)}' raises inside {name}: {outcome.reason}", outcome.exception))
+        return None
+
+    def _bind(self, evaluator: Evaluator, node: cst.CSTNode, function: Function, arguments: list[object], keywords: dict[str, object]) -> dict[str, Bound]:
+        definition = function.node
+        params = definition.params
+        positional = [*params.posonly_params, *params.params]
+        decorators = {d.decorator.value for d in definition.decorators if isinstance(d.decorator, cst.Name)}
+        local_values: dict[str, Bound] = {}
+        receiver_supplied = function.owner is not None and "staticmethod" not in decorators and (function.bound or "classmethod" in decorators)
+        if receiver_supplied:
+            if not positional:
+                raise Unsupported(node, f"'{function.qualified}' takes no self/cls parameter", "helper")
+            local_values[positional[0].name.value] = Bound(OPAQUE)
+            positional = positional[1:]
+        arguments = list(arguments)
+        if "*" in keywords:
+            raise Unsupported(node, f"'{code_of(node)}' unpacks arguments the verifier cannot match to parameters", "helper")
+        for param in positional:
+            if arguments:
+                local_values[param.name.value] = Bound(arguments.pop(0))
+        if arguments:
+            if not isinstance(params.star_arg, cst.Param):
+                raise Crash(node, f"'{code_of(node)}' passes too many arguments (TypeError)", "TypeError")
+        if isinstance(params.star_arg, cst.Param):
+            local_values[params.star_arg.name.value] = Bound(OPAQUE)
+        extra = {}
+        for name, value in keywords.items():
+            if any(p.name.value == name for p in (*positional, *params.kwonly_params)) and name not in local_values:
+                local_values[name] = Bound(value)
+            else:
+                extra[name] = value
+        if extra and params.star_kwarg is None:
+            raise Crash(node, f"'{code_of(node)}' passes an unexpected keyword (TypeError)", "TypeError")
+        if params.star_kwarg is not None:
+            local_values[params.star_kwarg.name.value] = Bound(OPAQUE)
+        for param in (*positional, *params.kwonly_params):
+            if param.name.value in local_values:
+                continue
+            if param.default is None:
+                raise Crash(node, f"'{code_of(node)}' misses the argument '{param.name.value}' (TypeError)", "TypeError")
+            try:
+                value = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1).evaluate(param.default)
+            except (Effect, Unsupported, Crash, Raises):
+                value = OPAQUE  # evaluated once when the def ran, not at this call
+            local_values[param.name.value] = Bound(value)
+        return local_values
+
+
+@dataclass
+class EvalFailure:
+    error: Exception
+    reads: tuple[EnvRead, ...] = ()
+
+
+class Walker:
+    """Walk one function body under one mode value (shared :class:`CallAnalysis`)."""
+
+    def __init__(
+        self,
+        facts: ModuleFacts,
+        analysis: CallAnalysis,
+        *,
+        lenient: bool = False,
+        owner: cst.ClassDef | None = None,
+        receiver: str | None = None,
+        depth: int = 0,
+    ) -> None:
+        self.facts = facts
+        self.analysis = analysis
+        self.context = analysis.context
+        self.lenient = lenient
+        self.owner = owner
+        self.receiver = receiver
+        self.depth = depth
+        self.guard_tests: dict[int, GuardTest] = {}
+        self.unknown_tests: dict[int, UnknownTest] = {}
+        self.reads: list[EnvRead] = []
+        """Every environment read evaluated on any path."""
+        self.risky = 0
+        """Evaluations that relied on an assumption (so they might raise into an ``except``)."""
+        self._trace: Trace = Trace()
+        self._scope: object = None
+        self._globals: frozenset[str] = frozenset()
+        self.top_level = True
+        self.all_paths = False
+        """Follow both branches of every condition (to prove that no path at all has a side effect)."""
+
+    # -- entry -------------------------------------------------------------
+    def run(self, function: cst.FunctionDef, local_values: dict[str, Bound] | None = None, trace: Trace | None = None) -> list[Outcome]:
+        """Walk ``function``'s body; ``local_values`` binds its parameters (all unknown when None)."""
+        self._trace = trace if trace is not None else Trace()
+        body = function.body
+        statements: Sequence[cst.CSTNode] = body.body if isinstance(body, cst.IndentedBlock) else (body,)
+        self._scope = self.facts.scope(statements[0]) if statements else None
+        if isinstance(body, cst.SimpleStatementSuite) and body.body:
+            self._scope = self.facts.scope(body.body[0])
+        self._globals = _declared_globals(statements)
+        if local_values is None:
+            local_values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
+        try:
+            results = self._block(statements, PathState(dict(local_values)), None)
+        except _TooManyPaths:
+            return [Outcome("unknown", 0, function.name, "too many paths to follow")]
+        outcomes = [r for r in results if isinstance(r, Outcome)]
+        end = len(statements)
+        outcomes.extend(Outcome("fallthrough", end, function.name) for r in results if isinstance(r, PathState))
+        return outcomes
+
+    # -- blocks ------------------------------------------------------------
+    def _block(self, statements: Sequence[cst.CSTNode], state: PathState, top: int | None) -> list[Outcome | PathState]:
+        states = [state]
+        finished: list[Outcome | PathState] = []
+        for position, statement in enumerate(statements):
+            index = position if top is None else top
+            following: list[PathState] = []
+            for current in states:
+                if current.loop is not None:
+                    finished.append(current)
+                    continue
+                for result in self._statement(statement, current, index, top is None):
+                    if isinstance(result, Outcome):
+                        finished.append(result)
+                    else:
+                        following.append(result)
+            states = merge(following)
+            if len(states) > MAX_PATHS:
+                raise _TooManyPaths
+            if not states:
+                break
+        return [*finished, *states]
+
+    def _suite(self, body: cst.BaseSuite, state: PathState, index: int) -> list[Outcome | PathState]:
+        statements = body.body if isinstance(body, cst.IndentedBlock) else (body,)
+        return self._block(statements, state, index)
+
+    def _skipping(self, state: PathState, index: int) -> bool:
+        """In lenient mode, side effects before the guard and inside the guard statement are set aside."""
+        return self.lenient and (state.guard_at is None or index <= state.guard_at)
+
+    def _evaluator(self, state: PathState, trace: Trace) -> Evaluator:
+        return Evaluator(
+            self.facts, self.analysis, state.locals, trace, depth=self.depth, owner=self.owner, receiver=self.receiver,
+            function_scope=self._scope, globals_declared=self._globals,
+        )
+
+    def _evaluate(self, node: cst.BaseExpression, state: PathState, index: int, trace: Trace | None = None) -> object:
+        """Evaluate ``node``; an Effect is swallowed (value unknown) where lenient mode skips effects."""
+        trace = trace if trace is not None else Trace()
+        try:
+            return self._evaluator(state, trace).evaluate(node)
+        except Effect:
+            if self._skipping(state, index):
+                return OPAQUE
+            raise
+        finally:
+            self.reads.extend(trace.reads)
+            if trace.assumptions:
+                self.risky += 1
+                self._trace.assumptions |= trace.assumptions
+            self._trace.reads.extend(trace.reads)
+            self._trace.helpers.extend(trace.helpers)
+
+    def _failed(self, exc: Exception, index: int) -> Outcome:
+        if isinstance(exc, Crash):
+            return Outcome("crash", index, exc.node, exc.reason, exception=exc.exception)
+        if isinstance(exc, Raises):
+            return Outcome("exit", index, exc.node, exc.reason, raised=True)
+        if isinstance(exc, Effect):
+            return Outcome("effect", index, exc.node, exc.reason)
+        assert isinstance(exc, Unsupported)
+        return Outcome("unknown", index, exc.node, exc.reason, category=exc.category)
+
+    # -- statements ----------------------------------------------------------
+    def _statement(self, statement: cst.CSTNode, state: PathState, index: int, top_level: bool) -> list[Outcome | PathState]:
+        try:
+            if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                states: list[Outcome | PathState] = [state]
+                for small in statement.body:
+                    nxt: list[Outcome | PathState] = []
+                    for current in states:
+                        if isinstance(current, Outcome) or current.loop is not None:
+                            nxt.append(current)
+                        else:
+                            nxt.extend(self._small(small, current, index))
+                    states = nxt
+                return states
+            if isinstance(statement, cst.If):
+                return self._if(statement, state, index, top_level)
+            if isinstance(statement, cst.FunctionDef):
+                return self._def(statement, state, index)
+            if isinstance(statement, cst.ClassDef):
+                return self._class(statement, state, index)
+            if isinstance(statement, cst.Try):
+                return self._try(statement, state, index)
+            if isinstance(statement, cst.With):
+                return self._with(statement, state, index)
+            if isinstance(statement, cst.Match):
+                return self._match(statement, state, index, top_level)
+            if isinstance(statement, (cst.For, cst.While)):
+                return self._loop(statement, state, index)
+        except (Effect, Unsupported, Crash, Raises) as exc:
+            if isinstance(exc, Effect) and self._skipping(state, index):
+                return [state]
+            return [self._failed(exc, index)]
+        if self._skipping(state, index):
+            return [state]
+        return [Outcome("effect", index, statement, f"'{type(statement).__name__}' statements are outside the pure fragment")]
+
+    def _small(self, small: cst.BaseSmallStatement, state: PathState, index: int) -> list[Outcome | PathState]:
+        try:
+            return self._small_inner(small, state, index)
+        except (Effect, Unsupported, Crash, Raises) as exc:
+            if isinstance(exc, Effect) and self._skipping(state, index):
+                return [state]
+            return [self._failed(exc, index)]
+
+    def _small_inner(self, small: cst.BaseSmallStatement, state: PathState, index: int) -> list[Outcome | PathState]:
+        if isinstance(small, (cst.Pass, cst.Global)):
+            return [state]
+        if isinstance(small, cst.Nonlocal):
+            raise Effect(small, f"'{code_of(small)}' lets the function rebind an enclosing function's variable")
+        if isinstance(small, (cst.Break, cst.Continue)):
+            moved = state.copy()
+            moved.loop = "break" if isinstance(small, cst.Break) else "continue"
+            return [moved]
+        if isinstance(small, (cst.Import, cst.ImportFrom)):
+            self._import(small, state)
+            return [state]
+        if isinstance(small, cst.Expr):
+            value = small.value
+            if isinstance(value, (cst.SimpleString, cst.Ellipsis, cst.Integer, cst.Float)):
+                return [state]
+            self._evaluate(value, state, index)
+            return [state]
+        if isinstance(small, cst.Raise):
+            if small.exc is not None:
+                self._evaluate(small.exc, state, index)
+            if small.cause is not None:
+                self._evaluate(small.cause.item, state, index)
+            return [Outcome("exit", index, small, raised=True)]
+        if isinstance(small, cst.Return):
+            value = self._evaluate(small.value, state, index) if small.value is not None else None
+            return [Outcome("exit", index, small, value=value)]
+        if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+            return self._assign(small, state, index)
+        if isinstance(small, cst.Assert):
+            trace = Trace()
+            test = self._evaluate(small.test, state, index, trace)
+            if small.msg is not None:
+                self._evaluate(small.msg, state, index)
+            return [state]  # `python -O` skips asserts, so an assert never proves an exit
+        if isinstance(small, cst.Del):
+            names = [n for n in _target_names_of(small.target)]
+            if names is not None and all(n in state.locals for n in names) and not set(names) & self._globals:
+                for name in names:
+                    state.locals.pop(name, None)
+                return [state]
+            raise Effect(small, f"'{code_of(small)}' deletes something outside the function")
+        raise Effect(small, f"'{code_of(small)}' is outside the pure fragment")
+
+    def _import(self, small: cst.Import | cst.ImportFrom, state: PathState) -> None:
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                dotted = _dotted(alias.name)
+                if dotted.split(".")[0] not in STDLIB_MODULES:
+                    raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
+                else:
+                    state.locals[dotted.split(".")[0]] = Bound(Module(dotted.split(".")[0]))
+            return
+        module = "." * len(small.relative) + (_dotted(small.module) if small.module is not None else "")
+        absolute = self.facts.absolute(module) if module.startswith(".") else module
+        if isinstance(small.names, cst.ImportStar):
+            raise Effect(small, "a star import inside a function")
+        if absolute.split(".")[0] not in STDLIB_MODULES and absolute != self.facts.name:
+            raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+        self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
+        for alias in small.names:
+            name = _dotted(alias.name)
+            bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
+            state.locals[bound] = Bound(self._evaluator(state, Trace()).dotted(f"{absolute}.{name}", small))
+
+    def _assign(self, small: cst.Assign | cst.AnnAssign | cst.AugAssign, state: PathState, index: int) -> list[Outcome | PathState]:
+        if isinstance(small, cst.AnnAssign) and small.value is None:
+            return [state]
+        targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+        assert small.value is not None
+        trace = Trace()
+        if isinstance(small, cst.AugAssign):
+            target = small.target
+            if not isinstance(target, cst.Name) or target.value not in state.locals or target.value in self._globals:
+                raise Effect(small, f"'{code_of(small)}' changes something outside the function")
+            combined = cst.BinaryOperation(left=target, operator=_AUG[type(small.operator)](), right=small.value) if type(small.operator) in _AUG else None
+            if combined is None:
+                value = self._evaluate(small.value, state, index, trace)
+                value = OPAQUE
+            else:
+                value = self._evaluate(combined, state, index, trace)
+            state.locals[target.value] = Bound(value, tuple(trace.reads) + state.locals[target.value].reads)
+            return [state]
+        value = self._evaluate(small.value, state, index, trace)
+        for target in targets:
+            self._bind_target(target, value, tuple(trace.reads), state, index, small)
+        return [state]
+
+    def _bind_target(self, target: cst.BaseExpression, value: object, reads: tuple[EnvRead, ...], state: PathState, index: int, statement: cst.CSTNode) -> None:
+        if isinstance(target, cst.Name):
+            if target.value in self._globals:
+                raise Effect(statement, f"'{code_of(statement)}' rebinds the module global '{target.value}'")
+            state.locals[target.value] = Bound(value, reads)
+            return
+        if isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            if isinstance(value, tuple) and len(value) == len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
+                for element, item in zip(elements, value):
+                    self._bind_target(element.value, item, reads, state, index, statement)
+                return
+            if is_concrete(value) or value is OPAQUE:
+                self._evaluator(state, Trace()).assume(statement, "unpacks a value of unknown type")
+                for element in elements:
+                    self._bind_target(element.value, OPAQUE, reads, state, index, statement)
+                return
+        if isinstance(target, cst.StarredElement):
+            self._bind_target(target.value, OPAQUE, reads, state, index, statement)
+            return
+        if self._skipping(state, index):
+            return
+        raise Effect(statement, f"'{code_of(statement)}' changes state outside the function")
+
+    # -- conditions ----------------------------------------------------------
+    def _condition(self, test: cst.BaseExpression, owner: cst.CSTNode, state: PathState, index: int, top_level: bool) -> tuple[object, Trace] | Outcome:
+        trace = Trace()
+        try:
+            value = self._evaluate(test, state, index, trace)
+            try:
+                truth = self._evaluator(state, trace).truth(value, test)
+            except Effect:
+                if not self._skipping(state, index):
+                    raise
+                truth = OPAQUE
+            mode_read = any(r.variable == self.context.env_var for r in trace.reads)
+            if truth is OPAQUE and trace.problems and not self._skipping(state, index):
+                raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
+            if truth is OPAQUE and mode_read:
+                # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                self._note_guard(owner, test, index, top_level, trace, error, state)
+                return truth, trace
+            if self.all_paths and truth is not OPAQUE:
+                truth = OPAQUE
+        except (Crash, Raises) as exc:
+            self._note_guard(owner, test, index, top_level, trace, None, state)
+            return self._failed(exc, index)
+        except Effect as exc:
+            self._note_guard(owner, test, index, top_level, trace, None, state)
+            return self._failed(exc, index)
+        except Unsupported as exc:
+            if trace.reads:
+                self._note_guard(owner, test, index, top_level, trace, exc, state)
+                return self._failed(exc, index)
+            if index not in self.unknown_tests and top_level:
+                self.unknown_tests[index] = UnknownTest(index, owner, exc)
+            return self._failed(exc, index)
+        self._note_guard(owner, test, index, top_level, trace, None, state)
+        return truth, trace
+
+    def _if(self, node: cst.If, state: PathState, index: int, top_level: bool) -> list[Outcome | PathState]:
+        result = self._condition(node.test, node, state, index, top_level)
+        if isinstance(result, Outcome):
+            return [result]
+        truth, _ = result
+        if truth is OPAQUE:
+            return [*self._branch(node, True, state.copy(), index), *self._branch(node, False, state, index, top_level)]
+        return self._branch(node, bool(truth), state, index, top_level)
+
+    def _note_guard(self, node: cst.CSTNode, test: cst.CSTNode, index: int, top_level: bool, trace: Trace, error: Unsupported | None, state: PathState) -> None:
+        reads = [r for r in trace.reads if r.variable]
+        if not reads:
+            return
+        if state.guard_at is None and any(r.variable == self.context.env_var for r in reads):
+            state.guard_at = index
+        if self.top_level and index not in self.guard_tests:
+            self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
+        elif self.top_level and error is not None and self.guard_tests[index].error is None:
+            self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
+
+    def _branch(self, node: cst.If, taken: bool, state: PathState, index: int, top_level: bool = False) -> list[Outcome | PathState]:
+        if taken:
+            return self._suite(node.body, state, index)
+        orelse = node.orelse
+        if orelse is None:
+            return [state]
+        if isinstance(orelse, cst.If):
+            return self._if(orelse, state, index, top_level)
+        return self._suite(orelse.body, state, index)
+
+    # -- definitions ---------------------------------------------------------
+    def _def(self, node: cst.FunctionDef, state: PathState, index: int) -> list[Outcome | PathState]:
+        evaluator = self._evaluator(state, Trace())
+        for decorator in node.decorators:
+            self._evaluate(decorator.decorator, state, index)
+        function = Function(self.facts, node, f"{self.facts.name}.<locals>.{node.name.value}")
+        problem = evaluator.decorator_problem(function, helper=True)
+        if problem is not None and not self._skipping(state, index):
+            raise Effect(node.decorators[0], f"calling the decorator runs code: {problem}")
+        self._parameters(node.params, state, index, annotations=not self._lazy_annotations())
+        if node.returns is not None and not self._lazy_annotations():
+            self._evaluate(node.returns.annotation, state, index)
+        if node.name.value in self._globals:
+            raise Effect(node, f"'def {node.name.value}' rebinds the module global '{node.name.value}'")
+        state.locals[node.name.value] = Bound(function if not node.decorators else OPAQUE)
+        return [state]
+
+    def _parameters(self, params: cst.Parameters, state: PathState, index: int, *, annotations: bool) -> None:
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        for param in every:
+            if param.default is not None:
+                self._evaluate(param.default, state, index)
+        if annotations:
+            extra = [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+            for param in [*every, *extra]:
+                if param.annotation is not None:
+                    self._evaluate(param.annotation.annotation, state, index)
+
+    def _lazy_annotations(self) -> bool:
+        return self.facts.future_annotations
+
+    def _class(self, node: cst.ClassDef, state: PathState, index: int) -> list[Outcome | PathState]:
+        for decorator in node.decorators:
+            self._evaluate(decorator.decorator, state, index)
+        if node.decorators and not self._skipping(state, index):
+            raise Effect(node.decorators[0], f"the class decorator '@{code_of(node.decorators[0].decorator)}' runs code")
+        for base in node.bases:
+            self._evaluate(base.value, state, index)
+        for keyword in node.keywords:
+            self._evaluate(keyword.value, state, index)
+        if (node.bases or node.keywords) and not self._skipping(state, index):
+            raise Effect(node, f"creating class {node.name.value} with bases runs their metaclass and __init_subclass__")
+        # A class body runs at once, in its own namespace.
+        inner = PathState(dict(state.locals), state.guard_at)
+        walker_top = self.top_level
+        self.top_level = False
+        try:
+            results = self._suite(node.body, inner, index)
+        finally:
+            self.top_level = walker_top
+        failures = [r for r in results if isinstance(r, Outcome) and r.kind != "exit"]
+        if failures:
+            return [failures[0]]
+        if not any(isinstance(r, PathState) for r in results):
+            return results  # every path of the class body raises
+        if node.name.value in self._globals:
+            raise Effect(node, f"'class {node.name.value}' rebinds the module global '{node.name.value}'")
+        state.locals[node.name.value] = Bound(OPAQUE)
+        return [state]
+
+    # -- compound statements ---------------------------------------------------
+    def _havoc(self, state: PathState, body: cst.CSTNode) -> PathState:
+        """``state`` with every local the block may assign made unknown (or unbound when it was unbound)."""
+        havocked = state.copy()
+        for name in _assigned_names(body):
+            if name in havocked.locals:
+                havocked.locals[name] = Bound(OPAQUE, havocked.locals[name].reads)
+        return havocked
+
+    def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
+        entry = state.copy()
+        before = self.risky
+        body = self._suite(node.body, state, index)
+        may_raise = self.risky > before or any(isinstance(r, Outcome) and (r.kind == "crash" or r.raised) for r in body)
+        results: list[Outcome | PathState] = []
+        handler_entry = self._havoc(entry, node.body)
+        caught_any = False
+        for result in body:
+            if isinstance(result, Outcome) and result.kind == "crash" and _catches(node, result.exception):
+                caught_any = True
+                continue
+            if isinstance(result, Outcome) and result.kind == "exit" and result.raised and node.handlers:
+                caught_any = True  # a deliberate raise may be caught, and the handler then runs
+                results.append(result)
+                continue
+            if isinstance(result, PathState) and node.orelse is not None:
+                results.extend(self._suite(node.orelse.body, result, index))
+            else:
+                results.append(result)
+        if node.handlers and (may_raise or caught_any):
+            for handler in node.handlers:
+                handler_state = handler_entry.copy()
+                if handler.type is not None:
+                    self._evaluate(handler.type, handler_state, index)
+                if handler.name is not None and isinstance(handler.name.name, cst.Name):
+                    handler_state.locals[handler.name.name.value] = Bound(OPAQUE)
+                results.extend(self._suite(handler.body, handler_state, index))
+        if node.finalbody is None:
+            return results
+        final: list[Outcome | PathState] = []
+        for result in results:
+            if isinstance(result, PathState):
+                final.extend(self._suite(node.finalbody.body, result, index))
+                continue
+            if result.kind in ("exit", "crash"):
+                after = self._suite(node.finalbody.body, self._havoc(entry, node), index)
+                bad = [r for r in after if isinstance(r, Outcome) and r.kind != "exit"]
+                overriding = [r for r in after if isinstance(r, Outcome) and r.kind == "exit"]
+                final.append(bad[0] if bad else (overriding[0] if overriding else result))
+                continue
+            final.append(result)
+        return final
+
+    def _with(self, node: cst.With, state: PathState, index: int) -> list[Outcome | PathState]:
+        if node.asynchronous is not None:
+            raise Unsupported(node, "'async with' awaits the context manager, which the verifier cannot see into")
+        suppresses = False
+        for item in node.items:
+            trace = Trace()
+            expression = item.item
+            callee = self._evaluate(expression.func, state, index, trace) if isinstance(expression, cst.Call) else self._evaluate(expression, state, index, trace)
+            if not (isinstance(expression, cst.Call) and isinstance(callee, Module) and callee.dotted in PURE_CONTEXT_MANAGERS):
+                # Around the guard this is TG009; in code with no guard at all it is just the first thing that runs (TG001).
+                category = "helper" if self.context.env_var in _source(node) else "construct"
+                raise Unsupported(expression, f"the context manager '{code_of(expression)}' may run code on entry and exit; only contextlib.suppress and nullcontext are known pure", category)
+            for argument in expression.args:
+                self._evaluate(argument.value, state, index)
+            suppresses = suppresses or callee.dotted == "contextlib.suppress"
+            if item.asname is not None:
+                self._bind_target(item.asname.name, OPAQUE, (), state, index, node)
+        entry = state.copy()
+        results = self._suite(node.body, state, index)
+        if not suppresses:
+            return results
+        out: list[Outcome | PathState] = []
+        for result in results:
+            if isinstance(result, Outcome) and (result.kind == "crash" or result.raised):
+                out.append(self._havoc(entry, node.body))
+            else:
+                out.append(result)
+        return out
+
+    def _match(self, node: cst.Match, state: PathState, index: int, top_level: bool) -> list[Outcome | PathState]:
+        trace = Trace()
+        subject = self._evaluate(node.subject, state, index, trace)
+        self._note_guard(node, node.subject, index, top_level, trace, None, state)
+        mode_read = any(r.variable == self.context.env_var for r in trace.reads)
+        results: list[Outcome | PathState] = []
+        remaining = state
+        for case in node.cases:
+            matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
+            if matched is None:
+                if mode_read:
+                    raise Unsupported(case.pattern, f"the pattern '{code_of(case.pattern)}' is not understood")
+                matched = OPAQUE
+            if matched is False:
+                continue
+            case_state = remaining.copy()
+            bound, name = _capture(case.pattern)
+            if bound and name:
+                case_state.locals[name] = Bound(subject, tuple(trace.reads))
+            if case.guard is not None:
+                guard = self._condition(case.guard, node, case_state, index, top_level)
+                if isinstance(guard, Outcome):
+                    results.append(guard)
+                    continue
+                truth, _ = guard
+                if truth is False:
+                    continue
+                if truth is OPAQUE:
+                    matched = OPAQUE
+            results.extend(self._suite(case.body, case_state, index))
+            if matched is True:
+                return results
+        results.append(remaining)
+        return results
+
+    def _loop(self, node: cst.For | cst.While, state: PathState, index: int) -> list[Outcome | PathState]:
+        if isinstance(node, cst.For) and node.asynchronous is not None:
+            raise Unsupported(node, "'async for' awaits an iterator the verifier cannot see into")
+        if isinstance(node, cst.For):
+            iterable = self._evaluate(node.iter, state, index)
+            if isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
+                return self._unrolled(node, iterable, state, index)
+            if not is_concrete(iterable):
+                self._evaluator(state, Trace()).assume(node.iter, "iterates over a value of unknown type")
+        # Any number of iterations: every local the loop assigns is unknown at the top of an iteration.
+        head = self._havoc(state, node)
+        results: list[Outcome | PathState] = []
+        body_state = head.copy()
+        if isinstance(node, cst.For):
+            self._bind_target(node.target, OPAQUE, (), body_state, index, node)
+            enters: object = OPAQUE
+        else:
+            condition = self._condition(node.test, node, body_state, index, False)
+            if isinstance(condition, Outcome):
+                return [condition]
+            enters = condition[0]
+        if enters is not False:
+            for result in self._suite(node.body, body_state, index):
+                if isinstance(result, PathState):
+                    if result.loop == "break":
+                        result.loop = None
+                        results.append(self._havoc(result, node))
+                    continue  # a normal or `continue` end goes back to the head, which `head` already covers
+                results.append(result)
+        if enters is not True:
+            after = head.copy()
+            if node.orelse is not None:
+                results.extend(self._suite(node.orelse.body, after, index))
+            else:
+                results.append(after)
+        return results
+
+    def _unrolled(self, node: cst.For, items: tuple | str, state: PathState, index: int) -> list[Outcome | PathState]:
+        states = [state]
+        results: list[Outcome | PathState] = []
+        for item in items:
+            following: list[PathState] = []
+            for current in states:
+                self._bind_target(node.target, item, (), current, index, node)
+                for result in self._suite(node.body, current, index):
+                    if isinstance(result, Outcome):
+                        results.append(result)
+                    elif result.loop == "break":
+                        result.loop = None
+                        results.append(result)
+                    else:
+                        result.loop = None
+                        following.append(result)
+            states = merge(following)
+        for current in states:
+            if node.orelse is not None:
+                results.extend(self._suite(node.orelse.body, current, index))
+            else:
+                results.append(current)
+        return results
+
+
+_AUG = {
+    cst.AddAssign: cst.Add,
+    cst.SubtractAssign: cst.Subtract,
+    cst.MultiplyAssign: cst.Multiply,
+    cst.BitOrAssign: cst.BitOr,
+    cst.BitAndAssign: cst.BitAnd,
+}
+
+
+def _source(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
+
+
+def _catches(node: cst.Try, exception: str) -> bool:
+    """True when some handler of ``node`` catches ``exception`` (by name, a base of it, or bare)."""
+    related = {
+        "KeyError": {"KeyError", "LookupError"},
+        "IndexError": {"IndexError", "LookupError"},
+        "ZeroDivisionError": {"ZeroDivisionError", "ArithmeticError"},
+    }.get(exception, {exception})
+    related = related | {"Exception", "BaseException"}
+    for handler in node.handlers:
+        if handler.type is None:
+            return True
+        names = {n.value for n in _names_in(handler.type)}
+        if names & related:
+            return True
+    return False
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    if isinstance(node, cst.Attribute):
+        return [node.attr]
+    if isinstance(node, cst.Tuple):
+        return [n for e in node.elements for n in _names_in(e.value)]
+    return []
+
+
+def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evaluator) -> object:
+    """True/False when the pattern surely matches or not, OPAQUE when unknown, None when not understood."""
+    if isinstance(pattern, cst.MatchAs):
+        if pattern.pattern is None:
+            return True
+        return _match_pattern(pattern.pattern, subject, evaluator)
+    if isinstance(pattern, cst.MatchValue):
+        value = evaluator.evaluate(pattern.value)
+        if is_concrete(value) and is_concrete(subject):
+            return subject == value
+        return OPAQUE
+    if isinstance(pattern, cst.MatchSingleton):
+        value = evaluator.evaluate(pattern.value)
+        if is_concrete(subject):
+            return subject is value
+        return OPAQUE
+    if isinstance(pattern, cst.MatchOr):
+        outcomes = [_match_pattern(p.pattern, subject, evaluator) for p in pattern.patterns]
+        if any(o is None for o in outcomes):
+            return None
+        if any(o is True for o in outcomes):
+            return True
+        if all(o is False for o in outcomes):
+            return False
+        return OPAQUE
+    return None
+
+
+def _capture(pattern: cst.MatchPattern) -> tuple[bool, str | None]:
+    if isinstance(pattern, cst.MatchAs) and pattern.name is not None:
+        return True, pattern.name.value
+    return False, None
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _target_names_of(node: cst.BaseExpression) -> list[str]:
+    if isinstance(node, cst.Name):
+        return [node.value]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        out: list[str] = []
+        for element in node.elements:
+            inner = _target_names_of(element.value)
+            if not inner:
+                return []
+            out.extend(inner)
+        return out
+    return []
+
+
+def _parameter_names(params: cst.Parameters) -> list[str]:
+    names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
+    for extra in (params.star_arg, params.star_kwarg):
+        if isinstance(extra, cst.Param):
+            names.append(extra.name.value)
+    return names
+
+
+class _Names(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.assigned: set[str] = set()
+        self.globals: set[str] = set()
+        self.yields = False
+        self.statements = 0
+
+    def visit_Name(self, node: cst.Name) -> None:
+        pass
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self.assigned.update(_all_names(node.target))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.assigned.update(_all_names(node.target))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.assigned.update(_all_names(node.target))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.assigned.update(_all_names(node.target))
+
+    def visit_For(self, node: cst.For) -> None:
+        self.assigned.update(_all_names(node.target))
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self.assigned.update(_all_names(node.name))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.assigned.add(node.name.value)
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.assigned.add(node.name.value)
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.globals.update(n.name.value for n in node.names)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.yields = True
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.BaseStatement) or isinstance(node, cst.BaseSmallStatement):
+            self.statements += 1
+        return super().on_visit(node)
+
+
+def _all_names(node: cst.CSTNode) -> set[str]:
+    if isinstance(node, cst.Name):
+        return {node.value}
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return {n for e in node.elements for n in _all_names(e.value)}
+    if isinstance(node, cst.StarredElement):
+        return _all_names(node.value)
+    return set()
+
+
+_SCANS: dict[int, tuple[cst.CSTNode, _Names]] = {}
+
+
+def _scan(node: cst.CSTNode) -> _Names:
+    """Names assigned/declared global in ``node`` (memoised by identity: trees are immutable)."""
+    cached = _SCANS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    visitor = _Names()
+    node.visit(visitor)
+    if len(_SCANS) > 8192:
+        _SCANS.clear()
+    _SCANS[id(node)] = (node, visitor)
+    return visitor
+
+
+def _assigned_names(node: cst.CSTNode) -> set[str]:
+    return _scan(node).assigned
+
+
+def _declared_globals(statements: Sequence[cst.CSTNode]) -> frozenset[str]:
+    found: set[str] = set()
+    for statement in statements:
+        if _may_declare_global(statement):
+            found |= _scan(statement).globals
+    return frozenset(found)
+
+
+def _may_declare_global(statement: cst.CSTNode) -> bool:
+    """Cheap pre-check: only compound statements and ``global`` lines can declare globals."""
+    if isinstance(statement, cst.SimpleStatementLine):
+        return any(isinstance(small, cst.Global) for small in statement.body)
+    return not isinstance(statement, (cst.FunctionDef, cst.ClassDef))
+
+
+_GENERATOR_CACHE: dict[int, tuple[cst.FunctionDef, bool, int]] = {}
+
+
+def _facts_of(function: cst.FunctionDef) -> tuple[bool, int]:
+    cached = _GENERATOR_CACHE.get(id(function))
+    if cached is not None and cached[0] is function:
+        return cached[1], cached[2]
+    visitor = _Names()
+    function.body.visit(visitor)
+    if len(_GENERATOR_CACHE) > 4096:
+        _GENERATOR_CACHE.clear()
+    _GENERATOR_CACHE[id(function)] = (function, visitor.yields, visitor.statements)
+    return visitor.yields, visitor.statements
+
+
+def _is_generator(function: cst.FunctionDef) -> bool:
+    """True when ``function`` contains ``yield`` (not in nested functions): calling it runs none of its body."""
+    return _facts_of(function)[0]
+
+
+def is_generator(function: cst.FunctionDef) -> bool:
+    return _is_generator(function)
+
+
+def _size(function: cst.FunctionDef) -> int:
+    return _facts_of(function)[1]
+
+
+def _memo_key(function: cst.FunctionDef, local_values: dict[str, Bound]) -> object:
+    try:
+        key = (id(function), tuple(sorted((name, _freeze(bound.value)) for name, bound in local_values.items())))
+        hash(key)
+        return key
+    except TypeError:
+        return None
+
+
+def _freeze(value: object) -> object:
+    if value is OPAQUE or is_concrete(value):
+        return (type(value).__name__, value)
+    return ("id", id(value))
+
+
+def _receiver(function: cst.FunctionDef) -> str | None:
+    """The ``self``/``cls`` parameter of a method, None for a staticmethod or a method without parameters."""
+    if any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in function.decorators):
+        return None
+    positional = [*function.params.posonly_params, *function.params.params]
+    return positional[0].name.value if positional else None
+
+
+def receiver_of(function: cst.FunctionDef) -> str | None:
+    return _receiver(function)
+
+
+def has_exit(node: cst.CSTNode) -> bool:
+    """True when ``node`` contains a return or raise (not counting nested function bodies)."""
+    finder = _ExitFinder()
+    node.visit(finder)
+    return finder.found
+
+
+class _ExitFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Return(self, node: cst.Return) -> bool:
+        self.found = True
+        return False
+
+    def visit_Raise(self, node: cst.Raise) -> bool:
+        self.found = True
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
