@@ -486,6 +486,7 @@ class _Run:
         """
         from thor_guard.audit.guards import (
             VerifyRequest,
+            celery_app_decorators,
             could_be_guarded,
             verdict_key,
             verify,
@@ -522,7 +523,10 @@ class _Run:
         if not pending:
             return guarded, 0, 0, used, proofs
         requests = [
-            VerifyRequest(m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ()))) for m, q in sorted(pending.items())
+            VerifyRequest(
+                m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ())), celery_app_decorators(self.facts[m], linker)
+            )
+            for m, q in sorted(pending.items())
         ]
         sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
         outcome = verify(self.config, requests, sources, jobs=self.options.jobs or os.cpu_count() or 1)
