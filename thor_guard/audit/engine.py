@@ -418,8 +418,10 @@ class _Run:
         targets = {s.target for s in graph.spawns if s.target and s.kind != "loop" and s.node in forward}
         guarded, verified_files, verified_functions, used_verdicts, proofs = self._guards(graph, linker, on_path, targets)
         # A configured wrapper's own Thread(...) is the mechanism: each call of the wrapper is the site.
-        wrappers = {f"{row.module}:{row.qualname}" for row in self.config.audit_spawners}
-        graph.spawns = [s for s in graph.spawns if s.kind == "loop" or s.node not in wrappers]
+        wrappers = tuple(f"{row.module}:{row.qualname}" for row in self.config.audit_spawners)
+        if wrappers:
+            inner = tuple(f"{w}.<locals>." for w in wrappers)
+            graph.spawns = [s for s in graph.spawns if s.kind == "loop" or not (s.node in wrappers or s.node.startswith(inner))]
         allowed_nodes = {node for node in graph.functions if self._allowed(node)}
         allowed_targets = {s.target for s in graph.spawns if s.node in allowed_nodes and s.target}
 
