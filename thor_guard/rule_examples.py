@@ -393,7 +393,7 @@ def render_rules_markdown() -> str:
         "",
         "<!-- Generated from thor_guard/rule_examples.py by render_rules_markdown(); edit that file, not this one. -->",
         "",
-        "Every code is stable. `check` reports TG000–TG009 and TG012; `audit` reports TG010 and TG011 (see docs/audit.md).",
+        "Every code is stable. `check` reports TG000–TG009 and TG012; `audit` reports TG010, TG011 and TG013 (see docs/audit.md).",
         "Each rule below shows bad examples (the tests assert they produce exactly that code) and good ones",
         "(the tests assert they produce nothing).",
         "",

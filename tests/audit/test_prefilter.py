@@ -41,3 +41,14 @@ def test_seed_markers() -> None:
     assert is_seed(b"while not stop.wait(5):\n    pass\n")
     assert not is_seed(b"def add(a, b):\n    return a + b\n")
     assert not is_seed(b"while x:\n    x -= 1\n")
+
+
+_SEED_ALPHABET = st.sampled_from(["Thread", "Pool", "while", "sleep(", ".wait(", "gevent", "x", " ", "\n", "Thr", "ead", "whi", "le"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SEED_ALPHABET, max_size=12).map("".join), min_size=1, max_size=8))
+def test_whole_buffer_seeds_agree_with_the_per_file_test(texts: list[str]) -> None:
+    data = [t.encode() for t in texts]
+    index = WordIndex([f"f{i}" for i in range(len(data))], data)
+    assert index.seeds() == {f"f{i}" for i, text in enumerate(data) if is_seed(text)}

@@ -34,14 +34,15 @@ def test_rows_are_well_formed() -> None:
     # Each search word is a marker or contains one, so a file using any row is parsed.
     for row in BUILTIN_SPAWNERS:
         if row.role != "job":
-            word = row.search_word().encode()
-            assert any(marker in word for marker in SPAWN_MARKERS), row
+            for word in row.search_words():
+                assert any(marker in word.encode() for marker in SPAWN_MARKERS), row
 
 
 @pytest.mark.parametrize(
     ("text", "seed"),
     [
         (b"import gevent\ngevent.spawn(f)\n", True),
+        (b"from eventlet import spawn_n\nspawn_n(f)\n", True),
         (b"loop.run_in_executor(None, f)\n", True),
         (b"from uwsgidecorators import timer\n", True),
         (b"import uwsgi\nuwsgi.register_signal(17, \"worker\", f)\n", True),

@@ -37,7 +37,8 @@ FORMAT = 5  # bump when ModuleFacts or the extractor's output changes
 
 
 def config_fingerprint(config: Config) -> str:
-    """What in the configuration changes a guard verdict (the mode variable, its values, helpers, roots)."""
+    """What in the configuration changes a guard verdict (the mode variable, its values, helpers, roots,
+    ``transparent-decorators`` and ``strict``)."""
     parts = (
         config.env_var,
         config.heartbeat_value,
@@ -45,6 +46,8 @@ def config_fingerprint(config: Config) -> str:
         tuple(str(t) for t in config.guard_helpers),
         tuple(config.stale_flags),
         tuple(str(r) for r in config.source_roots),
+        tuple(getattr(config, "transparent_decorators", ())),
+        getattr(config, "strict", False),
     )
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the analysis modules are imported only when the warm shortc
     from thor_guard.audit.link import Linker
     from thor_guard.audit.model import ModuleFacts
     from thor_guard.audit.prefilter import WordIndex
+    from thor_guard.audit.spawners import SpawnerTable
 
 PARALLEL_MIN_FILES = 48
 """Below this many cache misses a process pool costs more than it saves."""
@@ -84,7 +85,7 @@ class _Run:
         self.errors: dict[Path, str] = {}
         self.parsed = 0
         self.from_cache = 0
-        self._table: object = None
+        self._table: SpawnerTable | None = None
 
     @property
     def positions(self) -> dict[str, int] | None:
@@ -98,7 +99,7 @@ class _Run:
         return repr(sorted(positions.items())) if positions else ""
 
     @property
-    def table(self):  # type: ignore[no-untyped-def]
+    def table(self) -> SpawnerTable:
         """The spawner rows of this run: the built-in table plus ``audit-spawners``."""
         if self._table is None:
             from thor_guard.audit.spawners import SpawnerTable
@@ -260,12 +261,12 @@ class _Run:
         """
         from thor_guard.audit.graph import build_graph
         from thor_guard.audit.link import Linker
-        from thor_guard.audit.prefilter import WordIndex, is_seed
+        from thor_guard.audit.prefilter import WordIndex
 
         index = WordIndex(list(self.texts), list(self.texts.values()))
         by_rel = {s.rel: s for s in self.files}
-        markers = self.table.markers()
-        self._parse(s for s in self.files if s.rel in self.texts and is_seed(self.texts[s.rel], markers))
+        seeds = index.seeds(self.table.markers())
+        self._parse(s for s in self.files if s.rel in seeds)
         checked: set[tuple[str, str]] = set()
         needle_files: dict[str, set[str]] = {}
         memo: dict[object, object] = {}
@@ -417,8 +418,10 @@ class _Run:
         targets = {s.target for s in graph.spawns if s.target and s.kind != "loop" and s.node in forward}
         guarded, verified_files, verified_functions, used_verdicts, proofs = self._guards(graph, linker, on_path, targets)
         # A configured wrapper's own Thread(...) is the mechanism: each call of the wrapper is the site.
-        wrappers = {f"{row.module}:{row.qualname}" for row in self.config.audit_spawners}
-        graph.spawns = [s for s in graph.spawns if s.kind == "loop" or s.node not in wrappers]
+        wrappers = tuple(f"{row.module}:{row.qualname}" for row in self.config.audit_spawners)
+        if wrappers:
+            inner = tuple(f"{w}.<locals>." for w in wrappers)
+            graph.spawns = [s for s in graph.spawns if s.kind == "loop" or not (s.node in wrappers or s.node.startswith(inner))]
         allowed_nodes = {node for node in graph.functions if self._allowed(node)}
         allowed_targets = {s.target for s in graph.spawns if s.node in allowed_nodes and s.target}
 
@@ -485,6 +488,7 @@ class _Run:
         """
         from thor_guard.audit.guards import (
             VerifyRequest,
+            celery_app_decorators,
             could_be_guarded,
             verdict_key,
             verify,
@@ -521,7 +525,10 @@ class _Run:
         if not pending:
             return guarded, 0, 0, used, proofs
         requests = [
-            VerifyRequest(m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ()))) for m, q in sorted(pending.items())
+            VerifyRequest(
+                m, self.by_module[m].path, frozenset(q), frozenset(want_proof.get(m, ())), celery_app_decorators(self.facts[m], linker)
+            )
+            for m, q in sorted(pending.items())
         ]
         sources = {self.by_module[m].path: self.texts[self.by_module[m].rel] for m in pending}
         outcome = verify(self.config, requests, sources, jobs=self.options.jobs or os.cpu_count() or 1)

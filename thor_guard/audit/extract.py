@@ -66,6 +66,11 @@ _WRAPPING_ANNOTATIONS = frozenset({"typing.ClassVar", "typing.Final", "typing.An
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "level", "kind", "type_comment", "conversion", "simple", "is_async"})
+"""Fields that hold names, numbers or operator singletons, never code: the fact walk skips them."""
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+"""Per node type, the fields the fact walk descends into (filled on first sight)."""
+
 
 def _unparse(node: ast.AST, limit: int = 60) -> str:
     """A short, cheap rendering of a callee for ``--explain`` (``ast.unparse`` costs too much per call)."""
@@ -573,13 +578,16 @@ class _Extractor:
                         loops.append(LoopFact(loop.lineno, loop.col_offset + 1, waits))
             elif attr_types is not None and (kind is ast.Assign or kind is ast.AnnAssign):
                 self._record_attr_type(n, self_name, scope, qual_prefix, attr_types)  # type: ignore[arg-type]
-            for field in n._fields:
+            fields = _CHILD_FIELDS.get(kind)
+            if fields is None:
+                fields = _CHILD_FIELDS[kind] = tuple(f for f in n._fields if f not in _LEAF_FIELDS)
+            for field in fields:
                 value = getattr(n, field, None)
                 if type(value) is list:
                     for item in value:
                         if isinstance(item, ast.AST):
                             visit(item, loop_stack)
-                elif isinstance(value, ast.AST) and field != "ctx":
+                elif isinstance(value, ast.AST):
                     visit(value, loop_stack)
 
         for stmt in stmts:

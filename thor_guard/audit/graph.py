@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from thor_guard.audit.link import INCOMPLETE, Linker, Sym
-from thor_guard.audit.spawners import Spawner, SpawnerTable
 from thor_guard.audit.model import (
     MAIN_CODE,
     MODULE_CODE,
@@ -23,6 +22,7 @@ from thor_guard.audit.model import (
     Ref,
     node_id,
 )
+from thor_guard.audit.spawners import Spawner, SpawnerTable
 
 # The spawner table (thor_guard.audit.spawners) decides what starts background work; these views of
 # the built-in rows stay for callers that only need the standard library's names.
@@ -108,6 +108,8 @@ class CallGraph:
 
 def is_command_module(module: str) -> bool:
     """``<app>.management.commands.<name>``: a Django management command."""
+    if ".commands" not in module:
+        return False
     parts = module.split(".")
     return any(parts[i] == "management" and parts[i + 1] == "commands" for i in range(len(parts) - 1)) and len(parts) >= 3
 
@@ -120,6 +122,9 @@ def _last_name(ref: Ref) -> str:
     if ref.attrs:
         return ref.attrs[-1]
     return ref.head.rsplit(".", 1)[-1]
+
+
+_NAMED = frozenset({"ext", "extmeth", "func", "class"})
 
 
 def dotted_name(sym: Sym | None) -> str | None:
@@ -141,6 +146,7 @@ class GraphBuilder:
         self.table = table if table is not None else _BUILTIN
         self.graph = CallGraph()
         self._wrappers: dict[str, Spawner | None] = {}
+        self._decorated: set[str] = set()
         self._commands: dict[str, list[str]] | None = None
 
     def callable_node(self, sym: Sym | None) -> str | None:
@@ -161,7 +167,10 @@ class GraphBuilder:
         facts = list(facts)
         for module_facts in facts:
             for function in module_facts.functions:
-                self.graph.functions[node_id(module_facts.module, function.qualname)] = (module_facts.module, function)
+                node = node_id(module_facts.module, function.qualname)
+                self.graph.functions[node] = (module_facts.module, function)
+                if function.decorators:
+                    self._decorated.add(node)
         for module_facts in facts:
             self._module(module_facts)
         return self.graph
@@ -242,16 +251,16 @@ class GraphBuilder:
         graph = self.graph
         sym = linker.resolve(call.ref)
         callee = self.callable_node(sym)
-        wrapper = self._wrapper_row(callee) if callee is not None else None
+        wrapper = self._wrapper_row(callee) if callee is not None and callee in self._decorated else None
         if callee is not None and wrapper is None:
             graph.add_call(node, callee)
         elif sym is None or sym.kind == "extinst":
             # Unknown, or calling the result of another call (``getattr(obj, name)()``): not followable.
             graph.unresolved.append(UnresolvedCall(node, module, call.line, call.column, call.ref.text()))
-        dotted = dotted_name(sym)
-        if dotted in CALL_COMMAND and call.first_str:
+        dotted = dotted_name(sym) if sym is not None and sym.kind in _NAMED else None
+        if call.first_str and dotted in CALL_COMMAND:
             self._call_command(node, call.first_str)
-        spawn = self._spawn_kind(sym, call)
+        spawn = self._spawn_kind(sym, dotted, call)
         if wrapper is not None and callee is not None:
             spawn = (wrapper.kind, callee.replace(":", "."), callee, wrapper)
         if spawn is not None:
@@ -320,12 +329,11 @@ class GraphBuilder:
             return node_id(run.module, run.name) if run is not None and run.kind == "func" else None
         return self.callable_node(sym) if sym is not None and sym.kind != "class" else None
 
-    def _spawn_kind(self, sym: Sym | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
+    def _spawn_kind(self, sym: Sym | None, dotted: str | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
         """(kind, api shown in paths, implicit target node, row) when this call starts background work."""
         table = self.table
         if sym is not None:
-            dotted = dotted_name(sym)
-            if sym.kind in ("ext", "func", "class") and dotted in table.calls:
+            if dotted is not None and sym.kind != "extmeth" and dotted in table.calls:
                 row = table.calls[dotted]  # type: ignore[index]
                 return row.kind, _api(row, dotted), None, row  # type: ignore[arg-type]
             if sym.kind == "extmeth":
@@ -334,13 +342,19 @@ class GraphBuilder:
                     return row.kind, f"{sym.module.rsplit('.', 1)[-1]}.{sym.name}", None, row
             if sym.kind == "class" and table.bases:
                 ancestors = self.linker.ancestor_names(sym)
+                if ancestors.isdisjoint(table.bases):
+                    return None if _last_name(call.ref) not in table.any_receiver else self._any_receiver(sym, call)
                 for base, row in table.bases.items():
                     if base in ancestors:
                         run = self.linker.member(Sym("inst", sym.module, sym.name), "run")
                         target = node_id(run.module, run.name) if run is not None and run.kind == "func" else None
                         return row.kind, f"{sym.module}.{sym.name}", target, row
+        return self._any_receiver(sym, call)
+
+    def _any_receiver(self, sym: Sym | None, call: CallFact) -> tuple[str, str, str | None, Spawner | None] | None:
+        """``*:`` rows: a method of that name on a receiver whose type is unknown or external."""
         name = _last_name(call.ref)
-        row = table.any_receiver.get(name)
+        row = self.table.any_receiver.get(name)
         if row is not None and (sym is None or sym.kind in ("extmeth", "ext")):
             return row.kind, name, None, row
         return None

@@ -18,8 +18,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thor_guard.audit.graph import CELERY_SIGNALS
 from thor_guard.audit.link import Linker, Sym
-from thor_guard.audit.model import PSEUDO_FUNCTIONS, FunctionFact
+from thor_guard.audit.model import PSEUDO_FUNCTIONS, FunctionFact, ModuleFacts
 from thor_guard.config import Config
 from thor_guard.errors import describe_source_error
 
@@ -31,6 +32,8 @@ class VerifyRequest:
     qualnames: frozenset[str]
     proofs: frozenset[str] = frozenset()
     """Of ``qualnames``, those whose proof text is wanted when guarded (spawn targets: TG013's ``--explain``)."""
+    transparent: frozenset[str] = frozenset()
+    """Registration decorators particular to this module (``@app.on_after_configure.connect`` of its Celery app)."""
 
 
 def could_be_guarded(fact: FunctionFact, module: str, linker: Linker, config: Config, helpers: frozenset[str]) -> bool:
@@ -169,6 +172,57 @@ class VerifyOutcome:
     """For guarded functions whose proof was asked for: what the verifier proved, in words."""
 
 
+REGISTRATION_DECORATORS: tuple[str, ...] = (
+    "django.dispatch.receiver",
+    "django.dispatch.dispatcher.receiver",
+    "atexit.register",
+    "uwsgidecorators.postfork",
+    *(f"celery.signals.{name}.connect" for name in CELERY_SIGNALS),
+)
+"""Decorators that register the function with a framework and return it unchanged (their source says so).
+
+A trigger found through one of them is invoked as the function itself, so
+for audit they are transparent: the verifier may see through them when it
+decides whether the function returns first (added to ``transparent-decorators``
+for the audit's questions only; ``check`` keeps its own list).
+"""
+
+
+CELERY_APPS = frozenset({"celery.Celery", "celery.app.Celery", "celery.app.base.Celery"})
+_CELERY_APP_SIGNALS = ("on_after_configure", "on_after_finalize")
+
+
+def celery_app_decorators(facts: ModuleFacts, linker: Linker) -> frozenset[str]:
+    """``<app>.on_after_configure.connect`` for each Celery app bound in the module, spelled as the verifier names it.
+
+    The verifier names a decorator by its root binding: the import's
+    absolute target for an imported app, ``module.name`` for one built here.
+    """
+    names: set[str] = set()
+    for name, ref in facts.bindings:
+        if ref.kind not in ("g", "i"):
+            continue
+        sym = linker.resolve(ref)
+        if sym is None or sym.kind != "extinst" or sym.module not in CELERY_APPS:
+            continue
+        base = ".".join((ref.head, *ref.attrs)) if ref.kind == "g" else f"{facts.module}.{name}"
+        names.update(f"{base}.{signal}.connect" for signal in _CELERY_APP_SIGNALS)
+    return frozenset(names)
+
+
+def audit_config(config: Config, extra: Iterable[str] = ()) -> Config:
+    """``config`` with :data:`REGISTRATION_DECORATORS` (and ``extra``) added to ``transparent-decorators``.
+
+    Unchanged when the verifier has no such key.
+    """
+    current = getattr(config, "transparent_decorators", None)
+    if current is None:
+        return config
+    from dataclasses import replace
+
+    return replace(config, transparent_decorators=tuple(dict.fromkeys((*current, *REGISTRATION_DECORATORS, *extra))))  # type: ignore[call-arg]
+
+
 PARALLEL_MIN_REQUESTS = 6
 """Below this many files to verify, a process pool costs more than it saves."""
 
@@ -235,7 +289,9 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
             continue
         files += 1
         wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-        context = VerifierContext.from_config(config, module=request.module, path=request.path, resolver=resolver, source=data)
+        context = VerifierContext.from_config(
+            audit_config(config, request.transparent), module=request.module, path=request.path, resolver=resolver, source=data
+        )
         for qualname, function in iter_functions(wrapper.module):
             if qualname not in request.qualnames or (request.module, qualname) in guarded:
                 continue
@@ -249,6 +305,25 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
                 guarded[(request.module, qualname)] = False
                 errors[request.path] = f"verifier failed on {qualname}: {exc}"
     return VerifyOutcome(guarded, files, functions, errors, proofs)
+
+
+def _worlds(context: object) -> tuple[list[str | None], list[str | None]]:
+    """The values of the mode variable the proof covered, per world.
+
+    The verifier's value table (``value_space``: each value with its world)
+    when it has one, else its heartbeat and legacy spellings.
+    """
+    space = getattr(context, "value_space", None)
+    if space:
+        heartbeat = [row.value for row in space if "heartbeat" in str(getattr(row.world, "name", row.world)).lower()]
+        legacy = [row.value for row in space if "heartbeat" not in str(getattr(row.world, "name", row.world)).lower()]
+        return heartbeat, legacy
+    return list(getattr(context, "heartbeat_environments", ())), list(getattr(context, "legacy_environments", ()))
+
+
+def _values(values: Sequence[str | None], limit: int = 6) -> str:
+    shown = ", ".join("unset" if v is None else repr(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
 def proof_text(wrapper: object, verdict: object, context: object, origin: Sequence[int], node: str) -> str:
@@ -276,10 +351,9 @@ def proof_text(wrapper: object, verdict: object, context: object, origin: Sequen
             where = f" at its guard `{text}` (line {line})"
         except (KeyError, AttributeError):
             where = f" at its guard `{text}`"
-    heartbeat = [v for v in getattr(context, "heartbeat_environments", ())]
-    legacy = [v for v in getattr(context, "legacy_environments", ())]
-    values = ", ".join("unset" if v is None else repr(v) for v in heartbeat) or "every heartbeat value"
-    runs = f"; with {', '.join(repr(v) for v in legacy)} it runs its body" if legacy else ""
+    heartbeat, legacy = _worlds(context)
+    values = _values(heartbeat) or "every heartbeat value"
+    runs = f"; with {_values(legacy)} it runs its body" if legacy else ""
     return (
         f"{node} returns{where} before any side effect with {env_var} {values}{runs} "
         "(proved by the verifier, the same proof `check` uses)"

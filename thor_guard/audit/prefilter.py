@@ -76,6 +76,36 @@ class WordIndex:
         self._starts = starts
         self._ends = [s + len(t) for s, t in zip(starts, texts)]
         self._blob = b"\0".join(texts)
+        self._texts = dict(zip(self._keys, texts))
+
+    def files_containing(self, needles: Iterable[bytes]) -> set[str]:
+        """Keys of the files that contain any of ``needles`` as a substring.
+
+        One ``find`` over the whole buffer per needle, jumping to the next
+        file at a hit. Measured with valgrind, this costs about half the
+        instructions of testing every file for every needle (the needle's
+        search tables are built once, and long needles skip further).
+        """
+        found: set[str] = set()
+        blob = self._blob
+        starts = self._starts
+        for needle in needles:
+            position = blob.find(needle)
+            while position != -1:
+                index = bisect.bisect_right(starts, position) - 1
+                found.add(self._keys[index])
+                position = blob.find(needle, self._ends[index])
+        return found
+
+    def seeds(self, markers: Sequence[bytes] = SPAWN_MARKERS) -> set[str]:
+        """Keys of the files :func:`is_seed` accepts, found with whole-buffer scans."""
+        found = self.files_containing(markers)
+        texts = self._texts
+        for key in self.files_containing([_LOOP_MARKER]) - found:
+            text = texts[key]
+            if any(marker in text for marker in _WAIT_MARKERS):
+                found.add(key)
+        return found
 
     def files_mentioning(self, words: Iterable[str], skip: set[str] | None = None) -> set[str]:
         """Keys of the files that contain any of ``words`` as a whole identifier."""

@@ -33,8 +33,7 @@ constructed and started; their ``run()`` is the implicit target.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from thor_guard.suggest import did_you_mean
 
@@ -61,9 +60,8 @@ MAX_TARGET_POSITION = 2
 """Configured rows name their function argument among the first three."""
 
 
-@dataclass(frozen=True)
-class Spawner:
-    """One known spawner.
+class Spawner(NamedTuple):
+    """One known spawner (a NamedTuple: the table is built at import, and dataclass creation costs more).
 
     ``target`` is the position of the argument holding the function to run
     (0-based, after ``self``, at most :data:`MAX_TARGET_POSITION`), or None when the work has no
@@ -78,7 +76,7 @@ class Spawner:
     role: Role = "call"
     target: int | None = None
     subclass: bool = False
-    marker: str | None = None
+    marker: str | tuple[str, ...] | None = None
 
     @property
     def module(self) -> str:
@@ -96,17 +94,23 @@ class Spawner:
     def is_method(self) -> bool:
         return "." in self.qualname or self.module == "*"
 
-    def search_word(self) -> str:
+    def search_words(self) -> tuple[str, ...]:
         if self.marker:
-            return self.marker
+            return (self.marker,) if isinstance(self.marker, str) else self.marker
         if self.module == "*":
-            return self.qualname
-        return self.qualname.split(".")[0] if self.is_method else self.qualname.rsplit(".", 1)[-1]
+            return (self.qualname,)
+        return (self.qualname.split(".")[0] if self.is_method else self.qualname.rsplit(".", 1)[-1],)
 
 
 def _rows(kind: str, names: Iterable[str], **options: object) -> list[Spawner]:
     return [Spawner(name, kind, **options) for name in names]  # type: ignore[arg-type]
 
+
+# Each word costs one search of every file on a cold run (measured: about the same per word,
+# long or short), so related rows share one: a file that uses gevent or eventlet imports it,
+# and one that only uses a pool built elsewhere is found by that pool's name.
+_GEVENT = "gevent"
+_EVENTLET = "eventlet"
 
 _SCHEDULERS = (
     "apscheduler.schedulers.background:BackgroundScheduler",
@@ -167,17 +171,17 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
     # the ``schedule`` package: jobs run wherever run_pending() is called (a loop in a thread)
     Spawner("schedule:every.do", "scheduler", role="job", target=0, marker="schedule"),
     # gevent and eventlet
-    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker="gevent"),
-    Spawner("gevent:spawn_raw", "greenlet", target=0, marker="gevent"),
-    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker="gevent"),
-    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker="gevent"),
-    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker="gevent"),
-    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker="gevent"),
-    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker="eventlet"),
-    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker="eventlet"),
-    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker="eventlet"),
-    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker="eventlet"),
-    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker="eventlet"),
+    *_rows("greenlet", ("gevent:spawn", "gevent.greenlet:Greenlet.spawn", "gevent:Greenlet.spawn"), target=0, marker=_GEVENT),
+    Spawner("gevent:spawn_raw", "greenlet", target=0, marker=_GEVENT),
+    *_rows("greenlet", ("gevent:spawn_later", "gevent.greenlet:Greenlet.spawn_later"), target=1, marker=_GEVENT),
+    Spawner("gevent:Greenlet", "greenlet", target=0, subclass=True, marker=_GEVENT),
+    Spawner("gevent.pool:Pool.spawn", "greenlet", target=0, marker=_GEVENT),
+    Spawner("gevent.pool:Group.spawn", "greenlet", target=0, marker=_GEVENT),
+    *_rows("greenlet", ("eventlet:spawn", "eventlet.greenthread:spawn"), target=0, marker=_EVENTLET),
+    *_rows("greenlet", ("eventlet:spawn_n", "eventlet.greenthread:spawn_n"), target=0, marker=_EVENTLET),
+    *_rows("greenlet", ("eventlet:spawn_after", "eventlet.greenthread:spawn_after"), target=1, marker=_EVENTLET),
+    Spawner("eventlet:GreenPool.spawn", "greenlet", target=0, marker=_EVENTLET),
+    Spawner("eventlet:GreenPool.spawn_n", "greenlet", target=0, marker=_EVENTLET),
     # uWSGI: decorators that run the function in the background, and signal handlers
     Spawner("uwsgidecorators:thread", "thread", role="wrapper", marker="uwsgi"),
     *_rows("timer", ("uwsgidecorators:timer", "uwsgidecorators:rbtimer", "uwsgidecorators:filemon"), role="decorator", marker="uwsgi"),
@@ -190,24 +194,32 @@ BUILTIN_SPAWNERS: tuple[Spawner, ...] = (
 )
 
 
-@dataclass
 class SpawnerTable:
     """The rows of one run, indexed for the graph builder's lookups."""
 
-    rows: tuple[Spawner, ...]
-    calls: dict[str, Spawner] = field(default_factory=dict)
-    """dotted callable -> row (functions and constructors)."""
-    methods: dict[tuple[str, str], Spawner] = field(default_factory=dict)
-    """(dotted type, method) -> row."""
-    any_receiver: dict[str, Spawner] = field(default_factory=dict)
-    """method name -> row, for ``*:`` rows."""
-    decorators: dict[str, Spawner] = field(default_factory=dict)
-    wrappers: dict[str, Spawner] = field(default_factory=dict)
-    bases: dict[str, Spawner] = field(default_factory=dict)
-    """dotted class -> row, for classes whose subclasses spawn."""
+    __slots__ = ("any_receiver", "bases", "calls", "decorators", "method_names", "methods", "rows", "wrappers")
+
+    def __init__(self, rows: tuple[Spawner, ...]) -> None:
+        self.rows = rows
+        self.calls: dict[str, Spawner] = {}
+        """dotted callable -> row (functions and constructors)."""
+        self.methods: dict[tuple[str, str], Spawner] = {}
+        """(dotted type, method) -> row."""
+        self.method_names: set[str] = set()
+        """The method names of ``methods`` (most external method calls are none of them)."""
+        self.any_receiver: dict[str, Spawner] = {}
+        """method name -> row, for ``*:`` rows."""
+        self.decorators: dict[str, Spawner] = {}
+        self.wrappers: dict[str, Spawner] = {}
+        self.bases: dict[str, Spawner] = {}
+        """dotted class -> row, for classes whose subclasses spawn."""
 
     @classmethod
     def build(cls, extra: Sequence[Spawner] = ()) -> SpawnerTable:
+        """The built-in rows plus ``extra`` (the built-in table alone is built once and shared)."""
+        global _BUILTIN_TABLE
+        if not extra and _BUILTIN_TABLE is not None:
+            return _BUILTIN_TABLE
         table = cls(tuple((*BUILTIN_SPAWNERS, *extra)))
         for row in table.rows:
             if row.role == "decorator":
@@ -219,16 +231,19 @@ class SpawnerTable:
             elif row.is_method and row.role in ("call", "job"):
                 owner, method = row.dotted.rsplit(".", 1)
                 table.methods[(owner, method)] = row
+                table.method_names.add(method)
                 table.calls.setdefault(row.dotted, row)  # a project class's method is matched by its dotted name
             else:
                 table.calls[row.dotted] = row
             if row.subclass:
                 table.bases[row.dotted] = row
+        if not extra:
+            _BUILTIN_TABLE = table
         return table
 
     def markers(self) -> tuple[bytes, ...]:
         """The words whose presence makes a file worth parsing (each at most once)."""
-        words = {row.search_word().encode("ascii", "ignore") for row in self.rows if row.role != "job"}
+        words = {word.encode("ascii", "ignore") for row in self.rows if row.role != "job" for word in row.search_words()}
         words.discard(b"")
         # A word that contains another one adds nothing to a substring test ("Thread" covers "ThreadPool").
         return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
@@ -236,6 +251,8 @@ class SpawnerTable:
     def method_row(self, owner: str, method: str) -> Spawner | None:
         """The row for ``method`` of an instance of ``owner`` (or of an attribute chain off one:
         ``schedule.every(5).seconds.do`` is ``do`` on ``schedule.every.seconds``)."""
+        if method not in self.method_names:
+            return None
         row = self.methods.get((owner, method))
         while row is None and "." in owner:
             owner = owner.rsplit(".", 1)[0]
@@ -250,6 +267,8 @@ class SpawnerTable:
                 positions.setdefault(row.qualname.rsplit(".", 1)[-1], row.target)
         return positions
 
+
+_BUILTIN_TABLE: SpawnerTable | None = None
 
 _ENTRY_KEYS = ("spawner", "kind", "role", "target")
 
