@@ -181,3 +181,15 @@ def report_base(config: Config, fmt: str) -> Path:
 def use_color(no_color: bool, fmt: str = "text") -> bool:
     """Colour only text, only on a terminal, and never when ``--no-color`` or ``NO_COLOR`` says so."""
     return not no_color and fmt == "text" and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def nothing_selected(paths: Sequence[Path], config: Config) -> str:
+    """Why a run over ``paths`` touched nothing: none of the manifest's entry points lies under them (exit 2)."""
+    shown = ", ".join(str(p) for p in paths)
+    if not config.entry_points:
+        return f"the manifest has no entry points ({config.describe_source()}): nothing to check"
+    return (
+        f"no entry point of the manifest lies under {shown} "
+        f"({count(len(config.entry_points), 'entry point')} in {config.describe_source()}); "
+        "nothing was checked: run from the project root or name the files that hold entry points"
+    )
