@@ -278,7 +278,7 @@ def _updated_transcript(block: Block, real: Sequence[str]) -> list[str]:
     old = _split_commands(block.lines)
     new = _split_commands(list(real))
     out: list[str] = []
-    for (command, old_output), (_, new_output) in zip(old, new):
+    for (command, old_output), (_, new_output) in zip(old, new, strict=True):
         out.append(command)
         fake = Block(block.document, "sample", block.name, 0, 0, old_output)
         out.extend(updated_lines(fake, new_output))
