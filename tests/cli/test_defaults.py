@@ -39,6 +39,8 @@ def test_no_configuration_says_so_in_one_stderr_line(tmp_path: Path) -> None:
     # a pyproject.toml without the table is no configuration either
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
     assert "no [tool.thor-guard] configuration found" in run(["audit", "--no-cache"], cwd=tmp_path).stderr
+    named = run(["check", "--config", "pyproject.toml"], cwd=tmp_path)
+    assert named.stderr.startswith("thor-guard: pyproject.toml has no [tool.thor-guard] table; using the built-in 'thor' preset")
 
 
 def test_configured_projects_get_no_notice(tmp_path: Path) -> None:

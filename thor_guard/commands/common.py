@@ -141,13 +141,13 @@ def load_config_or_exit(paths: Sequence[Path], config_file: Path | None, missing
     except ThorGuardError as exc:
         click.echo(f"thor-guard: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
-    notice = no_config_notice(config, paths)
+    notice = no_config_notice(config, paths, explicit=config_file is not None)
     if notice:
         click.echo(notice, err=True)
     return config
 
 
-def no_config_notice(config: Config, paths: Sequence[Path]) -> str | None:
+def no_config_notice(config: Config, paths: Sequence[Path], *, explicit: bool = False) -> str | None:
     """The one stderr line that says no configuration was found and which preset stands in, or None.
 
     An empty configuration file is left to the command (``check`` reports it as an error).
@@ -156,8 +156,10 @@ def no_config_notice(config: Config, paths: Sequence[Path]) -> str | None:
         return None
     if config.config_file is not None and not config.config_file.read_bytes().strip():
         return None
-    where = Path(paths[0]) if paths else Path(".")
     preset = f"the built-in '{config.preset}' preset ({count(len(config.entry_points), 'entry point')})" if config.uses_preset else "no preset"
+    if explicit and config.config_file is not None:  # --config named a pyproject without the table
+        return f"thor-guard: {config.config_file} has no [tool.thor-guard] table; using {preset}"
+    where = Path(paths[0]) if paths else Path(".")
     return f"thor-guard: no [tool.thor-guard] configuration found at or above {where}; using {preset}"
 
 
