@@ -44,6 +44,8 @@ _MARKER = re.compile(r"^<!-- (sample|transcript): ([\w-]+) -->$")
 _TIMESTAMP = (r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[,.]\d{3}Z?", "<time>")
 _LOCK_HASH = (r"legacy_thor-[0-9a-f]{8}", "legacy_thor-<hash>")
 _HOST_PID = (r"(Leader: |leader:  )\S+:\d+", r"\1<host>:<pid>")
+# The lock file in /tmp remembers the last fencing token: 1 on a path's first run, then one more per run.
+_TOKEN = (r"(fencing token |fencing_token=)\d+", r"\1<n>")
 # Ticks after the first: which jobs are due depends on the wall clock, and on a busy machine an overrun
 # coalesces ticks (their lines are missing); only the first tick is compared.
 _LATER_TICKS = (r"(?m)^.*heartbeat: tick=([2-9]|\d\d+) cadence=\w+ jobs_due=\[[^\]]*\](\n|$)", "")
@@ -77,13 +79,13 @@ SAMPLES: dict[str, Sample] = {
     "quickstart-heartbeat": Sample(
         ("thor-guard run-heartbeat --max-ticks 5",),
         cwd="examples/legacy_thor",
-        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _LATER_TICKS, _JOB_RUNS),
+        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS),
         slow=True,
     ),
     "quickstart-status": Sample(
         ("thor-guard run-heartbeat --max-ticks 5", "thor-guard heartbeat-status"),
         cwd="examples/legacy_thor",
-        varying=(_TIMESTAMP, _LOCK_HASH, _HOST_PID, _AGO, _MISSED, _STATUS_ROW),
+        varying=(_TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _AGO, _MISSED, _STATUS_ROW),
         slow=True,
     ),
     "migrate": Sample(),
@@ -95,13 +97,13 @@ SAMPLES: dict[str, Sample] = {
     "heartbeat-doc": Sample(
         ("thor-guard run-heartbeat --max-ticks 5 --fast-tick 0.2",),
         cwd="examples/legacy_thor",
-        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _LATER_TICKS, _JOB_RUNS),
+        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS),
         slow=True,
     ),
     "heartbeat-doc-status": Sample(
         ("thor-guard run-heartbeat --max-ticks 5 --fast-tick 0.2",),
         cwd="examples/legacy_thor",
-        varying=(_TIMESTAMP, _LOCK_HASH, _HOST_PID, _AGO, _MISSED, _STATUS_ROW),
+        varying=(_TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _AGO, _MISSED, _STATUS_ROW),
         slow=True,
     ),
 }
