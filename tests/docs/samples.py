@@ -179,19 +179,38 @@ def run_command(line: str, cwd: Path, env: Sequence[tuple[str, str]] = ()) -> st
     return done.stdout
 
 
+_HEARTBEAT_FILES = re.compile(r"(/\S*thor-guard-heartbeat-[\w.-]+?-[0-9a-f]{8})\.(?:lock|status\.json)")
+
+
+def remove_heartbeat_files(output: Sequence[str]) -> None:
+    """Delete the lock and status files a sample's heartbeat run left in the temp directory (named in its output)."""
+    for stem in {match.group(1) for line in output for match in _HEARTBEAT_FILES.finditer(line)}:
+        for suffix in (".lock", ".status.json"):
+            Path(stem + suffix).unlink(missing_ok=True)
+
+
 def real_lines(block: Block, scratch: Path) -> list[str]:
-    """Run what ``block`` shows and return the real lines it should hold (``$`` lines included for transcripts)."""
+    """Run what ``block`` shows and return the real lines it should hold (``$`` lines included for transcripts).
+
+    The lock and status files of heartbeat runs are removed afterwards: they live outside the scratch tree.
+    """
+    set_up: list[str] = []
+    lines = _real_lines(block, scratch, set_up)
+    remove_heartbeat_files([*set_up, *lines])
+    return lines
+
+
+def _real_lines(block: Block, scratch: Path, set_up: list[str]) -> list[str]:
     sample = SAMPLES.get(block.name)
     if sample is None:
         raise KeyError(f"{block.where}: no sample named {block.name!r} in tests/docs/samples.py")
     cwd = scratch / sample.cwd
     if block.kind == "sample":
-        output = ""
-        for command in sample.commands:
-            output = run_command(command, cwd, sample.env)
-        return output.splitlines()
+        outputs = [run_command(command, cwd, sample.env) for command in sample.commands]
+        set_up.extend("\n".join(outputs[:-1]).splitlines())
+        return outputs[-1].splitlines() if outputs else []
     for command in sample.commands:
-        run_command(command, cwd, sample.env)
+        set_up.extend(run_command(command, cwd, sample.env).splitlines())
     out: list[str] = []
     for line in block.lines:
         if line.startswith("$ "):
