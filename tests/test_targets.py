@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,41 @@ def test_exclusion_and_file_walk(tmp_path: Path) -> None:
     assert not is_excluded(tmp_path / "pkg" / "b.py", tmp_path, ["**/migrations/**"])
     walked = sorted(p.relative_to(tmp_path).as_posix() for p in iter_python_files(tmp_path, ["**/migrations/**", "**/tests/**"]))
     assert walked == ["a.py", "pkg/b.py"]
+
+
+# -- Unicode identifiers (PEP 3131) -------------------------------------------------
+
+UNICODE_IDENT = st.text(
+    alphabet=st.characters(categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Nl", "Mn", "Nd", "Pc")), min_size=1, max_size=6
+).filter(lambda s: unicodedata.normalize("NFKC", s).isidentifier() and "*" not in s)
+
+
+@given(UNICODE_IDENT, UNICODE_IDENT)
+def test_any_python_identifier_is_a_target_segment(module: str, qualname: str) -> None:
+    target = Target.parse(f"{module}:{qualname}")
+    # Python compares identifiers after NFKC normalisation; so do targets.
+    assert target.matches(unicodedata.normalize("NFKC", module), unicodedata.normalize("NFKC", qualname))
+    assert target.matches(unicodedata.normalize("NFD", module), unicodedata.normalize("NFKD", qualname))
+
+
+def test_non_ascii_targets_parse_and_match_as_python_names_them() -> None:
+    target = Target.parse("pkg.büro:Büro.start")
+    assert str(target) == "pkg.büro:Büro.start"
+    assert target.matches("pkg.bu\u0308ro", "Bu\u0308ro.start")  # decomposed spelling, same identifier
+    assert Target.parse("pkg:ｓtart") == Target.parse("pkg:start")  # fullwidth s is NFKC 's'
+    assert Target.parse("pkg:Bür*.start").matches_qualname("Büro.start")
+    for bad in ("pkg:1start", "pkg:Bü-ro", "pkg:a b", "pkg:€uro"):
+        with pytest.raises(TargetError):
+            Target.parse(bad)
+
+
+def test_check_finds_an_entry_point_with_a_non_ascii_name(tmp_path: Path) -> None:
+    from tests.check.project import cli_runner, write_project
+    from thor_guard.commands.check import check
+
+    source = "import threading\n\n\nclass Bu\u0308ro:\n    def ｓtart(self):\n        threading.Thread(target=print).start()\n"
+    root = write_project(tmp_path, {"app/büro.py": source}, {"entry-points": ["app.büro:Büro.start"]})
+    result = cli_runner().invoke(check, [str(root), "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["code"] for f in findings] == ["TG001"], result.output
+    assert module_name_for(root / "app" / "büro.py", root) == "app.büro"

@@ -1,4 +1,4 @@
-"""Built-in manifests. ``thor`` is the reference project's eight legacy entry points (DESIGN §1)."""
+"""Built-in manifests. ``thor`` is the reference project's eight legacy entry points (README: Configuration)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Reading ``[tool.thor-guard]``'s manifest without importing thor-guard (the peers must stand alone).
 
 The Fixit peer and the harness both need the entry points of a tree: the
-explicit ``entry-points`` plus, when ``preset`` is ``"thor"`` (the default),
-the eight entry points of DESIGN §1.
+explicit ``entry-points`` (and ``extend-entry-points``) plus the eight entry
+points of the ``thor`` preset when it applies (named, or no ``entry-points``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def thor_guard_table(pyproject: Path) -> Mapping[str, Any] | None:
 
 
 def entry_points(table: Mapping[str, Any]) -> tuple[str, ...]:
-    entries = [str(entry) for entry in table.get("entry-points", [])]
-    if table.get("preset", "thor") == "thor":
+    # thor-guard's rule (ruff's for `select`): explicit entry-points replace the preset unless it is named.
+    entries = [str(entry) for entry in (*table.get("entry-points", []), *table.get("extend-entry-points", []))]
+    uses_preset = "preset" in table or "entry-points" not in table
+    if uses_preset and table.get("preset", "thor") == "thor":
         entries += PRESET_THOR
     return tuple(entries)

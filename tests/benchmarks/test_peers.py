@@ -91,6 +91,8 @@ def test_manifest_reader_matches_thor_guard_preset(tmp_path: Path) -> None:
     assert PRESET_THOR == PRESETS["thor"]
     (tmp_path / "pyproject.toml").write_text('[tool.thor-guard]\nentry-points = ["a:b"]\n')
     table = thor_guard_table(tmp_path / "pyproject.toml")
-    assert table is not None and entry_points(table) == ("a:b", *PRESET_THOR)
+    assert table is not None and entry_points(table) == ("a:b",)  # explicit entry-points replace the preset
+    (tmp_path / "pyproject.toml").write_text('[tool.thor-guard]\npreset = "thor"\nentry-points = ["a:b"]\n')
+    assert entry_points(thor_guard_table(tmp_path / "pyproject.toml") or {}) == ("a:b", *PRESET_THOR)
     (tmp_path / "pyproject.toml").write_text('[tool.thor-guard]\npreset = "none"\nentry-points = ["a:b"]\n')
     assert entry_points(thor_guard_table(tmp_path / "pyproject.toml") or {}) == ("a:b",)

@@ -39,6 +39,8 @@ def test_no_configuration_says_so_in_one_stderr_line(tmp_path: Path) -> None:
     # a pyproject.toml without the table is no configuration either
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
     assert "no [tool.thor-guard] configuration found" in run(["audit", "--no-cache"], cwd=tmp_path).stderr
+    named = run(["check", "--config", "pyproject.toml"], cwd=tmp_path)
+    assert named.stderr.startswith("thor-guard: pyproject.toml has no [tool.thor-guard] table; using the built-in 'thor' preset")
 
 
 def test_configured_projects_get_no_notice(tmp_path: Path) -> None:
@@ -56,6 +58,10 @@ def test_paths_that_select_no_entry_point_are_exit_2(tmp_path: Path) -> None:
     assert run(["check"], cwd=example / "thor_project").stdout.endswith("Found 5 findings (8 entry points, 7 files checked).\n")
     # PATHS that do hold entry points are a normal run
     assert run(["check", "ThorTrading/services"], cwd=example).returncode == 1
+    # apply selects its work the same way, and says the same
+    fixed_nothing = run(["apply", "."], cwd=example / "thor_project")
+    assert fixed_nothing.returncode == 2 and fixed_nothing.stderr == done.stderr
+    assert run(["check"], cwd=example).stdout.endswith("Found 5 findings (8 entry points, 7 files checked).\n")  # nothing written
 
 
 def test_an_empty_manifest_checks_nothing_and_says_so(tmp_path: Path) -> None:

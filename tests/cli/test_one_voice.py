@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import libcst as cst
 import pytest
 
 from tests.check.project import cli_runner, write_project
-from tests.cli.helpers import REPO, copy_example, run, write_files
+from tests.cli.helpers import REPO, console_command, copy_example, run, write_files
 from thor_guard.cli import cli
 from thor_guard.errors import ExitCode, describe_source_error
 
@@ -157,9 +158,9 @@ def test_a_non_utf8_stdout_degrades_to_ascii_and_never_crashes(tmp_path: Path) -
     # (an "ascii" stream is one click itself treats as a misconfigured locale and writes UTF-8 to)
     for encoding in ("cp1252", "latin-1"):
         done = subprocess.run(
-            [*run.__globals__["console_command"](), "audit", "--no-cache"],
+            [*console_command(), "audit", "--no-cache"],
             cwd=example, capture_output=True, timeout=120, check=False,
-            env={**run.__globals__["os"].environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1"},
+            env={**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1"},
         )
         assert done.returncode == utf8.returncode == 1, done.stderr.decode(encoding, "replace")
         assert b"Traceback" not in done.stderr

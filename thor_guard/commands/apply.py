@@ -22,6 +22,7 @@ from thor_guard.commands.common import (
     emit_errors,
     load_config_or_exit,
     no_color_option,
+    nothing_selected,
     parse_code_filters,
     paths_argument,
     select_option,
@@ -82,8 +83,11 @@ def apply(
     \b
     Fixes: TG001 (inserts the canonical guard), TG002 (moves a guard to the top
     when safe), TG003/TG004/TG007 (rewrites the condition). TG005, TG006, TG009
-    and TG008 are listed for a person. Exit 0: nothing left to fix; 1: something
-    needs a person (or, with --check/--diff, a file would change); 2: errors.
+    and TG008 are listed for a person. Without PATHS the whole manifest is
+    fixed; PATHS locate the configuration (as for check) and restrict the fixes
+    to entry points in files under them; PATHS that hold no entry point are an
+    error. Exit 0: nothing left to fix; 1: something needs a person (or, with
+    --check/--diff, a file would change); 2: errors, or nothing selected.
     """
     from thor_guard.apply import run_apply, unified_diff
 
@@ -92,6 +96,9 @@ def apply(
     config = load_config_or_exit(existing, config_file, missing)
     write = not (show_diff or check_only)
     report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
+    if existing and not missing and not (report.files or report.not_found or report.errors):
+        click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
+        raise SystemExit(int(ExitCode.ERROR))
     colour = False if no_color or "NO_COLOR" in os.environ else None  # None: click colours only a terminal
 
     info_to_stderr = show_diff

@@ -9,9 +9,7 @@ the configuration could not be processed (after reporting everything else).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +23,7 @@ from thor_guard.commands.common import (
     ignore_option,
     load_config_or_exit,
     no_color_option,
+    nothing_selected,
     parse_code_filters,
     paths_argument,
     select_option,
@@ -34,9 +33,6 @@ from thor_guard.commands.common import (
 )
 from thor_guard.errors import ExitCode
 from thor_guard.findings import FileError
-
-if TYPE_CHECKING:
-    from thor_guard.config import Config
 
 
 @click.command("check")
@@ -83,7 +79,7 @@ def check(
 
     result = run_check(list(existing), config)
     if existing and not (result.entry_points or result.findings or result.errors or problems):
-        click.echo(f"thor-guard: error: {_nothing_selected(existing, config)}", err=True)
+        click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
         sys.exit(ExitCode.ERROR)
     result = CheckResult(
         findings=filter_findings(result.findings, selected, ignored),
@@ -99,20 +95,6 @@ def check(
     if result.errors:
         sys.exit(ExitCode.ERROR)
     sys.exit(findings_exit_code(result.findings, fail_on))
-
-
-def _nothing_selected(paths: Sequence[Path], config: Config) -> str:
-    """Why a run over ``paths`` checked nothing: none of the manifest's entry points lies under them."""
-    from thor_guard.report.plural import count
-
-    shown = ", ".join(str(p) for p in paths)
-    if not config.entry_points:
-        return f"the manifest has no entry points ({config.describe_source()}): nothing to check"
-    return (
-        f"no entry point of the manifest lies under {shown} "
-        f"({count(len(config.entry_points), 'entry point')} in {config.describe_source()}); "
-        "nothing was checked: run from the project root or name the files that hold entry points"
-    )
 
 
 def _is_blank(path: Path) -> bool:

@@ -141,13 +141,13 @@ def load_config_or_exit(paths: Sequence[Path], config_file: Path | None, missing
     except ThorGuardError as exc:
         click.echo(f"thor-guard: error: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
-    notice = no_config_notice(config, paths)
+    notice = no_config_notice(config, paths, explicit=config_file is not None)
     if notice:
         click.echo(notice, err=True)
     return config
 
 
-def no_config_notice(config: Config, paths: Sequence[Path]) -> str | None:
+def no_config_notice(config: Config, paths: Sequence[Path], *, explicit: bool = False) -> str | None:
     """The one stderr line that says no configuration was found and which preset stands in, or None.
 
     An empty configuration file is left to the command (``check`` reports it as an error).
@@ -156,8 +156,10 @@ def no_config_notice(config: Config, paths: Sequence[Path]) -> str | None:
         return None
     if config.config_file is not None and not config.config_file.read_bytes().strip():
         return None
-    where = Path(paths[0]) if paths else Path(".")
     preset = f"the built-in '{config.preset}' preset ({count(len(config.entry_points), 'entry point')})" if config.uses_preset else "no preset"
+    if explicit and config.config_file is not None:  # --config named a pyproject without the table
+        return f"thor-guard: {config.config_file} has no [tool.thor-guard] table; using {preset}"
+    where = Path(paths[0]) if paths else Path(".")
     return f"thor-guard: no [tool.thor-guard] configuration found at or above {where}; using {preset}"
 
 
@@ -181,3 +183,15 @@ def report_base(config: Config, fmt: str) -> Path:
 def use_color(no_color: bool, fmt: str = "text") -> bool:
     """Colour only text, only on a terminal, and never when ``--no-color`` or ``NO_COLOR`` says so."""
     return not no_color and fmt == "text" and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def nothing_selected(paths: Sequence[Path], config: Config) -> str:
+    """Why a run over ``paths`` touched nothing: none of the manifest's entry points lies under them (exit 2)."""
+    shown = ", ".join(str(p) for p in paths)
+    if not config.entry_points:
+        return f"the manifest has no entry points ({config.describe_source()}): nothing to check"
+    return (
+        f"no entry point of the manifest lies under {shown} "
+        f"({count(len(config.entry_points), 'entry point')} in {config.describe_source()}); "
+        "nothing was checked: run from the project root or name the files that hold entry points"
+    )
