@@ -33,6 +33,7 @@ from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     CACHE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
+    REGISTRATION_DECORATORS,
     ENV_READ_METHODS,
     ENV_WRITE_METHODS,
     LOG_METHODS,
@@ -824,6 +825,9 @@ class Evaluator:
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
+                allowed |= REGISTRATION_DECORATORS
+                if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
+                    continue  # Signal.connect used as a decorator registers the function and returns it unchanged
             if helper:
                 allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):

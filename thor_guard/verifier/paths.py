@@ -780,6 +780,8 @@ class Walker:
         remaining = state
         for case in node.cases:
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
+            if self.all_paths and matched is not None:
+                matched = OPAQUE
             if matched is None:
                 if mode_read:
                     raise Unsupported(case.pattern, f"the pattern '{code_of(case.pattern)}' is not understood")

@@ -147,6 +147,9 @@ class _Walks:
     def harmless(self) -> bool:
         """No path at all, whatever its conditions say, reaches a side effect: a body without effects needs no guard."""
         if "harmless" not in self._shared:
+            if not all(self.exits(env) for env in self.envs):
+                self._shared["harmless"] = False
+                return False
             walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
             walker.all_paths = True
             outcomes = walker.run(self._function, trace=Trace())
