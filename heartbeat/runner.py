@@ -384,6 +384,8 @@ class HeartbeatRunner:
                     self._dump_threads()
                 if self.scheduler.stop.is_set() and worker.is_alive():
                     self._drive_stop()
+                else:
+                    self._log_stop_signal()
                 watchdog.check()
         finally:
             if worker.is_alive():  # the main thread failed: never leave with the lock held
@@ -395,6 +397,7 @@ class HeartbeatRunner:
                 os.close(fd)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        self._log_stop_signal()
         if self._error is not None:
             raise self._error
         return 0
@@ -435,12 +438,7 @@ class HeartbeatRunner:
         if self._stop_started is None:
             self._stop_started = now
             self._prepare_shutdown()
-            if self.stop_signal is not None:
-                self._stop_logged = True
-                self.logger.info(
-                    "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
-                    signal.Signals(self.stop_signal).name, self.settings.stop_grace,
-                )
+            self._log_stop_signal()
         waited = now - self._stop_started
         running = self.scheduler.running
         if running is None:
@@ -457,6 +455,14 @@ class HeartbeatRunner:
         if waited >= self.settings.stop_grace:
             self._exit_now(
                 1, f"job {running[0].name} still running {self.settings.stop_grace:g} s (stop-grace) after the stop request"
+            )
+
+    def _log_stop_signal(self) -> None:
+        if self.stop_signal is not None and not self._stop_logged:
+            self._stop_logged = True
+            self.logger.info(
+                "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
+                signal.Signals(self.stop_signal).name, self.settings.stop_grace,
             )
 
     def _prepare_shutdown(self) -> None:
@@ -549,8 +555,6 @@ class HeartbeatRunner:
                     continue
                 break
         finally:
-            if self.stop_signal is not None and not self._stop_logged:
-                self.logger.info("Received %s; stopping", signal.Signals(self.stop_signal).name)
             if scheduler.stop.is_set() or self.stop_signal is not None:
                 self._prepare_shutdown()
             if self.leading:

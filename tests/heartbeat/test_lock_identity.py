@@ -27,6 +27,14 @@ from tests.redis_server import RedisServer
 from thor_guard.config import load_config
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 def _checkout(root: Path, directory: str, heartbeat: str) -> Path:
     """One checkout of the project "shop": the same pyproject in a differently named directory."""
     checkout = root / directory

@@ -35,6 +35,14 @@ from thor_guard.cli import cli
 PASSWORD = "Corr3ct-Horse"
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 @pytest.fixture(scope="module")
 def secured() -> Iterator[RedisServer]:
     """One server for the module: TCP port with requirepass, and a TLS port signed by a throw-away CA."""
@@ -70,7 +78,7 @@ CASES = [
 def test_permanent_errors_at_start_exit_2_with_one_clear_line(secured: RedisServer, tmp_path: Path, case: str) -> None:
     url, expected = _cases(secured)[case]
     config = write_config(tmp_path, lock="redis", extra={"redis-url": url, "lock-key": "errors", "lock-ttl": 2.0})
-    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL")}
+    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     environment["PYTHONPATH"] = str(REPO)
     result = subprocess.run(
         [*console_script(), "run-heartbeat", "--config", str(config), "--max-ticks", "3"],

@@ -28,6 +28,14 @@ from thor_guard.cli import cli
 SECRET = "Sup3rS3cretXYZ"
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
@@ -154,7 +162,7 @@ def test_scrub_removes_the_passwords_of_a_url_from_any_text() -> None:
 def _run(config: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
-    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL")}
+    environment = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "THOR_HEARTBEAT_REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     environment.update(PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.run([*console_script(), *args, "--config", str(config)], capture_output=True, text=True, timeout=60, env=environment)
 

@@ -27,6 +27,14 @@ KEY = "signals"
 REDIS_KEY = hash_tagged(KEY)
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 def _config(tmp_path: Path, server: RedisServer, *, ttl: float = 2.0, grace: float | None = None, jobs: tuple[str, ...] = ("a", "b")) -> Path:
     extra: dict[str, object] = {"redis-url": server.url, "lock-key": KEY, "lock-ttl": ttl}
     if grace is not None:
