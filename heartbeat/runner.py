@@ -479,7 +479,7 @@ class HeartbeatRunner:
         self.logger.warning("%s; recording 'stopping', releasing the lock and exiting with status %d", why, code)
         if self.leading:
             self.recorder.stopped(self.clock.time(), state="stopping")
-        released = self.lock.release() is not False
+        released = self.lock.release()
         self.logger.info("%s; the running job is abandoned", "Lock released" if released else "The lock could not be released and expires by itself")
         for handler in [*logging.getLogger().handlers, *self.logger.handlers]:
             try:
@@ -559,7 +559,7 @@ class HeartbeatRunner:
                 self._prepare_shutdown()
             if self.leading:
                 self.recorder.stopped(self.clock.time())
-                released = lock.release() is not False
+                released = lock.release()
                 self.leading = False
                 runs = sum(job.runs for job in self.recorder.jobs.values())
                 failures = sum(job.failures for job in self.recorder.jobs.values())

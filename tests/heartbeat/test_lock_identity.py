@@ -76,7 +76,7 @@ def _never_both_lead(journal: Path, pids: set[int], killed_at: float) -> None:
         runs.setdefault((event["pid"], event["job"], event["slot"]), {})[event["event"]] = event["time"]
     assert {pid for pid, _, _ in runs} == pids, "both checkouts should have led, one after the other"
     intervals = sorted((times["start"], times.get("end", killed_at), pid) for (pid, _, _), times in runs.items())
-    for (start_a, end_a, pid_a), (start_b, _, pid_b) in zip(intervals, intervals[1:]):
+    for (_, end_a, pid_a), (start_b, _, pid_b) in zip(intervals, intervals[1:]):
         if pid_a != pid_b:
             assert end_a <= start_b, "the two checkouts ran jobs at the same time"
     slots = [(job, slot) for _, job, slot in runs]

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from heartbeat.cadence import PredicateCadence, always_open
 from heartbeat.clock import FakeClock
-from heartbeat.jobs import Job, JobContext
+from heartbeat.jobs import Job
 from heartbeat.locks import RedisLeaderLock, redis_client
 from heartbeat.runner import HeartbeatRunner
 from heartbeat.settings import parse_settings
