@@ -183,3 +183,18 @@ def test_sigterm_while_redis_is_frozen_does_not_wait_for_redis(tmp_path: Path) -
         output = log.read_text()
         assert "Received SIGTERM; stopping" in output and "Stopped after" in output  # released or expiring: Redis never answered
         print(f"stop with a frozen Redis took {took:.2f} s")
+
+
+def test_a_failing_setup_hook_exits_2_and_still_releases_the_lock(redis_server: RedisServer, tmp_path: Path) -> None:
+    """Another way out the process controls: the lock is taken, then the setup hook fails."""
+    from click.testing import CliRunner
+
+    from thor_guard.cli import cli
+
+    config = _config(tmp_path, redis_server)
+    config.write_text(config.read_text().replace("[heartbeat]\n", '[heartbeat]\nsetup = "tests.heartbeat.lock_jobs:events"\n'))
+    result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "1"])
+    assert result.exit_code == 2
+    assert "setup hook 'tests.heartbeat.lock_jobs:events' failed: TypeError" in result.output
+    assert redis_server.client().get(REDIS_KEY) is None
+    assert redis_server.client().exists(REDIS_KEY + ":fencing"), "the lock was taken before the hook ran"
