@@ -330,6 +330,7 @@ class HeartbeatRunner:
         self._dump_requested = False
         self._stop_started: float | None = None
         self._stop_logged = False
+        self._stop_log_guard = threading.Lock()
         self._aborted_calls = False
         self._wake_fd: int | None = None
         """Write end of a pipe the main thread selects on: the signal module writes to it when a signal arrives
@@ -458,7 +459,10 @@ class HeartbeatRunner:
             )
 
     def _log_stop_signal(self) -> None:
-        if self.stop_signal is not None and not self._stop_logged:
+        """Log the stop signal once, from whichever thread gets there first (never from the handler itself)."""
+        with self._stop_log_guard:
+            if self.stop_signal is None or self._stop_logged:
+                return
             self._stop_logged = True
             self.logger.info(
                 "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
@@ -555,6 +559,7 @@ class HeartbeatRunner:
                     continue
                 break
         finally:
+            self._log_stop_signal()
             if scheduler.stop.is_set() or self.stop_signal is not None:
                 self._prepare_shutdown()
             if self.leading:
