@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -141,6 +142,7 @@ class StatusRecorder:
             "open_sessions": [],
             "ticks_missed": 0,
             "lock_unavailable_since": None,
+            "lock_last_outage": None,
             "jobs": {},
         }
         self._store_failed = False
@@ -188,7 +190,14 @@ class StatusRecorder:
         status.missed_slots += missed
 
     def lock_availability(self, unavailable_since: float | None) -> None:
-        """The lock's backend stopped answering at ``unavailable_since`` (wall clock), or answers again (None)."""
+        """The lock's backend stopped answering at ``unavailable_since`` (wall clock), or answers again (None).
+
+        An outage that ended stays visible as ``lock_last_outage`` (``since``, ``until``, wall clock): while
+        Redis is down the status, which lives in Redis, can rarely be written.
+        """
+        previous = self.doc.get("lock_unavailable_since")
+        if unavailable_since is None and isinstance(previous, (int, float)):
+            self.doc["lock_last_outage"] = {"since": previous, "until": time.time()}
         self.doc["lock_unavailable_since"] = unavailable_since
 
     def tick(self, number: int, scheduled: float, cadence: str, open_sessions: Sequence[str], ticks_missed: int) -> None:
@@ -251,6 +260,9 @@ def format_text(status: Mapping[str, Any], now: float, location: str) -> str:
     if status.get("lock_unavailable_since"):
         since = status.get("lock_unavailable_since")
         lines.append(f"lock:    unavailable since {_iso(since)} ({_ago(since, now)})")
+    elif isinstance(status.get("lock_last_outage"), Mapping):
+        outage = status["lock_last_outage"]
+        lines.append(f"lock:    last unavailable {_iso(outage.get('since'))} to {_iso(outage.get('until'))} ({_ago(outage.get('until'), now)})")
     if status.get("stopped_at"):
         lines.append(f"stopped: {_iso(status.get('stopped_at'))} ({_ago(status.get('stopped_at'), now)})")
     jobs = status.get("jobs") or {}

@@ -146,6 +146,17 @@ def test_an_outage_after_start_is_redis_unavailable_with_back_off_never_another_
             server.start()
             wait_for(lambda: "Redis available again after" in caplog.text)
             wait_for(lambda: runner.recorder.doc["lock_unavailable_since"] is None)
+            outage = runner.recorder.doc["lock_last_outage"]
+            assert outage["since"] == since and outage["until"] >= since
+            assert "lock:    last unavailable " in format_text(runner.recorder.snapshot(), time.time(), "redis")
+            # and what an operator sees: the status in Redis, read by heartbeat-status
+            config = write_config(tmp_path, lock="redis", extra={"redis-url": server.url, "lock-key": "outage"})
+
+            def shown() -> str | None:
+                result = CliRunner().invoke(cli, ["heartbeat-status", "--config", str(config)])
+                return result.output if result.exit_code == 0 and "lock:    last unavailable " in result.output else None
+
+            wait_for(shown, what="heartbeat-status shows the last outage")
             count = len(runs)
             wait_for(lambda: len(runs) > count + 2, what="jobs run again after the outage")
             assert "another process leads" not in caplog.text
