@@ -85,8 +85,11 @@ class LeaderLock(Protocol):
     def claim(self, job: str, interval: float, slot: int) -> Claim:
         """Checked before every job run; only ``CLAIMED`` allows the run."""
 
-    def release(self) -> None:
-        """Give up leadership (idempotent) so a standby can take over at once."""
+    def release(self) -> bool:
+        """Give up leadership (idempotent) so a standby can take over at once.
+
+        False when the backend could not be told (a Redis lease then expires by itself within its TTL).
+        """
 
     def begin_shutdown(self) -> None:
         """From now on every call is short (at most :data:`SHUTDOWN_TIMEOUT` for a remote lock)."""
@@ -126,8 +129,9 @@ class NoLock:
     def claim(self, job: str, interval: float, slot: int) -> Claim:
         return Claim.CLAIMED if self._held else Claim.NOT_LEADER
 
-    def release(self) -> None:
+    def release(self) -> bool:
         self._held = False
+        return True
 
     def begin_shutdown(self) -> None:
         """Nothing to shorten."""
@@ -235,13 +239,14 @@ class FileLeaderLock:
     def begin_shutdown(self) -> None:
         """Nothing to shorten: every file-lock call is local."""
 
-    def release(self) -> None:
+    def release(self) -> bool:
         fd, self._fd = self._fd, None
         if fd is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)
+        return True
 
     def retry_delay(self) -> float:
         return self._poll * self._random.uniform(0.8, 1.0)
@@ -377,7 +382,6 @@ class RedisLeaderLock:
         return max(1, int(self.ttl * 1000))
 
     def acquire(self) -> bool:
-        import redis as redis_module
 
         if self._token is not None and self.lease_valid():
             return True
@@ -419,7 +423,6 @@ class RedisLeaderLock:
         return max(0.0, self._deadline - self.clock.monotonic()) if self._token is not None else 0.0
 
     def claim(self, job: str, interval: float, slot: int) -> Claim:
-        import redis as redis_module
 
         token = self._token
         if token is None or not self.lease_valid():
@@ -561,7 +564,6 @@ class RedisLeaderLock:
             renewer.join(timeout=timeout if timeout is not None else 5.0)
 
     def _renew_loop(self, token: str, stop: threading.Event) -> None:
-        import redis as redis_module
 
         delay = self.renew_interval
         while not stop.wait(delay):

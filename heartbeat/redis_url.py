@@ -73,27 +73,33 @@ def _secret_mask(url: str) -> list[bool]:
         keep = len(user) + 1 if sep and re.fullmatch(r"[A-Za-z0-9._~%+-]*", user) else 0
         for index in range(start + keep, at):
             masked[index] = True
-    question = url.find("?", start)
-    if question >= 0:
-        position = question + 1
-        query, _, _ = url[question + 1:].partition("#")
-        in_secret = False
-        for item in query.split("&"):
-            key, eq, value = item.partition("=")
-            if eq:
-                in_secret = bool(_SECRET_KEY.search(unquote(key)))
-                first = position + len(key) + 1
-            else:
-                first = position  # a bare item after a secret is most likely the rest of it (an unencoded '&')
-            if in_secret:
-                for index in range(first, position + len(item)):
-                    masked[index] = True
-            position += len(item) + 1
+    # The query starts at the first '?', unless that '?' is inside an unencoded userinfo password:
+    # mask the secrets of both readings.
+    for question in {url.find("?", start), url.find("?", max(start, at + 1))}:
+        if question >= 0:
+            _mask_query(url, question, masked)
     fragment = url.find("#", start)
     if fragment >= 0 and url.find("?", start) >= 0:  # a fragment means nothing to Redis: it can only be a cut password
         for index in range(fragment, len(url)):
             masked[index] = True
     return masked
+
+
+def _mask_query(url: str, question: int, masked: list[bool]) -> None:
+    position = question + 1
+    query, _, _ = url[question + 1:].partition("#")
+    in_secret = False
+    for item in query.split("&"):
+        key, eq, _value = item.partition("=")
+        if eq:
+            in_secret = bool(_SECRET_KEY.search(unquote(key)))
+            first = position + len(key) + 1
+        else:
+            first = position  # a bare item after a secret is most likely the rest of it (an unencoded '&')
+        if in_secret:
+            for index in range(first, position + len(item)):
+                masked[index] = True
+        position += len(item) + 1
 
 
 def redact_url(url: str) -> str:

@@ -128,6 +128,8 @@ class Scheduler:
         self._job_event = threading.Event()
         """Set when a job call returns or a stop is requested: what the loop waits on while a job runs."""
         self._stop_deadline: float | None = None
+        self._stop_grace: float | None = None
+        """The ``grace`` of the request that set :attr:`_stop_deadline` (for the log)."""
         self._failures = RepeatFilter()
 
     def now(self) -> float:
@@ -148,6 +150,7 @@ class Scheduler:
             deadline = time.monotonic() + max(0.0, grace)
             if self._stop_deadline is None or deadline < self._stop_deadline:
                 self._stop_deadline = deadline
+                self._stop_grace = max(0.0, grace)
         self.stop.set()
         self.wake.set()
         self._job_event.set()
@@ -344,16 +347,25 @@ class Scheduler:
         while not handle.done.is_set():
             now = time.monotonic()
             if self.stop.is_set():
+                stop_deadline = self._stop_deadline
                 if not stopping_noted:
                     stopping_noted = True
-                    self.logger.info("stop requested while job %s runs; waiting for it (at most until its timeout)", job.name)
+                    if stop_deadline is None or stop_deadline > now:
+                        wait = deadline - now if stop_deadline is None else min(deadline, stop_deadline) - now
+                        self.logger.info(
+                            "stop requested while job %s runs; waiting for it at most %.3g s (its timeout or stop-grace, whichever ends first)",
+                            job.name, max(0.0, wait),
+                        )
                     if self.recorder is not None:
                         self.recorder.stopping(self.clock.time())
-                stop_deadline = self._stop_deadline
                 if stop_deadline is not None and now >= stop_deadline:
-                    self.logger.warning(
-                        "job %s still running after %.1f s when the stop grace ran out; leaving it unfinished", job.name, now - handle.started_real
-                    )
+                    if self._stop_grace:
+                        self.logger.warning(
+                            "job %s still running %g s (stop-grace) after the stop request; leaving it unfinished",
+                            job.name, self._stop_grace,
+                        )
+                    else:
+                        self.logger.warning("stopping without waiting for job %s; leaving it unfinished", job.name)
                     return False
             if now >= deadline:
                 self._timed_out(job, handle, now - handle.started_real)

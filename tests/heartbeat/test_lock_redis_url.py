@@ -28,6 +28,14 @@ from thor_guard.cli import cli
 SECRET = "Sup3rS3cretXYZ"
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
@@ -214,3 +222,12 @@ def test_a_status_read_failure_is_one_line_without_the_password(tmp_path: Path) 
 def test_the_redis_server_fixture_supports_requirepass(tmp_path: Path) -> None:
     with RedisServer(port=free_port(), password=SECRET) as server:
         assert server.ping()
+
+
+def test_manage_py_run_heartbeat_reports_a_malformed_url_as_exit_2(django_db: None) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=r"invalid Redis URL 'redis://:\*\*\*@h:notaport/0': port 'notaport' is not a number") as info:
+        call_command("run_heartbeat", lock="redis", redis_url=f"redis://:{SECRET}@h:notaport/0", max_ticks=1)
+    assert info.value.returncode == 2 and SECRET not in str(info.value)

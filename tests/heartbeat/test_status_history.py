@@ -63,7 +63,9 @@ def test_counters_and_history_survive_a_failover_with_the_redis_lock(tmp_path: P
     settings = settings_for(tmp_path, lock="redis", **{"redis-url": redis_server.url, "lock-key": "hb:history", "lock-ttl": 2.0})
     run_leader(settings, 2)
     second = run_leader(settings, 3)
-    stored = json.loads(redis_server.client().get("hb:history:status"))
+    # the status lives beside the hash-tagged lock key ({hb:history}:status), one Redis Cluster slot for all keys
+    assert settings.redis_key == "{hb:history}"
+    stored = json.loads(redis_server.client().get(settings.redis_key + ":status"))
     ran = sum(1 for r in read_journal(tmp_path / "journal.jsonl") if r["job"] == "intraday")
     assert stored["jobs"]["intraday"]["runs"] == second["jobs"]["intraday"]["runs"] == ran > 2
     assert len(stored["jobs"]["intraday"]["history"]) == ran
