@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 from heartbeat.clock import Clock, SystemClock
 from heartbeat.redis_url import RedisUrlError, client_timeout, make_client, parse_redis_url, redact_url, redis_error_reason, scrub
 from thor_guard.errors import ThorGuardError
+from thor_guard.report.plural import count
 
 if TYPE_CHECKING:
     import redis
@@ -524,7 +525,7 @@ class RedisLeaderLock:
             self.logger.warning("Redis unavailable, %s: %s", what, reason)
         else:
             self.logger.warning(
-                "Redis unavailable for %.1f s (%d failed call%s), %s: %s", elapsed, failures, "" if failures == 1 else "s", what, reason
+                "Redis unavailable for %.1f s (%s), %s: %s", elapsed, count(failures, "failed call"), what, reason
             )
         callback = self.on_availability
         if started and callback is not None:
@@ -540,7 +541,7 @@ class RedisLeaderLock:
             failures = self._outage_failures
             self.unavailable_since = None
             self._outage_failures = 0
-        self.logger.info("Redis available again after %.1f s (%d failed call%s)", elapsed, failures, "" if failures == 1 else "s")
+        self.logger.info("Redis available again after %.1f s (%s)", elapsed, count(failures, "failed call"))
         callback = self.on_availability
         if callback is not None:
             callback(None)

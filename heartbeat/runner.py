@@ -51,7 +51,7 @@ from heartbeat.redis_url import client_timeout, make_client, parse_redis_url, pr
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
 from heartbeat.status import FileStatusStore, MetricsSink, RedisStatusStore, StatusRecorder, StatusStore
-from heartbeat.text import plural
+from thor_guard.report.plural import count
 from thor_guard.config import Config, read_toml, tool_table
 from thor_guard.errors import ConfigError, ThorGuardError
 
@@ -539,7 +539,7 @@ class HeartbeatRunner:
     def _announce(self) -> None:
         bound = [job for job in self.jobs if job.bound]
         names = ", ".join(job.name for job in bound)
-        self.logger.info("Registered %s: %s", plural(len(bound), "job"), names)
+        self.logger.info("Registered %s: %s", count(len(bound), "job"), names)
         for name, target in job_table(self.jobs).items():
             self.logger.debug("  %s -> %s", name, target)
         missing = unbound(self.jobs)
@@ -601,7 +601,7 @@ class HeartbeatRunner:
                     left = f"; left unfinished: {', '.join(self.abandoned_jobs)} (status 'stopping')"
                 self.logger.info(
                     "Stopped after %s (%s, %d failed)%s; %s",
-                    plural(scheduler.ticks, "tick"), plural(self.recorder.runs_here, "job run"), self.recorder.failures_here, left,
+                    count(scheduler.ticks, "tick"), count(self.recorder.runs_here, "job run"), self.recorder.failures_here, left,
                     "lock released" if released else "the lock could not be released and expires by itself",
                 )
             else:
@@ -654,7 +654,7 @@ def create_runner(
     missing = unbound(jobs)
     if missing and not settings.allow_unbound:
         raise ConfigError(
-            f"{plural(len(missing), 'job')} of preset '{settings.preset}' not bound to a function: {', '.join(missing)}; bind them in "
+            f"{count(len(missing), 'job')} of preset '{settings.preset}' not bound to a function: {', '.join(missing)}; bind them in "
             "[tool.thor-guard.heartbeat.jobs] (name = \"module:qualname\") or settings.THOR_HEARTBEAT['JOBS'], "
             "or set allow-unbound = true (or pass --allow-unbound) to run without them",
             settings.source,

@@ -37,7 +37,7 @@ from heartbeat.jobs import Job, JobContext
 from heartbeat.locks import Claim, LeaderLock
 from heartbeat.failures import RepeatFilter, error_line, traceback_excerpt
 from heartbeat.status import StatusRecorder
-from heartbeat.text import plural
+from thor_guard.report.plural import count
 from heartbeat.worker import Hook, JobWorker, RunHandle, django_hooks
 
 _SLOT_EPSILON = 1e-4
@@ -214,7 +214,7 @@ class Scheduler:
                 # off the grid (the first tick starts at once): worth a debug line, not an alarm.
                 logging.WARNING if took >= step else logging.DEBUG,
                 "tick=%d ran past the next grid point (its jobs took %.3f s, tick %g s); %s coalesced",
-                self.ticks, took, step, plural(missed, "tick"),
+                self.ticks, took, step, count(missed, "tick"),
             )
             target = skipped_to
         change = self.cadence.next_change(dt.datetime.fromtimestamp(tick_time, dt.timezone.utc))
@@ -320,7 +320,7 @@ class Scheduler:
             lease_valid=self.lock.lease_valid,
         )
         if missed > 0:  # counted in the status; the overrun or stall that caused it was already reported
-            self.logger.debug("job %s: %s coalesced into this run", job.name, plural(missed, "missed slot"))
+            self.logger.debug("job %s: %s coalesced into this run", job.name, count(missed, "missed slot"))
         worker = self._worker_for_next_job()
         handle = worker.submit(job.name, job.fn, ctx, started_wall=self.now())
         self.running = (job, handle.started)
@@ -418,12 +418,12 @@ class Scheduler:
             elif repeat.log_repeat:
                 self.logger.error(
                     "job %s failed again with the same error (%s in a row, traceback logged at the first): %s",
-                    job.name, plural(repeat.count, "time"), error,
+                    job.name, count(repeat.count, "time"), error,
                 )
         else:
             streak = self._failures.succeeded(job.name)
             if streak > 1:
-                self.logger.info("job %s succeeded again after %s in a row", job.name, plural(streak, "failure"))
+                self.logger.info("job %s succeeded again after %s in a row", job.name, count(streak, "failure"))
         overran = duration > job.interval
         if late:
             self.logger.warning(

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from thor_guard.report.plural import count
+
 if TYPE_CHECKING:
     import redis
 
@@ -520,7 +522,7 @@ def format_job(status: Mapping[str, Any], name: str, now: float) -> str:
         lines.append("last traceback:")
         lines.extend("  " + line for line in str(job["last_traceback"]).splitlines())
     history = job.get("history") or []
-    lines.append(f"last {len(history)} run{'' if len(history) == 1 else 's'}:")
+    lines.append(f"last {count(len(history), 'run')}:")
     lines.append(f"  {'start':<24} {'slot':>12} {'took':>10} {'outcome':<7} {'tmo':<3}  error")
     for run in reversed(history):
         duration = run.get("duration")

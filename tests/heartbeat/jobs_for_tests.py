@@ -75,6 +75,18 @@ def hang(ctx: JobContext) -> None:
     time.sleep(float(os.environ.get("HEARTBEAT_TEST_HANG_SECONDS", "60")))
 
 
+_HUNG_ONCE: set[tuple[str, str]] = set()
+
+
+def hang_once(ctx: JobContext) -> None:
+    """Like :func:`hang` on the job's first run for this journal (one per test) in this process; later runs return at once."""
+    key = (os.environ.get(JOURNAL_ENV, ""), ctx.job)
+    if key in _HUNG_ONCE:
+        return
+    _HUNG_ONCE.add(key)
+    time.sleep(float(os.environ.get("HEARTBEAT_TEST_HANG_SECONDS", "60")))
+
+
 def migrate() -> None:
     """``setup`` hook: create Django's tables in the configured database."""
     from django.core.management import call_command
