@@ -18,6 +18,11 @@ numbers in every process) but immune to wall-clock steps during the run.
   its own; the loop goes on with the other jobs on a fresh worker, and the
   timed-out job is not started again until that run returns. Whatever a job
   raises, ``BaseException`` included, is that run's failure.
+* A stop (:meth:`Scheduler.request_stop`) starts no further job and waits for
+  the running one until it returns, its timeout passes or the stop's grace
+  runs out; runs still going are then left (:attr:`Scheduler.abandoned_jobs`)
+  and the loop returns. This is the only stop mechanism: the runner passes
+  ``stop-grace`` (0 for a quick stop) and reports what was left.
 """
 
 from __future__ import annotations
