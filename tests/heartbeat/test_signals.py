@@ -241,3 +241,39 @@ def test_a_failing_setup_hook_exits_2_and_still_releases_the_lock(redis_server: 
     assert "setup hook 'tests.heartbeat.lock_jobs:events' failed: TypeError" in result.output
     assert redis_server.client().get(REDIS_KEY) is None
     assert redis_server.client().exists(REDIS_KEY + ":fencing"), "the lock was taken before the hook ran"
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_request_stop_from_another_thread_is_the_same_stop_and_reports_the_abandoned_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick: bool
+) -> None:
+    """``HeartbeatRunner.request_stop()`` (what embedding code and tests call) goes through the one stop
+    mechanism: ``stop-grace`` bounds the wait (``quick``: no wait), the job is named and the exit code is 1."""
+    import threading
+
+    from heartbeat.runner import RunOptions, create_runner
+    from heartbeat.settings import parse_settings
+
+    monkeypatch.setenv("HEARTBEAT_TEST_HANG_SECONDS", "30")
+    settings = parse_settings(
+        {
+            "fast-tick": 0.05, "slow-tick": 0.05, "lock-path": str(tmp_path / "hb.lock"), "cadence": "heartbeat.cadence:always_open",
+            "stop-grace": 0.2,
+            "jobs": {"a": {"target": "tests.heartbeat.jobs_for_tests:hang", "interval": 0.05, "timeout": 120.0}},
+        },
+        project_root=tmp_path,
+    )
+    runner = create_runner(settings, RunOptions())
+    codes: list[int] = []
+    thread = threading.Thread(target=lambda: codes.append(runner.run(install_signals=False)))
+    thread.start()
+    try:
+        wait_for(lambda: runner.scheduler.running, what="job a running")
+        runner.request_stop(quick=quick)
+        thread.join(15)
+        assert not thread.is_alive(), "the stop must end the loop although job a hangs"
+    finally:
+        runner.request_stop(quick=True)
+    assert codes == [1] and runner.abandoned_jobs == ("a",)
+    status = json.loads(settings.resolved_status_path.read_text())
+    assert status["state"] == "stopping" and status["abandoned_jobs"] == ["a"]
