@@ -198,3 +198,30 @@ def test_a_failing_setup_hook_exits_2_and_still_releases_the_lock(redis_server: 
     assert "setup hook 'tests.heartbeat.lock_jobs:events' failed: TypeError" in result.output
     assert redis_server.client().get(REDIS_KEY) is None
     assert redis_server.client().exists(REDIS_KEY + ":fencing"), "the lock was taken before the hook ran"
+
+
+def test_manage_py_run_heartbeat_stops_on_sighup_too(tmp_path: Path) -> None:
+    """The Django command runs the same runner: SIGHUP stops it cleanly (no reload)."""
+    import os
+    import sys
+
+    from tests.heartbeat.helpers import REPO
+
+    example = REPO / "examples" / "legacy_thor"
+    env = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "DJANGO_SETTINGS_MODULE", "THOR_HEARTBEAT_REDIS_URL")}
+    env["THOR_EXAMPLE_DB"] = str(tmp_path / "thor.sqlite3")
+    log = tmp_path / "manage.log"
+    with open(log, "wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "run_heartbeat", "--no-lock", "--fast-tick", "0.1"],
+            cwd=example, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
+        try:
+            wait_for(lambda: "tick=2 " in log.read_text(), timeout=60)
+            process.send_signal(signal.SIGHUP)
+            code = process.wait(timeout=15)
+        finally:
+            _kill(process)
+    output = log.read_text()
+    assert code == 0, output
+    assert "Received SIGHUP; stopping" in output and "Stopped after " in output
