@@ -57,9 +57,9 @@ def _secret_mask(url: str) -> list[bool]:
     Works on malformed URLs too (it never parses the port), because the URL
     is quoted in the very error that says it is malformed. An unencoded
     ``@``, ``?``, ``#`` or ``&`` in a password must not shorten what is hidden,
-    so both readings are masked: the userinfo up to the *last* ``@``, and
-    every secret query value after the *first* ``?``; where they overlap,
-    more is hidden, never less. A userinfo without ``:`` is a user name for
+    so every reading is masked: the userinfo up to the *last* ``@``, and
+    the secret query values of a query read from *each* ``?``; where they
+    overlap, more is hidden, never less. A userinfo without ``:`` is a user name for
     redis-py, but operators write ``redis://secret@host`` by mistake, so it
     is hidden as well.
     """
@@ -73,11 +73,10 @@ def _secret_mask(url: str) -> list[bool]:
         keep = len(user) + 1 if sep and re.fullmatch(r"[A-Za-z0-9._~%+-]*", user) else 0
         for index in range(start + keep, at):
             masked[index] = True
-    # The query starts at the first '?', unless that '?' is inside an unencoded userinfo password:
-    # mask the secrets of both readings.
-    for question in {url.find("?", start), url.find("?", max(start, at + 1))}:
-        if question >= 0:
-            _mask_query(url, question, masked)
+    # The query starts at the first '?', unless that '?' is part of an unencoded password (in the
+    # userinfo or in a query value): read a query from every '?' and mask the secrets of all readings.
+    for question in (index for index in range(start, len(url)) if url[index] == "?"):
+        _mask_query(url, question, masked)
     fragment = url.find("#", start)
     if fragment >= 0 and url.find("?", start) >= 0:  # a fragment means nothing to Redis: it can only be a cut password
         for index in range(fragment, len(url)):

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from heartbeat.redis_url import RedisUrlError, parse_redis_url, redact_url, scrub
@@ -126,7 +126,11 @@ def test_redact_url_hides_every_form_of_password(url: str, redacted: str) -> Non
     assert redact_url(url) == redacted
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
+@example(secret="@00000", user="", where="query", encode=False)  # an '@' in a query value
+@example(secret="*&0000", user="", where="query", encode=False)  # an unencoded '&'
+@example(secret="0000?=", user="", where="both-styles", encode=False)  # a '?' inside the userinfo
+@example(secret="@000?=", user="", where="both-styles", encode=False)  # '@' and '?' in both places
 @given(
     secret=st.text(alphabet=string.ascii_uppercase + string.digits + "!$%&()*+,;=:@/?#[]~", min_size=6, max_size=30),
     user=st.sampled_from(["", "app", "default"]),

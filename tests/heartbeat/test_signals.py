@@ -277,3 +277,30 @@ def test_request_stop_from_another_thread_is_the_same_stop_and_reports_the_aband
     assert codes == [1] and runner.abandoned_jobs == ("a",)
     status = json.loads(settings.resolved_status_path.read_text())
     assert status["state"] == "stopping" and status["abandoned_jobs"] == ["a"]
+
+
+def test_manage_py_run_heartbeat_stops_on_sighup_too(tmp_path: Path) -> None:
+    """The Django command runs the same runner: SIGHUP stops it cleanly (no reload)."""
+    import os
+    import sys
+
+    from tests.heartbeat.helpers import REPO
+
+    example = REPO / "examples" / "legacy_thor"
+    env = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "DJANGO_SETTINGS_MODULE", "THOR_HEARTBEAT_REDIS_URL")}
+    env["THOR_EXAMPLE_DB"] = str(tmp_path / "thor.sqlite3")
+    log = tmp_path / "manage.log"
+    with open(log, "wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "run_heartbeat", "--no-lock", "--fast-tick", "0.1"],
+            cwd=example, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
+        try:
+            wait_for(lambda: "cadence=fast jobs_due=[" in log.read_text(), timeout=60)  # idle ticks log at debug level
+            process.send_signal(signal.SIGHUP)
+            code = process.wait(timeout=15)
+        finally:
+            _kill(process)
+    output = log.read_text()
+    assert code == 0, output
+    assert "Received SIGHUP; stopping" in output and "Stopped after " in output
