@@ -434,6 +434,8 @@ class HeartbeatRunner:
                 signal.Signals(self.stop_signal or signal.SIGQUIT).name, "" if first else " again",
                 f"job {running[0].name}" if running else "the running job",
             )
+        # Short Redis timeouts before the scheduler thread wakes: its first act may be a status write ("stopping").
+        self._prepare_shutdown()
         self.request_stop(quick=quick)
         now = time.monotonic()
         # Backstop: the scheduler thread itself honours the grace; if it has still not ended well after it
