@@ -512,7 +512,12 @@ class HeartbeatRunner:
         if self.leading:
             self.recorder.stopped(self.clock.time(), state="stopping")
         released = self.lock.release()
-        self.logger.info("%s; the running job is abandoned", "Lock released" if released else "The lock could not be released and expires by itself")
+        running = self.scheduler.running  # read once: the scheduler thread may change it meanwhile
+        left = sorted({*self.scheduler.abandoned_jobs, *([running[0].name] if running else [])})
+        self.logger.info(
+            "%s%s", "Lock released" if released else "The lock could not be released and expires by itself",
+            f"; left unfinished: {', '.join(left)}" if left else "",
+        )
         self._hard_exit(code)
 
     def _hard_exit(self, code: int) -> None:

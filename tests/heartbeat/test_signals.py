@@ -304,3 +304,31 @@ def test_manage_py_run_heartbeat_stops_on_sighup_too(tmp_path: Path) -> None:
     output = log.read_text()
     assert code == 0, output
     assert "Received SIGHUP; stopping" in output and "Stopped after " in output
+
+
+def test_a_loop_stuck_outside_any_job_is_left_by_the_backstop_which_records_stopping_and_releases(tmp_path: Path) -> None:
+    """The scheduler thread honours the stop itself, except where it runs code that is not a job (a cadence
+    predicate): then the main thread records ``stopping``, releases the lock and exits 1 shortly after the grace."""
+    from heartbeat.locks import FileLeaderLock
+    from tests.heartbeat.jobs_for_tests import CADENCE_HANG_ENV
+
+    config = write_config(tmp_path, tick=0.05, jobs=("a",), extra={"stop-grace": 0.2, "status-path": str(tmp_path / "status.json")})
+    config.write_text(config.read_text().replace("heartbeat.cadence:always_open", "tests.heartbeat.jobs_for_tests:cadence_that_can_hang"))
+    marker = tmp_path / "hang-now"
+    journal, log = tmp_path / "journal.jsonl", tmp_path / "runner.log"
+    process = spawn(config, env={"HEARTBEAT_TEST_JOURNAL": str(journal), CADENCE_HANG_ENV: str(marker)}, log=log)
+    try:
+        wait_for(lambda: journal.exists() and journal.read_text(), what="a job ran")
+        marker.write_text("")
+        wait_for(lambda: Path(str(marker) + ".hanging").exists(), what="the cadence predicate hangs")
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=20)
+    finally:
+        _kill(process)
+    output = log.read_text()
+    assert code == 1, output
+    assert "the loop did not end" in output and "(outside any job); recording 'stopping', releasing the lock" in output
+    assert json.loads((tmp_path / "status.json").read_text())["state"] == "stopping"
+    successor = FileLeaderLock(tmp_path / "heartbeat.lock", holder_id="next:1")
+    assert successor.acquire(), "the lock was released although the loop never ended"
+    successor.release()
