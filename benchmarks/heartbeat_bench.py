@@ -381,8 +381,10 @@ def measure_failover(directory: Path, redis_url: str, rounds: int, *, tick: floa
         processes[process.pid] = process
         logs[process.pid] = log
 
+    from heartbeat.settings import hash_tagged
+
     def leader() -> int | None:
-        value = client.get(key)
+        value = client.get(hash_tagged(key))  # the runner hash-tags its keys for Redis Cluster
         return int(value.decode().rsplit(":", 2)[1]) if value else None
 
     def steady() -> int | None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 from heartbeat.clock import Clock, SystemClock
 from heartbeat.redis_url import RedisUrlError, client_timeout, make_client, parse_redis_url, redact_url, redis_error_reason, scrub
 from thor_guard.errors import ThorGuardError
+from thor_guard.report.plural import count
 
 if TYPE_CHECKING:
     import redis
@@ -85,8 +86,11 @@ class LeaderLock(Protocol):
     def claim(self, job: str, interval: float, slot: int) -> Claim:
         """Checked before every job run; only ``CLAIMED`` allows the run."""
 
-    def release(self) -> None:
-        """Give up leadership (idempotent) so a standby can take over at once."""
+    def release(self) -> bool:
+        """Give up leadership (idempotent) so a standby can take over at once.
+
+        False when the backend could not be told (a Redis lease then expires by itself within its TTL).
+        """
 
     def begin_shutdown(self) -> None:
         """From now on every call is short (at most :data:`SHUTDOWN_TIMEOUT` for a remote lock)."""
@@ -126,8 +130,9 @@ class NoLock:
     def claim(self, job: str, interval: float, slot: int) -> Claim:
         return Claim.CLAIMED if self._held else Claim.NOT_LEADER
 
-    def release(self) -> None:
+    def release(self) -> bool:
         self._held = False
+        return True
 
     def begin_shutdown(self) -> None:
         """Nothing to shorten."""
@@ -235,13 +240,14 @@ class FileLeaderLock:
     def begin_shutdown(self) -> None:
         """Nothing to shorten: every file-lock call is local."""
 
-    def release(self) -> None:
+    def release(self) -> bool:
         fd, self._fd = self._fd, None
         if fd is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)
+        return True
 
     def retry_delay(self) -> float:
         return self._poll * self._random.uniform(0.8, 1.0)
@@ -377,7 +383,6 @@ class RedisLeaderLock:
         return max(1, int(self.ttl * 1000))
 
     def acquire(self) -> bool:
-        import redis as redis_module
 
         if self._token is not None and self.lease_valid():
             return True
@@ -419,7 +424,6 @@ class RedisLeaderLock:
         return max(0.0, self._deadline - self.clock.monotonic()) if self._token is not None else 0.0
 
     def claim(self, job: str, interval: float, slot: int) -> Claim:
-        import redis as redis_module
 
         token = self._token
         if token is None or not self.lease_valid():
@@ -521,7 +525,7 @@ class RedisLeaderLock:
             self.logger.warning("Redis unavailable, %s: %s", what, reason)
         else:
             self.logger.warning(
-                "Redis unavailable for %.1f s (%d failed call%s), %s: %s", elapsed, failures, "" if failures == 1 else "s", what, reason
+                "Redis unavailable for %.1f s (%s), %s: %s", elapsed, count(failures, "failed call"), what, reason
             )
         callback = self.on_availability
         if started and callback is not None:
@@ -537,7 +541,7 @@ class RedisLeaderLock:
             failures = self._outage_failures
             self.unavailable_since = None
             self._outage_failures = 0
-        self.logger.info("Redis available again after %.1f s (%d failed call%s)", elapsed, failures, "" if failures == 1 else "s")
+        self.logger.info("Redis available again after %.1f s (%s)", elapsed, count(failures, "failed call"))
         callback = self.on_availability
         if callback is not None:
             callback(None)
@@ -561,7 +565,6 @@ class RedisLeaderLock:
             renewer.join(timeout=timeout if timeout is not None else 5.0)
 
     def _renew_loop(self, token: str, stop: threading.Event) -> None:
-        import redis as redis_module
 
         delay = self.renew_interval
         while not stop.wait(delay):

@@ -57,9 +57,9 @@ def _secret_mask(url: str) -> list[bool]:
     Works on malformed URLs too (it never parses the port), because the URL
     is quoted in the very error that says it is malformed. An unencoded
     ``@``, ``?``, ``#`` or ``&`` in a password must not shorten what is hidden,
-    so both readings are masked: the userinfo up to the *last* ``@``, and
-    every secret query value after the *first* ``?``; where they overlap,
-    more is hidden, never less. A userinfo without ``:`` is a user name for
+    so every reading is masked: the userinfo up to the *last* ``@``, and
+    the secret query values of a query read from *each* ``?``; where they
+    overlap, more is hidden, never less. A userinfo without ``:`` is a user name for
     redis-py, but operators write ``redis://secret@host`` by mistake, so it
     is hidden as well.
     """
@@ -73,27 +73,32 @@ def _secret_mask(url: str) -> list[bool]:
         keep = len(user) + 1 if sep and re.fullmatch(r"[A-Za-z0-9._~%+-]*", user) else 0
         for index in range(start + keep, at):
             masked[index] = True
-    question = url.find("?", start)
-    if question >= 0:
-        position = question + 1
-        query, _, _ = url[question + 1:].partition("#")
-        in_secret = False
-        for item in query.split("&"):
-            key, eq, value = item.partition("=")
-            if eq:
-                in_secret = bool(_SECRET_KEY.search(unquote(key)))
-                first = position + len(key) + 1
-            else:
-                first = position  # a bare item after a secret is most likely the rest of it (an unencoded '&')
-            if in_secret:
-                for index in range(first, position + len(item)):
-                    masked[index] = True
-            position += len(item) + 1
+    # The query starts at the first '?', unless that '?' is part of an unencoded password (in the
+    # userinfo or in a query value): read a query from every '?' and mask the secrets of all readings.
+    for question in (index for index in range(start, len(url)) if url[index] == "?"):
+        _mask_query(url, question, masked)
     fragment = url.find("#", start)
     if fragment >= 0 and url.find("?", start) >= 0:  # a fragment means nothing to Redis: it can only be a cut password
         for index in range(fragment, len(url)):
             masked[index] = True
     return masked
+
+
+def _mask_query(url: str, question: int, masked: list[bool]) -> None:
+    position = question + 1
+    query, _, _ = url[question + 1:].partition("#")
+    in_secret = False
+    for item in query.split("&"):
+        key, eq, _value = item.partition("=")
+        if eq:
+            in_secret = bool(_SECRET_KEY.search(unquote(key)))
+            first = position + len(key) + 1
+        else:
+            first = position  # a bare item after a secret is most likely the rest of it (an unencoded '&')
+        if in_secret:
+            for index in range(first, position + len(item)):
+                masked[index] = True
+        position += len(item) + 1
 
 
 def redact_url(url: str) -> str:

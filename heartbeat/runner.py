@@ -2,24 +2,29 @@
 
 It turns validated settings into jobs, a cadence, a lock and a status store,
 then runs the scheduler in its own thread while the main thread only waits
-for signals. Signal handlers set flags and events and nothing else; the main
-thread acts on them, so a stop takes effect within the running job plus the
-wake-up latency, also when the process is PID 1 in a container (explicit
+for signals. Signal handlers set flags and nothing else; the main thread
+acts on them, also when the process is PID 1 in a container (explicit
 handlers, no defaults). A leader that loses its lease goes back to standby;
-the lock is released on every way out the process controls:
+the lock is released on every way out the process controls.
 
-* SIGTERM, SIGINT, SIGHUP, SIGUSR2: stop. The running job may finish within
-  ``stop-grace`` seconds; then the status says ``stopped``, the lock is
-  released, exit 0. SIGHUP does not reload anything.
-* SIGQUIT, or a second stop signal: stop without waiting for the running job.
-* A job still running when the grace ends: the status says ``stopping``,
-  the lock is released, exit 1 (the job is abandoned with the process).
+There is one stop mechanism: :meth:`Scheduler.request_stop` with a grace.
+The scheduler never runs a job itself (jobs run on a worker thread), so it
+ends its loop by itself once the running job returns, its ``timeout``
+passes, or the grace runs out, whichever comes first; whatever is still
+running is left (:attr:`Scheduler.abandoned_jobs`), the status says
+``stopping`` and lists it in ``abandoned_jobs``.
+
+* SIGTERM, SIGINT, SIGHUP, SIGUSR2: stop with ``stop-grace`` seconds of
+  grace; status ``stopped``, lock released, exit 0 - or exit 1 when a job was
+  left running. SIGHUP does not reload anything.
+* SIGQUIT, or a second stop signal: stop with no grace; exit 128 + signal.
 * SIGUSR1: log every thread's stack (what is the hung job doing?) and go on.
 
 Once stopping, every Redis call has a short timeout (see
 :data:`heartbeat.locks.SHUTDOWN_TIMEOUT`) and calls already waiting on a
 Redis that does not answer are broken off, so a stop takes about a second
-at most whatever Redis does.
+at most whatever Redis does. A backstop (:data:`STOP_BACKSTOP`) covers a
+loop stuck outside any job.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from heartbeat.redis_url import client_timeout, make_client, parse_redis_url, pr
 from heartbeat.scheduler import Scheduler, StopReason
 from heartbeat.settings import HeartbeatSettings, LockKind, apply_overrides, django_table, merge_tables, parse_settings
 from heartbeat.status import FileStatusStore, MetricsSink, RedisStatusStore, StatusRecorder, StatusStore
-from heartbeat.text import plural
+from thor_guard.report.plural import count
 from thor_guard.config import Config, read_toml, tool_table
 from thor_guard.errors import ConfigError, ThorGuardError
 
@@ -56,6 +61,9 @@ QUICK_STOP_SIGNALS = ("SIGQUIT",)
 DUMP_SIGNALS = ("SIGUSR1",)
 ABORT_REDIS_AFTER = 0.1
 """Seconds a stop waits for the scheduler thread, when no job runs, before breaking off its Redis calls."""
+STOP_BACKSTOP = 2.0
+"""Seconds past ``stop-grace`` (past the request, for a quick stop) after which the main thread stops waiting
+for a scheduler thread stuck outside any job, releases the lock and exits."""
 
 
 
@@ -291,12 +299,19 @@ class HeartbeatRunner:
         self.leading = False
         self.stop_signal: int | None = None
         self.reason: StopReason | None = None
+        self.abandoned_jobs: tuple[str, ...] = ()
+        """Jobs the process left running when its loop ended (past their timeout, or the stop grace ran out)."""
         self._error: BaseException | None = None
         self._setup_done = False
         self._quick = False
         self._dump_requested = False
+        self._stop_level = 0
+        """What the signal handlers asked for: 0 nothing, 1 stop, 2 stop without waiting (quick)."""
+        self._applied_level = 0
         self._stop_started: float | None = None
+        self._backstop_at: float | None = None
         self._stop_logged = False
+        self._stop_log_guard = threading.Lock()
         self._aborted_calls = False
         self._wake_fd: int | None = None
         """Write end of a pipe the main thread selects on: the signal module writes to it when a signal arrives
@@ -305,22 +320,27 @@ class HeartbeatRunner:
         if isinstance(lock, RedisLeaderLock):
             lock.on_availability = self.recorder.lock_availability
 
-    def request_stop(self) -> None:
-        self.scheduler.request_stop()
+    def request_stop(self, *, quick: bool = False) -> None:
+        """Stop as a stop signal would (from any thread): the running job may finish within ``stop-grace``
+        seconds, or - ``quick`` - is not waited for. See :meth:`Scheduler.request_stop`."""
+        self.scheduler.request_stop(grace=0.0 if quick else self.settings.stop_grace)
 
     def run(self, *, install_signals: bool = True) -> int:
         """Run until stopped or ``max_ticks``; returns the exit code. Signals are handled only on the main thread.
 
-        With signals installed the scheduler runs on its own thread and this
-        (main) thread drives the stop: grace period, short Redis timeouts,
-        forced release. Exit code 0 after a clean stop; the process exits by
-        itself (code 1, or 128 + signal for a quick stop) when a job outlives
-        the stop.
+        Exit codes: 0 after a clean stop; 1 when the process leaves a job
+        running (past its timeout, or ``stop-grace`` ran out); 128 + signal
+        after a quick stop (SIGQUIT, or a second stop signal). The lock is
+        released and the status records ``stopped`` or ``stopping`` in every
+        case. After a stop signal that left a job running the process exits
+        at once (``os._exit``), so nothing the job started can hold it.
+        Raises what the loop raised (e.g. :class:`SetupError`) after releasing
+        the lock.
         """
         self._announce()
         if not install_signals or threading.current_thread() is not threading.main_thread():
             self._loop()
-            return 0
+            return self._exit_code()
         handlers = {
             **{name: self._on_stop_signal for name in STOP_SIGNALS},
             **{name: self._on_quick_signal for name in QUICK_STOP_SIGNALS},
@@ -348,11 +368,12 @@ class HeartbeatRunner:
                 if self._dump_requested:
                     self._dump_requested = False
                     self._dump_threads()
+                self._apply_stop_signals()
                 if self.scheduler.stop.is_set() and worker.is_alive():
                     self._drive_stop()
         finally:
             if worker.is_alive():  # the main thread failed: never leave with the lock held
-                self.scheduler.request_stop()
+                self.scheduler.request_stop(grace=0.0)
                 self._exit_now(1, "the runner's main thread failed")
             signal.set_wakeup_fd(previous_wakeup)
             wake_fd, self._wake_fd = self._wake_fd, None
@@ -360,27 +381,67 @@ class HeartbeatRunner:
                 os.close(fd)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        self._log_stop_signal()
         if self._error is not None:
             raise self._error
-        return 0
+        code = self._exit_code()
+        if self.abandoned_jobs and self.stop_signal is not None:
+            # The process is being stopped and a job thread is still busy: leave now, so that nothing the job
+            # started (a non-daemon thread, an executor joined at exit) can keep the process alive.
+            self._hard_exit(code)
+        return code
+
+    def _exit_code(self) -> int:
+        if self._quick and self.stop_signal is not None:
+            return 128 + self.stop_signal
+        return 1 if self.abandoned_jobs else 0
 
     # -- signals: flags only; the main loop acts on them ------------------------------------
 
     def _on_stop_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.stop_signal is not None:
             self._quick = True  # a second stop signal: do not wait for the running job
+            self._stop_level = 2
         else:
             self.stop_signal = signum
-        self.scheduler.request_stop()
+            self._stop_level = max(self._stop_level, 1)
 
     def _on_quick_signal(self, signum: int, frame: FrameType | None) -> None:
         if self.stop_signal is None:
             self.stop_signal = signum
         self._quick = True
-        self.scheduler.request_stop()
+        self._stop_level = 2
 
     def _on_dump_signal(self, signum: int, frame: FrameType | None) -> None:
         self._dump_requested = True
+
+    def _apply_stop_signals(self) -> None:
+        """On the main thread: turn what the handlers recorded into one scheduler stop request per level."""
+        level = self._stop_level
+        if level <= self._applied_level:
+            return
+        first = self._applied_level == 0
+        self._applied_level = level
+        quick = level >= 2
+        if not quick:
+            self._log_stop_signal()
+        else:
+            with self._stop_log_guard:
+                self._stop_logged = True
+            running = self.scheduler.running
+            self.logger.warning(
+                "Received %s%s; stopping without waiting for %s",
+                signal.Signals(self.stop_signal or signal.SIGQUIT).name, "" if first else " again",
+                f"job {running[0].name}" if running else "the running job",
+            )
+        # Short Redis timeouts before the scheduler thread wakes: its first act may be a status write ("stopping").
+        self._prepare_shutdown()
+        self.request_stop(quick=quick)
+        now = time.monotonic()
+        # Backstop: the scheduler thread itself honours the grace; if it has still not ended well after it
+        # (stuck outside any job: a cadence predicate, a file system), the main thread releases and leaves.
+        backstop = now + (0.0 if quick else self.settings.stop_grace) + STOP_BACKSTOP
+        self._backstop_at = backstop if self._backstop_at is None else min(self._backstop_at, backstop)
 
     def _dump_threads(self) -> None:
         frames = sys._current_frames()
@@ -392,36 +453,48 @@ class HeartbeatRunner:
                 parts.append(f"--- thread {thread.name} ---\n{stack}")
         running = self.scheduler.running
         job = f"job {running[0].name} running for {self.clock.monotonic() - running[1]:.1f} s" if running else "no job running"
+        hung = self.scheduler.abandoned_jobs
+        if hung:
+            job += f"; past their timeout, still running: {', '.join(hung)}"
         self.logger.warning("SIGUSR1: %s; thread stacks follow\n%s", job, "\n".join(parts))
 
     def _drive_stop(self) -> None:
-        """Called by the main thread while the scheduler thread has not finished after a stop request."""
+        """Called by the main thread while the scheduler thread has not finished after a stop request.
+
+        The scheduler ends by itself once the running job returns, its timeout passes or the grace runs
+        out; here the main thread only shortens Redis timeouts, breaks off Redis calls the loop is
+        blocked in when no job runs, and, as a backstop, leaves when the loop is stuck elsewhere.
+        """
         now = time.monotonic()
         if self._stop_started is None:
             self._stop_started = now
             self._prepare_shutdown()
-            if self.stop_signal is not None:
-                self._stop_logged = True
-                self.logger.info(
-                    "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
-                    signal.Signals(self.stop_signal).name, self.settings.stop_grace,
-                )
+            self._log_stop_signal()
         waited = now - self._stop_started
-        running = self.scheduler.running
-        if running is None:
-            if waited >= ABORT_REDIS_AFTER and not self._aborted_calls:
-                # No job runs, yet the loop has not ended: it waits on the lock's backend (a frozen
-                # or unreachable Redis). Break those calls off; the loop then sees the stop at once.
-                self._aborted_calls = True
-                abort = getattr(self.lock, "abort_calls", None)
-                if abort is not None:
-                    abort()
-            return
-        if self._quick:
-            self._exit_now(128 + (self.stop_signal or signal.SIGQUIT), f"stopping without waiting for job {running[0].name}")
-        if waited >= self.settings.stop_grace:
+        if self.scheduler.running is None and waited >= ABORT_REDIS_AFTER and not self._aborted_calls:
+            # No job runs, yet the loop has not ended: it waits on the lock's backend (a frozen
+            # or unreachable Redis). Break those calls off; the loop then sees the stop at once.
+            self._aborted_calls = True
+            abort = getattr(self.lock, "abort_calls", None)
+            if abort is not None:
+                abort()
+        if self._backstop_at is not None and now >= self._backstop_at:
+            running = self.scheduler.running
+            where = f"waiting for job {running[0].name}" if running else "outside any job"
             self._exit_now(
-                1, f"job {running[0].name} still running {self.settings.stop_grace:g} s (stop-grace) after the stop request"
+                128 + self.stop_signal if self._quick and self.stop_signal else 1,
+                f"the loop did not end {waited:.1f} s after the stop request ({where})",
+            )
+
+    def _log_stop_signal(self) -> None:
+        """Log the stop signal once, from whichever thread gets there first (never from the handler itself)."""
+        with self._stop_log_guard:
+            if self.stop_signal is None or self._stop_logged:
+                return
+            self._stop_logged = True
+            self.logger.info(
+                "Received %s; stopping (a running job may finish within %g s; SIGQUIT or a second signal stops at once)",
+                signal.Signals(self.stop_signal).name, self.settings.stop_grace,
             )
 
     def _prepare_shutdown(self) -> None:
@@ -433,13 +506,21 @@ class HeartbeatRunner:
                 self.recorder.store = _OneStrikeStore(self.store)
 
     def _exit_now(self, code: int, why: str) -> None:
-        """Leave while the scheduler thread is stuck in a job: record ``stopping``, release the lock, exit."""
+        """Leave while the scheduler thread is stuck: record ``stopping``, release the lock, exit with ``code``."""
         self._prepare_shutdown()
         self.logger.warning("%s; recording 'stopping', releasing the lock and exiting with status %d", why, code)
         if self.leading:
             self.recorder.stopped(self.clock.time(), state="stopping")
-        released = self.lock.release() is not False
-        self.logger.info("%s; the running job is abandoned", "Lock released" if released else "The lock could not be released and expires by itself")
+        released = self.lock.release()
+        running = self.scheduler.running  # read once: the scheduler thread may change it meanwhile
+        left = sorted({*self.scheduler.abandoned_jobs, *([running[0].name] if running else [])})
+        self.logger.info(
+            "%s%s", "Lock released" if released else "The lock could not be released and expires by itself",
+            f"; left unfinished: {', '.join(left)}" if left else "",
+        )
+        self._hard_exit(code)
+
+    def _hard_exit(self, code: int) -> None:
         for handler in [*logging.getLogger().handlers, *self.logger.handlers]:
             try:
                 handler.flush()
@@ -465,7 +546,7 @@ class HeartbeatRunner:
     def _announce(self) -> None:
         bound = [job for job in self.jobs if job.bound]
         names = ", ".join(job.name for job in bound)
-        self.logger.info("Registered %s: %s", plural(len(bound), "job"), names)
+        self.logger.info("Registered %s: %s", count(len(bound), "job"), names)
         for name, target in job_table(self.jobs).items():
             self.logger.debug("  %s -> %s", name, target)
         missing = unbound(self.jobs)
@@ -514,17 +595,20 @@ class HeartbeatRunner:
                     continue
                 break
         finally:
-            if self.stop_signal is not None and not self._stop_logged:
-                self.logger.info("Received %s; stopping", signal.Signals(self.stop_signal).name)
+            self._log_stop_signal()
             if scheduler.stop.is_set() or self.stop_signal is not None:
                 self._prepare_shutdown()
+            self.abandoned_jobs = scheduler.abandoned_jobs
             if self.leading:
                 self.recorder.stopped(self.clock.time())
-                released = lock.release() is not False
+                released = lock.release()
                 self.leading = False
+                left = ""
+                if self.abandoned_jobs:
+                    left = f"; left unfinished: {', '.join(self.abandoned_jobs)} (status 'stopping')"
                 self.logger.info(
-                    "Stopped after %s (%s, %d failed); %s",
-                    plural(scheduler.ticks, "tick"), plural(self.recorder.runs_here, "job run"), self.recorder.failures_here,
+                    "Stopped after %s (%s, %d failed)%s; %s",
+                    count(scheduler.ticks, "tick"), count(self.recorder.runs_here, "job run"), self.recorder.failures_here, left,
                     "lock released" if released else "the lock could not be released and expires by itself",
                 )
             else:
@@ -577,7 +661,7 @@ def create_runner(
     missing = unbound(jobs)
     if missing and not settings.allow_unbound:
         raise ConfigError(
-            f"{plural(len(missing), 'job')} of preset '{settings.preset}' not bound to a function: {', '.join(missing)}; bind them in "
+            f"{count(len(missing), 'job')} of preset '{settings.preset}' not bound to a function: {', '.join(missing)}; bind them in "
             "[tool.thor-guard.heartbeat.jobs] (name = \"module:qualname\") or settings.THOR_HEARTBEAT['JOBS'], "
             "or set allow-unbound = true (or pass --allow-unbound) to run without them",
             settings.source,

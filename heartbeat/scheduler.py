@@ -18,6 +18,11 @@ numbers in every process) but immune to wall-clock steps during the run.
   its own; the loop goes on with the other jobs on a fresh worker, and the
   timed-out job is not started again until that run returns. Whatever a job
   raises, ``BaseException`` included, is that run's failure.
+* A stop (:meth:`Scheduler.request_stop`) starts no further job and waits for
+  the running one until it returns, its timeout passes or the stop's grace
+  runs out; runs still going are then left (:attr:`Scheduler.abandoned_jobs`)
+  and the loop returns. This is the only stop mechanism: the runner passes
+  ``stop-grace`` (0 for a quick stop) and reports what was left.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from heartbeat.jobs import Job, JobContext
 from heartbeat.locks import Claim, LeaderLock
 from heartbeat.failures import RepeatFilter, error_line, traceback_excerpt
 from heartbeat.status import StatusRecorder
-from heartbeat.text import plural
+from thor_guard.report.plural import count
 from heartbeat.worker import Hook, JobWorker, RunHandle, django_hooks
 
 _SLOT_EPSILON = 1e-4
@@ -128,6 +133,8 @@ class Scheduler:
         self._job_event = threading.Event()
         """Set when a job call returns or a stop is requested: what the loop waits on while a job runs."""
         self._stop_deadline: float | None = None
+        self._stop_grace: float | None = None
+        """The ``grace`` of the request that set :attr:`_stop_deadline` (for the log)."""
         self._failures = RepeatFilter()
 
     def now(self) -> float:
@@ -148,6 +155,7 @@ class Scheduler:
             deadline = time.monotonic() + max(0.0, grace)
             if self._stop_deadline is None or deadline < self._stop_deadline:
                 self._stop_deadline = deadline
+                self._stop_grace = max(0.0, grace)
         self.stop.set()
         self.wake.set()
         self._job_event.set()
@@ -211,7 +219,7 @@ class Scheduler:
                 # off the grid (the first tick starts at once): worth a debug line, not an alarm.
                 logging.WARNING if took >= step else logging.DEBUG,
                 "tick=%d ran past the next grid point (its jobs took %.3f s, tick %g s); %s coalesced",
-                self.ticks, took, step, plural(missed, "tick"),
+                self.ticks, took, step, count(missed, "tick"),
             )
             target = skipped_to
         change = self.cadence.next_change(dt.datetime.fromtimestamp(tick_time, dt.timezone.utc))
@@ -317,7 +325,7 @@ class Scheduler:
             lease_valid=self.lock.lease_valid,
         )
         if missed > 0:  # counted in the status; the overrun or stall that caused it was already reported
-            self.logger.debug("job %s: %s coalesced into this run", job.name, plural(missed, "missed slot"))
+            self.logger.debug("job %s: %s coalesced into this run", job.name, count(missed, "missed slot"))
         worker = self._worker_for_next_job()
         handle = worker.submit(job.name, job.fn, ctx, started_wall=self.now())
         self.running = (job, handle.started)
@@ -344,16 +352,25 @@ class Scheduler:
         while not handle.done.is_set():
             now = time.monotonic()
             if self.stop.is_set():
+                stop_deadline = self._stop_deadline
                 if not stopping_noted:
                     stopping_noted = True
-                    self.logger.info("stop requested while job %s runs; waiting for it (at most until its timeout)", job.name)
+                    if stop_deadline is None or stop_deadline > now:
+                        wait = deadline - now if stop_deadline is None else min(deadline, stop_deadline) - now
+                        self.logger.info(
+                            "stop requested while job %s runs; waiting for it at most %.3g s (its timeout or stop-grace, whichever ends first)",
+                            job.name, max(0.0, wait),
+                        )
                     if self.recorder is not None:
                         self.recorder.stopping(self.clock.time())
-                stop_deadline = self._stop_deadline
                 if stop_deadline is not None and now >= stop_deadline:
-                    self.logger.warning(
-                        "job %s still running after %.1f s when the stop grace ran out; leaving it unfinished", job.name, now - handle.started_real
-                    )
+                    if self._stop_grace:
+                        self.logger.warning(
+                            "job %s still running %g s (stop-grace) after the stop request; leaving it unfinished",
+                            job.name, self._stop_grace,
+                        )
+                    else:
+                        self.logger.warning("stopping without waiting for job %s; leaving it unfinished", job.name)
                     return False
             if now >= deadline:
                 self._timed_out(job, handle, now - handle.started_real)
@@ -406,12 +423,12 @@ class Scheduler:
             elif repeat.log_repeat:
                 self.logger.error(
                     "job %s failed again with the same error (%s in a row, traceback logged at the first): %s",
-                    job.name, plural(repeat.count, "time"), error,
+                    job.name, count(repeat.count, "time"), error,
                 )
         else:
             streak = self._failures.succeeded(job.name)
             if streak > 1:
-                self.logger.info("job %s succeeded again after %s in a row", job.name, plural(streak, "failure"))
+                self.logger.info("job %s succeeded again after %s in a row", job.name, count(streak, "failure"))
         overran = duration > job.interval
         if late:
             self.logger.warning(

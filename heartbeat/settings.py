@@ -216,7 +216,7 @@ def derive_identity(table: Mapping[str, Any], *, package_name: str | None) -> st
     bindings: list[str] = []
     if isinstance(jobs, Mapping):
         for name, value in jobs.items():
-            target = value if isinstance(value, str) else (value.get("target") if isinstance(value, Mapping) else None)
+            target = value if isinstance(value, str) else (merge_tables(value).get("target") if isinstance(value, Mapping) else None)
             bindings.append(f"{name}={target}")
     digest = hashlib.sha256("\n".join(sorted(bindings)).encode()).hexdigest()[:10]
     return f"jobs-{digest}"

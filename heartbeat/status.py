@@ -14,10 +14,13 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from thor_guard.report.plural import count
 
 if TYPE_CHECKING:
     import redis
@@ -189,6 +192,7 @@ class StatusRecorder:
             "running_job": None,
             "running_since": None,
             "abandoned_jobs": [],
+            "lock_last_outage": None,
             "jobs": {},
         }
         self._store_failed = False
@@ -334,10 +338,18 @@ class StatusRecorder:
         self._dirty = True
 
     def lock_availability(self, unavailable_since: float | None) -> None:
-        """The lock's backend stopped answering at ``unavailable_since`` (wall clock), or answers again (None)."""
-        if self.doc.get("lock_unavailable_since") != unavailable_since:
-            self.doc["lock_unavailable_since"] = unavailable_since
-            self._dirty = True
+        """The lock's backend stopped answering at ``unavailable_since`` (wall clock), or answers again (None).
+
+        An outage that ended stays visible as ``lock_last_outage`` (``since``, ``until``, wall clock): while
+        Redis is down the status, which lives in Redis, can rarely be written.
+        """
+        previous = self.doc.get("lock_unavailable_since")
+        if previous == unavailable_since:
+            return
+        if unavailable_since is None and isinstance(previous, (int, float)):
+            self.doc["lock_last_outage"] = {"since": previous, "until": time.time()}
+        self.doc["lock_unavailable_since"] = unavailable_since
+        self._dirty = True
 
     def stopping(self, now: float) -> None:
         """A stop was requested while a job runs: say so at once (the run may outlive the process)."""
@@ -466,6 +478,9 @@ def format_text(status: Mapping[str, Any], now: float, location: str, max_age: f
     if status.get("lock_unavailable_since"):
         since = status.get("lock_unavailable_since")
         lines.append(f"lock:    unavailable since {_iso(since)} ({_ago(since, now)})")
+    elif isinstance(status.get("lock_last_outage"), Mapping):
+        outage = status["lock_last_outage"]
+        lines.append(f"lock:    last unavailable {_iso(outage.get('since'))} to {_iso(outage.get('until'))} ({_ago(outage.get('until'), now)})")
     if status.get("running_job"):
         lines.append(f"running: {status.get('running_job')} since {_iso(status.get('running_since'))} ({_ago(status.get('running_since'), now)})")
     if status.get("stopped_at"):
@@ -507,7 +522,7 @@ def format_job(status: Mapping[str, Any], name: str, now: float) -> str:
         lines.append("last traceback:")
         lines.extend("  " + line for line in str(job["last_traceback"]).splitlines())
     history = job.get("history") or []
-    lines.append(f"last {len(history)} run{'' if len(history) == 1 else 's'}:")
+    lines.append(f"last {count(len(history), 'run')}:")
     lines.append(f"  {'start':<24} {'slot':>12} {'took':>10} {'outcome':<7} {'tmo':<3}  error")
     for run in reversed(history):
         duration = run.get("duration")

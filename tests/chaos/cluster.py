@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import redis
 
+from heartbeat.settings import hash_tagged
 from tests.chaos import journal
 from tests.chaos.invariants import Verdict, check
 from tests.chaos.journal import Fault, Run
@@ -147,7 +148,7 @@ class Cluster:
     def leader_pid(self) -> int | None:
         """The pid inside the lock value (``host:pid:random``), or None when nobody holds it or Redis is down."""
         try:
-            value = redis.Redis(unix_socket_path=str(self.redis.socket), socket_timeout=0.5).get(LOCK_KEY)
+            value = redis.Redis(unix_socket_path=str(self.redis.socket), socket_timeout=0.5).get(hash_tagged(LOCK_KEY))
         except redis.RedisError:
             return None
         if value is None:

@@ -35,8 +35,18 @@ def django_db() -> Iterator[None]:
                 pytrace=False,
             )
     else:
+        # Set only for django.setup(): left in os.environ it would make every later in-process
+        # run-heartbeat / heartbeat-status of the session overlay these settings' THOR_HEARTBEAT
+        # (file lock, test jobs) on the test's own configuration, and leak into child processes.
+        previous = os.environ.get("DJANGO_SETTINGS_MODULE")
         os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
-        django.setup()
+        try:
+            django.setup()
+        finally:
+            if previous is None:
+                os.environ.pop("DJANGO_SETTINGS_MODULE", None)
+            else:
+                os.environ["DJANGO_SETTINGS_MODULE"] = previous
     call_command("migrate", interactive=False, verbosity=0)
     yield
 

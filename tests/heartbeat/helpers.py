@@ -31,10 +31,12 @@ def write_config(
     jobs: Sequence[str] = JOB_NAMES,
     default_lock_path: bool = False,
     name: str = "heartbeat.toml",
+    timeout: float | None = None,
 ) -> Path:
     """A standalone TOML config (top level = the [tool.thor-guard] table) binding ``jobs`` (the eight names) to ``target``.
 
-    The lock file is ``directory/heartbeat.lock`` unless ``default_lock_path`` (then the documented default applies).
+    The lock file is ``directory/heartbeat.lock`` unless ``default_lock_path`` (then the documented default applies);
+    ``timeout`` (seconds) is every job's timeout when given (else the default for the interval).
     """
     interval = interval if interval is not None else tick
     lines = [
@@ -50,7 +52,8 @@ def write_config(
         lines.append(f"{key} = {value!r}".replace("'", '"') if isinstance(value, str) else f"{key} = {value}")
     lines.append("[heartbeat.jobs]")
     for job in jobs:
-        lines.append(f'{job} = {{ target = "{target}", interval = {interval}, when = "always" }}')
+        limit = "" if timeout is None else f", timeout = {timeout}"
+        lines.append(f'{job} = {{ target = "{target}", interval = {interval}, when = "always"{limit} }}')
     path = directory / name
     path.write_text("\n".join(lines) + "\n")
     return path

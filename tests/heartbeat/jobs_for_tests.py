@@ -75,6 +75,31 @@ def hang(ctx: JobContext) -> None:
     time.sleep(float(os.environ.get("HEARTBEAT_TEST_HANG_SECONDS", "60")))
 
 
+_HUNG_ONCE: set[tuple[str, str]] = set()
+
+
+def hang_once(ctx: JobContext) -> None:
+    """Like :func:`hang` on the job's first run for this journal (one per test) in this process; later runs return at once."""
+    key = (os.environ.get(JOURNAL_ENV, ""), ctx.job)
+    if key in _HUNG_ONCE:
+        return
+    _HUNG_ONCE.add(key)
+    time.sleep(float(os.environ.get("HEARTBEAT_TEST_HANG_SECONDS", "60")))
+
+
+CADENCE_HANG_ENV = "HEARTBEAT_TEST_CADENCE_HANG"
+
+
+def cadence_that_can_hang(now: Any) -> bool:
+    """A cadence predicate (always open) that hangs for good once the file named by ``HEARTBEAT_TEST_CADENCE_HANG``
+    exists, after writing ``<file>.hanging``: a loop stuck outside any job (say, a predicate asking a dead service)."""
+    marker = os.environ.get(CADENCE_HANG_ENV)
+    if marker and Path(marker).exists():
+        Path(marker + ".hanging").write_text(str(os.getpid()))
+        time.sleep(3600)
+    return True
+
+
 def migrate() -> None:
     """``setup`` hook: create Django's tables in the configured database."""
     from django.core.management import call_command

@@ -181,13 +181,38 @@ def test_a_job_past_its_timeout_is_reported_while_it_hangs_and_when_it_returns(
     config.write_text(
         config.read_text().replace(
             'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }',
-            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang", interval = 0.05, when = "always", timeout = 0.3 }',
+            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang_once", interval = 0.05, when = "always", timeout = 0.3 }',
         )
     )
     with caplog.at_level(logging.INFO, logger="heartbeat"):
         result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "60"])
+    # 0: the hung run returned long before the 60th tick (3 s of grid), so nothing was left running
     assert result.exit_code == 0, result.output
+    assert "left unfinished" not in caplog.text
     hang = caplog.text.index("job intraday still running after 0.3 s, past its timeout of 0.3 s")
     assert hang < caplog.text.index("job intraday returned after 1.3") < caplog.text.index("job intraday overran: took 1.3")
     # the other jobs kept running while intraday hung
     assert {r["tick"] for r in read_journal(journal) if r["job"] == "week52_extremes"} == set(range(1, 61))
+
+
+def test_a_bounded_run_that_ends_while_a_job_hangs_exits_1_names_it_and_records_stopping(
+    tmp_path: Path, journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The process leaves a run unfinished (it is past its timeout when --max-ticks ends the loop): exit 1, as
+    when a stop's grace runs out, with the job in the log and in the status's ``abandoned_jobs``."""
+    monkeypatch.setenv("HEARTBEAT_TEST_HANG_SECONDS", "5")
+    config = write_config(tmp_path, tick=0.05)
+    config.write_text(
+        config.read_text().replace(
+            'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }',
+            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang_once", interval = 0.05, when = "always", timeout = 0.1 }',
+        )
+    )
+    with caplog.at_level(logging.INFO, logger="heartbeat"):
+        result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "3"])
+    assert result.exit_code == 1, result.output
+    assert "left unfinished: intraday (status 'stopping'); lock released" in caplog.text
+    status = json.loads((tmp_path / "heartbeat.status.json").read_text())
+    assert status["state"] == "stopping" and status["abandoned_jobs"] == ["intraday"]
+    shown = CliRunner().invoke(cli, ["heartbeat-status", "--config", str(config)])
+    assert "left unfinished at the stop: intraday" in shown.output

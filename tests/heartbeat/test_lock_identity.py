@@ -27,6 +27,14 @@ from tests.redis_server import RedisServer
 from thor_guard.config import load_config
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 def _checkout(root: Path, directory: str, heartbeat: str) -> Path:
     """One checkout of the project "shop": the same pyproject in a differently named directory."""
     checkout = root / directory
@@ -68,7 +76,7 @@ def _never_both_lead(journal: Path, pids: set[int], killed_at: float) -> None:
         runs.setdefault((event["pid"], event["job"], event["slot"]), {})[event["event"]] = event["time"]
     assert {pid for pid, _, _ in runs} == pids, "both checkouts should have led, one after the other"
     intervals = sorted((times["start"], times.get("end", killed_at), pid) for (pid, _, _), times in runs.items())
-    for (start_a, end_a, pid_a), (start_b, _, pid_b) in zip(intervals, intervals[1:]):
+    for (_, end_a, pid_a), (start_b, _, pid_b) in zip(intervals, intervals[1:]):
         if pid_a != pid_b:
             assert end_a <= start_b, "the two checkouts ran jobs at the same time"
     slots = [(job, slot) for _, job, slot in runs]

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from heartbeat.cadence import PredicateCadence, always_open
 from heartbeat.clock import FakeClock
-from heartbeat.jobs import Job, JobContext
+from heartbeat.jobs import Job
 from heartbeat.locks import RedisLeaderLock, redis_client
 from heartbeat.runner import HeartbeatRunner
 from heartbeat.settings import parse_settings
@@ -33,6 +33,14 @@ from tests.redis_server import RedisServer, free_port, start_redis_server
 from thor_guard.cli import cli
 
 PASSWORD = "Corr3ct-Horse"
+
+
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +146,17 @@ def test_an_outage_after_start_is_redis_unavailable_with_back_off_never_another_
             server.start()
             wait_for(lambda: "Redis available again after" in caplog.text)
             wait_for(lambda: runner.recorder.doc["lock_unavailable_since"] is None)
+            outage = runner.recorder.doc["lock_last_outage"]
+            assert outage["since"] == since and outage["until"] >= since
+            assert "lock:    last unavailable " in format_text(runner.recorder.snapshot(), time.time(), "redis")
+            # and what an operator sees: the status in Redis, read by heartbeat-status
+            config = write_config(tmp_path, lock="redis", extra={"redis-url": server.url, "lock-key": "outage"})
+
+            def shown() -> str | None:
+                result = CliRunner().invoke(cli, ["heartbeat-status", "--config", str(config)])
+                return result.output if result.exit_code == 0 and "lock:    last unavailable " in result.output else None
+
+            wait_for(shown, what="heartbeat-status shows the last outage")
             count = len(runs)
             wait_for(lambda: len(runs) > count + 2, what="jobs run again after the outage")
             assert "another process leads" not in caplog.text

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from heartbeat.redis_url import RedisUrlError, parse_redis_url, redact_url, scrub
@@ -26,6 +26,14 @@ from tests.redis_server import RedisServer, free_port, start_redis_server
 from thor_guard.cli import cli
 
 SECRET = "Sup3rS3cretXYZ"
+
+
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +126,11 @@ def test_redact_url_hides_every_form_of_password(url: str, redacted: str) -> Non
     assert redact_url(url) == redacted
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
+@example(secret="@00000", user="", where="query", encode=False)  # an '@' in a query value
+@example(secret="*&0000", user="", where="query", encode=False)  # an unencoded '&'
+@example(secret="0000?=", user="", where="both-styles", encode=False)  # a '?' inside the userinfo
+@example(secret="@000?=", user="", where="both-styles", encode=False)  # '@' and '?' in both places
 @given(
     secret=st.text(alphabet=string.ascii_uppercase + string.digits + "!$%&()*+,;=:@/?#[]~", min_size=6, max_size=30),
     user=st.sampled_from(["", "app", "default"]),
@@ -214,3 +226,12 @@ def test_a_status_read_failure_is_one_line_without_the_password(tmp_path: Path) 
 def test_the_redis_server_fixture_supports_requirepass(tmp_path: Path) -> None:
     with RedisServer(port=free_port(), password=SECRET) as server:
         assert server.ping()
+
+
+def test_manage_py_run_heartbeat_reports_a_malformed_url_as_exit_2(django_db: None) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=r"invalid Redis URL 'redis://:\*\*\*@h:notaport/0': port 'notaport' is not a number") as info:
+        call_command("run_heartbeat", lock="redis", redis_url=f"redis://:{SECRET}@h:notaport/0", max_ticks=1)
+    assert info.value.returncode == 2 and SECRET not in str(info.value)

@@ -15,7 +15,7 @@ from heartbeat.clock import FakeClock
 from heartbeat.jobs import Job, JobContext
 from heartbeat.locks import Claim, RedisLeaderLock, redact_url, redis_client
 from heartbeat.runner import HeartbeatRunner
-from heartbeat.settings import parse_settings
+from heartbeat.settings import hash_tagged, parse_settings
 from heartbeat.status import RedisStatusStore
 from tests.heartbeat.helpers import spawn, stop, wait_for, write_config
 from tests.heartbeat.jobs_for_tests import read_journal
@@ -207,8 +207,9 @@ def test_processes_contend_one_leader_at_a_time_and_take_over_on_sigterm(redis_s
     # no slot ran twice
     slots = [(r["job"], r["slot"]) for r in records]
     assert len(slots) == len(set(slots))
-    # each process released the lock on SIGTERM: nobody holds it now
-    assert redis_server.client().get(KEY) is None
+    # each process released the lock on SIGTERM: nobody holds it now (the runner hash-tags the key for Redis Cluster)
+    assert redis_server.client().exists(hash_tagged(KEY) + ":fencing")
+    assert redis_server.client().get(hash_tagged(KEY)) is None
 
 
 def test_redact_url_hides_passwords() -> None:

@@ -26,6 +26,14 @@ from thor_guard.cli import cli
 PASSWORD = "Sentinel-Pa55"
 
 
+@pytest.fixture(autouse=True)
+def _no_django_from_other_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Django tests leave DJANGO_SETTINGS_MODULE set; these runs use their own configuration only."""
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE", raising=False)
+    monkeypatch.delenv("THOR_SCHEDULER_MODE", raising=False)
+    monkeypatch.delenv("THOR_HEARTBEAT_REDIS_URL", raising=False)
+
+
 @pytest.fixture
 def sentinel() -> Iterator[SentinelServer]:
     master = start_redis_server(port=free_port(), password=PASSWORD)

@@ -63,7 +63,9 @@ def test_counters_and_history_survive_a_failover_with_the_redis_lock(tmp_path: P
     settings = settings_for(tmp_path, lock="redis", **{"redis-url": redis_server.url, "lock-key": "hb:history", "lock-ttl": 2.0})
     run_leader(settings, 2)
     second = run_leader(settings, 3)
-    stored = json.loads(redis_server.client().get("hb:history:status"))
+    # the status lives beside the hash-tagged lock key ({hb:history}:status), one Redis Cluster slot for all keys
+    assert settings.redis_key == "{hb:history}"
+    stored = json.loads(redis_server.client().get(settings.redis_key + ":status"))
     ran = sum(1 for r in read_journal(tmp_path / "journal.jsonl") if r["job"] == "intraday")
     assert stored["jobs"]["intraday"]["runs"] == second["jobs"]["intraday"]["runs"] == ran > 2
     assert len(stored["jobs"]["intraday"]["history"]) == ran
@@ -122,3 +124,28 @@ def test_heartbeat_status_job_shows_counters_traceback_and_history(tmp_path: Pat
     typo = CliRunner().invoke(cli, ["heartbeat-status", "--config", str(config), "--job", "intraday_"])
     assert typo.exit_code == 2
     assert "no job 'intraday_' in the heartbeat status" in typo.output and "(did you mean 'intraday'?)" in typo.output
+
+
+def test_one_status_document_carries_the_job_fields_and_the_lock_fields_and_the_text_shows_both() -> None:
+    """The two halves of issue 13 write one document: the running job (worker design) beside the lock's
+    availability (Redis outages); ``heartbeat-status`` shows each, and a stop that left a job names it."""
+    jobs = [Job("a", 1.0, "always", fn=lambda ctx: None), Job("b", 1.0, "always", fn=lambda ctx: None)]
+    recorder = StatusRecorder(None, leader_id="h:1", lock_kind="redis", jobs=jobs)
+    fresh = recorder.snapshot()
+    for key in ("running_job", "running_since", "abandoned_jobs", "lock_unavailable_since", "lock_last_outage"):
+        assert key in fresh, key
+    recorder.became_leader(7, 100.0)
+    recorder.tick(1, 100.0, "fast", [], 0)
+    recorder.job_started("a", 100.5)
+    recorder.lock_availability(101.0)
+    document = recorder.snapshot()
+    assert document["running_job"] == "a" and document["running_since"] == 100.5
+    text = format_text(document, 103.0, "redis")
+    assert "lock:    unavailable since" in text and "running: a since" in text
+    recorder.lock_availability(None)
+    text = format_text(recorder.snapshot(), 104.0, "redis")
+    assert "lock:    last unavailable" in text and "lock:    unavailable since" not in text
+    recorder.stopped(105.0)
+    stopped = recorder.snapshot()
+    assert stopped["state"] == "stopping" and stopped["abandoned_jobs"] == ["a"]
+    assert "left unfinished at the stop: a" in format_text(stopped, 106.0, "redis")

@@ -8,6 +8,7 @@ Configuration is the project's ``[tool.thor-guard.heartbeat]`` (found from
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,8 @@ class Command(BaseCommand):
                     allow_unbound=bool(options.get("allow_unbound")),
                 ),
             )
-            runner.run()
+            code = runner.run()
         except ThorGuardError as exc:
             raise CommandError(str(exc), returncode=2) from exc
+        if code:  # a job left running at the stop (1) or a quick stop (128 + signal), as run-heartbeat exits
+            sys.exit(code)
