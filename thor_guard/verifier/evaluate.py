@@ -832,8 +832,8 @@ class Evaluator:
                 allowed |= REGISTRATION_DECORATORS
                 if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
                     continue  # Signal.connect used as a decorator registers the function and returns it unchanged
-            if helper:
-                allowed |= CACHE_DECORATORS
+            if helper and not (function.bound and function.owner is not None):
+                allowed |= CACHE_DECORATORS  # on a method the cache hashes self: the class's __hash__ would run
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):

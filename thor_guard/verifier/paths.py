@@ -1129,10 +1129,19 @@ def receiver_of(function: cst.FunctionDef) -> str | None:
     return _receiver(function)
 
 
+_EXITS: dict[int, tuple[cst.CSTNode, bool]] = {}
+
+
 def has_exit(node: cst.CSTNode) -> bool:
-    """True when ``node`` contains a return or raise (not counting nested function bodies)."""
+    """True when ``node`` contains a return or raise (not counting nested function bodies); memoised by identity."""
+    cached = _EXITS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     finder = _ExitFinder()
     node.visit(finder)
+    if len(_EXITS) > 8192:
+        _EXITS.clear()
+    _EXITS[id(node)] = (node, finder.found)
     return finder.found
 
 
