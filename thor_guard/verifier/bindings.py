@@ -110,7 +110,7 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def census(source: bytes | str) -> ModuleBindings:
+def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard."""
     try:
         tree = ast.parse(source)
@@ -213,11 +213,13 @@ def census(source: bytes | str) -> ModuleBindings:
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
     # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
     module_of: dict[str, str] = {}
+    aliases = set(imported)
     for name, sites in result.names.items():
         for site in sites:
-            if site.kind == "import" and site.target is not None and "." not in site.target:
+            if site.kind == "import" and site.target is not None and module is not None and site.target in (module, module.rsplit(".", 1)[-1]):
+                aliases.add(name)  # the module imports itself: a store on it rebinds any of its names
+            elif site.kind == "import" and site.target is not None and "." not in site.target:
                 module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
-    aliases = set(imported)
     for name, sites in result.names.items():
         if any(site.kind in ("def", "class") for site in sites):
             aliases.add(name)  # start.__code__ = ..., S.start = ..., del S.start rebind what the name runs

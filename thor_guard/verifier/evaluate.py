@@ -751,6 +751,9 @@ class Evaluator:
             return OPAQUE  # constructing a built-in exception runs no project code
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
+        if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
+            raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
             raise Effect(node, f"'{code_of(node)}' uses {name}() without a literal attribute name")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):

@@ -161,7 +161,15 @@ class ModuleFacts:
         if len(found) != 1 or found[0].end_lineno is None:
             return self, function
         # Lines exactly as Python's parser counts them (\n, \r\n, \r), not str.splitlines (which also splits on U+2028…).
-        lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source.decode("utf-8", "replace"))
+        import io
+        import tokenize
+
+        try:
+            encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]  # honour a coding cookie
+            text = source.decode(encoding)
+        except (SyntaxError, LookupError, UnicodeDecodeError):
+            return self, function
+        lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
         text = textwrap.dedent("".join(lines[found[0].lineno - 1 : found[0].end_lineno]))
         try:
             module = cst.parse_module(text)
@@ -192,7 +200,7 @@ class ModuleFacts:
     @cached_property
     def bindings(self) -> ModuleBindings:
         """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`)."""
-        return census(self.full_source)
+        return census(self.full_source, self.name)
 
     @cached_property
     def full_source(self) -> bytes | str:

@@ -215,7 +215,7 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
                 rebinding = f"{hazard.kind} at line {hazard.line} ('{hazard.text}') can replace {qualname}.{name}"
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
-    elif _is_module_level(facts, function):
+    elif _is_module_level(facts, function) or facts.bindings.bindings(name):
         rebinding = facts.bindings.problem(name)
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
