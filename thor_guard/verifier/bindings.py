@@ -24,7 +24,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
+_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "locals": "locals()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,9 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 aliases.add(name)  # the module imports itself: a store on it rebinds any of its names
             elif site.kind == "import" and site.target is not None and "." not in site.target:
                 module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
+    for statement in tree.body:  # loggers: a store on one (logger.debug = f) changes what a "pure" log call runs
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "getLogger":
+            aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     for name, sites in result.names.items():
         if any(site.kind in ("def", "class") for site in sites):
             aliases.add(name)  # start.__code__ = ..., S.start = ..., del S.start rebind what the name runs
@@ -264,7 +267,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             result.hazards.append(Hazard(f"a call to {node.func.attr}()", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
-            if func in _HAZARD_CALLS and not (func == "vars" and (node.args or id(node) in in_functions)):
+            if func in _HAZARD_CALLS and not (func in ("vars", "locals") and (node.args or id(node) in in_functions)):
                 result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
             elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
                 result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))

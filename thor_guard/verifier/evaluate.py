@@ -464,12 +464,18 @@ class Evaluator:
     def _eval_Attribute(self, node: cst.Attribute) -> object:
         base = node.value
         if isinstance(base, cst.Name) and self.owner is not None and base.value not in self.locals.keys() - {self.receiver}:
-            if base.value in {self.receiver, self.owner.name.value} and base.value is not None:
+            if base.value in {self.receiver, self._owner_name()} and base.value is not None:
                 member = self.class_member(node.attr.value, node, bound=base.value == self.receiver)
                 if member is not None:
                     return member
         value = self.evaluate(base)
         return self.attribute(value, node.attr.value, node)
+
+    def _owner_name(self) -> str | None:
+        """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
+        assert self.owner is not None
+        name = self.owner.name.value
+        return name if self.facts.bindings.problem(name) is None else None
 
     def class_member(self, name: str, node: cst.CSTNode, *, bound: bool) -> object | None:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
@@ -663,7 +669,7 @@ class Evaluator:
         if isinstance(func, cst.Attribute):
             base = func.value
             callee: object = None
-            if isinstance(base, cst.Name) and self.owner is not None and base.value in {self.receiver, self.owner.name.value}:
+            if isinstance(base, cst.Name) and self.owner is not None and base.value in {self.receiver, self._owner_name()}:
                 if not (base.value in self.locals and base.value != self.receiver):
                     callee = self.class_member(func.attr.value, func, bound=base.value == self.receiver)
             if callee is None:

@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import OPAQUE, Coroutine, Function, Module, is_concrete, join, same
+from thor_guard.verifier.values import OPAQUE, ClassValue, Coroutine, Function, Module, is_concrete, join, same
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -468,7 +468,9 @@ class Walker:
             return [state]
         if isinstance(small, cst.Raise):
             if small.exc is not None:
-                self._evaluate(small.exc, state, index)
+                raised = self._evaluate(small.exc, state, index)
+                if isinstance(raised, ClassValue) and not self._skipping(state, index):
+                    raise Effect(small.exc, f"'raise {code_of(small.exc)}' constructs a project exception (its __init__ runs)")
             if small.cause is not None:
                 self._evaluate(small.cause.item, state, index)
             return [Outcome("exit", index, small, raised=True)]

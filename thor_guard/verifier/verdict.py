@@ -159,8 +159,13 @@ class _Walks:
         self._literals_added = True
         from heartbeat.mode import classify, world_of
 
-        found = [v for v in _string_literals(self._function) if v not in self.worlds]
-        for value in found[:12]:
+        literals = _string_literals(self._function)
+        heartbeat = self.context.heartbeat_value
+        if any(v.lower() == heartbeat.lower() for v in literals):
+            # The guard names spellings: try the ones with a single capital letter too (the table has only a few).
+            literals += [heartbeat[:i] + heartbeat[i].upper() + heartbeat[i + 1 :] for i in range(len(heartbeat))] + [heartbeat.swapcase().capitalize()]
+        found = [v for v in dict.fromkeys(literals) if v not in self.worlds]
+        for value in found[:24]:
             self.worlds[value] = world_of(value, self.context.heartbeat_value)
             self.kinds[value] = classify(value, self.context.heartbeat_value, self.context.legacy_value)
             self.envs = (*self.envs, value)
@@ -209,6 +214,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
                 return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+        if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
+            rebinding = facts.bindings.problem(qualname.split(".")[0])
         if rebinding is None and qualname is not None:
             hazard = facts.bindings.hazard_for(qualname.split(".")[0])
             if hazard is not None and hazard.names is not None:

@@ -1,6 +1,6 @@
 # HOSTILE-26/27: stores on the function or class objects replace what the entry point runs.
 # expect: start TG009 an attribute store on an imported module or object
-# expect: S.start TG009 can replace S.start
+# expect: S.start TG009 setattr() on a module-level function or class
 # expect: Counter.start ok
 import os
 
