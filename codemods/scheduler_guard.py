@@ -390,7 +390,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
         verifier_context = VerifierContext.from_config(
-            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config)
+            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=self._source
         )
         self._verifier_context = verifier_context
         self._source = source

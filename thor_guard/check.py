@@ -18,7 +18,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from thor_guard.verifier.skeleton import def_positions, skeleton, walk_functions
+from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.suggest import did_you_mean
@@ -110,6 +110,7 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
     resolver = HelperResolver(
         tuple(config.source_roots),
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
     )
     findings: list[Finding] = []
     errors: dict[Path, FileError] = {}

@@ -139,6 +139,7 @@ def build(index: int, read: int, variable: str, default: str, normalise: str, co
         condition = compare_template.format(x="mode")
     else:
         condition = "opaque_helper()"
+        variable = VAR  # opaque_helper reads the mode variable itself
 
     prefix_lines = {
         "none": [],

@@ -119,7 +119,7 @@ def test_oracle_covers_enough_cases(oracle: tuple) -> None:
     guarded = sum(_really_guarded(runs) for runs in real.values())
     # Both kinds must be well represented, or the oracle proves little. Over the whole value space most
     # variants of the grammar disagree with the heartbeat somewhere, so fewer are really guarded than in v1.
-    assert guarded >= 100 and len(real) - guarded >= 200
+    assert guarded >= 80 and len(real) - guarded >= 200
 
 
 def test_verifier_never_calls_an_unguarded_function_guarded(oracle: tuple) -> None:

@@ -68,6 +68,12 @@ class HelperResolver:
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
     only parts helpers and constants are read from). None analyses the whole module."""
 
+    def is_module(self, module: str) -> bool:
+        """True when ``module`` is a project module under the source roots (found, not parsed)."""
+        if module in self._modules:
+            return self._modules[module] is not None
+        return find_module_file(module, self.source_roots) is not None
+
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
         if module not in self._modules:
@@ -81,6 +87,11 @@ class HelperResolver:
         path = find_module_file(module, self.source_roots)
         if path is None:
             return None
+        package = path.with_suffix("") / "__init__.py"
+        if path.name != "__init__.py" and package.is_file():
+            reason = f"the package {package.parent.name}/ shadows {path.name}: Python imports {package}, not this file"
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot use {module}: {reason}")
         try:
             data = path.read_bytes()
             tree = parse_source(data)
@@ -183,9 +194,15 @@ def resolver_for(config: Config) -> HelperResolver:
     cached = _RESOLVERS.get(id(config))
     if cached is not None and cached[0] is config:
         return cached[1]
+    from thor_guard.verifier.skeleton import helper_outline
+
+    # Other project modules are read as outlines (module statements, small functions); a function body the
+    # interprocedural walk needs is recovered from the file alone (ModuleFacts.recover), so a call into a large
+    # module costs a parse, not its whole scope analysis.
     resolver = HelperResolver(
         tuple(config.source_roots),
         frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        outline=helper_outline,
     )
     if len(_RESOLVERS) >= 4:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))

@@ -33,6 +33,7 @@ from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     CACHE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
+    REGISTRATION_DECORATORS,
     ENV_READ_METHODS,
     ENV_WRITE_METHODS,
     LOG_METHODS,
@@ -188,6 +189,8 @@ class Evaluator:
         self.receiver = receiver
         self.function_scope = function_scope
         self.globals_declared = globals_declared
+        self.callee_depth = 0
+        """Above 0 while evaluating the callee of a call (``os.environ.get`` in ``os.environ.get(...)``)."""
 
     def child(self, local_values: MutableMapping[str, Bound]) -> Evaluator:
         return Evaluator(
@@ -243,6 +246,7 @@ class Evaluator:
             assert isinstance(part, cst.FormattedStringExpression)
             value = self.evaluate(part.expression)
             if part.format_spec:
+                self.trace.assumptions.add("may raise")  # an unknown format code
                 for spec in part.format_spec:
                     if isinstance(spec, cst.FormattedStringExpression):
                         self.evaluate(spec.expression)
@@ -291,6 +295,7 @@ class Evaluator:
         return self._eval_Tuple(node)  # type: ignore[arg-type]
 
     def _eval_Set(self, node: cst.Set) -> object:
+        self.trace.assumptions.add("may raise")  # unhashable elements
         values = self._elements(node.elements)
         if values is None:
             return OPAQUE
@@ -300,6 +305,7 @@ class Evaluator:
             raise Crash(node, f"unhashable set element: {exc}", "TypeError") from exc
 
     def _eval_Dict(self, node: cst.Dict) -> object:
+        self.trace.assumptions.add("may raise")  # unhashable keys
         self._elements(node.elements)
         return OPAQUE
 
@@ -405,7 +411,9 @@ class Evaluator:
         problem = facts.bindings.problem(name)
         if problem is not None:
             self.trace.problems.append(problem)
-            raise Unsupported(node, problem, "binding")
+            if self.callee_depth:
+                raise Unsupported(node, problem, "binding")  # what a call runs must be proven
+            return OPAQUE  # reading it is pure; its value is unknown (a condition on it says so, TG009)
         sites = facts.bindings.bindings(name)
         if not sites:
             if hasattr(builtins, name):
@@ -424,7 +432,15 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
-        return self.module_evaluator(facts).evaluate(expression)
+        try:
+            return self.module_evaluator(facts).evaluate(expression)
+        except Unsupported as exc:
+            if self.callee_depth:
+                raise
+            self.trace.problems.append(exc.reason)
+            return OPAQUE
+        except (Effect, Crash, Raises):
+            return OPAQUE  # it ran (or failed) when the module was imported; reading the name now is pure
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
@@ -436,8 +452,8 @@ class Evaluator:
         resolver = self.context.resolver
         if self.depth < MAX_HELPER_DEPTH:
             try:
-                if resolver.module_facts(dotted) is not None:
-                    return Module(dotted)
+                if resolver.is_module(dotted):
+                    return Module(dotted)  # a project module: parsed only when one of its names is needed
                 facts = resolver.module_facts(module) if module else None
             except Exception as exc:  # HelperError: an unparsable project module
                 raise Unsupported(node, str(exc), "helper") from exc
@@ -558,11 +574,17 @@ class Evaluator:
 
     def _environ_contains(self, key: object, node: cst.CSTNode) -> object:
         if not isinstance(key, str):
-            raise Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
+            raise self.unknown_name(node)
         self.trace.reads.append(EnvRead(key, node, "contains", has_default=False))
         if key != self.context.env_var:
             return OPAQUE
         return self.env_value is not None
+
+    def unknown_name(self, node: cst.CSTNode) -> Unsupported:
+        """The variable name is not a known string: TG009, naming the unproven binding when that is why."""
+        if self.trace.problems:
+            return Unsupported(node, f"the variable name in '{code_of(node)}' is unknown: {self.trace.problems[-1]}", "binding")
+        return Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
 
     def _eval_IfExp(self, node: cst.IfExp) -> object:
         test = self.truth(self.evaluate(node.test), node.test)
@@ -620,7 +642,7 @@ class Evaluator:
         key = self.evaluate(node.slice[0].slice.value)
         if container == Marker(ENVIRON):
             if not isinstance(key, str):
-                raise Unsupported(node, f"the variable name '{code_of(node.slice[0].slice.value)}' is not a known string")
+                raise self.unknown_name(node)
             self.trace.reads.append(EnvRead(key, node, "subscript", has_default=False))
             if key != self.context.env_var:
                 return OPAQUE
@@ -645,12 +667,28 @@ class Evaluator:
                 if not (base.value in self.locals and base.value != self.receiver):
                     callee = self.class_member(func.attr.value, func, bound=base.value == self.receiver)
             if callee is None:
-                value = self.evaluate(base)
+                self.callee_depth += 1
+                try:
+                    value = self.evaluate(base)
+                finally:
+                    self.callee_depth -= 1
                 callee = self._member(value, func.attr.value, func)
         else:
-            callee = self.evaluate(func)
+            self.callee_depth += 1
+            try:
+                callee = self.evaluate(func)
+            finally:
+                self.callee_depth -= 1
         arguments: list[object] = []
         keywords: dict[str, object] = {}
+        outer, self.callee_depth = self.callee_depth, 0  # arguments are values, even inside a callee chain
+        try:
+            self._arguments(node, arguments, keywords)
+        finally:
+            self.callee_depth = outer
+        return self.apply(node, callee, arguments, keywords)
+
+    def _arguments(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
         for argument in node.args:
             value = self.evaluate(argument.value)
             if argument.star:
@@ -660,7 +698,6 @@ class Evaluator:
                 keywords[argument.keyword.value] = value
             else:
                 arguments.append(value)
-        return self.apply(node, callee, arguments, keywords)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
         if value is OPAQUE:
@@ -708,6 +745,7 @@ class Evaluator:
         return is_heartbeat_world(self.env_value, self.context.heartbeat_value)
 
     def _builtin_call(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
+        self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
             return OPAQUE  # constructing a built-in exception runs no project code
@@ -734,7 +772,7 @@ class Evaluator:
             raise Unsupported(node, f"'{code_of(node)}' has arguments the verifier does not understand")
         variable = arguments[0] if arguments else keywords.get("key")
         if not isinstance(variable, str):
-            raise Unsupported(node, f"the variable name in '{code_of(node)}' is not a known string")
+            raise self.unknown_name(node)
         has_default = len(arguments) == 2 or "default" in keywords
         default = arguments[1] if len(arguments) == 2 else keywords.get("default")
         self.trace.reads.append(EnvRead(variable, node, kind, has_default=has_default, default=default))
@@ -789,6 +827,11 @@ class Evaluator:
             target = expression.func if isinstance(expression, cst.Call) else expression
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
+            if not helper:
+                allowed.add("property")  # reading the attribute runs exactly this body
+                allowed |= REGISTRATION_DECORATORS
+                if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
+                    continue  # Signal.connect used as a decorator registers the function and returns it unchanged
             if helper:
                 allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):

@@ -64,12 +64,16 @@ class ModuleFacts:
     parent: ModuleFacts | None = None
     """For a function body recovered from the full source (see :meth:`recover`): the facts of the (skeleton) module
     that module-level look-ups go to."""
-    _qnames: Mapping[cst.CSTNode, object] = field(init=False, repr=False)
-    _scopes: Mapping[cst.CSTNode, Scope | None] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._qnames = self.wrapper.resolve(QualifiedNameProvider)
-        self._scopes = self.wrapper.resolve(ScopeProvider)
+    # Metadata is resolved on first use: a helper module whose constants are read through the census never
+    # pays for scope analysis, and qualified names are only needed by callers of qualified_names().
+    @cached_property
+    def _qnames(self) -> Mapping[cst.CSTNode, object]:
+        return self.wrapper.resolve(QualifiedNameProvider)
+
+    @cached_property
+    def _scopes(self) -> Mapping[cst.CSTNode, Scope | None]:
+        return self.wrapper.resolve(ScopeProvider)
 
     @property
     def module(self) -> cst.Module:

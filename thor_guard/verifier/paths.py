@@ -51,6 +51,8 @@ OutcomeKind = Literal["exit", "effect", "crash", "unknown", "fallthrough"]
 MAX_PATHS = 256
 """Paths alive at once after merging (only reached by statements that fork many ways, like a long ``match``)."""
 MAX_UNROLL = 8
+MAX_CALL_WALKS = 32
+"""Project-function bodies walked (memo misses) per verified function, over all values: beyond it a call is an effect."""
 
 
 @dataclass(frozen=True)
@@ -141,10 +143,12 @@ def merge(states: list[PathState]) -> list[PathState]:
 class CallAnalysis:
     """Everything one value of the mode variable shares: the context, memoised project calls and the call stack."""
 
-    def __init__(self, context: VerifierContext, env_value: str | None) -> None:
+    def __init__(self, context: VerifierContext, env_value: str | None, shared: dict | None = None) -> None:
         self.context = context
         self.env_value = env_value
         self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
+        self._shared: dict = shared if shared is not None else {}
+        """Results of calls that never read the mode variable (valid under every value), and the walk budget."""
         self.yields_pure = False
         """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
@@ -180,11 +184,18 @@ class CallAnalysis:
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
-        cached = self._memo.get(key) if key is not None else None
+        key = (id(node), key) if key is not None else None  # failures name the call site
+        cached = (self._memo.get(key) or self._shared.get(key)) if key is not None else None
         if cached is None:
+            spent = self._shared.get("walks", 0) + 1
+            self._shared["walks"] = spent
+            if spent > MAX_CALL_WALKS:
+                raise Effect(node, f"'{code_of(node)}' calls {function.qualified}: more project calls than the verifier follows per function ({MAX_CALL_WALKS})")
             cached = self._walk(evaluator, node, function, local_values)
             if key is not None:
-                self._memo[key] = cached
+                reads = cached.reads if isinstance(cached, EvalFailure) else cached[1]
+                mode_read = any(r.variable == self.context.env_var for r in reads)
+                (self._memo if mode_read else self._shared)[key] = cached
         if isinstance(cached, EvalFailure):
             raise cached.error
         value, reads, helpers = cached
@@ -202,6 +213,16 @@ class CallAnalysis:
             self._stack.pop()
         evaluator.trace.assumptions |= trace.assumptions
         name = function.qualified
+        failure = self._failure(node, name, outcomes)
+        if failure is not None:
+            failure.reads = tuple(trace.reads)
+            return failure
+        values = [o.value for o in outcomes if o.kind == "exit" and not o.raised] + [None for o in outcomes if o.kind == "fallthrough"]
+        if not values:
+            return EvalFailure(Raises(node, f"'{code_of(node)}' always raises"), tuple(trace.reads))
+        return join(values), tuple(trace.reads), frozenset([name, *trace.helpers])
+
+    def _failure(self, node: cst.CSTNode, name: str, outcomes: list[Outcome]) -> EvalFailure | None:
         for outcome in outcomes:
             if outcome.kind == "effect":
                 return EvalFailure(Effect(node, f"'{code_of(node)}' calls {name}, which runs '{code_of(outcome.node)}' ({outcome.reason or 'not proven pure'})"))
@@ -211,10 +232,7 @@ class CallAnalysis:
         for outcome in outcomes:
             if outcome.kind == "crash":
                 return EvalFailure(Crash(node, f"'{code_of(node)}' raises inside {name}: {outcome.reason}", outcome.exception))
-        values = [o.value for o in outcomes if o.kind == "exit" and not o.raised] + [None for o in outcomes if o.kind == "fallthrough"]
-        if not values:
-            return EvalFailure(Raises(node, f"'{code_of(node)}' always raises"))
-        return join(values), tuple(trace.reads), frozenset([name, *trace.helpers])
+        return None
 
     def _bind(self, evaluator: Evaluator, node: cst.CSTNode, function: Function, arguments: list[object], keywords: dict[str, object]) -> dict[str, Bound]:
         definition = function.node
@@ -265,6 +283,7 @@ class CallAnalysis:
 @dataclass
 class EvalFailure:
     error: Exception
+    reads: tuple[EnvRead, ...] = ()
 
 
 class Walker:
@@ -297,6 +316,8 @@ class Walker:
         self._scope: object = None
         self._globals: frozenset[str] = frozenset()
         self.top_level = True
+        self.all_paths = False
+        """Follow both branches of every condition (to prove that no path at all has a side effect)."""
 
     # -- entry -------------------------------------------------------------
     def run(self, function: cst.FunctionDef, local_values: dict[str, Bound] | None = None, trace: Trace | None = None) -> list[Outcome]:
@@ -475,7 +496,7 @@ class Walker:
         if isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
-                if dotted.split(".")[0] not in STDLIB_MODULES:
+                if dotted.split(".")[0] not in STDLIB_MODULES or self.context.resolver.is_module(dotted.split(".")[0]):
                     raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
@@ -486,7 +507,8 @@ class Walker:
         absolute = self.facts.absolute(module) if module.startswith(".") else module
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
-        if absolute.split(".")[0] not in STDLIB_MODULES and absolute != self.facts.name:
+        shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
+        if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed) and absolute != self.facts.name:
             raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:
@@ -553,9 +575,15 @@ class Walker:
                     raise
                 truth = OPAQUE
             mode_read = any(r.variable == self.context.env_var for r in trace.reads)
+            if truth is OPAQUE and trace.problems and not self._skipping(state, index):
+                raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
             if truth is OPAQUE and mode_read:
-                problems = f" ({trace.problems[0]})" if trace.problems else ""
-                raise Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know{problems}")
+                # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                self._note_guard(owner, test, index, top_level, trace, error, state)
+                return truth, trace
+            if self.all_paths and truth is not OPAQUE:
+                truth = OPAQUE
         except (Crash, Raises) as exc:
             self._note_guard(owner, test, index, top_level, trace, None, state)
             return self._failed(exc, index)
@@ -589,8 +617,8 @@ class Walker:
             state.guard_at = index
         if self.top_level and index not in self.guard_tests:
             self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
-        elif self.top_level and error is not None and self.guard_tests[index].error is None and self.guard_tests[index].node is node:
-            pass
+        elif self.top_level and error is not None and self.guard_tests[index].error is None:
+            self.guard_tests[index] = GuardTest(index, node, tuple(reads), error, test)
 
     def _branch(self, node: cst.If, taken: bool, state: PathState, index: int, top_level: bool = False) -> list[Outcome | PathState]:
         if taken:
@@ -710,6 +738,9 @@ class Walker:
                 after = self._suite(node.finalbody.body, self._havoc(entry, node), index)
                 bad = [r for r in after if isinstance(r, Outcome) and r.kind != "exit"]
                 overriding = [r for r in after if isinstance(r, Outcome) and r.kind == "exit"]
+                # `break`/`continue` in a finally cancels the return or the exception: the loop goes on.
+                cancelled = [r for r in after if isinstance(r, PathState) and r.loop is not None]
+                final.extend(cancelled)
                 final.append(bad[0] if bad else (overriding[0] if overriding else result))
                 continue
             final.append(result)
@@ -753,6 +784,8 @@ class Walker:
         remaining = state
         for case in node.cases:
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
+            if self.all_paths and matched is not None:
+                matched = OPAQUE
             if matched is None:
                 if mode_read:
                     raise Unsupported(case.pattern, f"the pattern '{code_of(case.pattern)}' is not understood")
