@@ -321,9 +321,10 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         functions = walk_functions(new)
         rewritten = {index: functions[index][1] for index, _, _ in fixed}
         wrapper = MetadataWrapper(skeleton(new, {id(f) for f in rewritten.values()}), unsafe_skip_copy=True)
+        context = replace(self._verifier_context, source=new.bytes)  # bindings are scanned in the rewritten source
         rejected: dict[int, str] = {}
         for index, qualname, function in fixed:
-            verdict = verify_function(wrapper, rewritten[index], qualname, self._verifier_context)
+            verdict = verify_function(wrapper, rewritten[index], qualname, context)
             hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
             if hits:
                 rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {hits[0].message}; fix it by hand"
@@ -390,7 +391,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         assert wrapper is not None
         path = Path(self.context.filename) if self.context.filename else None
         verifier_context = VerifierContext.from_config(
-            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=self._source
+            self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=source
         )
         self._verifier_context = verifier_context
         self._source = source

@@ -168,8 +168,9 @@ def _check_corpus(
 
     fixed = {f.entry_point for f in report.fixed}
     person = {f.entry_point for f in report.needs_person}
-    assert len(fixed) + len(person) >= (300 if FULL else 200), "the patterns select a few hundred real functions"
-    assert len(fixed) >= (200 if FULL else 140) and len(report.written) >= 30
+    # Functions without side effects need no guard and are not reported (item 9), so these count less than are selected.
+    assert len(fixed) + len(person) >= (250 if FULL else 150), "the patterns select a few hundred real functions"
+    assert len(fixed) >= (170 if FULL else 120) and len(report.written) >= 30
     assert {p.parts[len(root.parts)] for p in report.written} == set(PACKAGES), "every package gets fixes"
 
     # (c) the ast is the original's apart from the guards; only guard lines were added; exactly the fixed functions guarded
