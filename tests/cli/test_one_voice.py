@@ -33,7 +33,7 @@ GUARDED = (
         ("check", "--select", "TG010"),
         ("check", "--select", "TG011,TG001"),
         ("check", "--ignore", "unguarded-spawn"),
-        ("check", "--select", "TG01"),
+        ("check", "--select", "TG013"),  # TG01 is no longer one: check reports TG012
         ("audit", "--select", "TG001"),
         ("audit", "--ignore", "TG00"),
         ("apply", "--select", "TG011"),
