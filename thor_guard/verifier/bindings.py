@@ -198,6 +198,24 @@ def census(source: bytes | str) -> ModuleBindings:
 
     scan(tree.body, result.names, True, "")
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
+    # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
+    module_of: dict[str, str] = {}
+    for name, sites in result.names.items():
+        for site in sites:
+            if site.kind == "import" and site.target is not None and "." not in site.target:
+                module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
+    aliases = set(imported)
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and _root(statement.value) in imported and isinstance(statement.value, (ast.Name, ast.Attribute)):
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    aliases.add(target.id)
+                    root = _root(statement.value)
+                    if isinstance(statement.value, ast.Name) and root in module_of:
+                        module_of[target.id] = module_of[root]
+    if "__builtins__" in result.names:
+        first = result.names["__builtins__"][0]
+        result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
     # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below).
     literal_setattr = {
         id(inner)
@@ -218,6 +236,8 @@ def census(source: bytes | str) -> ModuleBindings:
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("__setattr__", "__delattr__"):
+            result.hazards.append(Hazard(f"a call to {node.func.attr}()", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
             if func in _HAZARD_CALLS and not (func == "vars" and (node.args or id(node) in in_functions)):
@@ -229,10 +249,15 @@ def census(source: bytes | str) -> ModuleBindings:
         elif isinstance(node, ast.Attribute):
             if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
                 result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
-            elif node.attr == "__dict__":
-                result.hazards.append(Hazard("a use of __dict__", node.lineno, show(node)))
-            elif isinstance(node.ctx, (ast.Store, ast.Del)) and _names_module(node.value, imported):
-                result.hazards.append(Hazard("an attribute store on an imported module", node.lineno, show(node), _module_names(node.value, imported)))
+            elif node.attr in ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__"):
+                result.hazards.append(Hazard(f"a use of {node.attr}", node.lineno, show(node)))
+            elif isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, (ast.Name, ast.Attribute)) and _root(node.value) in aliases:
+                root = _root(node.value)
+                target = module_of.get(root or "")
+                # A store on an imported module rebinds that module's names; on an imported class (Mapping.get = f)
+                # or through anything else it can change what any call does.
+                names = frozenset({target}) if target is not None else None
+                result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
     return result
 
 

@@ -87,6 +87,11 @@ class HelperResolver:
         path = find_module_file(module, self.source_roots)
         if path is None:
             return None
+        package = path.with_suffix("") / "__init__.py"
+        if path.name != "__init__.py" and package.is_file():
+            reason = f"the package {package.parent.name}/ shadows {path.name}: Python imports {package}, not this file"
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot use {module}: {reason}")
         try:
             data = path.read_bytes()
             tree = parse_source(data)

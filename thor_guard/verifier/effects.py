@@ -52,6 +52,9 @@ CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
 CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
 """Allowed on generator entry points: ``with start():`` runs the body up to the first ``yield`` at once."""
 
+REGISTRATION_DECORATORS = frozenset({"django.dispatch.receiver", "atexit.register"})
+"""Allowed on entry points: they register the function and return it unchanged (also ``<django/celery signal>.connect``)."""
+
 STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
 """Importing one of these inside a function is assumed free of side effects (stated assumption)."""
 

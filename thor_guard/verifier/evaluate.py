@@ -33,6 +33,7 @@ from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     CACHE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
+    REGISTRATION_DECORATORS,
     ENV_READ_METHODS,
     ENV_WRITE_METHODS,
     LOG_METHODS,
@@ -245,6 +246,7 @@ class Evaluator:
             assert isinstance(part, cst.FormattedStringExpression)
             value = self.evaluate(part.expression)
             if part.format_spec:
+                self.trace.assumptions.add("may raise")  # an unknown format code
                 for spec in part.format_spec:
                     if isinstance(spec, cst.FormattedStringExpression):
                         self.evaluate(spec.expression)
@@ -293,6 +295,7 @@ class Evaluator:
         return self._eval_Tuple(node)  # type: ignore[arg-type]
 
     def _eval_Set(self, node: cst.Set) -> object:
+        self.trace.assumptions.add("may raise")  # unhashable elements
         values = self._elements(node.elements)
         if values is None:
             return OPAQUE
@@ -302,6 +305,7 @@ class Evaluator:
             raise Crash(node, f"unhashable set element: {exc}", "TypeError") from exc
 
     def _eval_Dict(self, node: cst.Dict) -> object:
+        self.trace.assumptions.add("may raise")  # unhashable keys
         self._elements(node.elements)
         return OPAQUE
 
@@ -741,6 +745,7 @@ class Evaluator:
         return is_heartbeat_world(self.env_value, self.context.heartbeat_value)
 
     def _builtin_call(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
+        self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
             return OPAQUE  # constructing a built-in exception runs no project code
@@ -824,6 +829,9 @@ class Evaluator:
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
+                allowed |= REGISTRATION_DECORATORS
+                if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
+                    continue  # Signal.connect used as a decorator registers the function and returns it unchanged
             if helper:
                 allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):

@@ -496,7 +496,7 @@ class Walker:
         if isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
-                if dotted.split(".")[0] not in STDLIB_MODULES:
+                if dotted.split(".")[0] not in STDLIB_MODULES or self.context.resolver.is_module(dotted.split(".")[0]):
                     raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
@@ -507,7 +507,8 @@ class Walker:
         absolute = self.facts.absolute(module) if module.startswith(".") else module
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
-        if absolute.split(".")[0] not in STDLIB_MODULES and absolute != self.facts.name:
+        shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
+        if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed) and absolute != self.facts.name:
             raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:
@@ -737,6 +738,9 @@ class Walker:
                 after = self._suite(node.finalbody.body, self._havoc(entry, node), index)
                 bad = [r for r in after if isinstance(r, Outcome) and r.kind != "exit"]
                 overriding = [r for r in after if isinstance(r, Outcome) and r.kind == "exit"]
+                # `break`/`continue` in a finally cancels the return or the exception: the loop goes on.
+                cancelled = [r for r in after if isinstance(r, PathState) and r.loop is not None]
+                final.extend(cancelled)
                 final.append(bad[0] if bad else (overriding[0] if overriding else result))
                 continue
             final.append(result)
@@ -780,6 +784,8 @@ class Walker:
         remaining = state
         for case in node.cases:
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
+            if self.all_paths and matched is not None:
+                matched = OPAQUE
             if matched is None:
                 if mode_read:
                     raise Unsupported(case.pattern, f"the pattern '{code_of(case.pattern)}' is not understood")

@@ -83,6 +83,7 @@ class _Walks:
         self._context_manager = _is_context_manager(facts, function)
         self._reused: list[Outcome] | None = None
         self._shared: dict = {}
+        self._literals_added = False
 
     def _walk(self, env: str | None) -> list[Outcome]:
         """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
@@ -141,12 +142,31 @@ class _Walks:
         for env in self.envs:  # classic values first: most rejections need no more walks
             if not (self.exits(env) if self.worlds[env] == "heartbeat" else self.runs(env)):
                 return self.harmless
+        if self._add_literal_values():
+            return self.guarded
         return True
+
+    def _add_literal_values(self) -> bool:
+        """Add the string literals the function compares with (``or mode == "prod"``) to the values walked, once."""
+        if self._literals_added:
+            return False
+        self._literals_added = True
+        from heartbeat.mode import classify, world_of
+
+        found = [v for v in _string_literals(self._function) if v not in self.worlds]
+        for value in found[:12]:
+            self.worlds[value] = world_of(value, self.context.heartbeat_value)
+            self.kinds[value] = classify(value, self.context.heartbeat_value, self.context.legacy_value)
+            self.envs = (*self.envs, value)
+        return bool(found)
 
     @property
     def harmless(self) -> bool:
         """No path at all, whatever its conditions say, reaches a side effect: a body without effects needs no guard."""
         if "harmless" not in self._shared:
+            if not all(self.exits(env) for env in self.envs):
+                self._shared["harmless"] = False
+                return False
             walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
             walker.all_paths = True
             outcomes = walker.run(self._function, trace=Trace())
@@ -174,6 +194,13 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         return RuleHit("TG009", f"cannot verify the entry point: {problem}", function.decorators[0])
     name = function.name.value
     if owner is not None:
+        for decorator in owner.decorators:
+            names = Evaluator.decorator_names(facts, decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator)
+            if not names & set(context.transparent_decorators):
+                return RuleHit("TG009", f"cannot verify the entry point: the class decorator '@{code_of(decorator.decorator)}' may replace {name}", decorator)
+        for keyword in owner.keywords:
+            if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+                return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
         if rebinding is not None:
@@ -188,6 +215,20 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         if package.is_file():
             return RuleHit("TG009", f"cannot verify the entry point: the package {package.parent.name}/ shadows {path.name}, so importing {context.module} runs {package} instead", function.name)
     return None
+
+
+def _string_literals(function: cst.FunctionDef) -> list[str]:
+    """Short string literals in ``function`` (the values a guard may single out), in source order."""
+    found: list[str] = []
+
+    class _Strings(cst.CSTVisitor):
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            value = node.evaluated_value
+            if isinstance(value, str) and len(value) <= 40 and value not in found:
+                found.append(value)
+
+    function.body.visit(_Strings())
+    return found
 
 
 def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
@@ -222,6 +263,8 @@ def verify_function(
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
+    if not strict.guarded:
+        lenient._add_literal_values()
     lenient.walk_all()
     guard = _first(lenient.guard_tests, context) or _first(strict.guard_tests, context)
     hits: list[RuleHit] = []
