@@ -86,7 +86,7 @@ def value_space(heartbeat_value: str = "heartbeat", legacy_value: str = "legacy"
         None, hb, hb.capitalize(), hb.upper(), mixed, hb[:-1] + hb[-1:].upper(),
         "", " ", f"{hb} ", f" {hb}", f"\t{hb}\n", f"{hb}\r", f"{hb}\r\n",
         lg, lg.capitalize(), lg.upper(), f" {lg}", f"{lg} ", f"{lg}\r",
-        "bogus", f"{hb}s",
+        "bogus", f"{hb}s", f"{hb[:-4]}_{hb[-4:]}", f"{hb}-",
     ]
     seen: list[str | None] = []
     for value in raw:

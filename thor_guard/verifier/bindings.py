@@ -24,7 +24,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
+_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "locals": "locals()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Binding:
     text: str
     target: str | None = None
     """For imports: the dotted name bound (``import os as o`` binds ``os``; ``from os import getenv`` binds ``os.getenv``)."""
+    conditional: bool = False
+    """Made inside a module-level ``if``/``try``/``with``/loop block: it may never happen."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class ModuleBindings:
             return None
         if all(site.kind == "import" for site in sites) and len({site.target for site in sites}) == 1:
             return None
+        if len(sites) == 1 and sites[0].conditional:
+            return f"'{name}' is bound only under a condition at line {sites[0].line} ('{sites[0].text}'), so it may not exist"
         if len(sites) == 1 and sites[0].kind in ("assign", "def", "class", "annassign"):
             return None
         first = sites[0]
@@ -106,7 +110,7 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def census(source: bytes | str) -> ModuleBindings:
+def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard."""
     try:
         tree = ast.parse(source)
@@ -121,8 +125,10 @@ def census(source: bytes | str) -> ModuleBindings:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
 
+    depth = [0]  # > 0 inside a module-level if/while/for/with/try block: the binding may never happen
+
     def add(into: dict[str, list[Binding]], name: str, kind: str, node: ast.AST, target: str | None = None) -> None:
-        into.setdefault(name, []).append(Binding(name, kind, getattr(node, "lineno", 1), show(node), target))
+        into.setdefault(name, []).append(Binding(name, kind, getattr(node, "lineno", 1), show(node), target, depth[0] > 0))
 
     def targets(node: ast.AST, into: dict[str, list[Binding]], kind: str, statement: ast.AST) -> None:
         if isinstance(node, ast.Name):
@@ -133,7 +139,14 @@ def census(source: bytes | str) -> ModuleBindings:
         elif isinstance(node, ast.Starred):
             targets(node.value, into, "unpack", statement)
 
-    def scan(statements: list[ast.stmt], into: dict[str, list[Binding]], module_level: bool, prefix: str) -> None:
+    def scan(statements: list[ast.stmt], into: dict[str, list[Binding]], module_level: bool, prefix: str, nested: bool = False) -> None:
+        if nested:
+            depth[0] += 1
+            try:
+                scan(statements, into, module_level, prefix)
+            finally:
+                depth[0] -= 1
+            return
         for statement in statements:
             if isinstance(statement, ast.Import):
                 for alias in statement.names:
@@ -168,23 +181,23 @@ def census(source: bytes | str) -> ModuleBindings:
                     targets(target, into, "del", statement)
             elif isinstance(statement, (ast.For, ast.AsyncFor)):
                 targets(statement.target, into, "for", statement)
-                scan(statement.body, into, module_level, prefix)
-                scan(statement.orelse, into, module_level, prefix)
+                scan(statement.body, into, module_level, prefix, True)
+                scan(statement.orelse, into, module_level, prefix, True)
             elif isinstance(statement, (ast.With, ast.AsyncWith)):
                 for item in statement.items:
                     if item.optional_vars is not None:
                         targets(item.optional_vars, into, "with", statement)
-                scan(statement.body, into, module_level, prefix)
+                scan(statement.body, into, module_level, prefix, True)
             elif isinstance(statement, (ast.If, ast.While)):
-                scan(statement.body, into, module_level, prefix)
-                scan(statement.orelse, into, module_level, prefix)
+                scan(statement.body, into, module_level, prefix, True)
+                scan(statement.orelse, into, module_level, prefix, True)
             elif isinstance(statement, ast.Try) or type(statement).__name__ == "TryStar":
-                scan(statement.body, into, module_level, prefix)  # type: ignore[attr-defined]
+                scan(statement.body, into, module_level, prefix, True)  # type: ignore[attr-defined]
                 for handler in statement.handlers:  # type: ignore[attr-defined]
                     if handler.name:
                         add(into, handler.name, "except", handler)
-                    scan(handler.body, into, module_level, prefix)
-                scan(statement.orelse, into, module_level, prefix)  # type: ignore[attr-defined]
+                    scan(handler.body, into, module_level, prefix, True)
+                scan(statement.orelse, into, module_level, prefix, True)  # type: ignore[attr-defined]
                 scan(statement.finalbody, into, module_level, prefix)  # type: ignore[attr-defined]
             elif isinstance(statement, ast.Match):
                 for case in statement.cases:
@@ -192,7 +205,7 @@ def census(source: bytes | str) -> ModuleBindings:
                         name = getattr(node, "name", None)
                         if isinstance(name, str):
                             add(into, name, "match", statement)
-                    scan(case.body, into, module_level, prefix)
+                    scan(case.body, into, module_level, prefix, True)
             for node in _walrus_targets(statement):
                 add(into, node, "walrus", statement)
 
@@ -200,11 +213,20 @@ def census(source: bytes | str) -> ModuleBindings:
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
     # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
     module_of: dict[str, str] = {}
+    aliases = set(imported)
     for name, sites in result.names.items():
         for site in sites:
-            if site.kind == "import" and site.target is not None and "." not in site.target:
+            if site.kind == "import" and site.target is not None and module is not None and site.target in (module, module.rsplit(".", 1)[-1]):
+                aliases.add(name)  # the module imports itself: a store on it rebinds any of its names
+            elif site.kind == "import" and site.target is not None and "." not in site.target:
                 module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
-    aliases = set(imported)
+    for statement in tree.body:  # loggers: a store on one (logger.debug = f) changes what a "pure" log call runs
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "getLogger":
+            aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    for name, sites in result.names.items():
+        if any(site.kind in ("def", "class") for site in sites):
+            aliases.add(name)  # start.__code__ = ..., S.start = ..., del S.start rebind what the name runs
+            module_of.setdefault(name, name)
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and _root(statement.value) in imported and isinstance(statement.value, (ast.Name, ast.Attribute)):
             for target in statement.targets:
@@ -213,25 +235,30 @@ def census(source: bytes | str) -> ModuleBindings:
                     root = _root(statement.value)
                     if isinstance(statement.value, ast.Name) and root in module_of:
                         module_of[target.id] = module_of[root]
+    if "__getattr__" in result.names:
+        first = result.names["__getattr__"][0]
+        result.hazards.append(Hazard("a module __getattr__", first.line, first.text))
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]
         result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
-    # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below).
-    literal_setattr = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" and len(node.args) > 1
-        and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
-        for inner in ast.walk(node.args[0])
-    }
-    # vars() without arguments inside a function returns that function's locals: it cannot rebind a module name.
-    in_functions = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-        for inner in ast.walk(node)
-        if isinstance(inner, ast.Call)
-    }
+    # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below), and vars() without
+    # arguments inside a function returns that function's locals: it cannot rebind a module name. One pass finds both.
+    literal_setattr: set[int] = set()
+    in_functions: set[int] = set()
+
+    def mark(node: ast.AST, inside: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call):
+                if inside:
+                    in_functions.add(id(child))
+                if (
+                    isinstance(child.func, ast.Name) and child.func.id == "setattr" and len(child.args) > 1
+                    and isinstance(child.args[1], ast.Constant) and isinstance(child.args[1].value, str)
+                ):
+                    literal_setattr.update(id(inner) for inner in ast.walk(child.args[0]))
+            mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+
+    mark(tree, False)
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
@@ -240,8 +267,10 @@ def census(source: bytes | str) -> ModuleBindings:
             result.hazards.append(Hazard(f"a call to {node.func.attr}()", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
-            if func in _HAZARD_CALLS and not (func == "vars" and (node.args or id(node) in in_functions)):
+            if func in _HAZARD_CALLS and not (func in ("vars", "locals") and (node.args or id(node) in in_functions)):
                 result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
+            elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
+                result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))
             elif func == "setattr" and node.args and _names_module(node.args[0], imported):
                 literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
                 names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
@@ -251,7 +280,12 @@ def census(source: bytes | str) -> ModuleBindings:
                 result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
             elif node.attr in ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__"):
                 result.hazards.append(Hazard(f"a use of {node.attr}", node.lineno, show(node)))
-            elif isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, (ast.Name, ast.Attribute)) and _root(node.value) in aliases:
+            elif (
+                isinstance(node.ctx, (ast.Store, ast.Del))
+                and isinstance(node.value, (ast.Name, ast.Attribute))
+                and _root(node.value) in aliases
+                and _rebinds(node, result, imported)
+            ):
                 root = _root(node.value)
                 target = module_of.get(root or "")
                 # A store on an imported module rebinds that module's names; on an imported class (Mapping.get = f)
@@ -259,6 +293,19 @@ def census(source: bytes | str) -> ModuleBindings:
                 names = frozenset({target}) if target is not None else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
     return result
+
+
+def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) -> bool:
+    """An attribute store that can change what a name runs: on a module/import alias or a function (any attribute),
+    on a class only for its methods and dunders (``Feed.count += 1`` is data)."""
+    root = _root(node.value)
+    if root in imported or not isinstance(node.value, ast.Name):
+        return True
+    sites = result.names.get(root or "", [])
+    if any(site.kind == "class" for site in sites):
+        methods = {name for name, bound in result.classes.get(root or "", {}).items() if any(b.kind == "def" for b in bound)}
+        return node.attr in methods or node.attr.startswith("__")
+    return True
 
 
 def _walrus_targets(statement: ast.stmt) -> Iterator[str]:

@@ -464,12 +464,18 @@ class Evaluator:
     def _eval_Attribute(self, node: cst.Attribute) -> object:
         base = node.value
         if isinstance(base, cst.Name) and self.owner is not None and base.value not in self.locals.keys() - {self.receiver}:
-            if base.value in {self.receiver, self.owner.name.value} and base.value is not None:
+            if base.value in {self.receiver, self._owner_name()} and base.value is not None:
                 member = self.class_member(node.attr.value, node, bound=base.value == self.receiver)
                 if member is not None:
                     return member
         value = self.evaluate(base)
         return self.attribute(value, node.attr.value, node)
+
+    def _owner_name(self) -> str | None:
+        """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
+        assert self.owner is not None
+        name = self.owner.name.value
+        return name if self.facts.bindings.problem(name) is None else None
 
     def class_member(self, name: str, node: cst.CSTNode, *, bound: bool) -> object | None:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
@@ -663,7 +669,7 @@ class Evaluator:
         if isinstance(func, cst.Attribute):
             base = func.value
             callee: object = None
-            if isinstance(base, cst.Name) and self.owner is not None and base.value in {self.receiver, self.owner.name.value}:
+            if isinstance(base, cst.Name) and self.owner is not None and base.value in {self.receiver, self._owner_name()}:
                 if not (base.value in self.locals and base.value != self.receiver):
                     callee = self.class_member(func.attr.value, func, bound=base.value == self.receiver)
             if callee is None:
@@ -751,6 +757,9 @@ class Evaluator:
             return OPAQUE  # constructing a built-in exception runs no project code
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
+        if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
+            raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
             raise Effect(node, f"'{code_of(node)}' uses {name}() without a literal attribute name")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
@@ -832,8 +841,8 @@ class Evaluator:
                 allowed |= REGISTRATION_DECORATORS
                 if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
                     continue  # Signal.connect used as a decorator registers the function and returns it unchanged
-            if helper:
-                allowed |= CACHE_DECORATORS
+            if helper and not (function.bound and function.owner is not None):
+                allowed |= CACHE_DECORATORS  # on a method the cache hashes self: the class's __hash__ would run
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):

@@ -8,6 +8,8 @@ the evaluator never matches names as strings.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -158,7 +160,16 @@ class ModuleFacts:
         walk(tree.body, ())
         if len(found) != 1 or found[0].end_lineno is None:
             return self, function
-        lines = source.decode("utf-8", "replace").splitlines(keepends=True)
+        # Lines exactly as Python's parser counts them (\n, \r\n, \r), not str.splitlines (which also splits on U+2028…).
+        import io
+        import tokenize
+
+        try:
+            encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]  # honour a coding cookie
+            text = source.decode(encoding)
+        except (SyntaxError, LookupError, UnicodeDecodeError):
+            return self, function
+        lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
         text = textwrap.dedent("".join(lines[found[0].lineno - 1 : found[0].end_lineno]))
         try:
             module = cst.parse_module(text)
@@ -189,7 +200,7 @@ class ModuleFacts:
     @cached_property
     def bindings(self) -> ModuleBindings:
         """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`)."""
-        return census(self.full_source)
+        return census(self.full_source, self.name)
 
     @cached_property
     def full_source(self) -> bytes | str:
@@ -307,13 +318,23 @@ def is_stub(function: cst.FunctionDef) -> bool:
 
 
 def _iter_classes(module: cst.Module) -> list[cst.ClassDef]:
+    """Every class statement, found by walking statements only (a class is always a statement)."""
+    from thor_guard.verifier.skeleton import _blocks, _suite
+
     found: list[cst.ClassDef] = []
 
-    class _Visitor(cst.CSTVisitor):
-        def visit_ClassDef(self, node: cst.ClassDef) -> None:
-            found.append(node)
+    def walk(statements: object) -> None:
+        for statement in statements:  # type: ignore[attr-defined]
+            if isinstance(statement, cst.ClassDef):
+                found.append(statement)
+                walk(_suite(statement.body))
+            elif isinstance(statement, cst.FunctionDef):
+                walk(_suite(statement.body))
+            else:
+                for block in _blocks(statement):
+                    walk(block)
 
-    module.visit(_Visitor())
+    walk(module.body)
     return found
 
 

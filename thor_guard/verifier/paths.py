@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import OPAQUE, Coroutine, Function, Module, is_concrete, join, same
+from thor_guard.verifier.values import OPAQUE, ClassValue, Coroutine, Function, Module, is_concrete, join, same
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -468,7 +468,9 @@ class Walker:
             return [state]
         if isinstance(small, cst.Raise):
             if small.exc is not None:
-                self._evaluate(small.exc, state, index)
+                raised = self._evaluate(small.exc, state, index)
+                if isinstance(raised, ClassValue) and not self._skipping(state, index):
+                    raise Effect(small.exc, f"'raise {code_of(small.exc)}' constructs a project exception (its __init__ runs)")
             if small.cause is not None:
                 self._evaluate(small.cause.item, state, index)
             return [Outcome("exit", index, small, raised=True)]
@@ -1129,10 +1131,19 @@ def receiver_of(function: cst.FunctionDef) -> str | None:
     return _receiver(function)
 
 
+_EXITS: dict[int, tuple[cst.CSTNode, bool]] = {}
+
+
 def has_exit(node: cst.CSTNode) -> bool:
-    """True when ``node`` contains a return or raise (not counting nested function bodies)."""
+    """True when ``node`` contains a return or raise (not counting nested function bodies); memoised by identity."""
+    cached = _EXITS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
     finder = _ExitFinder()
     node.visit(finder)
+    if len(_EXITS) > 8192:
+        _EXITS.clear()
+    _EXITS[id(node)] = (node, finder.found)
     return finder.found
 
 

@@ -84,6 +84,8 @@ class _Walks:
         self._reused: list[Outcome] | None = None
         self._shared: dict = {}
         self._literals_added = False
+        self._guard_index: int | None = None
+        self._guard_index_key: tuple[int, int] | None = None
 
     def _walk(self, env: str | None) -> list[Outcome]:
         """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
@@ -134,8 +136,12 @@ class _Walks:
     @property
     def guard_index(self) -> int | None:
         """Top-level index of the first condition on the mode variable that can exit (None before any walk found one)."""
-        mode = [i for i, t in self.guard_tests.items() if any(r.variable == self.context.env_var for r in t.reads) and has_exit(t.node)]
-        return min(mode) if mode else None
+        key = len(self.guard_tests), sum(t.error is not None for t in self.guard_tests.values())
+        if self._guard_index_key != key:
+            mode = [i for i, t in self.guard_tests.items() if any(r.variable == self.context.env_var for r in t.reads) and has_exit(t.node)]
+            self._guard_index = min(mode) if mode else None
+            self._guard_index_key = key
+        return self._guard_index
 
     @property
     def guarded(self) -> bool:
@@ -153,8 +159,13 @@ class _Walks:
         self._literals_added = True
         from heartbeat.mode import classify, world_of
 
-        found = [v for v in _string_literals(self._function) if v not in self.worlds]
-        for value in found[:12]:
+        literals = _string_literals(self._function)
+        heartbeat = self.context.heartbeat_value
+        if any(v.lower() == heartbeat.lower() for v in literals):
+            # The guard names spellings: try the ones with a single capital letter too (the table has only a few).
+            literals += [heartbeat[:i] + heartbeat[i].upper() + heartbeat[i + 1 :] for i in range(len(heartbeat))] + [heartbeat.swapcase().capitalize()]
+        found = [v for v in dict.fromkeys(literals) if v not in self.worlds]
+        for value in found[:24]:
             self.worlds[value] = world_of(value, self.context.heartbeat_value)
             self.kinds[value] = classify(value, self.context.heartbeat_value, self.context.legacy_value)
             self.envs = (*self.envs, value)
@@ -203,9 +214,15 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
                 return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+        if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
+            rebinding = facts.bindings.problem(qualname.split(".")[0])
+        if rebinding is None and qualname is not None:
+            hazard = facts.bindings.hazard_for(qualname.split(".")[0])
+            if hazard is not None and hazard.names is not None:
+                rebinding = f"{hazard.kind} at line {hazard.line} ('{hazard.text}') can replace {qualname}.{name}"
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
-    elif _is_module_level(facts, function):
+    elif _is_module_level(facts, function) or facts.bindings.bindings(name):
         rebinding = facts.bindings.problem(name)
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
