@@ -58,6 +58,8 @@ class TreeReport:
     """Category -> count."""
     examples: dict[str, str] = field(default_factory=dict)
     """Category -> ``path:line`` of one finding and its full message."""
+    code_examples: dict[str, str] = field(default_factory=dict)
+    """Code -> the first finding of that code (``path:line: message``)."""
     errors: int = 0
 
     @property
@@ -75,6 +77,7 @@ class TreeReport:
             "codes": dict(sorted(self.codes.items())),
             "tg009_categories": dict(self.tg009.most_common()),
             "tg009_examples": self.examples,
+            "examples": self.code_examples,
             "errors": self.errors,
         }
 
@@ -156,6 +159,7 @@ def check_tree(name: str, root: Path, wide: bool = False) -> TreeReport:
         if finding.code == "TG008":
             continue  # a wide pattern that matches nothing in some package is not a verdict
         report.codes[finding.code] += 1
+        report.code_examples.setdefault(finding.code, f"{finding.path.relative_to(root)}:{finding.line}: {finding.message}")
         if finding.code == "TG009":
             category = categorise(finding.message)
             report.tg009[category] += 1
@@ -186,11 +190,11 @@ def render(report: TreeReport, categories: int) -> str:
         f"## {report.name}: {report.entry_points} entry points in {report.files} files, {report.seconds:.1f} s"
         + (f", {report.errors} file errors" if report.errors else ""),
         "",
-        "| code | count |",
-        "|------|------:|",
-        f"| (no finding) | {report.clean} |",
+        "| code | count | first example |",
+        "|------|------:|---------------|",
+        f"| (no finding) | {report.clean} | |",
     ]
-    out += [f"| {code} | {count} |" for code, count in sorted(report.codes.items())]
+    out += [f"| {code} | {count} | {report.code_examples[code][:160]} |" for code, count in sorted(report.codes.items())]
     if report.tg009:
         out += ["", f"TG009 categories ({sum(report.tg009.values())} findings, {len(report.tg009)} categories):", ""]
         for category, count in report.tg009.most_common(categories):

@@ -44,12 +44,13 @@ def test_the_script_counts_codes_on_a_tiny_tree(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.json"
     assert main(["--trees", "", "--path", str(root), "--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "| code | count |" in printed
+    assert "| code | count | first example |" in printed
     report = json.loads(out.read_text())[0]
     # Feed.start (guarded), Feed.run and launch (no guard); describe is not a starter name.
     assert report["entry_points"] == 3
     assert report["clean"] == 1
     assert report["codes"].get("TG001") == 2
+    assert report["examples"]["TG001"].startswith("svc/workers.py:")
     assert (root / "svc" / "workers.py").exists(), "the original tree is only copied"
 
 

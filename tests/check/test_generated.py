@@ -118,3 +118,36 @@ def test_no_generated_case_is_accepted_unsoundly(generated: list) -> None:
     assert not summary.crashes, describe(summary.crashes[0])
     if summary.unsound:
         pytest.fail(f"{len(summary.unsound)} unsound verdicts; the first, minimised:\n{describe(minimise(summary.unsound[0]))}")
+
+
+def test_generation_is_deterministic_and_distinct() -> None:
+    from tests.check.generated.engine import generate
+
+    first = [case.files() for case in generate(60, 3)]
+    again = [case.files() for case in generate(60, 3)]
+    assert first == again
+    assert len({tuple(sorted(files.items())) for files in first}) == 60
+
+
+def _runs(per_value: dict) -> tuple:
+    from tests.check.generated.model import VALUES
+
+    return (tuple(per_value.get(value, ((), "return")) for value in VALUES),)
+
+
+def test_judge_on_recorded_runs() -> None:
+    from tests.check.generated.model import VALUES, heartbeat_world
+    from tests.check.generated.oracle import judge
+
+    case = _case(_guard(*CANONICAL))
+    case = Case(case.kind, case.is_async, case.features, scenarios=(PERMISSIVE,))
+    passed = (("AFTER_GUARD", "BODY", "thread"), "return")
+    good = {value: passed for value in VALUES if not heartbeat_world(value)}
+    assert judge(case, _runs(good)).guarded
+    # An effect in one heartbeat-world value, a crash, one legacy value that exits, no legacy value getting through.
+    assert "events ['x']" in judge(case, _runs({**good, "Heartbeat": (("x",), "return")})).reason
+    assert "crash:KeyError" in judge(case, _runs({**good, None: ((), "crash:KeyError")})).reason
+    assert "'bogus'" in judge(case, _runs({**good, "bogus": ((), "return")})).reason
+    assert "never lets the run through" in judge(case, _runs({})).reason
+    # What the body does after the guard is not judged.
+    assert judge(case, _runs({**good, "legacy": (("AFTER_GUARD",), "crash:ValueError")})).guarded

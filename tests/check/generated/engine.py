@@ -42,7 +42,7 @@ def generate(count: int, seed: int) -> Iterator[Case]:
 
         @hypothesis_seed(seed * 100_003 + chunk_number)
         @settings(
-            max_examples=CHUNK,
+            max_examples=min(CHUNK, 2 * count + 50),
             database=None,
             phases=[Phase.generate],
             suppress_health_check=list(HealthCheck),
