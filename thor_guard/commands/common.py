@@ -29,7 +29,11 @@ FORMAT_CHOICES = ("text", "json", "sarif", "github")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 # Which codes each command can report: --select/--ignore of any other code is a usage error.
-AUDIT_CODES = frozenset({"TG010", "TG011"})
+# The audit's codes come from its own classification table (TG010, TG011, TG013 …), so a
+# new audit rule is never selectable in check by accident.
+from thor_guard.audit.result import CODES as _AUDIT_CLASSIFICATION_CODES  # noqa: E402 - plain data, no libcst
+
+AUDIT_CODES = frozenset(_AUDIT_CLASSIFICATION_CODES.values())
 
 
 def check_codes() -> frozenset[str]:
