@@ -25,11 +25,19 @@ def write_project(root: Path, files: Mapping[str, str | bytes], table: Mapping[s
     root.mkdir(parents=True, exist_ok=True)
     lines = ["[tool.thor-guard]"] + [f"{key} = {toml_value(value)}" for key, value in table.items()]
     (root / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return write_files(root, files)
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text or bytes) under ``root``, with ``__init__.py`` in every package directory.
+
+    Hidden directories (``.git``, ``.venv``) are not packages and get no ``__init__.py``.
+    """
     for relative, content in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         for parent in path.relative_to(root).parents:
-            if str(parent) != "." and not (root / parent / "__init__.py").exists():
+            if str(parent) != "." and not (root / parent / "__init__.py").exists() and not str(parent).startswith("."):
                 (root / parent / "__init__.py").write_text("", encoding="utf-8")
         if isinstance(content, bytes):
             path.write_bytes(content)

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from tests.check.project import write_files  # noqa: F401 - re-exported: the one project writer of the tests
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "legacy_thor"
 
@@ -42,16 +44,3 @@ def copy_example(destination: Path) -> Path:
     return destination
 
 
-def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    """Write ``files`` (relative path -> text or bytes) under ``root``, with ``__init__.py`` in every package directory."""
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for parent in path.relative_to(root).parents:
-            if str(parent) != "." and not (root / parent / "__init__.py").exists() and not str(parent).startswith("."):
-                (root / parent / "__init__.py").write_text("", encoding="utf-8")
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root

@@ -22,9 +22,9 @@ late (TG002) on its own merits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import libcst as cst
 
@@ -1041,20 +1041,42 @@ def _all_names(node: cst.CSTNode) -> set[str]:
     return set()
 
 
+_T = TypeVar("_T")
+_V = TypeVar("_V", bound=cst.CSTVisitor)
+_MEMO_LIMIT = 8192
+"""Entries per identity memo before it is cleared (a bound on memory, not a cache policy)."""
+
+
+def _memo_by_identity(memo: dict[int, tuple[cst.CSTNode, _T]], node: cst.CSTNode, compute: Callable[[cst.CSTNode], _T]) -> _T:
+    """``compute(node)``, memoised by the node's identity (libcst trees are immutable).
+
+    The node is kept beside the value, so a recycled ``id`` of a collected node never hits.
+    """
+    cached = memo.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    value = compute(node)
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    memo[id(node)] = (node, value)
+    return value
+
+
+def _visit(visitor_type: Callable[[], _V]) -> Callable[[cst.CSTNode], _V]:
+    def run(node: cst.CSTNode) -> _V:
+        visitor = visitor_type()
+        node.visit(visitor)  # type: ignore[arg-type]
+        return visitor
+
+    return run
+
+
 _SCANS: dict[int, tuple[cst.CSTNode, _Names]] = {}
 
 
 def _scan(node: cst.CSTNode) -> _Names:
-    """Names assigned/declared global in ``node`` (memoised by identity: trees are immutable)."""
-    cached = _SCANS.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
-    visitor = _Names()
-    node.visit(visitor)
-    if len(_SCANS) > 8192:
-        _SCANS.clear()
-    _SCANS[id(node)] = (node, visitor)
-    return visitor
+    """Names assigned/declared global in ``node`` (memoised by identity)."""
+    return _memo_by_identity(_SCANS, node, _visit(_Names))
 
 
 def _assigned_names(node: cst.CSTNode) -> set[str]:
@@ -1136,15 +1158,7 @@ _EXITS: dict[int, tuple[cst.CSTNode, bool]] = {}
 
 def has_exit(node: cst.CSTNode) -> bool:
     """True when ``node`` contains a return or raise (not counting nested function bodies); memoised by identity."""
-    cached = _EXITS.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
-    finder = _ExitFinder()
-    node.visit(finder)
-    if len(_EXITS) > 8192:
-        _EXITS.clear()
-    _EXITS[id(node)] = (node, finder.found)
-    return finder.found
+    return _memo_by_identity(_EXITS, node, lambda n: _visit(_ExitFinder)(n).found)
 
 
 class _ExitFinder(cst.CSTVisitor):
