@@ -197,6 +197,9 @@ class CallAnalysis:
                 mode_read = any(r.variable == self.context.env_var for r in reads)
                 (self._memo if mode_read else self._shared)[key] = cached
         if isinstance(cached, EvalFailure):
+            # A callee that raised still read what it read: the caller's trace must know (a walk that
+            # seems not to read the mode variable is reused for every value of it).
+            evaluator.trace.reads.extend(cached.reads)
             raise cached.error
         value, reads, helpers = cached
         evaluator.trace.reads.extend(reads)
