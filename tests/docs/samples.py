@@ -54,7 +54,7 @@ _JOB_RUNS = (r"\(\d+ job runs", "(<n> job runs")
 _OVERRUN = (r"(?m)^\S+ \S+ WARNING +heartbeat: tick=\d+ ran past the next grid point.*(\n|$)", "")
 _AGO = (r"\(\d+(\.\d+)? s ago\)", "(<t> s ago)")
 _MISSED = (r"ticks_missed=\d+", "ticks_missed=<n>")
-_STATUS_ROW = (r"(?m)^(\w+ +\d+s \w+ +)<time> +\d+\.\dms ok +\d+ +0 +0 *$", r"\1<time> <took> ok <runs> 0 0")
+_STATUS_ROW = (r"(?m)^(\w+ +\d+s \w+ +)<time> +\d+\.\dms ok +\d+ +0 +0 +0 +\d+ *$", r"\1<time> <took> ok <runs> 0 0 0 <miss>")
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def run_command(line: str, cwd: Path, env: Sequence[tuple[str, str]] = ()) -> st
     return done.stdout
 
 
-_HEARTBEAT_FILES = re.compile(r"(/\S*thor-guard-heartbeat-[\w.-]+?-[0-9a-f]{8})\.(?:lock|status\.json)")
+_HEARTBEAT_FILES = re.compile(r"(/\S*thor-guard-heartbeat-[\w.-]+?-[0-9a-f]{8,})\.(?:lock|status\.json)")
 
 
 def remove_heartbeat_files(output: Sequence[str]) -> None:
@@ -187,6 +187,28 @@ def remove_heartbeat_files(output: Sequence[str]) -> None:
     for stem in {match.group(1) for line in output for match in _HEARTBEAT_FILES.finditer(line)}:
         for suffix in (".lock", ".status.json"):
             Path(stem + suffix).unlink(missing_ok=True)
+
+
+_STATE_FILES = """
+from pathlib import Path
+from heartbeat.cli import _prepare
+settings = _prepare(None, None, check_mode=False)
+print(settings.resolved_lock_path)
+print(settings.resolved_status_path)
+"""
+
+
+def clear_heartbeat_state(cwd: Path) -> None:
+    """Delete the lock and status files of the project in ``cwd`` before a sample runs its heartbeat.
+
+    They live outside the scratch tree (``/run/lock``), are named from the project's lock
+    identity (the same for every copy of the example) and keep fencing tokens, slot claims,
+    counters and history: a sample shows a first run, as on a fresh machine.
+    """
+    done = subprocess.run([sys.executable, "-c", _STATE_FILES], cwd=cwd, capture_output=True, text=True, timeout=60, check=True)
+    for line in done.stdout.splitlines():
+        if line.strip():
+            Path(line.strip()).unlink(missing_ok=True)
 
 
 def real_lines(block: Block, scratch: Path) -> list[str]:
@@ -205,6 +227,8 @@ def _real_lines(block: Block, scratch: Path, set_up: list[str]) -> list[str]:
     if sample is None:
         raise KeyError(f"{block.where}: no sample named {block.name!r} in tests/docs/samples.py")
     cwd = scratch / sample.cwd
+    if sample.slow:
+        clear_heartbeat_state(cwd)
     if block.kind == "sample":
         outputs = [run_command(command, cwd, sample.env) for command in sample.commands]
         set_up.extend("\n".join(outputs[:-1]).splitlines())
