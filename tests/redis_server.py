@@ -207,6 +207,10 @@ class RedisServer:
         self.close()
 
 
+class _StartFailed(RuntimeError):
+    """The server process exited during start-up (its log's last lines in the message)."""
+
+
 class SentinelServer:
     """``redis-server --sentinel`` watching one master as service ``service`` (quorum 1), on a free port."""
 
@@ -225,7 +229,18 @@ class SentinelServer:
         auth = f":{quote(self.master.password, safe='')}@" if self.master.password else ""
         return f"redis+sentinel://{auth}127.0.0.1:{self.port}/{self.service}/0"
 
-    def start(self, timeout: float = 10.0) -> None:
+    def start(self, timeout: float = 10.0, attempts: int = 3) -> None:
+        """Start Sentinel; a start that fails at once (the free port taken meanwhile by another process) retries on a new port."""
+        for attempt in range(attempts):
+            try:
+                self._start_once(timeout)
+                return
+            except _StartFailed:
+                if attempt == attempts - 1:
+                    raise
+                self.port = free_port()
+
+    def _start_once(self, timeout: float) -> None:
         import redis
 
         config = self.directory / "sentinel.conf"  # Sentinel rewrites its config file: it must be writable
@@ -245,7 +260,9 @@ class SentinelServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 err = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
-                raise RuntimeError(f"sentinel exited with {self.process.returncode}: {err.strip()}")
+                log = self.directory / "sentinel.log"
+                tail = log.read_text(errors="replace").splitlines()[-3:] if log.exists() else []
+                raise _StartFailed(f"sentinel exited with {self.process.returncode}: {err.strip()} {' | '.join(tail)}".strip())
             try:
                 client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=0.5)
                 if client.execute_command("SENTINEL", "get-master-addr-by-name", self.service):
