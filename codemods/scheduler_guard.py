@@ -58,6 +58,7 @@ from codemods.canonical import (
 from codemods.contract import exit_statement, is_generator
 from codemods.guard_edit import (
     condition_reads_only_mode,
+    environment_write,
     exiting_if,
     loaded_names,
     plan_move,
@@ -553,6 +554,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
+            write = environment_write(statements[first:guard_index], self._qualified_names)
+            if write is not None:
+                code = " ".join(cst.Module([]).code_for_node(write).split())
+                code = code if len(code) <= 60 else code[:57] + "..."
+                raise Unresolvable(
+                    f"the code before the guard writes os.environ ('{code}'), which may set the mode variable itself; move it by hand"
+                )
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
