@@ -25,6 +25,7 @@ QualifiedNames = Callable[[cst.CSTNode], set[str]]
 
 LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
 NEW_LOGGER_NAMES = ("logger", "_logger", "thor_guard_logger")
+PRIVATE_LOGGER_NAMES = ("_logger", "_thor_guard_logger")
 LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
 _ENV_SPELLINGS = {"os": (0, "{}.environ.get"), "os.environ": (1, "{}.get"), "os.getenv": (2, "{}")}
 
@@ -131,9 +132,18 @@ class ModuleBindings:
     """
 
     def __init__(
-        self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames, source: bytes
+        self,
+        module: cst.Module,
+        global_scope: Scope,
+        qualified_names: QualifiedNames,
+        source: bytes,
+        *,
+        private: bool = False,
     ) -> None:
         self.global_scope = global_scope
+        self.private = private
+        """New module-level names must be private (``_logger``, ``import os as _os``): the module has no
+        ``__all__`` and is star imported, so a public name would be re-exported (:mod:`codemods.star_exports`)."""
         self.unstable = unstable_module_names(module, source)
         self._top_level = top_level_smalls(module)
         self.loggers = [
@@ -187,7 +197,7 @@ class ModuleBindings:
             if view.scope[alias] and view.usable(alias) != {module}:
                 raise Unresolvable(f"the function binds '{alias}' itself; add the guard by hand")
             return alias
-        for alias in (f"_{module}", f"thor_guard_{module}"):
+        for alias in (f"_{module}", f"_thor_guard_{module}" if self.private else f"thor_guard_{module}"):
             if not self.name_in_use(alias) and not self.global_scope.assignments[alias] and alias not in self.unstable:
                 self._aliases[module] = alias
                 return alias
@@ -211,7 +221,7 @@ class ModuleBindings:
         if ranked:
             _, name, call = min(ranked)
             return EnvReader(call=call, after_index=view.local_import_index(name))
-        if self._plain_import_possible("os", view):
+        if not self.private and self._plain_import_possible("os", view):
             return EnvReader(call="os.environ.get", import_line="import os")
         alias = self._alias("os", view)
         return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}")
@@ -236,12 +246,12 @@ class ModuleBindings:
         )
         import_line = None
         if logging_name is None:
-            if self._plain_import_possible("logging", view):
+            if not self.private and self._plain_import_possible("logging", view):
                 logging_name, import_line = "logging", "import logging"
             else:
                 logging_name = self._alias("logging", view)
                 import_line = f"import logging as {logging_name}"
-        for name in NEW_LOGGER_NAMES:
+        for name in PRIVATE_LOGGER_NAMES if self.private else NEW_LOGGER_NAMES:
             if not self.name_in_use(name) and not self.global_scope.assignments[name] and name not in self.unstable:
                 self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_line=import_line)
                 return self.created_logger

@@ -67,6 +67,7 @@ from codemods.guard_edit import (
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader
+from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
 from thor_guard.writer import format_problems
@@ -400,7 +401,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         positions = def_positions(source)
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
-        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source)
+        private = not global_scope.assignments["__all__"] and bool(star_importers(self._module, self._config.source_roots))
+        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private)
         length = line_length(_pyproject_of(self._config))
         indents = body_indents(tree, {id(function) for _, _, function in targeted})
         self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}
