@@ -14,6 +14,7 @@ import io
 import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import GlobalScope, ImportAssignment, Scope
@@ -139,8 +140,12 @@ class ModuleBindings:
         source: bytes,
         *,
         private: bool = False,
+        submodules: frozenset[str] = frozenset(),
     ) -> None:
         self.global_scope = global_scope
+        self.submodules = submodules
+        """For a package's ``__init__``: its submodules and subpackages. A new global of the same name would
+        shadow them (``from pkg import logging`` would give the stdlib module), so such names are never taken."""
         self.private = private
         """New module-level names must be private (``_logger``, ``import os as _os``): the module has no
         ``__all__`` and is star imported, so a public name would be re-exported (:mod:`codemods.star_exports`)."""
@@ -164,6 +169,8 @@ class ModuleBindings:
         count, nor attribute names after a dot), the same answer under both
         runners because both read the file's bytes.
         """
+        if name in self.submodules:
+            return True
         if self._names_read is None:
             self._names_read = _token_names(self._source)
             if self._names_read is None:
@@ -182,7 +189,7 @@ class ModuleBindings:
 
     def _plain_import_possible(self, module: str, view: FunctionScopeView) -> bool:
         """``import <module>`` may be added and ``<module>`` used: nothing else is, or may become, bound to the name."""
-        if module in self.unstable:
+        if module in self.unstable or module in self.submodules:
             return False
         for assignment in self.global_scope.assignments[module]:
             if not isinstance(assignment, ImportAssignment):
@@ -334,3 +341,25 @@ def _all_names(node: cst.CSTNode) -> set[str]:
     collector = _NameCollector(loads_only=False)
     node.visit(collector)
     return collector.names
+
+
+def package_submodules(init_file: Path) -> frozenset[str]:
+    """Names of the modules and packages next to a package's ``__init__.py`` (empty for any other file).
+
+    ``pkg/logging.py``, ``pkg/logger/`` and ``pkg/os.so`` make ``logging``, ``logger`` and ``os`` names that
+    ``from pkg import NAME`` resolves to the submodule only while ``pkg`` itself binds nothing of that name.
+    """
+    if init_file.name != "__init__.py":
+        return frozenset()
+    names: set[str] = set()
+    try:
+        entries = list(init_file.parent.iterdir())
+    except OSError:
+        return frozenset()
+    for entry in entries:
+        stem = entry.name.split(".", 1)[0]
+        if not stem.isidentifier() or stem == "__init__":
+            continue
+        if entry.is_dir() or entry.suffix in (".py", ".pyc", ".so", ".pyd", ".pyi"):
+            names.add(stem)
+    return frozenset(names)

@@ -197,13 +197,28 @@ def plan_move(
 
     visit_names([*extra_reads, *loaded_names(guard.test)], parameters_allowed=False, reader="the guard's condition")
     visit_names(loaded_names(guard.body), parameters_allowed=True, reader="the guard's branch")
+    # Parameters the branch reads (``return self._thread``, ``logger.info(..., self.name)``): the code the guard
+    # would jump over may set their attributes or items (``self._thread = None``, ``self.reset()``), so the moved
+    # branch would read something else or raise AttributeError.
+    parameters = {
+        name
+        for name in loaded_names(guard.body)
+        if any(isinstance(binding.node, cst.Param) for binding in scope.assignments[name])
+    }
     for index in range(first, guard_index):
         if index in moved:
             continue
-        clash = all_names(statements[index]) & needed_locals
+        names = all_names(statements[index])
+        clash = names & needed_locals
         if clash:
             name = min(clash)
             raise Unresolvable(f"the code before the guard also uses '{name}', which the guard needs; move it by hand")
+        touched = names & parameters
+        if touched:
+            name = min(touched)
+            raise Unresolvable(
+                f"the guard's branch reads the parameter '{name}', which the code it would jump over uses; move it by hand"
+            )
     return MovePlan(moved=(*sorted(moved), guard_index))
 
 

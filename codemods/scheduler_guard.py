@@ -36,6 +36,7 @@ from codemods.bindings import (
     Unresolvable,
     choose_local_name,
     function_scope_view,
+    package_submodules,
 )
 from codemods.body import (
     BodyItem,
@@ -402,7 +403,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
         private = not global_scope.assignments["__all__"] and bool(star_importers(self._module, self._config.source_roots))
-        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private)
+        submodules = package_submodules(path) if path is not None else frozenset()
+        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private, submodules=submodules)
         length = line_length(_pyproject_of(self._config))
         indents = body_indents(tree, {id(function) for _, _, function in targeted})
         self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}

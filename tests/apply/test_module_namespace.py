@@ -1,6 +1,7 @@
-"""A star-imported module without ``__all__`` gets only private new names, so importers keep their own.
+"""Names apply adds to a module never change what other modules get from it.
 
-Found by a hostile review: ``pkg/__init__.py`` defined its own ``logger`` and then did
+A star-imported module without ``__all__`` gets only private new names, so importers keep their own;
+a package ``__init__`` never binds the name of one of its submodules. Found by a hostile review: ``pkg/__init__.py`` defined its own ``logger`` and then did
 ``from pkg.service import *``; once apply had added ``logger``/``os``/``logging`` to
 ``pkg/service.py``, the package's ``logger`` was the submodule's, in legacy mode too.
 """
@@ -107,3 +108,29 @@ def test_both_runners_write_the_same_private_names(tmp_path: Path) -> None:
     )
     assert libcst.returncode == 0, libcst.stderr
     assert snapshot(ours) == snapshot(theirs)
+
+
+def test_a_package_init_never_binds_the_name_of_its_own_submodule(tmp_path: Path) -> None:
+    """``app/logging.py`` and ``app/logger.py`` exist: binding ``logging``/``logger`` in ``app/__init__.py``
+    would make ``from app import logging`` return the stdlib module, and ``app.main`` would fail to import."""
+    root = tmp_path / "p"
+    (root / "app" / "os").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.thor-guard]\npreset = "none"\nentry-points = ["app:start_scheduler"]\n')
+    (root / "app" / "__init__.py").write_text("import threading\n\n\ndef start_scheduler():\n    threading.Thread(target=lambda: None).start()\n")
+    (root / "app" / "logging.py").write_text('def configure():\n    print("app logging configured")\n')
+    (root / "app" / "logger.py").write_text('def get(name):\n    return f"<logger {name}>"\n')
+    (root / "app" / "os" / "__init__.py").write_text("")
+    (root / "app" / "main.py").write_text(
+        "from app import logging as app_logging\nfrom app import logger as app_logger\nfrom app import os as app_os\n"
+        "app_logging.configure()\nprint(app_logger.get('main'), app_os.__name__)\n"
+    )
+    (root / "driver.py").write_text("import app.main\nimport app\nprint('ret', app.start_scheduler())\n")
+    before = _legacy_run(root)
+    done = _apply(root)
+    assert done.returncode == 0, done.stderr
+    init = (root / "app" / "__init__.py").read_text()
+    assert init.startswith("import logging as _logging\nimport os as _os\nimport threading\n\n_logger = _logging.getLogger(__name__)\n"), init
+    assert _legacy_run(root) == before == "app logging configured\n<logger main> app.os\nret None\n"
+    heartbeat = subprocess.run([sys.executable, "driver.py"], cwd=root, env={**os.environ, "THOR_SCHEDULER_MODE": "heartbeat"},
+                               capture_output=True, text=True, check=True)
+    assert heartbeat.stdout == "app logging configured\n<logger main> app.os\nret None\n"
