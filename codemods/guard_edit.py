@@ -147,6 +147,26 @@ def _binding_value(statement: cst.BaseStatement) -> cst.CSTNode | None:
     return None
 
 
+class _AttributeBases(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name):
+            self.names.add(node.value.value)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if isinstance(node.value, cst.Name):
+            self.names.add(node.value.value)
+
+
+def _attribute_bases(node: cst.CSTNode) -> set[str]:
+    """Names whose attributes or items ``node`` reads directly (``self`` in ``self.x`` and ``self[k]``)."""
+    visitor = _AttributeBases()
+    node.visit(visitor)
+    return visitor.names
+
+
 def plan_move(
     statements: Sequence[cst.BaseStatement],
     guard: cst.If,
@@ -197,12 +217,13 @@ def plan_move(
 
     visit_names([*extra_reads, *loaded_names(guard.test)], parameters_allowed=False, reader="the guard's condition")
     visit_names(loaded_names(guard.body), parameters_allowed=True, reader="the guard's branch")
-    # Parameters the branch reads (``return self._thread``, ``logger.info(..., self.name)``): the code the guard
+    # Parameters whose attributes or items the branch reads (``return self._thread``, ``logger.info(..., self.name)``;
+    # not ``type(self).__name__``): the code the guard
     # would jump over may set their attributes or items (``self._thread = None``, ``self.reset()``), so the moved
     # branch would read something else or raise AttributeError.
     parameters = {
         name
-        for name in loaded_names(guard.body)
+        for name in _attribute_bases(guard.body)
         if any(isinstance(binding.node, cst.Param) for binding in scope.assignments[name])
     }
     for index in range(first, guard_index):
@@ -217,7 +238,7 @@ def plan_move(
         if touched:
             name = min(touched)
             raise Unresolvable(
-                f"the guard's branch reads the parameter '{name}', which the code it would jump over uses; move it by hand"
+                f"the guard's branch reads attributes of the parameter '{name}', which the code it would jump over uses; move it by hand"
             )
     return MovePlan(moved=(*sorted(moved), guard_index))
 
