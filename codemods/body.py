@@ -96,8 +96,17 @@ def as_indented_block(function: cst.FunctionDef) -> cst.FunctionDef:
     body = function.body
     if isinstance(body, cst.IndentedBlock):
         return function
-    line = cst.SimpleStatementLine(body=body.body)
-    return function.with_changes(body=cst.IndentedBlock(body=(line,), header=body.trailing_whitespace))
+    smalls = list(body.body)
+    last = smalls[-1]
+    if isinstance(last.semicolon, cst.Semicolon):  # 'print(1);  # c': the spaces belong before the comment now
+        smalls[-1] = last.with_changes(semicolon=last.semicolon.with_changes(whitespace_after=cst.SimpleWhitespace("")))
+    trailing = body.trailing_whitespace
+    if trailing.comment is not None and not trailing.whitespace.value:
+        # 'def f(): go()  # c' keeps its comment on the def line, two spaces before it (pycodestyle E261)
+        spaces = last.semicolon.whitespace_after.value if isinstance(last.semicolon, cst.Semicolon) else ""
+        trailing = trailing.with_changes(whitespace=cst.SimpleWhitespace(spaces or "  "))
+    line = cst.SimpleStatementLine(body=smalls)
+    return function.with_changes(body=cst.IndentedBlock(body=(line,), header=trailing))
 
 
 def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.FunctionDef:

@@ -648,9 +648,17 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             )
             index = logger_position(body, logger.create_with)
             body.insert(index, statement.with_changes(leading_lines=(cst.EmptyLine(),)) if index > 0 else statement)
+            following = body[index + 1] if index + 1 < len(body) else None
+            if isinstance(following, (cst.FunctionDef, cst.ClassDef)) and not _starts_with_blank(following.leading_lines):
+                # two blank lines before a top-level def/class (pycodestyle E302), as the file had after its imports
+                body[index + 1] = following.with_changes(leading_lines=(cst.EmptyLine(), cst.EmptyLine(), *following.leading_lines))
         if imports:
             body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
+    return bool(lines) and lines[0].comment is None
 
 
 def _pyproject_of(config: Config) -> Path | None:
