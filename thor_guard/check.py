@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.suggest import did_you_mean
 from thor_guard.targets import Target, find_module_file, resolve_target_modules
 from thor_guard.verdict_cache import Entry, Outcome, Probe, VerdictCache, config_fingerprint, digest, outcome_key
 
@@ -207,7 +206,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
                     matched.setdefault(key, set()).add(index)
         if not matched_any:
             path = modules[0][1]
-            hint = did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
+            hint = _did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
             findings.append(
                 Finding(path, 1, 1, "TG008", f"no function in '{modules[0][0]}' matches '{target.qualname}'{hint}: renamed or moved?", str(target))
             )
@@ -249,6 +248,12 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
         files=len(files),
         verdicts=verdicts,
     )
+
+
+def _did_you_mean(name: str, candidates: list[str]) -> str:
+    from thor_guard.suggest import did_you_mean  # difflib: only when an entry point went missing
+
+    return did_you_mean(name, candidates)
 
 
 def _still_valid(outcome: Outcome, config: Config) -> bool:

@@ -38,15 +38,20 @@ both off.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import marshal
 import os
-import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard import __version__
 from thor_guard.findings import Finding
+
+try:  # the BLAKE2 module itself: ``hashlib`` would also load OpenSSL (_hashlib), a few ms a warm run does not need
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -78,7 +83,7 @@ _NOT_IN_FINGERPRINT = frozenset(
 
 def digest(data: bytes) -> str:
     """BLAKE2b-128 of ``data`` as hex: the content hash of every key and probe."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def config_fingerprint(config: Config) -> str:
@@ -102,7 +107,7 @@ def code_key() -> str:
     if _CODE_KEY is not None:
         return _CODE_KEY
     package = Path(__file__).resolve().parent
-    hasher = hashlib.blake2b(f"{__version__}:{FORMAT}".encode(), digest_size=12)
+    hasher = blake2b(f"{__version__}:{FORMAT}:{sys.implementation.cache_tag}:{marshal.version}".encode(), digest_size=12)
     stack = [package]
     files: list[tuple[str, os.stat_result]] = []
     while stack:
@@ -202,7 +207,7 @@ class VerdictCache:
 
     def file_key(self, data: bytes, module: str, path: Path) -> str:
         """Key of one file's entry: its bytes, module name, spelled and resolved path, and :func:`code_key`."""
-        hasher = hashlib.blake2b(data, digest_size=16)
+        hasher = blake2b(data, digest_size=16)
         hasher.update(f"\0{module}\0{path}\0{path.resolve()}\0{code_key()}".encode())
         return hasher.hexdigest()
 
@@ -210,19 +215,18 @@ class VerdictCache:
         """The entry under ``key``, or None when missing, damaged or of another format (refreshes its LRU time)."""
         if self.directory is None:
             return None
-        location = self.directory / f"{key}.pickle"
+        location = self.directory / f"{key}.entry"
         try:
-            with location.open("rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:  # noqa: BLE001 - any damage (truncation, foreign pickle, missing class) is a miss
+            entry = decode(location.read_bytes())
+        except OSError:
             return None
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT and isinstance(stored[1], Entry)):
+        if entry is None:
             return None
         try:
             os.utime(location)
         except OSError:
             pass
-        return stored[1]
+        return entry
 
     def store(self, key: str, entry: Entry) -> None:
         """Write ``entry`` atomically (temp file + rename); failures to write are ignored: it is only a cache."""
@@ -232,6 +236,9 @@ class VerdictCache:
 
         while len(entry.outcomes) > MAX_OUTCOMES:
             entry.outcomes.pop(next(iter(entry.outcomes)))
+        data = encode(entry)
+        if data is None:
+            return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             _write_markers(self.directory.parent)
@@ -240,8 +247,8 @@ class VerdictCache:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((FORMAT, entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.directory / f"{key}.pickle")
+                handle.write(data)
+            os.replace(tmp, self.directory / f"{key}.entry")
             self.written += 1
         except OSError:
             try:
@@ -268,7 +275,7 @@ class VerdictCache:
                 st = item.stat()
             except OSError:
                 continue
-            if item.name.endswith(".pickle"):
+            if item.name.endswith(".entry"):
                 entries.append((st.st_mtime_ns, st.st_size, item.path))
             elif item.name.endswith(".tmp") and _older_than_an_hour(st):
                 deleted += _unlink(item.path)
@@ -279,6 +286,56 @@ class VerdictCache:
             if index >= max_entries or total > max_bytes:
                 deleted += _unlink(path)
         return deleted
+
+
+MAGIC = b"TGVC"
+
+
+def encode(entry: Entry) -> bytes | None:
+    """``entry`` as bytes: magic, BLAKE2b-128 of the payload, then the payload (``marshal`` of plain tuples).
+
+    ``marshal`` because it is built in (a warm run imports neither pickle nor
+    json) and the payload is only strings, numbers, booleans and tuples.
+    None when something in it is not plain data (it is then not cached).
+    """
+    outcomes = tuple(
+        (
+            okey,
+            tuple((str(f.path), f.line, f.column, f.code, f.message, f.entry_point, f.extra) for f in o.findings),
+            o.entry_points,
+            o.helper_files,
+            o.helper_errors,
+            tuple((p.module, p.path, p.content, p.shadowed) for p in o.probes),
+        )
+        for okey, o in entry.outcomes.items()
+    )
+    try:
+        payload = marshal.dumps((FORMAT, entry.functions, entry.error, outcomes))
+    except ValueError:
+        return None
+    return MAGIC + blake2b(payload, digest_size=16).digest() + payload
+
+
+def decode(data: bytes) -> Entry | None:
+    """The inverse of :func:`encode`; None for anything torn, damaged or foreign (never an exception)."""
+    if data[:4] != MAGIC or blake2b(data[20:], digest_size=16).digest() != data[4:20]:
+        return None
+    try:
+        fmt, functions, error, outcomes = marshal.loads(data[20:])
+        if fmt != FORMAT:
+            return None
+        entry = Entry(functions, error)
+        for okey, findings, entry_points, helper_files, helper_errors, probes in outcomes:
+            entry.outcomes[okey] = Outcome(
+                tuple(Finding(Path(path), line, column, code, message, point, extra) for path, line, column, code, message, point, extra in findings),
+                entry_points,
+                helper_files,
+                helper_errors,
+                tuple(Probe(*probe) for probe in probes),
+            )
+    except (ValueError, TypeError, EOFError):
+        return None
+    return entry
 
 
 def _older_than_an_hour(st: os.stat_result) -> bool:
