@@ -104,9 +104,14 @@ def code_key() -> str:
     therefore never gets a verdict the current verifier would not give.
     """
     global _CODE_KEY
-    if _CODE_KEY is not None:
-        return _CODE_KEY
-    package = Path(__file__).resolve().parent
+    if _CODE_KEY is None:
+        package = Path(__file__).resolve().parent
+        _CODE_KEY = code_key_of(package, package.parent / "heartbeat" / "mode.py", _libcst_version_file())
+    return _CODE_KEY
+
+
+def code_key_of(package: Path, *extra: Path | None) -> str:
+    """:func:`code_key` for the ``*.py`` tree under ``package`` plus the ``extra`` files (missing ones are skipped)."""
     hasher = blake2b(f"{__version__}:{FORMAT}:{sys.implementation.cache_tag}:{marshal.version}".encode(), digest_size=12)
     stack = [package]
     files: list[tuple[str, os.stat_result]] = []
@@ -121,16 +126,15 @@ def code_key() -> str:
                 stack.append(Path(entry.path))
             elif entry.name.endswith(".py"):
                 files.append((entry.path, entry.stat()))
-    for extra in (package.parent / "heartbeat" / "mode.py", _libcst_version_file()):
-        if extra is not None:
+    for path in extra:
+        if path is not None:
             try:
-                files.append((str(extra), extra.stat()))
+                files.append((str(path), path.stat()))
             except OSError:
                 pass
     for name, st in sorted(files, key=lambda item: item[0]):
         hasher.update(f"{name}:{st.st_mtime_ns}:{st.st_size};".encode())
-    _CODE_KEY = hasher.hexdigest()
-    return _CODE_KEY
+    return hasher.hexdigest()
 
 
 def _libcst_version_file() -> Path | None:

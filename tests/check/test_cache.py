@@ -180,23 +180,24 @@ def test_a_change_invalidates_exactly_the_verdicts_that_read_it(tmp_path: Path) 
 
 
 def test_value_table_and_code_are_in_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A different verifier (code key) or mode value table (heartbeat/mode.py, part of the code key) misses."""
+    """Another verifier (code key) misses; an edit to thor-guard's code or the mode value table changes the key."""
     root, cache_dir = tmp_path / "project", tmp_path / "cache"
     _initial(root)
     _same_with_and_without_cache(root, cache_dir)
-    mode = Path(verdict_cache.__file__).resolve().parents[1] / "heartbeat" / "mode.py"
-    assert mode.is_file()
     monkeypatch.setattr(verdict_cache, "_CODE_KEY", "another verifier")
     assert _hits_and_misses(root, cache_dir) == (0, 2)
-    monkeypatch.setattr(verdict_cache, "_CODE_KEY", None)
-    first = verdict_cache.code_key()
-    stat = mode.stat()
-    try:
-        os.utime(mode, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        monkeypatch.setattr(verdict_cache, "_CODE_KEY", None)
-        assert verdict_cache.code_key() != first
-    finally:
-        os.utime(mode, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    package = tmp_path / "copy" / "thor_guard"
+    shutil.copytree(Path(verdict_cache.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    mode = tmp_path / "copy" / "heartbeat" / "mode.py"
+    mode.parent.mkdir()
+    shutil.copy(Path(verdict_cache.__file__).resolve().parents[1] / "heartbeat" / "mode.py", mode)
+    first = verdict_cache.code_key_of(package, mode)
+    assert verdict_cache.code_key_of(package, mode) == first
+    mode.write_text(mode.read_text(encoding="utf-8") + "\n# another value table\n", encoding="utf-8")
+    second = verdict_cache.code_key_of(package, mode)
+    assert second != first
+    (package / "verifier" / "paths.py").write_text("# edited\n", encoding="utf-8")
+    assert verdict_cache.code_key_of(package, mode) != second
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in DATA.iterdir() if p.suffix == ".py" or p.is_dir()))
@@ -276,3 +277,27 @@ def test_shares_the_audit_cache_directory_and_markers(tmp_path: Path) -> None:
     assert (shared / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
     assert (shared / ".gitignore").read_text(encoding="utf-8").endswith("\n*\n")
     assert list((shared / verdict_cache.SUBDIR).glob("*.entry"))
+
+
+def test_concurrent_runs_leave_a_consistent_cache(tmp_path: Path) -> None:
+    """Several real processes fill the same cache at once (with edits in between): no torn entry, same output."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    _initial(root)
+    script = Path(sys.executable).parent / "thor-guard"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "thor_guard"]
+    expected: list[str] = []
+    for variant in ("helper", "none"):
+        _set(root, "app/a.py", A_VARIANTS[variant])
+        processes = [subprocess.Popen([*command, "check", "--format", "json"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        outputs = {process.communicate(timeout=120)[0] for process in processes}
+        reference = subprocess.run([*command, "check", "--format", "json", "--no-cache"], cwd=root, capture_output=True, text=True, timeout=120, check=False).stdout
+        assert outputs == {reference}
+        expected.append(reference)
+    entries = list((root / verdict_cache.CACHE_DIR_NAME / verdict_cache.SUBDIR).glob("*.entry"))
+    assert entries and all(decode(entry.read_bytes()) is not None for entry in entries)
+    assert not list((root / verdict_cache.CACHE_DIR_NAME / verdict_cache.SUBDIR).glob("*.tmp"))
+    warm = subprocess.run([*command, "check", "--format", "json"], cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    assert warm.stdout == expected[-1]
