@@ -299,22 +299,33 @@ def _display(path: Path, base: Path) -> str:
 
 
 class _Verifier:
-    """The libcst side of a run: one helper resolver shared by every file verified in it."""
+    """The libcst side of a run: verifies one file at a time and records what else each verdict read."""
 
     def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def _resolver(self) -> HelperResolver:
+        """A fresh helper resolver for each file.
+
+        Sharing one across files would let a helper's facts, built while
+        verifying an earlier file, answer for a later one without the later
+        verification consulting the modules behind them, so the later file's
+        cache entry would miss those reads. Helper modules are small outlines;
+        parsing them once per entry-point file costs nothing measurable
+        (Django and gen-5k cold runs alike within noise).
+        """
         from thor_guard.verifier.skeleton import helper_outline
 
-        self.config = config
-        self.resolver = _recording_resolver_class()(
-            tuple(config.source_roots),
-            frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
+        return _recording_resolver_class()(
+            tuple(self.config.source_roots),
+            frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers),
             outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
         )
 
     def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:
         """Verify the matched functions of one file and record what else the verdicts read."""
         parsed = state.parse()
-        resolver = self.resolver
+        resolver = self._resolver()
         resolver.consulted = {}
         ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
         findings, verdicts = _verify_file(parsed, ids, self.config, resolver)

@@ -301,3 +301,18 @@ def test_concurrent_runs_leave_a_consistent_cache(tmp_path: Path) -> None:
     assert not list((root / verdict_cache.CACHE_DIR_NAME / verdict_cache.SUBDIR).glob("*.tmp"))
     warm = subprocess.run([*command, "check", "--format", "json"], cwd=root, capture_output=True, text=True, timeout=120, check=False)
     assert warm.stdout == expected[-1]
+
+
+def test_a_module_read_through_a_shared_helper_invalidates_every_file_that_uses_it(tmp_path: Path) -> None:
+    """Two entry-point files use one helper whose default lives in a third module: editing it re-verifies both."""
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    root.mkdir()
+    entry = "import threading\n\nfrom app.helpers import heartbeat_mode\n\n\ndef start():\n    if heartbeat_mode():\n        return\n    threading.Thread(target=print).start()\n"
+    helper = "import os\n\nfrom app.settings import DEFAULT\n\n\ndef heartbeat_mode():\n    return os.environ.get('THOR_SCHEDULER_MODE', DEFAULT).lower() == 'heartbeat'\n"
+    write_files(root, {"app/a.py": entry, "app/b.py": entry, "app/helpers.py": helper, "app/settings.py": 'DEFAULT = "heartbeat"\n'})
+    _write_config(root, "plain")
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    assert _hits_and_misses(root, cache_dir) == (2, 0)
+    _set(root, "app/settings.py", 'DEFAULT = "legacy"\n')
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    assert _hits_and_misses(root, cache_dir) == (2, 0)
