@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
 from thor_guard.targets import Target, find_module_file, resolve_target_modules
-from thor_guard.verdict_cache import Entry, Outcome, Probe, VerdictCache, config_fingerprint, digest, outcome_key
+from thor_guard.verdict_cache import (
+    Entry,
+    Outcome,
+    Probe,
+    VerdictCache,
+    config_fingerprint,
+    digest,
+    outcome_key,
+)
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -251,7 +259,8 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
 
 
 def _did_you_mean(name: str, candidates: list[str]) -> str:
-    from thor_guard.suggest import did_you_mean  # difflib: only when an entry point went missing
+    # difflib: imported only when an entry point went missing
+    from thor_guard.suggest import did_you_mean
 
     return did_you_mean(name, candidates)
 

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thor_guard.commands.plain import findings_exit_code, nothing_selected, report_base, use_color
+from thor_guard.commands.plain import (
+    findings_exit_code,
+    nothing_selected,
+    report_base,
+    use_color,
+)
 from thor_guard.errors import ExitCode
 from thor_guard.findings import FileError
 

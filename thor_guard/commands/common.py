@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from thor_guard.errors import ExitCode, ThorGuardError
-from thor_guard.report.plural import count
-from thor_guard.findings import FileError, Finding
+from thor_guard.findings import FileError
 from thor_guard.commands.plain import (  # noqa: F401 - re-exported: click-free, shared with thor_guard.fastpath
     findings_exit_code,
     no_config_notice,
