@@ -1,9 +1,12 @@
 """``thor-guard check``: prove that every manifest entry point is guarded.
 
-Thin by design: it turns flags into a :class:`~thor_guard.config.Config`,
-calls :func:`thor_guard.check.run_check` and prints with
-:func:`thor_guard.report.render`. Exit 0 clean, 1 findings, 2 when a file or
-the configuration could not be processed (after reporting everything else).
+Thin by design: it turns flags into a :class:`~thor_guard.config.Config` and
+calls :func:`thor_guard.commands.check_run.execute_check` (which runs
+:func:`thor_guard.check.run_check` with the verdict cache and renders with
+:func:`thor_guard.report.render`); a plain ``check`` reaches the same
+function without click through :mod:`thor_guard.fastpath`. Exit 0 clean, 1
+findings, 2 when a file or the configuration could not be processed (after
+reporting everything else).
 """
 
 from __future__ import annotations
