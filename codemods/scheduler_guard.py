@@ -43,6 +43,7 @@ from codemods.body import (
     after_docstring,
     body_indents,
     body_statements,
+    split_docstring_line,
     docstring_split,
     is_docstring,
     is_simple_import,
@@ -642,6 +643,10 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         logger = next((plan.logger for plan in active if plan.logger is not None), None)
         config = module_parser_config(updated_node)
         body = list(updated_node.body)
+        if body and ((logger is not None and logger.create_with is not None) or imports):
+            # '"""Doc."""; import x' on one line: split it so that new lines go after the docstring
+            # (above it, the string would no longer be the module's __doc__)
+            body = [*split_docstring_line(body[0]), *body[1:]]
         if logger is not None and logger.create_with is not None:
             statement = cst.parse_statement(
                 f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
