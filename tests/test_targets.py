@@ -123,3 +123,13 @@ def test_check_finds_an_entry_point_with_a_non_ascii_name(tmp_path: Path) -> Non
     findings = json.loads(result.stdout)["findings"]
     assert [f["code"] for f in findings] == ["TG001"], result.output
     assert module_name_for(root / "app" / "büro.py", root) == "app.büro"
+
+
+def test_a_locals_segment_names_a_nested_function_as_check_prints_it() -> None:
+    """check and apply print 'outer.<locals>.start'; the same text must be usable in the manifest."""
+    target = Target.parse("m:outer.<locals>.start")
+    assert target.matches("m", "outer.<locals>.start") and not target.matches("m", "outer.start")
+    assert Target.parse("m:make.<locals>.W.*").matches("m", "make.<locals>.W.start")
+    for bad in ("m:<locals>.start", "m:outer.<locals>", "<locals>:start", "m:outer.<local>.start"):
+        with pytest.raises(TargetError, match="is not a valid"):
+            Target.parse(bad)

@@ -47,6 +47,10 @@ def _has_wildcard(text: str) -> bool:
     return any(ch in _WILDCARD_CHARS for ch in text)
 
 
+LOCALS_SEGMENT = "<locals>"
+"""The qualname segment Python puts between a function and what it defines (``outer.<locals>.start``)."""
+
+
 @dataclass(frozen=True)
 class Target:
     """A parsed ``module:qualname`` (either side may hold wildcards)."""
@@ -66,7 +70,10 @@ class Target:
         for part_name, part in (("module", module), ("qualname", qualname)):
             if not part:
                 raise TargetError(f"{what} {text!r} has an empty {part_name}")
-            for segment in part.split("."):
+            segments = part.split(".")
+            for position, segment in enumerate(segments):
+                if part_name == "qualname" and segment == LOCALS_SEGMENT and 0 < position < len(segments) - 1:
+                    continue  # 'outer.<locals>.start': a function defined inside another, as __qualname__ spells it
                 if not segment or not _is_segment(segment, allow_wildcards=allow_wildcards):
                     raise TargetError(
                         f"{what} {text!r}: {segment!r} is not a valid {part_name} segment"
