@@ -75,6 +75,7 @@ from codemods.validate import compiles, rewrite_problem
 from thor_guard.writer import format_problems
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
+from thor_guard.errors import ThorGuardError
 from thor_guard.rules import parse_codes
 from thor_guard.targets import Target, is_excluded, module_name_for
 from thor_guard.verifier import (
@@ -219,7 +220,12 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if self._given_config is not None:
             config = self._given_config
         elif path is not None:
-            config = config_for_file(path, self._config_file)
+            try:
+                config = config_for_file(path, self._config_file)
+            except ThorGuardError as exc:
+                # libcst's runner would print the traceback once per file; one line says it (thor-guard apply
+                # reads the configuration once and exits 2 before any file)
+                raise SkipFile(f"configuration error: {exc}") from None
         else:
             raise SkipFile("no file name and no configuration: nothing is targeted")
         module = self._given_module
