@@ -133,3 +133,13 @@ def test_a_locals_segment_names_a_nested_function_as_check_prints_it() -> None:
     for bad in ("m:<locals>.start", "m:outer.<locals>", "<locals>:start", "m:outer.<local>.start"):
         with pytest.raises(TargetError, match="is not a valid"):
             Target.parse(bad)
+
+
+def test_a_directory_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    """``pkg/loop -> ..`` used to be followed ~40 levels deep (one error line per level in apply)."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "good.py").write_text("def start():\n    pass\n")
+    (tmp_path / "pkg" / "loop").symlink_to("..")
+    (tmp_path / "pkg" / "again").symlink_to(".")
+    walked = [p.relative_to(tmp_path).as_posix() for p in iter_python_files(tmp_path)]
+    assert walked == ["pkg/good.py"]

@@ -169,7 +169,11 @@ def is_excluded(path: Path, root: Path, exclude: Iterable[str]) -> bool:
 
 
 def iter_python_files(root: Path, exclude: Iterable[str] = ()) -> Iterator[Path]:
-    """Yield ``*.py`` files under ``root`` in sorted order, skipping excluded and hidden/venv dirs."""
+    """Yield ``*.py`` files under ``root`` in sorted order, skipping excluded and hidden/venv dirs.
+
+    A directory reached twice (a symlink to a directory already walked, or a loop such as ``pkg/loop -> ..``)
+    is walked only the first time.
+    """
     excluded = tuple(exclude)
     skip_dirs = {"__pycache__", ".git", ".hg", ".tox", ".nox", ".venv", "venv", "node_modules", ".thor_guard_cache"}
     if root.is_file():
@@ -177,12 +181,17 @@ def iter_python_files(root: Path, exclude: Iterable[str] = ()) -> Iterator[Path]
             yield root
         return
     stack = [root]
+    seen: set[tuple[int, int]] = set()  # (device, inode) of every directory walked: a symlink loop is walked once
     while stack:
         current = stack.pop()
         try:
+            info = current.stat()
             entries = sorted(current.iterdir(), key=lambda p: p.name, reverse=True)
         except OSError:
             continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
         for entry in entries:
             if entry.is_dir():
                 if entry.name in skip_dirs or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
