@@ -40,6 +40,7 @@ from thor_guard.targets import (
 from thor_guard.writer import (
     Snapshot,
     WriteRefused,
+    preview_problem,
     read_snapshot,
     write_if_changed,
 )
@@ -453,15 +454,19 @@ def run_apply(
         errored.add(file_error.path.resolve())
 
     written: list[Path] = []
-    if write:
-        for result in results:
-            if not result.changed:
-                continue
-            try:
-                if write_if_changed(snapshots[result.path], result.updated):
-                    written.append(result.path)
-            except WriteRefused as exc:
-                errors.append(FileError(result.path, exc.message))
+    for result in results:
+        if not result.changed:
+            continue
+        if not write:
+            problem = preview_problem(snapshots[result.path])
+            if problem is not None:
+                errors.append(FileError(result.path, problem))
+            continue
+        try:
+            if write_if_changed(snapshots[result.path], result.updated):
+                written.append(result.path)
+        except WriteRefused as exc:
+            errors.append(FileError(result.path, exc.message))
 
     seen = {name for r in results for name in r.targets_seen}
     scopes = _scopes(config, paths)

@@ -119,6 +119,26 @@ def format_problems(before: bytes, after: bytes) -> list[str]:
     return problems
 
 
+READ_ONLY = "the file is read-only; not written (make it writable to let apply fix it)"
+
+
+def _read_only(target: Path, mode: int) -> bool:
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
+
+
+def preview_problem(snapshot: Snapshot) -> str | None:
+    """Why :func:`write_if_changed` would refuse the file whatever the new bytes are (read-only), else None.
+
+    ``apply --check``/``--diff`` report it as the real run would, so a preview never promises a fix the
+    write then refuses.
+    """
+    try:
+        mode = stat.S_IMODE(snapshot.real_path.stat().st_mode)
+    except OSError:
+        return None
+    return READ_ONLY if _read_only(snapshot.real_path, mode) else None
+
+
 def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     """Atomically replace the file with ``data``; return False when there was nothing to write.
 
@@ -141,9 +161,9 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
         raise WriteRefused(f"cannot re-read before writing: {exc.strerror or exc}", snapshot.path) from exc
     if current != snapshot.data:
         raise WriteRefused("changed on disk since it was read; not written (run apply again)", snapshot.path)
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+    if _read_only(target, mode):
         # A rename would replace it anyway; a read-only file is someone's decision, not apply's to override.
-        raise WriteRefused("the file is read-only; not written (make it writable to let apply fix it)", snapshot.path)
+        raise WriteRefused(READ_ONLY, snapshot.path)
     try:
         _replace_atomically(target, data, mode, owner=(info.st_uid, info.st_gid))
     except OSError as exc:

@@ -69,6 +69,10 @@ def test_read_only_file_is_reported_and_not_written(tmp_path: Path) -> None:
     locked = root / "pkg" / "a.py"
     locked.chmod(0o444)
     try:
+        for preview in ("--check", "--diff"):  # a preview reports what the real run will refuse (CI runs --check)
+            code, out, err = run(root, preview)
+            assert code == 2 and "pkg/a.py: error: the file is read-only; not written" in err, (preview, err)
+        assert locked.read_text() == UNGUARDED
         code, out, err = run(root)
         assert code == 2
         assert "pkg/a.py: error: the file is read-only; not written" in err
