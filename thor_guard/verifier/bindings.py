@@ -237,7 +237,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                         module_of[target.id] = module_of[root]
     for statement in tree.body:  # `env = operator.attrgetter("environ")(os)`: a computed value may be an imported object
         if isinstance(statement, ast.Assign) and not isinstance(statement.value, (ast.Name, ast.Attribute)):
-            if any(isinstance(n, ast.Name) and n.id in aliases for n in ast.walk(statement.value)):
+            if any(isinstance(n, ast.Name) and n.id in imported for n in ast.walk(statement.value)):
                 aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     if "__getattr__" in result.names:
         first = result.names["__getattr__"][0]

@@ -870,6 +870,11 @@ class Walker:
                 results.extend(self._suite(node.orelse.body, after, index))
             else:
                 results.append(after)
+        if not results and not self._skipping(state, index):
+            # `while True: pass`, `while self.x: pass` with x proven truthy: no path leaves the loop, so the function
+            # never returns. Its legacy body never runs either, but in the heartbeat world the caller hangs (Django
+            # startup blocks): that is not "returns before doing anything", so it is an effect naming the loop.
+            raise Effect(node, f"'{code_of(node)}' never ends: no path leaves the loop, so the function never returns")
         return results
 
     def _unrolled(self, node: cst.For, items: tuple | str, state: PathState, index: int) -> list[Outcome | PathState]:

@@ -20,7 +20,7 @@
 # expect: start_truth_in_condition TG002 _OBJ
 # expect: start_dict_key TG002 _OBJ
 # expect: start_set_element TG002 _OBJ
-# expect: start_log_argument TG002 logger.info("%s", _OBJ)
+# expect: start_log_argument TG002 logger.warning("%s", _OBJ)
 # expect: start_method TG002 _OBJ.keys()
 # expect: start_joined_untrusted TG002 bool(value)
 # expect: start_metaclass_property TG002 C.x
@@ -80,8 +80,30 @@ class _O:
     def __hash__(self):
         return _evil(1)
 
+    def __lt__(self, other):
+        return _evil(False)
+
+    def __contains__(self, item):
+        return _evil(False)
+
+    def __add__(self, other):
+        return _evil(1)
+
+    def __getitem__(self, key):
+        return _evil(1)
+
+    def __iter__(self):
+        return iter(_evil([]))
+
+    def __getattr__(self, name):  # only for attributes that are missing: getattr(_OBJ, "x", 1), hasattr(_OBJ, "y")
+        return _evil(1)
+
+    def keys(self):
+        return _evil([])
+
 
 _OBJ = _O()
+_OBJ.state = "idle"
 
 
 @functools.lru_cache
@@ -202,7 +224,7 @@ def start_set_element():
 
 def start_log_argument():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
-        logger.info("%s", _OBJ)
+        logger.warning("%s", _OBJ)
         return
     threading.Thread(target=print).start()
 
@@ -247,6 +269,8 @@ def start_lru_cache_key():
 
 
 def start_plain_attribute_load():
+    # The documented assumption: a plain attribute load runs no project code (here `state` exists, so even
+    # __getattr__ does not run).
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return _OBJ.state
     threading.Thread(target=print).start()

@@ -1,5 +1,5 @@
 # A record factory runs on every log call.
-# expect: start TG002 logging.info("skip")
+# expect: start TG002 logging.warning("skip")
 import logging
 import os
 import threading
@@ -15,6 +15,6 @@ logging.setLogRecordFactory(_factory)
 
 def start():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
-        logging.info("skip")
+        logging.warning("skip")
         return
     threading.Thread(target=print).start()
