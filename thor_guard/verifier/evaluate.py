@@ -233,6 +233,8 @@ class Evaluator:
                 self.dunder(item, node, what)
         if value is OPAQUE:
             self.assume(node, f"{what} a value of unknown type")
+        elif not is_concrete(value):
+            self.trace.assumptions.add("may raise")  # -len, {[]: 1}: a built-in dunder can raise into an `except`
 
     def metaclass_problem(self, value: ClassValue, depth: int = 0) -> str | None:
         """None when the class's metaclass is ``type`` or a library one; else which project metaclass may run code.
@@ -624,6 +626,7 @@ class Evaluator:
             if isinstance(result, (str, bytes)) and len(result) > 10_000:
                 return OPAQUE
             return result
+        self.trace.assumptions.add("may raise")  # 2 ** 10000.0 (OverflowError), an operator the verifier does not compute
         self.dunder(left, node, "applies an operator to")
         self.dunder(right, node, "applies an operator to")  # also "%s" % (x,): x.__str__ runs
         if left is OPAQUE or right is OPAQUE:
