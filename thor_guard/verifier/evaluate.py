@@ -39,6 +39,7 @@ from thor_guard.verifier.effects import (
     ENV_WRITE_METHODS,
     LOG_METHODS,
     PURE_BUILTINS,
+    STDLIB_MODULES,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of
@@ -540,6 +541,16 @@ class Evaluator:
             return Module("logging")
         module, _, attribute = dotted.rpartition(".")
         resolver = self.context.resolver
+        top = dotted.split(".")[0]
+        if top in STDLIB_MODULES and top != self.facts.name.split(".")[0]:
+            try:
+                shadowed = resolver.is_module(top)
+            except Exception:  # HelperError: an unparsable project module
+                shadowed = True
+            if shadowed:
+                # `import io` gives the interpreter's io (loaded at start-up) whatever io.py the project has, while
+                # other standard modules are shadowed by a project module first on sys.path: which one runs is unknown.
+                raise Unsupported(node, f"'{dotted}': the project module {top} has the name of a standard-library module, so which one is imported is not known", "binding")
         if self.depth < MAX_HELPER_DEPTH:
             try:
                 if resolver.is_module(dotted):
