@@ -235,9 +235,9 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                     root = _root(statement.value)
                     if isinstance(statement.value, ast.Name) and root in module_of:
                         module_of[target.id] = module_of[root]
-    for statement in tree.body:  # `env = operator.attrgetter("environ")(os)`: a computed value may be an imported object
+    for statement in tree.body:  # `env = operator.attrgetter("environ")(os)`: a computed value may be an imported module
         if isinstance(statement, ast.Assign) and not isinstance(statement.value, (ast.Name, ast.Attribute)):
-            if any(isinstance(n, ast.Name) and n.id in imported for n in ast.walk(statement.value)):
+            if _passes_module(statement.value, imported | set(module_of)):
                 aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     if "__getattr__" in result.names:
         first = result.names["__getattr__"][0]
@@ -327,6 +327,26 @@ _REFLECTION_ATTRS = frozenset(
 )
 """Doors that can run code on every call or change a built-in type's methods behind the census (sys/threading hooks,
 gc and ctypes reflection): any use in the module makes every name unproven."""
+
+
+def _passes_module(node: ast.AST, modules: set[str]) -> bool:
+    """Whether an imported module (or an attribute of one) is used as a value in ``node`` — an argument, an operand,
+    an element — rather than only as the callee (``GEOSFuncFactory("x")``, ``Local()`` and ``re.compile(...)`` make
+    new objects; ``attrgetter("environ")(os)`` and ``(os.environ if c else None)`` may return the module's objects)."""
+    callees: set[int] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            func = inner.func
+            while isinstance(func, ast.Attribute):
+                callees.add(id(func))
+                func = func.value
+            callees.add(id(func))
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Attribute) and id(inner) in callees:
+            continue
+        if isinstance(inner, (ast.Name, ast.Attribute)) and id(inner) not in callees and _root(inner) in modules:
+            return True
+    return False
 
 
 def _chain_root(node: ast.AST) -> str | None:
