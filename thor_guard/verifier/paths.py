@@ -719,7 +719,8 @@ class Walker:
         havocked = state.copy()
         for name in _assigned_names(body):
             if name in havocked.locals:
-                havocked.locals[name] = Bound(OPAQUE, havocked.locals[name].reads)
+                previous = havocked.locals[name]
+                havocked.locals[name] = Bound(UNTRUSTED if previous.value is UNTRUSTED else OPAQUE, previous.reads)
         return havocked
 
     def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
@@ -859,6 +860,17 @@ class Walker:
         if enters is not False:
             for result in self._suite(node.body, body_state, index):
                 if isinstance(result, PathState):
+                    # A local the body binds to an untrusted value is untrusted at the head of the next iteration
+                    # and after the loop: walk again from there (havoc's OPAQUE must not launder it).
+                    tainted = {
+                        name for name, bound in result.locals.items()
+                        if bound.value is UNTRUSTED and name in head.locals and head.locals[name].value is not UNTRUSTED
+                    }
+                    if tainted:
+                        again = state.copy()
+                        for name in tainted:
+                            again.locals[name] = Bound(UNTRUSTED, head.locals[name].reads)
+                        return self._loop(node, again, index)
                     if result.loop == "break":
                         result.loop = None
                         results.append(self._havoc(result, node))

@@ -27,6 +27,8 @@
 # expect: start_metaclass_inherited TG002 D.x
 # expect: start_generator_lazy_if TG002 _evil(x)
 # expect: start_lru_cache_key TG001 is_hb(_OBJ)
+# expect: start_joined_loop_untrusted TG002 bool(value)
+# expect: start_loop_known ok
 # expect: start_plain_attribute_load ok
 # expect: start_identity ok
 # expect: start_return_object ok
@@ -306,4 +308,23 @@ def start_plain_class_attribute():
 def start_lru_cache_literal():
     if is_hb("feed"):
         return
+    threading.Thread(target=print).start()
+
+
+def start_joined_loop_untrusted():
+    # The loop binds `value` to the untrusted object; after the loop it may be that object.
+    value = 1
+    while os.environ.get("KEEP") == "1":
+        value = _OBJ
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return bool(value)
+    threading.Thread(target=print).start()
+
+
+def start_loop_known():
+    value = 1
+    while os.environ.get("KEEP") == "1":
+        value = 2
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return bool(value)
     threading.Thread(target=print).start()
