@@ -235,6 +235,10 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                     root = _root(statement.value)
                     if isinstance(statement.value, ast.Name) and root in module_of:
                         module_of[target.id] = module_of[root]
+    for statement in tree.body:  # `env = operator.attrgetter("environ")(os)`: a computed value may be an imported module
+        if isinstance(statement, ast.Assign) and not isinstance(statement.value, (ast.Name, ast.Attribute)):
+            if _passes_module(statement.value, imported | set(module_of)):
+                aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     if "__getattr__" in result.names:
         first = result.names["__getattr__"][0]
         result.hazards.append(Hazard("a module __getattr__", first.line, first.text))
@@ -269,14 +273,24 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             func = node.func.id
             if func in _HAZARD_CALLS and not (func in ("vars", "locals") and (node.args or id(node) in in_functions)):
                 result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
-            elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
+            elif func in ("setattr", "delattr") and node.args and _chain_root(node.args[0]) is None:
+                result.hazards.append(Hazard(f"{func}() on a computed object", node.lineno, show(node)))
+            elif func in ("setattr", "delattr") and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
                 result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))
             elif func == "setattr" and node.args and _names_module(node.args[0], imported):
                 literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
                 names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
                 result.hazards.append(Hazard("setattr() on a module", node.lineno, show(node), names))
         elif isinstance(node, ast.Attribute):
-            if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
+            if node.attr in _REFLECTION_ATTRS:
+                result.hazards.append(Hazard(f"a use of {node.attr} (a profile/trace hook or gc/ctypes reflection)", node.lineno, show(node)))
+            elif isinstance(node.ctx, (ast.Store, ast.Del)) and (
+                _chain_root(node.value) is None or (isinstance(node.value, ast.Subscript) and _chain_root(node.value) in aliases)
+            ):
+                # [S][0].start = f, type(os.environ).get = f, (a if c else b).x = f, L[0].x = f: the object stored
+                # on cannot be proven unrelated to anything the guard uses.
+                result.hazards.append(Hazard("an attribute store through an expression", node.lineno, show(node)))
+            elif node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
                 result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
             elif node.attr in ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__"):
                 result.hazards.append(Hazard(f"a use of {node.attr}", node.lineno, show(node)))
@@ -290,7 +304,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 target = module_of.get(root or "")
                 # A store on an imported module rebinds that module's names; on an imported class (Mapping.get = f)
                 # or through anything else it can change what any call does.
-                names = frozenset({target}) if target is not None else None
+                names = frozenset({target}) if target is not None and target != "builtins" else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
     return result
 
@@ -306,6 +320,40 @@ def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) ->
         methods = {name for name, bound in result.classes.get(root or "", {}).items() if any(b.kind == "def" for b in bound)}
         return node.attr in methods or node.attr.startswith("__")
     return True
+
+
+_REFLECTION_ATTRS = frozenset(
+    {"setprofile", "settrace", "setprofile_all_threads", "settrace_all_threads", "get_referents", "get_referrers", "pythonapi"}
+)
+"""Doors that can run code on every call or change a built-in type's methods behind the census (sys/threading hooks,
+gc and ctypes reflection): any use in the module makes every name unproven."""
+
+
+def _passes_module(node: ast.AST, modules: set[str]) -> bool:
+    """Whether an imported module (or an attribute of one) is used as a value in ``node`` — an argument, an operand,
+    an element — rather than only as the callee (``GEOSFuncFactory("x")``, ``Local()`` and ``re.compile(...)`` make
+    new objects; ``attrgetter("environ")(os)`` and ``(os.environ if c else None)`` may return the module's objects)."""
+    callees: set[int] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            func = inner.func
+            while isinstance(func, ast.Attribute):
+                callees.add(id(func))
+                func = func.value
+            callees.add(id(func))
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Attribute) and id(inner) in callees:
+            continue
+        if isinstance(inner, (ast.Name, ast.Attribute)) and id(inner) not in callees and _root(inner) in modules:
+            return True
+    return False
+
+
+def _chain_root(node: ast.AST) -> str | None:
+    """The name an attribute/subscript chain starts from (``self`` in ``self.a[0].b``), None for a computed object."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _walrus_targets(statement: ast.stmt) -> Iterator[str]:

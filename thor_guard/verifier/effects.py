@@ -12,6 +12,12 @@ here (docs/check.md "The pure fragment"). Two kinds of entries:
   types (:data:`ASSUMED_PURE_METHODS`) on any receiver, truthiness,
   comparison, arithmetic and formatting of values of unknown type, and
   imports of the standard library.
+
+Values of unknown type split in two (``thor_guard.verifier.values``): ``OPAQUE``
+(instance state, a parameter, another environment variable) uses the dunder
+assumption above, while ``UNTRUSTED`` (a value computed by a call the verifier
+did not prove pure, e.g. ``_OBJ = _O()``, which may be a project-class instance)
+makes every dunder operation an effect; only plain attribute loads stay allowed.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ not unset. Every environment read is recorded in a :class:`Trace`.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import operator
 from collections.abc import Callable, MutableMapping
@@ -38,6 +39,7 @@ from thor_guard.verifier.effects import (
     ENV_WRITE_METHODS,
     LOG_METHODS,
     PURE_BUILTINS,
+    STDLIB_MODULES,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of
@@ -46,6 +48,7 @@ from thor_guard.verifier.values import (
     ENVIRON,
     GETENV,
     OPAQUE,
+    UNTRUSTED,
     BoundMethod,
     Builtin,
     ClassValue,
@@ -55,6 +58,7 @@ from thor_guard.verifier.values import (
     Marker,
     Module,
     is_concrete,
+    join,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +104,10 @@ class Effect(EvalError):
 
 UnknownCall = Effect
 """Old name of :class:`Effect` (kept for callers of v1)."""
+
+
+class _Holds(Exception):
+    """Raised by ``_elements`` when a container would hold an untrusted value (the container is then untrusted)."""
 
 
 class Raises(EvalError):
@@ -207,6 +215,60 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' {what} (strict mode assumes nothing about it)")
         self.trace.assumptions.add(what)
 
+    def dunder(self, value: object, node: cst.CSTNode, what: str) -> None:
+        """Check that an operation which calls ``value``'s dunder methods (``__bool__``, ``__eq__``, ``__hash__``,
+        ``__format__``, ``__iter__``…) runs no project code.
+
+        Concrete values and the verifier's markers have built-in dunders; :data:`OPAQUE` (instance state, a
+        parameter, another variable) uses the stated assumption; :data:`UNTRUSTED` (possibly an instance of a
+        project class) and a class whose metaclass is a project class raise :class:`Effect` naming the expression.
+        """
+        if value is UNTRUSTED:
+            raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, ClassValue):
+            problem = self.metaclass_problem(value)
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' {what} a class whose {problem}")
+        if isinstance(value, (tuple, frozenset)) and not is_concrete(value):
+            for item in value:
+                self.dunder(item, node, what)
+        if value is OPAQUE:
+            self.assume(node, f"{what} a value of unknown type")
+        elif not is_concrete(value):
+            self.trace.assumptions.add("may raise")  # -len, {[]: 1}: a built-in dunder can raise into an `except`
+
+    def metaclass_problem(self, value: ClassValue, depth: int = 0) -> str | None:
+        """None when the class's metaclass is ``type`` or a library one; else which project metaclass may run code.
+
+        Follows ``metaclass=`` keywords and project base classes (up to :data:`MAX_HELPER_DEPTH` levels): a
+        metaclass defined outside the project is assumed to have pure dunders and properties (stated assumption).
+        """
+        node = value.node
+        facts = value.facts or self.facts
+        evaluator = self if facts is self.facts else self.module_evaluator(facts)
+        for keyword in node.keywords:
+            if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+                try:
+                    meta = evaluator.evaluate(keyword.value)
+                except EvalError:
+                    return f"metaclass '{code_of(keyword.value)}' is not proven (class {node.name.value})"
+                if not isinstance(meta, (Builtin, Module)):
+                    return f"metaclass '{code_of(keyword.value)}' is a project class (class {node.name.value})"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"class hierarchy of {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        for base in node.bases:
+            try:
+                parent = evaluator.evaluate(base.value)
+            except EvalError:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not proven"
+            if parent is UNTRUSTED or parent is OPAQUE:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not a known class"
+            if isinstance(parent, ClassValue):
+                problem = self.metaclass_problem(parent, depth + 1)
+                if problem is not None:
+                    return problem
+        return None
+
     # -- entry -------------------------------------------------------------
     def evaluate(self, node: cst.BaseExpression) -> object:
         method = getattr(self, f"_eval_{type(node).__name__}", None)
@@ -216,9 +278,11 @@ class Evaluator:
 
     def truth(self, value: object, node: cst.CSTNode) -> object:
         """``bool(value)``, or OPAQUE when unknown; a value of unknown type uses the dunder assumption."""
-        if value is OPAQUE:
-            self.assume(node, "tests the truth of a value of unknown type")
+        if value is OPAQUE or value is UNTRUSTED:
+            self.dunder(value, node, "tests the truth of")
             return OPAQUE
+        if isinstance(value, ClassValue):
+            self.dunder(value, node, "tests the truth of")
         if isinstance(value, (Marker, Module, Logger, Builtin, Function, ClassValue, BoundMethod, Coroutine)):
             if value == Marker(ENVIRON):
                 return OPAQUE if self.env_value is None else True  # other variables are unknown
@@ -254,7 +318,7 @@ class Evaluator:
                 parts.append(value)
             else:
                 if not is_concrete(value):
-                    self.assume(part, "formats a value of unknown type")
+                    self.dunder(value, part.expression, "formats")
                 known = False
         return "".join(parts) if known and "{" not in "".join(parts) else OPAQUE
 
@@ -270,25 +334,35 @@ class Evaluator:
     def _eval_Ellipsis(self, node: cst.Ellipsis) -> object:
         return ...
 
-    def _elements(self, elements: object) -> list[object] | None:
+    def _elements(self, elements: object, hashing: bool = False) -> list[object] | None:
         values: list[object] = []
         known = True
         for element in elements:  # type: ignore[attr-defined]
             if isinstance(element, (cst.StarredElement, cst.StarredDictElement)):
-                self.evaluate(element.value)
-                self.assume(element, "unpacks a value of unknown type")
+                unpacked = self.evaluate(element.value)
+                self.dunder(unpacked, element, "unpacks")
                 known = False
             elif isinstance(element, cst.DictElement):
                 key, value = self.evaluate(element.key), self.evaluate(element.value)
+                if hashing:
+                    self.dunder(key, element.key, "hashes")
                 values.append((key, value))
             else:
-                values.append(self.evaluate(element.value))
+                value = self.evaluate(element.value)
+                if hashing:
+                    self.dunder(value, element.value, "hashes")
+                values.append(value)
         if not known or not all(is_concrete(v) for v in values):
+            if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
+                raise _Holds()
             return None
         return values
 
     def _eval_Tuple(self, node: cst.Tuple) -> object:
-        values = self._elements(node.elements)
+        try:
+            values = self._elements(node.elements)
+        except _Holds:
+            return UNTRUSTED  # a container of untrusted values: sorting, comparing or hashing it runs their dunders
         return OPAQUE if values is None else tuple(values)
 
     def _eval_List(self, node: cst.List) -> object:
@@ -296,7 +370,10 @@ class Evaluator:
 
     def _eval_Set(self, node: cst.Set) -> object:
         self.trace.assumptions.add("may raise")  # unhashable elements
-        values = self._elements(node.elements)
+        try:
+            values = self._elements(node.elements, hashing=True)
+        except _Holds:
+            return UNTRUSTED
         if values is None:
             return OPAQUE
         try:
@@ -306,7 +383,10 @@ class Evaluator:
 
     def _eval_Dict(self, node: cst.Dict) -> object:
         self.trace.assumptions.add("may raise")  # unhashable keys
-        self._elements(node.elements)
+        try:
+            self._elements(node.elements, hashing=True)
+        except _Holds:
+            return UNTRUSTED
         return OPAQUE
 
     # -- comprehensions and lambdas ---------------------------------------
@@ -319,7 +399,7 @@ class Evaluator:
             # The first iterable is evaluated in the enclosing scope, the rest inside.
             iterable = (self if first else evaluator).evaluate(generator.iter)
             if not is_concrete(iterable):
-                self.assume(generator.iter, "iterates over a value of unknown type")
+                self.dunder(iterable, generator.iter, "iterates over")
             if generator.asynchronous is not None:
                 raise Effect(generator, "an 'async for' in a comprehension awaits unknown code")
             for name in _target_names(generator.target):
@@ -340,8 +420,10 @@ class Evaluator:
     _eval_DictComp = _comprehension
 
     def _eval_GeneratorExp(self, node: cst.GeneratorExp) -> object:
-        # Only the first iterable is evaluated when the generator is created; the rest runs when consumed.
-        self.evaluate(node.for_in.iter)
+        # Only the first iterable is evaluated when the generator is created; the rest runs when it is consumed,
+        # which the caller of the function may do (a returned generator is iterated by whoever receives it), so
+        # every part is judged as if it ran.
+        self._comprehension(node)
         return OPAQUE
 
     def _eval_Lambda(self, node: cst.Lambda) -> object:
@@ -369,6 +451,10 @@ class Evaluator:
         if where == "enclosing":
             return OPAQUE
         if where == "builtin":
+            problem = self.facts.bindings.problem(name)
+            if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
+                self.trace.problems.append(problem)
+                raise Unsupported(node, problem, "binding")
             return Builtin(name) if hasattr(builtins, name) else OPAQUE
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
@@ -428,19 +514,24 @@ class Evaluator:
             return Function(facts, function, f"{facts.name}.{name}") if function is not None else OPAQUE
         if site.kind == "class":
             owner = facts.module_class(name)
-            return ClassValue(owner) if owner is not None else OPAQUE
+            return ClassValue(owner, facts) if owner is not None else OPAQUE
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
         try:
-            return self.module_evaluator(facts).evaluate(expression)
+            value = self.module_evaluator(facts).evaluate(expression)
+            if isinstance(value, Logger) and logging_problem(facts) is not None:
+                return UNTRUSTED  # the defining module replaces the logger class or adds handlers: not a known logger
+            return value
         except Unsupported as exc:
             if self.callee_depth:
                 raise
             self.trace.problems.append(exc.reason)
             return OPAQUE
         except (Effect, Crash, Raises):
-            return OPAQUE  # it ran (or failed) when the module was imported; reading the name now is pure
+            # It ran (or failed) when the module was imported; reading the name now is pure, but the value may be
+            # an instance of a project class (``_OBJ = _O()``) whose dunders run project code.
+            return UNTRUSTED
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
@@ -450,6 +541,16 @@ class Evaluator:
             return Module("logging")
         module, _, attribute = dotted.rpartition(".")
         resolver = self.context.resolver
+        top = dotted.split(".")[0]
+        if top in STDLIB_MODULES and top != self.facts.name.split(".")[0]:
+            try:
+                shadowed = resolver.is_module(top)
+            except Exception:  # HelperError: an unparsable project module
+                shadowed = True
+            if shadowed:
+                # `import io` gives the interpreter's io (loaded at start-up) whatever io.py the project has, while
+                # other standard modules are shadowed by a project module first on sys.path: which one runs is unknown.
+                raise Unsupported(node, f"'{dotted}': the project module {top} has the name of a standard-library module, so which one is imported is not known", "binding")
         if self.depth < MAX_HELPER_DEPTH:
             try:
                 if resolver.is_module(dotted):
@@ -502,7 +603,13 @@ class Evaluator:
             return BoundMethod(value, name)
         if isinstance(value, Logger):
             return BoundMethod(value, name)
+        if isinstance(value, ClassValue):
+            problem = self.metaclass_problem(value)
+            if problem is not None:  # a metaclass property or __getattribute__ runs on a class attribute load
+                raise Effect(node, f"'{code_of(node)}' reads an attribute of a class whose {problem}")
         self.assume(node, "loads an attribute (no side-effecting properties)")
+        if value is UNTRUSTED:
+            return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         return OPAQUE if value is OPAQUE else BoundMethod(value, name)
 
     # -- operators ---------------------------------------------------------
@@ -516,7 +623,7 @@ class Evaluator:
                 return {cst.Minus: operator.neg, cst.Plus: operator.pos, cst.BitInvert: operator.invert}[type(node.operator)](value)  # type: ignore[operator]
             except TypeError as exc:
                 raise Crash(node, f"'{code_of(node)}' raises TypeError", "TypeError") from exc
-        self.assume(node, "applies an operator to a value of unknown type")
+        self.dunder(value, node, "applies an operator to")
         return OPAQUE
 
     def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> object:
@@ -530,7 +637,11 @@ class Evaluator:
             if isinstance(result, (str, bytes)) and len(result) > 10_000:
                 return OPAQUE
             return result
-        self.assume(node, "applies an operator to a value of unknown type")
+        self.trace.assumptions.add("may raise")  # 2 ** 10000.0 (OverflowError), an operator the verifier does not compute
+        self.dunder(left, node, "applies an operator to")
+        self.dunder(right, node, "applies an operator to")  # also "%s" % (x,): x.__str__ runs
+        if left is OPAQUE or right is OPAQUE:
+            self.assume(node, "applies an operator to a value of unknown type")
         return OPAQUE
 
     def _eval_BooleanOperation(self, node: cst.BooleanOperation) -> object:
@@ -561,10 +672,13 @@ class Evaluator:
                 if outcome is not OPAQUE and isinstance(target.operator, cst.NotIn):
                     outcome = not outcome
             elif not is_concrete(left) or not is_concrete(right):
-                if isinstance(target.operator, (cst.Is, cst.IsNot)) and is_concrete(left) and is_concrete(right):
-                    outcome = compare(left, right)
+                if isinstance(target.operator, (cst.Is, cst.IsNot)):
+                    outcome = OPAQUE  # identity runs no dunder
                 else:
-                    self.assume(node, "compares a value of unknown type")
+                    self.dunder(left, node, "compares")
+                    self.dunder(right, node, "compares")
+                    if left is OPAQUE or right is OPAQUE:
+                        self.assume(node, "compares a value of unknown type")
                     outcome = OPAQUE
             else:
                 try:
@@ -595,9 +709,7 @@ class Evaluator:
     def _eval_IfExp(self, node: cst.IfExp) -> object:
         test = self.truth(self.evaluate(node.test), node.test)
         if test is OPAQUE:
-            self.evaluate(node.body)
-            self.evaluate(node.orelse)
-            return OPAQUE
+            return join([self.evaluate(node.body), self.evaluate(node.orelse)])  # UNTRUSTED stays untrusted
         return self.evaluate(node.body if test else node.orelse)
 
     def _eval_NamedExpr(self, node: cst.NamedExpr) -> object:
@@ -643,7 +755,7 @@ class Evaluator:
                     self.evaluate(inner.value)
             if is_concrete(container):
                 return OPAQUE
-            self.assume(node, "subscripts a value of unknown type")
+            self.dunder(container, node, "subscripts")
             return OPAQUE
         key = self.evaluate(node.slice[0].slice.value)
         if container == Marker(ENVIRON):
@@ -660,7 +772,10 @@ class Evaluator:
                 return container[key]  # type: ignore[index]
             except (KeyError, IndexError, TypeError) as exc:
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
-        self.assume(node, "subscripts a value of unknown type")
+        self.dunder(container, node, "subscripts")
+        self.dunder(key, node, "uses as a key")  # dict lookups hash the key and compare it
+        if container is OPAQUE:
+            self.assume(node, "subscripts a value of unknown type")
         return OPAQUE
 
     # -- calls ---------------------------------------------------------------
@@ -736,6 +851,11 @@ class Evaluator:
             return Logger()
         module, _, name = dotted.rpartition(".")
         if module == "logging" and name in LOG_METHODS:
+            problem = logging_problem(self.facts)
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' logs while this module reconfigures logging ({problem})")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, "logs")
             return None
         raise Effect(node, f"'{code_of(node)}' calls {dotted}, which is not proven pure")
 
@@ -762,6 +882,12 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
             raise Effect(node, f"'{code_of(node)}' uses {name}() without a literal attribute name")
+        if name not in _NO_DUNDER_BUILTINS:
+            # bool()/len()/str()/hash()/sorted()/format()/int()… call the argument's dunders; getattr()/hasattr()
+            # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
+            for value in (*arguments, *keywords.values()):
+                if value is UNTRUSTED or isinstance(value, ClassValue):
+                    self.dunder(value, node, f"passes to {name}()")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
                 result = getattr(builtins, name)(*arguments, **keywords)
@@ -803,7 +929,13 @@ class Evaluator:
                 return OPAQUE
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
         if isinstance(receiver, Logger):
+            problem = logging_problem(self.facts)
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' logs through a logger this module reconfigures ({problem}): its class or handlers may run project code")
             if name in LOG_METHODS:
+                # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
+                for argument in (*arguments, *keywords.values()):
+                    self.dunder(argument, node, "logs")
                 return None if name != "isEnabledFor" else OPAQUE
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:
@@ -813,6 +945,8 @@ class Evaluator:
             if function is None:
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError", "AttributeError")
             if isinstance(receiver, (str, bytes)) or name in ASSUMED_PURE_METHODS:
+                for argument in (*arguments, *keywords.values()):
+                    self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
                     try:
                         result = function(*arguments, **keywords)
@@ -821,8 +955,12 @@ class Evaluator:
                     return result if is_concrete(result) else OPAQUE
                 return OPAQUE
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
+        if receiver is UNTRUSTED:
+            raise Effect(node, f"'{code_of(node)}' calls a method of a value whose type is not known to be a built-in one")
         if name in ASSUMED_PURE_METHODS:
             self.assume(node, "calls a non-mutating method of a built-in type on a value of unknown type")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
             return OPAQUE
         if isinstance(receiver, Coroutine):
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
@@ -869,6 +1007,189 @@ class Evaluator:
         else:
             base = f"{facts.name}.{root}"
         return {".".join([base, *reversed(parts)])}
+
+
+def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
+    """None when nothing in ``owner``'s project class hierarchy can replace its method ``name``; else why, for TG009.
+
+    Checked on ``owner`` and every project base (resolved through proven bindings, up to
+    :data:`MAX_HELPER_DEPTH` levels): a ``metaclass=`` keyword, an ``__init_subclass__`` or ``__set_name__`` in a
+    base (it runs when the subclass is created and may assign ``cls.<name>``), and a store of an attribute called
+    ``name`` in the class's body or its module's top-level code and functions (``self.start = self._other`` in
+    ``__init__`` shadows the method on the instance), also through ``setattr(..., "<name>", ...)`` or ``setattr``
+    with a computed name. Other classes' methods and other modules are not searched (stated assumption). A base that is not a project class (``AppConfig``) is assumed
+    not to replace methods of its subclasses; a base the verifier cannot resolve is a problem.
+    """
+    seen: set[int] = set()
+
+    def visit(node: cst.ClassDef, facts: ModuleFacts, depth: int, is_owner: bool) -> str | None:
+        if id(node) in seen:
+            return None
+        seen.add(id(node))
+        stores = attribute_stores(facts)
+        scopes = ("", facts.class_qualname(node) or node.name.value)
+        for hook in ("__init_subclass__", "__set_name__"):
+            if not is_owner and (scopes[1], f"<{hook}>") in stores:
+                return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
+        # A store inside the entry function itself runs only once it was called (after its guard, or it is an
+        # effect before the guard anyway), so it cannot change what this call runs.
+        own = f"{scopes[1]}.{name}." if is_owner else None
+
+        def relevant(scope: str, site: tuple[int, str, str, str | None]) -> bool:
+            if own is not None and site[2].startswith(own):
+                return False
+            root = site[3]
+            # Outside the class, `Other.start = f` / `setattr(Other, "start", f)` on another proven class is unrelated.
+            sites = facts.bindings.bindings(root) if root is not None else []
+            other_class = root != node.name.value and bool(sites) and all(b.kind == "class" for b in sites)
+            return not (scope == "" and other_class)
+
+        store = next((site for scope in scopes for key in (name, "*") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
+        if store is not None:
+            return f"the attribute store at line {store[0]} ('{store[1]}') may replace {name} on the instance or class"
+        if not is_owner:
+            for keyword in node.keywords:
+                if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+                    return f"the base class {node.name.value} has the metaclass '{code_of(keyword.value)}', which may replace {name}"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+        for base in node.bases:
+            try:
+                parent = probe.evaluate(base.value)
+            except EvalError as exc:
+                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
+            if isinstance(parent, ClassValue):
+                problem = visit(parent.node, parent.facts or facts, depth + 1, False)
+                if problem is not None:
+                    return problem
+            elif not isinstance(parent, (Module, Builtin)):
+                return f"the base class '{code_of(base.value)}' is not a known class"
+        return None
+
+    return visit(owner, evaluator.facts, 0, True)
+
+
+def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
+    """(enclosing class qualname or ``""``, attribute name) -> [(line, source, enclosing function prefix, root name)].
+
+    Also ``(class qualname, "<__init_subclass__>")``/``"<__set_name__>"`` for classes that define those hooks.
+
+    Counts ``<expr>.<name> = ...`` (also augmented, annotated, in tuples), ``del <expr>.<name>`` and
+    ``setattr``/``delattr`` with a literal name; a ``setattr``/``delattr`` with a computed name is listed under
+    ``"*"``. The scope is the innermost class whose body (methods included) contains the store, ``""`` for
+    module-level code and module functions. Taken with Python's own parser over the whole file (method bodies the
+    skeleton stubbed out included), once per module.
+    """
+    cached = facts.__dict__.get("_attribute_stores")
+    if cached is not None:
+        return cached
+    import ast
+
+    found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
+    source = facts.full_source
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        tree = ast.Module(body=[], type_ignores=[])
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    lines = text.splitlines()
+
+    def note(scope: str, name: str, node: ast.AST, function: str = "", target: ast.AST | None = None) -> None:
+        line = getattr(node, "lineno", 0)
+        while isinstance(target, (ast.Attribute, ast.Subscript)):
+            target = target.value
+        root = target.id if isinstance(target, ast.Name) else None
+        found.setdefault((scope, name), []).append((line, lines[line - 1].strip() if 0 < line <= len(lines) else "", function, root))
+
+    def walk(node: ast.AST, scope: str, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                qualname = f"{prefix}{child.name}"
+                for statement in child.body:  # hooks that run when a subclass is created
+                    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in ("__init_subclass__", "__set_name__"):
+                        note(qualname, f"<{statement.name}>", statement)
+                walk(child, qualname, f"{qualname}.")
+                continue
+            if isinstance(child, ast.Attribute) and isinstance(child.ctx, (ast.Store, ast.Del)):
+                note(scope, child.attr, child, prefix, child.value)
+            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr") and len(child.args) > 1:
+                literal = child.args[1]
+                note(scope, literal.value if isinstance(literal, ast.Constant) and isinstance(literal.value, str) else "*", child, prefix, child.args[0])
+            inner = f"{prefix}{child.name}." if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else prefix
+            walk(child, scope, inner)
+
+    walk(tree, "", "")
+    facts.__dict__["_attribute_stores"] = found
+    return found
+
+
+_LOGGING_CONFIGURATION = frozenset(
+    {
+        "setLoggerClass", "setLogRecordFactory", "addHandler", "addFilter", "dictConfig", "fileConfig", "basicConfig",
+        "manager", "makeRecord", "callHandlers",
+    }
+)
+"""Names whose use in a module means its loggers are not "known": a replaced logger class, record factory, handler or
+filter (``logging.setLoggerClass(_L)``, ``logger.addHandler(_H())``) runs project code on a log call. A class deriving
+from a ``Handler``/``Logger``/``Filter``/``LoggerAdapter``/``Formatter`` counts too."""
+
+_LOGGING_BASES = ("Handler", "Logger", "Filter", "LoggerAdapter", "Formatter")
+
+
+def logging_problem(facts: ModuleFacts) -> str | None:
+    """None when the module does not touch the logging machinery; else the first use, ``"line N ('source')"``.
+
+    A logger bound to ``logging.getLogger(...)`` is a *known logger* only in a module without any use of
+    :data:`_LOGGING_CONFIGURATION` (as an attribute, a name or an imported name). Configuration made in other
+    modules (Django's ``LOGGING`` setting) is not seen: that is the stated logging assumption.
+    """
+    cached = facts.__dict__.get("_logging_problem", False)
+    if cached is not False:
+        return cached  # type: ignore[return-value]
+    import ast
+
+    source = facts.full_source
+    problem: str | None = None
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        tree = ast.Module(body=[], type_ignores=[])
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    lines = text.splitlines()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+            (b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "").endswith(_LOGGING_BASES) for b in node.bases
+        ) and _mentions_logging(node, tree):
+            line = node.lineno
+            problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else node.name}')"
+            break
+        used = (
+            node.attr if isinstance(node, ast.Attribute)
+            else node.id if isinstance(node, ast.Name)
+            else next((a.name for a in node.names if a.name in _LOGGING_CONFIGURATION), None) if isinstance(node, ast.ImportFrom) and node.module == "logging"
+            else None
+        )
+        if used in _LOGGING_CONFIGURATION and (isinstance(node, ast.ImportFrom) or _mentions_logging(node, tree)):
+            line = getattr(node, "lineno", 0)
+            problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else used}')"
+            break
+    facts.__dict__["_logging_problem"] = problem
+    return problem
+
+
+def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
+    """Whether the module imports logging at all (a ``handlers`` attribute elsewhere is no logging configuration)."""
+    return any(
+        isinstance(n, (ast.Import, ast.ImportFrom)) and (
+            any(a.name.split(".")[0] == "logging" for a in n.names) if isinstance(n, ast.Import) else (n.module or "").split(".")[0] == "logging"
+        )
+        for n in tree.body
+    )
+
+
+_NO_DUNDER_BUILTINS = frozenset({"id", "type", "callable"})
+"""Builtins that never call a method of their argument's class."""
 
 
 def _is_generator_function(function: cst.FunctionDef) -> bool:

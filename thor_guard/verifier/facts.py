@@ -125,7 +125,6 @@ class ModuleFacts:
 
     def _recover(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
         import ast
-        import textwrap
 
         from thor_guard.verifier.skeleton import walk_functions
 
@@ -170,12 +169,21 @@ class ModuleFacts:
         except (SyntaxError, LookupError, UnicodeDecodeError):
             return self, function
         lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
-        text = textwrap.dedent("".join(lines[found[0].lineno - 1 : found[0].end_lineno]))
+        text = "".join(lines[found[0].lineno - 1 : found[0].end_lineno])
+        nested = found[0].col_offset > 0
+        if nested:
+            # Parse the def under an `if 1:` header at its own indentation instead of dedenting the text:
+            # textwrap.dedent would also strip the continuation lines of multi-line string literals and change
+            # their values (a guard comparing such a string would evaluate differently from the real code).
+            text = "if 1:\n" + text
         try:
             module = cst.parse_module(text)
         except cst.ParserSyntaxError:
             return self, function
-        recovered = module.body[0] if module.body and isinstance(module.body[0], cst.FunctionDef) else None
+        first = module.body[0] if module.body else None
+        if nested and isinstance(first, cst.If) and isinstance(first.body, cst.IndentedBlock) and first.body.body:
+            first = first.body.body[0]
+        recovered = first if isinstance(first, cst.FunctionDef) else None
         if recovered is None:
             return self, function
         recovered = recovered.with_changes(decorators=function.decorators)

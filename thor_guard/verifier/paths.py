@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import libcst as cst
 
-from thor_guard.verifier.effects import PURE_CONTEXT_MANAGERS, STDLIB_MODULES
+from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS, STDLIB_MODULES
 from thor_guard.verifier.evaluate import (
     MAX_HELPER_DEPTH,
     MAX_HELPER_STATEMENTS,
@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import OPAQUE, ClassValue, Coroutine, Function, Module, is_concrete, join, same
+from thor_guard.verifier.values import OPAQUE, UNTRUSTED, ClassValue, Coroutine, Function, Module, is_concrete, join, same
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -172,6 +172,13 @@ class CallAnalysis:
         problem = evaluator.decorator_problem(function, helper=True)
         if problem is not None:
             raise Unsupported(node, f"cannot see into '{function.qualified}': {problem}", "helper")
+        if any(
+            evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
+            for d in function.node.decorators
+        ):
+            # functools.cache/lru_cache hash every argument (and compare it on a hit): their dunders run first.
+            for value in (*arguments, *keywords.values()):
+                evaluator.dunder(value, node, "hashes as a cache key")
         if definition.asynchronous is not None and not run_async:
             return Coroutine(function, tuple(arguments), tuple(keywords.items()))
         if _is_generator(definition):
@@ -278,7 +285,7 @@ class CallAnalysis:
             try:
                 value = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1).evaluate(param.default)
             except (Effect, Unsupported, Crash, Raises):
-                value = OPAQUE  # evaluated once when the def ran, not at this call
+                value = UNTRUSTED  # evaluated once when the def ran, not at this call; it may be any object
             local_values[param.name.value] = Bound(value)
         return local_values
 
@@ -690,6 +697,17 @@ class Walker:
             return [failures[0]]
         if not any(isinstance(r, PathState) for r in results):
             return results  # every path of the class body raises
+        if not self._skipping(state, index):
+            # type() calls __set_name__ on every value the body binds: only values of known built-in type and
+            # functions defined in the body are inert.
+            for result in results:
+                if not isinstance(result, PathState):
+                    continue
+                for name, bound in result.locals.items():
+                    if name in state.locals and bound is state.locals[name]:
+                        continue
+                    if not (is_concrete(bound.value) or isinstance(bound.value, Function)):
+                        raise Effect(node, f"creating class {node.name.value} binds '{name}' to a value whose __set_name__ may run")
         if node.name.value in self._globals:
             raise Effect(node, f"'class {node.name.value}' rebinds the module global '{node.name.value}'")
         state.locals[node.name.value] = Bound(OPAQUE)
@@ -701,7 +719,8 @@ class Walker:
         havocked = state.copy()
         for name in _assigned_names(body):
             if name in havocked.locals:
-                havocked.locals[name] = Bound(OPAQUE, havocked.locals[name].reads)
+                previous = havocked.locals[name]
+                havocked.locals[name] = Bound(UNTRUSTED if previous.value is UNTRUSTED else OPAQUE, previous.reads)
         return havocked
 
     def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
@@ -841,6 +860,17 @@ class Walker:
         if enters is not False:
             for result in self._suite(node.body, body_state, index):
                 if isinstance(result, PathState):
+                    # A local the body binds to an untrusted value is untrusted at the head of the next iteration
+                    # and after the loop: walk again from there (havoc's OPAQUE must not launder it).
+                    tainted = {
+                        name for name, bound in result.locals.items()
+                        if bound.value is UNTRUSTED and name in head.locals and head.locals[name].value is not UNTRUSTED
+                    }
+                    if tainted:
+                        again = state.copy()
+                        for name in tainted:
+                            again.locals[name] = Bound(UNTRUSTED, head.locals[name].reads)
+                        return self._loop(node, again, index)
                     if result.loop == "break":
                         result.loop = None
                         results.append(self._havoc(result, node))
@@ -852,6 +882,11 @@ class Walker:
                 results.extend(self._suite(node.orelse.body, after, index))
             else:
                 results.append(after)
+        if not results and not self._skipping(state, index):
+            # `while True: pass`, `while self.x: pass` with x proven truthy: no path leaves the loop, so the function
+            # never returns. Its legacy body never runs either, but in the heartbeat world the caller hangs (Django
+            # startup blocks): that is not "returns before doing anything", so it is an effect naming the loop.
+            raise Effect(node, f"'{code_of(node)}' never ends: no path leaves the loop, so the function never returns")
         return results
 
     def _unrolled(self, node: cst.For, items: tuple | str, state: PathState, index: int) -> list[Outcome | PathState]:

@@ -37,6 +37,33 @@ class _Opaque:
 
 OPAQUE = _Opaque()
 
+
+class _Untrusted:
+    """An unknown value that may be an instance of a project class, so its dunders may run project code.
+
+    It comes from code the verifier did not prove pure: a module name bound to
+    the result of a call (``_OBJ = _O()``), a container holding such a value.
+    Unlike :data:`OPAQUE` (instance state and parameters, covered by the
+    documented dunder assumption), truthiness, comparison, formatting, hashing,
+    iteration… of it are effects; only plain attribute loads are allowed.
+    """
+
+    _instance: _Untrusted | None = None
+
+    def __new__(cls) -> _Untrusted:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNTRUSTED"
+
+    def __bool__(self) -> bool:
+        raise TypeError("the truth of an untrusted value runs its __bool__; report an effect instead")
+
+
+UNTRUSTED = _Untrusted()
+
 ENV_GET = "os.environ.get"
 GETENV = "os.getenv"
 ENVIRON = "os.environ"
@@ -85,6 +112,8 @@ class ClassValue:
     """A class defined in the project; calling it constructs an object (an effect)."""
 
     node: cst.ClassDef
+    facts: ModuleFacts | None = None
+    """The module the class is defined in (resolves its bases and metaclass); None when unknown."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +136,7 @@ class Coroutine:
 
 def same(a: object, b: object) -> bool:
     """Equality that does not confuse ``1`` with ``True`` nor opaque with anything."""
-    if a is OPAQUE or b is OPAQUE:
+    if a is OPAQUE or b is OPAQUE or a is UNTRUSTED or b is UNTRUSTED:
         return a is b
     if type(a) is not type(b):
         return False
@@ -121,6 +150,8 @@ def join(values: list[object]) -> object:
     """The value two or more paths agree on, or :data:`OPAQUE` when they differ."""
     if not values:
         return OPAQUE
+    if any(v is UNTRUSTED for v in values):
+        return UNTRUSTED  # joining must not launder a value whose dunders are effects into OPAQUE
     first = values[0]
     return first if all(same(first, v) for v in values[1:]) else OPAQUE
 

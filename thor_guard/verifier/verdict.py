@@ -22,7 +22,7 @@ from libcst.metadata import MetadataWrapper
 
 from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
-from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace
+from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
@@ -220,6 +220,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
             hazard = facts.bindings.hazard_for(qualname.split(".")[0])
             if hazard is not None and hazard.names is not None:
                 rebinding = f"{hazard.kind} at line {hazard.line} ('{hazard.text}') can replace {qualname}.{name}"
+        if rebinding is None:
+            rebinding = class_hierarchy_problem(probe, owner, name)  # __init_subclass__, self.start = ..., metaclasses
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
     elif _is_module_level(facts, function) or facts.bindings.bindings(name):

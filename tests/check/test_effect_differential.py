@@ -1,0 +1,96 @@
+"""Differential check of the effect data cases: what ``check`` accepts really does nothing in the heartbeat world.
+
+Each ``tests/data/check/effect_*`` case states its verdicts (``# expect:``). Every entry point expected ``ok`` is
+executed in a fresh subprocess with ``THOR_SCHEDULER_MODE`` unset (and set to ``heartbeat``), with
+``threading.Thread.start`` replaced by a sentinel that records the call instead of starting a thread: an accepted
+function that reaches a side effect — through a dunder, a logger handler, a replaced method — fails here. Entry
+points expected TG002 in the cases listed in :data:`REAL_EFFECT_CASES` are executed too, and each must really
+reach the sentinel, so those cases keep exercising real effects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.check.test_v2_data import DATA, _expectations
+
+RUNNER = r"""
+import importlib, inspect, json, sys, threading
+calls = []
+threading.Thread.start = lambda self: calls.append(1)
+sys.path.insert(0, sys.argv[1])
+results = {}
+for module_name, qualname in json.loads(sys.argv[2]):
+    module = importlib.import_module(module_name)
+    target = module
+    for part in qualname.split(".")[:-1]:
+        target = getattr(target, part)
+        target = target() if isinstance(target, type) else target
+    before = len(calls)
+    try:
+        value = getattr(target, qualname.split(".")[-1])()
+        if inspect.isgenerator(value):
+            list(value)
+    except Exception:
+        pass
+    results[module_name + ":" + qualname] = len(calls) > before
+print(json.dumps(results))
+"""
+
+
+REAL_EFFECT_CASES = frozenset(
+    {"effect_dunders", "effect_class_body_set_name", "effect_logger_reconfigured", "effect_helper_multiline_string"}
+)
+"""Cases written to be executed (the older effect_* cases call undefined helpers: static verdicts only)."""
+
+
+def _cases() -> list[object]:
+    return [pytest.param(entry, id=entry.stem) for entry in sorted(DATA.glob("effect_*"))]
+
+
+def _entries(case: Path) -> list[tuple[str, str, frozenset[str]]]:
+    root = case if case.is_dir() else case.parent
+    paths = sorted(case.rglob("*.py")) if case.is_dir() else [case]
+    return [(e.module, e.qualname, e.codes) for path in paths for e in _expectations(root, path)]
+
+
+def _run(root: Path, entries: list[tuple[str, str]], mode: str | None) -> dict[str, bool]:
+    env = {k: v for k, v in os.environ.items() if k != "THOR_SCHEDULER_MODE"}
+    if mode is not None:
+        env["THOR_SCHEDULER_MODE"] = mode
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(root), json.dumps(entries)], env=env, capture_output=True, text=True, timeout=120, cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_accepted_entry_points_do_nothing_in_heartbeat_mode(tmp_path: Path, case: Path) -> None:
+    root = tmp_path / "project"
+    if case.is_dir():
+        import shutil
+
+        shutil.copytree(case, root)
+    else:
+        root.mkdir()
+        (root / case.name).write_text(case.read_text(encoding="utf-8"), encoding="utf-8")
+    entries = _entries(root if case.is_dir() else root / case.name)
+    # Entry points that never return (a loop no path leaves), need arguments or whose effect depends on another
+    # variable (named *joined*: a merge of paths) are not executed.
+    runnable = [(m, q, codes) for m, q, codes in entries if "loop" not in case.stem and "joined" not in q]
+    accepted = [(m, q) for m, q, codes in runnable if not codes]
+    flagged = [(m, q) for m, q, codes in runnable if "TG002" in codes]
+    for mode in (None, "heartbeat"):
+        if accepted:
+            ran = _run(root, accepted, mode)
+            assert [name for name, effect in ran.items() if effect] == []
+    if flagged and case.stem in REAL_EFFECT_CASES:
+        ran = _run(root, flagged, None)
+        assert [name for name, effect in ran.items() if not effect] == [], "TG002 cases that reach no side effect when run"
