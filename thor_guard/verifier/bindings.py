@@ -159,7 +159,9 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                         if module_level:
                             result.hazards.append(Hazard(f"the star import 'from {module} import *'", statement.lineno, show(statement)))
                         continue
-                    add(into, alias.asname or alias.name, "import", statement, f"{module}.{alias.name}" if module else alias.name)
+                    # `from . import os` binds the submodule `.os` (not `..os`, one package up); `from .util import f` binds `.util.f`.
+                    dotted = alias.name if not module else f"{module}{alias.name}" if statement.module is None else f"{module}.{alias.name}"
+                    add(into, alias.asname or alias.name, "import", statement, dotted)
             elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 add(into, statement.name, "def", statement)
             elif isinstance(statement, ast.ClassDef):

@@ -10,6 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
+from thor_guard.verifier.bindings import Hazard, ModuleBindings, census
 from thor_guard.verifier.facts import ModuleFacts
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ class HelperResolver:
     """Files parsed to follow helpers (``check`` counts them)."""
     failed_files: dict[Path, str] = field(default_factory=dict)
     """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
+    _problems: dict[str, object] = field(default_factory=dict)
+    _censuses: dict[Path, ModuleBindings] = field(default_factory=dict)
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -64,6 +68,66 @@ class HelperResolver:
         if module in self._modules:
             return self._modules[module] is not None
         return find_module_file(module, self.source_roots) is not None
+
+    def binding_problem(self, dotted: str) -> str | None:
+        """None when an import of ``dotted`` provably gives what the verifier resolves it to; else why not (one line).
+
+        Two mechanisms make a dotted name mean something else than the file or
+        the standard-library module of that name:
+
+        * a project module named like a standard-library module (``io.py``,
+          ``logging/``) under a source root: whether ``import io`` gives the
+          project's or the standard library's depends on ``sys.path`` and on
+          what was imported first (``io`` and ``os`` are imported at start-up);
+        * ``import pkg.util as util`` and ``from pkg import util`` read the
+          *attribute* ``util`` of the package, which ``pkg/__init__.py`` may
+          bind to something else than the submodule (``class util: ...``).
+        """
+        cached = self._problems.get(dotted, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        problem = self._binding_problem(dotted)
+        self._problems[dotted] = problem
+        return problem
+
+    def _binding_problem(self, dotted: str) -> str | None:
+        parts = dotted.split(".")
+        top = parts[0]
+        if top in sys.stdlib_module_names:
+            shadow = find_module_file(top, self.source_roots)
+            if shadow is not None:
+                return (
+                    f"'{top}' is both a standard-library module and the project module {shadow}: which one "
+                    f"'import {top}' gives depends on sys.path and on what was imported first"
+                )
+            return None
+        for index in range(1, len(parts)):
+            package, name = ".".join(parts[:index]), parts[index]
+            path = find_module_file(package, self.source_roots)
+            if path is None or path.name != "__init__.py":
+                return None  # not a project package (or a plain module: its names are proven by its own census)
+            census_ = self._package_census(path)
+            hazard = census_.hazard_for(name)
+            if hazard is not None:
+                return f"'{package}.{name}' cannot be proven: {hazard.kind} at line {hazard.line} of {path} can bind '{name}' in the package"
+            for site in census_.bindings(name):
+                submodule = site.kind == "import" and site.target is not None and _absolute(site.target, package) == f"{package}.{name}"
+                if not submodule:
+                    return (
+                        f"'{package}.{name}' is not the module {package}.{name}: {path} binds '{name}' at line "
+                        f"{site.line} ('{site.text}'), and importing it reads that attribute of the package"
+                    )
+        return None
+
+    def _package_census(self, path: Path) -> ModuleBindings:
+        cached = self._censuses.get(path)
+        if cached is None:
+            try:
+                cached = census(path.read_bytes())
+            except OSError as exc:
+                cached = ModuleBindings(hazards=[Hazard(f"an unreadable file ({exc.strerror or exc})", 1, "")])
+            self._censuses[path] = cached
+        return cached
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
@@ -199,6 +263,20 @@ def resolver_for(config: Config) -> HelperResolver:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))
     _RESOLVERS[id(config)] = (config, resolver)
     return resolver
+
+
+_MISSING = object()
+
+
+def _absolute(target: str, package: str) -> str:
+    """``target`` of an import made in ``package/__init__.py``, made absolute (``.util`` -> ``package.util``)."""
+    if not target.startswith("."):
+        return target
+    level = len(target) - len(target.lstrip("."))
+    parts = package.split(".")
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    rest = target[level:]
+    return ".".join([*base, rest] if rest else base)
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str | None, ...]:

@@ -444,6 +444,12 @@ class Evaluator:
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
+        problem = self.context.resolver.binding_problem(dotted)
+        if problem is not None:  # a package attribute or a project module shadowing the standard library
+            self.trace.problems.append(problem)
+            if self.callee_depth:
+                raise Unsupported(node, problem, "binding")
+            return OPAQUE
         if dotted in (ENV_GET, GETENV, ENVIRON):
             return Marker(dotted)
         if dotted == "logging":
