@@ -21,6 +21,10 @@ documented assumption (docs/check.md).
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -120,10 +124,12 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     lines = text.splitlines()
     result = ModuleBindings()
 
-    def show(node: ast.AST) -> str:
-        number = getattr(node, "lineno", 1)
+    def show_line(number: int) -> str:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
+
+    def show(node: ast.AST) -> str:
+        return show_line(getattr(node, "lineno", 1))
 
     depth = [0]  # > 0 inside a module-level if/while/for/with/try block: the binding may never happen
 
@@ -212,6 +218,13 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 add(into, node, "walrus", statement)
 
     scan(tree.body, result.names, True, "")
+    spelling = _unnormalised_identifier(text)
+    if spelling is not None:
+        raw, line = spelling
+        normal = unicodedata.normalize("NFKC", raw)
+        # libcst (and so every name comparison of the walk) sees the raw spelling, Python the NFKC form: `ｏｓ = X`
+        # rebinds `os`. Nothing in such a module is taken as proven.
+        result.hazards.append(Hazard(f"the identifier '{raw}', which Python reads as '{normal}' (NFKC),", line, show_line(line)))
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
     # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
     module_of: dict[str, str] = {}
@@ -295,6 +308,30 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 names = frozenset({target}) if target is not None else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
     return result
+
+
+_WORD = re.compile(r"[^\W\d]\w*")
+
+
+def _unnormalised_identifier(text: str) -> tuple[str, int] | None:
+    """The first identifier (raw spelling, line) that NFKC normalisation changes, or None.
+
+    Only non-ASCII words can change; those are rare, so the tokenizer (which
+    tells identifiers from words in strings and comments) runs only then.
+    """
+    if text.isascii():
+        return None
+    candidate = next((m for m in _WORD.finditer(text) if not m.group().isascii() and unicodedata.normalize("NFKC", m.group()) != m.group()), None)
+    if candidate is None:
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.NAME and not token.string.isascii() and unicodedata.normalize("NFKC", token.string) != token.string:
+                return token.string, token.start[0]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        # The tokenizer disagrees with the parser (newer syntax): the word may be an identifier, so it counts.
+        return candidate.group(), text.count("\n", 0, candidate.start()) + 1
+    return None
 
 
 def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) -> bool:

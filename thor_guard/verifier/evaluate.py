@@ -40,7 +40,7 @@ from thor_guard.verifier.effects import (
     PURE_BUILTINS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of
+from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -333,6 +333,11 @@ class Evaluator:
             evaluator.evaluate(node.value)
         else:
             evaluator.evaluate(node.elt)
+        # A walrus in the comprehension binds in the function (PEP 572), any number of times, also never:
+        # a name bound before now holds an unknown value; one bound only here stays "may be unbound".
+        for name in walrus_in_comprehensions(node, inside=True):
+            if name in self.locals:
+                self.locals[name] = Bound(OPAQUE)
         return OPAQUE
 
     _eval_ListComp = _comprehension
@@ -377,6 +382,8 @@ class Evaluator:
     def _where(self, node: cst.Name) -> str:
         if node.value in self.globals_declared:
             return "global"
+        if node.value in self.facts.comprehension_walrus(self.function_scope):
+            return "local"  # bound by a walrus inside a comprehension: a local of the function (PEP 572)
         scope = self.facts.scope(node)
         if scope is None:
             return "global"
