@@ -28,7 +28,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "locals": "locals()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,12 @@ class ModuleBindings:
     hazards: list[Hazard] = field(default_factory=list)
     classes: dict[str, dict[str, list[Binding]]] = field(default_factory=dict)
     """Class qualname -> name -> bindings made directly in that class body."""
+    imports: list[str] = field(default_factory=list)
+    """Dotted names of modules imported by module-level statements (relative ones as written: ``.util``); importing
+    this module imports them too."""
+    patches: list[tuple[str, int, str]] = field(default_factory=list)
+    """Attribute stores on *imported* modules (``os.environ = X`` -> ``("os", line, text)``): they change what every
+    other module reads from that module once this one is imported."""
 
     def bindings(self, name: str) -> list[Binding]:
         return self.names.get(name, [])
@@ -155,11 +160,17 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             return
         for statement in statements:
             if isinstance(statement, ast.Import):
+                if module_level:
+                    result.imports.extend(alias.name for alias in statement.names)
                 for alias in statement.names:
                     bound = alias.asname or alias.name.split(".")[0]
                     add(into, bound, "import", statement, alias.name if alias.asname else alias.name.split(".")[0])
             elif isinstance(statement, ast.ImportFrom):
                 module = "." * statement.level + (statement.module or "")
+                if module_level:
+                    result.imports.append(module)
+                    # `from pkg import util` may import the submodule pkg.util
+                    result.imports.extend(f"{module}{'' if statement.module is None else '.'}{a.name}" for a in statement.names if a.name != "*")
                 for alias in statement.names:
                     if alias.name == "*":
                         if module_level:
@@ -235,6 +246,12 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 aliases.add(name)  # the module imports itself: a store on it rebinds any of its names
             elif site.kind == "import" and site.target is not None and "." not in site.target:
                 module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
+    # Names bound only by imports of one module: a store through them patches that module for every importer.
+    import_target = {
+        name: sites[0].target
+        for name, sites in result.names.items()
+        if sites and sites[0].target is not None and all(s.kind == "import" and s.target == sites[0].target for s in sites)
+    }
     for statement in tree.body:  # loggers: a store on one (logger.debug = f) changes what a "pure" log call runs
         if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "getLogger":
             aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
@@ -256,45 +273,92 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]
         result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
-    # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below), and vars() without
-    # arguments inside a function returns that function's locals: it cannot rebind a module name. One pass finds both.
-    literal_setattr: set[int] = set()
+    # One pass records what the hazard rules below need: each node's parent (is a use a plain read?), calls made
+    # inside functions (vars()/locals() there are that function's locals), and names bound to a module object
+    # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.
+    parents: dict[int, ast.AST] = {}
     in_functions: set[int] = set()
+    module_valued: set[str] = set()
 
     def mark(node: ast.AST, inside: bool) -> None:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.Call):
-                if inside:
-                    in_functions.add(id(child))
-                if (
-                    isinstance(child.func, ast.Name) and child.func.id == "setattr" and len(child.args) > 1
-                    and isinstance(child.args[1], ast.Constant) and isinstance(child.args[1].value, str)
-                ):
-                    literal_setattr.update(id(inner) for inner in ast.walk(child.args[0]))
+            parents[id(child)] = node
+            if isinstance(child, ast.Call) and inside:
+                in_functions.add(id(child))
+            if isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _looks_up_module(child.value):
+                for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
+                    if isinstance(target, ast.Name):
+                        module_valued.add(target.id)
             mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
     mark(tree, False)
+    modules = imported | module_valued | {name for name in aliases if name in module_of}
+
+    def modulish(node: ast.AST) -> bool:
+        """``node`` may evaluate to a module object: an import (or alias of one), a module looked up at run time."""
+        if isinstance(node, ast.Name):
+            return node.id in modules
+        if isinstance(node, ast.Attribute):
+            return _root(node) in imported
+        return _looks_up_module(node)
+
+    def read_only(node: ast.AST) -> bool:
+        """The value of ``node`` (a namespace: ``globals()``, ``m.__dict__``…) is only read where it is used."""
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            return isinstance(parent.ctx, ast.Load)
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            caller = parents.get(id(parent))
+            return parent.attr in _READ_METHODS and isinstance(caller, ast.Call) and caller.func is parent
+        if isinstance(parent, ast.Compare):
+            return node is not parent.left and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
+        if isinstance(parent, ast.Call) and node in parent.args:
+            return isinstance(parent.func, ast.Name) and parent.func.id in _READING_BUILTINS
+        if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+            return parent.iter is node
+        return False
+
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("__setattr__", "__delattr__"):
-            result.hazards.append(Hazard(f"a call to {node.func.attr}()", node.lineno, show(node)))
+            # `os.__setattr__("x", v)`, `object.__setattr__(module, "x", v)`; never `super().__setattr__` on an instance.
+            receiver = node.func.value
+            through = node.args[0] if isinstance(receiver, (ast.Name, ast.Attribute)) and _root(receiver) in _SETATTR_OWNERS and node.args else receiver
+            if modulish(through):
+                result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module", node.lineno, show(node), _module_names(through, imported)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
-            if func in _HAZARD_CALLS and not (func in ("vars", "locals") and (node.args or id(node) in in_functions)):
-                result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
-            elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
+            if func in ("exec", "eval"):
+                if not _fresh_namespace(node):  # exec(code) / exec(code, globals()) run in (and can rebind) this module
+                    result.hazards.append(Hazard(f"a call to {func}() without a fresh namespace", node.lineno, show(node)))
+            elif func == "globals" or (func in ("vars", "locals") and not node.args and id(node) not in in_functions):
+                if not read_only(node):  # at module or class level vars()/locals() are the namespace itself
+                    result.hazards.append(Hazard(f"a write through {func}()", node.lineno, show(node)))
+            elif func == "vars" and node.args and modulish(node.args[0]) and not read_only(node):
+                result.hazards.append(Hazard("a write through vars() of a module", node.lineno, show(node), _module_names(node.args[0], imported)))
+            elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in modules:
                 result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))
-            elif func == "setattr" and node.args and _names_module(node.args[0], imported):
+            elif func in ("setattr", "delattr") and node.args and (modulish(node.args[0]) or _names_module(node.args[0], imported)):
                 literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
                 names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
-                result.hazards.append(Hazard("setattr() on a module", node.lineno, show(node), names))
+                result.hazards.append(Hazard(f"{func}() on a module", node.lineno, show(node), names))
+                root = _root(node.args[0])
+                if root in import_target:
+                    result.patches.append((import_target[root], node.lineno, show(node)))
         elif isinstance(node, ast.Attribute):
-            if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
-                result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
-            elif node.attr in ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__"):
-                result.hazards.append(Hazard(f"a use of {node.attr}", node.lineno, show(node)))
+            if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys":
+                parent = parents.get(id(node))
+                if isinstance(parent, ast.Subscript) and parent.value is node and not isinstance(parent.ctx, ast.Load):
+                    result.hazards.append(Hazard("a store into sys.modules", node.lineno, show(node)))
+                elif not (isinstance(parent, ast.Subscript) and parent.value is node) and not read_only(node):
+                    result.hazards.append(Hazard("a write through sys.modules", node.lineno, show(node)))
+            elif node.attr in _NAMESPACES:
+                owner_is_module = node.attr != "__dict__" or modulish(node.value)
+                if owner_is_module and not read_only(node):  # an instance's __dict__ holds no module name
+                    names = _module_names(node.value, imported) if node.attr == "__dict__" else None
+                    result.hazards.append(Hazard(f"a write through {node.attr}", node.lineno, show(node), names))
             elif (
                 isinstance(node.ctx, (ast.Store, ast.Del))
                 and isinstance(node.value, (ast.Name, ast.Attribute))
@@ -307,6 +371,19 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 # or through anything else it can change what any call does.
                 names = frozenset({target}) if target is not None else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
+                if root in import_target:
+                    result.patches.append((import_target[root], node.lineno, show(node)))
+            elif isinstance(node.ctx, (ast.Store, ast.Del)) and (_looks_up_module(node.value) or (isinstance(node.value, ast.Name) and node.value.id in module_valued)):
+                # `import_module(__name__).__class__ = _M` (a module with properties), `sys.modules[__name__].x = 1`,
+                # `m = sys.modules[__name__]; m.x = 1`: the object is a module, and what its names read is then code.
+                result.hazards.append(Hazard(f"an attribute store '{node.attr}' on a module looked up at run time", node.lineno, show(node)))
+                named = _module_key(node.value)
+                literal = (
+                    named.value if isinstance(named, ast.Constant) and isinstance(named.value, str)
+                    else "__name__" if isinstance(named, ast.Name) and named.id == "__name__"  # the module itself
+                    else "*"
+                )
+                result.patches.append((literal, node.lineno, show(node)))
     return result
 
 
@@ -345,6 +422,56 @@ def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) ->
         methods = {name for name, bound in result.classes.get(root or "", {}).items() if any(b.kind == "def" for b in bound)}
         return node.attr in methods or node.attr.startswith("__")
     return True
+
+
+_MODULE_GETTERS = {"import_module", "__import__", "reload", "getmodule"}
+_READ_METHODS = {"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__"}
+"""Methods of a namespace mapping that only read it (``globals().get("x")``)."""
+_READING_BUILTINS = {"len", "list", "sorted", "iter", "dict", "set", "tuple", "frozenset", "repr", "str", "bool", "any", "all", "print", "sum", "enumerate", "reversed"}
+"""Builtins that only read a mapping passed to them (``dict(globals())`` copies it)."""
+_NAMESPACES = ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__")
+"""Attributes whose value is a namespace: writing through them can rebind names."""
+_SETATTR_OWNERS = {"object", "type", "ModuleType", "types"}
+"""``object.__setattr__(target, …)``: the first argument is what is written to."""
+
+
+def _looks_up_module(node: ast.AST) -> bool:
+    """``sys.modules[...]``, ``sys.modules.get(...)``, ``import_module(...)``, ``__import__(...)``: a module object."""
+    if isinstance(node, ast.Subscript):
+        return _is_sys_modules(node.value)
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault", "pop") and _is_sys_modules(node.func.value):
+            return True
+        return _call_name(node) in _MODULE_GETTERS
+    return False
+
+
+def _is_sys_modules(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys"
+
+
+def _module_key(node: ast.AST) -> ast.AST | None:
+    """The expression naming the module in ``sys.modules[key]`` / ``import_module(key)`` (None when not visible)."""
+    if isinstance(node, ast.Subscript):
+        return node.slice
+    if isinstance(node, ast.Call) and node.args:
+        return node.args[0]
+    return None
+
+
+def _fresh_namespace(call: ast.Call) -> bool:
+    """``exec(code, {})`` / ``eval(code, {"x": 1})`` / ``exec(code, dict(...))``: the code runs in a new namespace."""
+    given = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "globals"), None)
+    if given is None:
+        return False
+    if isinstance(given, (ast.Dict, ast.DictComp)):
+        return True
+    return isinstance(given, ast.Call) and isinstance(given.func, ast.Name) and given.func.id == "dict"
+
+
+def _call_name(node: ast.Call) -> str | None:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
 def _walrus_targets(statement: ast.stmt) -> Iterator[str]:

@@ -58,6 +58,7 @@ class HelperResolver:
     """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
     _problems: dict[str, object] = field(default_factory=dict)
     _censuses: dict[Path, ModuleBindings] = field(default_factory=dict)
+    _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -90,6 +91,54 @@ class HelperResolver:
         self._problems[dotted] = problem
         return problem
 
+    def patch_problem(self, dotted: str, importer: str) -> str | None:
+        """None unless a project module that importing ``importer`` imports (transitively) stores an attribute on
+        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); else that store, with file and line."""
+        for target, (path, line, text) in self.patches_reaching(importer).items():
+            if target == "*" or dotted == target or dotted.startswith(target + "."):
+                return (
+                    f"'{dotted}' cannot be proven: {path} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
+                )
+        return None
+
+    def patches_reaching(self, module: str) -> dict[str, tuple[Path, int, str]]:
+        """Patched module -> its first store, over the project modules importing ``module`` runs (bounded walk).
+
+        Importing ``a.b`` runs ``a/__init__.py`` and ``a/b.py``, and every
+        project module they import at module level, and so on; a store on an
+        imported module in any of them (see :attr:`ModuleBindings.patches`)
+        changes what the analysed code reads from that module. Modules the
+        entry point's module does not import are outside this walk (a
+        documented assumption, docs/check.md).
+        """
+        cached = self._reach.get(module)
+        if cached is not None:
+            return cached
+        found: dict[str, tuple[Path, int, str]] = {}
+        queue, seen = [module], {module}
+        files: set[Path] = set()
+        while queue and len(files) < _MAX_IMPORT_WALK:
+            name = queue.pop()
+            parts = name.split(".")
+            for index in range(1, len(parts) + 1):
+                current = ".".join(parts[:index])
+                path = find_module_file(current, self.source_roots)
+                if path is None or path in files:
+                    continue
+                files.add(path)
+                census_ = self._package_census(path)
+                package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+                for target, line, text in census_.patches:
+                    target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
+                    found.setdefault(target, (path, line, text))
+                for imported in census_.imports:
+                    absolute = _absolute(imported, package) if imported.startswith(".") else imported
+                    if absolute and absolute not in seen:
+                        seen.add(absolute)
+                        queue.append(absolute)
+        self._reach[module] = found
+        return found
+
     def _binding_problem(self, dotted: str) -> str | None:
         parts = dotted.split(".")
         top = parts[0]
@@ -106,6 +155,8 @@ class HelperResolver:
             path = find_module_file(package, self.source_roots)
             if path is None or path.name != "__init__.py":
                 return None  # not a project package (or a plain module: its names are proven by its own census)
+            if find_module_file(f"{package}.{name}", self.source_roots) is None:
+                return None  # an attribute, not a submodule: resolved (and proven) through the package's own census
             census_ = self._package_census(path)
             hazard = census_.hazard_for(name)
             if hazard is not None:
@@ -266,6 +317,8 @@ def resolver_for(config: Config) -> HelperResolver:
 
 
 _MISSING = object()
+_MAX_IMPORT_WALK = 2000
+"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
 
 
 def _absolute(target: str, package: str) -> str:
