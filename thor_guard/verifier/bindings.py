@@ -119,11 +119,67 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
-    """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard."""
+def parse_python(source: bytes | str) -> ast.Module | None:
+    """Python's ``ast`` of ``source`` judged by the *target's* grammar, not the running interpreter's; None if invalid.
+
+    ``ast.parse`` only knows the running interpreter's syntax. When it refuses
+    a source that libcst parses (``def start[T](x: T)``, ``type X = ...`` of
+    Python 3.12 on a 3.11 interpreter), the source is lowered with libcst into
+    the same bindings in older syntax — type parameters dropped (they bind
+    only in their own annotation scope), ``type X = v`` as ``X = v`` — and
+    parsed again. The lowering keeps every line where it was (or gives up),
+    so line numbers stay the file's. Files ``ast`` accepts never pay for it.
+    """
     try:
-        tree = ast.parse(source)
+        return ast.parse(source)
     except (SyntaxError, ValueError):
+        pass
+    lowered = _lower_new_syntax(source)
+    if lowered is None:
+        return None
+    try:
+        return ast.parse(lowered)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _lower_new_syntax(source: bytes | str) -> bytes | None:
+    import libcst as cst
+
+    try:
+        module = cst.parse_module(source)
+    except Exception:  # ParserSyntaxError, RecursionError on absurd nesting: not valid for the target either
+        return None
+
+    class _Lower(cst.CSTTransformer):
+        def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+            return updated.with_changes(type_parameters=None, whitespace_after_type_parameters=cst.SimpleWhitespace(""))
+
+        def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+            return updated.with_changes(type_parameters=None, whitespace_after_type_parameters=cst.SimpleWhitespace(""))
+
+        def leave_TypeAlias(self, original: cst.TypeAlias, updated: cst.TypeAlias) -> cst.Assign:
+            return cst.Assign(targets=[cst.AssignTarget(updated.name)], value=updated.value, semicolon=updated.semicolon)
+
+    try:
+        lowered = module.visit(_Lower())
+    except Exception:  # pragma: no cover - a libcst validation error: judged unparsable
+        return None
+    code = lowered.bytes
+    original = source if isinstance(source, bytes) else source.encode(module.encoding)
+    if code.count(b"\n") != original.count(b"\n") or code.count(b"\r") != original.count(b"\r"):
+        return None  # type parameters spanning lines: the line numbers would move
+    return code
+
+
+def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
+    """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard.
+
+    Judged by the target's grammar (see :func:`parse_python`): Python 3.12
+    syntax is censused on a 3.11 interpreter too.
+    """
+    tree = parse_python(source)
+    if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
@@ -239,6 +295,8 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
     # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
     module_of: dict[str, str] = {}
+    import_aliases: set[str] = set()
+    """`o = os`, `ENV = os.environ`: names that may hold an imported module (or object of one)."""
     aliases = set(imported)
     for name, sites in result.names.items():
         for site in sites:
@@ -264,6 +322,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             for target in statement.targets:
                 if isinstance(target, ast.Name):
                     aliases.add(target.id)
+                    import_aliases.add(target.id)
                     root = _root(statement.value)
                     if isinstance(statement.value, ast.Name) and root in module_of:
                         module_of[target.id] = module_of[root]
@@ -292,7 +351,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
     mark(tree, False)
-    modules = imported | module_valued | {name for name in aliases if name in module_of}
+    modules = imported | module_valued | import_aliases
 
     def modulish(node: ast.AST) -> bool:
         """``node`` may evaluate to a module object: an import (or alias of one), a module looked up at run time."""

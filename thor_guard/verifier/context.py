@@ -97,7 +97,7 @@ class HelperResolver:
         for target, (path, line, text) in self.patches_reaching(importer).items():
             if target == "*" or dotted == target or dotted.startswith(target + "."):
                 return (
-                    f"'{dotted}' cannot be proven: {path} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
                 )
         return None
 
@@ -146,7 +146,7 @@ class HelperResolver:
             shadow = find_module_file(top, self.source_roots)
             if shadow is not None:
                 return (
-                    f"'{top}' is both a standard-library module and the project module {shadow}: which one "
+                    f"'{top}' is both a standard-library module and the project module {self.shown(shadow)}: which one "
                     f"'import {top}' gives depends on sys.path and on what was imported first"
                 )
             return None
@@ -160,15 +160,24 @@ class HelperResolver:
             census_ = self._package_census(path)
             hazard = census_.hazard_for(name)
             if hazard is not None:
-                return f"'{package}.{name}' cannot be proven: {hazard.kind} at line {hazard.line} of {path} can bind '{name}' in the package"
+                return f"'{package}.{name}' cannot be proven: {hazard.kind} at line {hazard.line} of {self.shown(path)} can bind '{name}' in the package"
             for site in census_.bindings(name):
                 submodule = site.kind == "import" and site.target is not None and _absolute(site.target, package) == f"{package}.{name}"
                 if not submodule:
                     return (
-                        f"'{package}.{name}' is not the module {package}.{name}: {path} binds '{name}' at line "
+                        f"'{package}.{name}' is not the module {package}.{name}: {self.shown(path)} binds '{name}' at line "
                         f"{site.line} ('{site.text}'), and importing it reads that attribute of the package"
                     )
         return None
+
+    def shown(self, path: Path) -> str:
+        """``path`` as messages show it: relative to the source root that holds it (``pkg/__init__.py``)."""
+        for root in self.source_roots:
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
 
     def _package_census(self, path: Path) -> ModuleBindings:
         cached = self._censuses.get(path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst._metadata_dependent import LazyValue
-from thor_guard.verifier.bindings import ModuleBindings, census
+from thor_guard.verifier.bindings import ModuleBindings, census, parse_python
 from libcst.metadata import (
     GlobalScope,
     MetadataWrapper,
@@ -136,9 +136,8 @@ class ModuleFacts:
             return self, function
         source = self.full_source
         source = source.encode("utf-8") if isinstance(source, str) else source
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
+        tree = parse_python(source)  # the target's grammar: 3.12 syntax on a 3.11 interpreter too
+        if tree is None:
             return self, function
         found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
 
