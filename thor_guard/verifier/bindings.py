@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
-
 @dataclass(frozen=True)
 class Binding:
     """One site that binds a module-level name: its kind (``import``, ``assign``, ``def``, ``global``…), line and source."""
@@ -148,7 +147,7 @@ def _lower_new_syntax(source: bytes | str) -> bytes | None:
 
     try:
         module = cst.parse_module(source)
-    except Exception:  # ParserSyntaxError, RecursionError on absurd nesting: not valid for the target either
+    except (cst.ParserSyntaxError, RecursionError, ValueError):  # not valid for the target either (or absurdly nested)
         return None
 
     class _Lower(cst.CSTTransformer):
@@ -163,7 +162,7 @@ def _lower_new_syntax(source: bytes | str) -> bytes | None:
 
     try:
         lowered = module.visit(_Lower())
-    except Exception:  # pragma: no cover - a libcst validation error: judged unparsable
+    except (cst.CSTValidationError, RecursionError):  # pragma: no cover - judged unparsable
         return None
     code = lowered.bytes
     original = source if isinstance(source, bytes) else source.encode(module.encoding)
@@ -399,13 +398,14 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 result.hazards.append(Hazard("a write through vars() of a module", node.lineno, show(node), _module_names(node.args[0], imported)))
             elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in modules:
                 result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))
-            elif func in ("setattr", "delattr") and node.args and (modulish(node.args[0]) or _names_module(node.args[0], imported)):
+            elif func in ("setattr", "delattr") and node.args and modulish(node.args[0]):
                 literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
                 names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
                 result.hazards.append(Hazard(f"{func}() on a module", node.lineno, show(node), names))
                 root = _root(node.args[0])
                 if root in import_target:
-                    result.patches.append((import_target[root], node.lineno, show(node)))
+                    stored = _dotted(node.args[0], import_target)
+                    result.patches.append((f"{stored}.{literal}" if literal is not None and literal not in _WHOLE else stored, node.lineno, show(node)))
         elif isinstance(node, ast.Attribute):
             if node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys":
                 parent = parents.get(id(node))
@@ -431,7 +431,8 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 names = frozenset({target}) if target is not None else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
                 if root in import_target:
-                    result.patches.append((import_target[root], node.lineno, show(node)))
+                    stored = _dotted(node.value, import_target)
+                    result.patches.append((stored if node.attr in _WHOLE else f"{stored}.{node.attr}", node.lineno, show(node)))
             elif isinstance(node.ctx, (ast.Store, ast.Del)) and (_looks_up_module(node.value) or (isinstance(node.value, ast.Name) and node.value.id in module_valued)):
                 # `import_module(__name__).__class__ = _M` (a module with properties), `sys.modules[__name__].x = 1`,
                 # `m = sys.modules[__name__]; m.x = 1`: the object is a module, and what its names read is then code.
@@ -494,6 +495,20 @@ _SETATTR_OWNERS = {"object", "type", "ModuleType", "types"}
 """``object.__setattr__(target, …)``: the first argument is what is written to."""
 
 
+_WHOLE = {"__class__", "__dict__", "__getattr__", "__getattribute__"}
+"""Stores that change every attribute of the object, not one."""
+
+
+def _dotted(node: ast.AST, import_target: dict[str, str]) -> str:
+    """``os.environ`` with its root replaced by the dotted name it imports (``o.environ`` -> ``os.environ``)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    assert isinstance(node, ast.Name)
+    return ".".join([import_target[node.id], *reversed(parts)])
+
+
 def _looks_up_module(node: ast.AST) -> bool:
     """``sys.modules[...]``, ``sys.modules.get(...)``, ``import_module(...)``, ``__import__(...)``: a module object."""
     if isinstance(node, ast.Subscript):
@@ -551,13 +566,6 @@ def _root(node: ast.AST) -> str | None:
     while isinstance(node, ast.Attribute):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
-
-
-def _names_module(node: ast.AST, imported: set[str]) -> bool:
-    root = _root(node)
-    if isinstance(node, ast.Subscript) or isinstance(node, ast.Call):
-        return True  # setattr(sys.modules[__name__], ...), setattr(import_module(...), ...)
-    return root is not None and root in imported
 
 
 def _module_names(node: ast.AST, imported: set[str]) -> frozenset[str] | None:

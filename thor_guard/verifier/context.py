@@ -95,6 +95,7 @@ class HelperResolver:
         """None unless a project module that importing ``importer`` imports (transitively) stores an attribute on
         ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); else that store, with file and line."""
         for target, (path, line, text) in self.patches_reaching(importer).items():
+            # What is read *from* the patched attribute changes; the object holding it stays the same object.
             if target == "*" or dotted == target or dotted.startswith(target + "."):
                 return (
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) patches '{target}' at line {line} ('{text}')"

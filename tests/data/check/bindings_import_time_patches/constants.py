@@ -1,6 +1,6 @@
 # A module whose class is replaced (properties run code on every read), and one whose constant another module changes.
 # expect: start_property TG009 patches 'util' at line 14 ('importlib.import_module(__name__).__class__ = _M')
-# expect: start_changed TG009 patches 'lib.names' at line
+# expect: start_changed TG009 patches 'lib.names.ENV_NAME' at line
 # expect: correct ok
 import os
 import threading
