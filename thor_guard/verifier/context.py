@@ -59,6 +59,8 @@ class HelperResolver:
     _problems: dict[str, object] = field(default_factory=dict)
     _censuses: dict[Path, ModuleBindings] = field(default_factory=dict)
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
+    _files: dict[str, list[Path]] = field(default_factory=dict)
+    _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -116,29 +118,62 @@ class HelperResolver:
         if cached is not None:
             return cached
         found: dict[str, tuple[Path, int, str]] = {}
-        queue, seen = [module], {module}
-        files: set[Path] = set()
-        while queue and len(files) < _MAX_IMPORT_WALK:
-            name = queue.pop()
-            parts = name.split(".")
-            for index in range(1, len(parts) + 1):
-                current = ".".join(parts[:index])
-                path = find_module_file(current, self.source_roots)
-                if path is None or path in files:
-                    continue
-                files.add(path)
-                census_ = self._package_census(path)
-                package = current if path.name == "__init__.py" else current.rpartition(".")[0]
-                for target, line, text in census_.patches:
-                    target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
-                    found.setdefault(target, (path, line, text))
-                for imported in census_.imports:
-                    absolute = _absolute(imported, package) if imported.startswith(".") else imported
-                    if absolute and absolute not in seen:
-                        seen.add(absolute)
-                        queue.append(absolute)
+        queue = list(self._module_files(module))
+        seen = set(queue)
+        while queue and len(seen) < _MAX_IMPORT_WALK:
+            path = queue.pop()
+            patches, imported = self._file_edges(path)
+            for target, site in patches:
+                found.setdefault(target, site)
+            for following in imported:
+                if following not in seen:
+                    seen.add(following)
+                    queue.append(following)
         self._reach[module] = found
         return found
+
+    def _module_files(self, name: str) -> list[Path]:
+        """The project files importing ``name`` runs: its parent packages' ``__init__.py`` and its own file."""
+        cached = self._files.get(name)
+        if cached is None:
+            parts = name.split(".")
+            cached = []
+            for index in range(1, len(parts) + 1):
+                path = find_module_file(".".join(parts[:index]), self.source_roots)
+                if path is not None:
+                    cached.append(path)
+            self._files[name] = cached
+        return cached
+
+    def _file_edges(self, path: Path) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]:
+        """A file's stores on other modules (absolute targets) and the project files its imports run (memoised)."""
+        cached = self._edges.get(path)
+        if cached is None:
+            census_ = self._package_census(path)
+            current = self._module_of_path(path)
+            package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+            patches = []
+            for target, line, text in census_.patches:
+                target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
+                patches.append((target, (path, line, text)))
+            files: list[Path] = []
+            for imported in census_.imports:
+                absolute = _absolute(imported, package) if imported.startswith(".") else imported
+                if absolute:
+                    files.extend(f for f in self._module_files(absolute) if f not in files)
+            cached = (patches, files)
+            self._edges[path] = cached
+        return cached
+
+    def _module_of_path(self, path: Path) -> str:
+        for root in self.source_roots:
+            try:
+                relative = path.relative_to(root)
+            except ValueError:
+                continue
+            parts = relative.with_suffix("").parts
+            return ".".join(parts[:-1] if parts and parts[-1] == "__init__" else parts)
+        return path.stem
 
     def _binding_problem(self, dotted: str) -> str | None:
         parts = dotted.split(".")
