@@ -171,12 +171,28 @@ def _lower_new_syntax(source: bytes | str) -> bytes | None:
     return code
 
 
+_CENSUSES: dict[tuple[str | None, bytes | str], ModuleBindings] = {}
+_CENSUSES_SIZE = 4096
+
+
 def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard.
 
     Judged by the target's grammar (see :func:`parse_python`): Python 3.12
-    syntax is censused on a 3.11 interpreter too.
+    syntax is censused on a 3.11 interpreter too. Memoised by content: the
+    analysed module and the import walk of :mod:`thor_guard.verifier.context`
+    read the same files (callers must not mutate the result).
     """
+    key = (module, source)
+    cached = _CENSUSES.get(key)
+    if cached is None:
+        if len(_CENSUSES) >= _CENSUSES_SIZE:
+            _CENSUSES.pop(next(iter(_CENSUSES)))
+        cached = _CENSUSES[key] = _census(source, module)
+    return cached
+
+
+def _census(source: bytes | str, module: str | None) -> ModuleBindings:
     tree = parse_python(source)
     if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])

@@ -219,7 +219,7 @@ class HelperResolver:
         cached = self._censuses.get(path)
         if cached is None:
             try:
-                cached = census(path.read_bytes())
+                cached = census(path.read_bytes(), self._module_of_path(path))
             except OSError as exc:
                 cached = ModuleBindings(hazards=[Hazard(f"an unreadable file ({exc.strerror or exc})", 1, "")])
             self._censuses[path] = cached
