@@ -110,10 +110,6 @@ def test_rewrite_validity_uses_libcst_grammar_when_the_interpreter_is_older() ->
     assert rewrite_problem(b"def f():\n    x = 1\n    global x\n", original_compiles=True) is not None, "symbol-table errors count when the original compiles"
 
 
-@pytest.mark.xfail(
-    sys.version_info < (3, 12), strict=True,
-    reason="the verifier resolves bindings with the running interpreter's parser (counterexample FROM-APPLY 7)",
-)
 def test_python_312_syntax_is_judged_by_libcst_grammar() -> None:
     source = b"import os\nimport logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef start[T](item: T) -> None:\n    print(item)\n\n\ntype Alias = list[int]\n"
     config = build_config({"preset": "none", "entry-points": ["m:start"]}, root=Path("/m"))

@@ -21,10 +21,12 @@ documented assumption (docs/check.md).
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-_HAZARD_CALLS = {"globals": "globals()", "vars": "vars()", "locals": "locals()", "exec": "exec()", "eval": "eval()", "__import__": "__import__()"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,12 @@ class ModuleBindings:
     hazards: list[Hazard] = field(default_factory=list)
     classes: dict[str, dict[str, list[Binding]]] = field(default_factory=dict)
     """Class qualname -> name -> bindings made directly in that class body."""
+    imports: list[str] = field(default_factory=list)
+    """Dotted names of modules imported by module-level statements (relative ones as written: ``.util``); importing
+    this module imports them too."""
+    patches: list[tuple[str, int, str]] = field(default_factory=list)
+    """Attribute stores on *imported* modules (``os.environ = X`` -> ``("os", line, text)``): they change what every
+    other module reads from that module once this one is imported."""
 
     def bindings(self, name: str) -> list[Binding]:
         return self.names.get(name, [])
@@ -110,20 +118,94 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
-    """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard."""
+def parse_python(source: bytes | str) -> ast.Module | None:
+    """Python's ``ast`` of ``source`` judged by the *target's* grammar, not the running interpreter's; None if invalid.
+
+    ``ast.parse`` only knows the running interpreter's syntax. When it refuses
+    a source that libcst parses (``def start[T](x: T)``, ``type X = ...`` of
+    Python 3.12 on a 3.11 interpreter), the source is lowered with libcst into
+    the same bindings in older syntax — type parameters dropped (they bind
+    only in their own annotation scope), ``type X = v`` as ``X = v`` — and
+    parsed again. The lowering keeps every line where it was (or gives up),
+    so line numbers stay the file's. Files ``ast`` accepts never pay for it.
+    """
     try:
-        tree = ast.parse(source)
+        return ast.parse(source)
     except (SyntaxError, ValueError):
+        pass
+    lowered = _lower_new_syntax(source)
+    if lowered is None:
+        return None
+    try:
+        return ast.parse(lowered)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _lower_new_syntax(source: bytes | str) -> bytes | None:
+    import libcst as cst
+
+    try:
+        module = cst.parse_module(source)
+    except (cst.ParserSyntaxError, RecursionError, ValueError):  # not valid for the target either (or absurdly nested)
+        return None
+
+    class _Lower(cst.CSTTransformer):
+        def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+            return updated.with_changes(type_parameters=None, whitespace_after_type_parameters=cst.SimpleWhitespace(""))
+
+        def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+            return updated.with_changes(type_parameters=None, whitespace_after_type_parameters=cst.SimpleWhitespace(""))
+
+        def leave_TypeAlias(self, original: cst.TypeAlias, updated: cst.TypeAlias) -> cst.Assign:
+            return cst.Assign(targets=[cst.AssignTarget(updated.name)], value=updated.value, semicolon=updated.semicolon)
+
+    try:
+        lowered = module.visit(_Lower())
+    except (cst.CSTValidationError, RecursionError):  # pragma: no cover - judged unparsable
+        return None
+    code = lowered.bytes
+    original = source if isinstance(source, bytes) else source.encode(module.encoding)
+    if code.count(b"\n") != original.count(b"\n") or code.count(b"\r") != original.count(b"\r"):
+        return None  # type parameters spanning lines: the line numbers would move
+    return code
+
+
+_CENSUSES: dict[tuple[str | None, bytes | str], ModuleBindings] = {}
+_CENSUSES_SIZE = 4096
+
+
+def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
+    """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard.
+
+    Judged by the target's grammar (see :func:`parse_python`): Python 3.12
+    syntax is censused on a 3.11 interpreter too. Memoised by content: the
+    analysed module and the import walk of :mod:`thor_guard.verifier.context`
+    read the same files (callers must not mutate the result).
+    """
+    key = (module, source)
+    cached = _CENSUSES.get(key)
+    if cached is None:
+        if len(_CENSUSES) >= _CENSUSES_SIZE:
+            _CENSUSES.pop(next(iter(_CENSUSES)))
+        cached = _CENSUSES[key] = _census(source, module)
+    return cached
+
+
+def _census(source: bytes | str, module: str | None) -> ModuleBindings:
+    tree = parse_python(source)
+    if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     result = ModuleBindings()
 
-    def show(node: ast.AST) -> str:
-        number = getattr(node, "lineno", 1)
+    def show_line(number: int) -> str:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
+
+    def show(node: ast.AST) -> str:
+        return show_line(getattr(node, "lineno", 1))
 
     depth = [0]  # > 0 inside a module-level if/while/for/with/try block: the binding may never happen
 
@@ -149,17 +231,25 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             return
         for statement in statements:
             if isinstance(statement, ast.Import):
+                if module_level:
+                    result.imports.extend(alias.name for alias in statement.names)
                 for alias in statement.names:
                     bound = alias.asname or alias.name.split(".")[0]
                     add(into, bound, "import", statement, alias.name if alias.asname else alias.name.split(".")[0])
             elif isinstance(statement, ast.ImportFrom):
                 module = "." * statement.level + (statement.module or "")
+                if module_level:
+                    result.imports.append(module)
+                    # `from pkg import util` may import the submodule pkg.util
+                    result.imports.extend(f"{module}{'' if statement.module is None else '.'}{a.name}" for a in statement.names if a.name != "*")
                 for alias in statement.names:
                     if alias.name == "*":
                         if module_level:
                             result.hazards.append(Hazard(f"the star import 'from {module} import *'", statement.lineno, show(statement)))
                         continue
-                    add(into, alias.asname or alias.name, "import", statement, f"{module}.{alias.name}" if module else alias.name)
+                    # `from . import os` binds the submodule `.os` (not `..os`, one package up); `from .util import f` binds `.util.f`.
+                    dotted = alias.name if not module else f"{module}{alias.name}" if statement.module is None else f"{module}.{alias.name}"
+                    add(into, alias.asname or alias.name, "import", statement, dotted)
             elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 add(into, statement.name, "def", statement)
             elif isinstance(statement, ast.ClassDef):
@@ -210,9 +300,18 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 add(into, node, "walrus", statement)
 
     scan(tree.body, result.names, True, "")
+    spelling = _unnormalised_identifier(text)
+    if spelling is not None:
+        raw, line = spelling
+        normal = unicodedata.normalize("NFKC", raw)
+        # libcst (and so every name comparison of the walk) sees the raw spelling, Python the NFKC form: `ｏｓ = X`
+        # rebinds `os`. Nothing in such a module is taken as proven.
+        result.hazards.append(Hazard(f"the identifier '{raw}', which Python reads as '{normal}' (NFKC),", line, show_line(line)))
     imported = {name for name, sites in result.names.items() if any(s.kind == "import" for s in sites)}
     # Module-level aliases of imports (`o = os`, `ENV = os.environ`) are imports too for attribute stores.
     module_of: dict[str, str] = {}
+    import_aliases: set[str] = set()
+    """`o = os`, `ENV = os.environ`: names that may hold an imported module (or object of one)."""
     aliases = set(imported)
     for name, sites in result.names.items():
         for site in sites:
@@ -220,6 +319,12 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 aliases.add(name)  # the module imports itself: a store on it rebinds any of its names
             elif site.kind == "import" and site.target is not None and "." not in site.target:
                 module_of[name] = name  # `import os` / `import os as o`: a store on it rebinds names under that name
+    # Names bound only by imports of one module: a store through them patches that module for every importer.
+    import_target = {
+        name: sites[0].target
+        for name, sites in result.names.items()
+        if sites and sites[0].target is not None and all(s.kind == "import" and s.target == sites[0].target for s in sites)
+    }
     for statement in tree.body:  # loggers: a store on one (logger.debug = f) changes what a "pure" log call runs
         if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "getLogger":
             aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
@@ -232,6 +337,7 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
             for target in statement.targets:
                 if isinstance(target, ast.Name):
                     aliases.add(target.id)
+                    import_aliases.add(target.id)
                     root = _root(statement.value)
                     if isinstance(statement.value, ast.Name) and root in module_of:
                         module_of[target.id] = module_of[root]
@@ -245,55 +351,105 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]
         result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
-    # setattr(sys.modules[__name__], "name", ...) rebinds only "name" (reported as such below), and vars() without
-    # arguments inside a function returns that function's locals: it cannot rebind a module name. One pass finds both.
-    literal_setattr: set[int] = set()
+    # One pass records what the hazard rules below need: each node's parent (is a use a plain read?), calls made
+    # inside functions (vars()/locals() there are that function's locals), and names bound to a module object
+    # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.
+    parents: dict[int, ast.AST] = {}
     in_functions: set[int] = set()
+    module_valued: set[str] = set()
 
     def mark(node: ast.AST, inside: bool) -> None:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.Call):
-                if inside:
-                    in_functions.add(id(child))
-                if (
-                    isinstance(child.func, ast.Name) and child.func.id == "setattr" and len(child.args) > 1
-                    and isinstance(child.args[1], ast.Constant) and isinstance(child.args[1].value, str)
-                ):
-                    literal_setattr.update(id(inner) for inner in ast.walk(child.args[0]))
+            parents[id(child)] = node
+            if isinstance(child, ast.Call) and inside:
+                in_functions.add(id(child))
+            if isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _looks_up_module(child.value):
+                for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
+                    if isinstance(target, ast.Name):
+                        module_valued.add(target.id)
             mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
     mark(tree, False)
+    modules = imported | module_valued | import_aliases
+
+    def modulish(node: ast.AST) -> bool:
+        """``node`` may evaluate to a module object: an import (or alias of one), a module looked up at run time."""
+        if isinstance(node, ast.Name):
+            return node.id in modules
+        if isinstance(node, ast.Attribute):
+            return _root(node) in imported
+        return _looks_up_module(node)
+
+    def read_only(node: ast.AST) -> bool:
+        """The value of ``node`` (a namespace: ``globals()``, ``m.__dict__``…) is only read where it is used."""
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            return isinstance(parent.ctx, ast.Load)
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            caller = parents.get(id(parent))
+            return parent.attr in _READ_METHODS and isinstance(caller, ast.Call) and caller.func is parent
+        if isinstance(parent, ast.Compare):
+            return node is not parent.left and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
+        if isinstance(parent, ast.Call) and node in parent.args:
+            return isinstance(parent.func, ast.Name) and parent.func.id in _READING_BUILTINS
+        if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+            return parent.iter is node
+        return False
+
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("__setattr__", "__delattr__"):
-            result.hazards.append(Hazard(f"a call to {node.func.attr}()", node.lineno, show(node)))
+            # `os.__setattr__("x", v)`, `object.__setattr__(module, "x", v)`; never `super().__setattr__` on an instance.
+            receiver = node.func.value
+            through = node.args[0] if isinstance(receiver, (ast.Name, ast.Attribute)) and _root(receiver) in _SETATTR_OWNERS and node.args else receiver
+            if modulish(through):
+                result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module", node.lineno, show(node), _module_names(through, imported)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
-            if func in _HAZARD_CALLS and not (func in ("vars", "locals") and (node.args or id(node) in in_functions)):
-                result.hazards.append(Hazard(f"a call to {_HAZARD_CALLS[func]}", node.lineno, show(node)))
-            elif func in ("setattr", "delattr") and node.args and _chain_root(node.args[0]) is None:
+            if func in ("exec", "eval"):
+                if not _fresh_namespace(node):  # exec(code) / exec(code, globals()) run in (and can rebind) this module
+                    result.hazards.append(Hazard(f"a call to {func}() without a fresh namespace", node.lineno, show(node)))
+            elif func == "globals" or (func in ("vars", "locals") and not node.args and id(node) not in in_functions):
+                if not read_only(node):  # at module or class level vars()/locals() are the namespace itself
+                    result.hazards.append(Hazard(f"a write through {func}()", node.lineno, show(node)))
+            elif func == "vars" and node.args and modulish(node.args[0]) and not read_only(node):
+                result.hazards.append(Hazard("a write through vars() of a module", node.lineno, show(node), _module_names(node.args[0], imported)))
+            elif func in ("setattr", "delattr") and node.args and _chain_root(node.args[0]) is None and not modulish(node.args[0]):
                 result.hazards.append(Hazard(f"{func}() on a computed object", node.lineno, show(node)))
-            elif func in ("setattr", "delattr") and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in imported:
+            elif func == "setattr" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in aliases and node.args[0].id not in modules:
                 result.hazards.append(Hazard("setattr() on a module-level function or class", node.lineno, show(node), frozenset({node.args[0].id})))
-            elif func == "setattr" and node.args and _names_module(node.args[0], imported):
+            elif func in ("setattr", "delattr") and node.args and modulish(node.args[0]):
                 literal = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) else None
                 names = frozenset({literal}) if literal is not None and not isinstance(node.args[0], ast.Name) else _module_names(node.args[0], imported)
-                result.hazards.append(Hazard("setattr() on a module", node.lineno, show(node), names))
+                result.hazards.append(Hazard(f"{func}() on a module", node.lineno, show(node), names))
+                root = _root(node.args[0])
+                if root in import_target:
+                    stored = _dotted(node.args[0], import_target)
+                    result.patches.append((f"{stored}.{literal}" if literal is not None and literal not in _WHOLE else stored, node.lineno, show(node)))
         elif isinstance(node, ast.Attribute):
             if node.attr in _REFLECTION_ATTRS:
                 result.hazards.append(Hazard(f"a use of {node.attr} (a profile/trace hook or gc/ctypes reflection)", node.lineno, show(node)))
-            elif isinstance(node.ctx, (ast.Store, ast.Del)) and (
-                _chain_root(node.value) is None or (isinstance(node.value, ast.Subscript) and _chain_root(node.value) in aliases)
+            elif (
+                isinstance(node.ctx, (ast.Store, ast.Del))
+                and (_chain_root(node.value) is None or (isinstance(node.value, ast.Subscript) and _chain_root(node.value) in aliases))
+                and not modulish(node.value)
             ):
                 # [S][0].start = f, type(os.environ).get = f, (a if c else b).x = f, L[0].x = f: the object stored
                 # on cannot be proven unrelated to anything the guard uses.
                 result.hazards.append(Hazard("an attribute store through an expression", node.lineno, show(node)))
-            elif node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys" and id(node) not in literal_setattr:
-                result.hazards.append(Hazard("a use of sys.modules", node.lineno, show(node)))
-            elif node.attr in ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__"):
-                result.hazards.append(Hazard(f"a use of {node.attr}", node.lineno, show(node)))
+            elif node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys":
+                parent = parents.get(id(node))
+                if isinstance(parent, ast.Subscript) and parent.value is node and not isinstance(parent.ctx, ast.Load):
+                    result.hazards.append(Hazard("a store into sys.modules", node.lineno, show(node)))
+                elif not (isinstance(parent, ast.Subscript) and parent.value is node) and not read_only(node):
+                    result.hazards.append(Hazard("a write through sys.modules", node.lineno, show(node)))
+            elif node.attr in _NAMESPACES:
+                owner_is_module = node.attr != "__dict__" or modulish(node.value)
+                if owner_is_module and not read_only(node):  # an instance's __dict__ holds no module name
+                    names = _module_names(node.value, imported) if node.attr == "__dict__" else None
+                    result.hazards.append(Hazard(f"a write through {node.attr}", node.lineno, show(node), names))
             elif (
                 isinstance(node.ctx, (ast.Store, ast.Del))
                 and isinstance(node.value, (ast.Name, ast.Attribute))
@@ -306,7 +462,45 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
                 # or through anything else it can change what any call does.
                 names = frozenset({target}) if target is not None and target != "builtins" else None
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
+                if root in import_target:
+                    stored = _dotted(node.value, import_target)
+                    result.patches.append((stored if node.attr in _WHOLE else f"{stored}.{node.attr}", node.lineno, show(node)))
+            elif isinstance(node.ctx, (ast.Store, ast.Del)) and (_looks_up_module(node.value) or (isinstance(node.value, ast.Name) and node.value.id in module_valued)):
+                # `import_module(__name__).__class__ = _M` (a module with properties), `sys.modules[__name__].x = 1`,
+                # `m = sys.modules[__name__]; m.x = 1`: the object is a module, and what its names read is then code.
+                result.hazards.append(Hazard(f"an attribute store '{node.attr}' on a module looked up at run time", node.lineno, show(node)))
+                named = _module_key(node.value)
+                literal = (
+                    named.value if isinstance(named, ast.Constant) and isinstance(named.value, str)
+                    else "__name__" if isinstance(named, ast.Name) and named.id == "__name__"  # the module itself
+                    else "*"
+                )
+                result.patches.append((literal, node.lineno, show(node)))
     return result
+
+
+_WORD = re.compile(r"[^\W\d]\w*")
+
+
+def _unnormalised_identifier(text: str) -> tuple[str, int] | None:
+    """The first identifier (raw spelling, line) that NFKC normalisation changes, or None.
+
+    Only non-ASCII words can change; those are rare, so the tokenizer (which
+    tells identifiers from words in strings and comments) runs only then.
+    """
+    if text.isascii():
+        return None
+    candidate = next((m for m in _WORD.finditer(text) if not m.group().isascii() and unicodedata.normalize("NFKC", m.group()) != m.group()), None)
+    if candidate is None:
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.NAME and not token.string.isascii() and unicodedata.normalize("NFKC", token.string) != token.string:
+                return token.string, token.start[0]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        # The tokenizer disagrees with the parser (newer syntax): the word may be an identifier, so it counts.
+        return candidate.group(), text.count("\n", 0, candidate.start()) + 1
+    return None
 
 
 def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) -> bool:
@@ -356,6 +550,70 @@ def _chain_root(node: ast.AST) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
+_MODULE_GETTERS = {"import_module", "__import__", "reload", "getmodule"}
+_READ_METHODS = {"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__"}
+"""Methods of a namespace mapping that only read it (``globals().get("x")``)."""
+_READING_BUILTINS = {"len", "list", "sorted", "iter", "dict", "set", "tuple", "frozenset", "repr", "str", "bool", "any", "all", "print", "sum", "enumerate", "reversed"}
+"""Builtins that only read a mapping passed to them (``dict(globals())`` copies it)."""
+_NAMESPACES = ("__dict__", "f_globals", "f_builtins", "f_locals", "__globals__", "__builtins__")
+"""Attributes whose value is a namespace: writing through them can rebind names."""
+_SETATTR_OWNERS = {"object", "type", "ModuleType", "types"}
+"""``object.__setattr__(target, …)``: the first argument is what is written to."""
+
+
+_WHOLE = {"__class__", "__dict__", "__getattr__", "__getattribute__"}
+"""Stores that change every attribute of the object, not one."""
+
+
+def _dotted(node: ast.AST, import_target: dict[str, str]) -> str:
+    """``os.environ`` with its root replaced by the dotted name it imports (``o.environ`` -> ``os.environ``)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    assert isinstance(node, ast.Name)
+    return ".".join([import_target[node.id], *reversed(parts)])
+
+
+def _looks_up_module(node: ast.AST) -> bool:
+    """``sys.modules[...]``, ``sys.modules.get(...)``, ``import_module(...)``, ``__import__(...)``: a module object."""
+    if isinstance(node, ast.Subscript):
+        return _is_sys_modules(node.value)
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault", "pop") and _is_sys_modules(node.func.value):
+            return True
+        return _call_name(node) in _MODULE_GETTERS
+    return False
+
+
+def _is_sys_modules(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys"
+
+
+def _module_key(node: ast.AST) -> ast.AST | None:
+    """The expression naming the module in ``sys.modules[key]`` / ``import_module(key)`` (None when not visible)."""
+    if isinstance(node, ast.Subscript):
+        return node.slice
+    if isinstance(node, ast.Call) and node.args:
+        return node.args[0]
+    return None
+
+
+def _fresh_namespace(call: ast.Call) -> bool:
+    """``exec(code, {})`` / ``eval(code, {"x": 1})`` / ``exec(code, dict(...))``: the code runs in a new namespace."""
+    given = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "globals"), None)
+    if given is None:
+        return False
+    if isinstance(given, (ast.Dict, ast.DictComp)):
+        return True
+    return isinstance(given, ast.Call) and isinstance(given.func, ast.Name) and given.func.id == "dict"
+
+
+def _call_name(node: ast.Call) -> str | None:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+
+
 def _walrus_targets(statement: ast.stmt) -> Iterator[str]:
     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         return
@@ -374,13 +632,6 @@ def _root(node: ast.AST) -> str | None:
     while isinstance(node, ast.Attribute):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
-
-
-def _names_module(node: ast.AST, imported: set[str]) -> bool:
-    root = _root(node)
-    if isinstance(node, ast.Subscript) or isinstance(node, ast.Call):
-        return True  # setattr(sys.modules[__name__], ...), setattr(import_module(...), ...)
-    return root is not None and root in imported
 
 
 def _module_names(node: ast.AST, imported: set[str]) -> frozenset[str] | None:

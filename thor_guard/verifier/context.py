@@ -10,6 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
+from thor_guard.verifier.bindings import Hazard, ModuleBindings, census
 from thor_guard.verifier.facts import ModuleFacts
 
 if TYPE_CHECKING:
@@ -54,6 +56,11 @@ class HelperResolver:
     """Files parsed to follow helpers (``check`` counts them)."""
     failed_files: dict[Path, str] = field(default_factory=dict)
     """Helper modules that could not be read or parsed: path -> one-line reason (``check`` reports them)."""
+    _problems: dict[str, object] = field(default_factory=dict)
+    _censuses: dict[Path, ModuleBindings] = field(default_factory=dict)
+    _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
+    _files: dict[str, list[Path]] = field(default_factory=dict)
+    _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -64,6 +71,159 @@ class HelperResolver:
         if module in self._modules:
             return self._modules[module] is not None
         return find_module_file(module, self.source_roots) is not None
+
+    def binding_problem(self, dotted: str) -> str | None:
+        """None when an import of ``dotted`` provably gives what the verifier resolves it to; else why not (one line).
+
+        Two mechanisms make a dotted name mean something else than the file or
+        the standard-library module of that name:
+
+        * a project module named like a standard-library module (``io.py``,
+          ``logging/``) under a source root: whether ``import io`` gives the
+          project's or the standard library's depends on ``sys.path`` and on
+          what was imported first (``io`` and ``os`` are imported at start-up);
+        * ``import pkg.util as util`` and ``from pkg import util`` read the
+          *attribute* ``util`` of the package, which ``pkg/__init__.py`` may
+          bind to something else than the submodule (``class util: ...``).
+        """
+        cached = self._problems.get(dotted, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        problem = self._binding_problem(dotted)
+        self._problems[dotted] = problem
+        return problem
+
+    def patch_problem(self, dotted: str, importer: str) -> str | None:
+        """None unless a project module that importing ``importer`` imports (transitively) stores an attribute on
+        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); else that store, with file and line."""
+        for target, (path, line, text) in self.patches_reaching(importer).items():
+            # What is read *from* the patched attribute changes; the object holding it stays the same object.
+            if target == "*" or dotted == target or dotted.startswith(target + "."):
+                return (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
+                )
+        return None
+
+    def patches_reaching(self, module: str) -> dict[str, tuple[Path, int, str]]:
+        """Patched module -> its first store, over the project modules importing ``module`` runs (bounded walk).
+
+        Importing ``a.b`` runs ``a/__init__.py`` and ``a/b.py``, and every
+        project module they import at module level, and so on; a store on an
+        imported module in any of them (see :attr:`ModuleBindings.patches`)
+        changes what the analysed code reads from that module. Modules the
+        entry point's module does not import are outside this walk (a
+        documented assumption, docs/check.md).
+        """
+        cached = self._reach.get(module)
+        if cached is not None:
+            return cached
+        found: dict[str, tuple[Path, int, str]] = {}
+        queue = list(self._module_files(module))
+        seen = set(queue)
+        while queue and len(seen) < _MAX_IMPORT_WALK:
+            path = queue.pop()
+            patches, imported = self._file_edges(path)
+            for target, site in patches:
+                found.setdefault(target, site)
+            for following in imported:
+                if following not in seen:
+                    seen.add(following)
+                    queue.append(following)
+        self._reach[module] = found
+        return found
+
+    def _module_files(self, name: str) -> list[Path]:
+        """The project files importing ``name`` runs: its parent packages' ``__init__.py`` and its own file."""
+        cached = self._files.get(name)
+        if cached is None:
+            parts = name.split(".")
+            cached = []
+            for index in range(1, len(parts) + 1):
+                path = find_module_file(".".join(parts[:index]), self.source_roots)
+                if path is not None:
+                    cached.append(path)
+            self._files[name] = cached
+        return cached
+
+    def _file_edges(self, path: Path) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]:
+        """A file's stores on other modules (absolute targets) and the project files its imports run (memoised)."""
+        cached = self._edges.get(path)
+        if cached is None:
+            census_ = self._package_census(path)
+            current = self._module_of_path(path)
+            package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+            patches = []
+            for target, line, text in census_.patches:
+                target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
+                patches.append((target, (path, line, text)))
+            files: list[Path] = []
+            for imported in census_.imports:
+                absolute = _absolute(imported, package) if imported.startswith(".") else imported
+                if absolute:
+                    files.extend(f for f in self._module_files(absolute) if f not in files)
+            cached = (patches, files)
+            self._edges[path] = cached
+        return cached
+
+    def _module_of_path(self, path: Path) -> str:
+        for root in self.source_roots:
+            try:
+                relative = path.relative_to(root)
+            except ValueError:
+                continue
+            parts = relative.with_suffix("").parts
+            return ".".join(parts[:-1] if parts and parts[-1] == "__init__" else parts)
+        return path.stem
+
+    def _binding_problem(self, dotted: str) -> str | None:
+        parts = dotted.split(".")
+        top = parts[0]
+        if top in sys.stdlib_module_names:
+            shadow = find_module_file(top, self.source_roots)
+            if shadow is not None:
+                return (
+                    f"'{top}' is both a standard-library module and the project module {self.shown(shadow)}: which one "
+                    f"'import {top}' gives depends on sys.path and on what was imported first"
+                )
+            return None
+        for index in range(1, len(parts)):
+            package, name = ".".join(parts[:index]), parts[index]
+            path = find_module_file(package, self.source_roots)
+            if path is None or path.name != "__init__.py":
+                return None  # not a project package (or a plain module: its names are proven by its own census)
+            if find_module_file(f"{package}.{name}", self.source_roots) is None:
+                return None  # an attribute, not a submodule: resolved (and proven) through the package's own census
+            census_ = self._package_census(path)
+            hazard = census_.hazard_for(name)
+            if hazard is not None:
+                return f"'{package}.{name}' cannot be proven: {hazard.kind} at line {hazard.line} of {self.shown(path)} can bind '{name}' in the package"
+            for site in census_.bindings(name):
+                submodule = site.kind == "import" and site.target is not None and _absolute(site.target, package) == f"{package}.{name}"
+                if not submodule:
+                    return (
+                        f"'{package}.{name}' is not the module {package}.{name}: {self.shown(path)} binds '{name}' at line "
+                        f"{site.line} ('{site.text}'), and importing it reads that attribute of the package"
+                    )
+        return None
+
+    def shown(self, path: Path) -> str:
+        """``path`` as messages show it: relative to the source root that holds it (``pkg/__init__.py``)."""
+        for root in self.source_roots:
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
+
+    def _package_census(self, path: Path) -> ModuleBindings:
+        cached = self._censuses.get(path)
+        if cached is None:
+            try:
+                cached = census(path.read_bytes(), self._module_of_path(path))
+            except OSError as exc:
+                cached = ModuleBindings(hazards=[Hazard(f"an unreadable file ({exc.strerror or exc})", 1, "")])
+            self._censuses[path] = cached
+        return cached
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
@@ -199,6 +359,22 @@ def resolver_for(config: Config) -> HelperResolver:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))
     _RESOLVERS[id(config)] = (config, resolver)
     return resolver
+
+
+_MISSING = object()
+_MAX_IMPORT_WALK = 2000
+"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
+
+
+def _absolute(target: str, package: str) -> str:
+    """``target`` of an import made in ``package/__init__.py``, made absolute (``.util`` -> ``package.util``)."""
+    if not target.startswith("."):
+        return target
+    level = len(target) - len(target.lstrip("."))
+    parts = package.split(".")
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    rest = target[level:]
+    return ".".join([*base, rest] if rest else base)
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str | None, ...]:

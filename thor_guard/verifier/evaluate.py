@@ -42,7 +42,7 @@ from thor_guard.verifier.effects import (
     STDLIB_MODULES,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of
+from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -413,6 +413,11 @@ class Evaluator:
             evaluator.evaluate(node.value)
         else:
             evaluator.evaluate(node.elt)
+        # A walrus in the comprehension binds in the function (PEP 572), any number of times, also never:
+        # a name bound before now holds an unknown value; one bound only here stays "may be unbound".
+        for name in walrus_in_comprehensions(node, inside=True):
+            if name in self.locals:
+                self.locals[name] = Bound(OPAQUE)
         return OPAQUE
 
     _eval_ListComp = _comprehension
@@ -463,6 +468,8 @@ class Evaluator:
     def _where(self, node: cst.Name) -> str:
         if node.value in self.globals_declared:
             return "global"
+        if node.value in self.facts.comprehension_walrus(self.function_scope):
+            return "local"  # bound by a walrus inside a comprehension: a local of the function (PEP 572)
         scope = self.facts.scope(node)
         if scope is None:
             return "global"
@@ -535,6 +542,12 @@ class Evaluator:
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
+        problem = self.context.resolver.binding_problem(dotted) or self.context.resolver.patch_problem(dotted, self.context.module)
+        if problem is not None:  # a package attribute or a project module shadowing the standard library
+            self.trace.problems.append(problem)
+            if self.callee_depth:
+                raise Unsupported(node, problem, "binding")
+            return OPAQUE
         if dotted in (ENV_GET, GETENV, ENVIRON):
             return Marker(dotted)
         if dotted == "logging":

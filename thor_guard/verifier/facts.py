@@ -9,6 +9,7 @@ the evaluator never matches names as strings.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst._metadata_dependent import LazyValue
-from thor_guard.verifier.bindings import ModuleBindings, census
+from thor_guard.verifier.bindings import ModuleBindings, census, parse_python
 from libcst.metadata import (
     GlobalScope,
     MetadataWrapper,
@@ -134,9 +135,8 @@ class ModuleFacts:
             return self, function
         source = self.full_source
         source = source.encode("utf-8") if isinstance(source, str) else source
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
+        tree = parse_python(source)  # the target's grammar: 3.12 syntax on a 3.11 interpreter too
+        if tree is None:
             return self, function
         found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
 
@@ -251,6 +251,24 @@ class ModuleFacts:
     def scope(self, node: cst.CSTNode) -> Scope | None:
         return self._scopes.get(node)
 
+    def comprehension_walrus(self, scope: object) -> frozenset[str]:
+        """Names a walrus inside a comprehension of ``scope``'s function binds in that function (PEP 572).
+
+        libcst records ``[(x := f()) for _ in y]`` as a binding of the
+        comprehension's own scope, but Python binds ``x`` in the enclosing
+        function: it is a local of the whole function (a read before the
+        comprehension ran raises UnboundLocalError) and the comprehension may
+        rebind it any number of times (also never).
+        """
+        node = getattr(scope, "node", None)
+        if not isinstance(node, (cst.FunctionDef, cst.Lambda)):
+            return frozenset()
+        cache = self.__dict__.setdefault("_walrus", {})
+        key = id(node)
+        if key not in cache:
+            cache[key] = (node, frozenset(walrus_in_comprehensions(node.body)))
+        return cache[key][1]
+
     def is_module_global(self, node: cst.Name) -> bool:
         """True when ``node`` (a read) refers to a name bound only at module level."""
         scope = self.scope(node)
@@ -315,6 +333,23 @@ class ModuleFacts:
             and isinstance(value, cst.Call)
             and "logging.getLogger" in self.qualified_names(value.func)
         )
+
+
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_OWN_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+
+
+def walrus_in_comprehensions(node: cst.CSTNode, inside: bool = False) -> set[str]:
+    """Targets of ``:=`` inside comprehensions under ``node``, not entering nested functions, lambdas or classes
+    (their walruses bind there). The names are NFKC-normalised as Python does."""
+    found: set[str] = set()
+    for child in node.children:
+        if isinstance(child, _OWN_SCOPES):
+            continue
+        if inside and isinstance(child, cst.NamedExpr) and isinstance(child.target, cst.Name):
+            found.add(unicodedata.normalize("NFKC", child.target.value))
+        found |= walrus_in_comprehensions(child, inside or isinstance(child, _COMPREHENSIONS))
+    return found
 
 
 def is_stub(function: cst.FunctionDef) -> bool:

@@ -1,5 +1,5 @@
 # globals()/exec/setattr on a module can rebind any name.
-# expect: start TG009 a call to globals()
+# expect: start TG009 a write through globals() at line 14
 import os
 import threading
 

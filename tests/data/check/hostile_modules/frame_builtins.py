@@ -1,5 +1,5 @@
 # HOSTILE-6: sys._getframe().f_builtins["len"] = ... rebinds a builtin.
-# expect: start TG009 a use of f_builtins
+# expect: start TG009 a write through f_builtins
 import os
 import sys
 

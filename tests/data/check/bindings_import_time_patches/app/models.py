@@ -1,0 +1,5 @@
+class Feed:
+    count = 0
+
+
+Feed.count = 1

@@ -1,0 +1,3 @@
+from . import names
+
+names.ENV_NAME = "SOMETHING_ELSE"

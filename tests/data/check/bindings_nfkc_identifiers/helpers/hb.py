@@ -1,0 +1,6 @@
+import os
+
+
+def is_hb():
+    ｏｓ = None
+    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"

@@ -1,0 +1,5 @@
+import os
+
+
+def is_hb():
+    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"

@@ -1,0 +1,2 @@
+def open(path, mode="r"):
+    return None
