@@ -79,3 +79,115 @@ def test_docs_show_the_value_table() -> None:
         shown = "unset" if row.value is None else f"`{row.value!r}`"
         assert f"| {shown} | {row.kind} | {row.world} |" in rules
     assert "Which world a value selects" in (REPO / "docs" / "heartbeat.md").read_text(encoding="utf-8")
+
+
+# -- values outside the table (issue 11, worlds item 1) -----------------------------------------------
+
+OUTSIDE = REPO / "tests" / "data" / "check" / "worlds_outside_table.py"
+
+_RUNNER = r'''
+import importlib.util, json, os, sys, threading
+spec = importlib.util.spec_from_file_location("case", sys.argv[1])
+case = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(case)
+started = []
+threading.Thread.start = lambda self: started.append(1)  # the sentinel: the starter's side effect
+names, values = json.loads(sys.argv[2]), json.loads(sys.argv[3])
+results = {}
+for name in names:
+    owner, _, attribute = name.rpartition(".")
+    target = getattr(getattr(case, owner)(), attribute) if owner else getattr(case, attribute)
+    row = []
+    for value in values:
+        if value is None:
+            os.environ.pop("THOR_SCHEDULER_MODE", None)
+        else:
+            os.environ["THOR_SCHEDULER_MODE"] = value
+        del started[:]
+        try:
+            target()
+        except Exception:
+            pass
+        row.append(bool(started))
+    results[name] = row
+print(json.dumps(results))
+'''
+
+
+def _starts(names: list[str], values: list[str | None]) -> dict[str, list[bool]]:
+    """Run each function of the data case under each value in a real subprocess: did it start its thread?"""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNNER, str(OUTSIDE), json.dumps(names), json.dumps(values)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _outside_verdicts() -> dict[str, object]:
+    wrapper = MetadataWrapper(cst.parse_module(OUTSIDE.read_text(encoding="utf-8")))
+    context = VerifierContext(module="worlds_outside_table", path=OUTSIDE)
+    return {q: verify_function(wrapper, f, q, context) for q, f in iter_functions(wrapper.module) if not q.startswith("_")}
+
+
+# A value each flagged function really breaks on (executed below): the table alone has none of them.
+BREAKING = {
+    "length": "abc",
+    "computed_slice": "heartbea",
+    "second_prefix": "legacy",
+    "second_equality_exits": "legacy",
+    "second_equality_unrelated": "bogus",
+    "slice_in_helper": "heart_x",
+    "loop_over_mode": "xyz",
+    "format_compare": "x",
+    "Opaque.member": "legacy",
+}
+
+
+def test_each_flagged_function_really_breaks_a_world() -> None:
+    """Differential: under the named value the real function starts its thread iff that value is NOT the heartbeat world fails."""
+    verdicts = _outside_verdicts()
+    runs = _starts(list(BREAKING), list(BREAKING.values()))
+    for index, (name, value) in enumerate(BREAKING.items()):
+        assert not verdicts[name].guarded, name  # type: ignore[attr-defined]
+        started = runs[name][index]
+        assert started == is_heartbeat_world(value), (name, value, started)  # neither world (or both) runs
+
+
+def _values_near(comparands: list[str], seed: int, count: int) -> list[str | None]:
+    """The table, the comparands' spellings, and seeded mutations of them (prefixes, paddings, case flips, appended chars)."""
+    import random
+
+    rng = random.Random(seed)
+    values: list[str | None] = [row.value for row in value_space()]
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ _-\r\t\n!ß"
+    for _ in range(count):
+        base = rng.choice(comparands)
+        kind = rng.randrange(5)
+        if kind == 0:
+            value = base[: rng.randrange(len(base) + 1)]
+        elif kind == 1:
+            value = "".join(c.upper() if rng.random() < 0.5 else c for c in base)
+        elif kind == 2:
+            value = rng.choice(" \t\r\n") + base + rng.choice(["", " ", "\r"])
+        elif kind == 3:
+            value = base + rng.choice(alphabet)
+        else:
+            value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 10)))
+        values.append(value)
+    return values
+
+
+def test_every_accepted_function_gives_exactly_one_world_for_many_values() -> None:
+    """Soundness beyond the table: each function the verifier accepts starts iff the value is not the heartbeat world."""
+    verdicts = _outside_verdicts()
+    accepted = [name for name, verdict in verdicts.items() if verdict.guarded and not name.startswith(("body_after", "match_unknown"))]  # type: ignore[attr-defined]
+    assert {"computed_concat", "second_equality_harmless", "match_canonical", "bool_and_str", "keyword_to_positional_or_keyword"} <= set(accepted)
+    values = _values_near(["heartbeat", "legacy", "heartbea", "leg", "abc"], seed=20261130, count=400)
+    runs = _starts(accepted, values)
+    wrong = [(name, value) for name in accepted for value, started in zip(values, runs[name]) if started == is_heartbeat_world(value)]
+    assert wrong == []

@@ -44,6 +44,7 @@ from thor_guard.findings import FileError
 @fail_on_option
 @statistics_option
 @no_color_option
+@click.option("--explain", is_flag=True, help="Also print, per entry point, the value-table rows that decided its verdict and the stated assumptions it used (after the report; on stderr with a machine --format).")
 def check(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -53,6 +54,7 @@ def check(
     fail_on: str,
     statistics: bool,
     no_color: bool,
+    explain: bool,
 ) -> None:
     """Prove that every manifest entry point returns first in heartbeat mode.
 
@@ -92,6 +94,11 @@ def check(
     click.echo(rendered.stdout, nl=False)
     if rendered.stderr:
         click.echo(rendered.stderr, nl=False, err=True)
+    if explain:
+        from thor_guard.report.explain import explain as explain_verdicts
+
+        # stdout stays parseable with a machine format: the explanation then goes to stderr.
+        click.echo(explain_verdicts(result.verdicts, config.env_var), nl=False, err=fmt != "text")
     if result.errors:
         sys.exit(ExitCode.ERROR)
     sys.exit(findings_exit_code(result.findings, fail_on))

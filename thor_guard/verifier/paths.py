@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import OPAQUE, ClassValue, Coroutine, Function, Module, is_concrete, join, same
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, ClassValue, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -145,10 +145,13 @@ class CallAnalysis:
 
     def __init__(self, context: VerifierContext, env_value: str | None, shared: dict | None = None) -> None:
         self.context = context
-        self.env_value = env_value
+        # The value is ModeText so that every operation on it is checked (values.ModeText, docs/check.md "Worlds").
+        self.env_value = env_value if env_value is None else ModeText(env_value)
         self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
         self._shared: dict = shared if shared is not None else {}
         """Results of calls that never read the mode variable (valid under every value), and the walk budget."""
+        self.comparands: set[str] = self._shared.setdefault("comparands", set())
+        """The strings the mode value was compared with, under any value: the verdict walks their spellings too."""
         self.yields_pure = False
         """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
@@ -261,8 +264,10 @@ class CallAnalysis:
         if isinstance(params.star_arg, cst.Param):
             local_values[params.star_arg.name.value] = Bound(OPAQUE)
         extra = {}
+        # A positional-only parameter is never bound by keyword: `f(name=...)` goes to **kwargs (or raises TypeError).
+        by_keyword = {p.name.value for p in (*params.params, *params.kwonly_params)}
         for name, value in keywords.items():
-            if any(p.name.value == name for p in (*positional, *params.kwonly_params)) and name not in local_values:
+            if name in by_keyword and name not in local_values:
                 local_values[name] = Bound(value)
             else:
                 extra[name] = value
@@ -696,12 +701,19 @@ class Walker:
         return [state]
 
     # -- compound statements ---------------------------------------------------
-    def _havoc(self, state: PathState, body: cst.CSTNode) -> PathState:
+    def _havoc(self, state: PathState, body: cst.CSTNode, *, from_mode: bool = False) -> PathState:
         """``state`` with every local the block may assign made unknown (or unbound when it was unbound)."""
         havocked = state.copy()
-        for name in _assigned_names(body):
+        assigned = _assigned_names(body)
+        if not any(name in havocked.locals for name in assigned):
+            return havocked
+        # A local the block may compute from the mode value stays mode-derived, so that later tests on it are checked.
+        used = _all_names(body)
+        from_mode = from_mode or any(tainted(b.value) for n, b in state.locals.items() if n in used) or bool(used & {"environ", "getenv"})
+        for name in assigned:
             if name in havocked.locals:
-                havocked.locals[name] = Bound(OPAQUE, havocked.locals[name].reads)
+                unknown = MODE_DERIVED if from_mode or tainted(havocked.locals[name].value) else OPAQUE
+                havocked.locals[name] = Bound(unknown, havocked.locals[name].reads)
         return havocked
 
     def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
@@ -822,16 +834,18 @@ class Walker:
             raise Unsupported(node, "'async for' awaits an iterator the verifier cannot see into")
         if isinstance(node, cst.For):
             iterable = self._evaluate(node.iter, state, index)
-            if isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
+            if tainted(iterable):
+                iterable = MODE_DERIVED  # iterating the mode's characters: nothing the table can decide
+            elif isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
                 return self._unrolled(node, iterable, state, index)
             if not is_concrete(iterable):
                 self._evaluator(state, Trace()).assume(node.iter, "iterates over a value of unknown type")
         # Any number of iterations: every local the loop assigns is unknown at the top of an iteration.
-        head = self._havoc(state, node)
+        head = self._havoc(state, node, from_mode=isinstance(node, cst.For) and iterable is MODE_DERIVED)
         results: list[Outcome | PathState] = []
         body_state = head.copy()
         if isinstance(node, cst.For):
-            self._bind_target(node.target, OPAQUE, (), body_state, index, node)
+            self._bind_target(node.target, MODE_DERIVED if iterable is MODE_DERIVED else OPAQUE, (), body_state, index, node)
             enters: object = OPAQUE
         else:
             condition = self._condition(node.test, node, body_state, index, False)
@@ -927,11 +941,18 @@ def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evalua
         return _match_pattern(pattern.pattern, subject, evaluator)
     if isinstance(pattern, cst.MatchValue):
         value = evaluator.evaluate(pattern.value)
+        if tainted(subject) or tainted(value):
+            decided = mode_compare("==", subject, value, evaluator.analysis.comparands)
+            if decided is MODE_DERIVED:
+                raise Unsupported(pattern, f"the pattern '{code_of(pattern)}' tests {evaluator.context.env_var} in a way the value table cannot decide", "world")
+            return decided
         if is_concrete(value) and is_concrete(subject):
             return subject == value
         return OPAQUE
     if isinstance(pattern, cst.MatchSingleton):
         value = evaluator.evaluate(pattern.value)
+        if subject is MODE_DERIVED:
+            raise Unsupported(pattern, f"the pattern '{code_of(pattern)}' tests {evaluator.context.env_var} in a way the value table cannot decide", "world")
         if is_concrete(subject):
             return subject is value
         return OPAQUE
