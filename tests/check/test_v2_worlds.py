@@ -191,3 +191,76 @@ def test_every_accepted_function_gives_exactly_one_world_for_many_values() -> No
     runs = _starts(accepted, values)
     wrong = [(name, value) for name in accepted for value, started in zip(values, runs[name]) if started == is_heartbeat_world(value)]
     assert wrong == []
+
+
+# -- check --explain (issue 11, worlds item 3) ----------------------------------------------------------
+
+_EXPLAINED = """\
+import os
+import threading
+
+
+class Feed:
+    def start(self):
+        if self.disabled:
+            return
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":
+            return
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def canonical(self):
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def run(self):
+        pass
+"""
+
+
+def _explain_project(tmp_path: Path) -> Path:
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "services" / "feed.py").write_text(_EXPLAINED, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.thor-guard]\npreset = "none"\nentry-points = ["services.feed:Feed.start", "services.feed:Feed.canonical"]\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_explain_names_the_deciding_rows_and_the_assumptions(tmp_path: Path) -> None:
+    from tests.check.project import cli_runner
+    from thor_guard.cli import cli
+
+    root = _explain_project(tmp_path)
+    result = cli_runner().invoke(cli, ["check", str(root), "--no-color", "--explain"])
+    assert result.exit_code == 1, result.output
+    start = result.stdout.split("explain services.feed:Feed.start:")[1]
+    canonical = result.stdout.split("explain services.feed:Feed.canonical:")[1].split("explain ")[0]
+    # The rejected guard: the rows that disagree (legacy-world values it returns for), each marked.
+    assert start.startswith(" not guarded: TG012")
+    assert "''                     empty            legacy     does not run the body (returns)   <- disagrees" in start
+    assert "'legacy'" not in start.split("other values walked")[0]  # 'legacy' itself runs: not a deciding row
+    assert "- loads an attribute (no side-effecting properties)" in start  # self.disabled
+    # The proven guard: every row decides, each with the outcome its world requires, and no assumption.
+    assert canonical.startswith(" guarded")
+    for row in value_space():
+        shown = "unset" if row.value is None else repr(row.value)
+        wanted = "returns first" if row.world == "heartbeat" else "runs the body"
+        assert any(line.split()[:1] and line.strip().startswith(shown) and line.rstrip().endswith(wanted) for line in canonical.splitlines()), shown
+    assert "stated assumptions used: none" in canonical
+
+
+def test_explain_keeps_a_machine_format_parseable(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    root = _explain_project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "thor_guard", "check", str(root), "--format", "json", "--explain"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    json.loads(done.stdout)  # stdout is only the report
+    assert "explain services.feed:Feed.start: not guarded: TG012" in done.stderr

@@ -185,6 +185,10 @@ class CallAnalysis:
             raise Unsupported(node, f"'{function.qualified}' is recursive, so it is not proven pure", "helper")
         if _size(definition) > MAX_HELPER_STATEMENTS:
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
+        if any(isinstance(v, (int, float, complex)) for v in (*arguments, *keywords.values())) and _is_cached(evaluator, function):
+            # functools.cache keys by ==: is_hb(1.0) fills the entry that is_hb(True) later reads (1 == 1.0 == True),
+            # and any earlier call in the process may have filled it; only string/None arguments are told apart.
+            raise Unsupported(node, f"'{code_of(node)}' passes a number to the cached helper {function.qualified}: the cache returns the result of any earlier call with an equal argument (1 == 1.0 == True)", "helper")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
         key = (id(node), key) if key is not None else None  # failures name the call site
@@ -1163,6 +1167,15 @@ def _freeze(value: object) -> object:
     if value is OPAQUE or is_concrete(value):
         return (type(value).__name__, value)
     return ("id", id(value))
+
+
+def _is_cached(evaluator: Evaluator, function: Function) -> bool:
+    from thor_guard.verifier.effects import CACHE_DECORATORS
+
+    return any(
+        Evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
+        for d in function.node.decorators
+    )
 
 
 def _receiver(function: cst.FunctionDef) -> str | None:

@@ -564,13 +564,36 @@ def _guard_candidate(function: cst.FunctionDef, walks: _Walks, context: Verifier
     if any(word in text for word in words):
         return True
     body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    receiver = receiver_of(function) if function.params.params or function.params.posonly_params else None
     for outcomes in list(walks.outcomes.values()):
         for outcome in outcomes:
-            if outcome.kind == "unknown" and outcome.index < len(body):
-                statement = body[outcome.index]
+            if outcome.kind != "unknown":
+                continue
+            # From where the walk stopped on: a test that exits and calls a function not reached through self/cls
+            # (`if is_hb(True): return` after an unprovable call) may be the guard.
+            for statement in body[outcome.index :]:
                 if isinstance(statement, (cst.If, cst.Match, cst.While, cst.Try, cst.With)) and has_exit(statement):
-                    return True
+                    test = statement.test if isinstance(statement, (cst.If, cst.While)) else statement
+                    if _calls_outside(test, receiver):
+                        return True
     return False
+
+
+def _calls_outside(node: cst.CSTNode, receiver: str | None) -> bool:
+    """``node`` holds a call whose callee is a plain name or an attribute of a name other than ``receiver``."""
+    found = False
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            nonlocal found
+            root: cst.BaseExpression = call.func
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            if isinstance(root, cst.Name) and root.value != receiver:
+                found = True
+
+    node.visit(_Calls())
+    return found
 
 
 def _source_of(function: cst.FunctionDef) -> str:
