@@ -14,6 +14,7 @@ claims more than the walk proved.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -571,11 +572,20 @@ def _guard_candidate(function: cst.FunctionDef, walks: _Walks, context: Verifier
                 continue
             # From where the walk stopped on: a test that exits and calls a function not reached through self/cls
             # (`if is_hb(True): return` after an unprovable call) may be the guard.
-            for statement in body[outcome.index :]:
-                if isinstance(statement, (cst.If, cst.Match, cst.While, cst.Try, cst.With)) and has_exit(statement):
-                    test = statement.test if isinstance(statement, (cst.If, cst.While)) else statement
-                    if _calls_outside(test, receiver):
-                        return True
+            if any(_may_be_guard(statement, receiver) for statement in body[outcome.index :]):
+                return True
+    return False
+
+
+def _may_be_guard(statement: cst.CSTNode, receiver: str | None) -> bool:
+    """An exiting ``if``/``while``/``match`` whose test calls a non-builtin function not reached through ``receiver``
+    (also one level inside ``try``/``with``, where a guard may sit)."""
+    if isinstance(statement, (cst.Try, cst.With)):
+        return any(_may_be_guard(inner, receiver) for inner in statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else False
+    if isinstance(statement, (cst.If, cst.While)):
+        return has_exit(statement) and _calls_outside(statement.test, receiver)
+    if isinstance(statement, cst.Match):
+        return has_exit(statement) and _calls_outside(statement.subject, receiver)
     return False
 
 
@@ -589,8 +599,8 @@ def _calls_outside(node: cst.CSTNode, receiver: str | None) -> bool:
             root: cst.BaseExpression = call.func
             while isinstance(root, cst.Attribute):
                 root = root.value
-            if isinstance(root, cst.Name) and root.value != receiver:
-                found = True
+            if isinstance(root, cst.Name) and root.value != receiver and not (root is call.func and hasattr(builtins, root.value)):
+                found = True  # isinstance(), len()… are no guard helpers
 
     node.visit(_Calls())
     return found
