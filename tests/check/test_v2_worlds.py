@@ -145,6 +145,7 @@ BREAKING = {
     "loop_over_mode": "xyz",
     "format_compare": "x",
     "Opaque.member": "legacy",
+    "keyword_to_positional_only": "legacy",
 }
 
 
@@ -264,3 +265,85 @@ def test_explain_keeps_a_machine_format_parseable(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     json.loads(done.stdout)  # stdout is only the report
     assert "explain services.feed:Feed.start: not guarded: TG012" in done.stderr
+
+
+# -- property: an accepted guard expression gives exactly one world for arbitrary values ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LITERALS = st.sampled_from(["heartbeat", "HEARTBEAT", "Heartbeat", "legacy", "heartbea", "heart", "", " heartbeat", "hb", "abc"])
+_TRANSFORMS = st.sampled_from(["", ".lower()", ".upper()", ".casefold()", ".strip()", ".strip().lower()", ".lower().strip()"])
+_OPERATIONS = st.sampled_from(["== {l}", "!= {l}", "in ({l}, {m})", "not in ({l},)", "LEN", "PREFIX", "SLICE"])
+
+
+@st.composite
+def _tests(draw: st.DrawFn) -> str:
+    transform, operation = draw(_TRANSFORMS), draw(_OPERATIONS)
+    left, right = repr(draw(_LITERALS)), repr(draw(_LITERALS))
+    value = f"mode{transform}"
+    if operation == "LEN":
+        return f"len({value}) == {draw(st.integers(0, 10))}"
+    if operation == "PREFIX":
+        return f"{value}.startswith({left})"
+    if operation == "SLICE":
+        return f"{value}[:{draw(st.integers(1, 9))}] == {left}"
+    return f"{value} {operation.format(l=left, m=right)}"
+
+
+_CORRECT = st.sampled_from([
+    'mode.lower() == "heartbeat"', 'mode.casefold() in ("heartbeat",)', 'mode.upper() == "HEARTBEAT"',
+    'not mode.lower() != "heartbeat"', '"heartbeat" == mode.lower()', 'mode.lower() in ("heartbeat", "heartbeat")',
+])
+
+
+@st.composite
+def _guards(draw: st.DrawFn) -> str:
+    """A correct core (half of the time) combined with random tests, some outside what the table decides."""
+    tests = draw(st.lists(_tests(), min_size=0 if draw(st.booleans()) else 1, max_size=2))
+    if draw(st.booleans()) or not tests:
+        tests.insert(draw(st.integers(0, len(tests))), draw(_CORRECT))
+    joiner = draw(st.sampled_from([" or ", " and "]))
+    condition = joiner.join(f"({t})" for t in tests)
+    return f"not (not ({condition}))" if draw(st.booleans()) else condition
+
+
+def _guard_module(conditions: list[str]) -> str:
+    lines = ["import os", "import threading", ""]
+    for index, condition in enumerate(conditions):
+        lines += [
+            f"def g{index}():",
+            '    mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat")',
+            f"    if {condition}:",
+            "        return",
+            "    threading.Thread(target=print).start()",
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], derandomize=True)
+@given(st.lists(_guards(), min_size=20, max_size=20), st.lists(st.text(st.sampled_from("heartbeatlgcyHEARTBEATLGCY _\r\t-ß"), max_size=11), min_size=40, max_size=40))
+def test_property_accepted_guards_give_exactly_one_world(tmp_path_factory: pytest.TempPathFactory, conditions: list[str], texts: list[str]) -> None:
+    """Any guard the verifier accepts exits iff the heartbeat's predicate holds, for the table, the drawn texts and mutations."""
+    import json
+    import subprocess
+    import sys
+
+    source = _guard_module(conditions)
+    wrapper = MetadataWrapper(cst.parse_module(source))
+    context = VerifierContext(module="guards")
+    accepted = [q for q, f in iter_functions(wrapper.module) if verify_function(wrapper, f, q, context).guarded]
+    if not accepted:
+        return
+    path = tmp_path_factory.mktemp("guards") / "guards.py"
+    path.write_text(source, encoding="utf-8")
+    values = list(dict.fromkeys([*_values_near(["heartbeat", "legacy", "heartbea", "heart", "abc"], seed=len(texts), count=60), *texts]))
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNNER, str(path), json.dumps(accepted), json.dumps(values)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    runs = json.loads(done.stdout)
+    wrong = [(name, conditions[int(name[1:])], value) for name in accepted for value, started in zip(values, runs[name]) if started == is_heartbeat_world(value)]
+    assert wrong == [], wrong[:3]
