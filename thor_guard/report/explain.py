@@ -39,7 +39,7 @@ def _shown(value: str | None) -> str:
 def _rows(rows: tuple[TableRow, ...], guarded: bool) -> list[str]:
     chosen = rows if guarded else tuple(r for r in rows if not r.agrees)
     if not chosen:
-        return []
+        return ["    (no value disagrees with the heartbeat: the finding is about the code, not about a value)"]
     width = max(len(_shown(r.value)) for r in chosen)
     lines = [f"    {'value':<{width}}  {'kind':<16} {'world':<9}  this function"]
     for row in chosen:

@@ -140,6 +140,10 @@ def merge(states: list[PathState]) -> list[PathState]:
     return merged
 
 
+MAX_VALUES_BUDGET = 8
+"""Over all values, a function may walk at most this many times :data:`MAX_CALL_WALKS` project calls."""
+
+
 class CallAnalysis:
     """Everything one value of the mode variable shares: the context, memoised project calls and the call stack."""
 
@@ -194,9 +198,14 @@ class CallAnalysis:
         key = (id(node), key) if key is not None else None  # failures name the call site
         cached = (self._memo.get(key) or self._shared.get(key)) if key is not None else None
         if cached is None:
-            spent = self._shared.get("walks", 0) + 1
-            self._shared["walks"] = spent
-            if spent > MAX_CALL_WALKS:
+            # The budget is per value of the mode variable (a helper that reads it is walked once per value, and the
+            # values walked grow with the strings the guard compares with), with a cap over all values.
+            budget_key = ("walks", self.env_value)
+            spent = self._shared.get(budget_key, 0) + 1
+            self._shared[budget_key] = spent
+            total = self._shared.get("walks", 0) + 1
+            self._shared["walks"] = total
+            if spent > MAX_CALL_WALKS or total > MAX_CALL_WALKS * MAX_VALUES_BUDGET:
                 raise Effect(node, f"'{code_of(node)}' calls {function.qualified}: more project calls than the verifier follows per function ({MAX_CALL_WALKS})")
             cached = self._walk(evaluator, node, function, local_values)
             if key is not None:

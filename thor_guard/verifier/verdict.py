@@ -335,8 +335,14 @@ def verify_function(
         env_var_read = _guard_variable(guard, context)
     guard_start = _guard_start(function, guard) if guard is not None and guard_index == guard.index else guard_index
     verdict = _apply_suppressions(function, qualname, hits, guard_index, guard_start, env_var_read)
-    decided = strict if strict.guarded else lenient
-    return replace(verdict, assumptions=frozenset(strict.assumptions | lenient.assumptions) - _INTERNAL_MARKERS, table=_table(decided))
+    # The strict walks decided the verdict but stop at the first value that fails; the lenient ones skip effects to
+    # explain a failure and walk every value. Show whichever names more disagreeing values (the strict on a tie).
+    table = _table(strict)
+    if not strict.guarded:
+        other = _table(lenient)
+        if sum(not r.agrees for r in other) > sum(not r.agrees for r in table):
+            table = other
+    return replace(verdict, assumptions=frozenset(strict.assumptions | lenient.assumptions) - _INTERNAL_MARKERS, table=table)
 
 
 _INTERNAL_MARKERS = frozenset({"may raise"})
