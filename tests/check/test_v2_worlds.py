@@ -7,9 +7,16 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper
 
-from heartbeat.mode import ModeError, check_scheduler_mode, is_heartbeat_world, value_space
+from heartbeat.mode import (
+    ModeError,
+    check_scheduler_mode,
+    is_heartbeat_world,
+    value_space,
+)
 from thor_guard.config import build_config
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
@@ -269,8 +276,6 @@ def test_explain_keeps_a_machine_format_parseable(tmp_path: Path) -> None:
 
 # -- property: an accepted guard expression gives exactly one world for arbitrary values ---------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _LITERALS = st.sampled_from(["heartbeat", "HEARTBEAT", "Heartbeat", "legacy", "heartbea", "heart", "", " heartbeat", "hb", "abc"])
 _TRANSFORMS = st.sampled_from(["", ".lower()", ".upper()", ".casefold()", ".strip()", ".strip().lower()", ".lower().strip()"])

@@ -310,7 +310,7 @@ def verify_function(
     if entry is not None:
         # A function with no guard at all needs one whatever its decorators or bindings: TG001 (what apply fixes).
         probe = _Walks(facts, function, context, lenient=False)
-        probe.outcomes[None]  # noqa: B018 - one walk tells whether anything reads the mode variable
+        probe.outcomes[None]  # one walk tells whether anything reads the mode variable
         if not _guard_candidate(function, probe, context):
             return _apply_suppressions(function, qualname, [_missing_guard(function, context, None)], None, None, None)
         return _apply_suppressions(function, qualname, [entry], None, None, None)
