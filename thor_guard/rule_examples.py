@@ -24,7 +24,10 @@ def value_table_markdown(variable: str = "THOR_SCHEDULER_MODE") -> list[str]:
         f"One predicate decides the world (`heartbeat.mode.is_heartbeat_world`): {variable} unset, or a value whose",
         "`.lower()` is `heartbeat`, is the heartbeat world (every legacy starter must return at once); every other value is the",
         "legacy world (the starters run, `run-heartbeat` refuses with exit 2). `check` evaluates every guard over these values",
-        "and reports TG003/TG004/TG006 or TG012 when the guard and the heartbeat disagree on one of them.",
+        "and reports TG003/TG004/TG006 or TG012 when the guard and the heartbeat disagree on one of them. It also walks every",
+        "string the guard compares the value with (computed ones too, like `\"heartbeat\"[:-1]`) in its case spellings,",
+        "paddings and `\\r`-terminated; a test on the value that these cannot decide (its length, a slice, a prefix, a",
+        "comparison with an unknown value) is TG012 as well (docs/check.md \"Worlds\").",
         "",
         "| value | kind | world |",
         "|-------|------|-------|",
@@ -314,6 +317,14 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
             Example("`!= \"legacy\"` (exits for `\"\"` and `\" legacy\"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),
             Example("`.strip()` (exits for `\"heartbeat \"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").strip().lower() == "heartbeat":\n    return')),
             Example("`.startswith(\"heart\")`", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower().startswith("heart"):\n    return')),
+            Example(
+                "a test the value table cannot decide (`len(mode) == 3` returns for `\"abc\"`)",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat" or len(mode) == 3:\n    return'),
+            ),
+            Example(
+                "a second test after the guard that stops a legacy value",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nif mode != "legacy":\n    return'),
+            ),
         ),
         good=(
             Example("the canonical guard", CANONICAL),

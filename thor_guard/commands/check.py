@@ -43,6 +43,7 @@ from thor_guard.commands.common import (
 @no_cache_option
 @statistics_option
 @no_color_option
+@click.option("--explain", is_flag=True, help="Also print, per entry point, the value-table rows that decided its verdict and the stated assumptions it used (after the report; on stderr with a machine --format).")
 def check(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -53,6 +54,7 @@ def check(
     no_cache: bool,
     statistics: bool,
     no_color: bool,
+    explain: bool,
 ) -> None:
     """Prove that every manifest entry point returns first in heartbeat mode.
 
@@ -77,7 +79,7 @@ def check(
     config = load_config_or_exit(existing, config_file, missing)
     output = execute_check(
         existing, config, missing, fmt=fmt, selected=selected, ignored=ignored, fail_on=fail_on,
-        statistics=statistics, no_color=no_color, no_cache=no_cache,
+        statistics=statistics, no_color=no_color, no_cache=no_cache, explain=explain,
     )
     click.echo(output.stdout, nl=False)
     if output.stderr:

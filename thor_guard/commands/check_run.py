@@ -46,13 +46,15 @@ def execute_check(
     statistics: bool,
     no_color: bool,
     no_cache: bool,
+    explain: bool = False,
 ) -> CheckOutput:
     """Run the check over ``existing`` paths with ``config`` and render it in ``fmt``.
 
     ``problems`` are path or configuration errors found before the run (each
     reported and exit 2). The verdict cache of ``config.project_root`` is used
-    unless ``no_cache``. A run that selected nothing yields exit 2 and the one
-    stderr line that says why.
+    unless ``no_cache`` or ``explain`` (the explanation needs every verdict, which a cached file does not keep). A
+    run that selected nothing yields exit 2 and the one stderr line that says why. With ``explain`` the value-table
+    rows and assumptions of each verdict follow the report (on stderr with a machine format, so stdout stays parseable).
     """
     from thor_guard.check import CheckResult, filter_findings, run_check
     from thor_guard.report import render
@@ -61,7 +63,7 @@ def execute_check(
     problems = list(problems)
     if config.config_file is not None and _is_blank(config.config_file):
         problems.append(FileError(config.config_file, "configuration file is empty: add a [tool.thor-guard] table (the built-in 'thor' preset was used)"))
-    result = run_check(list(existing), config, cache=VerdictCache.for_project(config.project_root, enabled=not no_cache))
+    result = run_check(list(existing), config, cache=VerdictCache.for_project(config.project_root, enabled=not (no_cache or explain)))
     if existing and not (result.entry_points or result.findings or result.errors or problems):
         return CheckOutput("", f"thor-guard: error: {nothing_selected(existing, config)}\n", ExitCode.ERROR)
     result = CheckResult(
@@ -73,7 +75,13 @@ def execute_check(
     )
     rendered = render(result, fmt, color=use_color(no_color, fmt), statistics=statistics, base=report_base(config, fmt))  # type: ignore[arg-type]
     code = ExitCode.ERROR if result.errors else findings_exit_code(result.findings, fail_on)
-    return CheckOutput(rendered.stdout, rendered.stderr, code)
+    stdout, stderr = rendered.stdout, rendered.stderr
+    if explain:
+        from thor_guard.report.explain import explain as explain_verdicts
+
+        text = explain_verdicts(result.verdicts, config.env_var)
+        stdout, stderr = (stdout + text, stderr) if fmt == "text" else (stdout, stderr + text)
+    return CheckOutput(stdout, stderr, code)
 
 
 def _is_blank(path: Path) -> bool:

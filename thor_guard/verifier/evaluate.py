@@ -47,6 +47,7 @@ from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
     GETENV,
+    MODE_DERIVED,
     OPAQUE,
     UNTRUSTED,
     BoundMethod,
@@ -59,6 +60,9 @@ from thor_guard.verifier.values import (
     Module,
     is_concrete,
     join,
+    mode_compare,
+    mode_method,
+    tainted,
 )
 
 if TYPE_CHECKING:
@@ -169,6 +173,9 @@ _BINARY: dict[type, Callable[[object, object], object]] = {
 }
 
 
+_OPERATOR_NAMES: dict[type, str] = {cst.Equal: "==", cst.NotEqual: "!=", cst.In: "in", cst.NotIn: "not in", cst.Is: "is", cst.IsNot: "is not"}
+
+
 class Evaluator:
     """Evaluate expressions of one module under one mode value (``None`` = unset)."""
 
@@ -198,6 +205,8 @@ class Evaluator:
         self.function_scope = function_scope
         self.globals_declared = globals_declared
         self.callee_depth = 0
+        self.elements_tainted = False
+        """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
         """Above 0 while evaluating the callee of a call (``os.environ.get`` in ``os.environ.get(...)``)."""
 
     def child(self, local_values: MutableMapping[str, Bound]) -> Evaluator:
@@ -283,6 +292,8 @@ class Evaluator:
             return OPAQUE
         if isinstance(value, ClassValue):
             self.dunder(value, node, "tests the truth of")
+        if value is MODE_DERIVED:
+            raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
         if isinstance(value, (Marker, Module, Logger, Builtin, Function, ClassValue, BoundMethod, Coroutine)):
             if value == Marker(ENVIRON):
                 return OPAQUE if self.env_value is None else True  # other variables are unknown
@@ -303,12 +314,14 @@ class Evaluator:
     def _eval_FormattedString(self, node: cst.FormattedString) -> object:
         parts: list[str] = []
         known = True
+        mode_part = False
         for part in node.parts:
             if isinstance(part, cst.FormattedStringText):
                 parts.append(part.value)
                 continue
             assert isinstance(part, cst.FormattedStringExpression)
             value = self.evaluate(part.expression)
+            mode_part = mode_part or tainted(value)
             if part.format_spec:
                 self.trace.assumptions.add("may raise")  # an unknown format code
                 for spec in part.format_spec:
@@ -320,6 +333,8 @@ class Evaluator:
                 if not is_concrete(value):
                     self.dunder(value, part.expression, "formats")
                 known = False
+        if mode_part:
+            return MODE_DERIVED
         return "".join(parts) if known and "{" not in "".join(parts) else OPAQUE
 
     def _eval_Integer(self, node: cst.Integer) -> object:
@@ -355,27 +370,32 @@ class Evaluator:
         if not known or not all(is_concrete(v) for v in values):
             if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
                 raise _Holds()
+            self.elements_tainted = any(tainted(v) for v in values)
             return None
         return values
 
     def _eval_Tuple(self, node: cst.Tuple) -> object:
+        self.elements_tainted = False
         try:
             values = self._elements(node.elements)
         except _Holds:
             return UNTRUSTED  # a container of untrusted values: sorting, comparing or hashing it runs their dunders
-        return OPAQUE if values is None else tuple(values)
+        if values is None:
+            return MODE_DERIVED if self.elements_tainted else OPAQUE
+        return tuple(values)
 
     def _eval_List(self, node: cst.List) -> object:
         return self._eval_Tuple(node)  # type: ignore[arg-type]
 
     def _eval_Set(self, node: cst.Set) -> object:
         self.trace.assumptions.add("may raise")  # unhashable elements
+        self.elements_tainted = False
         try:
             values = self._elements(node.elements, hashing=True)
         except _Holds:
             return UNTRUSTED
         if values is None:
-            return OPAQUE
+            return MODE_DERIVED if self.elements_tainted else OPAQUE
         try:
             return frozenset(values)
         except TypeError as exc:
@@ -383,10 +403,13 @@ class Evaluator:
 
     def _eval_Dict(self, node: cst.Dict) -> object:
         self.trace.assumptions.add("may raise")  # unhashable keys
+        self.elements_tainted = False
         try:
-            self._elements(node.elements, hashing=True)
+            values = self._elements(node.elements, hashing=True)
         except _Holds:
             return UNTRUSTED
+        if self.elements_tainted or (values is not None and tainted(values)):
+            return MODE_DERIVED
         return OPAQUE
 
     # -- comprehensions and lambdas ---------------------------------------
@@ -395,9 +418,11 @@ class Evaluator:
         evaluator = self.child(inner)
         generator: cst.CompFor | None = node.for_in
         first = True
+        mode_iterated = False
         while generator is not None:
             # The first iterable is evaluated in the enclosing scope, the rest inside.
             iterable = (self if first else evaluator).evaluate(generator.iter)
+            mode_iterated = mode_iterated or tainted(iterable)
             if not is_concrete(iterable):
                 self.dunder(iterable, generator.iter, "iterates over")
             if generator.asynchronous is not None:
@@ -418,7 +443,7 @@ class Evaluator:
         for name in walrus_in_comprehensions(node, inside=True):
             if name in self.locals:
                 self.locals[name] = Bound(OPAQUE)
-        return OPAQUE
+        return MODE_DERIVED if mode_iterated else OPAQUE
 
     _eval_ListComp = _comprehension
     _eval_SetComp = _comprehension
@@ -428,8 +453,7 @@ class Evaluator:
         # Only the first iterable is evaluated when the generator is created; the rest runs when it is consumed,
         # which the caller of the function may do (a returned generator is iterated by whoever receives it), so
         # every part is judged as if it ran.
-        self._comprehension(node)
-        return OPAQUE
+        return self._comprehension(node)
 
     def _eval_Lambda(self, node: cst.Lambda) -> object:
         self.parameter_defaults(node.params)
@@ -631,6 +655,8 @@ class Evaluator:
         if isinstance(node.operator, cst.Not):
             truth = self.truth(value, node)
             return OPAQUE if truth is OPAQUE else not truth
+        if tainted(value):
+            return MODE_DERIVED
         if is_concrete(value):
             try:
                 return {cst.Minus: operator.neg, cst.Plus: operator.pos, cst.BitInvert: operator.invert}[type(node.operator)](value)  # type: ignore[operator]
@@ -641,6 +667,8 @@ class Evaluator:
 
     def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> object:
         left, right = self.evaluate(node.left), self.evaluate(node.right)
+        if tainted(left) or tainted(right):
+            return MODE_DERIVED  # `mode + "x"`, `"%s" % mode`: the table cannot decide tests on the result
         function = _BINARY.get(type(node.operator))
         if function is not None and is_concrete(left) and is_concrete(right):
             try:
@@ -680,7 +708,10 @@ class Evaluator:
             compare = _COMPARE.get(type(target.operator))
             if compare is None:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
-            if isinstance(target.operator, (cst.In, cst.NotIn)) and right == Marker(ENVIRON):
+            decided = mode_compare(_OPERATOR_NAMES.get(type(target.operator), "other"), left, right, self.analysis.comparands) if tainted(left) or tainted(right) else NotImplemented
+            if decided is not NotImplemented:
+                outcome = decided
+            elif isinstance(target.operator, (cst.In, cst.NotIn)) and right == Marker(ENVIRON):
                 outcome: object = self._environ_contains(left, node)
                 if outcome is not OPAQUE and isinstance(target.operator, cst.NotIn):
                     outcome = not outcome
@@ -698,6 +729,8 @@ class Evaluator:
                     outcome = compare(left, right)
                 except TypeError as exc:
                     raise Crash(node, f"'{code_of(node)}' raises TypeError ({exc})", "TypeError") from exc
+            if outcome is MODE_DERIVED:
+                return MODE_DERIVED
             if outcome is OPAQUE:
                 result = OPAQUE
             elif not outcome:
@@ -766,11 +799,20 @@ class Evaluator:
                             self.evaluate(part)
                 else:
                     self.evaluate(inner.value)
+            if tainted(container):
+                return MODE_DERIVED
+            if isinstance(container, (str, bytes, tuple)) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+                inner = node.slice[0].slice
+                parts = [None if p is None else self.evaluate(p) for p in (inner.lower, inner.upper, inner.step)]
+                if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts) and parts[2] != 0:
+                    return container[slice(*parts)]  # a slice of a known string: `"heartbeat"[:-1]` is a known comparand
             if is_concrete(container):
                 return OPAQUE
             self.dunder(container, node, "subscripts")
             return OPAQUE
         key = self.evaluate(node.slice[0].slice.value)
+        if tainted(container) or tainted(key):
+            return MODE_DERIVED  # `mode[:3]`, `TABLE[mode]`
         if container == Marker(ENVIRON):
             if not isinstance(key, str):
                 raise self.unknown_name(node)
@@ -890,6 +932,12 @@ class Evaluator:
             return OPAQUE  # constructing a built-in exception runs no project code
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        if any(tainted(v) for v in (*arguments, *keywords.values())):
+            if name == "str" and len(arguments) == 1 and not keywords and isinstance(arguments[0], str):
+                return arguments[0]  # str(mode) is mode
+            if name == "bool" and len(arguments) == 1 and not keywords:
+                return self.truth(arguments[0], node)
+            return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
         if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
@@ -953,6 +1001,9 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:
             raise Crash(node, f"'{code_of(node)}' raises AttributeError when the value is None (None has no .{name}())", "AttributeError")
+        derived = mode_method(receiver, name, arguments, keywords)
+        if derived is not NotImplemented:
+            return derived
         if is_concrete(receiver):
             function = getattr(receiver, name, None)
             if function is None:

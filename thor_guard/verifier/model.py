@@ -24,6 +24,21 @@ class RuleHit:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One value of the mode variable as the verdict saw it: the heartbeat's world for it and what the function did."""
+
+    value: str | None
+    """None = unset."""
+    kind: str
+    world: str
+    """``heartbeat`` or ``legacy`` (:func:`heartbeat.mode.world_of`)."""
+    outcome: str
+    """``returns first``, ``runs the body``, or what went wrong (``reaches an effect first``, ``does not run``…)."""
+    agrees: bool
+    """True when the outcome is the one the world requires (exit in heartbeat, run in legacy)."""
+
+
+@dataclass(frozen=True)
 class FunctionVerdict:
     """What the verifier proved about one function."""
 
@@ -39,6 +54,10 @@ class FunctionVerdict:
     """The environment variable the recognised guard reads (``None`` when there is no guard)."""
     suppressed: frozenset[str] = frozenset()
     """Codes suppressed by ``# thor-guard: ignore[...]`` on the ``def`` line."""
+    assumptions: frozenset[str] = frozenset()
+    """The stated assumptions (docs/check.md "Assumptions") the walks relied on, as short phrases."""
+    table: tuple[TableRow, ...] = ()
+    """The values of the mode variable the verdict was decided on, in walk order (``check --explain``)."""
 
     @property
     def guarded(self) -> bool:

@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import OPAQUE, UNTRUSTED, ClassValue, Coroutine, Function, Module, is_concrete, join, same
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -140,15 +140,22 @@ def merge(states: list[PathState]) -> list[PathState]:
     return merged
 
 
+MAX_VALUES_BUDGET = 8
+"""Over all values, a function may walk at most this many times :data:`MAX_CALL_WALKS` project calls."""
+
+
 class CallAnalysis:
     """Everything one value of the mode variable shares: the context, memoised project calls and the call stack."""
 
     def __init__(self, context: VerifierContext, env_value: str | None, shared: dict | None = None) -> None:
         self.context = context
-        self.env_value = env_value
+        # The value is ModeText so that every operation on it is checked (values.ModeText, docs/check.md "Worlds").
+        self.env_value = env_value if env_value is None else ModeText(env_value)
         self._memo: dict[object, tuple[object, tuple[EnvRead, ...], frozenset[str]] | EvalFailure] = {}
         self._shared: dict = shared if shared is not None else {}
         """Results of calls that never read the mode variable (valid under every value), and the walk budget."""
+        self.comparands: set[str] = self._shared.setdefault("comparands", set())
+        """The strings the mode value was compared with, under any value: the verdict walks their spellings too."""
         self.yields_pure = False
         """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
@@ -189,14 +196,23 @@ class CallAnalysis:
             raise Unsupported(node, f"'{function.qualified}' is recursive, so it is not proven pure", "helper")
         if _size(definition) > MAX_HELPER_STATEMENTS:
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
+        if any(isinstance(v, (int, float, complex)) for v in (*arguments, *keywords.values())) and _is_cached(evaluator, function):
+            # functools.cache keys by ==: is_hb(1.0) fills the entry that is_hb(True) later reads (1 == 1.0 == True),
+            # and any earlier call in the process may have filled it; only string/None arguments are told apart.
+            raise Unsupported(node, f"'{code_of(node)}' passes a number to the cached helper {function.qualified}: the cache returns the result of any earlier call with an equal argument (1 == 1.0 == True)", "helper")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
         key = (id(node), key) if key is not None else None  # failures name the call site
         cached = (self._memo.get(key) or self._shared.get(key)) if key is not None else None
         if cached is None:
-            spent = self._shared.get("walks", 0) + 1
-            self._shared["walks"] = spent
-            if spent > MAX_CALL_WALKS:
+            # The budget is per value of the mode variable (a helper that reads it is walked once per value, and the
+            # values walked grow with the strings the guard compares with), with a cap over all values.
+            budget_key = ("walks", self.env_value)
+            spent = self._shared.get(budget_key, 0) + 1
+            self._shared[budget_key] = spent
+            total = self._shared.get("walks", 0) + 1
+            self._shared["walks"] = total
+            if spent > MAX_CALL_WALKS or total > MAX_CALL_WALKS * MAX_VALUES_BUDGET:
                 raise Effect(node, f"'{code_of(node)}' calls {function.qualified}: more project calls than the verifier follows per function ({MAX_CALL_WALKS})")
             cached = self._walk(evaluator, node, function, local_values)
             if key is not None:
@@ -268,8 +284,10 @@ class CallAnalysis:
         if isinstance(params.star_arg, cst.Param):
             local_values[params.star_arg.name.value] = Bound(OPAQUE)
         extra = {}
+        # A positional-only parameter is never bound by keyword: `f(name=...)` goes to **kwargs (or raises TypeError).
+        by_keyword = {p.name.value for p in (*params.params, *params.kwonly_params)}
         for name, value in keywords.items():
-            if any(p.name.value == name for p in (*positional, *params.kwonly_params)) and name not in local_values:
+            if name in by_keyword and name not in local_values:
                 local_values[name] = Bound(value)
             else:
                 extra[name] = value
@@ -714,13 +732,23 @@ class Walker:
         return [state]
 
     # -- compound statements ---------------------------------------------------
-    def _havoc(self, state: PathState, body: cst.CSTNode) -> PathState:
+    def _havoc(self, state: PathState, body: cst.CSTNode, *, from_mode: bool = False) -> PathState:
         """``state`` with every local the block may assign made unknown (or unbound when it was unbound)."""
         havocked = state.copy()
-        for name in _assigned_names(body):
+        assigned = _assigned_names(body)
+        if not any(name in havocked.locals for name in assigned):
+            return havocked
+        # A local the block may compute from the mode value stays mode-derived, so that later tests on it are checked.
+        used = _all_names(body)
+        from_mode = from_mode or any(tainted(b.value) for n, b in state.locals.items() if n in used) or bool(used & {"environ", "getenv"})
+        for name in assigned:
             if name in havocked.locals:
                 previous = havocked.locals[name]
-                havocked.locals[name] = Bound(UNTRUSTED if previous.value is UNTRUSTED else OPAQUE, previous.reads)
+                if previous.value is UNTRUSTED:
+                    unknown: object = UNTRUSTED  # a project-class instance stays one; its dunders still run code
+                else:
+                    unknown = MODE_DERIVED if from_mode or tainted(previous.value) else OPAQUE
+                havocked.locals[name] = Bound(unknown, previous.reads)
         return havocked
 
     def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
@@ -841,16 +869,18 @@ class Walker:
             raise Unsupported(node, "'async for' awaits an iterator the verifier cannot see into")
         if isinstance(node, cst.For):
             iterable = self._evaluate(node.iter, state, index)
-            if isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
+            if tainted(iterable):
+                iterable = MODE_DERIVED  # iterating the mode's characters: nothing the table can decide
+            elif isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
                 return self._unrolled(node, iterable, state, index)
             if not is_concrete(iterable):
                 self._evaluator(state, Trace()).assume(node.iter, "iterates over a value of unknown type")
         # Any number of iterations: every local the loop assigns is unknown at the top of an iteration.
-        head = self._havoc(state, node)
+        head = self._havoc(state, node, from_mode=isinstance(node, cst.For) and iterable is MODE_DERIVED)
         results: list[Outcome | PathState] = []
         body_state = head.copy()
         if isinstance(node, cst.For):
-            self._bind_target(node.target, OPAQUE, (), body_state, index, node)
+            self._bind_target(node.target, MODE_DERIVED if iterable is MODE_DERIVED else OPAQUE, (), body_state, index, node)
             enters: object = OPAQUE
         else:
             condition = self._condition(node.test, node, body_state, index, False)
@@ -862,13 +892,13 @@ class Walker:
                 if isinstance(result, PathState):
                     # A local the body binds to an untrusted value is untrusted at the head of the next iteration
                     # and after the loop: walk again from there (havoc's OPAQUE must not launder it).
-                    tainted = {
+                    untrusted = {
                         name for name, bound in result.locals.items()
                         if bound.value is UNTRUSTED and name in head.locals and head.locals[name].value is not UNTRUSTED
                     }
-                    if tainted:
+                    if untrusted:
                         again = state.copy()
-                        for name in tainted:
+                        for name in untrusted:
                             again.locals[name] = Bound(UNTRUSTED, head.locals[name].reads)
                         return self._loop(node, again, index)
                     if result.loop == "break":
@@ -962,11 +992,18 @@ def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evalua
         return _match_pattern(pattern.pattern, subject, evaluator)
     if isinstance(pattern, cst.MatchValue):
         value = evaluator.evaluate(pattern.value)
+        if tainted(subject) or tainted(value):
+            decided = mode_compare("==", subject, value, evaluator.analysis.comparands)
+            if decided is MODE_DERIVED:
+                raise Unsupported(pattern, f"the pattern '{code_of(pattern)}' tests {evaluator.context.env_var} in a way the value table cannot decide", "world")
+            return decided
         if is_concrete(value) and is_concrete(subject):
             return subject == value
         return OPAQUE
     if isinstance(pattern, cst.MatchSingleton):
         value = evaluator.evaluate(pattern.value)
+        if subject is MODE_DERIVED:
+            raise Unsupported(pattern, f"the pattern '{code_of(pattern)}' tests {evaluator.context.env_var} in a way the value table cannot decide", "world")
         if is_concrete(subject):
             return subject is value
         return OPAQUE
@@ -1177,6 +1214,15 @@ def _freeze(value: object) -> object:
     if value is OPAQUE or is_concrete(value):
         return (type(value).__name__, value)
     return ("id", id(value))
+
+
+def _is_cached(evaluator: Evaluator, function: Function) -> bool:
+    from thor_guard.verifier.effects import CACHE_DECORATORS
+
+    return any(
+        Evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
+        for d in function.node.decorators
+    )
 
 
 def _receiver(function: cst.FunctionDef) -> str | None:

@@ -64,6 +64,98 @@ class _Untrusted:
 
 UNTRUSTED = _Untrusted()
 
+
+class ModeText(str):
+    """The mode variable's value, or a form of it the value table is complete for.
+
+    Only case folds and whitespace strips (:data:`REGULAR_TRANSFORMS`) keep a
+    value ``ModeText``; comparing it with concrete strings (``==``, ``!=``,
+    ``in`` a literal collection) is decided per value and the strings it was
+    compared with are added to the values walked (``CallAnalysis.comparands``).
+    Every other operation (``len``, slicing, ``startswith``, concatenation, a
+    comparison with an unknown value…) gives :data:`MODE_DERIVED`.
+    """
+
+    __slots__ = ()
+
+
+class _ModeDerived:
+    """A value computed from the mode variable in a way the value table cannot decide (``len(mode)``, ``mode[:3]``).
+
+    It may flow anywhere an unknown value may (a log argument, a local), but
+    testing its truth raises ``Unsupported(category="world")``: the walk over
+    finitely many values cannot prove that such a test gives exactly one world
+    for every value of the variable.
+    """
+
+    _instance: _ModeDerived | None = None
+
+    def __new__(cls) -> _ModeDerived:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MODE_DERIVED"
+
+    def __bool__(self) -> bool:
+        raise TypeError("the truth of a mode-derived value is not decided by the value table")
+
+
+MODE_DERIVED = _ModeDerived()
+
+REGULAR_TRANSFORMS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+"""Methods of the mode value after which equality with literals is still decided by the value table plus the
+literals' case spellings and paddings (docs/check.md "Worlds")."""
+
+
+def tainted(value: object) -> bool:
+    """True when ``value`` is, or contains, the mode variable's value or something computed from it."""
+    if isinstance(value, ModeText) or value is MODE_DERIVED:
+        return True
+    if isinstance(value, (tuple, frozenset, list)):
+        return any(tainted(v) for v in value)
+    return False
+
+
+def mode_method(receiver: object, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
+    """The value of ``receiver.name(*arguments, **keywords)`` when the mode value is involved, else ``NotImplemented``."""
+    if not (tainted(receiver) or any(tainted(v) for v in (*arguments, *keywords.values()))):
+        return NotImplemented
+    if isinstance(receiver, ModeText) and name in REGULAR_TRANSFORMS and not arguments and not keywords:
+        return ModeText(getattr(str, name)(receiver))
+    return MODE_DERIVED
+
+
+def mode_compare(operator: str, left: object, right: object, comparands: set[str]) -> object:
+    """``left <operator> right`` when the mode value is involved (else ``NotImplemented``).
+
+    ``operator`` is ``==``, ``!=``, ``in``, ``not in``, ``is``, ``is not`` or
+    anything else. Equality of a :class:`ModeText` with a concrete value, and
+    membership in a concrete tuple/list/set, are decided and the strings
+    compared with are added to ``comparands``; ``is (not) None`` is decided;
+    everything else is :data:`MODE_DERIVED`.
+    """
+    if not (tainted(left) or tainted(right)):
+        return NotImplemented
+    if operator in ("is", "is not") and (left is None or right is None) and isinstance(left if right is None else right, ModeText):
+        return operator == "is not"  # a string is never None
+    if operator in ("==", "!="):
+        mode, other = (left, right) if isinstance(left, ModeText) else (right, left)
+        if isinstance(mode, ModeText) and not tainted(other) and is_concrete(other):
+            if isinstance(other, str):
+                comparands.add(str(other))
+            return (str(mode) == other) == (operator == "==")
+    if operator in ("in", "not in") and isinstance(left, ModeText) and isinstance(right, (tuple, frozenset)) and not tainted(right) and is_concrete(right):
+        comparands.update(str(v) for v in right if isinstance(v, str))
+        return (str(left) in right) == (operator == "in")
+    return MODE_DERIVED
+
+
+def comparand_spellings(value: str) -> list[str]:
+    """The values walked for a string the mode was compared with: itself, its case spellings, paddings and ``\r``."""
+    return [value, value.upper(), value.lower(), value.capitalize(), value.swapcase(), f" {value}", f"{value} ", f"{value}\r", f"\t{value}\n"]
+
 ENV_GET = "os.environ.get"
 GETENV = "os.getenv"
 ENVIRON = "os.environ"
@@ -153,7 +245,10 @@ def join(values: list[object]) -> object:
     if any(v is UNTRUSTED for v in values):
         return UNTRUSTED  # joining must not launder a value whose dunders are effects into OPAQUE
     first = values[0]
-    return first if all(same(first, v) for v in values[1:]) else OPAQUE
+    if all(same(first, v) for v in values[1:]):
+        return first
+    # Paths that disagree on a mode-derived value keep the taint: a later test on it must still be checked.
+    return MODE_DERIVED if any(tainted(v) for v in values) else OPAQUE
 
 
 def is_concrete(value: object) -> bool:

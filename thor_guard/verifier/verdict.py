@@ -14,6 +14,7 @@ claims more than the walk proved.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,13 +25,17 @@ from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
 from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
-from thor_guard.verifier.model import FunctionVerdict, RuleHit
+from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
-from thor_guard.verifier.values import Function
+from thor_guard.verifier.values import Function, comparand_spellings
 from thor_guard.verifier.suppression import function_suppressions
 
 _FACTS_CACHE: dict[int, tuple[MetadataWrapper, ModuleFacts]] = {}
 _FACTS_CACHE_SIZE = 8
+_LITERAL_ROUNDS = 3
+"""Rounds of adding compared-with strings to the values walked (a comparison reached only under an added value)."""
+_MAX_ADDED_VALUES = 64
+"""Values added per round (a guard compares with a handful of strings, each in ~9 spellings)."""
 
 
 def module_facts(wrapper: MetadataWrapper, context: VerifierContext) -> ModuleFacts:
@@ -83,7 +88,7 @@ class _Walks:
         self._context_manager = _is_context_manager(facts, function)
         self._reused: list[Outcome] | None = None
         self._shared: dict = {}
-        self._literals_added = False
+        self._literals_added = 0
         self._guard_index: int | None = None
         self._guard_index_key: tuple[int, int] | None = None
 
@@ -131,7 +136,25 @@ class _Walks:
         """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
         outcomes = self.outcomes[env]
         guard = self.guard_index
-        return any(o.kind in ("effect", "fallthrough") or (guard is not None and o.index > guard) for o in outcomes)
+        if any(o.kind == "unknown" and o.category == "world" for o in outcomes):
+            return False  # some real value takes the path the table could not decide: it may stop the starter
+        if any(o.kind == "effect" or (o.kind == "unknown" and o.category != "world" and guard is not None and o.index > guard) for o in outcomes):
+            return True
+        # Every path of this value ends quietly. That is running only when no legacy value reaches an effect either
+        # (an effect-free body); otherwise a later test on the mode (`if mode == "legacy": return` after the guard)
+        # stops the starter for this value while the heartbeat refuses it: neither world runs.
+        # A test the value table cannot decide ("world") never counts as running.
+        if self.legacy_effects:
+            return False
+        return any(o.kind == "fallthrough" or (guard is not None and o.index > guard and o.category != "world") for o in outcomes)
+
+    @property
+    def legacy_effects(self) -> bool:
+        """Some legacy-world value walked reaches a side effect (the body does something)."""
+        if "legacy_effects" not in self._shared or self._shared["legacy_effects"][0] != len(self.envs):
+            found = any(o.kind == "effect" for env in self.legacy_values for o in self.outcomes[env])
+            self._shared["legacy_effects"] = (len(self.envs), found)
+        return bool(self._shared["legacy_effects"][1])
 
     @property
     def guard_index(self) -> int | None:
@@ -153,19 +176,28 @@ class _Walks:
         return True
 
     def _add_literal_values(self) -> bool:
-        """Add the string literals the function compares with (``or mode == "prod"``) to the values walked, once."""
-        if self._literals_added:
+        """Add the strings the mode value is compared with, and their spellings, to the values walked.
+
+        Sources: the function's own string literals, and every string a walk
+        compared the mode value (or its case fold/strip) with, also inside
+        helpers and computed ones (``"heartbeat"[:-1]``). New comparands found
+        while walking the added values add another round (at most
+        :data:`_LITERAL_ROUNDS`).
+        """
+        if self._literals_added >= _LITERAL_ROUNDS:
             return False
-        self._literals_added = True
+        self._literals_added += 1
         from heartbeat.mode import classify, world_of
 
-        literals = _string_literals(self._function)
+        literals = _string_literals(self._function) if self._literals_added == 1 else []
         heartbeat = self.context.heartbeat_value
         if any(v.lower() == heartbeat.lower() for v in literals):
             # The guard names spellings: try the ones with a single capital letter too (the table has only a few).
             literals += [heartbeat[:i] + heartbeat[i].upper() + heartbeat[i + 1 :] for i in range(len(heartbeat))] + [heartbeat.swapcase().capitalize()]
+        for comparand in sorted(self._shared.get("comparands", ())):
+            literals += comparand_spellings(comparand)
         found = [v for v in dict.fromkeys(literals) if v not in self.worlds]
-        for value in found[:24]:
+        for value in found[:_MAX_ADDED_VALUES]:
             self.worlds[value] = world_of(value, self.context.heartbeat_value)
             self.kinds[value] = classify(value, self.context.heartbeat_value, self.context.legacy_value)
             self.envs = (*self.envs, value)
@@ -278,13 +310,18 @@ def verify_function(
     facts = module_facts(wrapper, context)
     entry = _entry_problem(facts, function, context)
     if entry is not None:
+        # A function with no guard at all needs one whatever its decorators or bindings: TG001 (what apply fixes).
+        probe = _Walks(facts, function, context, lenient=False)
+        probe.outcomes[None]  # one walk tells whether anything reads the mode variable
+        if not _guard_candidate(function, probe, context):
+            return _apply_suppressions(function, qualname, [_missing_guard(function, context, None)], None, None, None)
         return _apply_suppressions(function, qualname, [entry], None, None, None)
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
-    if not strict.guarded:
-        lenient._add_literal_values()
     lenient.walk_all()
+    while not strict.guarded and lenient._add_literal_values():
+        lenient.walk_all()  # the strings the walks compared the mode with, in their spellings
     guard = _first(lenient.guard_tests, context) or _first(strict.guard_tests, context)
     hits: list[RuleHit] = []
     guard_index: int | None = guard.index if guard is not None else None
@@ -299,7 +336,45 @@ def verify_function(
     if guard is not None and env_var_read is None:
         env_var_read = _guard_variable(guard, context)
     guard_start = _guard_start(function, guard) if guard is not None and guard_index == guard.index else guard_index
-    return _apply_suppressions(function, qualname, hits, guard_index, guard_start, env_var_read)
+    verdict = _apply_suppressions(function, qualname, hits, guard_index, guard_start, env_var_read)
+    # The strict walks decided the verdict but stop at the first value that fails; the lenient ones skip effects to
+    # explain a failure and walk every value. Show whichever names more disagreeing values (the strict on a tie).
+    table = _table(strict)
+    if not strict.guarded:
+        other = _table(lenient)
+        if sum(not r.agrees for r in other) > sum(not r.agrees for r in table):
+            table = other
+    return replace(verdict, assumptions=frozenset(strict.assumptions | lenient.assumptions) - _INTERNAL_MARKERS, table=table)
+
+
+_INTERNAL_MARKERS = frozenset({"may raise"})
+"""Trace markers that are not stated assumptions (``may raise`` only tells ``try`` that an exception is possible)."""
+
+
+def _table(walks: _Walks) -> tuple[TableRow, ...]:
+    """The rows of the value table that were walked, with what the function did under each (``check --explain``)."""
+    rows: list[TableRow] = []
+    for env in walks.envs:
+        if env not in walks.outcomes:
+            continue  # never walked: an earlier value already decided the verdict
+        heartbeat = walks.worlds[env] == "heartbeat"
+        if heartbeat:
+            agrees = walks.exits(env)
+            failing = next((o for o in walks.outcomes[env] if o.kind not in ("exit", "fallthrough")), None)
+            outcome = "returns first" if agrees else _failed_outcome(failing)
+        else:
+            agrees = walks.runs(env)
+            world = next((o for o in walks.outcomes[env] if o.kind == "unknown" and o.category == "world"), None)
+            outcome = "runs the body" if agrees else (f"undecided: {world.reason}" if world is not None else "does not run the body (returns)")
+        rows.append(TableRow(env, walks.kinds[env], walks.worlds[env], outcome, agrees))
+    return tuple(rows)
+
+
+def _failed_outcome(outcome: Outcome | None) -> str:
+    if outcome is None:
+        return "does not return first"
+    what = {"effect": "reaches", "unknown": "cannot verify", "crash": "crashes at"}.get(outcome.kind, outcome.kind)
+    return f"{what} '{code_of(outcome.node)}' first"
 
 
 def _guard_start(function: cst.FunctionDef, guard: GuardTest) -> int:
@@ -372,9 +447,13 @@ def _explain(
 ) -> tuple[list[RuleHit], int | None, str | None]:
     """Name why the strict walk failed. Always returns at least one hit."""
     hits: list[RuleHit] = []
+    world = _world_failure(strict)
+    if guard is None and world is not None:
+        hits.append(RuleHit("TG012", world.reason, world.node))
+        return hits, world.index, context.env_var
     if guard is None:
         failure = _first_failure(strict, None)
-        if failure is not None and failure.kind == "unknown" and failure.category in ("binding", "helper"):
+        if failure is not None and failure.kind == "unknown" and failure.category in ("binding", "helper") and _guard_candidate(function, strict, context):
             hits.append(RuleHit("TG009", f"cannot verify the function: {failure.reason}", failure.node))
             return hits, failure.index, None
         # Only a condition that reads another variable is a (stale) guard; a read in the body is just data.
@@ -389,11 +468,14 @@ def _explain(
             hits.append(RuleHit("TG006", f"returns unconditionally: the legacy body never runs, not even with {_describe(legacy_exits[0], context)}", node))
             return hits, None, None
         effect = failure if failure is not None and failure.kind != "exit" else None
-        where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
-        hits.append(RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name))
+        hits.append(_missing_guard(function, context, effect))
         return hits, None, None
 
     variable = _guard_variable(guard, context)
+    world = _world_failure(strict) or _world_failure(lenient)
+    if world is not None and _late_effect(strict, guard, context) is None:
+        hits.append(RuleHit("TG012", world.reason, world.node))
+        return hits, guard.index, variable
     # TG002: something with a side effect runs before (or inside) the guard in heartbeat mode.
     late = _late_effect(strict, guard, context)
     if late is not None:
@@ -465,6 +547,84 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
         if walks.worlds[env] == "legacy" and not walks.runs(env):
             return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the guard returns, but the heartbeat refuses to start ({kind} value, legacy world); compare as the heartbeat does: unset or value.lower() == {context.heartbeat_value!r}", test)]
     return []
+
+
+def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None) -> RuleHit:
+    where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
+    return RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name)
+
+
+_GUARD_WORDS = ("environ", "getenv")
+
+
+def _guard_candidate(function: cst.FunctionDef, walks: _Walks, context: VerifierContext) -> bool:
+    """Whether ``function`` has anything that may be a guard: then an unprovable binding or decorator is TG009, else TG001.
+
+    A candidate is any of: a walk read an environment variable in a condition
+    (or the mode variable anywhere); the function's text names the mode
+    variable, ``environ``, ``getenv`` or a configured guard helper; or a walk
+    stopped at something it could not see into inside a top-level compound
+    statement that can exit (``if helper(): return`` with an unprovable helper).
+    """
+    if any(r.variable == context.env_var for r in walks.reads) or any(t.reads for t in walks.guard_tests.values()):
+        return True
+    text = _source_of(function)
+    words = (context.env_var, *_GUARD_WORDS, *(name.rpartition(".")[2] for name in context.resolver.configured))
+    if any(word in text for word in words):
+        return True
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    receiver = receiver_of(function) if function.params.params or function.params.posonly_params else None
+    for outcomes in list(walks.outcomes.values()):
+        for outcome in outcomes:
+            if outcome.kind != "unknown":
+                continue
+            # From where the walk stopped on: a test that exits and calls a function not reached through self/cls
+            # (`if is_hb(True): return` after an unprovable call) may be the guard.
+            if any(_may_be_guard(statement, receiver) for statement in body[outcome.index :]):
+                return True
+    return False
+
+
+def _may_be_guard(statement: cst.CSTNode, receiver: str | None) -> bool:
+    """An exiting ``if``/``while``/``match`` whose test calls a non-builtin function not reached through ``receiver``
+    (also one level inside ``try``/``with``, where a guard may sit)."""
+    if isinstance(statement, (cst.Try, cst.With)):
+        return any(_may_be_guard(inner, receiver) for inner in statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else False
+    if isinstance(statement, (cst.If, cst.While)):
+        return has_exit(statement) and _calls_outside(statement.test, receiver)
+    if isinstance(statement, cst.Match):
+        return has_exit(statement) and _calls_outside(statement.subject, receiver)
+    return False
+
+
+def _calls_outside(node: cst.CSTNode, receiver: str | None) -> bool:
+    """``node`` holds a call whose callee is a plain name or an attribute of a name other than ``receiver``."""
+    found = False
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            nonlocal found
+            root: cst.BaseExpression = call.func
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            if isinstance(root, cst.Name) and root.value != receiver and not (root is call.func and hasattr(builtins, root.value)):
+                found = True  # isinstance(), len()… are no guard helpers
+
+    node.visit(_Calls())
+    return found
+
+
+def _source_of(function: cst.FunctionDef) -> str:
+    return cst.Module(body=[]).code_for_node(function)
+
+
+def _world_failure(walks: _Walks) -> Outcome | None:
+    """The first path, under any value walked, that stopped at a test on the mode the value table cannot decide."""
+    for env in list(walks.outcomes):
+        for outcome in walks.outcomes[env]:
+            if outcome.kind == "unknown" and outcome.category == "world":
+                return outcome
+    return None
 
 
 def _first_failure(walks: _Walks, env: str | None) -> Outcome | None:

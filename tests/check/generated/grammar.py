@@ -106,6 +106,8 @@ COMPARE: tuple[tuple[int, str, bool], ...] = (
     (2, 'bool({x} == "heartbeat")', False),
     (1, '{x} == "heartbeat" or {x} == "HEARTBEAT"', False),
     (1, '{x}.startswith("heart")', False),
+    (1, '{x} == "heartbeat" or len({x}) == 8', False),
+    (1, '{x} in ("heartbeat", "heartbeat"[:-1])', False),
 )
 SHAPES: tuple[tuple[int, str], ...] = (
     (10, "inline"),
@@ -160,7 +162,7 @@ RISKY = frozenset(
         '"THOR_SCHEDULR_MODE"', '"HEARTBEAT_ENABLED"', '"Heartbeat"', '"legacy"', '""', None, "", ".upper()",
         ".strip().lower()", ".lower().strip()", ".strip()", '{x} == "HEARTBEAT"', '{x} != "legacy"', '{x} != "heartbeat"',
         '{x} == "legacy"', '{x} not in ["legacy"]', '{x} in {{"heartbeat", ""}}', "{x}", "not {x}", '{x}.startswith("heart")',
-        "os.environ[{n}]", "str(os.getenv({n}{d}))", "helper_async", "helper_wrapped", "log_effect_return", "return_effect",
+        '{x} == "heartbeat" or len({x}) == 8', '{x} in ("heartbeat", "heartbeat"[:-1])', "os.environ[{n}]", "str(os.getenv({n}{d}))", "helper_async", "helper_wrapped", "log_effect_return", "return_effect",
         "raise_effect", "pass", "log_only", "and_run_main",
     }
 )

@@ -53,8 +53,10 @@ VALUES: tuple[str | None, ...] = (
     "Legacy",
     " legacy",
     "bogus",
+    "heartbea",
 )
-"""The whole value space of the mode variable (``None`` = unset)."""
+"""The values every case is executed under (``None`` = unset); ``"heartbea"`` is outside the verifier's own table
+(8 characters, a prefix of the heartbeat value) so that tests the table cannot decide are caught by execution."""
 
 
 def heartbeat_world(value: str | None) -> bool:
