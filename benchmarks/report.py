@@ -108,7 +108,9 @@ def evaluate_targets(cells: Sequence[Cell], baselines: dict[str, str]) -> list[T
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (cold)", "semgrep", 1, "audit cold vs semgrep (faster)"))
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (warm)", "thor-guard audit (cold)", 10, "audit warm vs cold"))
         apply_subject = find(cells, "apply", tree, "thor-guard apply")
-        results.append(_speedup_target(cells, "apply", tree, "thor-guard apply", "libcst.tool codemod", 3, "apply vs libcst runner"))
+        # Issue 15: >= 3x where there is work (Django, generated trees); on the example (6 small files) not slower.
+        apply_goal = 1 if tree == "legacy_thor" else 3
+        results.append(_speedup_target(cells, "apply", tree, "thor-guard apply", "libcst.tool codemod", apply_goal, "apply vs libcst runner"))
         apply_peer = find(cells, "apply", tree, "libcst.tool codemod")
         if apply_subject is not None and apply_peer is not None and apply_subject.fingerprints and apply_peer.fingerprints:
             same = set(apply_subject.fingerprints) == set(apply_peer.fingerprints) and len(set(apply_subject.fingerprints)) == 1

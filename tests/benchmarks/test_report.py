@@ -100,3 +100,15 @@ def test_results_round_trip_through_json(tmp_path) -> None:  # type: ignore[no-u
     path = tmp_path / "r.json"
     path.write_text(json.dumps(document))
     assert main([str(path)]) == 0
+
+
+def test_apply_on_the_example_must_only_not_be_slower() -> None:
+    cells = [
+        cell("apply", "legacy_thor", "thor-guard apply", [1.0]),
+        cell("apply", "legacy_thor", "libcst.tool codemod -j 2", [1.1]),
+        cell("apply", "gen-1k", "thor-guard apply", [1.0]),
+        cell("apply", "gen-1k", "libcst.tool codemod -j 2", [2.9]),
+    ]
+    targets = by_target(cells)
+    assert targets[("legacy_thor", "apply vs libcst runner >= 1x")] == ("1.10x (CPU 1.10x)", True)
+    assert targets[("gen-1k", "apply vs libcst runner >= 3x")] == ("2.90x (CPU 2.90x)", False)
