@@ -62,6 +62,8 @@ def test_warm_cold_apply_identity_and_growth() -> None:
     assert growth["gen-1k->gen-5k"][1] is True  # k = log(4)/log(5) < 1
     assert growth["gen-5k->gen-20k"][1] is False  # k = log(5)/log(4) > 1
     assert growth["gen-5k->gen-20k"][0].startswith("k = 1.16")
+    fitted = targets[("gen-1k..gen-20k", "audit cold grows <= linearly, fitted (k <= 1)")]
+    assert fitted[0] == "k = 1.00; CPU k = 1.00" and fitted[1] is True  # 0.996: least squares over 1k, 5k, 20k
 
 
 def test_startup_ratio_is_against_python_pass() -> None:
