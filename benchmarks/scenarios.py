@@ -136,13 +136,34 @@ def _fixit(tree: Tree, config: str, tool: str, peer_max_files: int | None, enabl
 
 def check_scenario(tree: Tree, peer_max_files: int | None = None, fixit: bool = True) -> Scenario:
     contenders = (
-        Contender("thor-guard check", "subject", (bin_path("thor-guard"), "check", "."), tree.root),
+        # cold: no verdict cache (the first run after a clone, or after thor-guard changed); warm: the cache
+        # filled by an untimed run, nothing edited since (a pre-commit run on a commit that touched no input).
+        Contender("thor-guard check (cold)", "subject", (bin_path("thor-guard"), "check", "."), tree.root, prepare=_drop_check_cache(tree.root)),
+        Contender("thor-guard check (warm)", "subject", (bin_path("thor-guard"), "check", "."), tree.root, prepare=_fill_check_cache(tree.root)),
         _fixit(tree, "fixit-check.toml", "fixit lint (check rule)", peer_max_files, fixit),
         _semgrep(tree, tree.root / "semgrep-check.yaml", "semgrep (check rule)", peer_max_files),
         Contender("ruff --select " + RUFF_RULE, "floor", (bin_path("ruff"), "check", "--isolated", "--no-cache", "--select", RUFF_RULE, "-q", "."), tree.root),
         Contender("python -c pass", "floor", (sys.executable, "-c", "pass"), tree.root),
     )
-    return Scenario("check", tree, "thor-guard check", contenders)
+    return Scenario("check", tree, "thor-guard check (cold)", contenders)
+
+
+CHECK_CACHE = Path(CACHE_DIR) / "check-v1"
+
+
+def _drop_check_cache(root: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        shutil.rmtree(root / CHECK_CACHE, ignore_errors=True)
+
+    return prepare
+
+
+def _fill_check_cache(root: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        if not (root / CHECK_CACHE).exists():
+            subprocess.run((bin_path("thor-guard"), "check", "."), cwd=root, env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    return prepare
 
 
 def _drop_cache(root: Path) -> Callable[[], None]:

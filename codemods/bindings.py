@@ -14,6 +14,7 @@ import io
 import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import GlobalScope, ImportAssignment, Scope
@@ -25,6 +26,7 @@ QualifiedNames = Callable[[cst.CSTNode], set[str]]
 
 LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
 NEW_LOGGER_NAMES = ("logger", "_logger", "thor_guard_logger")
+PRIVATE_LOGGER_NAMES = ("_logger", "_thor_guard_logger")
 LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
 _ENV_SPELLINGS = {"os": (0, "{}.environ.get"), "os.environ": (1, "{}.get"), "os.getenv": (2, "{}")}
 
@@ -131,9 +133,22 @@ class ModuleBindings:
     """
 
     def __init__(
-        self, module: cst.Module, global_scope: Scope, qualified_names: QualifiedNames, source: bytes
+        self,
+        module: cst.Module,
+        global_scope: Scope,
+        qualified_names: QualifiedNames,
+        source: bytes,
+        *,
+        private: bool = False,
+        submodules: frozenset[str] = frozenset(),
     ) -> None:
         self.global_scope = global_scope
+        self.submodules = submodules
+        """For a package's ``__init__``: its submodules and subpackages. A new global of the same name would
+        shadow them (``from pkg import logging`` would give the stdlib module), so such names are never taken."""
+        self.private = private
+        """New module-level names must be private (``_logger``, ``import os as _os``): the module has no
+        ``__all__`` and is star imported, so a public name would be re-exported (:mod:`codemods.star_exports`)."""
         self.unstable = unstable_module_names(module, source)
         self._top_level = top_level_smalls(module)
         self.loggers = [
@@ -154,6 +169,8 @@ class ModuleBindings:
         count, nor attribute names after a dot), the same answer under both
         runners because both read the file's bytes.
         """
+        if name in self.submodules:
+            return True
         if self._names_read is None:
             self._names_read = _token_names(self._source)
             if self._names_read is None:
@@ -172,7 +189,7 @@ class ModuleBindings:
 
     def _plain_import_possible(self, module: str, view: FunctionScopeView) -> bool:
         """``import <module>`` may be added and ``<module>`` used: nothing else is, or may become, bound to the name."""
-        if module in self.unstable:
+        if module in self.unstable or module in self.submodules:
             return False
         for assignment in self.global_scope.assignments[module]:
             if not isinstance(assignment, ImportAssignment):
@@ -187,7 +204,7 @@ class ModuleBindings:
             if view.scope[alias] and view.usable(alias) != {module}:
                 raise Unresolvable(f"the function binds '{alias}' itself; add the guard by hand")
             return alias
-        for alias in (f"_{module}", f"thor_guard_{module}"):
+        for alias in (f"_{module}", f"_thor_guard_{module}" if self.private else f"thor_guard_{module}"):
             if not self.name_in_use(alias) and not self.global_scope.assignments[alias] and alias not in self.unstable:
                 self._aliases[module] = alias
                 return alias
@@ -211,7 +228,7 @@ class ModuleBindings:
         if ranked:
             _, name, call = min(ranked)
             return EnvReader(call=call, after_index=view.local_import_index(name))
-        if self._plain_import_possible("os", view):
+        if not self.private and self._plain_import_possible("os", view):
             return EnvReader(call="os.environ.get", import_line="import os")
         alias = self._alias("os", view)
         return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}")
@@ -236,12 +253,12 @@ class ModuleBindings:
         )
         import_line = None
         if logging_name is None:
-            if self._plain_import_possible("logging", view):
+            if not self.private and self._plain_import_possible("logging", view):
                 logging_name, import_line = "logging", "import logging"
             else:
                 logging_name = self._alias("logging", view)
                 import_line = f"import logging as {logging_name}"
-        for name in NEW_LOGGER_NAMES:
+        for name in PRIVATE_LOGGER_NAMES if self.private else NEW_LOGGER_NAMES:
             if not self.name_in_use(name) and not self.global_scope.assignments[name] and name not in self.unstable:
                 self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_line=import_line)
                 return self.created_logger
@@ -324,3 +341,25 @@ def _all_names(node: cst.CSTNode) -> set[str]:
     collector = _NameCollector(loads_only=False)
     node.visit(collector)
     return collector.names
+
+
+def package_submodules(init_file: Path) -> frozenset[str]:
+    """Names of the modules and packages next to a package's ``__init__.py`` (empty for any other file).
+
+    ``pkg/logging.py``, ``pkg/logger/`` and ``pkg/os.so`` make ``logging``, ``logger`` and ``os`` names that
+    ``from pkg import NAME`` resolves to the submodule only while ``pkg`` itself binds nothing of that name.
+    """
+    if init_file.name != "__init__.py":
+        return frozenset()
+    names: set[str] = set()
+    try:
+        entries = list(init_file.parent.iterdir())
+    except OSError:
+        return frozenset()
+    for entry in entries:
+        stem = entry.name.split(".", 1)[0]
+        if not stem.isidentifier() or stem == "__init__":
+            continue
+        if entry.is_dir() or entry.suffix in (".py", ".pyc", ".so", ".pyd", ".pyi"):
+            names.add(stem)
+    return frozenset(names)

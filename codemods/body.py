@@ -8,6 +8,7 @@ where they were; the only structural change needed is turning a one-line body
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -95,8 +96,17 @@ def as_indented_block(function: cst.FunctionDef) -> cst.FunctionDef:
     body = function.body
     if isinstance(body, cst.IndentedBlock):
         return function
-    line = cst.SimpleStatementLine(body=body.body)
-    return function.with_changes(body=cst.IndentedBlock(body=(line,), header=body.trailing_whitespace))
+    smalls = list(body.body)
+    last = smalls[-1]
+    if isinstance(last.semicolon, cst.Semicolon):  # 'print(1);  # c': the spaces belong before the comment now
+        smalls[-1] = last.with_changes(semicolon=last.semicolon.with_changes(whitespace_after=cst.SimpleWhitespace("")))
+    trailing = body.trailing_whitespace
+    if trailing.comment is not None and not trailing.whitespace.value:
+        # 'def f(): go()  # c' keeps its comment on the def line, two spaces before it (pycodestyle E261)
+        spaces = last.semicolon.whitespace_after.value if isinstance(last.semicolon, cst.Semicolon) else ""
+        trailing = trailing.with_changes(whitespace=cst.SimpleWhitespace(spaces or "  "))
+    line = cst.SimpleStatementLine(body=smalls)
+    return function.with_changes(body=cst.IndentedBlock(body=(line,), header=trailing))
 
 
 def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.FunctionDef:
@@ -106,7 +116,31 @@ def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.Fu
     assert isinstance(block, cst.IndentedBlock)
     current = body_statements(function)
     statements = [current[item] if isinstance(item, int) else item for item in items]
+    statements = _keep_signature_type_comment_first(current, statements)
     return function.with_changes(body=block.with_changes(body=statements))
+
+
+_SIGNATURE_TYPE_COMMENT = re.compile(r"#\s*type:\s*\(.*\)\s*->")
+
+
+def _keep_signature_type_comment_first(
+    current: Sequence[cst.BaseStatement], statements: list[cst.BaseStatement]
+) -> list[cst.BaseStatement]:
+    """A PEP 484 signature comment (``# type: (int) -> None``) must stay the body's first line.
+
+    It is the first leading line of the body's first statement; when another
+    statement (the guard) now comes first, the comment moves onto it, or type
+    checkers lose the signature and ``ast.parse(type_comments=True)`` rejects the file.
+    """
+    if not current or not statements or statements[0] is current[0]:
+        return statements
+    original = current[0]
+    lines = original.leading_lines
+    if not lines or lines[0].comment is None or not _SIGNATURE_TYPE_COMMENT.match(lines[0].comment.value):
+        return statements
+    moved = [s.with_changes(leading_lines=lines[1:]) if s is original else s for s in statements]
+    moved[0] = moved[0].with_changes(leading_lines=(lines[0], *moved[0].leading_lines))
+    return moved
 
 
 def body_indents(module: cst.Module, wanted: set[int]) -> dict[int, str]:

@@ -147,6 +147,26 @@ def _binding_value(statement: cst.BaseStatement) -> cst.CSTNode | None:
     return None
 
 
+class _AttributeBases(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name):
+            self.names.add(node.value.value)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if isinstance(node.value, cst.Name):
+            self.names.add(node.value.value)
+
+
+def _attribute_bases(node: cst.CSTNode) -> set[str]:
+    """Names whose attributes or items ``node`` reads directly (``self`` in ``self.x`` and ``self[k]``)."""
+    visitor = _AttributeBases()
+    node.visit(visitor)
+    return visitor.names
+
+
 def plan_move(
     statements: Sequence[cst.BaseStatement],
     guard: cst.If,
@@ -197,14 +217,93 @@ def plan_move(
 
     visit_names([*extra_reads, *loaded_names(guard.test)], parameters_allowed=False, reader="the guard's condition")
     visit_names(loaded_names(guard.body), parameters_allowed=True, reader="the guard's branch")
+    # Parameters whose attributes or items the branch reads (``return self._thread``, ``logger.info(..., self.name)``;
+    # not ``type(self).__name__``): the code the guard
+    # would jump over may set their attributes or items (``self._thread = None``, ``self.reset()``), so the moved
+    # branch would read something else or raise AttributeError.
+    parameters = {
+        name
+        for name in _attribute_bases(guard.body)
+        if any(isinstance(binding.node, cst.Param) for binding in scope.assignments[name])
+    }
     for index in range(first, guard_index):
         if index in moved:
             continue
-        clash = all_names(statements[index]) & needed_locals
+        names = all_names(statements[index])
+        clash = names & needed_locals
         if clash:
             name = min(clash)
             raise Unresolvable(f"the code before the guard also uses '{name}', which the guard needs; move it by hand")
+        touched = names & parameters
+        if touched:
+            name = min(touched)
+            raise Unresolvable(
+                f"the guard's branch reads attributes of the parameter '{name}', which the code it would jump over uses; move it by hand"
+            )
     return MovePlan(moved=(*sorted(moved), guard_index))
+
+
+_ENVIRON_WRITERS = frozenset({"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"})
+_ENV_WRITE_CALLS = frozenset({"os.putenv", "os.unsetenv", "os.environ.update", "os.environ.pop", "os.environ.popitem",
+                              "os.environ.setdefault", "os.environ.clear"})
+
+
+class _EnvironmentWrites(cst.CSTVisitor):
+    """Find the first visible write to ``os.environ`` (a store, ``del``, a mutating method, ``os.putenv``)."""
+
+    def __init__(self, qualified_names: Callable[[cst.CSTNode], set[str]]) -> None:
+        self.qualified_names = qualified_names
+        self.found: cst.CSTNode | None = None
+
+    def _is_environ(self, node: cst.BaseExpression) -> bool:
+        return "os.environ" in self.qualified_names(node)
+
+    def _target(self, target: cst.BaseExpression, node: cst.CSTNode) -> None:
+        if isinstance(target, cst.Subscript) and self._is_environ(target.value):
+            self.found = self.found or node
+        elif isinstance(target, cst.Attribute) and self._is_environ(target):  # os.environ = {...}
+            self.found = self.found or node
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._target(element.value, node)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._target(target.target, node)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._target(node.target, node)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._target(node.target, node)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._target(node.target, node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if self.qualified_names(func) & _ENV_WRITE_CALLS or (
+            isinstance(func, cst.Attribute) and func.attr.value in _ENVIRON_WRITERS and self._is_environ(func.value)
+        ):
+            self.found = self.found or node
+
+
+def environment_write(
+    statements: Sequence[cst.BaseStatement], qualified_names: Callable[[cst.CSTNode], set[str]]
+) -> cst.CSTNode | None:
+    """The first statement part in ``statements`` that visibly writes ``os.environ``, or None.
+
+    A guard must never be moved above such a write: the write may set or clear
+    the mode variable itself, so the guard would decide on a different value
+    (legacy mode would run a body it never ran). Writes hidden inside a called
+    function are not seen; docs/apply.md states that assumption.
+    """
+    visitor = _EnvironmentWrites(qualified_names)
+    for statement in statements:
+        statement.visit(visitor)
+        if visitor.found is not None:
+            return visitor.found
+    return None
 
 
 def removable_feeders(
@@ -252,19 +351,43 @@ _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
 
 
 def is_mode_variable(variable: str, env_var: str, stale_flags: Sequence[str]) -> bool:
-    """True for the mode variable, a flag listed in ``stale-flags``, or a near-miss spelling of the mode variable.
+    """True for the mode variable, a flag listed in ``stale-flags``, or a typo of the mode variable.
 
-    A near miss differs from the mode variable by case, ``-``/``_``, or at
-    most two edits (``THOR_SCHEDULR_MODE``); anything else (``SCHEDULER_MODE``,
-    ``RUN_MAIN``, a kill switch) is another variable with its own meaning.
+    A typo (a *near miss*) is the mode variable with a different case or ``-``
+    for ``_``, or with exactly one of its ``_``-separated words misspelt: two
+    letters swapped (``THOR_SCHEDULER_MDOE``), or, in a word of five letters or
+    more, one letter missing, doubled or replaced (``THOR_SCHEDULR_MODE``).
+    A different short word is another variable, not a typo: ``THOR_SCHEDULER_NODE``
+    and, with ``env-var = "APP_MODE"``, ``APP_ROLE`` or ``APP_NODE`` are kill
+    switches or settings of their own, and rewriting their condition would change
+    what legacy mode does. So are ``SCHEDULER_MODE`` and ``RUN_MAIN``.
     """
     if variable == env_var or variable in stale_flags:
         return True
 
-    def norm(text: str) -> str:
-        return text.upper().replace("-", "_")
+    def words(text: str) -> list[str]:
+        return text.upper().replace("-", "_").split("_")
 
-    return _edit_distance(norm(variable), norm(env_var)) <= 2
+    got, want = words(variable), words(env_var)
+    if len(got) != len(want):
+        return False
+    differing = [(a, b) for a, b in zip(got, want) if a != b]
+    if not differing:
+        return True  # case or separators only
+    if len(differing) > 1:
+        return False
+    (typed, meant), = differing
+    if sorted(typed) == sorted(meant) and _edit_distance(typed, meant) == 2 and _adjacent_swap(typed, meant):
+        return True
+    return len(meant) >= 5 and _edit_distance(typed, meant) == 1
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    """True when ``a`` is ``b`` with two neighbouring letters exchanged."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _edit_distance(a: str, b: str) -> int:

@@ -67,19 +67,39 @@ def top_level_smalls(module: cst.Module) -> set[int]:
 
 
 class _FrameReads(cst.CSTVisitor):
+    """Find what can see the function's locals, by any spelling: ``locals()``, ``builtins.locals()``,
+    ``getattr(builtins, "locals")()``, an alias ``snapshot = locals``, frame objects."""
+
     def __init__(self) -> None:
         self.found: str | None = None
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: cst.Call) -> bool:
         func = node.func
-        if self.found is None and isinstance(func, cst.Name) and func.value in FRAME_READERS:
-            if func.value in ("vars", "dir") and node.args:
-                return
-            self.found = f"{func.value}()"
+        if isinstance(func, cst.Name) and func.value in ("vars", "dir") and node.args:
+            # vars(obj) / dir(obj) read obj, not the frame; still look inside the arguments
+            for arg in node.args:
+                arg.visit(self)
+            return False
+        return True
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.found is None and node.value in FRAME_READERS:
+            self.found = f"{node.value}()"
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if self.found is None and node.attr.value in _FRAME_ATTRIBUTES:
+        if self.found is None and (node.attr.value in _FRAME_ATTRIBUTES or node.attr.value in FRAME_READERS):
             self.found = f".{node.attr.value}"
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        # getattr(builtins, "locals")(): a string naming a frame reader is treated as one (over-approximation:
+        # the only cost is a guard that binds no local name)
+        if self.found is None:
+            try:
+                value = node.evaluated_value
+            except Exception:  # noqa: BLE001 - an odd literal is simply not a name
+                return
+            if isinstance(value, str) and value in FRAME_READERS | _FRAME_ATTRIBUTES:
+                self.found = f"'{value}'"
 
 
 def frame_reader(function: cst.FunctionDef) -> str | None:

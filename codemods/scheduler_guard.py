@@ -36,12 +36,14 @@ from codemods.bindings import (
     Unresolvable,
     choose_local_name,
     function_scope_view,
+    package_submodules,
 )
 from codemods.body import (
     BodyItem,
     after_docstring,
     body_indents,
     body_statements,
+    split_docstring_line,
     docstring_split,
     is_docstring,
     is_simple_import,
@@ -58,6 +60,7 @@ from codemods.canonical import (
 from codemods.contract import exit_statement, is_generator
 from codemods.guard_edit import (
     condition_reads_only_mode,
+    environment_write,
     exiting_if,
     loaded_names,
     plan_move,
@@ -66,6 +69,7 @@ from codemods.guard_edit import (
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader
+from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
@@ -183,6 +187,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._given_config = config
         self._given_module = module
         self.select: frozenset[str] | None = parse_codes(select) if isinstance(select, str) else select
+        self._codes_before: dict[int, frozenset[str]] = {}
+        """The codes each planned function had before the edit (by node ``id``; see :meth:`_recheck`)."""
         self.outcomes: list[FunctionOutcome] = []
         """What happened to each targeted function that was not already clean (reset per module)."""
         self.targets_seen: set[Target] = set()
@@ -346,6 +352,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         for index, qualname, function in fixed:
             verdict = verify_function(wrapper, rewritten[index], qualname, context)
             hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
+            if self.select is not None:
+                # --select fixes only these codes: a finding of another code that was there before stays (it
+                # was not asked for); one the edit introduced, or one of the selected codes, still rejects.
+                before = self._codes_before.get(id(function), frozenset())
+                hits = [hit for hit in hits if hit.code in self.select or hit.code not in before]
             if hits:
                 rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {hits[0].message}; fix it by hand"
         return rejected
@@ -419,7 +430,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         positions = def_positions(source)
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
-        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source)
+        private = not global_scope.assignments["__all__"] and bool(star_importers(self._module, self._config.source_roots))
+        submodules = package_submodules(path) if path is not None else frozenset()
+        bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private, submodules=submodules)
         length = line_length(_pyproject_of(self._config))
         indents = body_indents(tree, {id(function) for _, _, function in targeted})
         self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}
@@ -466,6 +479,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     def _plan_function(self, verdict: FunctionVerdict, bindings: ModuleBindings, where: tuple[int, int]) -> None:
         hits = [hit for hit in verdict.hits if hit.code not in verdict.suppressed]
         codes = {hit.code for hit in hits}
+        self._codes_before[id(verdict.function)] = frozenset(codes)
         considered = codes if self.select is None else codes & self.select
         blocking = codes - FIXABLE
         if blocking:
@@ -573,6 +587,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
+            write = environment_write(statements[first:guard_index], self._qualified_names)
+            if write is not None:
+                code = " ".join(cst.Module([]).code_for_node(write).split())
+                code = code if len(code) <= 60 else code[:57] + "..."
+                raise Unresolvable(
+                    f"the code before the guard writes os.environ ('{code}'), which may set the mode variable itself; move it by hand"
+                )
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
@@ -642,15 +663,27 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         logger = next((plan.logger for plan in active if plan.logger is not None), None)
         config = module_parser_config(updated_node)
         body = list(updated_node.body)
+        if body and ((logger is not None and logger.create_with is not None) or imports):
+            # '"""Doc."""; import x' on one line: split it so that new lines go after the docstring
+            # (above it, the string would no longer be the module's __doc__)
+            body = [*split_docstring_line(body[0]), *body[1:]]
         if logger is not None and logger.create_with is not None:
             statement = cst.parse_statement(
                 f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
             )
             index = logger_position(body, logger.create_with)
             body.insert(index, statement.with_changes(leading_lines=(cst.EmptyLine(),)) if index > 0 else statement)
+            following = body[index + 1] if index + 1 < len(body) else None
+            if isinstance(following, (cst.FunctionDef, cst.ClassDef)) and not _starts_with_blank(following.leading_lines):
+                # two blank lines before a top-level def/class (pycodestyle E302), as the file had after its imports
+                body[index + 1] = following.with_changes(leading_lines=(cst.EmptyLine(), cst.EmptyLine(), *following.leading_lines))
         if imports:
             body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
+    return bool(lines) and lines[0].comment is None
 
 
 def _pyproject_of(config: Config) -> Path | None:

@@ -61,6 +61,13 @@ def _prepare(config_file: Path | None, django_settings: str | None, *, check_mod
     type=click.IntRange(min=0, max=65535),
     help="Serve Prometheus metrics on this port (0: any free port); needs the 'metrics' extra.",
 )
+@click.option(
+    "--metrics-address",
+    default="0.0.0.0",
+    show_default=True,
+    metavar="ADDRESS",
+    help="Local address the metrics port listens on, e.g. 127.0.0.1 to keep it on this host, or :: for IPv6.",
+)
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info", show_default=True)
 def run_heartbeat(
     config_file: Path | None,
@@ -72,6 +79,7 @@ def run_heartbeat(
     max_ticks: int | None,
     allow_unbound: bool,
     metrics_port: int | None,
+    metrics_address: str,
     log_level: str,
 ) -> None:
     """Run the jobs in one leader-locked heartbeat loop until SIGTERM/SIGINT (or --max-ticks).
@@ -95,6 +103,7 @@ def run_heartbeat(
                 max_ticks=max_ticks,
                 allow_unbound=allow_unbound,
                 metrics_port=metrics_port,
+                metrics_address=metrics_address,
             ),
         )
         code = runner.run()

@@ -39,6 +39,10 @@ DURATION_BUCKETS = (0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.
 LATENESS_BUCKETS = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0)
 
 
+DEFAULT_ADDRESS = "0.0.0.0"
+"""Listen on every IPv4 interface unless ``--metrics-address`` says otherwise (what Prometheus exporters do)."""
+
+
 class Metrics:
     """The heartbeat's series in a registry of their own (several runners may share one test process).
 
@@ -103,17 +107,20 @@ class Metrics:
 
     # -- serving -----------------------------------------------------------------
 
-    def serve(self, port: int, addr: str = "") -> int:
+    def serve(self, port: int, addr: str = DEFAULT_ADDRESS) -> int:
         """Serve ``/metrics`` over HTTP on a daemon thread; returns the bound port (``port`` 0 picks a free one).
 
-        Raises :class:`~thor_guard.errors.ConfigError` when the port cannot be bound.
+        ``addr`` is the local address to listen on: ``0.0.0.0`` (every IPv4 interface, the default, as
+        Prometheus exporters do), ``::`` (every interface), or one address such as ``127.0.0.1``.
+        Raises :class:`~thor_guard.errors.ConfigError` when the address cannot be bound.
         """
         from prometheus_client import start_http_server
 
         try:
-            server, _thread = start_http_server(port, addr=addr or "0.0.0.0", registry=self.registry)
-        except OSError as exc:
-            raise ConfigError(f"--metrics-port {port}: cannot listen: {exc.strerror or exc}") from exc
+            server, _thread = start_http_server(port, addr=addr, registry=self.registry)
+        except (OSError, ValueError) as exc:  # socket.gaierror (an OSError) for a name that does not resolve
+            where = f"--metrics-port {port}" if addr == DEFAULT_ADDRESS else f"--metrics-address {addr} --metrics-port {port}"
+            raise ConfigError(f"{where}: cannot listen: {getattr(exc, 'strerror', None) or exc}") from exc
         self.server = server
         self.port = int(server.server_port)
         return self.port
@@ -126,9 +133,15 @@ class Metrics:
             server.server_close()
 
 
-def start_metrics(port: int, jobs: Sequence[Job], *, logger: logging.Logger | None = None) -> Metrics:
-    """Create the series for ``jobs`` and serve them on ``port``; logs the URL."""
+def start_metrics(
+    port: int, jobs: Sequence[Job], *, address: str = DEFAULT_ADDRESS, logger: logging.Logger | None = None
+) -> Metrics:
+    """Create the series for ``jobs`` and serve them on ``address``:``port``; logs the URL.
+
+    Raises :class:`~thor_guard.errors.ConfigError` when the address cannot be bound.
+    """
     metrics = Metrics(jobs)
-    bound = metrics.serve(port)
-    (logger or logging.getLogger("heartbeat")).info("Metrics: Prometheus exporter on http://0.0.0.0:%d/metrics", bound)
+    bound = metrics.serve(port, address)
+    host = f"[{address}]" if ":" in address else address
+    (logger or logging.getLogger("heartbeat")).info("Metrics: Prometheus exporter on http://%s:%d/metrics", host, bound)
     return metrics

@@ -257,6 +257,8 @@ class RunOptions:
     allow_unbound: bool = False
     metrics_port: int | None = None
     """Serve Prometheus metrics on this port (``heartbeat.metrics``; needs the ``metrics`` extra)."""
+    metrics_address: str = "0.0.0.0"
+    """The local address the metrics port listens on (``0.0.0.0``: every IPv4 interface)."""
 
 
 class HeartbeatRunner:
@@ -672,7 +674,9 @@ def create_runner(
     if options.metrics_port is not None:
         from heartbeat.metrics import start_metrics
 
-        metrics = start_metrics(options.metrics_port, [job for job in jobs if job.bound], logger=logger)
+        metrics = start_metrics(
+            options.metrics_port, [job for job in jobs if job.bound], address=options.metrics_address, logger=logger
+        )
     return HeartbeatRunner(
         settings, jobs, cadence=cadence, lock=lock, store=store, clock=clock, logger=logger, max_ticks=options.max_ticks, metrics=metrics
     )

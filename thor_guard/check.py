@@ -14,18 +14,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
-
-from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.suggest import did_you_mean
-from thor_guard.targets import Target, resolve_target_modules
-from thor_guard.verifier import HelperResolver, VerifierContext, parse_source, verify_function
-from thor_guard.verifier.context import describe_parse_error
-from thor_guard.verifier.model import FunctionVerdict
+from thor_guard.targets import Target, find_module_file, resolve_target_modules
+from thor_guard.verdict_cache import (
+    Entry,
+    Outcome,
+    Probe,
+    VerdictCache,
+    config_fingerprint,
+    digest,
+    outcome_key,
+)
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from thor_guard.verifier import HelperResolver
+    from thor_guard.verifier.model import FunctionVerdict
+
+# libcst and the verifier are imported only when a file must really be parsed or verified: a warm run
+# (every verdict in the cache, see thor_guard.verdict_cache) never imports them.
 
 
 @dataclass(frozen=True)
@@ -35,11 +46,12 @@ class CheckResult:
     findings: list[Finding]
     errors: list[FileError]
     entry_points: int
-    """Number of functions matched by the manifest and verified."""
+    """Number of functions matched by the manifest and verified (now or, with a cache, earlier)."""
     files: int
-    """Number of files parsed (entry-point modules and helper modules)."""
+    """Number of files parsed (entry-point modules and helper modules), counting cached ones."""
     verdicts: dict[str, FunctionVerdict] = field(default_factory=dict, compare=False, repr=False)
-    """``module:qualname`` -> verdict, for callers that want more than findings."""
+    """``module:qualname`` -> verdict, for callers that want more than findings; only the verdicts
+    computed in this run (a verdict served from the cache carries its findings, not this object)."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -67,11 +79,67 @@ def read_module(module: str, path: Path) -> ParsedModule | FileError:
         data = path.read_bytes()
     except OSError as exc:
         return FileError(path, f"cannot read file: {exc.strerror or exc}")
+    return _parse(module, path, data)
+
+
+def _parse(module: str, path: Path, data: bytes) -> ParsedModule | FileError:
+    import libcst as cst
+
+    from thor_guard.verifier import parse_source
+    from thor_guard.verifier.context import describe_parse_error
+    from thor_guard.verifier.skeleton import walk_functions
+
     try:
         tree = parse_source(data)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileError(path, describe_parse_error(data, exc))
     return ParsedModule(module, path, data, tree, walk_functions(tree))
+
+
+@dataclass
+class FileState:
+    """One entry-point file in a run: its bytes, function names and cache entry; parsed only on demand."""
+
+    module: str
+    path: Path
+    data: bytes
+    key: str
+    entry: Entry
+    parsed: ParsedModule | None = None
+
+    @property
+    def functions(self) -> tuple[str, ...]:
+        assert self.entry.functions is not None
+        return self.entry.functions
+
+    def parse(self) -> ParsedModule:
+        if self.parsed is None:
+            parsed = _parse(self.module, self.path, self.data)
+            assert isinstance(parsed, ParsedModule)  # the entry says it parsed (same bytes, same code)
+            self.parsed = parsed
+        return self.parsed
+
+
+def _load_file(module: str, path: Path, cache: VerdictCache) -> FileState | FileError:
+    """Read ``path``; its function names (or parse error) come from the cache when its bytes are known."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileError(path, f"cannot read file: {exc.strerror or exc}")
+    key = cache.file_key(data, module, path)
+    entry = cache.load(key)
+    parsed: ParsedModule | None = None
+    if entry is None:
+        outcome = _parse(module, path, data)
+        if isinstance(outcome, FileError):
+            entry = Entry(None, outcome.message)
+        else:
+            parsed = outcome
+            entry = Entry(tuple(qualname for qualname, _ in parsed.functions), None)
+        cache.store(key, entry)
+    if entry.error is not None:
+        return FileError(path, entry.error)
+    return FileState(module, path, data, key, entry, parsed)
 
 
 def _under(path: Path, roots: Sequence[Path]) -> bool:
@@ -99,21 +167,22 @@ def _config_location(config: Config, target: Target) -> tuple[Path, int]:
     return config.config_file, 1
 
 
-def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
-    """Verify every entry point of ``config`` whose file lies under one of ``paths`` (all when empty)."""
+def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | None = None) -> CheckResult:
+    """Verify every entry point of ``config`` whose file lies under one of ``paths`` (all when empty).
+
+    With ``cache`` (see :mod:`thor_guard.verdict_cache`) a file whose bytes,
+    configuration and every probed helper are unchanged is not parsed or
+    verified again; the result is the same as without it. Without one, nothing
+    is read from or written to disk besides the analysed files.
+    """
+    cache = cache if cache is not None else VerdictCache(None)
     roots = [Path(p).resolve() for p in paths]
     project_roots = [r for r in roots if r.is_dir()]
-    resolver = HelperResolver(
-        tuple(config.source_roots),
-        frozenset(f"{t.module}.{t.qualname}" for t in config.guard_helpers),
-        outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
-    )
     findings: list[Finding] = []
     errors: dict[Path, FileError] = {}
-    parsed: dict[Path, ParsedModule | FileError] = {}
-    verdicts: dict[str, FunctionVerdict] = {}
+    loaded: dict[Path, FileState | FileError] = {}
     matched: dict[Path, set[int]] = {}
-    """file -> ids of the functions the manifest matched: what the skeleton must keep."""
+    """file -> indices of the functions the manifest matched: what the skeleton must keep."""
 
     for target in config.entry_points:
         modules = resolve_target_modules(target, config.source_roots, config.exclude)
@@ -131,42 +200,100 @@ def run_check(paths: Iterable[Path], config: Config) -> CheckResult:
                 matched_any = True  # outside this run's paths: neither checked nor missing
                 continue
             key = path.resolve()
-            if key not in parsed:
-                parsed[key] = read_module(module, path)
-            entry = parsed[key]
-            if isinstance(entry, FileError):
-                errors[key] = entry
+            if key not in loaded:
+                loaded[key] = _load_file(module, path, cache)
+            state = loaded[key]
+            if isinstance(state, FileError):
+                errors[key] = state
                 matched_any = True
                 continue
-            for qualname, function in entry.functions:
+            for index, qualname in enumerate(state.functions):
                 candidates.append(qualname)
                 if target.matches_qualname(qualname):
                     matched_any = True
-                    matched.setdefault(key, set()).add(id(function))
+                    matched.setdefault(key, set()).add(index)
         if not matched_any:
             path = modules[0][1]
-            hint = did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
+            hint = _did_you_mean(target.qualname, candidates) if not target.qualname_is_pattern else ""
             findings.append(
                 Finding(path, 1, 1, "TG008", f"no function in '{modules[0][0]}' matches '{target.qualname}'{hint}: renamed or moved?", str(target))
             )
 
+    fingerprint = config_fingerprint(config)
+    verifier: _Verifier | None = None
+    verdicts: dict[str, FunctionVerdict] = {}
+    entry_points: set[str] = set()
+    helper_files: set[str] = set()
     for key, wanted in matched.items():
-        entry = parsed[key]
-        assert isinstance(entry, ParsedModule)
-        file_findings, file_verdicts = _verify_file(entry, wanted, config, resolver)
-        findings.extend(file_findings)
-        verdicts.update(file_verdicts)
+        state = loaded[key]
+        assert isinstance(state, FileState)
+        okey = outcome_key(fingerprint, wanted)
+        outcome = state.entry.outcomes.get(okey)
+        if outcome is None or not _still_valid(outcome, config):
+            cache.misses += 1
+            if verifier is None:
+                verifier = _Verifier(config)
+            outcome, file_verdicts = verifier.verify(state, wanted)
+            verdicts.update(file_verdicts)
+            state.entry.outcomes.pop(okey, None)
+            state.entry.outcomes[okey] = outcome
+            cache.store(state.key, state.entry)
+        else:
+            cache.hits += 1
+        findings.extend(outcome.findings)
+        entry_points.update(outcome.entry_points)
+        helper_files.update(outcome.helper_files)
+        for failed, reason in outcome.helper_errors:
+            errors.setdefault(Path(failed), FileError(Path(failed), reason))
+    if cache.written:
+        cache.evict()
 
-    for failed, reason in resolver.failed_files.items():
-        errors.setdefault(failed, FileError(failed, reason))
-    files = {p for p, e in parsed.items() if isinstance(e, ParsedModule)} | resolver.parsed_files
+    files = {str(p) for p, e in loaded.items() if isinstance(e, FileState)} | helper_files
     return CheckResult(
         findings=sorted(findings),
         errors=sorted(errors.values()),
-        entry_points=len(verdicts),
+        entry_points=len(entry_points),
         files=len(files),
         verdicts=verdicts,
     )
+
+
+def _did_you_mean(name: str, candidates: list[str]) -> str:
+    # difflib: imported only when an entry point went missing
+    from thor_guard.suggest import did_you_mean
+
+    return did_you_mean(name, candidates)
+
+
+def _still_valid(outcome: Outcome, config: Config) -> bool:
+    """True when every probe of ``outcome`` sees today what it saw when the outcome was computed."""
+    for probe in outcome.probes:
+        if probe.module is None:
+            assert probe.path is not None
+            if _shadowed(Path(probe.path)) != probe.shadowed:
+                return False
+            continue
+        found = find_module_file(probe.module, config.source_roots)
+        if (str(found) if found is not None else None) != probe.path:
+            return False
+        if probe.content is not None and (found is None or _content(found) != probe.content):
+            return False
+        if probe.shadowed is not None and found is not None and _shadowed(found) != probe.shadowed:
+            return False
+    return True
+
+
+def _content(path: Path) -> str:
+    """The content hash a probe compares (a file that cannot be read has one too: it may become readable)."""
+    try:
+        return digest(path.read_bytes())
+    except OSError as exc:
+        return f"unreadable: {exc.errno}"
+
+
+def _shadowed(path: Path) -> bool:
+    """True when a package directory beside ``path`` (``x/__init__.py`` next to ``x.py``) shadows it."""
+    return path.name != "__init__.py" and (path.with_suffix("") / "__init__.py").is_file()
 
 
 def _roots(config: Config) -> str:
@@ -180,6 +307,87 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
+class _Verifier:
+    """The libcst side of a run: verifies one file at a time and records what else each verdict read."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def _resolver(self) -> HelperResolver:
+        """A fresh helper resolver for each file.
+
+        Sharing one across files would let a helper's facts, built while
+        verifying an earlier file, answer for a later one without the later
+        verification consulting the modules behind them, so the later file's
+        cache entry would miss those reads. Helper modules are small outlines;
+        parsing them once per entry-point file costs nothing measurable
+        (Django and gen-5k cold runs alike within noise).
+        """
+        from thor_guard.verifier.skeleton import helper_outline
+
+        return _recording_resolver_class()(
+            tuple(self.config.source_roots),
+            frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers),
+            outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
+        )
+
+    def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:
+        """Verify the matched functions of one file and record what else the verdicts read."""
+        parsed = state.parse()
+        resolver = self._resolver()
+        resolver.consulted = {}
+        ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
+        findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
+        roots = self.config.source_roots
+        probes: list[Probe] = []
+        if parsed.path.name != "__init__.py":
+            probes.append(Probe(None, str(parsed.path), shadowed=_shadowed(parsed.path)))
+        helper_files: list[str] = []
+        helper_errors: list[tuple[str, str]] = []
+        for module, facts_read in sorted(resolver.consulted.items()):
+            found = find_module_file(module, roots)
+            if found is None or not facts_read:
+                probes.append(Probe(module, str(found) if found is not None else None))
+                continue
+            resolved = found.resolve()
+            probes.append(Probe(module, str(found), _content(found), _shadowed(found)))
+            if resolved in resolver.failed_files:
+                helper_errors.append((str(resolved), resolver.failed_files[resolved]))
+            elif resolved in resolver.parsed_files:
+                helper_files.append(str(resolved))
+        outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
+        return outcome, verdicts
+
+
+_RECORDING: type | None = None
+
+
+def _recording_resolver_class() -> type:
+    """A :class:`~thor_guard.verifier.HelperResolver` that notes every module the verifier asks about.
+
+    ``consulted`` maps module -> whether its facts (its source) were read, as
+    opposed to only its existence. That is what a cached verdict must
+    re-validate (see :func:`_still_valid`); the resolver itself is unchanged.
+    """
+    global _RECORDING
+    if _RECORDING is None:
+        from thor_guard.verifier import HelperResolver
+
+        class RecordingResolver(HelperResolver):
+            consulted: dict[str, bool]
+
+            def is_module(self, module: str) -> bool:
+                self.consulted.setdefault(module, False)
+                return super().is_module(module)
+
+            def module_facts(self, module: str):  # type: ignore[no-untyped-def]
+                self.consulted[module] = True
+                return super().module_facts(module)
+
+        _RECORDING = RecordingResolver
+    return _RECORDING
+
+
 def _verify_file(
     parsed: ParsedModule, wanted: set[int], config: Config, resolver: HelperResolver
 ) -> tuple[list[Finding], dict[str, FunctionVerdict]]:
@@ -191,6 +399,11 @@ def _verify_file(
     on large modules. Skeleton lines are mapped back to the file's lines by
     each function's ``def`` line from Python's own parser.
     """
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from thor_guard.verifier import VerifierContext, verify_function
+    from thor_guard.verifier.skeleton import def_positions, skeleton
+
     wrapper = MetadataWrapper(skeleton(parsed.tree, wanted), unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     def_lines = {id(function): line for (_, function), (line, _) in zip(parsed.functions, def_positions(parsed.data))}

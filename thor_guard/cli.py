@@ -2,20 +2,22 @@
 
 Sub-commands live in their own modules and are imported only when invoked,
 so ``thor-guard --help`` and ``--version`` start without importing libcst,
-redis or Django. Errors of type :class:`~thor_guard.errors.ThorGuardError`
+redis or Django - nor click: those two, and a plain ``check``, are served by
+the click-free :mod:`thor_guard.fastpath`; everything else goes to the click
+group in :mod:`thor_guard.cli_group` (``cli`` here is that group, loaded on
+first access). Errors of type :class:`~thor_guard.errors.ThorGuardError`
 become one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Sequence
 
-import click
-
 from thor_guard import __version__
-from thor_guard.errors import ExitCode, ThorGuardError
+
+# Nothing else is imported at module level: this module is what the console script loads first, and
+# --version/--help must cost little more than starting Python (exit codes and errors load on failure).
 
 # name -> (import path "module:attribute", one-line help shown by --help)
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
@@ -27,71 +29,31 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "heartbeat-status": ("heartbeat.cli:heartbeat_status", "Show the heartbeat's leader, last tick and per-job status."),
 }
 
+GROUP_HELP = """Keep legacy scheduler entry points behind a THOR_SCHEDULER_MODE guard.
 
-class LazyGroup(click.Group):
-    """A click group whose sub-commands are imported on first use."""
+\b
+Typical flow:
+  thor-guard check            prove every manifest entry point is guarded
+  thor-guard apply --diff     preview the codemod's fixes
+  thor-guard apply            write them
+  thor-guard audit            find spawners the manifest missed
+  thor-guard run-heartbeat    run the eight jobs under one leader lock
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(LAZY_COMMANDS)
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        """Like click's, but a mistyped sub-command gets a did-you-mean, as every other typo in this tool does."""
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            from thor_guard.suggest import nearest
-
-            match = nearest(name, LAZY_COMMANDS)
-            hint = f" Did you mean '{match}'?" if match else f" Commands: {', '.join(LAZY_COMMANDS)}."
-            ctx.fail(f"No such command '{name}'.{hint}")
-        return super().resolve_command(ctx, args)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        spec = LAZY_COMMANDS.get(cmd_name)
-        if spec is None:
-            return None
-        module_name, attribute = spec[0].split(":")
-        module = importlib.import_module(module_name)
-        command = getattr(module, attribute)
-        if not isinstance(command, click.Command):  # pragma: no cover - programming error
-            raise TypeError(f"{spec[0]} is not a click command")
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """List sub-commands from the static table so that --help imports nothing heavy."""
-        rows = [(name, help_text) for name, (_, help_text) in LAZY_COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-@click.group(
-    cls=LazyGroup,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-@click.version_option(__version__, "--version", "-V", prog_name="thor-guard", message="%(prog)s %(version)s")
-def cli() -> None:
-    """Keep legacy scheduler entry points behind a THOR_SCHEDULER_MODE guard.
-
-    \b
-    Typical flow:
-      thor-guard check            prove every manifest entry point is guarded
-      thor-guard apply --diff     preview the codemod's fixes
-      thor-guard apply            write them
-      thor-guard audit            find spawners the manifest missed
-      thor-guard run-heartbeat    run the eight jobs under one leader lock
-
-    Configuration is read from [tool.thor-guard] in the nearest pyproject.toml
-    (or --config FILE). Exit codes: 0 clean, 1 findings, 2 usage, config or
-    parse errors, 3 internal error (a bug).
-    """
+Configuration is read from [tool.thor-guard] in the nearest pyproject.toml
+(or --config FILE). Exit codes: 0 clean, 1 findings, 2 usage, config or
+parse errors, 3 internal error (a bug).
+"""
+"""The group's --help text (click renders it; :mod:`thor_guard.fastpath` renders it identically without click)."""
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry: run the group; map ThorGuardError to exit 2 and a crash to exit 3.
+    """Console-script entry: run the command; map ThorGuardError to exit 2 and a crash to exit 3.
 
-    Output never fails on the terminal's encoding (see :mod:`thor_guard.console`),
-    and an unexpected exception prints its traceback and exits
+    ``--version``, ``--help`` and a plain ``check`` are served by
+    :func:`thor_guard.fastpath.run` without importing click; anything else
+    (or anything it declines) goes to the click group. Output never fails on
+    the terminal's encoding (see :mod:`thor_guard.console`), and an
+    unexpected exception prints its traceback and exits
     :attr:`ExitCode.INTERNAL`, never the findings code 1 that Python's default
     would give.
     """
@@ -99,26 +61,49 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     degrade_streams()
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="thor-guard", standalone_mode=True)
-    except ThorGuardError as exc:
-        click.echo(f"thor-guard: error: {exc}", err=True)
-        sys.exit(ExitCode.ERROR)
+        from thor_guard import fastpath
+
+        code = fastpath.run(list(argv) if argv is not None else sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        from thor_guard.cli_group import cli as group
+
+        group.main(args=list(argv) if argv is not None else None, prog_name="thor-guard", standalone_mode=True)
     except (SystemExit, KeyboardInterrupt):
         raise
     except BrokenPipeError:
         # The reader went away (`thor-guard audit | head`): stop quietly, as other CLI tools do.
         _silence_stdout()
-        sys.exit(ExitCode.ERROR)
-    except Exception:  # noqa: BLE001 - the last line of defence: a bug must not look like findings
+        sys.exit(2)  # ExitCode.ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug must not look like findings
+        from thor_guard.errors import ExitCode, ThorGuardError
+
+        if isinstance(exc, ThorGuardError):
+            _echo_err(f"thor-guard: error: {exc}")
+            sys.exit(ExitCode.ERROR)
         import traceback
 
         traceback.print_exc()
-        click.echo(
+        _echo_err(
             f"thor-guard: internal error (exit {int(ExitCode.INTERNAL)}): this is a bug in thor-guard {__version__}; "
-            "please report it with the traceback above",
-            err=True,
+            "please report it with the traceback above"
         )
         sys.exit(ExitCode.INTERNAL)
+
+
+def _echo_err(line: str) -> None:
+    """One line on stderr, flushed (what ``click.echo(..., err=True)`` does for plain text)."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def __getattr__(name: str) -> object:
+    """``cli`` and ``LazyGroup`` live in :mod:`thor_guard.cli_group` (click); load it on first access."""
+    if name in ("cli", "LazyGroup"):
+        from thor_guard import cli_group
+
+        return getattr(cli_group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _silence_stdout() -> None:

@@ -135,7 +135,8 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     target = snapshot.real_path
     try:
         current = target.read_bytes()
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
+        mode = stat.S_IMODE(info.st_mode)
     except OSError as exc:
         raise WriteRefused(f"cannot re-read before writing: {exc.strerror or exc}", snapshot.path) from exc
     if current != snapshot.data:
@@ -144,14 +145,19 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
         # A rename would replace it anyway; a read-only file is someone's decision, not apply's to override.
         raise WriteRefused("the file is read-only; not written (make it writable to let apply fix it)", snapshot.path)
     try:
-        _replace_atomically(target, data, mode)
+        _replace_atomically(target, data, mode, owner=(info.st_uid, info.st_gid))
     except OSError as exc:
         raise WriteRefused(f"cannot write: {exc.strerror or exc}; the file is unchanged", snapshot.path) from exc
     return True
 
 
-def _replace_atomically(target: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to a temporary file beside ``target``, fsync it, then rename it over ``target``."""
+def _replace_atomically(target: Path, data: bytes, mode: int, *, owner: tuple[int, int] | None = None) -> None:
+    """Write ``data`` to a temporary file beside ``target``, fsync it, then rename it over ``target``.
+
+    ``owner`` (uid, gid) is given back to the new file when it differs from ours: run as root (a CI
+    container, a bind-mounted checkout), apply must not leave the developer's files root-owned. A
+    process that may not give them back (not root) refuses instead of changing the owner (``OSError``).
+    """
     directory = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".thor-guard.tmp", dir=directory)
     try:
@@ -159,6 +165,11 @@ def _replace_atomically(target: Path, data: bytes, mode: int) -> None:
             handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
+            if owner is not None and owner != (os.geteuid(), os.getegid()):
+                try:
+                    os.fchown(handle.fileno(), *owner)
+                except PermissionError as exc:
+                    raise PermissionError(exc.errno, f"cannot keep its owner {owner[0]}:{owner[1]} (run apply as that user)") from exc
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
     except BaseException:

@@ -28,6 +28,17 @@ def test_writes_atomically_and_keeps_mode(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.py"], "no temporary file is left behind"
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can create a file owned by someone else")
+def test_the_owner_and_group_survive_a_write_by_root(tmp_path: Path) -> None:
+    """Run as root (a CI container, a bind-mounted checkout), apply must not leave a developer's file root-owned."""
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    os.chown(target, 4321, 8765)
+    assert write_if_changed(read_snapshot(target), b"x = 2\n") is True
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, target.read_bytes()) == (4321, 8765, b"x = 2\n")
+
+
 def test_executable_bit_survives(tmp_path: Path) -> None:
     target = tmp_path / "script.py"
     target.write_bytes(b"#!/usr/bin/env python3\nx = 1\n")

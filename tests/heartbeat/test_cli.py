@@ -173,17 +173,22 @@ def test_sigterm_stops_the_runner_when_it_is_pid_1(tmp_path: Path) -> None:
     assert b"lock released" in outer.stderr.read()  # type: ignore[union-attr]
 
 
+def _hang_once_config(tmp_path: Path, *, timeout: float) -> Path:
+    """A 0.05 s-tick configuration whose ``intraday`` job hangs once (for ``HEARTBEAT_TEST_HANG_SECONDS``) with ``timeout`` s."""
+    config = write_config(tmp_path, tick=0.05)
+    record = 'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }'
+    hang = f'intraday = {{ target = "tests.heartbeat.jobs_for_tests:hang_once", interval = 0.05, when = "always", timeout = {timeout} }}'
+    text = config.read_text()
+    assert record in text, "write_config's intraday line changed; update this helper"
+    config.write_text(text.replace(record, hang))
+    return config
+
+
 def test_a_job_past_its_timeout_is_reported_while_it_hangs_and_when_it_returns(
     tmp_path: Path, journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("HEARTBEAT_TEST_HANG_SECONDS", "1.3")
-    config = write_config(tmp_path, tick=0.05)
-    config.write_text(
-        config.read_text().replace(
-            'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }',
-            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang_once", interval = 0.05, when = "always", timeout = 0.3 }',
-        )
-    )
+    config = _hang_once_config(tmp_path, timeout=0.3)
     with caplog.at_level(logging.INFO, logger="heartbeat"):
         result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "60"])
     # 0: the hung run returned long before the 60th tick (3 s of grid), so nothing was left running
@@ -201,13 +206,7 @@ def test_a_bounded_run_that_ends_while_a_job_hangs_exits_1_names_it_and_records_
     """The process leaves a run unfinished (it is past its timeout when --max-ticks ends the loop): exit 1, as
     when a stop's grace runs out, with the job in the log and in the status's ``abandoned_jobs``."""
     monkeypatch.setenv("HEARTBEAT_TEST_HANG_SECONDS", "5")
-    config = write_config(tmp_path, tick=0.05)
-    config.write_text(
-        config.read_text().replace(
-            'intraday = { target = "tests.heartbeat.jobs_for_tests:record", interval = 0.05, when = "always" }',
-            'intraday = { target = "tests.heartbeat.jobs_for_tests:hang_once", interval = 0.05, when = "always", timeout = 0.1 }',
-        )
-    )
+    config = _hang_once_config(tmp_path, timeout=0.1)
     with caplog.at_level(logging.INFO, logger="heartbeat"):
         result = CliRunner().invoke(cli, ["run-heartbeat", "--config", str(config), "--max-ticks", "3"])
     assert result.exit_code == 1, result.output

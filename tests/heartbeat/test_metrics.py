@@ -164,3 +164,21 @@ def test_run_heartbeat_metrics_port_serves_metrics_and_a_taken_port_is_one_line_
         assert stop(process) == 0
     assert f"http://0.0.0.0:{port}/metrics" in log.read_text()
     time.sleep(0)  # nothing to wait for: the exporter dies with the process
+
+
+def test_metrics_address_binds_only_the_given_interface_and_a_bad_one_is_a_config_error(tmp_path: Path) -> None:
+    """``--metrics-address 127.0.0.1`` keeps the exporter on this host; an address the host does not have is
+    a one-line :class:`ConfigError` naming both flags (the CLI turns it into exit 2)."""
+    from heartbeat.jobs import Job
+    from heartbeat.metrics import start_metrics
+    from thor_guard.errors import ConfigError
+
+    jobs = [Job("intraday", 0.05, "always", fn=lambda ctx: None)]
+    local = start_metrics(0, jobs, address="127.0.0.1")
+    try:
+        assert local.server is not None and local.server.server_address[0] == "127.0.0.1"
+        assert ("heartbeat_job_runs_total", (("job", "intraday"),)) in scrape(local.port)
+    finally:
+        local.close()
+    with pytest.raises(ConfigError, match=r"^--metrics-address 192\.0\.2\.1 --metrics-port 0: cannot listen: "):
+        start_metrics(0, jobs, address="192.0.2.1")  # TEST-NET-1: never an address of this host

@@ -1,9 +1,12 @@
 """``thor-guard check``: prove that every manifest entry point is guarded.
 
-Thin by design: it turns flags into a :class:`~thor_guard.config.Config`,
-calls :func:`thor_guard.check.run_check` and prints with
-:func:`thor_guard.report.render`. Exit 0 clean, 1 findings, 2 when a file or
-the configuration could not be processed (after reporting everything else).
+Thin by design: it turns flags into a :class:`~thor_guard.config.Config` and
+calls :func:`thor_guard.commands.check_run.execute_check` (which runs
+:func:`thor_guard.check.run_check` with the verdict cache and renders with
+:func:`thor_guard.report.render`); a plain ``check`` reaches the same
+function without click through :mod:`thor_guard.fastpath`. Exit 0 clean, 1
+findings, 2 when a file or the configuration could not be processed (after
+reporting everything else).
 """
 
 from __future__ import annotations
@@ -17,22 +20,17 @@ from thor_guard.commands.common import (
     check_codes,
     config_option,
     fail_on_option,
-    findings_exit_code,
-    report_base,
     format_option,
     ignore_option,
     load_config_or_exit,
+    no_cache_option,
     no_color_option,
-    nothing_selected,
     parse_code_filters,
     paths_argument,
     select_option,
     split_paths,
     statistics_option,
-    use_color,
 )
-from thor_guard.errors import ExitCode
-from thor_guard.findings import FileError
 
 
 @click.command("check")
@@ -42,6 +40,7 @@ from thor_guard.findings import FileError
 @select_option("e.g. TG001,TG002 or a prefix like TG00")
 @ignore_option
 @fail_on_option
+@no_cache_option
 @statistics_option
 @no_color_option
 def check(
@@ -51,6 +50,7 @@ def check(
     select: str | None,
     ignore: str | None,
     fail_on: str,
+    no_cache: bool,
     statistics: bool,
     no_color: bool,
 ) -> None:
@@ -64,41 +64,22 @@ def check(
     that hold no entry point of the manifest are an error (exit 2), not a
     clean run.
 
+    Verdicts are cached in .thor_guard_cache/ by the content of every file
+    they read (see docs/check.md); --no-cache neither reads nor writes it.
+
     Exit 0: no finding that fails the run (see --fail-on); 1: findings; 2:
     usage, configuration, read or parse errors, or nothing selected.
     """
-    from thor_guard.check import CheckResult, filter_findings, run_check
-    from thor_guard.report import render
+    from thor_guard.commands.check_run import execute_check
 
     selected, ignored = parse_code_filters(select, ignore, check_codes(), "check")
     existing, missing = split_paths(paths)
     config = load_config_or_exit(existing, config_file, missing)
-    problems = list(missing)
-    if config.config_file is not None and _is_blank(config.config_file):
-        problems.append(FileError(config.config_file, "configuration file is empty: add a [tool.thor-guard] table (the built-in 'thor' preset was used)"))
-
-    result = run_check(list(existing), config)
-    if existing and not (result.entry_points or result.findings or result.errors or problems):
-        click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
-        sys.exit(ExitCode.ERROR)
-    result = CheckResult(
-        findings=filter_findings(result.findings, selected, ignored),
-        errors=sorted([*problems, *result.errors]),
-        entry_points=result.entry_points,
-        files=result.files,
-        verdicts=result.verdicts,
+    output = execute_check(
+        existing, config, missing, fmt=fmt, selected=selected, ignored=ignored, fail_on=fail_on,
+        statistics=statistics, no_color=no_color, no_cache=no_cache,
     )
-    rendered = render(result, fmt, color=use_color(no_color, fmt), statistics=statistics, base=report_base(config, fmt))  # type: ignore[arg-type]
-    click.echo(rendered.stdout, nl=False)
-    if rendered.stderr:
-        click.echo(rendered.stderr, nl=False, err=True)
-    if result.errors:
-        sys.exit(ExitCode.ERROR)
-    sys.exit(findings_exit_code(result.findings, fail_on))
-
-
-def _is_blank(path: Path) -> bool:
-    try:
-        return not path.read_bytes().strip()
-    except OSError:
-        return False
+    click.echo(output.stdout, nl=False)
+    if output.stderr:
+        click.echo(output.stderr, nl=False, err=True)
+    sys.exit(output.exit_code)

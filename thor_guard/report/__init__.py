@@ -57,17 +57,25 @@ def render(
     base: Path | None = None,
 ) -> Rendered:
     """Render ``result`` in ``fmt``; ``statistics`` adds per-code counts (text and JSON)."""
-    from thor_guard.report import github, json_format, sarif, text
     from thor_guard.report.paths import error_lines
 
+    # Each format's module is imported only when asked for (json and sarif pull in json: a warm check need not).
     base = (base or Path.cwd()).resolve()
     if fmt == "text":
+        from thor_guard.report import text
+
         stdout = text.render_text(result, base=base, color=color, statistics=statistics)
     elif fmt == "json":
+        from thor_guard.report import json_format
+
         stdout = json_format.render_json(result, base=base, statistics=statistics)
     elif fmt == "sarif":
+        from thor_guard.report import sarif
+
         stdout = sarif.render_sarif(result, base=base)
     elif fmt == "github":
+        from thor_guard.report import github
+
         stdout = github.render_github(result, base=base)
     else:  # pragma: no cover - click restricts the choice
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,80 @@
+"""Which project modules re-export another module with ``from module import *``.
+
+A module without ``__all__`` exports every public module-level name to a star
+import. If ``apply`` added ``logger``, ``os`` or ``logging`` to such a module,
+every ``from module import *`` in the project would start exporting them too,
+overwriting the importer's own names of the same spelling (a package's own
+``logger`` would become the submodule's) — in legacy mode as well. So before
+adding module-level names, apply asks this index whether the module is star
+imported anywhere under the source roots; if so, the names it adds are private
+(``_logger``, ``import os as _os``), which a star import never exports.
+
+The index is built once per set of source roots and process (both runners,
+``thor-guard apply`` and libcst's, build the same one from the same files, so
+their output stays identical). It reads files as bytes and looks only at
+``from X import *`` lines; a star import built at run time
+(``exec("from m import *")``, ``importlib``) is not seen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from thor_guard.targets import module_name_for
+
+_STAR_IMPORT = re.compile(rb"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
+_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist"})
+
+
+def star_importers(module: str, source_roots: Iterable[Path]) -> tuple[str, ...]:
+    """Modules (dotted names, sorted) under ``source_roots`` that contain ``from <module> import *``.
+
+    Relative star imports are resolved against the importer's package.
+    Unreadable files are skipped. Hidden directories, ``__pycache__``,
+    ``site-packages``, ``node_modules``, ``build`` and ``dist`` are not walked.
+    """
+    index = _index(tuple(Path(root).resolve() for root in source_roots))
+    return index.get(module, ())
+
+
+@lru_cache(maxsize=8)
+def _index(roots: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for root in roots:
+        for directory, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+            for name in files:
+                if not name.endswith(".py"):
+                    continue
+                path = Path(directory, name)
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                if b"*" not in data:
+                    continue
+                importer = module_name_for(path, root)
+                if importer is None:
+                    continue
+                is_package = name == "__init__.py"
+                for match in _STAR_IMPORT.finditer(data):
+                    target = _resolve(match.group(1).decode(), match.group(2).decode("ascii", "replace"), importer, is_package)
+                    if target is not None:
+                        found.setdefault(target, set()).add(importer)
+    return {module: tuple(sorted(importers)) for module, importers in found.items()}
+
+
+def _resolve(dots: str, name: str, importer: str, is_package: bool) -> str | None:
+    """The absolute module a ``from <dots><name> import *`` in ``importer`` refers to."""
+    if not dots:
+        return name or None
+    package = importer.split(".") if is_package else importer.split(".")[:-1]
+    up = len(dots) - 1
+    if up > len(package):
+        return None
+    base = package[: len(package) - up] if up else package
+    return ".".join([*base, *([name] if name else [])]) or None

@@ -1,0 +1,318 @@
+"""check's verdict cache: the cached result always equals the uncached one, and only what changed is redone.
+
+Everything runs the real ``run_check`` on real files; the property test edits
+a small tree at random (entry-point files, a guard-helper module, a
+constants module, the configuration, files appearing and disappearing,
+packages shadowing modules) and compares the cached and the ``--no-cache``
+rendering byte for byte after every edit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.check.project import toml_value, write_files
+from thor_guard import verdict_cache
+from thor_guard.check import run_check
+from thor_guard.config import load_config
+from thor_guard.report import render
+from thor_guard.verdict_cache import Entry, VerdictCache, decode, encode
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "check"
+
+GUARD = '    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n        return\n'
+A_VARIANTS = {
+    "helper": "import os\nimport threading\n\nfrom app.helpers import heartbeat_mode\n\n\ndef start():\n    if heartbeat_mode():\n        return\n    threading.Thread(target=print).start()\n",
+    "inline": "import os\nimport threading\n\n\ndef start():\n" + GUARD + "    threading.Thread(target=print).start()\n",
+    "none": "import threading\n\n\ndef start():\n    threading.Thread(target=print).start()\n",
+    "late": "import os\nimport threading\n\n\ndef start():\n    print('x')\n" + GUARD + "    threading.Thread(target=print).start()\n",
+    "local-import": "import os\nimport threading\n\n\ndef start():\n    import json\n" + GUARD + "    threading.Thread(target=print).start()\n",
+    "renamed": "import threading\n\n\ndef begin():\n    threading.Thread(target=print).start()\n",
+    "broken": "def start(:\n",
+}
+B_VARIANTS = {
+    "constants": (
+        "import os\nimport threading\n\nfrom app import settings\n\n\ndef start():\n"
+        "    if os.environ.get(settings.VARIABLE, settings.DEFAULT).lower() == \"heartbeat\":\n        return\n"
+        "    threading.Thread(target=print).start()\n"
+    ),
+    "inline": "import os\nimport threading\n\n\ndef start():\n" + GUARD + "    threading.Thread(target=print).start()\n",
+    "none": "import threading\n\n\ndef start():\n    threading.Thread(target=print).start()\n",
+}
+HELPER_VARIANTS = {
+    "right": "import os\n\n\ndef heartbeat_mode():\n    return os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"\n",
+    "wrong": "import os\n\n\ndef heartbeat_mode():\n    return os.environ.get(\"THOR_SCHEDULER_MODE\", \"legacy\").lower() == \"heartbeat\"\n",
+    "never": "def heartbeat_mode():\n    return False\n",
+    "missing": "def something_else():\n    return True\n",
+    "broken": "def heartbeat_mode(:\n",
+    None: None,
+}
+SETTINGS_VARIANTS = {
+    "right": 'VARIABLE = "THOR_SCHEDULER_MODE"\nDEFAULT = "heartbeat"\n',
+    "legacy-default": 'VARIABLE = "THOR_SCHEDULER_MODE"\nDEFAULT = "legacy"\n',
+    "other-variable": 'VARIABLE = "OTHER_MODE"\nDEFAULT = "heartbeat"\n',
+    "rebound": 'VARIABLE = "THOR_SCHEDULER_MODE"\nDEFAULT = "heartbeat"\nfor _ in range(1):\n    DEFAULT = "legacy"\n',
+    None: None,
+}
+CONFIGS = {
+    "plain": {},
+    "strict": {"strict": True},
+    "helper-listed": {"guard-helpers": ["app.helpers:heartbeat_mode"]},
+    "other-values": {"heartbeat-value": "hb", "legacy-value": "old"},
+    "more-entries": {"entry-points": ["app.a:start", "app.b:start", "app.c:run"]},
+}
+# Files whose mere existence changes what the verifier sees: packages shadowing a module, a project module
+# named like the standard library's, a module a pattern-free entry point may now find.
+TOGGLES = {
+    "shadow-a": ("app/a/__init__.py", "def start():\n    pass\n"),
+    "shadow-helpers": ("app/helpers/__init__.py", "def heartbeat_mode():\n    return True\n"),
+    "stdlib-os": ("os.py", "environ = {}\n"),
+    "stdlib-json": ("json.py", "X = 1\n"),  # a.py's local-import variant imports json before its guard
+    "module-c": ("app/c.py", "import threading\n\n\ndef run():\n    threading.Thread(target=print).start()\n"),
+}
+
+
+def _write_config(root: Path, name: str) -> None:
+    table: dict[str, object] = {"preset": "none", "entry-points": ["app.a:start", "app.b:start"], **CONFIGS[name]}
+    lines = ["[tool.thor-guard]"] + [f"{key} = {toml_value(value)}" for key, value in table.items()]
+    (root / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _set(root: Path, relative: str, text: str | None) -> None:
+    path = root / relative
+    if text is None:
+        if path.exists():
+            path.unlink()
+        if path.parent.is_dir() and path.parent != root and path.parent.name != "app" and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+        return
+    write_files(root, {relative: text})
+
+
+def _initial(root: Path) -> None:
+    root.mkdir(parents=True)
+    _write_config(root, "plain")
+    write_files(root, {"app/a.py": A_VARIANTS["helper"], "app/b.py": B_VARIANTS["constants"]})
+    _set(root, "app/helpers.py", HELPER_VARIANTS["right"])
+    _set(root, "app/settings.py", SETTINGS_VARIANTS["right"])
+
+
+def _outputs(root: Path, cache: VerdictCache) -> tuple[str, str, str, int, int]:
+    config = load_config([root])
+    result = run_check([root], config, cache=cache)
+    text = render(result, "text", base=root)
+    data = render(result, "json", base=root, statistics=True)
+    return text.stdout, text.stderr, data.stdout, result.entry_points, result.files
+
+
+def _same_with_and_without_cache(root: Path, cache_dir: Path) -> VerdictCache:
+    cached = VerdictCache(cache_dir)
+    assert _outputs(root, cached) == _outputs(root, VerdictCache(None))
+    return cached
+
+
+EDITS = st.one_of(
+    st.tuples(st.just("app/a.py"), st.sampled_from(sorted(A_VARIANTS))),
+    st.tuples(st.just("app/b.py"), st.sampled_from(sorted(B_VARIANTS))),
+    st.tuples(st.just("app/helpers.py"), st.sampled_from(sorted(HELPER_VARIANTS, key=str))),
+    st.tuples(st.just("app/settings.py"), st.sampled_from(sorted(SETTINGS_VARIANTS, key=str))),
+    st.tuples(st.just("config"), st.sampled_from(sorted(CONFIGS))),
+    st.tuples(st.just("toggle"), st.sampled_from(sorted(TOGGLES))),
+)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=st.lists(EDITS, min_size=1, max_size=5))
+def test_random_edits_cached_equals_uncached(edits: list[tuple[str, str | None]]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "project"
+        cache_dir = Path(scratch) / "cache"
+        _initial(root)
+        _same_with_and_without_cache(root, cache_dir)
+        for where, variant in edits:
+            if where == "config":
+                _write_config(root, str(variant))
+            elif where == "toggle":
+                relative, text = TOGGLES[str(variant)]
+                _set(root, relative, None if (root / relative).exists() else text)
+            else:
+                table = {"app/a.py": A_VARIANTS, "app/b.py": B_VARIANTS, "app/helpers.py": HELPER_VARIANTS, "app/settings.py": SETTINGS_VARIANTS}[where]
+                _set(root, where, table[variant])  # type: ignore[index]
+            _same_with_and_without_cache(root, cache_dir)
+            warm = _same_with_and_without_cache(root, cache_dir)  # the same tree again: everything from the cache
+            assert warm.misses == 0 and warm.written == 0
+
+
+def _hits_and_misses(root: Path, cache_dir: Path) -> tuple[int, int]:
+    cache = _same_with_and_without_cache(root, cache_dir)
+    return cache.hits, cache.misses
+
+
+def test_a_change_invalidates_exactly_the_verdicts_that_read_it(tmp_path: Path) -> None:
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    _initial(root)
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    assert _hits_and_misses(root, cache_dir) == (2, 0)
+    _set(root, "app/helpers.py", HELPER_VARIANTS["wrong"])  # read by a's verdict only
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    _set(root, "app/settings.py", SETTINGS_VARIANTS["legacy-default"])  # read by b's verdict only
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    _set(root, "app/b.py", B_VARIANTS["none"])  # b's own file
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    (root / "README.txt").write_text("unrelated\n", encoding="utf-8")  # read by nobody
+    write_files(root, {"app/unrelated.py": "X = 1\n"})
+    assert _hits_and_misses(root, cache_dir) == (2, 0)
+    _set(root, "app/helpers/__init__.py", "def heartbeat_mode():\n    return True\n")  # shadows helpers.py: a only
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    _set(root, "app/a.py", A_VARIANTS["local-import"])
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    write_files(root, {"json.py": "X = 1\n"})  # now 'import json' runs project code: a only
+    assert _hits_and_misses(root, cache_dir) == (1, 1)
+    _write_config(root, "strict")  # the configuration: every verdict
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+
+
+def test_value_table_and_code_are_in_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Another verifier (code key) misses; an edit to thor-guard's code or the mode value table changes the key."""
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    _initial(root)
+    _same_with_and_without_cache(root, cache_dir)
+    monkeypatch.setattr(verdict_cache, "_CODE_KEY", "another verifier")
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    package = tmp_path / "copy" / "thor_guard"
+    shutil.copytree(Path(verdict_cache.__file__).resolve().parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    mode = tmp_path / "copy" / "heartbeat" / "mode.py"
+    mode.parent.mkdir()
+    shutil.copy(Path(verdict_cache.__file__).resolve().parents[1] / "heartbeat" / "mode.py", mode)
+    first = verdict_cache.code_key_of(package, mode)
+    assert verdict_cache.code_key_of(package, mode) == first
+    mode.write_text(mode.read_text(encoding="utf-8") + "\n# another value table\n", encoding="utf-8")
+    second = verdict_cache.code_key_of(package, mode)
+    assert second != first
+    (package / "verifier" / "paths.py").write_text("# edited\n", encoding="utf-8")
+    assert verdict_cache.code_key_of(package, mode) != second
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in DATA.iterdir() if p.suffix == ".py" or p.is_dir()))
+def test_every_verifier_data_case_is_the_same_from_the_cache(tmp_path: Path, case: str) -> None:
+    source = DATA / case
+    root = tmp_path / "project"
+    if source.is_dir():
+        shutil.copytree(source, root)
+    else:
+        root.mkdir()
+        shutil.copy(source, root / case)
+    entries = []
+    for path in sorted(root.rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# expect:"):
+                entries.append(f"{module}:{line.split()[2]}")
+    (root / "pyproject.toml").write_text(f'[tool.thor-guard]\npreset = "none"\nentry-points = {toml_value(entries)}\n', encoding="utf-8")
+    _same_with_and_without_cache(root, tmp_path / "cache")
+    warm = _same_with_and_without_cache(root, tmp_path / "cache")
+    assert warm.misses == 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"TGVC", b"TGVC" + b"\0" * 16 + b"garbage", b"\x80\x04not a cache entry", None],
+    ids=["empty", "magic-only", "bad-checksum", "foreign", "truncated"],
+)
+def test_a_damaged_entry_is_a_miss_never_a_crash(tmp_path: Path, damage: bytes | None) -> None:
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    _initial(root)
+    _same_with_and_without_cache(root, cache_dir)
+    for entry in cache_dir.glob("*.entry"):
+        entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2] if damage is None else damage)
+    again = _same_with_and_without_cache(root, cache_dir)
+    assert again.misses == 2 and again.hits == 0
+    assert _hits_and_misses(root, cache_dir) == (2, 0)  # and the damaged entries were replaced
+
+
+def test_encode_decode_round_trip_and_checksum() -> None:
+    entry = Entry(("a", "B.c"), None)
+    assert decode(encode(entry) or b"") == entry
+    data = bytearray(encode(entry) or b"")
+    data[-1] ^= 1
+    assert decode(bytes(data)) is None
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    _initial(root)
+    cache = VerdictCache.for_project(root, enabled=False)
+    run_check([root], load_config([root]), cache=cache)
+    assert not (root / verdict_cache.CACHE_DIR_NAME).exists()
+
+
+def test_eviction_drops_the_least_recently_used(tmp_path: Path) -> None:
+    cache = VerdictCache(tmp_path / "cache")
+    for number in range(10):
+        cache.store(f"k{number}", Entry((f"f{number}",), None))
+        os.utime(tmp_path / "cache" / f"k{number}.entry", ns=(number * 10**9, number * 10**9))
+    assert cache.load("k0") is not None  # a hit refreshes k0: it is now the newest
+    assert cache.evict(max_entries=4) == 6
+    assert sorted(p.stem for p in (tmp_path / "cache").glob("*.entry")) == ["k0", "k7", "k8", "k9"]
+    size = (tmp_path / "cache" / "k9.entry").stat().st_size
+    assert cache.evict(max_bytes=2 * size) == 2
+    assert len(list((tmp_path / "cache").glob("*.entry"))) == 2
+
+
+def test_shares_the_audit_cache_directory_and_markers(tmp_path: Path) -> None:
+    from thor_guard.audit import cache as audit_cache
+
+    assert verdict_cache.CACHE_DIR_NAME == audit_cache.CACHE_DIR_NAME
+    root = tmp_path / "project"
+    _initial(root)
+    run_check([root], load_config([root]), cache=VerdictCache.for_project(root))
+    shared = root / audit_cache.CACHE_DIR_NAME
+    assert (shared / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    assert (shared / ".gitignore").read_text(encoding="utf-8").endswith("\n*\n")
+    assert list((shared / verdict_cache.SUBDIR).glob("*.entry"))
+
+
+def test_concurrent_runs_leave_a_consistent_cache(tmp_path: Path) -> None:
+    """Several real processes fill the same cache at once (with edits in between): no torn entry, same output."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    _initial(root)
+    script = Path(sys.executable).parent / "thor-guard"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "thor_guard"]
+    expected: list[str] = []
+    for variant in ("helper", "none"):
+        _set(root, "app/a.py", A_VARIANTS[variant])
+        processes = [subprocess.Popen([*command, "check", "--format", "json"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        outputs = {process.communicate(timeout=120)[0] for process in processes}
+        reference = subprocess.run([*command, "check", "--format", "json", "--no-cache"], cwd=root, capture_output=True, text=True, timeout=120, check=False).stdout
+        assert outputs == {reference}
+        expected.append(reference)
+    entries = list((root / verdict_cache.CACHE_DIR_NAME / verdict_cache.SUBDIR).glob("*.entry"))
+    assert entries and all(decode(entry.read_bytes()) is not None for entry in entries)
+    assert not list((root / verdict_cache.CACHE_DIR_NAME / verdict_cache.SUBDIR).glob("*.tmp"))
+    warm = subprocess.run([*command, "check", "--format", "json"], cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    assert warm.stdout == expected[-1]
+
+
+def test_a_module_read_through_a_shared_helper_invalidates_every_file_that_uses_it(tmp_path: Path) -> None:
+    """Two entry-point files use one helper whose default lives in a third module: editing it re-verifies both."""
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    root.mkdir()
+    entry = "import threading\n\nfrom app.helpers import heartbeat_mode\n\n\ndef start():\n    if heartbeat_mode():\n        return\n    threading.Thread(target=print).start()\n"
+    helper = "import os\n\nfrom app.settings import DEFAULT\n\n\ndef heartbeat_mode():\n    return os.environ.get('THOR_SCHEDULER_MODE', DEFAULT).lower() == 'heartbeat'\n"
+    write_files(root, {"app/a.py": entry, "app/b.py": entry, "app/helpers.py": helper, "app/settings.py": 'DEFAULT = "heartbeat"\n'})
+    _write_config(root, "plain")
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    assert _hits_and_misses(root, cache_dir) == (2, 0)
+    _set(root, "app/settings.py", 'DEFAULT = "legacy"\n')
+    assert _hits_and_misses(root, cache_dir) == (0, 2)
+    assert _hits_and_misses(root, cache_dir) == (2, 0)

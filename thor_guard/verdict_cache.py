@@ -1,0 +1,366 @@
+"""``check``'s verdict cache: one small file per analysed source file in ``.thor_guard_cache/check-v1/``.
+
+A warm ``thor-guard check`` (nothing relevant changed) reads each entry-point
+file, hashes it, finds its entry here and re-validates what the verdicts read
+besides that file (see :class:`Probe`) - without importing libcst.
+
+Keys and invalidation
+    An entry is keyed by the file's **content** (BLAKE2b of its bytes), its
+    module name, its path and :func:`code_key` (thor-guard's version plus the
+    size and mtime of every source file of ``thor_guard/``, of
+    ``heartbeat/mode.py``, which defines the mode variable's value space, and
+    of libcst's version file). It holds the file's function names (or its
+    parse error) and, per (configuration fingerprint, matched functions), an
+    :class:`Outcome`: the findings plus every other file the verification
+    consulted, each with what was seen then (its path, its content hash,
+    whether a package shadows it). An outcome is used only when every probe
+    still sees the same, so an edit to a helper or constant module, a module
+    appearing or disappearing under a source root, or a shadowing package
+    invalidates exactly the verdicts that read it.
+
+Size and eviction
+    At most :data:`MAX_ENTRIES` entry files and :data:`MAX_BYTES` bytes; a hit
+    refreshes the entry's mtime, and after a run that wrote entries the least
+    recently used ones (oldest mtime) are deleted until both bounds hold
+    again. Each entry keeps its :data:`MAX_OUTCOMES` newest outcomes.
+
+Concurrency and damage
+    Entries are written to a temporary file and renamed into place, so a
+    concurrent run sees the old entry, the new one, or none. An unreadable,
+    truncated or foreign entry is a miss, never an error; so is a cache
+    directory that cannot be created (read-only checkout).
+
+The directory and its markers (``CACHEDIR.TAG``, ``.gitignore``) are shared
+with the audit cache (:mod:`thor_guard.audit.cache`); ``--no-cache`` turns
+both off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from thor_guard import __version__
+from thor_guard.findings import Finding
+
+try:  # the BLAKE2 module itself: ``hashlib`` would also load OpenSSL (_hashlib), a few ms a warm run does not need
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from thor_guard.config import Config
+
+CACHE_DIR_NAME = ".thor_guard_cache"
+"""Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
+SUBDIR = "check-v1"
+FORMAT = 1
+"""Bump when :class:`Outcome` or the entry layout changes."""
+MAX_ENTRIES = 4096
+MAX_BYTES = 64 * 1024 * 1024
+MAX_OUTCOMES = 8
+MARKERS = {
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# thor-guard audit cache; safe to delete.\n",
+    ".gitignore": "# Created by thor-guard audit: the cache never belongs in version control.\n*\n",
+}
+"""The same files, with the same text, that the audit cache writes (whichever command runs first creates them)."""
+
+# Configuration fields that do not reach a verdict: the entry-point list is part of each outcome's key
+# (as the matched functions), the rest is audit's, the heartbeat's or the config file's own business.
+# Any other field, including one added later, is part of the fingerprint: a new option invalidates
+# rather than serving a stale verdict.
+_NOT_IN_FINGERPRINT = frozenset(
+    {"project_root", "config_file", "entry_points", "preset", "exclude", "audit_allow", "audit_spawners", "log_level", "heartbeat", "uses_preset", "configured"}
+)
+
+
+def digest(data: bytes) -> str:
+    """BLAKE2b-128 of ``data`` as hex: the content hash of every key and probe."""
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    """Hash of every configuration field a verdict can depend on (mode variable, values, helpers, roots, strict…)."""
+    parts = [(f.name, repr(getattr(config, f.name))) for f in dataclasses.fields(config) if f.name not in _NOT_IN_FINGERPRINT]
+    return digest(repr(parts).encode())
+
+
+_CODE_KEY: str | None = None
+
+
+def code_key() -> str:
+    """Changes whenever thor-guard's code, the mode value table or libcst changes (stat only, nothing read).
+
+    Size and mtime of every ``*.py`` under the ``thor_guard`` package, of
+    ``heartbeat/mode.py`` and of libcst's ``_version.py``, plus
+    ``__version__`` and :data:`FORMAT`. A development checkout being edited
+    therefore never gets a verdict the current verifier would not give.
+    """
+    global _CODE_KEY
+    if _CODE_KEY is None:
+        package = Path(__file__).resolve().parent
+        _CODE_KEY = code_key_of(package, package.parent / "heartbeat" / "mode.py", _libcst_version_file())
+    return _CODE_KEY
+
+
+def code_key_of(package: Path, *extra: Path | None) -> str:
+    """:func:`code_key` for the ``*.py`` tree under ``package`` plus the ``extra`` files (missing ones are skipped)."""
+    hasher = blake2b(f"{__version__}:{FORMAT}:{sys.implementation.cache_tag}:{marshal.version}".encode(), digest_size=12)
+    stack = [package]
+    files: list[tuple[str, os.stat_result]] = []
+    while stack:
+        directory = stack.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir() and entry.name != "__pycache__":
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(".py"):
+                files.append((entry.path, entry.stat()))
+    for path in extra:
+        if path is not None:
+            try:
+                files.append((str(path), path.stat()))
+            except OSError:
+                pass
+    for name, st in sorted(files, key=lambda item: item[0]):
+        hasher.update(f"{name}:{st.st_mtime_ns}:{st.st_size};".encode())
+    return hasher.hexdigest()
+
+
+def _libcst_version_file() -> Path | None:
+    """libcst's ``_version.py``, located without importing libcst."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("libcst")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "_version.py"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One thing outside the entry-point file a verification looked at, with what it saw.
+
+    ``module`` is looked up under the source roots (``targets.find_module_file``)
+    and must still resolve to ``path`` (``None``: not a project module). When
+    the verifier parsed it, ``content`` is its hash and ``shadowed`` whether a
+    package directory of the same name shadowed it. ``module=None`` probes the
+    entry-point file's own shadowing package only.
+    """
+
+    module: str | None
+    path: str | None
+    content: str | None = None
+    shadowed: bool | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What verifying one file's matched functions produced: plain data, no libcst objects."""
+
+    findings: tuple[Finding, ...]
+    entry_points: tuple[str, ...]
+    """``module:qualname`` of each verified function."""
+    helper_files: tuple[str, ...]
+    """Helper modules the verification parsed (``check`` counts them as files checked)."""
+    helper_errors: tuple[tuple[str, str], ...]
+    """Helper modules that could not be used: (resolved path, one-line reason)."""
+    probes: tuple[Probe, ...]
+
+
+@dataclass
+class Entry:
+    """The cached facts of one file's content: its functions (or parse error) and outcomes by key."""
+
+    functions: tuple[str, ...] | None
+    error: str | None
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+
+
+def outcome_key(config_fp: str, wanted: Iterable[int]) -> str:
+    """The key of an outcome inside an entry: configuration fingerprint and matched function indices."""
+    return digest(f"{config_fp}:{sorted(wanted)}".encode())
+
+
+@dataclass
+class VerdictCache:
+    """``check``'s cache in ``directory`` (``None``: disabled, every lookup misses and nothing is written)."""
+
+    directory: Path | None
+    hits: int = 0
+    misses: int = 0
+    written: int = 0
+
+    @classmethod
+    def for_project(cls, project_root: Path, enabled: bool = True) -> VerdictCache:
+        """The cache of the project at ``project_root`` (``.thor_guard_cache/check-v1``), or a disabled one."""
+        return cls(project_root / CACHE_DIR_NAME / SUBDIR if enabled else None)
+
+    def file_key(self, data: bytes, module: str, path: Path) -> str:
+        """Key of one file's entry: its bytes, module name, spelled and resolved path, and :func:`code_key`."""
+        hasher = blake2b(data, digest_size=16)
+        hasher.update(f"\0{module}\0{path}\0{path.resolve()}\0{code_key()}".encode())
+        return hasher.hexdigest()
+
+    def load(self, key: str) -> Entry | None:
+        """The entry under ``key``, or None when missing, damaged or of another format (refreshes its LRU time)."""
+        if self.directory is None:
+            return None
+        location = self.directory / f"{key}.entry"
+        try:
+            entry = decode(location.read_bytes())
+        except OSError:
+            return None
+        if entry is None:
+            return None
+        try:
+            os.utime(location)
+        except OSError:
+            pass
+        return entry
+
+    def store(self, key: str, entry: Entry) -> None:
+        """Write ``entry`` atomically (temp file + rename); failures to write are ignored: it is only a cache."""
+        if self.directory is None:
+            return
+        import tempfile
+
+        while len(entry.outcomes) > MAX_OUTCOMES:
+            entry.outcomes.pop(next(iter(entry.outcomes)))
+        data = encode(entry)
+        if data is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _write_markers(self.directory.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.directory)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, self.directory / f"{key}.entry")
+            self.written += 1
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+    def evict(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> int:
+        """Delete least recently used entries until at most ``max_entries`` files and ``max_bytes`` remain.
+
+        Returns the number deleted. Called after a run that wrote something;
+        leftover temporary files of a crashed run are removed as well.
+        """
+        if self.directory is None:
+            return 0
+        try:
+            scanned = list(os.scandir(self.directory))
+        except OSError:
+            return 0
+        entries: list[tuple[int, int, str]] = []
+        deleted = 0
+        for item in scanned:
+            try:
+                st = item.stat()
+            except OSError:
+                continue
+            if item.name.endswith(".entry"):
+                entries.append((st.st_mtime_ns, st.st_size, item.path))
+            elif item.name.endswith(".tmp") and _older_than_an_hour(st):
+                deleted += _unlink(item.path)
+        entries.sort(reverse=True)  # newest first
+        total = 0
+        for index, (_, size, path) in enumerate(entries):
+            total += size
+            if index >= max_entries or total > max_bytes:
+                deleted += _unlink(path)
+        return deleted
+
+
+MAGIC = b"TGVC"
+
+
+def encode(entry: Entry) -> bytes | None:
+    """``entry`` as bytes: magic, BLAKE2b-128 of the payload, then the payload (``marshal`` of plain tuples).
+
+    ``marshal`` because it is built in (a warm run imports neither pickle nor
+    json) and the payload is only strings, numbers, booleans and tuples.
+    None when something in it is not plain data (it is then not cached).
+    """
+    outcomes = tuple(
+        (
+            okey,
+            tuple((str(f.path), f.line, f.column, f.code, f.message, f.entry_point, f.extra) for f in o.findings),
+            o.entry_points,
+            o.helper_files,
+            o.helper_errors,
+            tuple((p.module, p.path, p.content, p.shadowed) for p in o.probes),
+        )
+        for okey, o in entry.outcomes.items()
+    )
+    try:
+        payload = marshal.dumps((FORMAT, entry.functions, entry.error, outcomes))
+    except ValueError:
+        return None
+    return MAGIC + blake2b(payload, digest_size=16).digest() + payload
+
+
+def decode(data: bytes) -> Entry | None:
+    """The inverse of :func:`encode`; None for anything torn, damaged or foreign (never an exception)."""
+    if data[:4] != MAGIC or blake2b(data[20:], digest_size=16).digest() != data[4:20]:
+        return None
+    try:
+        fmt, functions, error, outcomes = marshal.loads(data[20:])
+        if fmt != FORMAT:
+            return None
+        entry = Entry(functions, error)
+        for okey, findings, entry_points, helper_files, helper_errors, probes in outcomes:
+            entry.outcomes[okey] = Outcome(
+                tuple(Finding(Path(path), line, column, code, message, point, extra) for path, line, column, code, message, point, extra in findings),
+                entry_points,
+                helper_files,
+                helper_errors,
+                tuple(Probe(*probe) for probe in probes),
+            )
+    except (ValueError, TypeError, EOFError):
+        return None
+    return entry
+
+
+def _older_than_an_hour(st: os.stat_result) -> bool:
+    import time
+
+    return time.time() - st.st_mtime > 3600
+
+
+def _unlink(path: str) -> int:
+    try:
+        os.unlink(path)
+    except OSError:
+        return 0
+    return 1
+
+
+def _write_markers(directory: Path) -> None:
+    for name, text in MARKERS.items():
+        marker = directory / name
+        if not marker.exists():
+            try:
+                marker.write_text(text, encoding="utf-8")
+            except OSError:
+                pass
