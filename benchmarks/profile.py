@@ -32,7 +32,7 @@ def profile_command(root: Path, argv: list[str], top: int) -> str:
     profiler = cProfile.Profile()
     previous = Path.cwd()
     os.chdir(root)
-    sink = io.StringIO()
+    sink = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # apply --diff writes bytes to stdout's buffer
     started = time.perf_counter()
     try:
         with contextlib.redirect_stdout(sink):

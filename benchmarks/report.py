@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from benchmarks.stats import Summary, format_ratio, format_seconds, growth_exponent, ratio, summarise
+from benchmarks.stats import Summary, fitted_exponent, format_ratio, format_seconds, growth_exponent, ratio, summarise
 
 
 @dataclass
@@ -113,7 +113,9 @@ def evaluate_targets(cells: Sequence[Cell], baselines: dict[str, str]) -> list[T
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (cold)", "semgrep", 1, "audit cold vs semgrep (faster)"))
         results.append(_speedup_target(cells, "audit", tree, "thor-guard audit (warm)", "thor-guard audit (cold)", 10, "audit warm vs cold"))
         apply_subject = find(cells, "apply", tree, "thor-guard apply")
-        results.append(_speedup_target(cells, "apply", tree, "thor-guard apply", "libcst.tool codemod", 3, "apply vs libcst runner"))
+        # Issue 15: >= 3x where there is work (Django, generated trees); on the example (6 small files) not slower.
+        apply_goal = 1 if tree == "legacy_thor" else 3
+        results.append(_speedup_target(cells, "apply", tree, "thor-guard apply", "libcst.tool codemod", apply_goal, "apply vs libcst runner"))
         apply_peer = find(cells, "apply", tree, "libcst.tool codemod")
         if apply_subject is not None and apply_peer is not None and apply_subject.fingerprints and apply_peer.fingerprints:
             same = set(apply_subject.fingerprints) == set(apply_peer.fingerprints) and len(set(apply_subject.fingerprints)) == 1
@@ -142,6 +144,14 @@ def _growth_targets(cells: Sequence[Cell]) -> list[TargetResult]:
     for (n1, t1, a), (n2, t2, b) in zip(points, points[1:]):
         k = growth_exponent(n1, t1, n2, t2)
         out.append(TargetResult("audit", f"{a}->{b}", "audit cold grows <= linearly (k <= 1)", f"k = {k:.2f} ({t1:.2f} s -> {t2:.2f} s)", k <= 1.0))
+    if len(points) >= 3:
+        # One exponent over every size (issue 15): least squares on log-log, in wall and in CPU seconds.
+        k = fitted_exponent([(n, t) for n, t, _ in points])
+        cold = {c.tree: c for c in cells if c.scenario == "audit" and c.tool == "thor-guard audit (cold)"}
+        cpu_points = [(n, cold[tree].cpu_median) for n, _, tree in points if cold[tree].cpu_median]
+        cpu = f"; CPU k = {fitted_exponent(cpu_points):.2f}" if len(cpu_points) == len(points) else ""  # type: ignore[arg-type]
+        span = f"{points[0][2]}..{points[-1][2]}"
+        out.append(TargetResult("audit", span, "audit cold grows <= linearly, fitted (k <= 1)", f"k = {k:.2f}{cpu}", k <= 1.0))
     return out
 
 

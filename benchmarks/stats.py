@@ -47,6 +47,21 @@ def growth_exponent(size_small: int, time_small: float, size_large: int, time_la
     return math.log(time_large / time_small) / math.log(size_large / size_small)
 
 
+def fitted_exponent(points: list[tuple[int, float]]) -> float:
+    """k of the least-squares line through ``(log n, log t)``: one growth exponent for three or more sizes.
+
+    ``points`` are ``(size, seconds)`` with at least two distinct positive
+    sizes and positive times; raises ValueError otherwise.
+    """
+    usable = [(math.log(n), math.log(t)) for n, t in points if n > 0 and t > 0]
+    if len(usable) != len(points) or len({x for x, _ in usable}) < 2:
+        raise ValueError("need at least two distinct positive sizes and positive times")
+    mean_x = sum(x for x, _ in usable) / len(usable)
+    mean_y = sum(y for _, y in usable) / len(usable)
+    spread = sum((x - mean_x) ** 2 for x, _ in usable)
+    return sum((x - mean_x) * (y - mean_y) for x, y in usable) / spread
+
+
 def format_ratio(value: float | None) -> str:
     if value is None:
         return "-"

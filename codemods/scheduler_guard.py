@@ -72,6 +72,7 @@ from codemods.runtime import frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
+from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
@@ -84,6 +85,8 @@ from thor_guard.verifier import (
     VerifierContext,
     verify_function,
 )
+
+_install_visitor_cache()
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
@@ -201,6 +204,22 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._outcome_of: dict[int, int] = {}
         self._layout: dict[int, Layout] = {}
         self._verifier_context: VerifierContext | None = None
+        self._generated: tuple[cst.Module, bytes] | None = None
+
+    def generated_bytes(self, module: cst.Module) -> bytes:
+        """``module.bytes``, generated once: the rewrite is checked, re-verified and written from the same bytes.
+
+        Code generation walks the whole tree (about a tenth of a codemod
+        run), and one rewritten module is needed as bytes three times. Only
+        the last module is remembered (compared by identity: libcst trees
+        are immutable, so the same object always generates the same bytes).
+        """
+        cached = self._generated
+        if cached is not None and cached[0] is module:
+            return cached[1]
+        data = module.bytes
+        self._generated = (module, data)
+        return data
 
     def retarget(self, filename: str, module: str | None, source: bytes | None = None) -> None:
         """Reuse this command for another file (building a libcst transformer is costly: ~30 ms).
@@ -268,6 +287,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         """
         self.outcomes = []
         self.targets_seen = set()
+        self._generated = None
         self._plan = _ModulePlan()
         self._outcome_of = {}
         self._resolve_module()
@@ -333,7 +353,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         functions = walk_functions(new)
         rewritten = {index: functions[index][1] for index, _, _ in fixed}
         wrapper = MetadataWrapper(skeleton(new, {id(f) for f in rewritten.values()}), unsafe_skip_copy=True)
-        context = replace(self._verifier_context, source=new.bytes)  # bindings are scanned in the rewritten source
+        context = replace(self._verifier_context, source=self.generated_bytes(new))  # bindings are scanned in the rewritten source
         rejected: dict[int, str] = {}
         for index, qualname, function in fixed:
             verdict = verify_function(wrapper, rewritten[index], qualname, context)
@@ -353,7 +373,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return tree.visit(self)
 
     def _problem(self, new: cst.Module, source: bytes, original_compiles: bool) -> str | None:
-        updated = new.bytes
+        updated = self.generated_bytes(new)
         problems = format_problems(source, updated)
         if problems:
             return "; ".join(problems)

@@ -51,6 +51,16 @@ if TYPE_CHECKING:
 POOL_THRESHOLD = 4
 """Below this many files to transform, a process pool costs more than it saves."""
 
+POOL_MIN_BYTES = 256 * 1024
+"""Below this much source to transform, a process pool costs more than it saves.
+
+The codemod costs roughly 0.25 s of CPU per 10 KB of targeted source here,
+while a pool costs its start-up plus one import of libcst and the verifier
+per worker (~0.3 s of CPU each, the same on an idle machine). So the example
+project (6 files, 11 KB) runs faster in-process; Django (137 files, 2 MB) and
+the generated 1k tree (259 files, 1.2 MB) gain about 1.6x from two workers.
+"""
+
 _WILDCARD = re.compile(r"[*?\[]")
 
 
@@ -347,7 +357,7 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
     command.retarget(str(path), module, data)
     try:
         new = command.transform_module(tree)
-        updated = data if new is tree else new.bytes
+        updated = data if new is tree else command.generated_bytes(new)
     except RefuseFile as exc:
         functions = _functions(path, module, command)
         seen = frozenset(str(t) for t in command.targets_seen)
@@ -404,6 +414,28 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
+def _transform_in_pool(
+    work: list[tuple[Path, str, bytes]], config: Config, select: frozenset[str] | None, jobs: int
+) -> list[FileResult]:
+    """``transform_source`` over ``work`` in ``jobs`` processes, the largest files first, one file per task.
+
+    The cost of a file varies by two orders of magnitude (it follows its size
+    and its number of targets), so handing out one file at a time, largest
+    first, keeps both workers busy to the end instead of one waiting on the
+    other's last big chunk. Under ``fork`` the codemod is imported once here
+    and inherited, instead of once per worker. The caller orders the results.
+    """
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        import codemods.scheduler_guard  # noqa: F401 - inherited by the forked workers
+
+    ordered = sorted(work, key=lambda item: len(item[2]), reverse=True)
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(work)), mp_context=context, initializer=_init_worker, initargs=(config, select)
+    ) as pool:
+        return list(pool.map(_transform_in_worker, ordered, chunksize=1))
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -436,11 +468,8 @@ def run_apply(
         work.append((candidate.path, candidate.module, snapshot.data))
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs > 1 and len(work) >= POOL_THRESHOLD:
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(work)), mp_context=_pool_context(), initializer=_init_worker, initargs=(config, select)
-        ) as pool:
-            results = list(pool.map(_transform_in_worker, work, chunksize=max(1, len(work) // (jobs * 4))))
+    if jobs > 1 and len(work) >= POOL_THRESHOLD and sum(len(data) for _, _, data in work) >= POOL_MIN_BYTES:
+        results = _transform_in_pool(work, config, select, jobs)
     else:
         results = [transform_source(path, module, data, config, select) for path, module, data in work]
     results.sort(key=lambda r: str(r.path))

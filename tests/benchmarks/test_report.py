@@ -65,6 +65,8 @@ def test_warm_cold_apply_identity_and_growth() -> None:
     assert growth["gen-1k->gen-5k"][1] is True  # k = log(4)/log(5) < 1
     assert growth["gen-5k->gen-20k"][1] is False  # k = log(5)/log(4) > 1
     assert growth["gen-5k->gen-20k"][0].startswith("k = 1.16")
+    fitted = targets[("gen-1k..gen-20k", "audit cold grows <= linearly, fitted (k <= 1)")]
+    assert fitted[0] == "k = 1.00; CPU k = 1.00" and fitted[1] is True  # 0.996: least squares over 1k, 5k, 20k
 
 
 def test_startup_ratio_is_against_python_pass() -> None:
@@ -105,3 +107,15 @@ def test_results_round_trip_through_json(tmp_path) -> None:  # type: ignore[no-u
     path = tmp_path / "r.json"
     path.write_text(json.dumps(document))
     assert main([str(path)]) == 0
+
+
+def test_apply_on_the_example_must_only_not_be_slower() -> None:
+    cells = [
+        cell("apply", "legacy_thor", "thor-guard apply", [1.0]),
+        cell("apply", "legacy_thor", "libcst.tool codemod -j 2", [1.1]),
+        cell("apply", "gen-1k", "thor-guard apply", [1.0]),
+        cell("apply", "gen-1k", "libcst.tool codemod -j 2", [2.9]),
+    ]
+    targets = by_target(cells)
+    assert targets[("legacy_thor", "apply vs libcst runner >= 1x")] == ("1.10x (CPU 1.10x)", True)
+    assert targets[("gen-1k", "apply vs libcst runner >= 3x")] == ("2.90x (CPU 2.90x)", False)

@@ -44,3 +44,15 @@ def test_formatting() -> None:
     assert format_ratio(None) == "-"
     assert format_ratio(math.inf) == "inf"
     assert [format_seconds(v) for v in (0.1234, 1.234, 12.34)] == ["0.123", "1.23", "12.3"]
+
+
+def test_fitted_exponent() -> None:
+    from benchmarks.stats import fitted_exponent
+
+    assert fitted_exponent([(1000, 1.0), (5000, 5.0), (20000, 20.0)]) == pytest.approx(1.0)
+    assert fitted_exponent([(1000, 1.0), (4000, 16.0)]) == pytest.approx(2.0)
+    assert fitted_exponent([(1000, 2.0), (5000, 2.0), (20000, 2.0)]) == pytest.approx(0.0)
+    with pytest.raises(ValueError):
+        fitted_exponent([(1000, 1.0), (1000, 2.0)])
+    with pytest.raises(ValueError):
+        fitted_exponent([(1000, 0.0), (5000, 2.0)])

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,20 @@ PARALLEL_MIN_FILES = 48
 """Below this many cache misses a process pool costs more than it saves."""
 
 
+@dataclass
+class AuditInputs:
+    """What a run's result depends on in the tree, filled in by :func:`run_audit` when asked for.
+
+    The console script records these stats to replay an unchanged run
+    without starting the CLI (see :mod:`thor_guard.audit.replay`).
+    """
+
+    files: list[tuple[str, tuple[int, int, int]]] = field(default_factory=list)
+    """Every walked ``.py`` file (absolute path) with the ``(mtime_ns, size, inode)`` the walk saw."""
+    directories: list[str] = field(default_factory=list)
+    """Every directory the walk listed."""
+
+
 @dataclass(frozen=True)
 class AuditOptions:
     paths: tuple[Path, ...] = ()
@@ -55,6 +69,8 @@ class AuditOptions:
     use_cache: bool = True
     jobs: int | None = None
     """Worker processes for parsing; None picks the CPU count, 1 disables the pool."""
+    inputs: AuditInputs | None = field(default=None, compare=False)
+    """When given, filled with the files and directories the run depended on."""
 
 
 def _parse_batch(batch: Sequence[tuple[bytes, str, bool, dict[str, int] | None]]) -> list[ModuleFacts]:
@@ -74,6 +90,9 @@ class _Run:
         roots = (root, *outside)
         self.listings: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         self.files = walk(roots, config.project_root, config.source_roots, config.exclude, self.listings, self.cache.listings)
+        if options.inputs is not None:
+            options.inputs.files.extend((source.abspath, source.stat_key) for source in self.files)
+            options.inputs.directories.extend(self.listings)
         self.by_module: dict[str, SourceFile] = {}
         for source in self.files:
             self.by_module.setdefault(source.module, source)

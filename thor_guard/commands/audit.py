@@ -79,7 +79,7 @@ def audit(
     Exit 0: no finding that fails the run (by default TG011, a warning, does
     not; see --fail-on); 1: findings; 2: usage, configuration or file errors.
     """
-    from thor_guard.audit import AuditOptions, run_audit
+    from thor_guard.audit.engine import AuditInputs, AuditOptions, run_audit
     from thor_guard.audit.render import build_report, render_json, render_text
 
     selected, ignored = parse_code_filters(select, ignore, AUDIT_CODES, "audit")
@@ -89,27 +89,53 @@ def audit(
         sys.exit(ExitCode.ERROR)
     config = load_config_or_exit(existing, config_file)
 
-    result = run_audit(config, AuditOptions(paths=existing, use_cache=not no_cache, jobs=jobs))
+    inputs = AuditInputs()
+    result = run_audit(config, AuditOptions(paths=existing, use_cache=not no_cache, jobs=jobs, inputs=inputs))
     report = build_report(result, selected=selected, ignored=ignored, show_guarded=show_guarded, show_unreachable=show_unreachable)
     base = report_base(config, fmt)
     if fmt == "text":
-        click.echo(render_text(report, base=base, color=use_color(no_color, fmt), statistics=statistics, explain=explain), nl=False)
         from thor_guard.report.paths import error_lines
 
+        stdout = render_text(report, base=base, color=use_color(no_color, fmt), statistics=statistics, explain=explain)
         stderr = error_lines(report.errors, base=base)
     elif fmt == "json":
         from thor_guard.report.paths import error_lines
 
-        click.echo(render_json(report, base=base, statistics=statistics, explain=explain), nl=False)
+        stdout = render_json(report, base=base, statistics=statistics, explain=explain)
         stderr = error_lines(report.errors, base=base)
     else:
         from thor_guard.report import render
 
         rendered = render(report, fmt, base=base)  # type: ignore[arg-type]
-        click.echo(rendered.stdout, nl=False)
-        stderr = rendered.stderr
+        stdout, stderr = rendered.stdout, rendered.stderr
+    click.echo(stdout, nl=False)
     if stderr:
         click.echo(stderr, nl=False, err=True)
     if report.errors or missing:
-        sys.exit(ExitCode.ERROR)
-    sys.exit(findings_exit_code(report.findings, fail_on))
+        code = int(ExitCode.ERROR)
+    else:
+        code = int(findings_exit_code(report.findings, fail_on))
+    if not no_cache and not missing and not statistics and all(_is_under(r, config.project_root) for r in config.source_roots):
+        from thor_guard.audit.cache import CACHE_DIR_NAME
+        from thor_guard.audit.replay import remember
+
+        # Statistics are left out: they describe what this run parsed, which a replay did not.
+        remember(
+            str(config.project_root / CACHE_DIR_NAME),
+            str(config.config_file.resolve()) if config.config_file is not None else None,
+            config.configured,
+            inputs.files,
+            inputs.directories,
+            stdout,
+            stderr or "",
+            code,
+        )
+    sys.exit(code)
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
