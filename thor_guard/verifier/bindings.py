@@ -43,6 +43,13 @@ class Binding:
     """Made inside a module-level ``if``/``try``/``with``/loop block: it may never happen."""
 
 
+MODULE_GETATTR = "a module __getattr__"
+IMPLICIT_MODULE_NAMES = frozenset(
+    {"__name__", "__file__", "__doc__", "__package__", "__spec__", "__loader__", "__builtins__", "__path__", "__cached__"}
+)
+"""Names the import system binds in every module's namespace before its code runs."""
+
+
 @dataclass(frozen=True)
 class Hazard:
     """A statement that can rebind module names without naming them (star import, ``globals()``…)."""
@@ -74,6 +81,12 @@ class ModuleBindings:
 
     def hazard_for(self, name: str) -> Hazard | None:
         for hazard in self.hazards:
+            if hazard.kind == MODULE_GETATTR and (
+                name in IMPLICIT_MODULE_NAMES or any(not site.conditional for site in self.names.get(name, ()))
+            ):
+                # PEP 562: a module __getattr__ answers only for names missing from the module's namespace (and
+                # never for the module's own global look-ups); a name bound unconditionally is never one of them.
+                continue
             if hazard.names is None or name in hazard.names:
                 return hazard
         return None
@@ -347,7 +360,7 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     if "__getattr__" in result.names:
         first = result.names["__getattr__"][0]
-        result.hazards.append(Hazard("a module __getattr__", first.line, first.text))
+        result.hazards.append(Hazard(MODULE_GETATTR, first.line, first.text))
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]
         result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
@@ -356,11 +369,14 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
     # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.
     parents: dict[int, ast.AST] = {}
     in_functions: set[int] = set()
+    in_defs: set[int] = set()  # every node inside a def/lambda: its stores run when called, not on import
     module_valued: set[str] = set()
 
     def mark(node: ast.AST, inside: bool) -> None:
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
+            if inside:
+                in_defs.add(id(child))
             if isinstance(child, ast.Call) and inside:
                 in_functions.add(id(child))
             if isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _looks_up_module(child.value):
@@ -427,7 +443,8 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 root = _root(node.args[0])
                 if root in import_target:
                     stored = _dotted(node.args[0], import_target)
-                    result.patches.append((f"{stored}.{literal}" if literal is not None and literal not in _WHOLE else stored, node.lineno, show(node)))
+                    if id(node) not in in_defs:
+                        result.patches.append((f"{stored}.{literal}" if literal is not None and literal not in _WHOLE else stored, node.lineno, show(node)))
         elif isinstance(node, ast.Attribute):
             if node.attr in _REFLECTION_ATTRS:
                 result.hazards.append(Hazard(f"a use of {node.attr} (a profile/trace hook or gc/ctypes reflection)", node.lineno, show(node)))
@@ -464,7 +481,8 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
                 if root in import_target:
                     stored = _dotted(node.value, import_target)
-                    result.patches.append((stored if node.attr in _WHOLE else f"{stored}.{node.attr}", node.lineno, show(node)))
+                    if id(node) not in in_defs:
+                        result.patches.append((stored if node.attr in _WHOLE else f"{stored}.{node.attr}", node.lineno, show(node)))
             elif isinstance(node.ctx, (ast.Store, ast.Del)) and (_looks_up_module(node.value) or (isinstance(node.value, ast.Name) and node.value.id in module_valued)):
                 # `import_module(__name__).__class__ = _M` (a module with properties), `sys.modules[__name__].x = 1`,
                 # `m = sys.modules[__name__]; m.x = 1`: the object is a module, and what its names read is then code.
@@ -475,7 +493,8 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                     else "__name__" if isinstance(named, ast.Name) and named.id == "__name__"  # the module itself
                     else "*"
                 )
-                result.patches.append((literal, node.lineno, show(node)))
+                if id(node) not in in_defs:
+                    result.patches.append((literal, node.lineno, show(node)))
     return result
 
 

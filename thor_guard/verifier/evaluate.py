@@ -267,7 +267,7 @@ class Evaluator:
             return f"class hierarchy of {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
         for base in node.bases:
             try:
-                parent = evaluator.evaluate(base.value)
+                parent = evaluator.evaluate(_generic_origin(base.value))
             except EvalError:
                 return f"base '{code_of(base.value)}' of {node.name.value} is not proven"
             if parent is UNTRUSTED or parent is OPAQUE:
@@ -1120,7 +1120,7 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
         for base in node.bases:
             try:
-                parent = probe.evaluate(base.value)
+                parent = probe.evaluate(_generic_origin(base.value))
             except EvalError as exc:
                 return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
             if isinstance(parent, ClassValue):
@@ -1132,6 +1132,16 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         return None
 
     return visit(owner, evaluator.facts, 0, True)
+
+
+def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
+    """``Generic[T]``/``ParamType[_T]``/``t.Mapping[str, int]`` as a base: the class being parametrised.
+
+    Subscripting a generic class only builds an alias; the class statement uses its origin (``__mro_entries__``).
+    """
+    while isinstance(base, cst.Subscript):
+        base = base.value
+    return base
 
 
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
@@ -1221,10 +1231,9 @@ def logging_problem(facts: ModuleFacts) -> str | None:
         tree = ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
+    logging_modules, logging_names = _logging_imports(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(
-            (b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "").endswith(_LOGGING_BASES) for b in node.bases
-        ) and _mentions_logging(node, tree):
+        if isinstance(node, ast.ClassDef) and any(_is_logging_base(b, logging_modules, logging_names) for b in node.bases):
             line = node.lineno
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else node.name}')"
             break
@@ -1240,6 +1249,37 @@ def logging_problem(facts: ModuleFacts) -> str | None:
             break
     facts.__dict__["_logging_problem"] = problem
     return problem
+
+
+def _logging_imports(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """Names bound to the ``logging`` package or its submodules, and names imported from them (``StreamHandler``)."""
+    modules: set[str] = set()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "logging":
+                    modules.add(alias.asname or alias.name.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "logging" and not node.level:
+            for alias in node.names:
+                if alias.name == "handlers":
+                    modules.add(alias.asname or alias.name)
+                else:
+                    names.add(alias.asname or alias.name)
+    return modules, names
+
+
+def _is_logging_base(base: ast.expr, logging_modules: set[str], logging_names: set[str]) -> bool:
+    """``logging.Handler``, ``logging.handlers.RotatingFileHandler``, a ``StreamHandler`` imported from logging…
+    (a project's ``FileUploadHandler`` or ``BaseHandler`` is not a logging class)."""
+    if isinstance(base, ast.Name):
+        return base.id in logging_names and base.id.endswith(_LOGGING_BASES)
+    if isinstance(base, ast.Attribute) and base.attr.endswith(_LOGGING_BASES):
+        root = base.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        return isinstance(root, ast.Name) and root.id in logging_modules
+    return False
 
 
 def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
