@@ -171,8 +171,9 @@ def _check_corpus(
     # Functions without side effects need no guard and are not reported (item 9), so these count less than are selected.
     assert len(fixed) + len(person) >= (250 if FULL else 150), "the patterns select a few hundred real functions"
     # How many are fixed depends on the installed versions and the verifier's precision (130 seen on the
-    # normal slice with verifier v2 at dcc8126, 109 at its final state); the invariants below are the point.
-    assert len(fixed) >= (150 if FULL else 90) and len(report.written) >= 30
+    # normal slice with verifier v2 at dcc8126, 109 at its final state, 111 functions in 26 files after issue 11's
+    # third round: classes whose project base is unprovable are now TG009); the invariants below are the point.
+    assert len(fixed) >= (150 if FULL else 90) and len(report.written) >= 20
     assert {p.parts[len(root.parts)] for p in report.written} == set(PACKAGES), "every package gets fixes"
 
     # (c) the ast is the original's apart from the guards; only guard lines were added; exactly the fixed functions guarded

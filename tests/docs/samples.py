@@ -92,6 +92,7 @@ SAMPLES: dict[str, Sample] = {
     "audit-example": Sample(("thor-guard audit examples/legacy_thor",)),
     "check-example": Sample(),
     "check-json": Sample(("thor-guard check --format json --select TG002",), cwd="examples/legacy_thor"),
+    "check-explain": Sample(cwd="examples/explain_feed"),
     "check-github": Sample(("thor-guard check --format github --select TG002",), cwd="examples/legacy_thor"),
     "audit-doc": Sample(),
     "heartbeat-doc": Sample(
@@ -150,9 +151,11 @@ def console_command() -> list[str]:
 
 
 def make_scratch(root: Path) -> Path:
-    """A repository-shaped scratch tree: ``git init`` plus a clean copy of the example."""
+    """A repository-shaped scratch tree: ``git init`` plus a clean copy of every example project."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(EXAMPLE, root / "examples" / "legacy_thor", ignore=shutil.ignore_patterns(".thor_guard_cache", "__pycache__", "var", "*.sqlite3"))
+    for example in sorted(p for p in EXAMPLE.parent.iterdir() if (p / "pyproject.toml").is_file()):
+        ignore = shutil.ignore_patterns(".thor_guard_cache", "__pycache__", "var", "*.sqlite3")
+        shutil.copytree(example, root / "examples" / example.name, ignore=ignore)
     subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=30)
     return root
 
