@@ -294,6 +294,11 @@ class Evaluator:
             self.dunder(value, node, "tests the truth of")
         if value is MODE_DERIVED:
             raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
+        if isinstance(value, Module) and "." in value.dotted and value.dotted != "logging":
+            # An attribute of a module the verifier did not resolve (`settings.FLAG`, `sys.flags.interactive`): it may
+            # be a module, a class, a function — or a constant whose truth is unknown. Both branches are walked.
+            self.dunder(OPAQUE, node, "tests the truth of")
+            return OPAQUE
         if isinstance(value, (Marker, Module, Logger, Builtin, Function, ClassValue, BoundMethod, Coroutine)):
             if value == Marker(ENVIRON):
                 return OPAQUE if self.env_value is None else True  # other variables are unknown
