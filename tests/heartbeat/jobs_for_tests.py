@@ -26,7 +26,10 @@ def record(ctx: JobContext) -> None:
     pause = float(os.environ.get(DURATION_ENV, "0") or 0)
     running = Path(os.environ[JOURNAL_ENV] + ".running")
     if pause:
-        running.write_text(json.dumps({"job": ctx.job, "start": start}))  # lets a test signal us mid-job
+        # lets a test signal us mid-job; written whole through a rename so a reader never sees it empty
+        staged = running.with_name(running.name + ".tmp")
+        staged.write_text(json.dumps({"job": ctx.job, "start": start}))
+        os.replace(staged, running)
         time.sleep(pause)
     line = json.dumps(
         {

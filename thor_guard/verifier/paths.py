@@ -189,7 +189,9 @@ class CallAnalysis:
         if definition.asynchronous is not None and not run_async:
             return Coroutine(function, tuple(arguments), tuple(keywords.items()))
         if _is_generator(definition):
-            return OPAQUE  # calling a generator function runs none of its body
+            # Calling a generator function runs none of its body, but iterating the generator (for, list(), join,
+            # any, unpacking, `in`) does: the object is untrusted, so every consumer of it is an effect (hostile VH-5).
+            return UNTRUSTED
         if evaluator.depth >= MAX_HELPER_DEPTH:
             raise Unsupported(node, f"'{function.qualified}' nests project calls deeper than {MAX_HELPER_DEPTH}", "helper")
         if id(definition) in self._stack:
@@ -873,6 +875,8 @@ class Walker:
                 iterable = MODE_DERIVED  # iterating the mode's characters: nothing the table can decide
             elif isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
                 return self._unrolled(node, iterable, state, index)
+            if iterable is UNTRUSTED:
+                self._evaluator(state, Trace()).dunder(iterable, node.iter, "iterates over")  # raises Effect
             if not is_concrete(iterable):
                 self._evaluator(state, Trace()).assume(node.iter, "iterates over a value of unknown type")
         # Any number of iterations: every local the loop assigns is unknown at the top of an iteration.
