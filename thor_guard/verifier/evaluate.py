@@ -628,15 +628,31 @@ class Evaluator:
             return None
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
+            wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
+            if wrappers:
+                # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
+                # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
+                self.assume(node, "loads an attribute (no side-effecting properties)")
+                return OPAQUE
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
-            return Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            if bound and isinstance(value, Function) and value.owner is None:
+                # `class Feed: helper = helper` then `self.helper()`: a function stored on the class is a method when
+                # read through the instance, so Python passes self as its first argument (hostile VH-1).
+                return Function(value.facts, value.node, value.qualified, self.owner, bound=True)
+            return value
         return None
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
         if isinstance(value, Module):
-            return self.dotted(f"{value.dotted}.{name}", node)
+            result = self.dotted(f"{value.dotted}.{name}", node)
+            if isinstance(result, Module) or result is OPAQUE:
+                # an attribute the verifier did not resolve (`settings.MISSING`, `os.sepp`) may not exist: an
+                # `except AttributeError` around it is reachable (hostile VH-12)
+                self.trace.assumptions.add("may raise")
+            return result
         if isinstance(value, Marker):
             return BoundMethod(value, name)
         if isinstance(value, (str, bytes)) or value is None or isinstance(value, (int, float, tuple, frozenset)):
