@@ -510,6 +510,7 @@ class Walker:
         if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
             return self._assign(small, state, index)
         if isinstance(small, cst.Assert):
+            self.risky += 1  # AssertionError may be caught by an `except` that falls through to the body (hostile VH-14)
             trace = Trace()
             test = self._evaluate(small.test, state, index, trace)
             if small.msg is not None:
@@ -525,6 +526,9 @@ class Walker:
         raise Effect(small, f"'{code_of(small)}' is outside the pure fragment")
 
     def _import(self, small: cst.Import | cst.ImportFrom, state: PathState) -> None:
+        # Even a standard-library import can fail (`import msvcrt`, a name added in a later Python): an
+        # `except ImportError` around it is reachable (hostile VH-13).
+        self.risky += 1
         if isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
@@ -584,6 +588,7 @@ class Walker:
                     self._bind_target(element.value, item, reads, state, index, statement)
                 return
             if is_concrete(value) or value is OPAQUE:
+                self.risky += 1  # `a, b = ("es",)`: a length mismatch raises ValueError into an `except` (hostile VH-14)
                 self._evaluator(state, Trace()).assume(statement, "unpacks a value of unknown type")
                 for element in elements:
                     self._bind_target(element.value, OPAQUE, reads, state, index, statement)

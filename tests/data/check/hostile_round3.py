@@ -4,6 +4,8 @@
 # expect: Feed.start_class_attribute TG009
 # expect: Feed.start_optional_setting TG009
 # expect: Feed.start_plain_method ok
+# expect: start_assert_in_try TG009
+# expect: start_import_in_try TG009
 import functools
 import os
 import sys
@@ -49,3 +51,23 @@ class Feed:
         if self.is_hb():
             return
         threading.Thread(target=print).start()
+
+
+def start_assert_in_try():
+    try:
+        assert os.environ.get("DJANGO_SETTINGS_MODULE")
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+    except AssertionError:
+        pass
+    threading.Thread(target=print).start()
+
+
+def start_import_in_try():
+    try:
+        from os import no_such_function  # noqa: F401
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+    except ImportError:
+        pass
+    threading.Thread(target=print).start()
