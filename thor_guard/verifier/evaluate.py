@@ -1062,8 +1062,9 @@ class Evaluator:
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
                 allowed |= REGISTRATION_DECORATORS
-                if any(n.endswith(".connect") and n.startswith(("django.", "celery.")) for n in names):
-                    continue  # Signal.connect used as a decorator registers the function and returns it unchanged
+                if any(n.endswith(".connect") and n.startswith("celery.") for n in names):
+                    continue  # Celery's Signal.connect used as a decorator registers the function and returns it
+                # (Django's Signal.connect returns None: `@request_started.connect` leaves the name None, hostile VH-15)
             if helper and not (function.bound and function.owner is not None):
                 allowed |= CACHE_DECORATORS  # on a method the cache hashes self: the class's __hash__ would run
             elif _is_generator_function(function.node):

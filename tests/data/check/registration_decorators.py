@@ -1,7 +1,8 @@
-# Registration decorators return the function unchanged (FROM-AUDIT 1).
+# Registration decorators return the function unchanged (FROM-AUDIT 1) — except Django's Signal.connect, which
+# returns None: the module name `on_started` is None afterwards (hostile VH-15).
 # expect: on_first_request ok
 # expect: on_exit ok
-# expect: on_started ok
+# expect: on_started TG009 may run code before the function or replace it
 import atexit
 import os
 import threading
