@@ -489,6 +489,8 @@ class Evaluator:
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
                 self.trace.problems.append(problem)
                 raise Unsupported(node, problem, "binding")
+            if name == "__debug__":
+                return OPAQUE  # False under `python -O`: `if __debug__: <guard>` does not always run (hostile VH-9)
             return Builtin(name) if hasattr(builtins, name) else OPAQUE
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
@@ -638,6 +640,10 @@ class Evaluator:
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            if bound and value == Marker(GETENV):
+                # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
+                # the instance it is a bound method and self becomes its key argument (hostile VH-7)
+                raise Unsupported(node, f"'{code_of(node)}' reads os.getenv stored on the class: through self it is a bound method, so self becomes its first argument", "binding")
             if bound and isinstance(value, Function) and value.owner is None:
                 # `class Feed: helper = helper` then `self.helper()`: a function stored on the class is a method when
                 # read through the instance, so Python passes self as its first argument (hostile VH-1).

@@ -6,6 +6,8 @@
 # expect: Feed.start_plain_method ok
 # expect: start_assert_in_try TG009
 # expect: start_import_in_try TG009
+# expect: start_debug_only TG009
+# expect: Settings.start TG009 bound method
 import functools
 import os
 import sys
@@ -71,3 +73,19 @@ def start_import_in_try():
     except ImportError:
         pass
     threading.Thread(target=print).start()
+
+
+def start_debug_only():
+    if __debug__:  # False under `python -O`: the guard would not run
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+    threading.Thread(target=print).start()
+
+
+class Settings:
+    getenv = os.getenv  # through self, a bound method: self.getenv("X") passes self as the key
+
+    def start(self):
+        if self.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=print).start()
