@@ -18,24 +18,25 @@ their output stays identical). It reads files as bytes and looks only at
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from thor_guard.targets import module_name_for
+from thor_guard.targets import iter_python_files, module_name_for
 
+_SKIPPED_DIRS = frozenset({"site-packages", "build", "dist"})
 _STAR_IMPORT = re.compile(rb"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
-_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist"})
 
 
 def star_importers(module: str, source_roots: Iterable[Path]) -> tuple[str, ...]:
     """Modules (dotted names, sorted) under ``source_roots`` that contain ``from <module> import *``.
 
     Relative star imports are resolved against the importer's package.
-    Unreadable files are skipped. Hidden directories, ``__pycache__``,
-    ``site-packages``, ``node_modules``, ``build`` and ``dist`` are not walked.
+    Unreadable files are skipped; the tree is walked as every command walks it
+    (:func:`thor_guard.targets.iter_python_files`: hidden and virtualenv
+    directories skipped, a symlink loop walked once), and ``site-packages``,
+    ``build`` and ``dist`` are left out too.
     """
     index = _index(tuple(Path(root).resolve() for root in source_roots))
     return index.get(module, ())
@@ -45,26 +46,23 @@ def star_importers(module: str, source_roots: Iterable[Path]) -> tuple[str, ...]
 def _index(roots: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = {}
     for root in roots:
-        for directory, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-            for name in files:
-                if not name.endswith(".py"):
-                    continue
-                path = Path(directory, name)
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                if b"*" not in data:
-                    continue
-                importer = module_name_for(path, root)
-                if importer is None:
-                    continue
-                is_package = name == "__init__.py"
-                for match in _STAR_IMPORT.finditer(data):
-                    target = _resolve(match.group(1).decode(), match.group(2).decode("ascii", "replace"), importer, is_package)
-                    if target is not None:
-                        found.setdefault(target, set()).add(importer)
+        for path in iter_python_files(root):
+            if _SKIPPED_DIRS & set(path.relative_to(root).parts[:-1]):
+                continue  # build output and installed copies are not the project's importers
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if b"*" not in data:
+                continue
+            importer = module_name_for(path, root)
+            if importer is None:
+                continue
+            is_package = path.name == "__init__.py"
+            for match in _STAR_IMPORT.finditer(data):
+                target = _resolve(match.group(1).decode(), match.group(2).decode("ascii", "replace"), importer, is_package)
+                if target is not None:
+                    found.setdefault(target, set()).add(importer)
     return {module: tuple(sorted(importers)) for module, importers in found.items()}
 
 
