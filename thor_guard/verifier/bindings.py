@@ -25,6 +25,7 @@ import io
 import re
 import tokenize
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -205,7 +206,66 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     return cached
 
 
-def _census(source: bytes | str, module: str | None) -> ModuleBindings:
+@dataclass(frozen=True)
+class ImportEdges:
+    """What importing a module does to *other* modules: exactly :attr:`ModuleBindings.imports` and
+    :attr:`ModuleBindings.patches` of its census, computed without the parts only the module's own names need."""
+
+    imports: tuple[str, ...]
+    patches: tuple[tuple[str, int, str], ...]
+
+
+def import_edges(source: bytes | str, module: str | None = None) -> ImportEdges:
+    """The import walk's view of ``source``: equal to ``census(source, module)``'s ``imports`` and ``patches``.
+
+    The import walk of :class:`thor_guard.verifier.context.HelperResolver`
+    reads a few hundred modules per entry point and needs only these two
+    lists. A store made inside a ``def`` or ``lambda`` runs when it is called,
+    not on import, so it is never a patch: this pass does not walk function
+    bodies (nor their decorators, defaults and annotations, which the census
+    counts as inside the ``def`` too), and skips the hazards, whose only use
+    is the module's own names. The one fact a function body contributes to
+    patches - a name assigned a module looked up at run time
+    (``m = sys.modules[...]`` anywhere makes ``m.x = 1`` at module level a
+    patch) - is searched for only when the source can contain such a look-up
+    (see :func:`_may_look_up_module`); otherwise the bodies are walked as the
+    census walks them. A census already taken of the same source is reused; memoised by content like the census.
+    """
+    key = (module, source)
+    edges = _EDGES.get(key)
+    if edges is None:
+        cached = _CENSUSES.get(key)
+        result = cached if cached is not None else _census(source, module, edges_only=True)
+        edges = ImportEdges(tuple(result.imports), tuple(result.patches))
+        if len(_EDGES) >= _CENSUSES_SIZE:
+            _EDGES.pop(next(iter(_EDGES)))
+        _EDGES[key] = edges
+    return edges
+
+
+_EDGES: dict[tuple[str | None, bytes | str], ImportEdges] = {}
+"""Memo of :func:`import_edges` by content: each entry-point file has its own resolver, and their walks overlap."""
+
+
+_LOOKUP_WORDS = (b"modules", b"import_module", b"__import__", b"reload", b"getmodule")
+"""Every spelling :func:`_looks_up_module` can match has one of these words in it (``sys.modules``, the getters)."""
+
+
+def _may_look_up_module(source: bytes | str) -> bool:
+    """False only when ``source`` provably holds no expression :func:`_looks_up_module` accepts.
+
+    Only an ASCII source without a coding declaration is judged by its text:
+    a non-ASCII identifier may be an NFKC spelling of ``modules``, and a
+    coding cookie (``utf-7``) may spell it in other bytes.
+    """
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if not data.isascii() or b"coding" in data:
+        return True
+    return any(word in data for word in _LOOKUP_WORDS)
+
+
+def _census(source: bytes | str, module: str | None, edges_only: bool = False) -> ModuleBindings:
+    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
     tree = parse_python(source)
     if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
@@ -313,7 +373,7 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 add(into, node, "walrus", statement)
 
     scan(tree.body, result.names, True, "")
-    spelling = _unnormalised_identifier(text)
+    spelling = None if edges_only else _unnormalised_identifier(text)  # a hazard: no edge depends on it
     if spelling is not None:
         raw, line = spelling
         normal = unicodedata.normalize("NFKC", raw)
@@ -385,7 +445,10 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                         module_valued.add(target.id)
             mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
-    mark(tree, False)
+    if not edges_only or _may_look_up_module(source):
+        mark(tree, False)
+    # else: no node anywhere is a module look-up, so module_valued stays empty, and the pruned walk below reads
+    # neither parents, in_functions (hazards only) nor in_defs (it visits no node inside a def or lambda).
     modules = imported | module_valued | import_aliases
 
     def modulish(node: ast.AST) -> bool:
@@ -412,7 +475,7 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
             return parent.iter is node
         return False
 
-    for node in ast.walk(tree):
+    for node in _walk_outside_defs(tree) if edges_only else ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -496,6 +559,17 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 if id(node) not in in_defs:
                     result.patches.append((literal, node.lineno, show(node)))
     return result
+
+
+def _walk_outside_defs(tree: ast.AST) -> Iterator[ast.AST]:
+    """:func:`ast.walk`'s nodes (same breadth-first order) minus everything inside a ``def``/``lambda``: a function
+    or lambda node is yielded, its decorators, arguments, annotations and body are not (the census's ``in_defs``)."""
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+        yield node
 
 
 _WORD = re.compile(r"[^\W\d]\w*")

@@ -21,7 +21,7 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verifier.bindings import Hazard, ModuleBindings, census
+from thor_guard.verifier.bindings import Hazard, ImportEdges, ModuleBindings, census, import_edges
 from thor_guard.verifier.facts import ModuleFacts
 
 if TYPE_CHECKING:
@@ -149,15 +149,15 @@ class HelperResolver:
         """A file's stores on other modules (absolute targets) and the project files its imports run (memoised)."""
         cached = self._edges.get(path)
         if cached is None:
-            census_ = self._package_census(path)
+            edges = self._import_edges(path)
             current = self._module_of_path(path)
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
             patches = []
-            for target, line, text in census_.patches:
+            for target, line, text in edges.patches:
                 target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
                 patches.append((target, (path, line, text)))
             files: list[Path] = []
-            for imported in census_.imports:
+            for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
                     files.extend(f for f in self._module_files(absolute) if f not in files)
@@ -224,6 +224,16 @@ class HelperResolver:
                 cached = ModuleBindings(hazards=[Hazard(f"an unreadable file ({exc.strerror or exc})", 1, "")])
             self._censuses[path] = cached
         return cached
+
+    def _import_edges(self, path: Path) -> ImportEdges:
+        """The file's imports and patches: from its census when one was taken, else from the cheaper edges pass."""
+        census_ = self._censuses.get(path)
+        if census_ is not None:
+            return ImportEdges(tuple(census_.imports), tuple(census_.patches))
+        try:
+            return import_edges(path.read_bytes(), self._module_of_path(path))
+        except OSError:
+            return ImportEdges((), ())  # the census of an unreadable file has only a hazard: no import, no patch
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""
