@@ -132,7 +132,33 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def parse_python(source: bytes | str) -> ast.Module | None:
+_TREES: dict[bytes | str, ast.Module | None] = {}
+_TREES_SIZE = 8
+"""A few recent trees: one entry-point file is read by the census, the attribute-store and logging scans and the
+``def`` positions, all within one verification; the import walk's many modules bypass it (see :func:`import_edges`)."""
+
+
+def python_ast(source: bytes | str) -> ast.Module | None:
+    """``ast.parse(source)`` shared by every reader of the same source; None when the running Python refuses it.
+
+    Exactly :func:`ast.parse` (no lowering of newer syntax: see
+    :func:`parse_python` for that). The tree is shared, so callers must not
+    mutate it. Only ``SyntaxError``/``ValueError`` mean "refused", as for
+    every caller that parsed on its own before.
+    """
+    if source in _TREES:
+        return _TREES[source]
+    try:
+        tree: ast.Module | None = ast.parse(source)
+    except (SyntaxError, ValueError):
+        tree = None
+    if len(_TREES) >= _TREES_SIZE:
+        _TREES.pop(next(iter(_TREES)))
+    _TREES[source] = tree
+    return tree
+
+
+def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | None:
     """Python's ``ast`` of ``source`` judged by the *target's* grammar, not the running interpreter's; None if invalid.
 
     ``ast.parse`` only knows the running interpreter's syntax. When it refuses
@@ -142,11 +168,17 @@ def parse_python(source: bytes | str) -> ast.Module | None:
     only in their own annotation scope), ``type X = v`` as ``X = v`` — and
     parsed again. The lowering keeps every line where it was (or gives up),
     so line numbers stay the file's. Files ``ast`` accepts never pay for it.
+    With ``share`` the plain parse goes through :func:`python_ast`'s memo.
     """
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError):
-        pass
+    if share:
+        tree = python_ast(source)
+        if tree is not None:
+            return tree
+    else:
+        try:
+            return ast.parse(source)
+        except (SyntaxError, ValueError):
+            pass
     lowered = _lower_new_syntax(source)
     if lowered is None:
         return None
@@ -266,7 +298,7 @@ def _may_look_up_module(source: bytes | str) -> bool:
 
 def _census(source: bytes | str, module: str | None, edges_only: bool = False) -> ModuleBindings:
     """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
-    tree = parse_python(source)
+    tree = parse_python(source, share=not edges_only)
     if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source

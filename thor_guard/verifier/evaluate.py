@@ -1190,10 +1190,9 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
     source = facts.full_source
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = ast.Module(body=[], type_ignores=[])
+    from thor_guard.verifier.bindings import python_ast  # one shared tree per file (perf)
+
+    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
 
@@ -1253,10 +1252,9 @@ def logging_problem(facts: ModuleFacts) -> str | None:
 
     source = facts.full_source
     problem: str | None = None
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = ast.Module(body=[], type_ignores=[])
+    from thor_guard.verifier.bindings import python_ast  # one shared tree per file (perf)
+
+    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     logging_modules, logging_names = _logging_imports(tree)
