@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.targets import Target, find_module_file, resolve_target_modules
+from thor_guard.targets import Target, find_module_file, module_file_candidates, resolve_target_modules
 from thor_guard.verdict_cache import (
     Entry,
     Outcome,
@@ -26,7 +26,10 @@ from thor_guard.verdict_cache import (
     VerdictCache,
     config_fingerprint,
     digest,
+    file_signature,
+    lookups_signature,
     outcome_key,
+    same_file,
 )
 
 if TYPE_CHECKING:
@@ -268,6 +271,16 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
 def _still_valid(outcome: Outcome, config: Config) -> bool:
     """True when every probe of ``outcome`` sees today what it saw when the outcome was computed."""
     for probe in outcome.probes:
+        if probe.kind == "file":
+            assert probe.path is not None
+            if not same_file(Path(probe.path), probe.content):
+                return False
+            continue
+        if probe.kind == "lookups":
+            assert probe.path is not None
+            if lookups_signature(probe.path.split("\n")) != probe.content:
+                return False
+            continue
         if probe.module is None:
             assert probe.path is not None
             if _shadowed(Path(probe.path)) != probe.shadowed:
@@ -312,6 +325,14 @@ class _Verifier:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        # The import walk's memos (module -> files, file -> edges, module -> patches reaching it), shared by the
+        # resolvers of one run: they depend only on the tree's files, which one run reads once, never on what an
+        # earlier verification asked. Per resolver, every entry-point file re-read the same few hundred modules.
+        self._reach: dict[str, dict[str, tuple[Path, int, str]]] = {}
+        self._files: dict[str, list[Path]] = {}
+        self._edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = {}
+        self._names: dict[Path, tuple[str, ...]] = {}
+        self._footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
 
     def _resolver(self) -> HelperResolver:
         """A fresh helper resolver for each file.
@@ -321,7 +342,8 @@ class _Verifier:
         verification consulting the modules behind them, so the later file's
         cache entry would miss those reads. Helper modules are small outlines;
         parsing them once per entry-point file costs nothing measurable
-        (Django and gen-5k cold runs alike within noise).
+        (Django and gen-5k cold runs alike within noise). Only the import
+        walk's memos are shared (see ``__init__``).
         """
         from thor_guard.verifier.skeleton import helper_outline
 
@@ -329,6 +351,11 @@ class _Verifier:
             tuple(self.config.source_roots),
             frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers),
             outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
+            _reach=self._reach,
+            _files=self._files,
+            _edges=self._edges,
+            _names=self._names,
+            _footprints=self._footprints,
         )
 
     def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:
@@ -336,6 +363,7 @@ class _Verifier:
         parsed = state.parse()
         resolver = self._resolver()
         resolver.consulted = {}
+        resolver.walks = set()
         ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
         findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
         roots = self.config.source_roots
@@ -355,8 +383,36 @@ class _Verifier:
                 helper_errors.append((str(resolved), resolver.failed_files[resolved]))
             elif resolved in resolver.parsed_files:
                 helper_files.append(str(resolved))
+        probes.extend(_walk_probes(resolver, roots))
         outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
         return outcome, verdicts
+
+
+def _walk_probes(resolver: HelperResolver, roots: Sequence[Path]) -> list[Probe]:
+    """Probes for what the verification's import walks read (see ``HelperResolver.patches_reaching``).
+
+    A patch added to, or removed from, any module imported with the entry
+    point's module changes the verdict, so each walked file is probed
+    (:func:`~thor_guard.verdict_cache.file_signature`: size, mtime and
+    content hash), and so is where every imported name resolves: one
+    ``lookups`` probe lists each candidate file (``a/b.py``,
+    ``a/b/__init__.py`` under every source root) with whether it exists, so
+    a module appearing or disappearing where an import looks changes it,
+    and nothing else does.
+    """
+    files: set[Path] = set()
+    names: set[str] = set()
+    for module in sorted(resolver.walks):  # type: ignore[attr-defined]
+        footprint = resolver.walk_footprint(module)
+        if footprint is not None:
+            files.update(footprint[0])
+            names.update(footprint[1])
+    if not files and not names:
+        return []
+    probes = [Probe(None, str(path), file_signature(path), kind="file") for path in sorted(files)]
+    candidates = sorted({str(c) for name in names for root in roots for c in module_file_candidates(name, root)})
+    probes.append(Probe(None, "\n".join(candidates), lookups_signature(candidates), kind="lookups"))
+    return probes
 
 
 _RECORDING: type | None = None
@@ -375,6 +431,7 @@ def _recording_resolver_class() -> type:
 
         class RecordingResolver(HelperResolver):
             consulted: dict[str, bool]
+            walks: set[str]
 
             def is_module(self, module: str) -> bool:
                 self.consulted.setdefault(module, False)
@@ -383,6 +440,10 @@ def _recording_resolver_class() -> type:
             def module_facts(self, module: str):  # type: ignore[no-untyped-def]
                 self.consulted[module] = True
                 return super().module_facts(module)
+
+            def patches_reaching(self, module: str):  # type: ignore[no-untyped-def]
+                self.walks.add(module)
+                return super().patches_reaching(module)
 
         _RECORDING = RecordingResolver
     return _RECORDING

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 1
+FORMAT = 2
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 MAX_BYTES = 64 * 1024 * 1024
@@ -84,6 +84,69 @@ _NOT_IN_FINGERPRINT = frozenset(
 def digest(data: bytes) -> str:
     """BLAKE2b-128 of ``data`` as hex: the content hash of every key and probe."""
     return blake2b(data, digest_size=16).hexdigest()
+
+
+def file_signature(path: Path) -> str:
+    """``size:mtime_ns:content hash`` of a file (``missing`` / ``unreadable:errno`` when it cannot be read)."""
+    try:
+        st = path.stat()
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    return f"{st.st_size}:{st.st_mtime_ns}:{digest(data)}"
+
+
+def same_file(path: Path, signature: str | None) -> bool:
+    """Whether ``path`` still has the content :func:`file_signature` recorded.
+
+    Size and mtime equal to the recorded ones are taken as the same content
+    (one ``stat``, as the audit cache does); otherwise the content is read
+    and its hash compared, so a touch without an edit stays valid.
+    """
+    if signature is None:
+        return False
+    size, _, rest = signature.partition(":")
+    mtime, _, content = rest.partition(":")
+    if not content:  # missing / unreadable then: valid only if still so
+        return file_signature(path) == signature
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if str(st.st_size) == size and str(st.st_mtime_ns) == mtime:
+        return True
+    try:
+        return digest(path.read_bytes()) == content
+    except OSError:
+        return False
+
+
+def lookups_signature(candidates: Iterable[str]) -> str:
+    """Which of ``candidates`` (file paths a module look-up tries) are files now: a hash of that bit list.
+
+    Each directory is listed once (``os.listdir``) rather than every
+    candidate stat-ed; a name found in its directory's listing is then
+    confirmed to be a file, as :func:`thor_guard.targets.find_module_file`
+    requires.
+    """
+    listings: dict[str, frozenset[str] | None] = {}
+    bits = bytearray()
+    for candidate in candidates:
+        directory, _, name = candidate.rpartition(os.sep)
+        listing = listings.get(directory, _UNLISTED)
+        if listing is _UNLISTED:
+            try:
+                listing = frozenset(os.listdir(directory or os.sep))
+            except OSError:
+                listing = None
+            listings[directory] = listing
+        bits.append(1 if listing is not None and name in listing and os.path.isfile(candidate) else 0)
+    return digest(bytes(bits))
+
+
+_UNLISTED: frozenset[str] = frozenset({"\0"})
 
 
 def config_fingerprint(config: Config) -> str:
@@ -159,12 +222,19 @@ class Probe:
     the verifier parsed it, ``content`` is its hash and ``shadowed`` whether a
     package directory of the same name shadowed it. ``module=None`` probes the
     entry-point file's own shadowing package only.
+
+    The import walk (import-time patches, ``HelperResolver.patches_reaching``)
+    adds two more kinds: ``kind="file"``, a module it read, with
+    :func:`file_signature` as ``content``, and ``kind="lookups"``, every
+    file its module look-ups tried (newline-separated in ``path``), with
+    :func:`lookups_signature` as ``content``.
     """
 
     module: str | None
     path: str | None
     content: str | None = None
     shadowed: bool | None = None
+    kind: str = "module"
 
 
 @dataclass(frozen=True)
@@ -309,7 +379,7 @@ def encode(entry: Entry) -> bytes | None:
             o.entry_points,
             o.helper_files,
             o.helper_errors,
-            tuple((p.module, p.path, p.content, p.shadowed) for p in o.probes),
+            tuple((p.module, p.path, p.content, p.shadowed, p.kind) for p in o.probes),
         )
         for okey, o in entry.outcomes.items()
     )

@@ -61,6 +61,11 @@ class HelperResolver:
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     _files: dict[str, list[Path]] = field(default_factory=dict)
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
+    _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+    """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
+    _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Module -> what its import walk depended on: the files it read and the module names it looked up
+    (:meth:`walk_footprint`; ``check``'s verdict cache re-validates them)."""
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -120,9 +125,11 @@ class HelperResolver:
         found: dict[str, tuple[Path, int, str]] = {}
         queue = list(self._module_files(module))
         seen = set(queue)
+        names = [module]
         while queue and len(seen) < _MAX_IMPORT_WALK:
             path = queue.pop()
             patches, imported = self._file_edges(path)
+            names.extend(self._names.get(path, ()))
             for target, site in patches:
                 found.setdefault(target, site)
             for following in imported:
@@ -130,7 +137,13 @@ class HelperResolver:
                     seen.add(following)
                     queue.append(following)
         self._reach[module] = found
+        self._footprints[module] = (tuple(sorted(seen)), tuple(sorted(set(names))))
         return found
+
+    def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
+        """What :meth:`patches_reaching` of ``module`` depended on: every file it read (or queued) and every module
+        name it looked up under the source roots; None when that walk has not run."""
+        return self._footprints.get(module)
 
     def _module_files(self, name: str) -> list[Path]:
         """The project files importing ``name`` runs: its parent packages' ``__init__.py`` and its own file."""
@@ -157,12 +170,15 @@ class HelperResolver:
                 target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
                 patches.append((target, (path, line, text)))
             files: list[Path] = []
+            names: list[str] = []
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
+                    names.append(absolute)
                     files.extend(f for f in self._module_files(absolute) if f not in files)
             cached = (patches, files)
             self._edges[path] = cached
+            self._names[path] = tuple(names)
         return cached
 
     def _module_of_path(self, path: Path) -> str:
