@@ -223,6 +223,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
             )
 
     fingerprint = config_fingerprint(config)
+    confirmed: set[Probe] = set()
     verifier: _Verifier | None = None
     verdicts: dict[str, FunctionVerdict] = {}
     entry_points: set[str] = set()
@@ -232,7 +233,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
         assert isinstance(state, FileState)
         okey = outcome_key(fingerprint, wanted)
         outcome = state.entry.outcomes.get(okey)
-        if outcome is None or not _still_valid(outcome, config):
+        if outcome is None or not _still_valid(outcome, config, confirmed):
             cache.misses += 1
             if verifier is None:
                 verifier = _Verifier(config)
@@ -268,18 +269,23 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
     return did_you_mean(name, candidates)
 
 
-def _still_valid(outcome: Outcome, config: Config) -> bool:
-    """True when every probe of ``outcome`` sees today what it saw when the outcome was computed."""
+def _still_valid(outcome: Outcome, config: Config, confirmed: set[Probe] | None = None) -> bool:
+    """True when every probe of ``outcome`` sees today what it saw when the outcome was computed.
+
+    ``confirmed`` (one set per run) holds the import-walk probes already found
+    unchanged: the outcomes of one run's files share most of their walk.
+    """
     for probe in outcome.probes:
-        if probe.kind == "file":
+        if probe.kind in ("file", "lookups"):
+            if confirmed is not None and probe in confirmed:
+                continue
             assert probe.path is not None
-            if not same_file(Path(probe.path), probe.content):
+            if probe.kind == "file" and not same_file(Path(probe.path), probe.content):
                 return False
-            continue
-        if probe.kind == "lookups":
-            assert probe.path is not None
-            if lookups_signature(probe.path.split("\n")) != probe.content:
+            if probe.kind == "lookups" and lookups_signature(probe.path.split("\n")) != probe.content:
                 return False
+            if confirmed is not None:
+                confirmed.add(probe)
             continue
         if probe.module is None:
             assert probe.path is not None
