@@ -345,3 +345,26 @@ def test_a_patch_in_a_module_imported_with_the_entry_point_invalidates_its_verdi
     assert "app/deep.py" in _outputs(root, VerdictCache(cache_dir))[0]  # its patch of os.environ, seen through the cache
     cached = _same_with_and_without_cache(root, cache_dir)
     assert cached.hits == 2 and cached.misses == 0  # nothing changed since: both files served from the cache
+
+
+def test_walk_probes_survive_a_touch_but_not_an_edit_or_a_new_module(tmp_path: Path) -> None:
+    from thor_guard.verdict_cache import file_signature, lookups_signature, same_file
+
+    module = tmp_path / "patcher.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    signature = file_signature(module)
+    os.utime(module, ns=(1, 1))  # touched, same bytes: still the same file (its hash is compared)
+    assert same_file(module, signature)
+    module.write_text("Y = 2\n", encoding="utf-8")  # same size, other bytes
+    assert not same_file(module, signature)
+    module.unlink()
+    assert not same_file(module, signature)
+    assert same_file(module, file_signature(module))  # missing then, missing now
+
+    candidates = [str(tmp_path / "pkg" / "mod.py"), str(tmp_path / "pkg" / "mod" / "__init__.py")]
+    before = lookups_signature(candidates)
+    (tmp_path / "pkg" / "mod.py").mkdir(parents=True)  # a directory named like the module is not a module
+    assert lookups_signature(candidates) == before
+    (tmp_path / "pkg" / "mod").mkdir()
+    (tmp_path / "pkg" / "mod" / "__init__.py").write_text("", encoding="utf-8")
+    assert lookups_signature(candidates) != before
