@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.targets import Target, find_module_file, module_file_candidates, resolve_target_modules
+from thor_guard.targets import Target, find_module_file, resolve_target_modules
 from thor_guard.verdict_cache import (
     Entry,
     Outcome,
@@ -224,6 +224,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
 
     fingerprint = config_fingerprint(config)
     confirmed: set[Probe] = set()
+    listings: dict[str, frozenset[str] | None] = {}
     verifier: _Verifier | None = None
     verdicts: dict[str, FunctionVerdict] = {}
     entry_points: set[str] = set()
@@ -233,7 +234,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
         assert isinstance(state, FileState)
         okey = outcome_key(fingerprint, wanted)
         outcome = state.entry.outcomes.get(okey)
-        if outcome is None or not _still_valid(outcome, config, confirmed):
+        if outcome is None or not _still_valid(outcome, config, confirmed, listings):
             cache.misses += 1
             if verifier is None:
                 verifier = _Verifier(config)
@@ -269,11 +270,14 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
     return did_you_mean(name, candidates)
 
 
-def _still_valid(outcome: Outcome, config: Config, confirmed: set[Probe] | None = None) -> bool:
+def _still_valid(
+    outcome: Outcome, config: Config, confirmed: set[Probe] | None = None, listings: dict[str, frozenset[str] | None] | None = None
+) -> bool:
     """True when every probe of ``outcome`` sees today what it saw when the outcome was computed.
 
     ``confirmed`` (one set per run) holds the import-walk probes already found
-    unchanged: the outcomes of one run's files share most of their walk.
+    unchanged, and ``listings`` the directories listed for them: the outcomes
+    of one run's files share most of their walk.
     """
     for probe in outcome.probes:
         if probe.kind in ("file", "lookups"):
@@ -282,7 +286,7 @@ def _still_valid(outcome: Outcome, config: Config, confirmed: set[Probe] | None 
             assert probe.path is not None
             if probe.kind == "file" and not same_file(Path(probe.path), probe.content):
                 return False
-            if probe.kind == "lookups" and lookups_signature(probe.path.split("\n")) != probe.content:
+            if probe.kind == "lookups" and lookups_signature(probe.path.split("\n"), config.source_roots, listings) != probe.content:
                 return False
             if confirmed is not None:
                 confirmed.add(probe)
@@ -339,6 +343,7 @@ class _Verifier:
         self._edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = {}
         self._names: dict[Path, tuple[str, ...]] = {}
         self._footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
+        self._listings: dict[str, frozenset[str] | None] = {}  # directory listings of the walk probes
 
     def _resolver(self) -> HelperResolver:
         """A fresh helper resolver for each file.
@@ -389,22 +394,22 @@ class _Verifier:
                 helper_errors.append((str(resolved), resolver.failed_files[resolved]))
             elif resolved in resolver.parsed_files:
                 helper_files.append(str(resolved))
-        probes.extend(_walk_probes(resolver, roots))
+        probes.extend(_walk_probes(resolver, roots, self._listings))
         outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
         return outcome, verdicts
 
 
-def _walk_probes(resolver: HelperResolver, roots: Sequence[Path]) -> list[Probe]:
+def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict[str, frozenset[str] | None]) -> list[Probe]:
     """Probes for what the verification's import walks read (see ``HelperResolver.patches_reaching``).
 
     A patch added to, or removed from, any module imported with the entry
     point's module changes the verdict, so each walked file is probed
     (:func:`~thor_guard.verdict_cache.file_signature`: size, mtime and
     content hash), and so is where every imported name resolves: one
-    ``lookups`` probe lists each candidate file (``a/b.py``,
-    ``a/b/__init__.py`` under every source root) with whether it exists, so
-    a module appearing or disappearing where an import looks changes it,
-    and nothing else does.
+    ``lookups`` probe lists the names looked up with a hash of which of
+    their candidate files (``a/b.py``, ``a/b/__init__.py`` under every
+    source root) exist, so a module appearing or disappearing where an
+    import looks changes it, and nothing else does.
     """
     files: set[Path] = set()
     names: set[str] = set()
@@ -416,8 +421,8 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path]) -> list[Probe]
     if not files and not names:
         return []
     probes = [Probe(None, str(path), file_signature(path), kind="file") for path in sorted(files)]
-    candidates = sorted({str(c) for name in names for root in roots for c in module_file_candidates(name, root)})
-    probes.append(Probe(None, "\n".join(candidates), lookups_signature(candidates), kind="lookups"))
+    ordered = sorted(names)
+    probes.append(Probe(None, "\n".join(ordered), lookups_signature(ordered, roots, listings), kind="lookups"))
     return probes
 
 

@@ -123,30 +123,48 @@ def same_file(path: Path, signature: str | None) -> bool:
         return False
 
 
-def lookups_signature(candidates: Iterable[str]) -> str:
-    """Which of ``candidates`` (file paths a module look-up tries) are files now: a hash of that bit list.
+def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dict[str, frozenset[str] | None] | None = None) -> str:
+    """Where each dotted module name resolves under ``roots`` now: a hash of which candidate files exist.
 
-    Each directory is listed once (``os.listdir``) rather than every
-    candidate stat-ed; a name found in its directory's listing is then
-    confirmed to be a file, as :func:`thor_guard.targets.find_module_file`
-    requires.
+    The candidates are those of :func:`thor_guard.targets.find_module_file`
+    (``root/a/b.py``, ``root/a/b/__init__.py`` for every root, in order). A
+    directory is listed at most once (``listings``, shareable across calls
+    of one run), and only when its parent's listing shows it exists, so the
+    many names of other packages (``os``, ``re``) cost no system call; a name
+    found in a listing is then confirmed to be a file.
     """
-    listings: dict[str, frozenset[str] | None] = {}
+    listings = {} if listings is None else listings
     bits = bytearray()
-    for candidate in candidates:
-        directory, _, name = candidate.rpartition(os.sep)
-        listing = listings.get(directory, _UNLISTED)
-        if listing is _UNLISTED:
-            try:
-                listing = frozenset(os.listdir(directory or os.sep))
-            except OSError:
-                listing = None
-            listings[directory] = listing
-        bits.append(1 if listing is not None and name in listing and os.path.isfile(candidate) else 0)
+    bases = [str(root) for root in roots]
+    for name in names:
+        parts = name.split(".")
+        for base in bases:
+            directory = os.path.join(base, *parts[:-1])
+            module_dir = os.path.join(directory, parts[-1])
+            bits.append(_is_file(directory, parts[-1] + ".py", listings, base))
+            bits.append(_is_file(module_dir, "__init__.py", listings, base))
     return digest(bytes(bits))
 
 
-_UNLISTED: frozenset[str] = frozenset({"\0"})
+def _is_file(directory: str, name: str, listings: dict[str, frozenset[str] | None], base: str) -> int:
+    listing = _listing(directory, listings, base)
+    return 1 if listing is not None and name in listing and os.path.isfile(os.path.join(directory, name)) else 0
+
+
+def _listing(directory: str, listings: dict[str, frozenset[str] | None], base: str) -> frozenset[str] | None:
+    """The entries of ``directory`` (None: not a directory); a directory below ``base`` is listed only if its
+    parent's listing has it."""
+    if directory in listings:
+        return listings[directory]
+    listing: frozenset[str] | None = None
+    parent, _, leaf = directory.rpartition(os.sep)
+    if directory == base or not parent.startswith(base) or leaf in (_listing(parent, listings, base) or ()):
+        try:
+            listing = frozenset(os.listdir(directory))
+        except OSError:
+            listing = None
+    listings[directory] = listing
+    return listing
 
 
 def config_fingerprint(config: Config) -> str:
@@ -226,8 +244,8 @@ class Probe:
     The import walk (import-time patches, ``HelperResolver.patches_reaching``)
     adds two more kinds: ``kind="file"``, a module it read, with
     :func:`file_signature` as ``content``, and ``kind="lookups"``, every
-    file its module look-ups tried (newline-separated in ``path``), with
-    :func:`lookups_signature` as ``content``.
+    module name it looked up under the source roots (newline-separated in
+    ``path``), with :func:`lookups_signature` as ``content``.
     """
 
     module: str | None

@@ -361,10 +361,14 @@ def test_walk_probes_survive_a_touch_but_not_an_edit_or_a_new_module(tmp_path: P
     assert not same_file(module, signature)
     assert same_file(module, file_signature(module))  # missing then, missing now
 
-    candidates = [str(tmp_path / "pkg" / "mod.py"), str(tmp_path / "pkg" / "mod" / "__init__.py")]
-    before = lookups_signature(candidates)
+    names, roots = ["pkg.mod", "os"], [tmp_path]
+    before = lookups_signature(names, roots)
     (tmp_path / "pkg" / "mod.py").mkdir(parents=True)  # a directory named like the module is not a module
-    assert lookups_signature(candidates) == before
+    (tmp_path / "README").write_text("x\n", encoding="utf-8")  # nor is anything no look-up tries
+    assert lookups_signature(names, roots) == before
     (tmp_path / "pkg" / "mod").mkdir()
     (tmp_path / "pkg" / "mod" / "__init__.py").write_text("", encoding="utf-8")
-    assert lookups_signature(candidates) != before
+    assert lookups_signature(names, roots) != before
+    after = lookups_signature(names, roots)
+    (tmp_path / "os.py").write_text("environ = {}\n", encoding="utf-8")  # a project module shadowing os
+    assert lookups_signature(names, roots) != after
