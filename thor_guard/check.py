@@ -225,6 +225,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
     fingerprint = config_fingerprint(config)
     confirmed: set[Probe] = set()
     listings: dict[str, frozenset[str] | None] = {}
+    unchanged: dict[tuple[str, str], bool] = {}
     verifier: _Verifier | None = None
     verdicts: dict[str, FunctionVerdict] = {}
     entry_points: set[str] = set()
@@ -234,7 +235,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
         assert isinstance(state, FileState)
         okey = outcome_key(fingerprint, wanted)
         outcome = state.entry.outcomes.get(okey)
-        if outcome is None or not _still_valid(outcome, config, confirmed, listings):
+        if outcome is None or not _still_valid(outcome, config, confirmed, listings, unchanged):
             cache.misses += 1
             if verifier is None:
                 verifier = _Verifier(config)
@@ -271,21 +272,32 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
 
 
 def _still_valid(
-    outcome: Outcome, config: Config, confirmed: set[Probe] | None = None, listings: dict[str, frozenset[str] | None] | None = None
+    outcome: Outcome,
+    config: Config,
+    confirmed: set[Probe] | None = None,
+    listings: dict[str, frozenset[str] | None] | None = None,
+    unchanged: dict[tuple[str, str], bool] | None = None,
 ) -> bool:
     """True when every probe of ``outcome`` sees today what it saw when the outcome was computed.
 
     ``confirmed`` (one set per run) holds the import-walk probes already found
-    unchanged, and ``listings`` the directories listed for them: the outcomes
-    of one run's files share most of their walk.
+    unchanged, ``listings`` the directories listed for them and ``unchanged``
+    each walked file's verdict: the outcomes of one run's files share most of
+    their walk.
     """
+    unchanged = {} if unchanged is None else unchanged
     for probe in outcome.probes:
-        if probe.kind in ("file", "lookups"):
+        if probe.kind in ("files", "lookups"):
             if confirmed is not None and probe in confirmed:
                 continue
-            assert probe.path is not None
-            if probe.kind == "file" and not same_file(Path(probe.path), probe.content):
-                return False
+            assert probe.path is not None and probe.content is not None
+            if probe.kind == "files":
+                for path, signature in zip(probe.path.split("\n"), probe.content.split("\n")):
+                    key = (path, signature)
+                    if key not in unchanged:
+                        unchanged[key] = same_file(Path(path), signature)
+                    if not unchanged[key]:
+                        return False
             if probe.kind == "lookups" and lookups_signature(probe.path.split("\n"), config.source_roots, listings) != probe.content:
                 return False
             if confirmed is not None:
@@ -403,9 +415,9 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict
     """Probes for what the verification's import walks read (see ``HelperResolver.patches_reaching``).
 
     A patch added to, or removed from, any module imported with the entry
-    point's module changes the verdict, so each walked file is probed
-    (:func:`~thor_guard.verdict_cache.file_signature`: size, mtime and
-    content hash), and so is where every imported name resolves: one
+    point's module changes the verdict, so one ``files`` probe holds each
+    walked file's :func:`~thor_guard.verdict_cache.file_signature` (size,
+    mtime and content hash), and so is where every imported name resolves: one
     ``lookups`` probe lists the names looked up with a hash of which of
     their candidate files (``a/b.py``, ``a/b/__init__.py`` under every
     source root) exist, so a module appearing or disappearing where an
@@ -420,7 +432,10 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict
             names.update(footprint[1])
     if not files and not names:
         return []
-    probes = [Probe(None, str(path), file_signature(path), kind="file") for path in sorted(files)]
+    paths = sorted(files)
+    # One probe for all files (newline-joined): a few hundred probe objects per entry cost a warm run more than
+    # the stat calls that check them.
+    probes = [Probe(None, "\n".join(map(str, paths)), "\n".join(file_signature(p) for p in paths), kind="files")] if paths else []
     ordered = sorted(names)
     probes.append(Probe(None, "\n".join(ordered), lookups_signature(ordered, roots, listings), kind="lookups"))
     return probes

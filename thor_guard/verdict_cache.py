@@ -242,8 +242,9 @@ class Probe:
     entry-point file's own shadowing package only.
 
     The import walk (import-time patches, ``HelperResolver.patches_reaching``)
-    adds two more kinds: ``kind="file"``, a module it read, with
-    :func:`file_signature` as ``content``, and ``kind="lookups"``, every
+    adds two more kinds: ``kind="files"``, the modules it read
+    (newline-separated in ``path``), with their :func:`file_signature`\ s
+    (newline-separated) as ``content``, and ``kind="lookups"``, every
     module name it looked up under the source roots (newline-separated in
     ``path``), with :func:`lookups_signature` as ``content``.
     """
