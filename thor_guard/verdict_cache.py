@@ -137,12 +137,18 @@ def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dic
     bits = bytearray()
     bases = [str(root) for root in roots]
     for name in names:
-        parts = name.split(".")
         for base in bases:
-            directory = os.path.join(base, *parts[:-1])
-            module_dir = os.path.join(directory, parts[-1])
-            bits.append(_is_file(directory, parts[-1] + ".py", listings, base))
-            bits.append(_is_file(module_dir, "__init__.py", listings, base))
+            known = listings.get(f"\0{base}\0{name}")  # this name's two bits, found by an earlier probe of the run
+            if known is None:
+                parts = name.split(".")
+                directory = os.path.join(base, *parts[:-1])
+                found = (
+                    _is_file(directory, parts[-1] + ".py", listings, base),
+                    _is_file(os.path.join(directory, parts[-1]), "__init__.py", listings, base),
+                )
+                known = listings[f"\0{base}\0{name}"] = frozenset(str(i) for i, bit in enumerate(found) if bit)
+            bits.append(1 if "0" in known else 0)
+            bits.append(1 if "1" in known else 0)
     return digest(bytes(bits))
 
 
