@@ -287,6 +287,8 @@ def _still_valid(
     """
     unchanged = {} if unchanged is None else unchanged
     for probe in outcome.probes:
+        if probe.kind == "unverifiable":
+            return False
         if probe.kind in ("files", "lookups"):
             if confirmed is not None and probe in confirmed:
                 continue
@@ -433,6 +435,8 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict
     if not files and not names:
         return []
     paths = sorted(files)
+    if any("\n" in str(path) for path in paths):
+        return [Probe(None, None, kind="unverifiable")]  # the probe's newline-joined list cannot hold such a path
     # One probe for all files (newline-joined): a few hundred probe objects per entry cost a warm run more than
     # the stat calls that check them.
     probes = [Probe(None, "\n".join(map(str, paths)), "\n".join(file_signature(p) for p in paths), kind="files")] if paths else []
