@@ -252,11 +252,11 @@ def import_edges(source: bytes | str, module: str | None = None) -> ImportEdges:
 
     The import walk of :class:`thor_guard.verifier.context.HelperResolver`
     reads a few hundred modules per entry point and needs only these two
-    lists. A store made inside a ``def`` or ``lambda`` runs when it is called,
+    lists. A store made in the body of a ``def`` or ``lambda`` runs when it is called,
     not on import, so it is never a patch: this pass does not walk function
-    bodies (nor their decorators, defaults and annotations, which the census
-    counts as inside the ``def`` too), and skips the hazards, whose only use
-    is the module's own names. The one fact a function body contributes to
+    and lambda bodies (their decorators, defaults and annotations run on
+    import and are walked), and skips the hazards, whose only use is the
+    module's own names. The one fact a function body contributes to
     patches - a name assigned a module looked up at run time
     (``m = sys.modules[...]`` anywhere makes ``m.x = 1`` at module level a
     patch) - is searched for only when the source can contain such a look-up
@@ -461,21 +461,25 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
     # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.
     parents: dict[int, ast.AST] = {}
     in_functions: set[int] = set()
-    in_defs: set[int] = set()  # every node inside a def/lambda: its stores run when called, not on import
+    in_defs: set[int] = set()  # every node in a def/lambda body: its stores run when called, not on import
     module_valued: set[str] = set()
 
     def mark(node: ast.AST, inside: bool) -> None:
+        # `inside`: node is in a function body, so it runs when the function is called, not on import. A def's
+        # decorators, defaults and annotations (a lambda's defaults) run where the def is: only bodies are inside.
+        body = _body_ids(node)
         for child in ast.iter_child_nodes(node):
+            child_inside = inside or id(child) in body
             parents[id(child)] = node
-            if inside:
+            if child_inside:
                 in_defs.add(id(child))
-            if isinstance(child, ast.Call) and inside:
+            if isinstance(child, ast.Call) and child_inside:
                 in_functions.add(id(child))
             if isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _looks_up_module(child.value):
                 for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
                     if isinstance(target, ast.Name):
                         module_valued.add(target.id)
-            mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+            mark(child, child_inside)
 
     if not edges_only or _may_look_up_module(source):
         mark(tree, False)
@@ -593,14 +597,26 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
     return result
 
 
+def _body_ids(node: ast.AST) -> frozenset[int]:
+    """The ids of a ``def``'s body statements or a ``lambda``'s body expression: what runs only when it is called."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset(id(statement) for statement in node.body)
+    if isinstance(node, ast.Lambda):
+        return frozenset({id(node.body)})
+    return _NO_BODY
+
+
+_NO_BODY: frozenset[int] = frozenset()
+
+
 def _walk_outside_defs(tree: ast.AST) -> Iterator[ast.AST]:
-    """:func:`ast.walk`'s nodes (same breadth-first order) minus everything inside a ``def``/``lambda``: a function
-    or lambda node is yielded, its decorators, arguments, annotations and body are not (the census's ``in_defs``)."""
+    """:func:`ast.walk`'s nodes (same breadth-first order) minus every function and lambda *body* (the census's
+    ``in_defs``); decorators, defaults and annotations are walked: they run on import."""
     todo = deque([tree])
     while todo:
         node = todo.popleft()
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            todo.extend(ast.iter_child_nodes(node))
+        body = _body_ids(node)
+        todo.extend(child for child in ast.iter_child_nodes(node) if id(child) not in body)
         yield node
 
 
