@@ -89,7 +89,7 @@ def _run_one(project: Path, out: Path, code: Path, python: str) -> None:
     env = dict(os.environ, THOR_GUARD_CODE=str(code), NO_COLOR="1")
     done = subprocess.run(
         [python, "-c", _DRIVER.format(body="from thor_guard.cli import main; sys.exit(main(sys.argv[1:]))"), "check", "--no-cache", "--format", "json", "."],
-        cwd=project, env=env, capture_output=True, timeout=900,
+        cwd=project, env=env, capture_output=True, timeout=900, check=False,
     )
     record = b"exit %d\n--- stdout\n%s\n--- stderr\n%s" % (done.returncode, done.stdout, done.stderr)
     (out / f"{project.name}.txt").write_bytes(record)

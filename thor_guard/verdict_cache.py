@@ -249,8 +249,8 @@ class Probe:
 
     The import walk (import-time patches, ``HelperResolver.patches_reaching``)
     adds two more kinds: ``kind="files"``, the modules it read
-    (newline-separated in ``path``), with their :func:`file_signature`\ s
-    (newline-separated) as ``content``, and ``kind="lookups"``, every
+    (newline-separated in ``path``), with the :func:`file_signature` of
+    each (newline-separated) as ``content``, and ``kind="lookups"``, every
     module name it looked up under the source roots (newline-separated in
     ``path``), with :func:`lookups_signature` as ``content``.
     """

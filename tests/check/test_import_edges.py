@@ -112,7 +112,7 @@ def _module(draw: st.DrawFn) -> str:
         elif place == "class":
             lines.append(f"class C:\n{indented}")
         elif place == "method":
-            lines.append(f"class D:\n    def g(self):\n" + "\n".join("    " + line for line in indented.splitlines()))
+            lines.append("class D:\n    def g(self):\n" + "\n".join("    " + line for line in indented.splitlines()))
         elif place == "if":
             lines.append(f"if cond:\n{indented}")
         elif place == "decorator":
@@ -122,7 +122,7 @@ def _module(draw: st.DrawFn) -> str:
         elif place == "lambda":
             lines.append(f"q = lambda: setattr(os, 'environ', {draw(st.sampled_from(_LOOKUPS))})")
         else:
-            lines.append(f"def outer():\n    def inner():\n" + "\n".join("    " + line for line in indented.splitlines()))
+            lines.append("def outer():\n    def inner():\n" + "\n".join("    " + line for line in indented.splitlines()))
     return "\n".join(lines) + "\n"
 
 

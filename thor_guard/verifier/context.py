@@ -21,7 +21,13 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verifier.bindings import Hazard, ImportEdges, ModuleBindings, census, import_edges
+from thor_guard.verifier.bindings import (
+    Hazard,
+    ImportEdges,
+    ModuleBindings,
+    census,
+    import_edges,
+)
 from thor_guard.verifier.facts import ModuleFacts
 
 if TYPE_CHECKING:

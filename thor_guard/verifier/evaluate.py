@@ -1188,10 +1188,11 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
         return cached
     import ast
 
+    # One shared tree per file (perf): the census and the other scans parse the same source.
+    from thor_guard.verifier.bindings import python_ast
+
     found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
     source = facts.full_source
-    from thor_guard.verifier.bindings import python_ast  # one shared tree per file (perf)
-
     tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
@@ -1250,10 +1251,11 @@ def logging_problem(facts: ModuleFacts) -> str | None:
         return cached  # type: ignore[return-value]
     import ast
 
+    # One shared tree per file (perf): the census and the other scans parse the same source.
+    from thor_guard.verifier.bindings import python_ast
+
     source = facts.full_source
     problem: str | None = None
-    from thor_guard.verifier.bindings import python_ast  # one shared tree per file (perf)
-
     tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
