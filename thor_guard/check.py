@@ -26,7 +26,10 @@ from thor_guard.verdict_cache import (
     VerdictCache,
     config_fingerprint,
     digest,
+    file_signature,
+    lookups_signature,
     outcome_key,
+    same_file,
 )
 
 if TYPE_CHECKING:
@@ -220,6 +223,9 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
             )
 
     fingerprint = config_fingerprint(config)
+    confirmed: set[Probe] = set()
+    listings: dict[str, frozenset[str] | None] = {}
+    unchanged: dict[tuple[str, str], bool] = {}
     verifier: _Verifier | None = None
     verdicts: dict[str, FunctionVerdict] = {}
     entry_points: set[str] = set()
@@ -229,7 +235,7 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
         assert isinstance(state, FileState)
         okey = outcome_key(fingerprint, wanted)
         outcome = state.entry.outcomes.get(okey)
-        if outcome is None or not _still_valid(outcome, config):
+        if outcome is None or not _still_valid(outcome, config, confirmed, listings, unchanged):
             cache.misses += 1
             if verifier is None:
                 verifier = _Verifier(config)
@@ -265,9 +271,40 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
     return did_you_mean(name, candidates)
 
 
-def _still_valid(outcome: Outcome, config: Config) -> bool:
-    """True when every probe of ``outcome`` sees today what it saw when the outcome was computed."""
+def _still_valid(
+    outcome: Outcome,
+    config: Config,
+    confirmed: set[Probe] | None = None,
+    listings: dict[str, frozenset[str] | None] | None = None,
+    unchanged: dict[tuple[str, str], bool] | None = None,
+) -> bool:
+    """True when every probe of ``outcome`` sees today what it saw when the outcome was computed.
+
+    ``confirmed`` (one set per run) holds the import-walk probes already found
+    unchanged, ``listings`` the directories listed for them and ``unchanged``
+    each walked file's verdict: the outcomes of one run's files share most of
+    their walk.
+    """
+    unchanged = {} if unchanged is None else unchanged
     for probe in outcome.probes:
+        if probe.kind == "unverifiable":
+            return False
+        if probe.kind in ("files", "lookups"):
+            if confirmed is not None and probe in confirmed:
+                continue
+            assert probe.path is not None and probe.content is not None
+            if probe.kind == "files":
+                for path, signature in zip(probe.path.split("\n"), probe.content.split("\n")):
+                    key = (path, signature)
+                    if key not in unchanged:
+                        unchanged[key] = same_file(Path(path), signature)
+                    if not unchanged[key]:
+                        return False
+            if probe.kind == "lookups" and lookups_signature(probe.path.split("\n"), config.source_roots, listings) != probe.content:
+                return False
+            if confirmed is not None:
+                confirmed.add(probe)
+            continue
         if probe.module is None:
             assert probe.path is not None
             if _shadowed(Path(probe.path)) != probe.shadowed:
@@ -312,6 +349,15 @@ class _Verifier:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        # The import walk's memos (module -> files, file -> edges, module -> patches reaching it), shared by the
+        # resolvers of one run: they depend only on the tree's files, which one run reads once, never on what an
+        # earlier verification asked. Per resolver, every entry-point file re-read the same few hundred modules.
+        self._reach: dict[str, dict[str, tuple[Path, int, str]]] = {}
+        self._files: dict[str, list[Path]] = {}
+        self._edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = {}
+        self._names: dict[Path, tuple[str, ...]] = {}
+        self._footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
+        self._listings: dict[str, frozenset[str] | None] = {}  # directory listings of the walk probes
 
     def _resolver(self) -> HelperResolver:
         """A fresh helper resolver for each file.
@@ -321,7 +367,8 @@ class _Verifier:
         verification consulting the modules behind them, so the later file's
         cache entry would miss those reads. Helper modules are small outlines;
         parsing them once per entry-point file costs nothing measurable
-        (Django and gen-5k cold runs alike within noise).
+        (Django and gen-5k cold runs alike within noise). Only the import
+        walk's memos are shared (see ``__init__``).
         """
         from thor_guard.verifier.skeleton import helper_outline
 
@@ -329,6 +376,11 @@ class _Verifier:
             tuple(self.config.source_roots),
             frozenset(f"{t.module}.{t.qualname}" for t in self.config.guard_helpers),
             outline=helper_outline,  # bodies the verifier walks are recovered from the file (ModuleFacts.recover)
+            _reach=self._reach,
+            _files=self._files,
+            _edges=self._edges,
+            _names=self._names,
+            _footprints=self._footprints,
         )
 
     def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:
@@ -336,6 +388,7 @@ class _Verifier:
         parsed = state.parse()
         resolver = self._resolver()
         resolver.consulted = {}
+        resolver.walks = set()
         ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
         findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
         roots = self.config.source_roots
@@ -355,8 +408,41 @@ class _Verifier:
                 helper_errors.append((str(resolved), resolver.failed_files[resolved]))
             elif resolved in resolver.parsed_files:
                 helper_files.append(str(resolved))
+        probes.extend(_walk_probes(resolver, roots, self._listings))
         outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
         return outcome, verdicts
+
+
+def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict[str, frozenset[str] | None]) -> list[Probe]:
+    """Probes for what the verification's import walks read (see ``HelperResolver.patches_reaching``).
+
+    A patch added to, or removed from, any module imported with the entry
+    point's module changes the verdict, so one ``files`` probe holds each
+    walked file's :func:`~thor_guard.verdict_cache.file_signature` (size,
+    mtime and content hash), and so is where every imported name resolves: one
+    ``lookups`` probe lists the names looked up with a hash of which of
+    their candidate files (``a/b.py``, ``a/b/__init__.py`` under every
+    source root) exist, so a module appearing or disappearing where an
+    import looks changes it, and nothing else does.
+    """
+    files: set[Path] = set()
+    names: set[str] = set()
+    for module in sorted(resolver.walks):  # type: ignore[attr-defined]
+        footprint = resolver.walk_footprint(module)
+        if footprint is not None:
+            files.update(footprint[0])
+            names.update(footprint[1])
+    if not files and not names:
+        return []
+    paths = sorted(files)
+    if any("\n" in str(path) for path in paths):
+        return [Probe(None, None, kind="unverifiable")]  # the probe's newline-joined list cannot hold such a path
+    # One probe for all files (newline-joined): a few hundred probe objects per entry cost a warm run more than
+    # the stat calls that check them.
+    probes = [Probe(None, "\n".join(map(str, paths)), "\n".join(file_signature(p) for p in paths), kind="files")] if paths else []
+    ordered = sorted(names)
+    probes.append(Probe(None, "\n".join(ordered), lookups_signature(ordered, roots, listings), kind="lookups"))
+    return probes
 
 
 _RECORDING: type | None = None
@@ -375,6 +461,7 @@ def _recording_resolver_class() -> type:
 
         class RecordingResolver(HelperResolver):
             consulted: dict[str, bool]
+            walks: set[str]
 
             def is_module(self, module: str) -> bool:
                 self.consulted.setdefault(module, False)
@@ -383,6 +470,10 @@ def _recording_resolver_class() -> type:
             def module_facts(self, module: str):  # type: ignore[no-untyped-def]
                 self.consulted[module] = True
                 return super().module_facts(module)
+
+            def patches_reaching(self, module: str):  # type: ignore[no-untyped-def]
+                self.walks.add(module)
+                return super().patches_reaching(module)
 
         _RECORDING = RecordingResolver
     return _RECORDING

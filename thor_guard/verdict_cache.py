@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 1
+FORMAT = 2
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 MAX_BYTES = 64 * 1024 * 1024
@@ -84,6 +84,93 @@ _NOT_IN_FINGERPRINT = frozenset(
 def digest(data: bytes) -> str:
     """BLAKE2b-128 of ``data`` as hex: the content hash of every key and probe."""
     return blake2b(data, digest_size=16).hexdigest()
+
+
+def file_signature(path: Path) -> str:
+    """``size:mtime_ns:content hash`` of a file (``missing`` / ``unreadable:errno`` when it cannot be read)."""
+    try:
+        st = path.stat()
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    return f"{st.st_size}:{st.st_mtime_ns}:{digest(data)}"
+
+
+def same_file(path: Path, signature: str | None) -> bool:
+    """Whether ``path`` still has the content :func:`file_signature` recorded.
+
+    Size and mtime equal to the recorded ones are taken as the same content
+    (one ``stat``, as the audit cache does); otherwise the content is read
+    and its hash compared, so a touch without an edit stays valid.
+    """
+    if signature is None:
+        return False
+    size, _, rest = signature.partition(":")
+    mtime, _, content = rest.partition(":")
+    if not content:  # missing / unreadable then: valid only if still so
+        return file_signature(path) == signature
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if str(st.st_size) == size and str(st.st_mtime_ns) == mtime:
+        return True
+    try:
+        return digest(path.read_bytes()) == content
+    except OSError:
+        return False
+
+
+def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dict[str, frozenset[str] | None] | None = None) -> str:
+    """Where each dotted module name resolves under ``roots`` now: a hash of which candidate files exist.
+
+    The candidates are those of :func:`thor_guard.targets.find_module_file`
+    (``root/a/b.py``, ``root/a/b/__init__.py`` for every root, in order). A
+    directory is listed at most once (``listings``, shareable across calls
+    of one run), and only when its parent's listing shows it exists, so the
+    many names of other packages (``os``, ``re``) cost no system call; a name
+    found in a listing is then confirmed to be a file.
+    """
+    listings = {} if listings is None else listings
+    bits = bytearray()
+    bases = [str(root) for root in roots]
+    for name in names:
+        for base in bases:
+            known = listings.get(f"\0{base}\0{name}")  # this name's two bits, found by an earlier probe of the run
+            if known is None:
+                parts = name.split(".")
+                directory = os.path.join(base, *parts[:-1])
+                found = (
+                    _is_file(directory, parts[-1] + ".py", listings, base),
+                    _is_file(os.path.join(directory, parts[-1]), "__init__.py", listings, base),
+                )
+                known = listings[f"\0{base}\0{name}"] = frozenset(str(i) for i, bit in enumerate(found) if bit)
+            bits.append(1 if "0" in known else 0)
+            bits.append(1 if "1" in known else 0)
+    return digest(bytes(bits))
+
+
+def _is_file(directory: str, name: str, listings: dict[str, frozenset[str] | None], base: str) -> int:
+    listing = _listing(directory, listings, base)
+    return 1 if listing is not None and name in listing and os.path.isfile(os.path.join(directory, name)) else 0
+
+
+def _listing(directory: str, listings: dict[str, frozenset[str] | None], base: str) -> frozenset[str] | None:
+    """The entries of ``directory`` (None: not a directory); a directory below ``base`` is listed only if its
+    parent's listing has it."""
+    if directory in listings:
+        return listings[directory]
+    listing: frozenset[str] | None = None
+    parent, _, leaf = directory.rpartition(os.sep)
+    if directory == base or not parent.startswith(base) or leaf in (_listing(parent, listings, base) or ()):
+        try:
+            listing = frozenset(os.listdir(directory))
+        except OSError:
+            listing = None
+    listings[directory] = listing
+    return listing
 
 
 def config_fingerprint(config: Config) -> str:
@@ -159,12 +246,20 @@ class Probe:
     the verifier parsed it, ``content`` is its hash and ``shadowed`` whether a
     package directory of the same name shadowed it. ``module=None`` probes the
     entry-point file's own shadowing package only.
+
+    The import walk (import-time patches, ``HelperResolver.patches_reaching``)
+    adds two more kinds: ``kind="files"``, the modules it read
+    (newline-separated in ``path``), with the :func:`file_signature` of
+    each (newline-separated) as ``content``, and ``kind="lookups"``, every
+    module name it looked up under the source roots (newline-separated in
+    ``path``), with :func:`lookups_signature` as ``content``.
     """
 
     module: str | None
     path: str | None
     content: str | None = None
     shadowed: bool | None = None
+    kind: str = "module"
 
 
 @dataclass(frozen=True)
@@ -309,7 +404,7 @@ def encode(entry: Entry) -> bytes | None:
             o.entry_points,
             o.helper_files,
             o.helper_errors,
-            tuple((p.module, p.path, p.content, p.shadowed) for p in o.probes),
+            tuple((p.module, p.path, p.content, p.shadowed, p.kind) for p in o.probes),
         )
         for okey, o in entry.outcomes.items()
     )

@@ -36,6 +36,7 @@ A_VARIANTS = {
     "local-import": "import os\nimport threading\n\n\ndef start():\n    import json\n" + GUARD + "    threading.Thread(target=print).start()\n",
     "renamed": "import threading\n\n\ndef begin():\n    threading.Thread(target=print).start()\n",
     "broken": "def start(:\n",
+    "with-patcher": "import os\nimport threading\n\nimport app.patcher\n\n\ndef start():\n" + GUARD + "    threading.Thread(target=print).start()\n",
 }
 B_VARIANTS = {
     "constants": (
@@ -61,6 +62,13 @@ SETTINGS_VARIANTS = {
     "rebound": 'VARIABLE = "THOR_SCHEDULER_MODE"\nDEFAULT = "heartbeat"\nfor _ in range(1):\n    DEFAULT = "legacy"\n',
     None: None,
 }
+# Modules imported with app.a (its with-patcher variant): a store on os there changes a's verdict (import-time patches).
+PATCHER_VARIANTS = {
+    "patches": "import os\nos.environ = {}\n",
+    "clean": "X = 1\n",
+    "imports-deep": "import app.deep\n",
+    None: None,
+}
 CONFIGS = {
     "plain": {},
     "strict": {"strict": True},
@@ -75,6 +83,7 @@ TOGGLES = {
     "shadow-helpers": ("app/helpers/__init__.py", "def heartbeat_mode():\n    return True\n"),
     "stdlib-os": ("os.py", "environ = {}\n"),
     "stdlib-json": ("json.py", "X = 1\n"),  # a.py's local-import variant imports json before its guard
+    "deep": ("app/deep.py", "import os\nos.environ = {}\n"),
     "module-c": ("app/c.py", "import threading\n\n\ndef run():\n    threading.Thread(target=print).start()\n"),
 }
 
@@ -123,6 +132,7 @@ EDITS = st.one_of(
     st.tuples(st.just("app/b.py"), st.sampled_from(sorted(B_VARIANTS))),
     st.tuples(st.just("app/helpers.py"), st.sampled_from(sorted(HELPER_VARIANTS, key=str))),
     st.tuples(st.just("app/settings.py"), st.sampled_from(sorted(SETTINGS_VARIANTS, key=str))),
+    st.tuples(st.just("app/patcher.py"), st.sampled_from(sorted(PATCHER_VARIANTS, key=str))),
     st.tuples(st.just("config"), st.sampled_from(sorted(CONFIGS))),
     st.tuples(st.just("toggle"), st.sampled_from(sorted(TOGGLES))),
 )
@@ -143,7 +153,7 @@ def test_random_edits_cached_equals_uncached(edits: list[tuple[str, str | None]]
                 relative, text = TOGGLES[str(variant)]
                 _set(root, relative, None if (root / relative).exists() else text)
             else:
-                table = {"app/a.py": A_VARIANTS, "app/b.py": B_VARIANTS, "app/helpers.py": HELPER_VARIANTS, "app/settings.py": SETTINGS_VARIANTS}[where]
+                table = {"app/a.py": A_VARIANTS, "app/b.py": B_VARIANTS, "app/helpers.py": HELPER_VARIANTS, "app/settings.py": SETTINGS_VARIANTS, "app/patcher.py": PATCHER_VARIANTS}[where]
                 _set(root, where, table[variant])  # type: ignore[index]
             _same_with_and_without_cache(root, cache_dir)
             warm = _same_with_and_without_cache(root, cache_dir)  # the same tree again: everything from the cache
@@ -316,3 +326,49 @@ def test_a_module_read_through_a_shared_helper_invalidates_every_file_that_uses_
     _set(root, "app/settings.py", 'DEFAULT = "legacy"\n')
     assert _hits_and_misses(root, cache_dir) == (0, 2)
     assert _hits_and_misses(root, cache_dir) == (2, 0)
+
+
+def test_a_patch_in_a_module_imported_with_the_entry_point_invalidates_its_verdict(tmp_path: Path) -> None:
+    # The import walk (import-time patches) reads modules no helper look-up reads: each is a probe of the verdict.
+    root = tmp_path / "project"
+    _initial(root)
+    _set(root, "app/a.py", A_VARIANTS["with-patcher"])
+    _set(root, "app/patcher.py", PATCHER_VARIANTS["clean"])
+    cache_dir = tmp_path / "cache"
+    _same_with_and_without_cache(root, cache_dir)
+    for variant in ("patches", "clean", "imports-deep"):
+        _set(root, "app/patcher.py", PATCHER_VARIANTS[variant])
+        _same_with_and_without_cache(root, cache_dir)
+    assert "app/deep.py" not in _outputs(root, VerdictCache(None))[0]
+    _set(root, "app/deep.py", TOGGLES["deep"][1])  # a module appearing where an import found nothing before
+    _same_with_and_without_cache(root, cache_dir)
+    assert "app/deep.py" in _outputs(root, VerdictCache(cache_dir))[0]  # its patch of os.environ, seen through the cache
+    cached = _same_with_and_without_cache(root, cache_dir)
+    assert cached.hits == 2 and cached.misses == 0  # nothing changed since: both files served from the cache
+
+
+def test_walk_probes_survive_a_touch_but_not_an_edit_or_a_new_module(tmp_path: Path) -> None:
+    from thor_guard.verdict_cache import file_signature, lookups_signature, same_file
+
+    module = tmp_path / "patcher.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    signature = file_signature(module)
+    os.utime(module, ns=(1, 1))  # touched, same bytes: still the same file (its hash is compared)
+    assert same_file(module, signature)
+    module.write_text("Y = 2\n", encoding="utf-8")  # same size, other bytes
+    assert not same_file(module, signature)
+    module.unlink()
+    assert not same_file(module, signature)
+    assert same_file(module, file_signature(module))  # missing then, missing now
+
+    names, roots = ["pkg.mod", "os"], [tmp_path]
+    before = lookups_signature(names, roots)
+    (tmp_path / "pkg" / "mod.py").mkdir(parents=True)  # a directory named like the module is not a module
+    (tmp_path / "README").write_text("x\n", encoding="utf-8")  # nor is anything no look-up tries
+    assert lookups_signature(names, roots) == before
+    (tmp_path / "pkg" / "mod").mkdir()
+    (tmp_path / "pkg" / "mod" / "__init__.py").write_text("", encoding="utf-8")
+    assert lookups_signature(names, roots) != before
+    after = lookups_signature(names, roots)
+    (tmp_path / "os.py").write_text("environ = {}\n", encoding="utf-8")  # a project module shadowing os
+    assert lookups_signature(names, roots) != after

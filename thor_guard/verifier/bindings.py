@@ -25,6 +25,7 @@ import io
 import re
 import tokenize
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -131,7 +132,33 @@ def _verb(site: Binding) -> str:
     return {"augassign": "changed by augmented assignment", "del": "deleted", "for": "rebound by a for loop", "with": "rebound by a with block"}.get(site.kind, "rebound")
 
 
-def parse_python(source: bytes | str) -> ast.Module | None:
+_TREES: dict[bytes | str, ast.Module | None] = {}
+_TREES_SIZE = 8
+"""A few recent trees: one entry-point file is read by the census, the attribute-store and logging scans and the
+``def`` positions, all within one verification; the import walk's many modules bypass it (see :func:`import_edges`)."""
+
+
+def python_ast(source: bytes | str) -> ast.Module | None:
+    """``ast.parse(source)`` shared by every reader of the same source; None when the running Python refuses it.
+
+    Exactly :func:`ast.parse` (no lowering of newer syntax: see
+    :func:`parse_python` for that). The tree is shared, so callers must not
+    mutate it. Only ``SyntaxError``/``ValueError`` mean "refused", as for
+    every caller that parsed on its own before.
+    """
+    if source in _TREES:
+        return _TREES[source]
+    try:
+        tree: ast.Module | None = ast.parse(source)
+    except (SyntaxError, ValueError):
+        tree = None
+    if len(_TREES) >= _TREES_SIZE:
+        _TREES.pop(next(iter(_TREES)))
+    _TREES[source] = tree
+    return tree
+
+
+def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | None:
     """Python's ``ast`` of ``source`` judged by the *target's* grammar, not the running interpreter's; None if invalid.
 
     ``ast.parse`` only knows the running interpreter's syntax. When it refuses
@@ -141,11 +168,17 @@ def parse_python(source: bytes | str) -> ast.Module | None:
     only in their own annotation scope), ``type X = v`` as ``X = v`` — and
     parsed again. The lowering keeps every line where it was (or gives up),
     so line numbers stay the file's. Files ``ast`` accepts never pay for it.
+    With ``share`` the plain parse goes through :func:`python_ast`'s memo.
     """
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError):
-        pass
+    if share:
+        tree = python_ast(source)
+        if tree is not None:
+            return tree
+    else:
+        try:
+            return ast.parse(source)
+        except (SyntaxError, ValueError):
+            pass
     lowered = _lower_new_syntax(source)
     if lowered is None:
         return None
@@ -205,8 +238,67 @@ def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
     return cached
 
 
-def _census(source: bytes | str, module: str | None) -> ModuleBindings:
-    tree = parse_python(source)
+@dataclass(frozen=True)
+class ImportEdges:
+    """What importing a module does to *other* modules: exactly :attr:`ModuleBindings.imports` and
+    :attr:`ModuleBindings.patches` of its census, computed without the parts only the module's own names need."""
+
+    imports: tuple[str, ...]
+    patches: tuple[tuple[str, int, str], ...]
+
+
+def import_edges(source: bytes | str, module: str | None = None) -> ImportEdges:
+    """The import walk's view of ``source``: equal to ``census(source, module)``'s ``imports`` and ``patches``.
+
+    The import walk of :class:`thor_guard.verifier.context.HelperResolver`
+    reads a few hundred modules per entry point and needs only these two
+    lists. A store made in the body of a ``def`` or ``lambda`` runs when it is called,
+    not on import, so it is never a patch: this pass does not walk function
+    and lambda bodies (their decorators, defaults and annotations run on
+    import and are walked), and skips the hazards, whose only use is the
+    module's own names. The one fact a function body contributes to
+    patches - a name assigned a module looked up at run time
+    (``m = sys.modules[...]`` anywhere makes ``m.x = 1`` at module level a
+    patch) - is searched for only when the source can contain such a look-up
+    (see :func:`_may_look_up_module`); otherwise the bodies are walked as the
+    census walks them. A census already taken of the same source is reused; memoised by content like the census.
+    """
+    key = (module, source)
+    edges = _EDGES.get(key)
+    if edges is None:
+        cached = _CENSUSES.get(key)
+        result = cached if cached is not None else _census(source, module, edges_only=True)
+        edges = ImportEdges(tuple(result.imports), tuple(result.patches))
+        if len(_EDGES) >= _CENSUSES_SIZE:
+            _EDGES.pop(next(iter(_EDGES)))
+        _EDGES[key] = edges
+    return edges
+
+
+_EDGES: dict[tuple[str | None, bytes | str], ImportEdges] = {}
+"""Memo of :func:`import_edges` by content: each entry-point file has its own resolver, and their walks overlap."""
+
+
+_LOOKUP_WORDS = (b"modules", b"import_module", b"__import__", b"reload", b"getmodule")
+"""Every spelling :func:`_looks_up_module` can match has one of these words in it (``sys.modules``, the getters)."""
+
+
+def _may_look_up_module(source: bytes | str) -> bool:
+    """False only when ``source`` provably holds no expression :func:`_looks_up_module` accepts.
+
+    Only an ASCII source without a coding declaration is judged by its text:
+    a non-ASCII identifier may be an NFKC spelling of ``modules``, and a
+    coding cookie (``utf-7``) may spell it in other bytes.
+    """
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if not data.isascii() or b"coding" in data:
+        return True
+    return any(word in data for word in _LOOKUP_WORDS)
+
+
+def _census(source: bytes | str, module: str | None, edges_only: bool = False) -> ModuleBindings:
+    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
+    tree = parse_python(source, share=not edges_only)
     if tree is None:
         return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
@@ -313,7 +405,7 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 add(into, node, "walrus", statement)
 
     scan(tree.body, result.names, True, "")
-    spelling = _unnormalised_identifier(text)
+    spelling = None if edges_only else _unnormalised_identifier(text)  # a hazard: no edge depends on it
     if spelling is not None:
         raw, line = spelling
         normal = unicodedata.normalize("NFKC", raw)
@@ -369,23 +461,30 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
     # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.
     parents: dict[int, ast.AST] = {}
     in_functions: set[int] = set()
-    in_defs: set[int] = set()  # every node inside a def/lambda: its stores run when called, not on import
+    in_defs: set[int] = set()  # every node in a def/lambda body: its stores run when called, not on import
     module_valued: set[str] = set()
 
     def mark(node: ast.AST, inside: bool) -> None:
+        # `inside`: node is in a function body, so it runs when the function is called, not on import. A def's
+        # decorators, defaults and annotations (a lambda's defaults) run where the def is: only bodies are inside.
+        body = _body_ids(node)
         for child in ast.iter_child_nodes(node):
+            child_inside = inside or id(child) in body
             parents[id(child)] = node
-            if inside:
+            if child_inside:
                 in_defs.add(id(child))
-            if isinstance(child, ast.Call) and inside:
+            if isinstance(child, ast.Call) and child_inside:
                 in_functions.add(id(child))
             if isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _looks_up_module(child.value):
                 for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
                     if isinstance(target, ast.Name):
                         module_valued.add(target.id)
-            mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+            mark(child, child_inside)
 
-    mark(tree, False)
+    if not edges_only or _may_look_up_module(source):
+        mark(tree, False)
+    # else: no node anywhere is a module look-up, so module_valued stays empty, and the pruned walk below reads
+    # neither parents, in_functions (hazards only) nor in_defs (it visits no node inside a def or lambda).
     modules = imported | module_valued | import_aliases
 
     def modulish(node: ast.AST) -> bool:
@@ -412,7 +511,7 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
             return parent.iter is node
         return False
 
-    for node in ast.walk(tree):
+    for node in _walk_outside_defs(tree) if edges_only else ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -496,6 +595,29 @@ def _census(source: bytes | str, module: str | None) -> ModuleBindings:
                 if id(node) not in in_defs:
                     result.patches.append((literal, node.lineno, show(node)))
     return result
+
+
+def _body_ids(node: ast.AST) -> frozenset[int]:
+    """The ids of a ``def``'s body statements or a ``lambda``'s body expression: what runs only when it is called."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset(id(statement) for statement in node.body)
+    if isinstance(node, ast.Lambda):
+        return frozenset({id(node.body)})
+    return _NO_BODY
+
+
+_NO_BODY: frozenset[int] = frozenset()
+
+
+def _walk_outside_defs(tree: ast.AST) -> Iterator[ast.AST]:
+    """:func:`ast.walk`'s nodes (same breadth-first order) minus every function and lambda *body* (the census's
+    ``in_defs``); decorators, defaults and annotations are walked: they run on import."""
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        body = _body_ids(node)
+        todo.extend(child for child in ast.iter_child_nodes(node) if id(child) not in body)
+        yield node
 
 
 _WORD = re.compile(r"[^\W\d]\w*")

@@ -21,7 +21,13 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verifier.bindings import Hazard, ModuleBindings, census
+from thor_guard.verifier.bindings import (
+    Hazard,
+    ImportEdges,
+    ModuleBindings,
+    census,
+    import_edges,
+)
 from thor_guard.verifier.facts import ModuleFacts
 
 if TYPE_CHECKING:
@@ -61,6 +67,11 @@ class HelperResolver:
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     _files: dict[str, list[Path]] = field(default_factory=dict)
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
+    _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+    """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
+    _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Module -> what its import walk depended on: the files it read and the module names it looked up
+    (:meth:`walk_footprint`; ``check``'s verdict cache re-validates them)."""
     outline: Callable[[cst.Module], cst.Module] | None = None
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
@@ -120,9 +131,11 @@ class HelperResolver:
         found: dict[str, tuple[Path, int, str]] = {}
         queue = list(self._module_files(module))
         seen = set(queue)
+        names = [module]
         while queue and len(seen) < _MAX_IMPORT_WALK:
             path = queue.pop()
             patches, imported = self._file_edges(path)
+            names.extend(self._names.get(path, ()))
             for target, site in patches:
                 found.setdefault(target, site)
             for following in imported:
@@ -130,7 +143,13 @@ class HelperResolver:
                     seen.add(following)
                     queue.append(following)
         self._reach[module] = found
+        self._footprints[module] = (tuple(sorted(seen)), tuple(sorted(set(names))))
         return found
+
+    def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
+        """What :meth:`patches_reaching` of ``module`` depended on: every file it read (or queued) and every module
+        name it looked up under the source roots; None when that walk has not run."""
+        return self._footprints.get(module)
 
     def _module_files(self, name: str) -> list[Path]:
         """The project files importing ``name`` runs: its parent packages' ``__init__.py`` and its own file."""
@@ -149,20 +168,23 @@ class HelperResolver:
         """A file's stores on other modules (absolute targets) and the project files its imports run (memoised)."""
         cached = self._edges.get(path)
         if cached is None:
-            census_ = self._package_census(path)
+            edges = self._import_edges(path)
             current = self._module_of_path(path)
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
             patches = []
-            for target, line, text in census_.patches:
+            for target, line, text in edges.patches:
                 target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
                 patches.append((target, (path, line, text)))
             files: list[Path] = []
-            for imported in census_.imports:
+            names: list[str] = []
+            for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
+                    names.append(absolute)
                     files.extend(f for f in self._module_files(absolute) if f not in files)
             cached = (patches, files)
             self._edges[path] = cached
+            self._names[path] = tuple(names)
         return cached
 
     def _module_of_path(self, path: Path) -> str:
@@ -224,6 +246,16 @@ class HelperResolver:
                 cached = ModuleBindings(hazards=[Hazard(f"an unreadable file ({exc.strerror or exc})", 1, "")])
             self._censuses[path] = cached
         return cached
+
+    def _import_edges(self, path: Path) -> ImportEdges:
+        """The file's imports and patches: from its census when one was taken, else from the cheaper edges pass."""
+        census_ = self._censuses.get(path)
+        if census_ is not None:
+            return ImportEdges(tuple(census_.imports), tuple(census_.patches))
+        try:
+            return import_edges(path.read_bytes(), self._module_of_path(path))
+        except OSError:
+            return ImportEdges((), ())  # the census of an unreadable file has only a hazard: no import, no patch
 
     def module_facts(self, module: str) -> ModuleFacts | None:
         """Facts for a project module, or None when it is not under the source roots; HelperError when unparsable."""

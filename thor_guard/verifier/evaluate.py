@@ -1188,12 +1188,12 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
         return cached
     import ast
 
+    # One shared tree per file (perf): the census and the other scans parse the same source.
+    from thor_guard.verifier.bindings import python_ast
+
     found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
     source = facts.full_source
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = ast.Module(body=[], type_ignores=[])
+    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
 
@@ -1251,12 +1251,12 @@ def logging_problem(facts: ModuleFacts) -> str | None:
         return cached  # type: ignore[return-value]
     import ast
 
+    # One shared tree per file (perf): the census and the other scans parse the same source.
+    from thor_guard.verifier.bindings import python_ast
+
     source = facts.full_source
     problem: str | None = None
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = ast.Module(body=[], type_ignores=[])
+    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     logging_modules, logging_names = _logging_imports(tree)

@@ -183,9 +183,10 @@ def _rebuild_compound(statement: cst.CSTNode, keep: set[int]) -> tuple[cst.CSTNo
 
 def def_positions(source: bytes | str) -> list[tuple[int, int]]:
     """``(line, column)`` (1-based) of each ``def``'s name, in the pre-order of :func:`walk_functions`."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):  # libcst accepted it; positions are only for messages
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(source)  # the census and the verifier's scans read the same tree
+    if tree is None:  # libcst accepted it; positions are only for messages
         return []
     lines = (source.decode("utf-8", "replace") if isinstance(source, bytes) else source).splitlines()
     positions: list[tuple[int, int]] = []
