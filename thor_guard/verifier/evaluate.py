@@ -53,6 +53,7 @@ from thor_guard.verifier.values import (
     BoundMethod,
     Builtin,
     ClassValue,
+    ConstDict,
     Coroutine,
     Function,
     Logger,
@@ -278,6 +279,38 @@ class Evaluator:
                     return problem
         return None
 
+    def class_getitem_problem(self, value: ClassValue, depth: int = 0) -> str | None:
+        """None when subscripting the project class ``value`` (``Registry["feed"]``) runs no project code.
+
+        ``C[x]`` calls ``C.__class_getitem__`` when the class or a base defines one (hostile VH-2), else the
+        metaclass's ``__getitem__`` (:meth:`metaclass_problem`). Project bases are followed (up to
+        :data:`MAX_HELPER_DEPTH`); a base that is not a project class (``typing.Generic``) is a library, whose
+        ``__class_getitem__`` is assumed pure like the rest of the library's dunders.
+        """
+        node = value.node
+        facts = value.facts or self.facts
+        qualname = facts.class_qualname(node) or node.name.value
+        if (qualname, "<__class_getitem__>") in attribute_stores(facts):  # censused on the full source (stubbed bodies)
+            return f"{node.name.value}.__class_getitem__ is project code"
+        problem = self.metaclass_problem(value)
+        if problem is not None:
+            return f"its {problem}"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"the class hierarchy of {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        evaluator = self if facts is self.facts else self.module_evaluator(facts)
+        for base in node.bases:
+            try:
+                parent = evaluator.evaluate(_generic_origin(base.value))
+            except EvalError:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not proven"
+            if isinstance(parent, ClassValue):
+                problem = self.class_getitem_problem(parent, depth + 1)
+                if problem is not None:
+                    return problem
+            elif parent is UNTRUSTED or parent is OPAQUE:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not a known class"
+        return None
+
     # -- entry -------------------------------------------------------------
     def evaluate(self, node: cst.BaseExpression) -> object:
         method = getattr(self, f"_eval_{type(node).__name__}", None)
@@ -415,6 +448,12 @@ class Evaluator:
             return UNTRUSTED
         if self.elements_tainted or (values is not None and tainted(values)):
             return MODE_DERIVED
+        if values is not None and all(isinstance(v, tuple) and len(v) == 2 for v in values):
+            try:
+                hash(tuple(values))
+            except TypeError as exc:
+                raise Crash(node, f"unhashable dict key: {exc}", "TypeError") from exc
+            return ConstDict(tuple(values))  # type: ignore[arg-type]
         return OPAQUE
 
     # -- comprehensions and lambdas ---------------------------------------
@@ -697,6 +736,11 @@ class Evaluator:
         if tainted(left) or tainted(right):
             return MODE_DERIVED  # `mode + "x"`, `"%s" % mode`: the table cannot decide tests on the result
         function = _BINARY.get(type(node.operator))
+        if isinstance(node.operator, cst.Multiply) and _huge_repeat(left, right):
+            # `"x" * 10**11` would make the verifier itself allocate it; Python may raise MemoryError there, which
+            # outside a `try` is the stated assumption "no MemoryError" (docs/check.md)
+            self.trace.assumptions.add("may raise")
+            return OPAQUE
         if function is not None and is_concrete(left) and is_concrete(right):
             try:
                 result = function(left, right)
@@ -833,8 +877,12 @@ class Evaluator:
                 parts = [None if p is None else self.evaluate(p) for p in (inner.lower, inner.upper, inner.step)]
                 if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts) and parts[2] != 0:
                     return container[slice(*parts)]  # a slice of a known string: `"heartbeat"[:-1]` is a known comparand
-            if is_concrete(container):
+            if is_concrete(container) or isinstance(container, ConstDict):
                 return OPAQUE
+            if isinstance(container, ClassValue):
+                problem = self.class_getitem_problem(container)
+                if problem is not None:
+                    raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
             self.dunder(container, node, "subscripts")
             return OPAQUE
         key = self.evaluate(node.slice[0].slice.value)
@@ -849,11 +897,26 @@ class Evaluator:
             if self.env_value is None:
                 raise Crash(node, f"os.environ[{key!r}] raises KeyError when {key} is unset", "KeyError")
             return self.env_value
-        if is_concrete(container) and is_concrete(key):
+        if isinstance(container, ConstDict):
+            container = container.as_dict()  # a known dict: a known key is looked up exactly (hostile VH-6)
+        if (is_concrete(container) or isinstance(container, dict)) and is_concrete(key):
             try:
                 return container[key]  # type: ignore[index]
             except (KeyError, IndexError, TypeError) as exc:
+                # The lookup fails in every world: the path ends in an exception (a Crash outcome), so no world runs
+                # the rest (before the guard: no legacy value reaches the body, TG006/TG012; in a try: caught).
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+        if isinstance(container, dict) or is_concrete(container):
+            # A built-in container with a key of unknown value: it may be missing (KeyError/IndexError), and a key of
+            # unknown type is hashed/compared (the dunder assumption below).
+            self.trace.assumptions.add("may raise")
+            self.dunder(key, node, "uses as a key")
+            return OPAQUE
+        if isinstance(container, ClassValue):
+            problem = self.class_getitem_problem(container)
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
+            self.trace.assumptions.add("may raise")  # no __class_getitem__: TypeError, unless a library base has one
         self.dunder(container, node, "subscripts")
         self.dunder(key, node, "uses as a key")  # dict lookups hash the key and compare it
         if container is OPAQUE:
@@ -959,6 +1022,10 @@ class Evaluator:
             return OPAQUE  # constructing a built-in exception runs no project code
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        if name == "type" and (len(arguments) != 1 or keywords):
+            # type(name, bases, ns) is a class statement: the bases' metaclass, __init_subclass__ and the namespace
+            # values' __set_name__ run (hostile VH-4), like `class X(Base):` before the guard.
+            raise Effect(node, f"'{code_of(node)}' creates a class (its bases' metaclass, __init_subclass__ and __set_name__ may run)")
         if any(tainted(v) for v in (*arguments, *keywords.values())):
             if name == "str" and len(arguments) == 1 and not keywords and isinstance(arguments[0], str):
                 return arguments[0]  # str(mode) is mode
@@ -1175,7 +1242,8 @@ def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
     """(enclosing class qualname or ``""``, attribute name) -> [(line, source, enclosing function prefix, root name)].
 
-    Also ``(class qualname, "<__init_subclass__>")``/``"<__set_name__>"`` for classes that define those hooks.
+    Also ``(class qualname, "<__init_subclass__>")``/``"<__set_name__>"``/``"<__class_getitem__>"`` for classes
+    whose body binds those hooks (a ``def``, an assignment, also under ``if``/``try`` in the body).
 
     Counts ``<expr>.<name> = ...`` (also augmented, annotated, in tuples), ``del <expr>.<name>`` and
     ``setattr``/``delattr`` with a literal name; a ``setattr``/``delattr`` with a computed name is listed under
@@ -1208,9 +1276,8 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.ClassDef):
                 qualname = f"{prefix}{child.name}"
-                for statement in child.body:  # hooks that run when a subclass is created
-                    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in ("__init_subclass__", "__set_name__"):
-                        note(qualname, f"<{statement.name}>", statement)
+                for hook, statement in _hook_bindings(child.body):  # hooks that run on subclassing / subscripting
+                    note(qualname, f"<{hook}>", statement)
                 walk(child, qualname, f"{qualname}.")
                 continue
             if isinstance(child, ast.Attribute) and isinstance(child.ctx, (ast.Store, ast.Del)):
@@ -1223,6 +1290,35 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     walk(tree, "", "")
     facts.__dict__["_attribute_stores"] = found
+    return found
+
+
+_CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
+
+
+def _hook_bindings(body: list[ast.stmt]) -> list[tuple[str, ast.stmt]]:
+    """(hook name, statement) for every binding of a :data:`_CLASS_HOOKS` name in a class body's own namespace."""
+    found: list[tuple[str, ast.stmt]] = []
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if statement.name in _CLASS_HOOKS:
+                found.append((statement.name, statement))
+            continue
+        if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name) and name.id in _CLASS_HOOKS:
+                        found.append((name.id, statement))
+            continue
+        for field_name in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field_name, None)
+            if isinstance(inner, list):
+                found.extend(_hook_bindings(inner))
+        for handler in getattr(statement, "handlers", []) or []:
+            found.extend(_hook_bindings(handler.body))
+        for case in getattr(statement, "cases", []) or []:
+            found.extend(_hook_bindings(case.body))
     return found
 
 
@@ -1331,6 +1427,14 @@ def _is_generator_function(function: cst.FunctionDef) -> bool:
 
 
 @dataclass(frozen=True)
+def _huge_repeat(left: object, right: object) -> bool:
+    """True for ``sequence * n`` (either order) whose result would exceed 10,000 items."""
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, (str, bytes, tuple)) and isinstance(count, int) and not isinstance(count, bool):
+            return len(sequence) * count > 10_000
+    return False
+
+
 class _KnownTruth:
     """A value of unknown identity whose truth is known (``x or True``)."""
 
