@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
+import importlib.machinery
 import operator
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, Glo
 
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
+    BUILTIN_PURE_METHODS,
     CACHE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
     REGISTRATION_DECORATORS,
@@ -40,6 +43,7 @@ from thor_guard.verifier.effects import (
     LOG_METHODS,
     PURE_BUILTINS,
     STDLIB_MODULES,
+    TEXT_METHODS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
@@ -235,6 +239,8 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, Module) and self.foreign_object(value):
+            raise Effect(node, f"'{code_of(node)}' {what} '{value.dotted}', an object from a third-party module (its class's dunder method, e.g. Django's LazySettings.__str__/__bool__, may run code)")
         if isinstance(value, ClassValue):
             problem = self.metaclass_problem(value)
             if problem is not None:
@@ -278,6 +284,27 @@ class Evaluator:
                 if problem is not None:
                     return problem
         return None
+
+    def foreign_object(self, value: Module) -> bool:
+        """True when ``value`` is an object (not a module) that a module outside the project and the standard
+        library binds: ``from django.conf import settings`` (a ``LazySettings`` instance), ``celery.current_app``.
+
+        Its dunders (truth, ``str()`` when a log record is formatted, ``==``, iteration…) are its class's code, as
+        for a project instance (hostile VH-16). An attribute *of* it (``settings.DEBUG``) is a value of unknown type
+        like instance state (the dunder assumption). Which dotted prefix is a module is found on the verifier's
+        ``sys.path`` without importing anything; a name whose top-level package is not found there counts as an
+        object below its first component.
+        """
+        dotted = value.dotted
+        top = dotted.split(".")[0]
+        if top in STDLIB_MODULES or "." not in dotted:
+            return False  # the standard library's objects: stated assumption; `import x` binds a module
+        try:
+            if self.context.resolver.is_module(top):
+                return False  # project names are resolved by the walk itself
+        except Exception:  # HelperError: an unparsable project module
+            return True
+        return len(dotted.split(".")) - _module_prefix_length(dotted) == 1
 
     def class_getitem_problem(self, value: ClassValue, depth: int = 0) -> str | None:
         """None when subscripting the project class ``value`` (``Registry["feed"]``) runs no project code.
@@ -327,6 +354,8 @@ class Evaluator:
             self.dunder(value, node, "tests the truth of")
         if value is MODE_DERIVED:
             raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
+        if isinstance(value, Module) and self.foreign_object(value):
+            self.dunder(value, node, "tests the truth of")
         if isinstance(value, Module) and "." in value.dotted and value.dotted != "logging":
             # An attribute of a module the verifier did not resolve (`settings.FLAG`, `sys.flags.interactive`): it may
             # be a module, a class, a function — or a constant whose truth is unknown. Both branches are walked.
@@ -1041,7 +1070,7 @@ class Evaluator:
             # bool()/len()/str()/hash()/sorted()/format()/int()… call the argument's dunders; getattr()/hasattr()
             # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
             for value in (*arguments, *keywords.values()):
-                if value is UNTRUSTED or isinstance(value, ClassValue):
+                if value is UNTRUSTED or isinstance(value, (ClassValue, Module)):
                     self.dunder(value, node, f"passes to {name}()")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
@@ -1115,14 +1144,49 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
         if receiver is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' calls a method of a value whose type is not known to be a built-in one")
-        if name in ASSUMED_PURE_METHODS:
-            self.assume(node, "calls a non-mutating method of a built-in type on a value of unknown type")
+        if isinstance(receiver, ConstDict):
+            if name not in BUILTIN_PURE_METHODS or not hasattr(dict, name):
+                raise Effect(node, f"'{code_of(node)}' is not a non-mutating method of a dict (it may change a module constant)")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
+            if all(is_concrete(a) for a in arguments) and not keywords:
+                try:
+                    result = getattr(receiver.as_dict(), name)(*arguments)
+                except Exception as exc:
+                    raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+                return result if is_concrete(result) else OPAQUE
+            self.trace.assumptions.add("may raise")
+            return OPAQUE
+        if receiver is OPAQUE and name in BUILTIN_PURE_METHODS and hasattr(str, name) and isinstance(node.func, cst.Attribute) and self._proven_text(node.func.value):
+            # an environment read with a string default (or a str method of one): a str for certain
+            self.trace.assumptions.add("may raise")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
+            return OPAQUE
+        if receiver is OPAQUE and name in ASSUMED_PURE_METHODS:
+            # Matched by name only: a stated, narrow assumption (str-only names; `.get()`, `.join()`, `.count()`… on a
+            # receiver of unknown type may be an HTTP request, a thread join, a query: effects).
+            self.assume(node, "calls a method with a str-only name (.lower(), .strip(), .startswith()…) on a value of unknown type")
             for argument in (*arguments, *keywords.values()):
                 self.dunder(argument, node, f"passes to .{name}()")
             return OPAQUE
         if isinstance(receiver, Coroutine):
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
         raise Effect(node, f"'{code_of(node)}' may have side effects (not a proven-pure call)")
+
+    def _proven_text(self, node: cst.BaseExpression) -> bool:
+        """True when ``node`` (already evaluated) is a ``str`` for certain: a string literal or f-string, a read of
+        another environment variable that cannot be None (``os.environ[...]``, ``.get(name, "")``,
+        ``os.getenv(name, "")``), or a str-returning method (:data:`TEXT_METHODS`) of one."""
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return not (isinstance(node, cst.SimpleString) and node.prefix.lower().startswith("b"))
+        if isinstance(node, (cst.Call, cst.Subscript)):
+            for read in self.trace.reads:
+                if read.node is node and read.variable and (read.kind == "subscript" or (read.has_default and isinstance(read.default, str))):
+                    return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in TEXT_METHODS:
+            return self._proven_text(node.func.value)
+        return False
 
     # -- project functions -----------------------------------------------------
     def decorator_problem(self, function: Function, *, helper: bool) -> str | None:
@@ -1426,7 +1490,33 @@ def _is_generator_function(function: cst.FunctionDef) -> bool:
     return is_generator(function)
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=4096)
+def _module_prefix_length(dotted: str) -> int:
+    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
+
+    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
+    everything below it as objects, which is the conservative reading for :meth:`Evaluator.foreign_object`.
+    """
+    parts = dotted.split(".")
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return 1
+    depth = 1
+    while spec is not None and depth < len(parts):
+        locations = spec.submodule_search_locations
+        if not locations:
+            break
+        try:
+            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
+        except (ImportError, ValueError):
+            break
+        if spec is None:
+            break
+        depth += 1
+    return depth
+
+
 def _huge_repeat(left: object, right: object) -> bool:
     """True for ``sequence * n`` (either order) whose result would exceed 10,000 items."""
     for sequence, count in ((left, right), (right, left)):
@@ -1435,6 +1525,7 @@ def _huge_repeat(left: object, right: object) -> bool:
     return False
 
 
+@dataclass(frozen=True)
 class _KnownTruth:
     """A value of unknown identity whose truth is known (``x or True``)."""
 
