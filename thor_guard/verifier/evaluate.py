@@ -724,8 +724,11 @@ class Evaluator:
             result = self.dotted(f"{value.dotted}.{name}", node)
             if isinstance(result, Module) or result is OPAQUE:
                 # an attribute the verifier did not resolve (`settings.MISSING`, `os.sepp`) may not exist: an
-                # `except AttributeError` around it is reachable (hostile VH-12)
+                # `except AttributeError` around it is reachable (hostile VH-12); outside a `try` it is assumed to
+                # exist (docs/check.md assumption 2), which --explain names
                 self.trace.assumptions.add("may raise")
+                if "." in value.dotted and value.dotted.split(".")[0] not in STDLIB_MODULES:
+                    self.trace.assumptions.add("loads a module attribute the verifier did not resolve (assumed to exist outside a try)")
             return result
         if isinstance(value, Marker):
             return BoundMethod(value, name)
