@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -610,6 +610,8 @@ class Walker:
         if isinstance(target, cst.Name):
             if target.value in self._globals:
                 raise Effect(statement, f"'{code_of(statement)}' rebinds the module global '{target.value}'")
+            if isinstance(value, ConstDict):
+                value = OPAQUE  # a local dict may be changed by statements the lenient walk sets aside: contents unknown
             state.locals[target.value] = Bound(value, reads)
             return
         if isinstance(target, (cst.Tuple, cst.List)):

@@ -9,12 +9,19 @@
 # expect: start_unknown_key ok
 # expect: start_missing_key_caught ok
 # expect: start_get_default ok
-# expect: start_update_constant TG002 LIMITS.update(x=1)
+# expect: start_update_constant TG002 SETTINGS.update(x=1)
+# A dict the module changes (a store, passed to a function, aliased) has unknown contents: no KeyError is claimed,
+# and a test on it is followed both ways.
+# expect: start_changed_constant ok
+# expect: start_passed_on_constant TG002 _configure(PASSED)
+# expect: start_aliased_constant TG002 threading.Thread(target=print)
+# expect: start_local_dict ok
 import os
 import threading
 
 LIMITS = {"feed": 10, "poll": 0}
 ORDER = ("a", "b")
+SETTINGS = {"x": 0}
 
 
 def start_missing_key():
@@ -71,7 +78,48 @@ def start_get_default():
 
 
 def start_update_constant():
-    LIMITS.update(x=1)
+    SETTINGS.update(x=1)
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return
     threading.Thread(target=print).start()
+
+
+CHANGED = {"feed": 10}
+CHANGED["feeds"] = 12
+PASSED = {"skip": False}
+ALIASED = {"skip": False}
+ALIAS = ALIASED
+
+
+def _configure(table):
+    table["skip"] = True
+
+
+def start_changed_constant():
+    limit = CHANGED["feeds"]
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print, args=(limit,)).start()
+
+
+def start_passed_on_constant():
+    _configure(PASSED)
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+def start_aliased_constant():
+    if not ALIASED["skip"]:
+        threading.Thread(target=print).start()
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+def start_local_dict():
+    table = {}
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    table["x"] = 1
+    threading.Thread(target=print, args=(table,)).start()
