@@ -701,6 +701,16 @@ class Evaluator:
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
+            if wrappers == {"property"} and len(method.decorators) == 1 and bound and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
+                # `self.x` of a plain `@property` runs its getter with self: walked like `self.x()` of a method
+                # (precision: a property guard helper is a guard). Subclass overrides: assumption 3.
+                if isinstance(node, cst.Attribute):
+                    facts, full = self.facts.recover(method)
+                    getters = facts.__dict__.setdefault("_property_getters", {})
+                    if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
+                        getters[id(full)] = (full, full.with_changes(decorators=()))
+                    getter = Function(facts, getters[id(full)][1], f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=True)
+                    return self.analysis.call(self, node, getter, [], {})
             if wrappers:
                 # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
@@ -1070,6 +1080,9 @@ class Evaluator:
                 return self.truth(arguments[0], node)
             return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
+        if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
+            # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
+            callables = [v for v in callables if v is not arguments[0]]
         if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
@@ -1078,7 +1091,11 @@ class Evaluator:
             # bool()/len()/str()/hash()/sorted()/format()/int()… call the argument's dunders; getattr()/hasattr()
             # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
             for value in (*arguments, *keywords.values()):
-                if value is UNTRUSTED or isinstance(value, (ClassValue, Module)):
+                if value is UNTRUSTED or isinstance(value, ClassValue):
+                    self.dunder(value, node, f"passes to {name}()")
+                elif isinstance(value, Module) and not (name in ("getattr", "hasattr") and value is arguments[0]):
+                    # getattr(settings, "X", d) on a third-party object is the attribute load `settings.X` (assumption
+                    # 1, as Django code reads optional settings); str(settings), bool(settings)… run its dunders
                     self.dunder(value, node, f"passes to {name}()")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
