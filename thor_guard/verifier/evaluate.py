@@ -437,6 +437,12 @@ class Evaluator:
         if not known or not all(is_concrete(v) for v in values):
             if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
                 raise _Holds()
+            for v in values:
+                for item in (v if isinstance(v, tuple) else (v,)):
+                    if isinstance(item, ClassValue) and self.metaclass_problem(item) is not None:
+                        raise _Holds()  # `x in [C]` compares with C: its project metaclass's __eq__ runs
+                    if isinstance(item, Module) and self.foreign_object(item):
+                        raise _Holds()  # a third-party object's dunders run when the container is compared/sorted
             self.elements_tainted = any(tainted(v) for v in values)
             return None
         return values

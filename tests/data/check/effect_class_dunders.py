@@ -12,6 +12,7 @@
 # expect: start_metaclass_iter TG002 Metered
 # expect: start_metaclass_contains TG002 "feed" in Metered
 # expect: start_metaclass_len TG002 len(Metered)
+# expect: start_metaclass_in_container TG002 "feed" in [Metered]
 # expect: start_plain_class ok
 # expect: start_plain_class_attribute ok
 import os
@@ -62,6 +63,12 @@ class Meta(type):
     def __len__(cls):
         _effect()
         return 0
+
+    def __eq__(cls, other):
+        _effect()
+        return False
+
+    __hash__ = type.__hash__
 
 
 class Metered(metaclass=Meta):
@@ -158,3 +165,10 @@ def start_plain_class_attribute():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return
     threading.Thread(target=print, args=(limit,)).start()
+
+
+def start_metaclass_in_container():
+    known = "feed" in [Metered]
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print, args=(known,)).start()
