@@ -196,6 +196,7 @@ class Evaluator:
         receiver: str | None = None,
         function_scope: object = None,
         globals_declared: frozenset[str] = frozenset(),
+        instance_receiver: bool = False,
     ) -> None:
         self.facts = facts
         self.analysis = analysis
@@ -209,6 +210,8 @@ class Evaluator:
         self.receiver = receiver
         self.function_scope = function_scope
         self.globals_declared = globals_declared
+        self.instance_receiver = instance_receiver
+        """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
         self.elements_tainted = False
         """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
@@ -218,6 +221,7 @@ class Evaluator:
         return Evaluator(
             self.facts, self.analysis, local_values, self.trace, depth=self.depth, owner=self.owner,
             receiver=self.receiver, function_scope=self.function_scope, globals_declared=self.globals_declared,
+            instance_receiver=self.instance_receiver,
         )
 
     def module_evaluator(self, facts: ModuleFacts) -> Evaluator:
@@ -707,7 +711,7 @@ class Evaluator:
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
-            if wrappers == {"property"} and len(method.decorators) == 1 and bound and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
+            if wrappers == {"property"} and len(method.decorators) == 1 and bound and self.instance_receiver and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
                 # `self.x` of a plain `@property` runs its getter with self: walked like `self.x()` of a method
                 # (precision: a property guard helper is a guard). Subclass overrides: assumption 3.
                 if isinstance(node, cst.Attribute):

@@ -347,6 +347,7 @@ class Walker:
         self._globals: frozenset[str] = frozenset()
         self.top_level = True
         self._class_depth = 0
+        self._instance_receiver = False
         """Above 0 while walking a class body (its annotations are evaluated, a function body's are not)."""
         self.all_paths = False
         """Follow both branches of every condition (to prove that no path at all has a side effect)."""
@@ -361,6 +362,10 @@ class Walker:
         if isinstance(body, cst.SimpleStatementSuite) and body.body:
             self._scope = self.facts.scope(body.body[0])
         self._globals = _declared_globals(statements)
+        # `self.x` of a property runs its getter; `cls.x` in a classmethod gives the property object itself.
+        self._instance_receiver = self.receiver is not None and not any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
+        ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
         if local_values is None:
             local_values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
         try:
@@ -406,7 +411,7 @@ class Walker:
     def _evaluator(self, state: PathState, trace: Trace) -> Evaluator:
         return Evaluator(
             self.facts, self.analysis, state.locals, trace, depth=self.depth, owner=self.owner, receiver=self.receiver,
-            function_scope=self._scope, globals_declared=self._globals,
+            function_scope=self._scope, globals_declared=self._globals, instance_receiver=self._instance_receiver,
         )
 
     def _evaluate(self, node: cst.BaseExpression, state: PathState, index: int, trace: Trace | None = None) -> object:
@@ -770,7 +775,8 @@ class Walker:
                         raise Effect(node, f"creating class {node.name.value} binds '{name}' to a value whose __set_name__ may run")
         if node.name.value in self._globals:
             raise Effect(node, f"'class {node.name.value}' rebinds the module global '{node.name.value}'")
-        state.locals[node.name.value] = Bound(OPAQUE)
+        # A local class's own dunders (`__class_getitem__` in its body) run on `C[x]`: its dunders are effects.
+        state.locals[node.name.value] = Bound(UNTRUSTED)
         return [state]
 
     # -- compound statements ---------------------------------------------------

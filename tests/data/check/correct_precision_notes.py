@@ -5,6 +5,7 @@
 # expect: Feed.start_property_guard ok
 # expect: Feed.start_property_effect TG002 self.noisy
 # expect: start_optional_setting ok
+# expect: Scheduled.start_class_reads_property_object TG001
 import os
 import threading
 
@@ -40,3 +41,16 @@ def start_optional_setting():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return
     threading.Thread(target=print).start()
+
+
+class Scheduled:
+    @property
+    def heartbeat_owns_work(self):
+        return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"
+
+    @classmethod
+    def start_class_reads_property_object(cls):
+        # cls.heartbeat_owns_work is the property object (always true): the legacy body never runs
+        if cls.heartbeat_owns_work:
+            return
+        threading.Thread(target=print).start()

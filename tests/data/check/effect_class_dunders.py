@@ -13,6 +13,7 @@
 # expect: start_metaclass_contains TG002 "feed" in Metered
 # expect: start_metaclass_len TG002 len(Metered)
 # expect: start_metaclass_in_container TG002 "feed" in [Metered]
+# expect: start_local_class_getitem TG002 Local["feed"]
 # expect: start_plain_class ok
 # expect: start_plain_class_attribute ok
 import os
@@ -172,3 +173,15 @@ def start_metaclass_in_container():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return
     threading.Thread(target=print, args=(known,)).start()
+
+
+def start_local_class_getitem():
+    class Local:
+        def __class_getitem__(cls, item):
+            _effect()
+            return cls
+
+    kind = Local["feed"]
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print, args=(kind,)).start()
