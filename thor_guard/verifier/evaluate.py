@@ -197,6 +197,7 @@ class Evaluator:
         function_scope: object = None,
         globals_declared: frozenset[str] = frozenset(),
         instance_receiver: bool = False,
+        builtin_parameters: dict[str, type] | None = None,
     ) -> None:
         self.facts = facts
         self.analysis = analysis
@@ -211,6 +212,8 @@ class Evaluator:
         self.function_scope = function_scope
         self.globals_declared = globals_declared
         self.instance_receiver = instance_receiver
+        self.builtin_parameters = builtin_parameters or {}
+        """``*args``/``**kwargs`` parameters the function never rebinds: a tuple / a dict for certain."""
         """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
         self.elements_tainted = False
@@ -221,7 +224,7 @@ class Evaluator:
         return Evaluator(
             self.facts, self.analysis, local_values, self.trace, depth=self.depth, owner=self.owner,
             receiver=self.receiver, function_scope=self.function_scope, globals_declared=self.globals_declared,
-            instance_receiver=self.instance_receiver,
+            instance_receiver=self.instance_receiver, builtin_parameters=self.builtin_parameters,
         )
 
     def module_evaluator(self, facts: ModuleFacts) -> Evaluator:
@@ -1191,6 +1194,13 @@ class Evaluator:
                     raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
                 return result if is_concrete(result) else OPAQUE
             self.trace.assumptions.add("may raise")
+            return OPAQUE
+        base = node.func.value if isinstance(node.func, cst.Attribute) else None
+        if receiver is OPAQUE and name in BUILTIN_PURE_METHODS and isinstance(base, cst.Name) and base.value in self.builtin_parameters and hasattr(self.builtin_parameters[base.value], name):
+            # `kwargs.get("raw")` on the function's own **kwargs (a dict) / *args (a tuple)
+            self.trace.assumptions.add("may raise")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
             return OPAQUE
         if receiver is OPAQUE and name in BUILTIN_PURE_METHODS and hasattr(str, name) and isinstance(node.func, cst.Attribute) and self._proven_text(node.func.value):
             # an environment read with a string default (or a str method of one): a str for certain

@@ -348,6 +348,7 @@ class Walker:
         self.top_level = True
         self._class_depth = 0
         self._instance_receiver = False
+        self._builtin_parameters: dict[str, type] = {}
         """Above 0 while walking a class body (its annotations are evaluated, a function body's are not)."""
         self.all_paths = False
         """Follow both branches of every condition (to prove that no path at all has a side effect)."""
@@ -366,6 +367,12 @@ class Walker:
         self._instance_receiver = self.receiver is not None and not any(
             isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
         ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
+        rebound = _rebound_names(function)
+        self._builtin_parameters = {
+            param.name.value: kind
+            for param, kind in ((function.params.star_arg, tuple), (function.params.star_kwarg, dict))
+            if isinstance(param, cst.Param) and param.name.value not in rebound
+        }
         if local_values is None:
             local_values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
         try:
@@ -412,6 +419,7 @@ class Walker:
         return Evaluator(
             self.facts, self.analysis, state.locals, trace, depth=self.depth, owner=self.owner, receiver=self.receiver,
             function_scope=self._scope, globals_declared=self._globals, instance_receiver=self._instance_receiver,
+            builtin_parameters=self._builtin_parameters,
         )
 
     def _evaluate(self, node: cst.BaseExpression, state: PathState, index: int, trace: Trace | None = None) -> object:

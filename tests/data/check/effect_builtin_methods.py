@@ -10,6 +10,8 @@
 # expect: Feed.start_str_only_names ok
 # expect: Feed.start_proven_builtins ok
 # expect: Feed.start_env_text ok
+# expect: start_signal_handler ok
+# expect: start_rebound_kwargs TG002 kwargs.get("raw")
 import os
 import threading
 
@@ -88,3 +90,21 @@ class Feed:
         if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
             return
         threading.Thread(target=print, args=(hosts, stars)).start()
+
+
+def start_signal_handler(sender=None, **kwargs):
+    # the function's own **kwargs is a dict for certain: .get is dict.get (Django's `raw` fixture-loading flag)
+    if kwargs.get("raw"):
+        return
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+def start_rebound_kwargs(sender=_Client(), **kwargs):
+    kwargs = sender
+    if kwargs.get("raw"):
+        return
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
