@@ -794,6 +794,9 @@ class Evaluator:
     def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> object:
         left, right = self.evaluate(node.left), self.evaluate(node.right)
         if tainted(left) or tainted(right):
+            for side in (left, right):  # `mode + _OBJ`, `"%s %s" % (mode, _OBJ)`: the other operand's dunders run
+                if not tainted(side) and not is_concrete(side):
+                    self.dunder(side, node, "applies an operator to")
             return MODE_DERIVED  # `mode + "x"`, `"%s" % mode`: the table cannot decide tests on the result
         function = _BINARY.get(type(node.operator))
         if isinstance(node.operator, cst.Multiply) and _huge_repeat(left, right):
@@ -841,6 +844,10 @@ class Evaluator:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
             decided = mode_compare(_OPERATOR_NAMES.get(type(target.operator), "other"), left, right, self.analysis.comparands) if tainted(left) or tainted(right) else NotImplemented
             if decided is not NotImplemented:
+                if not isinstance(target.operator, (cst.Is, cst.IsNot)):
+                    for side in (left, right):  # `mode == _OBJ`: str.__eq__ defers to _OBJ.__eq__
+                        if not tainted(side) and not is_concrete(side):
+                            self.dunder(side, node, "compares")
                 outcome = decided
             elif isinstance(target.operator, (cst.In, cst.NotIn)) and right == Marker(ENVIRON):
                 outcome: object = self._environ_contains(left, node)
@@ -947,6 +954,14 @@ class Evaluator:
             return OPAQUE
         key = self.evaluate(node.slice[0].slice.value)
         if tainted(container) or tainted(key):
+            if not tainted(container) and container != Marker(ENVIRON):
+                # `Registry[mode]`, `_OBJ[mode]`: the container's __class_getitem__/__getitem__ runs all the same
+                if isinstance(container, ClassValue):
+                    problem = self.class_getitem_problem(container)
+                    if problem is not None:
+                        raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
+                if not is_concrete(container) and not isinstance(container, ConstDict):
+                    self.dunder(container, node, "subscripts")
             return MODE_DERIVED  # `mode[:3]`, `TABLE[mode]`
         if container == Marker(ENVIRON):
             if not isinstance(key, str):
@@ -1087,6 +1102,9 @@ class Evaluator:
             # values' __set_name__ run (hostile VH-4), like `class X(Base):` before the guard.
             raise Effect(node, f"'{code_of(node)}' creates a class (its bases' metaclass, __init_subclass__ and __set_name__ may run)")
         if any(tainted(v) for v in (*arguments, *keywords.values())):
+            for value in (*arguments, *keywords.values()):  # `max(mode, _OBJ)`: the other value's dunders run
+                if not tainted(value) and (value is UNTRUSTED or isinstance(value, (ClassValue, Module))):
+                    self.dunder(value, node, f"passes to {name}()")
             if name == "str" and len(arguments) == 1 and not keywords and isinstance(arguments[0], str):
                 return arguments[0]  # str(mode) is mode
             if name == "bool" and len(arguments) == 1 and not keywords:
@@ -1164,6 +1182,20 @@ class Evaluator:
             raise Crash(node, f"'{code_of(node)}' raises AttributeError when the value is None (None has no .{name}())", "AttributeError")
         derived = mode_method(receiver, name, arguments, keywords)
         if derived is not NotImplemented:
+            for argument in (*arguments, *keywords.values()):  # `mode.format(_OBJ)`: _OBJ.__format__ runs
+                if not tainted(argument) and not is_concrete(argument):
+                    self.dunder(argument, node, f"passes to .{name}()")
+            if not tainted(receiver) and not is_concrete(receiver):
+                # `self.session.get(mode)`: the mode value as an argument does not make an unknown method pure
+                base = node.func.value if isinstance(node.func, cst.Attribute) else None
+                if isinstance(receiver, ConstDict) and name in BUILTIN_PURE_METHODS and hasattr(dict, name):
+                    pass
+                elif receiver is OPAQUE and isinstance(base, cst.Name) and base.value in self.builtin_parameters and name in BUILTIN_PURE_METHODS:
+                    pass
+                elif receiver is OPAQUE and name in ASSUMED_PURE_METHODS:
+                    self.assume(node, "calls a method with a str-only name (.lower(), .strip(), .startswith()…) on a value of unknown type")
+                else:
+                    raise Effect(node, f"'{code_of(node)}' may have side effects (not a proven-pure call)")
             return derived
         if is_concrete(receiver):
             function = getattr(receiver, name, None)
