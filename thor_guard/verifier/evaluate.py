@@ -1188,9 +1188,10 @@ class Evaluator:
             if not tainted(receiver) and not is_concrete(receiver):
                 # `self.session.get(mode)`: the mode value as an argument does not make an unknown method pure
                 base = node.func.value if isinstance(node.func, cst.Attribute) else None
-                if isinstance(receiver, ConstDict) and name in BUILTIN_PURE_METHODS and hasattr(dict, name):
-                    pass
-                elif receiver is OPAQUE and isinstance(base, cst.Name) and base.value in self.builtin_parameters and name in BUILTIN_PURE_METHODS:
+                proven_builtin = (isinstance(receiver, ConstDict) and hasattr(dict, name)) or (
+                    receiver is OPAQUE and isinstance(base, cst.Name) and base.value in self.builtin_parameters
+                )
+                if proven_builtin and name in BUILTIN_PURE_METHODS:
                     pass
                 elif receiver is OPAQUE and name in ASSUMED_PURE_METHODS:
                     self.assume(node, "calls a method with a str-only name (.lower(), .strip(), .startswith()…) on a value of unknown type")
