@@ -48,8 +48,9 @@ def test_resolved_forms_are_proven(source: str) -> None:
 def test_a_parameter_named_os_is_not_trusted() -> None:
     source = f"def start(os):\n    if {CANONICAL_TEST}:\n        return\n    print()\n"
     verdict = _verdicts(source)["start"]
-    # `os` is an unknown object here: no environment is read, so there is no guard at all.
-    assert verdict.codes == {"TG001"} and "print()" in verdict.hits[0].message
+    # `os` is an unknown object here: no environment is read, so there is no guard at all, and `.get(...)` on an
+    # object of unknown type is a call that may do anything (it is not matched by name to dict.get).
+    assert verdict.codes == {"TG001"} and "os.environ.get(" in verdict.hits[0].message
 
 
 def test_a_local_function_named_getenv_is_not_trusted() -> None:

@@ -8,8 +8,8 @@ here (docs/check.md "The pure fragment"). Two kinds of entries:
   on known values, logging calls on a known logger, project functions the
   interprocedural walk proves pure;
 - *assumed* pure (the default mode is sound modulo these; ``strict = true``
-  drops them): attribute loads, the non-mutating methods of the built-in
-  types (:data:`ASSUMED_PURE_METHODS`) on any receiver, truthiness,
+  drops them): attribute loads, the string-only method names in
+  :data:`ASSUMED_PURE_METHODS` on a receiver of unknown type, truthiness,
   comparison, arithmetic and formatting of values of unknown type, and
   imports of the standard library.
 
@@ -36,7 +36,7 @@ PURE_BUILTINS = frozenset(
 """Builtins that only compute. On values of unknown type they call dunder methods (``__bool__``, ``__len__``…),
 which is the same assumption as an attribute load; ``getattr``/``hasattr`` additionally need a literal name."""
 
-ASSUMED_PURE_METHODS = frozenset(
+BUILTIN_PURE_METHODS = frozenset(
     {
         # str / bytes
         "lower", "upper", "casefold", "strip", "lstrip", "rstrip", "startswith", "endswith", "format", "split",
@@ -49,7 +49,32 @@ ASSUMED_PURE_METHODS = frozenset(
         "difference", "symmetric_difference",
     }
 )
-"""Non-mutating methods of the built-in types, assumed pure on a receiver of unknown type (DESIGN §3)."""
+"""Non-mutating methods of the built-in types: pure on a receiver *proven* to be a built-in value (a literal, a
+known module constant such as ``LIMITS = {"feed": 10}``, an environment read with a string default and the
+string methods of one)."""
+
+ASSUMED_PURE_METHODS = frozenset(
+    {
+        "lower", "upper", "casefold", "strip", "lstrip", "rstrip", "startswith", "endswith", "split", "rsplit",
+        "splitlines", "partition", "rpartition", "rfind", "rindex", "isdigit", "isalpha", "isalnum", "isspace",
+        "islower", "isupper", "capitalize", "zfill", "center", "ljust", "rjust", "removeprefix", "removesuffix",
+        "swapcase", "isidentifier", "isdecimal", "isnumeric", "istitle", "expandtabs",
+    }
+)
+"""Methods assumed pure on a receiver of *unknown* type, matched by name only (a stated assumption, docs/check.md):
+names that in practice belong to ``str``/``bytes``. Names that other objects commonly use for I/O or blocking
+work — ``get`` (``requests.Session.get``, ``redis.get``), ``join`` (``Thread.join``), ``count``/``values``
+(``QuerySet``), ``find`` (pymongo), ``copy``, ``keys``, ``items``, ``format``, ``replace``, ``encode``,
+``decode``, ``index``, ``title`` and the set operations — are pure only on a proven built-in receiver
+(:data:`BUILTIN_PURE_METHODS`); on an unknown one they are effects (hostile review, A6/A7)."""
+
+TEXT_METHODS = frozenset(
+    {
+        "lower", "upper", "casefold", "strip", "lstrip", "rstrip", "replace", "title", "capitalize", "zfill",
+        "center", "ljust", "rjust", "removeprefix", "removesuffix", "swapcase", "expandtabs", "format",
+    }
+)
+"""``str`` methods whose result is again a ``str`` (so a chain of them on a proven string stays proven)."""
 
 TRANSPARENT_BUILTIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})

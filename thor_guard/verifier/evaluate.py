@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
+import importlib.machinery
 import operator
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, Glo
 
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
+    BUILTIN_PURE_METHODS,
     CACHE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
     REGISTRATION_DECORATORS,
@@ -40,6 +43,7 @@ from thor_guard.verifier.effects import (
     LOG_METHODS,
     PURE_BUILTINS,
     STDLIB_MODULES,
+    TEXT_METHODS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
@@ -53,6 +57,7 @@ from thor_guard.verifier.values import (
     BoundMethod,
     Builtin,
     ClassValue,
+    ConstDict,
     Coroutine,
     Function,
     Logger,
@@ -191,6 +196,8 @@ class Evaluator:
         receiver: str | None = None,
         function_scope: object = None,
         globals_declared: frozenset[str] = frozenset(),
+        instance_receiver: bool = False,
+        builtin_parameters: dict[str, type] | None = None,
     ) -> None:
         self.facts = facts
         self.analysis = analysis
@@ -204,6 +211,10 @@ class Evaluator:
         self.receiver = receiver
         self.function_scope = function_scope
         self.globals_declared = globals_declared
+        self.instance_receiver = instance_receiver
+        self.builtin_parameters = builtin_parameters or {}
+        """``*args``/``**kwargs`` parameters the function never rebinds: a tuple / a dict for certain."""
+        """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
         self.elements_tainted = False
         """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
@@ -213,6 +224,7 @@ class Evaluator:
         return Evaluator(
             self.facts, self.analysis, local_values, self.trace, depth=self.depth, owner=self.owner,
             receiver=self.receiver, function_scope=self.function_scope, globals_declared=self.globals_declared,
+            instance_receiver=self.instance_receiver, builtin_parameters=self.builtin_parameters,
         )
 
     def module_evaluator(self, facts: ModuleFacts) -> Evaluator:
@@ -234,6 +246,8 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, Module) and self.foreign_object(value):
+            raise Effect(node, f"'{code_of(node)}' {what} '{value.dotted}', an object from a third-party module (its class's dunder method, e.g. Django's LazySettings.__str__/__bool__, may run code)")
         if isinstance(value, ClassValue):
             problem = self.metaclass_problem(value)
             if problem is not None:
@@ -278,6 +292,59 @@ class Evaluator:
                     return problem
         return None
 
+    def foreign_object(self, value: Module) -> bool:
+        """True when ``value`` is an object (not a module) that a module outside the project and the standard
+        library binds: ``from django.conf import settings`` (a ``LazySettings`` instance), ``celery.current_app``.
+
+        Its dunders (truth, ``str()`` when a log record is formatted, ``==``, iteration…) are its class's code, as
+        for a project instance (hostile VH-16). An attribute *of* it (``settings.DEBUG``) is a value of unknown type
+        like instance state (the dunder assumption). Which dotted prefix is a module is found on the verifier's
+        ``sys.path`` without importing anything; a name whose top-level package is not found there counts as an
+        object below its first component.
+        """
+        dotted = value.dotted
+        top = dotted.split(".")[0]
+        if top in STDLIB_MODULES or "." not in dotted:
+            return False  # the standard library's objects: stated assumption; `import x` binds a module
+        try:
+            if self.context.resolver.is_module(top):
+                return False  # project names are resolved by the walk itself
+        except Exception:  # HelperError: an unparsable project module
+            return True
+        return len(dotted.split(".")) - _module_prefix_length(dotted) == 1
+
+    def class_getitem_problem(self, value: ClassValue, depth: int = 0) -> str | None:
+        """None when subscripting the project class ``value`` (``Registry["feed"]``) runs no project code.
+
+        ``C[x]`` calls ``C.__class_getitem__`` when the class or a base defines one (hostile VH-2), else the
+        metaclass's ``__getitem__`` (:meth:`metaclass_problem`). Project bases are followed (up to
+        :data:`MAX_HELPER_DEPTH`); a base that is not a project class (``typing.Generic``) is a library, whose
+        ``__class_getitem__`` is assumed pure like the rest of the library's dunders.
+        """
+        node = value.node
+        facts = value.facts or self.facts
+        qualname = facts.class_qualname(node) or node.name.value
+        if (qualname, "<__class_getitem__>") in attribute_stores(facts):  # censused on the full source (stubbed bodies)
+            return f"{node.name.value}.__class_getitem__ is project code"
+        problem = self.metaclass_problem(value)
+        if problem is not None:
+            return f"its {problem}"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"the class hierarchy of {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        evaluator = self if facts is self.facts else self.module_evaluator(facts)
+        for base in node.bases:
+            try:
+                parent = evaluator.evaluate(_generic_origin(base.value))
+            except EvalError:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not proven"
+            if isinstance(parent, ClassValue):
+                problem = self.class_getitem_problem(parent, depth + 1)
+                if problem is not None:
+                    return problem
+            elif parent is UNTRUSTED or parent is OPAQUE:
+                return f"base '{code_of(base.value)}' of {node.name.value} is not a known class"
+        return None
+
     # -- entry -------------------------------------------------------------
     def evaluate(self, node: cst.BaseExpression) -> object:
         method = getattr(self, f"_eval_{type(node).__name__}", None)
@@ -294,6 +361,8 @@ class Evaluator:
             self.dunder(value, node, "tests the truth of")
         if value is MODE_DERIVED:
             raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
+        if isinstance(value, Module) and self.foreign_object(value):
+            self.dunder(value, node, "tests the truth of")
         if isinstance(value, Module) and "." in value.dotted and value.dotted != "logging":
             # An attribute of a module the verifier did not resolve (`settings.FLAG`, `sys.flags.interactive`): it may
             # be a module, a class, a function — or a constant whose truth is unknown. Both branches are walked.
@@ -375,6 +444,12 @@ class Evaluator:
         if not known or not all(is_concrete(v) for v in values):
             if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
                 raise _Holds()
+            for v in values:
+                for item in (v if isinstance(v, tuple) else (v,)):
+                    if isinstance(item, ClassValue) and self.metaclass_problem(item) is not None:
+                        raise _Holds()  # `x in [C]` compares with C: its project metaclass's __eq__ runs
+                    if isinstance(item, Module) and self.foreign_object(item):
+                        raise _Holds()  # a third-party object's dunders run when the container is compared/sorted
             self.elements_tainted = any(tainted(v) for v in values)
             return None
         return values
@@ -415,6 +490,12 @@ class Evaluator:
             return UNTRUSTED
         if self.elements_tainted or (values is not None and tainted(values)):
             return MODE_DERIVED
+        if values is not None and all(isinstance(v, tuple) and len(v) == 2 for v in values):
+            try:
+                hash(tuple(values))
+            except TypeError as exc:
+                raise Crash(node, f"unhashable dict key: {exc}", "TypeError") from exc
+            return ConstDict(tuple(values))  # type: ignore[arg-type]
         return OPAQUE
 
     # -- comprehensions and lambdas ---------------------------------------
@@ -558,6 +639,8 @@ class Evaluator:
             return OPAQUE
         try:
             value = self.module_evaluator(facts).evaluate(expression)
+            if isinstance(value, ConstDict) and name not in frozen_dicts(facts):
+                return OPAQUE  # the module may change the dict (`LIMITS["x"] = 1`, `.update()`, passed on): contents unknown
             if isinstance(value, Logger) and logging_problem(facts) is not None:
                 return UNTRUSTED  # the defining module replaces the logger class or adds handlers: not a known logger
             return value
@@ -631,6 +714,16 @@ class Evaluator:
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
+            if wrappers == {"property"} and len(method.decorators) == 1 and bound and self.instance_receiver and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
+                # `self.x` of a plain `@property` runs its getter with self: walked like `self.x()` of a method
+                # (precision: a property guard helper is a guard). Subclass overrides: assumption 3.
+                if isinstance(node, cst.Attribute):
+                    facts, full = self.facts.recover(method)
+                    getters = facts.__dict__.setdefault("_property_getters", {})
+                    if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
+                        getters[id(full)] = (full, full.with_changes(decorators=()))
+                    getter = Function(facts, getters[id(full)][1], f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=True)
+                    return self.analysis.call(self, node, getter, [], {})
             if wrappers:
                 # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
@@ -656,11 +749,17 @@ class Evaluator:
             result = self.dotted(f"{value.dotted}.{name}", node)
             if isinstance(result, Module) or result is OPAQUE:
                 # an attribute the verifier did not resolve (`settings.MISSING`, `os.sepp`) may not exist: an
-                # `except AttributeError` around it is reachable (hostile VH-12)
+                # `except AttributeError` around it is reachable (hostile VH-12); outside a `try` it is assumed to
+                # exist (docs/check.md assumption 2), which --explain names
                 self.trace.assumptions.add("may raise")
+                if "." in value.dotted and value.dotted.split(".")[0] not in STDLIB_MODULES:
+                    self.trace.assumptions.add("loads a module attribute the verifier did not resolve (assumed to exist outside a try)")
             return result
         if isinstance(value, Marker):
             return BoundMethod(value, name)
+        if isinstance(value, tuple) and not hasattr(value, name) and hasattr(list, name):
+            # list displays are modelled as tuples: `.append`/`.extend`… are the list's own (mutating) methods
+            raise Effect(node, f"'{code_of(node)}' mutates a list (outside the pure fragment)")
         if isinstance(value, (str, bytes)) or value is None or isinstance(value, (int, float, tuple, frozenset)):
             if not hasattr(value, name):
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError ({type(value).__name__} has no attribute {name!r})", "AttributeError")
@@ -695,8 +794,16 @@ class Evaluator:
     def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> object:
         left, right = self.evaluate(node.left), self.evaluate(node.right)
         if tainted(left) or tainted(right):
+            for side in (left, right):  # `mode + _OBJ`, `"%s %s" % (mode, _OBJ)`: the other operand's dunders run
+                if not tainted(side) and not is_concrete(side):
+                    self.dunder(side, node, "applies an operator to")
             return MODE_DERIVED  # `mode + "x"`, `"%s" % mode`: the table cannot decide tests on the result
         function = _BINARY.get(type(node.operator))
+        if isinstance(node.operator, cst.Multiply) and _huge_repeat(left, right):
+            # `"x" * 10**11` would make the verifier itself allocate it; Python may raise MemoryError there, which
+            # outside a `try` is the stated assumption "no MemoryError" (docs/check.md)
+            self.trace.assumptions.add("may raise")
+            return OPAQUE
         if function is not None and is_concrete(left) and is_concrete(right):
             try:
                 result = function(left, right)
@@ -737,6 +844,10 @@ class Evaluator:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
             decided = mode_compare(_OPERATOR_NAMES.get(type(target.operator), "other"), left, right, self.analysis.comparands) if tainted(left) or tainted(right) else NotImplemented
             if decided is not NotImplemented:
+                if not isinstance(target.operator, (cst.Is, cst.IsNot)):
+                    for side in (left, right):  # `mode == _OBJ`: str.__eq__ defers to _OBJ.__eq__
+                        if not tainted(side) and not is_concrete(side):
+                            self.dunder(side, node, "compares")
                 outcome = decided
             elif isinstance(target.operator, (cst.In, cst.NotIn)) and right == Marker(ENVIRON):
                 outcome: object = self._environ_contains(left, node)
@@ -833,12 +944,24 @@ class Evaluator:
                 parts = [None if p is None else self.evaluate(p) for p in (inner.lower, inner.upper, inner.step)]
                 if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts) and parts[2] != 0:
                     return container[slice(*parts)]  # a slice of a known string: `"heartbeat"[:-1]` is a known comparand
-            if is_concrete(container):
+            if is_concrete(container) or isinstance(container, ConstDict):
                 return OPAQUE
+            if isinstance(container, ClassValue):
+                problem = self.class_getitem_problem(container)
+                if problem is not None:
+                    raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
             self.dunder(container, node, "subscripts")
             return OPAQUE
         key = self.evaluate(node.slice[0].slice.value)
         if tainted(container) or tainted(key):
+            if not tainted(container) and container != Marker(ENVIRON):
+                # `Registry[mode]`, `_OBJ[mode]`: the container's __class_getitem__/__getitem__ runs all the same
+                if isinstance(container, ClassValue):
+                    problem = self.class_getitem_problem(container)
+                    if problem is not None:
+                        raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
+                if not is_concrete(container) and not isinstance(container, ConstDict):
+                    self.dunder(container, node, "subscripts")
             return MODE_DERIVED  # `mode[:3]`, `TABLE[mode]`
         if container == Marker(ENVIRON):
             if not isinstance(key, str):
@@ -849,11 +972,26 @@ class Evaluator:
             if self.env_value is None:
                 raise Crash(node, f"os.environ[{key!r}] raises KeyError when {key} is unset", "KeyError")
             return self.env_value
-        if is_concrete(container) and is_concrete(key):
+        if isinstance(container, ConstDict):
+            container = container.as_dict()  # a known dict: a known key is looked up exactly (hostile VH-6)
+        if (is_concrete(container) or isinstance(container, dict)) and is_concrete(key):
             try:
                 return container[key]  # type: ignore[index]
             except (KeyError, IndexError, TypeError) as exc:
+                # The lookup fails in every world: the path ends in an exception (a Crash outcome), so no world runs
+                # the rest (before the guard: no legacy value reaches the body, TG006/TG012; in a try: caught).
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+        if isinstance(container, dict) or is_concrete(container):
+            # A built-in container with a key of unknown value: it may be missing (KeyError/IndexError), and a key of
+            # unknown type is hashed/compared (the dunder assumption below).
+            self.trace.assumptions.add("may raise")
+            self.dunder(key, node, "uses as a key")
+            return OPAQUE
+        if isinstance(container, ClassValue):
+            problem = self.class_getitem_problem(container)
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' subscripts a class: {problem}")
+            self.trace.assumptions.add("may raise")  # no __class_getitem__: TypeError, unless a library base has one
         self.dunder(container, node, "subscripts")
         self.dunder(key, node, "uses as a key")  # dict lookups hash the key and compare it
         if container is OPAQUE:
@@ -959,13 +1097,23 @@ class Evaluator:
             return OPAQUE  # constructing a built-in exception runs no project code
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        if name == "type" and (len(arguments) != 1 or keywords):
+            # type(name, bases, ns) is a class statement: the bases' metaclass, __init_subclass__ and the namespace
+            # values' __set_name__ run (hostile VH-4), like `class X(Base):` before the guard.
+            raise Effect(node, f"'{code_of(node)}' creates a class (its bases' metaclass, __init_subclass__ and __set_name__ may run)")
         if any(tainted(v) for v in (*arguments, *keywords.values())):
+            for value in (*arguments, *keywords.values()):  # `max(mode, _OBJ)`: the other value's dunders run
+                if not tainted(value) and (value is UNTRUSTED or isinstance(value, (ClassValue, Module))):
+                    self.dunder(value, node, f"passes to {name}()")
             if name == "str" and len(arguments) == 1 and not keywords and isinstance(arguments[0], str):
                 return arguments[0]  # str(mode) is mode
             if name == "bool" and len(arguments) == 1 and not keywords:
                 return self.truth(arguments[0], node)
             return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
+        if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
+            # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
+            callables = [v for v in callables if v is not arguments[0]]
         if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
@@ -975,6 +1123,10 @@ class Evaluator:
             # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
             for value in (*arguments, *keywords.values()):
                 if value is UNTRUSTED or isinstance(value, ClassValue):
+                    self.dunder(value, node, f"passes to {name}()")
+                elif isinstance(value, Module) and not (name in ("getattr", "hasattr") and value is arguments[0]):
+                    # getattr(settings, "X", d) on a third-party object is the attribute load `settings.X` (assumption
+                    # 1, as Django code reads optional settings); str(settings), bool(settings)… run its dunders
                     self.dunder(value, node, f"passes to {name}()")
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
@@ -1030,6 +1182,21 @@ class Evaluator:
             raise Crash(node, f"'{code_of(node)}' raises AttributeError when the value is None (None has no .{name}())", "AttributeError")
         derived = mode_method(receiver, name, arguments, keywords)
         if derived is not NotImplemented:
+            for argument in (*arguments, *keywords.values()):  # `mode.format(_OBJ)`: _OBJ.__format__ runs
+                if not tainted(argument) and not is_concrete(argument):
+                    self.dunder(argument, node, f"passes to .{name}()")
+            if not tainted(receiver) and not is_concrete(receiver):
+                # `self.session.get(mode)`: the mode value as an argument does not make an unknown method pure
+                base = node.func.value if isinstance(node.func, cst.Attribute) else None
+                proven_builtin = (isinstance(receiver, ConstDict) and hasattr(dict, name)) or (
+                    receiver is OPAQUE and isinstance(base, cst.Name) and base.value in self.builtin_parameters
+                )
+                if proven_builtin and name in BUILTIN_PURE_METHODS:
+                    pass
+                elif receiver is OPAQUE and name in ASSUMED_PURE_METHODS:
+                    self.assume(node, "calls a method with a str-only name (.lower(), .strip(), .startswith()…) on a value of unknown type")
+                else:
+                    raise Effect(node, f"'{code_of(node)}' may have side effects (not a proven-pure call)")
             return derived
         if is_concrete(receiver):
             function = getattr(receiver, name, None)
@@ -1048,14 +1215,56 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
         if receiver is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' calls a method of a value whose type is not known to be a built-in one")
-        if name in ASSUMED_PURE_METHODS:
-            self.assume(node, "calls a non-mutating method of a built-in type on a value of unknown type")
+        if isinstance(receiver, ConstDict):
+            if name not in BUILTIN_PURE_METHODS or not hasattr(dict, name):
+                raise Effect(node, f"'{code_of(node)}' is not a non-mutating method of a dict (it may change a module constant)")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
+            if all(is_concrete(a) for a in arguments) and not keywords:
+                try:
+                    result = getattr(receiver.as_dict(), name)(*arguments)
+                except Exception as exc:
+                    raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+                return result if is_concrete(result) else OPAQUE
+            self.trace.assumptions.add("may raise")
+            return OPAQUE
+        base = node.func.value if isinstance(node.func, cst.Attribute) else None
+        if receiver is OPAQUE and name in BUILTIN_PURE_METHODS and isinstance(base, cst.Name) and base.value in self.builtin_parameters and hasattr(self.builtin_parameters[base.value], name):
+            # `kwargs.get("raw")` on the function's own **kwargs (a dict) / *args (a tuple)
+            self.trace.assumptions.add("may raise")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
+            return OPAQUE
+        if receiver is OPAQUE and name in BUILTIN_PURE_METHODS and hasattr(str, name) and isinstance(node.func, cst.Attribute) and self._proven_text(node.func.value):
+            # an environment read with a string default (or a str method of one): a str for certain
+            self.trace.assumptions.add("may raise")
+            for argument in (*arguments, *keywords.values()):
+                self.dunder(argument, node, f"passes to .{name}()")
+            return OPAQUE
+        if receiver is OPAQUE and name in ASSUMED_PURE_METHODS:
+            # Matched by name only: a stated, narrow assumption (str-only names; `.get()`, `.join()`, `.count()`… on a
+            # receiver of unknown type may be an HTTP request, a thread join, a query: effects).
+            self.assume(node, "calls a method with a str-only name (.lower(), .strip(), .startswith()…) on a value of unknown type")
             for argument in (*arguments, *keywords.values()):
                 self.dunder(argument, node, f"passes to .{name}()")
             return OPAQUE
         if isinstance(receiver, Coroutine):
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
         raise Effect(node, f"'{code_of(node)}' may have side effects (not a proven-pure call)")
+
+    def _proven_text(self, node: cst.BaseExpression) -> bool:
+        """True when ``node`` (already evaluated) is a ``str`` for certain: a string literal or f-string, a read of
+        another environment variable that cannot be None (``os.environ[...]``, ``.get(name, "")``,
+        ``os.getenv(name, "")``), or a str-returning method (:data:`TEXT_METHODS`) of one."""
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return not (isinstance(node, cst.SimpleString) and node.prefix.lower().startswith("b"))
+        if isinstance(node, (cst.Call, cst.Subscript)):
+            for read in self.trace.reads:
+                if read.node is node and read.variable and (read.kind == "subscript" or (read.has_default and isinstance(read.default, str))):
+                    return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in TEXT_METHODS:
+            return self._proven_text(node.func.value)
+        return False
 
     # -- project functions -----------------------------------------------------
     def decorator_problem(self, function: Function, *, helper: bool) -> str | None:
@@ -1175,7 +1384,8 @@ def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
     """(enclosing class qualname or ``""``, attribute name) -> [(line, source, enclosing function prefix, root name)].
 
-    Also ``(class qualname, "<__init_subclass__>")``/``"<__set_name__>"`` for classes that define those hooks.
+    Also ``(class qualname, "<__init_subclass__>")``/``"<__set_name__>"``/``"<__class_getitem__>"`` for classes
+    whose body binds those hooks (a ``def``, an assignment, also under ``if``/``try`` in the body).
 
     Counts ``<expr>.<name> = ...`` (also augmented, annotated, in tuples), ``del <expr>.<name>`` and
     ``setattr``/``delattr`` with a literal name; a ``setattr``/``delattr`` with a computed name is listed under
@@ -1208,9 +1418,8 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.ClassDef):
                 qualname = f"{prefix}{child.name}"
-                for statement in child.body:  # hooks that run when a subclass is created
-                    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in ("__init_subclass__", "__set_name__"):
-                        note(qualname, f"<{statement.name}>", statement)
+                for hook, statement in _hook_bindings(child.body):  # hooks that run on subclassing / subscripting
+                    note(qualname, f"<{hook}>", statement)
                 walk(child, qualname, f"{qualname}.")
                 continue
             if isinstance(child, ast.Attribute) and isinstance(child.ctx, (ast.Store, ast.Del)):
@@ -1223,6 +1432,86 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     walk(tree, "", "")
     facts.__dict__["_attribute_stores"] = found
+    return found
+
+
+_DICT_READS = frozenset({"get", "keys", "values", "items", "copy"})
+
+
+def frozen_dicts(facts: ModuleFacts) -> frozenset[str]:
+    """Module-level names bound to a dict display that no code in the module can change.
+
+    Every use of the name anywhere in the file (functions included, shadowing ignored: wider is safer) must be a
+    subscript *load* (``LIMITS["feed"]``), a call of a reading method (``LIMITS.get(...)``, ``.keys()``…) or the
+    right side of ``in``/``not in``; a store, ``del``, augmented assignment, a mutating method, passing it on or
+    aliasing it (``ALIAS = LIMITS``) makes its contents unknown. Stores from other modules are the stated
+    assumption about patches from outside. Taken with Python's own parser over the whole file, once per module.
+    """
+    cached = facts.__dict__.get("_frozen_dicts")
+    if cached is not None:
+        return cached
+    try:
+        tree = ast.parse(facts.full_source)
+    except (SyntaxError, ValueError):
+        facts.__dict__["_frozen_dicts"] = frozenset()
+        return frozenset()
+    candidates: dict[str, ast.AST] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict):
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    candidates[target.id] = target
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.value, ast.Dict) and isinstance(statement.target, ast.Name):
+            candidates[statement.target.id] = statement.target
+    changed: set[str] = set()
+    if candidates:
+        parents: dict[int, ast.AST] = {}
+        for parent in ast.walk(tree):
+            for child in ast.iter_child_nodes(parent):
+                parents[id(child)] = parent
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Name) or node.id not in candidates or node is candidates[node.id]:
+                continue
+            parent = parents.get(id(node))
+            grand = parents.get(id(parent)) if parent is not None else None
+            if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
+                continue
+            if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _DICT_READS and isinstance(grand, ast.Call) and grand.func is parent:
+                continue
+            if isinstance(parent, ast.Compare) and node in parent.comparators and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
+                continue
+            changed.add(node.id)
+    result = frozenset(candidates) - changed
+    facts.__dict__["_frozen_dicts"] = result
+    return result
+
+
+_CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
+
+
+def _hook_bindings(body: list[ast.stmt]) -> list[tuple[str, ast.stmt]]:
+    """(hook name, statement) for every binding of a :data:`_CLASS_HOOKS` name in a class body's own namespace."""
+    found: list[tuple[str, ast.stmt]] = []
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if statement.name in _CLASS_HOOKS:
+                found.append((statement.name, statement))
+            continue
+        if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name) and name.id in _CLASS_HOOKS:
+                        found.append((name.id, statement))
+            continue
+        for field_name in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field_name, None)
+            if isinstance(inner, list):
+                found.extend(_hook_bindings(inner))
+        for handler in getattr(statement, "handlers", []) or []:
+            found.extend(_hook_bindings(handler.body))
+        for case in getattr(statement, "cases", []) or []:
+            found.extend(_hook_bindings(case.body))
     return found
 
 
@@ -1328,6 +1617,41 @@ def _is_generator_function(function: cst.FunctionDef) -> bool:
     from thor_guard.verifier.paths import is_generator
 
     return is_generator(function)
+
+
+@functools.lru_cache(maxsize=4096)
+def _module_prefix_length(dotted: str) -> int:
+    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
+
+    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
+    everything below it as objects, which is the conservative reading for :meth:`Evaluator.foreign_object`.
+    """
+    parts = dotted.split(".")
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return 1
+    depth = 1
+    while spec is not None and depth < len(parts):
+        locations = spec.submodule_search_locations
+        if not locations:
+            break
+        try:
+            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
+        except (ImportError, ValueError):
+            break
+        if spec is None:
+            break
+        depth += 1
+    return depth
+
+
+def _huge_repeat(left: object, right: object) -> bool:
+    """True for ``sequence * n`` (either order) whose result would exceed 10,000 items."""
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, (str, bytes, tuple)) and isinstance(count, int) and not isinstance(count, bool):
+            return len(sequence) * count > 10_000
+    return False
 
 
 @dataclass(frozen=True)

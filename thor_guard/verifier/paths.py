@@ -42,7 +42,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -346,6 +346,10 @@ class Walker:
         self._scope: object = None
         self._globals: frozenset[str] = frozenset()
         self.top_level = True
+        self._class_depth = 0
+        self._instance_receiver = False
+        self._builtin_parameters: dict[str, type] = {}
+        """Above 0 while walking a class body (its annotations are evaluated, a function body's are not)."""
         self.all_paths = False
         """Follow both branches of every condition (to prove that no path at all has a side effect)."""
 
@@ -359,6 +363,16 @@ class Walker:
         if isinstance(body, cst.SimpleStatementSuite) and body.body:
             self._scope = self.facts.scope(body.body[0])
         self._globals = _declared_globals(statements)
+        # `self.x` of a property runs its getter; `cls.x` in a classmethod gives the property object itself.
+        self._instance_receiver = self.receiver is not None and not any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
+        ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
+        rebound = _rebound_names(function)
+        self._builtin_parameters = {
+            param.name.value: kind
+            for param, kind in ((function.params.star_arg, tuple), (function.params.star_kwarg, dict))
+            if isinstance(param, cst.Param) and param.name.value not in rebound
+        }
         if local_values is None:
             local_values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
         try:
@@ -404,7 +418,8 @@ class Walker:
     def _evaluator(self, state: PathState, trace: Trace) -> Evaluator:
         return Evaluator(
             self.facts, self.analysis, state.locals, trace, depth=self.depth, owner=self.owner, receiver=self.receiver,
-            function_scope=self._scope, globals_declared=self._globals,
+            function_scope=self._scope, globals_declared=self._globals, instance_receiver=self._instance_receiver,
+            builtin_parameters=self._builtin_parameters,
         )
 
     def _evaluate(self, node: cst.BaseExpression, state: PathState, index: int, trace: Trace | None = None) -> object:
@@ -554,6 +569,22 @@ class Walker:
 
     def _assign(self, small: cst.Assign | cst.AnnAssign | cst.AugAssign, state: PathState, index: int) -> list[Outcome | PathState]:
         if isinstance(small, cst.AnnAssign) and small.value is None:
+            # `x: T` binds nothing. A complex target's parts are evaluated anyway (`a[f()]: int` calls f), and in a
+            # class body (not in a function body) the annotation itself is evaluated on Python 3.11-3.13 unless
+            # `from __future__ import annotations` (hostile VH-3).
+            target = small.target
+            if isinstance(target, cst.Attribute):
+                self._evaluate(target.value, state, index)
+            elif isinstance(target, cst.Subscript):
+                self._evaluate(target.value, state, index)
+                for element in target.slice:
+                    if isinstance(element.slice, cst.Index):
+                        self._evaluate(element.slice.value, state, index)
+                    else:
+                        for part in (element.slice.lower, element.slice.upper, element.slice.step):
+                            if part is not None:
+                                self._evaluate(part, state, index)
+            self._annotation(small, state, index)
             return [state]
         targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
         assert small.value is not None
@@ -573,12 +604,27 @@ class Walker:
         value = self._evaluate(small.value, state, index, trace)
         for target in targets:
             self._bind_target(target, value, tuple(trace.reads), state, index, small)
+        if isinstance(small, cst.AnnAssign):
+            self._annotation(small, state, index)
         return [state]
+
+    def _annotation(self, small: cst.AnnAssign, state: PathState, index: int) -> None:
+        """Evaluate the annotation of ``x: T [= v]`` where Python does: in a class body, not under lazy annotations.
+
+        The model is CPython 3.11-3.13 (PEP 526 semantics): a function body never evaluates variable annotations,
+        a class body always does (also for a name without value), ``from __future__ import annotations`` turns
+        both off. Python 3.14's deferred annotations (PEP 649) evaluate fewer of them: judging them is then
+        conservative, never unsound.
+        """
+        if self._class_depth and not self._lazy_annotations():
+            self._evaluate(small.annotation.annotation, state, index)
 
     def _bind_target(self, target: cst.BaseExpression, value: object, reads: tuple[EnvRead, ...], state: PathState, index: int, statement: cst.CSTNode) -> None:
         if isinstance(target, cst.Name):
             if target.value in self._globals:
                 raise Effect(statement, f"'{code_of(statement)}' rebinds the module global '{target.value}'")
+            if isinstance(value, ConstDict):
+                value = OPAQUE  # a local dict may be changed by statements the lenient walk sets aside: contents unknown
             state.locals[target.value] = Bound(value, reads)
             return
         if isinstance(target, (cst.Tuple, cst.List)):
@@ -713,10 +759,12 @@ class Walker:
         inner = PathState(dict(state.locals), state.guard_at)
         walker_top = self.top_level
         self.top_level = False
+        self._class_depth += 1
         try:
             results = self._suite(node.body, inner, index)
         finally:
             self.top_level = walker_top
+            self._class_depth -= 1
         failures = [r for r in results if isinstance(r, Outcome) and r.kind != "exit"]
         if failures:
             return [failures[0]]
@@ -735,7 +783,8 @@ class Walker:
                         raise Effect(node, f"creating class {node.name.value} binds '{name}' to a value whose __set_name__ may run")
         if node.name.value in self._globals:
             raise Effect(node, f"'class {node.name.value}' rebinds the module global '{node.name.value}'")
-        state.locals[node.name.value] = Bound(OPAQUE)
+        # A local class's own dunders (`__class_getitem__` in its body) run on `C[x]`: its dunders are effects.
+        state.locals[node.name.value] = Bound(UNTRUSTED)
         return [state]
 
     # -- compound statements ---------------------------------------------------
@@ -1235,11 +1284,99 @@ def _is_cached(evaluator: Evaluator, function: Function) -> bool:
 
 
 def _receiver(function: cst.FunctionDef) -> str | None:
-    """The ``self``/``cls`` parameter of a method, None for a staticmethod or a method without parameters."""
+    """The ``self``/``cls`` parameter of a method, None for a staticmethod or a method without parameters.
+
+    Also None when the body may rebind that name (``self = Other``, ``for self in …``, ``except E as self``,
+    ``del self``, ``global self``, a walrus, an import, a ``match`` capture…): ``self.helper()`` is then no longer
+    the class's own method (hostile VH-11), so it is evaluated as an attribute of an unknown value.
+    """
     if any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in function.decorators):
         return None
     positional = [*function.params.posonly_params, *function.params.params]
-    return positional[0].name.value if positional else None
+    if not positional:
+        return None
+    name = positional[0].name.value
+    return None if name in _rebound_names(function) else name
+
+
+_REBOUND: dict[int, tuple[cst.CSTNode, frozenset[str]]] = {}
+
+
+def _rebound_names(function: cst.FunctionDef) -> frozenset[str]:
+    """Every name that some statement or expression in ``function``'s body binds, deletes or declares global.
+
+    Deliberately wide (nested scopes included): it is used to decide that a parameter keeps its value.
+    """
+    return _memo_by_identity(_REBOUND, function.body, lambda body: frozenset(_visit(_Rebinds)(body).names))
+
+
+class _Rebinds(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def _target(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.Name):
+            self.names.add(node.value)
+        elif isinstance(node, (cst.Tuple, cst.List)):
+            for element in node.elements:
+                self._target(element.value)
+        elif isinstance(node, cst.StarredElement):
+            self._target(node.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._target(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._target(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._target(node.target)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._target(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._target(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._target(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._target(node.name)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._target(node.target)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.names.update(n.name.value for n in node.names)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.names.update(n.name.value for n in node.names)
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        if node.asname is None:
+            root = node.name
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            self._target(root)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.names.add(node.name.value)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.names.add(node.name.value)
+
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:
+            self.names.add(node.name.value)
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self.names.add(node.name.value)
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self.names.add(node.rest.value)
 
 
 def receiver_of(function: cst.FunctionDef) -> str | None:

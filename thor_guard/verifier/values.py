@@ -214,6 +214,26 @@ class BoundMethod:
     attribute: str
 
 
+@dataclass(frozen=True)
+class ConstDict:
+    """A ``dict`` display whose keys and values are all concrete (``LIMITS = {"feed": 10}``).
+
+    ``items`` keeps the display's order (later duplicates win, as in Python).
+    It is a built-in ``dict`` for certain, so its methods and dunders are
+    built in; a subscript with a known key is computed (a missing key is a
+    ``KeyError`` in every world), one with an unknown key may raise. Not
+    :func:`is_concrete`: a mutable dict is never a comparand of the mode value.
+    """
+
+    items: tuple[tuple[object, object], ...]
+
+    def as_dict(self) -> dict[object, object]:
+        return dict(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
 @dataclass(frozen=True, eq=False)
 class Coroutine:
     """What calling an ``async def`` returns: a (truthy) coroutine object; its body runs only when awaited."""

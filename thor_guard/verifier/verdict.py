@@ -467,6 +467,13 @@ def _explain(
             node = _first_exit(strict, legacy_exits[0]) or function.name
             hits.append(RuleHit("TG006", f"returns unconditionally: the legacy body never runs, not even with {_describe(legacy_exits[0], context)}", node))
             return hits, None, None
+        if failure is not None and failure.kind == "crash" and failure.exception != "NameError" and len(legacy_exits) == len(context.legacy_environments):
+            # An operation that raises whatever the value (`LIMITS["missing"]` on a known constant, hostile VH-6) ends
+            # every path before any test of the mode: no legacy value ever runs the body. That is the "legacy body
+            # never runs" rule (TG006), not a missing guard: a guard added in front would not make the legacy world run.
+            # A NameError stays TG001: "undefined" may be a binding the census does not see (a walrus in a default).
+            hits.append(RuleHit("TG006", f"'{code_of(failure.node)}' raises before any guard ({failure.reason}): the legacy body never runs, not even with {_describe(legacy_exits[0], context)}", failure.node))
+            return hits, None, None
         effect = failure if failure is not None and failure.kind != "exit" else None
         hits.append(_missing_guard(function, context, effect))
         return hits, None, None

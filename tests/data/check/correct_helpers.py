@@ -27,9 +27,13 @@ def loops(n):
     return loops(n)
 
 
+NAMES = {"eu": "Europe", "us": "United States"}
+
+
 class Feed:
     def _name(self, market):
-        return self.names.get(market, "").strip().upper()
+        # a known dict constant: .get is the dict's (self.names.get(...) may be any object's get, e.g. an HTTP client)
+        return NAMES.get(market, "").strip().upper()
 
     def start(self, market=None):
         logger.info("starting %s", self._name(market))
