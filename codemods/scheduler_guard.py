@@ -27,7 +27,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
-from libcst.metadata import MetadataWrapper, QualifiedNameProvider, Scope, ScopeProvider
+from libcst.metadata import MetadataWrapper, Scope, ScopeProvider
 
 from codemods.bindings import (
     FunctionScopeView,
@@ -153,9 +153,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     """Insert, move or repair THOR_SCHEDULER_MODE guards in manifest entry points."""
 
     DESCRIPTION = "Insert, move or repair THOR_SCHEDULER_MODE guards in the entry points of [tool.thor-guard]."
-    METADATA_DEPENDENCIES = (ScopeProvider, QualifiedNameProvider)
-    """What the verifier and the name checks read; anything else in ``REQUIRED_METADATA`` (positions)
-    is resolved lazily by the wrapper if the verifier ever asks, and positions of a skeleton are not the file's."""
+    METADATA_DEPENDENCIES = (ScopeProvider,)
+    """What the verifier and the name checks read. Qualified names are not resolved up front: libcst's
+    ``QualifiedNameProvider`` is one more full pass over the skeleton that only stores, per node,
+    ``scope.get_qualified_names_for(node)`` for later; :meth:`_qualified_names` asks the scope directly for
+    the few nodes it needs (the verifier resolves the provider itself, lazily, if it ever asks). Anything
+    else in ``REQUIRED_METADATA`` (positions) is resolved lazily by the wrapper if the verifier ever asks,
+    and positions of a skeleton are not the file's."""
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -465,7 +469,16 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self._resolver[1]
 
     def _qualified_names(self, node: cst.CSTNode) -> set[str]:
-        return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}
+        """What ``QualifiedNameProvider`` would give for ``node``, as strings, without its whole-module pass.
+
+        The provider maps every node that has a scope to
+        ``scope.get_qualified_names_for(node)`` (evaluated lazily) and every
+        other node to the empty set; this asks the same question for one node.
+        """
+        scope = self.get_metadata(ScopeProvider, node, None)
+        if not scope:
+            return set()
+        return {qn.name for qn in scope.get_qualified_names_for(node)}
 
     def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
         outcome = FunctionOutcome(
