@@ -29,6 +29,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 from libcst.metadata import MetadataWrapper, Scope, ScopeProvider
 
+from codemods.ancestry import GLUE, enclosing_ids
 from codemods.bindings import (
     FunctionScopeView,
     LoggerChoice,
@@ -209,6 +210,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._layout: dict[int, Layout] = {}
         self._verifier_context: VerifierContext | None = None
         self._generated: tuple[cst.Module, bytes] | None = None
+        self._enter: frozenset[int] = frozenset()
+        """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
 
     def generated_bytes(self, module: cst.Module) -> bytes:
         """``module.bytes``, generated once: the rewrite is checked, re-verified and written from the same bytes.
@@ -374,6 +377,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     # -- building and checking -------------------------------------------------
     def _build(self, tree: cst.Module, active: frozenset[int]) -> cst.Module:
         self._plan.active = active
+        self._enter = enclosing_ids(tree, active)
         return tree.visit(self)
 
     def _problem(self, new: cst.Module, source: bytes, original_compiles: bool) -> str | None:
@@ -421,7 +425,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self.transform_module(tree)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if not isinstance(node, _MAY_HOLD_DEF):
+        # Enter only the statements on the way to an active function (and the blocks between them): libcst
+        # re-creates every node it enters, and a node not entered is kept as is (leave_* still runs on it).
+        if not isinstance(node, _MAY_HOLD_DEF) or not (isinstance(node, GLUE) or id(node) in self._enter):
             return False
         return super().on_visit(node)
 
