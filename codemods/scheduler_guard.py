@@ -481,10 +481,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         ``scope.get_qualified_names_for(node)`` (evaluated lazily) and every
         other node to the empty set; this asks the same question for one node.
         """
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if not scope:
-            return set()
-        return {qn.name for qn in scope.get_qualified_names_for(node)}
+        return qualified_names_from_scope(self.get_metadata(ScopeProvider, node, None), node)
 
     def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
         outcome = FunctionOutcome(
@@ -705,6 +702,18 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if imports:
             body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:
+    """``QualifiedNameProvider``'s answer for ``node`` as strings, given ``node``'s ``ScopeProvider`` value.
+
+    The provider stores ``scope.get_qualified_names_for(node)`` for a node
+    with a (truthy) scope and the empty set for any other node; this is that
+    expression, for one node, without the provider's pass over the module.
+    """
+    if not scope:
+        return set()
+    return {qn.name for qn in scope.get_qualified_names_for(node)}
 
 
 def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
