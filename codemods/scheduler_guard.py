@@ -27,8 +27,9 @@ from pathlib import Path
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
-from libcst.metadata import MetadataWrapper, QualifiedNameProvider, Scope, ScopeProvider
+from libcst.metadata import MetadataWrapper, Scope, ScopeProvider
 
+from codemods.ancestry import GLUE, enclosing_ids
 from codemods.bindings import (
     FunctionScopeView,
     LoggerChoice,
@@ -153,9 +154,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     """Insert, move or repair THOR_SCHEDULER_MODE guards in manifest entry points."""
 
     DESCRIPTION = "Insert, move or repair THOR_SCHEDULER_MODE guards in the entry points of [tool.thor-guard]."
-    METADATA_DEPENDENCIES = (ScopeProvider, QualifiedNameProvider)
-    """What the verifier and the name checks read; anything else in ``REQUIRED_METADATA`` (positions)
-    is resolved lazily by the wrapper if the verifier ever asks, and positions of a skeleton are not the file's."""
+    METADATA_DEPENDENCIES = (ScopeProvider,)
+    """What the verifier and the name checks read. Qualified names are not resolved up front: libcst's
+    ``QualifiedNameProvider`` is one more full pass over the skeleton that only stores, per node,
+    ``scope.get_qualified_names_for(node)`` for later; :meth:`_qualified_names` asks the scope directly for
+    the few nodes it needs (the verifier resolves the provider itself, lazily, if it ever asks). Anything
+    else in ``REQUIRED_METADATA`` (positions) is resolved lazily by the wrapper if the verifier ever asks,
+    and positions of a skeleton are not the file's."""
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -205,6 +210,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._layout: dict[int, Layout] = {}
         self._verifier_context: VerifierContext | None = None
         self._generated: tuple[cst.Module, bytes] | None = None
+        self._enter: frozenset[int] = frozenset()
+        """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
 
     def generated_bytes(self, module: cst.Module) -> bytes:
         """``module.bytes``, generated once: the rewrite is checked, re-verified and written from the same bytes.
@@ -370,6 +377,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     # -- building and checking -------------------------------------------------
     def _build(self, tree: cst.Module, active: frozenset[int]) -> cst.Module:
         self._plan.active = active
+        self._enter = enclosing_ids(tree, active)
         return tree.visit(self)
 
     def _problem(self, new: cst.Module, source: bytes, original_compiles: bool) -> str | None:
@@ -417,7 +425,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self.transform_module(tree)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if not isinstance(node, _MAY_HOLD_DEF):
+        # Enter only the statements on the way to an active function (and the blocks between them): libcst
+        # re-creates every node it enters, and a node not entered is kept as is (leave_* still runs on it).
+        if not isinstance(node, _MAY_HOLD_DEF) or not (isinstance(node, GLUE) or id(node) in self._enter):
             return False
         return super().on_visit(node)
 
@@ -465,7 +475,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self._resolver[1]
 
     def _qualified_names(self, node: cst.CSTNode) -> set[str]:
-        return {qn.name for qn in self.get_metadata(QualifiedNameProvider, node, set())}
+        """What ``QualifiedNameProvider`` would give for ``node``, as strings, without its whole-module pass.
+
+        The provider maps every node that has a scope to
+        ``scope.get_qualified_names_for(node)`` (evaluated lazily) and every
+        other node to the empty set; this asks the same question for one node.
+        """
+        return qualified_names_from_scope(self.get_metadata(ScopeProvider, node, None), node)
 
     def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
         outcome = FunctionOutcome(
@@ -686,6 +702,18 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if imports:
             body = with_imports(body, imports, config)
         return updated_node.with_changes(body=body)
+
+
+def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:
+    """``QualifiedNameProvider``'s answer for ``node`` as strings, given ``node``'s ``ScopeProvider`` value.
+
+    The provider stores ``scope.get_qualified_names_for(node)`` for a node
+    with a (truthy) scope and the empty set for any other node; this is that
+    expression, for one node, without the provider's pass over the module.
+    """
+    if not scope:
+        return set()
+    return {qn.name for qn in scope.get_qualified_names_for(node)}
 
 
 def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
