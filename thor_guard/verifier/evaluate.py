@@ -64,8 +64,10 @@ from thor_guard.verifier.values import (
     Marker,
     Module,
     is_concrete,
+    hash_is_stable,
     join,
     mode_compare,
+    seed_dependent,
     mode_method,
     tainted,
 )
@@ -565,6 +567,13 @@ class Evaluator:
             raise Unsupported(node, f"'{name}' may be unbound here")
         if where == "enclosing":
             return OPAQUE
+        mangled = self.mangled(name)
+        if mangled != name:
+            # Inside a class Python looks up `__helper` as `_Feed__helper`, also for module globals (hostile R4-2);
+            # locals are mangled on both sides, so only global and builtin lookups change.
+            if self.facts.bindings.problem(mangled) is None and not self.facts.bindings.bindings(mangled):
+                raise Crash(node, f"'{name}' inside class {self.owner.name.value} is looked up as '{mangled}', which is not defined (NameError)", "NameError")  # type: ignore[union-attr]
+            return self.module_name(self.facts, mangled, node)
         if where == "builtin":
             problem = self.facts.bindings.problem(name)
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
@@ -576,6 +585,13 @@ class Evaluator:
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
+
+    def mangled(self, name: str) -> str:
+        """``name`` as Python compiles it in the owner class's code: ``__x`` becomes ``_Owner__x`` (private mangling)."""
+        if self.owner is None or not name.startswith("__") or name.endswith("__") or "." in name:
+            return name
+        stripped = self.owner.name.value.lstrip("_")
+        return f"_{stripped}{name}" if stripped else name
 
     def _where(self, node: cst.Name) -> str:
         if node.value in self.globals_declared:
@@ -805,6 +821,8 @@ class Evaluator:
             self.trace.assumptions.add("may raise")
             return OPAQUE
         if function is not None and is_concrete(left) and is_concrete(right):
+            if isinstance(node.operator, cst.Modulo) and (seed_dependent(left) or seed_dependent(right)):
+                return OPAQUE  # "%s" % (frozenset(...),) formats in the analysed process's hash order (R4-3)
             try:
                 result = function(left, right)
             except (TypeError, ZeroDivisionError, ValueError) as exc:
@@ -1071,12 +1089,10 @@ class Evaluator:
             return Logger()
         module, _, name = dotted.rpartition(".")
         if module == "logging" and name in LOG_METHODS:
-            problem = logging_problem(self.facts)
-            if problem is not None:
-                raise Effect(node, f"'{code_of(node)}' logs while this module reconfigures logging ({problem})")
-            for argument in (*arguments, *keywords.values()):
-                self.dunder(argument, node, "logs")
-            return None
+            # The module functions are not logger methods: each first runs `basicConfig()` when the root logger has
+            # no handler, installing a StreamHandler for the life of the process (hostile R4-5). Whether some other
+            # code configured root logging first is not provable from the module, so the call is an effect.
+            raise Effect(node, f"'{code_of(node)}' calls {dotted}(), which configures the root logger (basicConfig) when it has no handler; log through logging.getLogger(...) instead")
         raise Effect(node, f"'{code_of(node)}' calls {dotted}, which is not proven pure")
 
     def _trusted_helper(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
@@ -1128,6 +1144,10 @@ class Evaluator:
                     # getattr(settings, "X", d) on a third-party object is the attribute load `settings.X` (assumption
                     # 1, as Django code reads optional settings); str(settings), bool(settings)… run its dunders
                     self.dunder(value, node, f"passes to {name}()")
+        if name == "hash" and not all(hash_is_stable(a) for a in arguments):
+            return OPAQUE  # str/bytes hashes are randomised per process (PYTHONHASHSEED): not computed here (R4-3)
+        if (name in _ORDER_REVEALING_BUILTINS or "key" in keywords) and any(seed_dependent(v) for v in (*arguments, *keywords.values())):
+            return OPAQUE  # str(frozenset({"a", "b"})): the order is the analysed process's hash order, not ours
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
                 result = getattr(builtins, name)(*arguments, **keywords)
@@ -1210,6 +1230,8 @@ class Evaluator:
                         result = function(*arguments, **keywords)
                     except Exception as exc:
                         raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+                    if isinstance(result, (str, bytes, tuple)) and any(seed_dependent(v) for v in (receiver, *arguments, *keywords.values())):
+                        return OPAQUE  # ",".join(frozenset(...)): hash order of the analysed process (R4-3)
                     return result if is_concrete(result) else OPAQUE
                 return OPAQUE
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
@@ -1272,6 +1294,11 @@ class Evaluator:
         for decorator in function.node.decorators:
             expression = decorator.decorator
             target = expression.func if isinstance(expression, cst.Call) else expression
+            root = _root_name(target)
+            if function.owner is not None and root is not None and root in class_body_names(function.owner):
+                # A decorator is evaluated in the class namespace first: `staticmethod = _traced` in the class body
+                # makes `@staticmethod` call project code (hostile R4-19).
+                return f"the decorator '@{code_of(expression)}' uses '{root}', which the class body of {function.owner.name.value} rebinds"
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
             if not helper:
@@ -1281,7 +1308,10 @@ class Evaluator:
                     continue  # Celery's Signal.connect used as a decorator registers the function and returns it
                 # (Django's Signal.connect returns None: `@request_started.connect` leaves the name None, hostile VH-15)
             if helper and not (function.bound and function.owner is not None):
-                allowed |= CACHE_DECORATORS  # on a method the cache hashes self: the class's __hash__ would run
+                # On a method the cache hashes self (the class's __hash__ would run); on an `async def` or a generator
+                # it caches the coroutine/generator object, which a second call gets again already consumed (R4-6).
+                if function.node.asynchronous is None and not _is_generator_function(function.node):
+                    allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
@@ -1608,6 +1638,64 @@ def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
         for n in tree.body
     )
 
+
+def _root_name(node: cst.BaseExpression) -> str | None:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def class_body_names(owner: cst.ClassDef) -> frozenset[str]:
+    """Every name the class body binds in its own namespace (assignments, ``def``/``class``, imports, loop and
+    ``with`` targets, walrus, ``except … as``, ``del``…), not looking into method bodies. Cached per class node."""
+    cached = _CLASS_NAMES.get(id(owner))
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    import ast
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(cst.Module(body=[]).code_for_node(owner)))
+    except SyntaxError:  # pragma: no cover - the module parsed
+        return frozenset()
+    found: set[str] = set()
+    classdef = tree.body[0]
+    pending: list[ast.AST] = list(getattr(classdef, "body", []))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            pending.extend(node.decorator_list)
+            if not isinstance(node, ast.ClassDef):
+                pending.extend([*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)])
+            else:
+                pending.extend([*node.bases, *(k.value for k in node.keywords)])
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue  # their own scopes (a walrus in a class-body comprehension is a SyntaxError)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            found.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            found.add(node.rest)
+        pending.extend(ast.iter_child_nodes(node))
+    result = frozenset(found)
+    if len(_CLASS_NAMES) > 4096:
+        _CLASS_NAMES.clear()
+    _CLASS_NAMES[id(owner)] = (owner, result)
+    return result
+
+
+_CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+_ORDER_REVEALING_BUILTINS = frozenset({"str", "repr", "list", "tuple", "format", "hash"})
+"""Builtins whose result on a frozenset shows its iteration order (``sorted``/``min``/``max`` without ``key=`` do not)."""
 
 _NO_DUNDER_BUILTINS = frozenset({"id", "type", "callable"})
 """Builtins that never call a method of their argument's class."""

@@ -277,3 +277,29 @@ def is_concrete(value: object) -> bool:
     if isinstance(value, (tuple, frozenset)):
         return all(is_concrete(v) for v in value)
     return False
+
+
+def seed_dependent(value: object) -> bool:
+    """True when ``value``'s iteration order (or ``hash()``) may differ between processes (PYTHONHASHSEED).
+
+    A frozenset of two or more elements iterates in hash order; the hashes of ``str``/``bytes`` (and of tuples or
+    frozensets holding them, and of ``None`` before Python 3.12) are randomised per process, so ``str(fs)``,
+    ``tuple(fs)``, ``",".join(fs)``… computed inside ``check`` need not be what the analysed process computes
+    (hostile R4-3). Numbers hash the same in every process.
+    """
+    if isinstance(value, frozenset):
+        if len(value) > 1 and not all(isinstance(v, (int, float)) for v in value):
+            return True
+        return any(seed_dependent(v) for v in value)
+    if isinstance(value, tuple):
+        return any(seed_dependent(v) for v in value)
+    return False
+
+
+def hash_is_stable(value: object) -> bool:
+    """True when ``hash(value)`` is the same in every process: numbers (and tuples of numbers) only."""
+    if isinstance(value, (int, float)):
+        return True
+    if isinstance(value, tuple):
+        return all(hash_is_stable(v) for v in value)
+    return False
