@@ -60,6 +60,7 @@ from thor_guard.verifier.values import (
     ConstDict,
     Coroutine,
     Function,
+    Instance,
     Logger,
     Marker,
     Module,
@@ -248,6 +249,17 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, Instance):
+            needed = _dunders_for(what)
+            hit = value.dunders if needed is None or "*" in value.dunders else value.dunders & needed
+            if hit:
+                reason = (
+                    "a base, metaclass or decorator the verifier cannot see into may define its dunders" if "*" in hit
+                    else f"its class defines {', '.join(sorted(hit))} (project code)"
+                )
+                raise Effect(node, f"'{code_of(node)}' {what} {value.name}: {reason}")
+            self.assume(node, f"{what} an instance of a project class whose subclasses add no dunder")
+            return
         if isinstance(value, Module) and self.foreign_object(value):
             raise Effect(node, f"'{code_of(node)}' {what} '{value.dotted}', an object from a third-party module (its class's dunder method, e.g. Django's LazySettings.__str__/__bool__, may run code)")
         if isinstance(value, ClassValue):
@@ -356,7 +368,7 @@ class Evaluator:
 
     def truth(self, value: object, node: cst.CSTNode) -> object:
         """``bool(value)``, or OPAQUE when unknown; a value of unknown type uses the dunder assumption."""
-        if value is OPAQUE or value is UNTRUSTED:
+        if value is OPAQUE or value is UNTRUSTED or isinstance(value, Instance):
             self.dunder(value, node, "tests the truth of")
             return OPAQUE
         if isinstance(value, ClassValue):
@@ -444,8 +456,8 @@ class Evaluator:
                     self.dunder(value, element.value, "hashes")
                 values.append(value)
         if not known or not all(is_concrete(v) for v in values):
-            if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
-                raise _Holds()
+            if any(_holds_untrusted(v) for v in values):
+                raise _Holds()  # str([self]) runs the element's __repr__: a container of such values is untrusted
             for v in values:
                 for item in (v if isinstance(v, tuple) else (v,)):
                     if isinstance(item, ClassValue) and self.metaclass_problem(item) is not None:
@@ -789,6 +801,8 @@ class Evaluator:
         self.assume(node, "loads an attribute (no side-effecting properties)")
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
+        if isinstance(value, Instance):
+            return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
         return OPAQUE if value is OPAQUE else BoundMethod(value, name)
 
     # -- operators ---------------------------------------------------------
@@ -1051,7 +1065,10 @@ class Evaluator:
         for argument in node.args:
             value = self.evaluate(argument.value)
             if argument.star:
-                self.assume(argument, "unpacks a value of unknown type")
+                if value is OPAQUE:
+                    self.assume(argument, "unpacks a value of unknown type")
+                else:
+                    self.dunder(value, argument, "unpacks")  # *self / **self: __iter__, keys(), __getitem__
                 keywords["*"] = OPAQUE
             elif argument.keyword is not None:
                 keywords[argument.keyword.value] = value
@@ -1059,7 +1076,7 @@ class Evaluator:
                 arguments.append(value)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
-        if value is OPAQUE:
+        if value is OPAQUE or isinstance(value, Instance):
             return BoundMethod(OPAQUE, name)
         return self.attribute(value, name, node)
 
@@ -1138,7 +1155,7 @@ class Evaluator:
             # bool()/len()/str()/hash()/sorted()/format()/int()… call the argument's dunders; getattr()/hasattr()
             # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
             for value in (*arguments, *keywords.values()):
-                if value is UNTRUSTED or isinstance(value, ClassValue):
+                if value is UNTRUSTED or isinstance(value, (ClassValue, Instance)):
                     self.dunder(value, node, f"passes to {name}()")
                 elif isinstance(value, Module) and not (name in ("getattr", "hasattr") and value is arguments[0]):
                     # getattr(settings, "X", d) on a third-party object is the attribute load `settings.X` (assumption
@@ -1692,6 +1709,115 @@ def class_body_names(owner: cst.ClassDef) -> frozenset[str]:
 
 
 _CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+_NEUTRAL_DUNDERS = frozenset(
+    {
+        "__init__", "__new__", "__init_subclass__", "__set_name__", "__class_getitem__", "__slots__", "__module__",
+        "__qualname__", "__doc__", "__annotations__", "__match_args__", "__dict__", "__weakref__", "__enter__",
+        "__exit__", "__aenter__", "__aexit__", "__del__", "__post_init__", "__get__", "__set__", "__delete__",
+        "__call__", "__await__", "__aiter__", "__anext__", "__setattr__", "__delattr__", "__setitem__", "__delitem__",
+        "__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__",
+        "__getnewargs_ex__", "__sizeof__", "__dir__", "__abstractmethods__", "__orig_bases__", "__parameters__",
+        "__name__", "__wrapped__", "__signature__", "__version__", "__all__", "__path__", "__file__", "__builtins__",
+    }
+)
+"""Dunders no operation the pure fragment allows on an instance calls (construction, context managers, calls,
+stores, pickling, descriptors of *other* classes…): defining them does not make ``str(self)`` or ``if self:`` run
+code. Every other dunder name counts (also unknown ones: a conservative reading)."""
+
+_DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
+    "tests the truth of": frozenset({"__bool__", "__len__"}),
+    "formats": frozenset({"__format__", "__str__", "__repr__"}),
+    "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__"}),
+    "hashes": frozenset({"__hash__", "__eq__"}),
+    "uses as a key": frozenset({"__hash__", "__eq__", "__index__"}),
+    "iterates over": frozenset({"__iter__", "__getitem__", "__len__", "__length_hint__", "__next__"}),
+    "subscripts": frozenset({"__getitem__", "__missing__", "__class_getitem__"}),
+    "passes to getattr()": frozenset({"__getattr__", "__getattribute__"}),
+    "passes to hasattr()": frozenset({"__getattr__", "__getattribute__"}),
+    "passes to isinstance()": frozenset({"__getattr__", "__getattribute__", "__class__"}),
+    "passes to len()": frozenset({"__len__"}),
+    "passes to bool()": frozenset({"__bool__", "__len__"}),
+    "passes to str()": frozenset({"__str__", "__repr__"}),
+    "passes to repr()": frozenset({"__repr__"}),
+    "passes to format()": frozenset({"__format__", "__str__", "__repr__"}),
+    "passes to hash()": frozenset({"__hash__", "__eq__"}),
+    "passes to int()": frozenset({"__int__", "__index__", "__trunc__"}),
+    "passes to float()": frozenset({"__float__", "__index__"}),
+}
+"""Which dunders an operation on an instance may call; an operation not listed may call any (``logs``: the record
+is formatted with ``%s``/``%r``/``%d`` and a single mapping argument is tested for truth)."""
+
+
+def _holds_untrusted(value: object) -> bool:
+    """True for an untrusted value or an instance whose class defines dunders, also as a dict display's key or value."""
+    if value is UNTRUSTED or (isinstance(value, Instance) and value.dunders):
+        return True
+    return isinstance(value, tuple) and any(v is UNTRUSTED or (isinstance(v, Instance) and v.dunders) for v in value)
+
+
+def _dunders_for(what: str) -> frozenset[str] | None:
+    return _DUNDERS_BY_OPERATION.get(what)
+
+
+def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str, *, of_class: bool = False) -> Instance:
+    """The value of ``self`` (or ``cls`` when ``of_class``) for a method of the project class ``owner``."""
+    if of_class:
+        # Operations on the class itself call its metaclass's dunders.
+        problem = evaluator.metaclass_problem(ClassValue(owner, facts))
+        return Instance(name, frozenset({"*"}) if problem is not None else frozenset())
+    return Instance(name, class_dunders(evaluator, owner, facts))
+
+
+def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int = 0) -> frozenset[str]:
+    """Operation dunders (not :data:`_NEUTRAL_DUNDERS`) that ``owner`` or a project base defines or that its module
+    stores on some object (``Feed.__str__ = f``, ``setattr(Feed, "__eq__", f)``); ``{"*"}`` when a class decorator,
+    a project metaclass, an unresolved base, a computed ``setattr`` on the class or a hierarchy deeper than
+    :data:`MAX_HELPER_DEPTH` may add any. Bases outside the project (``models.Model``, ``dict``) are library code
+    (stated assumption 7). Memoised per class node."""
+    cached = _DUNDERS.get(id(owner))
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    result = _class_dunders(evaluator, owner, facts, depth)
+    if len(_DUNDERS) > 4096:
+        _DUNDERS.clear()
+    _DUNDERS[id(owner)] = (owner, result)
+    return result
+
+
+_DUNDERS: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+def _class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int) -> frozenset[str]:
+    unknown = frozenset({"*"})
+    if owner.decorators or depth >= MAX_HELPER_DEPTH:
+        return unknown
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    for keyword in owner.keywords:
+        if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+            try:
+                meta = probe.evaluate(keyword.value)
+            except EvalError:
+                return unknown
+            if not isinstance(meta, (Builtin, Module)):
+                return unknown
+    found = {n for n in class_body_names(owner) if n.startswith("__") and n.endswith("__") and n not in _NEUTRAL_DUNDERS}
+    for (_, attribute), sites in attribute_stores(facts).items():
+        if attribute.startswith("__") and attribute.endswith("__") and attribute not in _NEUTRAL_DUNDERS:
+            found.add(attribute)
+        elif attribute == "*" and any(site[3] == owner.name.value for site in sites):
+            return unknown
+    for base in owner.bases:
+        try:
+            parent = probe.evaluate(_generic_origin(base.value))
+        except EvalError:
+            return unknown
+        if isinstance(parent, ClassValue):
+            found |= class_dunders(evaluator, parent.node, parent.facts or facts, depth + 1)
+        elif not isinstance(parent, (Builtin, Module)):
+            return unknown
+    return frozenset(found)
 
 
 _ORDER_REVEALING_BUILTINS = frozenset({"str", "repr", "list", "tuple", "format", "hash"})
