@@ -47,6 +47,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.mutations import mutable_displays, mutation_problem
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -373,6 +374,9 @@ class Evaluator:
             return OPAQUE
         if isinstance(value, ClassValue):
             self.dunder(value, node, "tests the truth of")
+        if value is MODE_DERIVED and self.trace.problems:
+            # `mode in HB_VALUES` with a constant that may have changed in place: name why it is unknown (TG009)
+            raise Unsupported(node, f"'{code_of(node)}' compares {self.context.env_var} with a value that is not proven: {self.trace.problems[-1]}", "binding")
         if value is MODE_DERIVED:
             raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
         if isinstance(value, Module) and self.foreign_object(value):
@@ -598,6 +602,35 @@ class Evaluator:
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
 
+    def mutable_constant_problem(self, facts: ModuleFacts, name: str, expression: cst.BaseExpression) -> str | None:
+        """None when the constant ``name = expression`` of ``facts``' module is immutable, or a flat list/set/dict
+        display that no use in its module or in the module reading it may change in place; else why not (R4-1).
+
+        Other modules are covered by the stated assumption that nothing outside the import walk patches the
+        modules the guard uses (docs/check.md, assumption 11)."""
+        count = mutable_displays(expression)
+        if count == 0:
+            return None
+        if count > 1 or not isinstance(expression, (cst.List, cst.Set, cst.Dict)):
+            return f"{name} holds a mutable container inside another value (its elements may change in place)"
+        modules = {id(m): m for m in (facts, self.facts, *self._entry_facts())}
+        for module in modules.values():
+            problem = mutation_problem(module, name)
+            if problem is not None:
+                return f"{name} is a mutable {type(expression).__name__.lower()}: {problem} (in {module.name})"
+        return None
+
+    def _entry_facts(self) -> tuple[ModuleFacts, ...]:
+        """The analysed entry point's module, when the context knows it (its code may mutate a helper's constant)."""
+        module = getattr(self.context, "module", None)
+        if not isinstance(module, str):
+            return ()
+        try:
+            facts = self.context.resolver.module_facts(module)
+        except Exception:  # HelperError: an unparsable project module
+            return ()
+        return (facts,) if facts is not None else ()
+
     def mangled(self, name: str) -> str:
         """``name`` as Python compiles it in the owner class's code: ``__x`` becomes ``_Owner__x`` (private mangling)."""
         if self.owner is None or not name.startswith("__") or name.endswith("__") or "." in name:
@@ -665,6 +698,10 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
+        problem = self.mutable_constant_problem(facts, name, expression)
+        if problem is not None:
+            self.trace.problems.append(problem)
+            return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
         try:
             value = self.module_evaluator(facts).evaluate(expression)
             if isinstance(value, ConstDict) and name not in frozen_dicts(facts):
@@ -760,6 +797,10 @@ class Evaluator:
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
+            problem = self.mutable_constant_problem(self.facts, name, method)
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
+                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
