@@ -47,7 +47,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
-from thor_guard.verifier.mutations import mutable_displays, mutation_problem
+from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -1353,7 +1353,7 @@ class Evaluator:
             expression = decorator.decorator
             target = expression.func if isinstance(expression, cst.Call) else expression
             root = _root_name(target)
-            if function.owner is not None and root is not None and root in class_body_names(function.owner):
+            if function.owner is not None and root is not None and root in class_body_names(function.owner, function.facts):
                 # A decorator is evaluated in the class namespace first: `staticmethod = _traced` in the class body
                 # makes `@staticmethod` call project code (hostile R4-19).
                 return f"the decorator '@{code_of(expression)}' uses '{root}', which the class body of {function.owner.name.value} rebinds"
@@ -1703,21 +1703,34 @@ def _root_name(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
-def class_body_names(owner: cst.ClassDef) -> frozenset[str]:
+def class_body_names(owner: cst.ClassDef, facts: ModuleFacts | None = None) -> frozenset[str]:
     """Every name the class body binds in its own namespace (assignments, ``def``/``class``, imports, loop and
-    ``with`` targets, walrus, ``except … as``, ``del``…), not looking into method bodies. Cached per class node."""
+    ``with`` targets, walrus, ``except … as``, ``del``…), not looking into method bodies. Read from the module's
+    full source when ``facts`` knows the class's qualified name (the skeleton may have stubbed the body out), else
+    from ``owner`` itself. Cached per class node."""
     cached = _CLASS_NAMES.get(id(owner))
     if cached is not None and cached[0] is owner:
         return cached[1]
     import ast
     import textwrap
 
-    try:
-        tree = ast.parse(textwrap.dedent(cst.Module(body=[]).code_for_node(owner)))
-    except SyntaxError:  # pragma: no cover - the module parsed
-        return frozenset()
+    classdef: ast.AST | None = None
+    qualname = facts.class_qualname(owner) if facts is not None else None
+    if facts is not None and qualname is not None:
+        tree = parsed_module(facts)[0]
+        body: list[ast.stmt] = tree.body
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                break
+            body = classdef.body
+    if classdef is None:
+        try:
+            tree = ast.parse(textwrap.dedent(cst.Module(body=[]).code_for_node(owner)))
+        except SyntaxError:  # pragma: no cover - the module parsed
+            return frozenset()
+        classdef = tree.body[0]
     found: set[str] = set()
-    classdef = tree.body[0]
     pending: list[ast.AST] = list(getattr(classdef, "body", []))
     while pending:
         node = pending.pop()
@@ -1843,7 +1856,7 @@ def _class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts
                 return unknown
             if not isinstance(meta, (Builtin, Module)):
                 return unknown
-    found = {n for n in class_body_names(owner) if n.startswith("__") and n.endswith("__") and n not in _NEUTRAL_DUNDERS}
+    found = {n for n in class_body_names(owner, facts) if n.startswith("__") and n.endswith("__") and n not in _NEUTRAL_DUNDERS}
     for (_, attribute), sites in attribute_stores(facts).items():
         if attribute.startswith("__") and attribute.endswith("__") and attribute not in _NEUTRAL_DUNDERS:
             found.add(attribute)

@@ -60,7 +60,7 @@ def mutation_problem(facts: ModuleFacts, name: str) -> str | None:
     cache: dict[str, str | None] = facts.__dict__.setdefault("_mutation_problems", {})
     if name in cache:
         return cache[name]
-    tree, parents, lines = _parsed(facts)
+    tree, parents, lines = parsed_module(facts)
     names = {name} | {
         alias.asname for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
         for alias in node.names if alias.name == name and alias.asname
@@ -103,7 +103,9 @@ def _read_only(node: ast.expr, parents: dict[int, ast.AST], rebound: set[str]) -
     return False
 
 
-def _parsed(facts: ModuleFacts) -> tuple[ast.Module, dict[int, ast.AST], list[str]]:
+def parsed_module(facts: ModuleFacts) -> tuple[ast.Module, dict[int, ast.AST], list[str]]:
+    """The module's full source parsed by Python (skeleton-stubbed bodies included), a child-to-parent map, and its
+    lines; memoised on the facts."""
     cached = facts.__dict__.get("_mutation_tree")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
