@@ -834,7 +834,8 @@ class Evaluator:
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError ({type(value).__name__} has no attribute {name!r})", "AttributeError")
             return BoundMethod(value, name)
         if isinstance(value, Logger):
-            return BoundMethod(value, name)
+            # `logger.info` as a callee is the method; `logger.disabled` as a value is state of unknown value
+            return BoundMethod(value, name) if self.callee_depth else OPAQUE
         if isinstance(value, ClassValue):
             problem = self.metaclass_problem(value)
             if problem is not None:  # a metaclass property or __getattribute__ runs on a class attribute load
@@ -844,7 +845,67 @@ class Evaluator:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         if isinstance(value, Instance):
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
-        return OPAQUE if value is OPAQUE else BoundMethod(value, name)
+        if isinstance(value, ClassValue) and not self.callee_depth:
+            return self.other_class_attribute(value, name)
+        if value is OPAQUE or not self.callee_depth:
+            # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
+            # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
+            return OPAQUE
+        return BoundMethod(value, name)
+
+    def other_class_attribute(self, value: ClassValue, name: str) -> object:
+        """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
+        can change it — no class decorator, no other binding in the body, no store of an attribute of that name in
+        its module except on another proven class, a list/set/dict no use changes in place. A non-literal value was
+        computed when the class was created (it may be a project instance: untrusted); otherwise, and for an
+        inherited attribute or a method, a value of unknown type. Read from the full source (the skeleton may have
+        stubbed the class body out)."""
+        import ast
+
+        facts = value.facts or self.facts
+        node = value.node
+        qualname = facts.class_qualname(node)
+        if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
+            return OPAQUE
+        for (_, attribute), sites in attribute_stores(facts).items():
+            if attribute in (name, "*") and any(not _other_class(facts, site[3], node.name.value) for site in sites):
+                return OPAQUE  # `Flags.enabled = True`, `setattr(x, "enabled", …)` somewhere in the module
+        tree = parsed_module(facts)[0]
+        body: list[ast.stmt] = tree.body
+        classdef: ast.ClassDef | None = None
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                return OPAQUE
+            body = classdef.body
+        bindings = [n for n in body if name in _ast_bound_names(n)]
+        if len(bindings) != 1:
+            return OPAQUE
+        binding = bindings[0]
+        if isinstance(binding, ast.Assign) and len(binding.targets) == 1 and isinstance(binding.targets[0], ast.Name):
+            expression = binding.value
+        elif isinstance(binding, ast.AnnAssign) and binding.value is not None and isinstance(binding.target, ast.Name):
+            expression = binding.value
+        else:
+            return OPAQUE  # a method, a nested class, an import…
+        try:
+            literal = ast.literal_eval(expression)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return UNTRUSTED  # `config = Config()`: computed by code when the class was created
+        if is_concrete(literal):
+            return literal
+        if isinstance(literal, (list, set, dict)):
+            nested = any(isinstance(v, (list, set, dict)) for v in (literal.values() if isinstance(literal, dict) else literal))
+            problem = "it holds a mutable container" if nested else mutation_problem(facts, name)
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {node.name.value}.{name} may change in place: {problem}")
+                return OPAQUE
+            if isinstance(literal, dict):
+                items = tuple(literal.items())
+                return ConstDict(items) if all(is_concrete(k) and is_concrete(v) for k, v in items) else OPAQUE
+            converted = tuple(literal) if isinstance(literal, list) else frozenset(literal)
+            return converted if is_concrete(converted) else OPAQUE
+        return OPAQUE
 
     # -- operators ---------------------------------------------------------
     def _eval_UnaryOperation(self, node: cst.UnaryOperation) -> object:
@@ -1119,7 +1180,11 @@ class Evaluator:
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
         if value is OPAQUE or isinstance(value, Instance):
             return BoundMethod(OPAQUE, name)
-        return self.attribute(value, name, node)
+        self.callee_depth += 1  # the attribute is called: a method, not a value
+        try:
+            return self.attribute(value, name, node)
+        finally:
+            self.callee_depth -= 1
 
     def apply(self, node: cst.Call, callee: object, arguments: list[object], keywords: dict[str, object]) -> object:
         """Call ``callee`` with evaluated arguments: a pure computation, an environment read, or an effect."""
@@ -1804,6 +1869,35 @@ _DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
 is formatted with ``%s``/``%r``/``%d`` and a single mapping argument is tested for truth)."""
 
 
+def _other_class(facts: ModuleFacts, root: str | None, own: str) -> bool:
+    """True when an attribute store's receiver is a name bound only to another class of the module."""
+    if root is None or root == own:
+        return False
+    sites = facts.bindings.bindings(root)
+    return bool(sites) and all(site.kind == "class" for site in sites)
+
+
+def _ast_bound_names(statement: ast.stmt) -> set[str]:
+    """Names a class-body statement binds in the class namespace (its nested blocks included, not function bodies)."""
+    found: set[str] = set()
+    pending: list[ast.AST] = [statement]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def _holds_untrusted(value: object) -> bool:
     """True for an untrusted value or an instance whose class defines dunders, also as a dict display's key or value."""
     if value is UNTRUSTED or (isinstance(value, Instance) and value.dunders):
@@ -1816,12 +1910,26 @@ def _dunders_for(what: str) -> frozenset[str] | None:
 
 
 def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str, *, of_class: bool = False) -> Instance:
-    """The value of ``self`` (or ``cls`` when ``of_class``) for a method of the project class ``owner``."""
+    """The value of ``self`` (or ``cls`` when ``of_class``) for a method of the project class ``owner``.
+
+    One object per (class, name, kind), so that memoised helper walks keyed by argument identity are reused."""
+    key = (id(owner), name, of_class)
+    cached = _INSTANCES.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]
     if of_class:
         # Operations on the class itself call its metaclass's dunders.
         problem = evaluator.metaclass_problem(ClassValue(owner, facts))
-        return Instance(name, frozenset({"*"}) if problem is not None else frozenset())
-    return Instance(name, class_dunders(evaluator, owner, facts))
+        result = Instance(name, frozenset({"*"}) if problem is not None else frozenset())
+    else:
+        result = Instance(name, class_dunders(evaluator, owner, facts))
+    if len(_INSTANCES) > 4096:
+        _INSTANCES.clear()
+    _INSTANCES[key] = (owner, result)
+    return result
+
+
+_INSTANCES: dict[tuple[int, str, bool], tuple[cst.ClassDef, Instance]] = {}
 
 
 def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int = 0) -> frozenset[str]:

@@ -1,7 +1,8 @@
 # Inside a class, Python mangles every `__name` (not only attributes: module globals too) to `_Class__name`
 # (hostile R4-2): `__heartbeat_owns()` in a method of Feed calls the global `_Feed__heartbeat_owns`. Without one it
-# is a NameError in every world (TG006: the legacy body never runs); with one it is that function that decides.
-# expect: Feed.start TG006 _Feed__heartbeat_owns
+# is a NameError in every world (the legacy body never runs; reported as TG001 like any NameError before a guard);
+# with one it is that function that decides.
+# expect: Feed.start TG001 __heartbeat_owns
 # expect: Other.start TG001
 # expect: Proper.start ok
 # expect: start_module_level ok
