@@ -47,6 +47,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -60,12 +61,15 @@ from thor_guard.verifier.values import (
     ConstDict,
     Coroutine,
     Function,
+    Instance,
     Logger,
     Marker,
     Module,
     is_concrete,
+    hash_is_stable,
     join,
     mode_compare,
+    seed_dependent,
     mode_method,
     tainted,
 )
@@ -246,6 +250,17 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, Instance):
+            needed = _dunders_for(what)
+            hit = value.dunders if needed is None or "*" in value.dunders else value.dunders & needed
+            if hit:
+                reason = (
+                    "a base, metaclass or decorator the verifier cannot see into may define its dunders" if "*" in hit
+                    else f"its class defines {', '.join(sorted(hit))} (project code)"
+                )
+                raise Effect(node, f"'{code_of(node)}' {what} {value.name}: {reason}")
+            self.assume(node, f"{what} an instance of a project class whose subclasses add no dunder")
+            return
         if isinstance(value, Module) and self.foreign_object(value):
             raise Effect(node, f"'{code_of(node)}' {what} '{value.dotted}', an object from a third-party module (its class's dunder method, e.g. Django's LazySettings.__str__/__bool__, may run code)")
         if isinstance(value, ClassValue):
@@ -354,11 +369,14 @@ class Evaluator:
 
     def truth(self, value: object, node: cst.CSTNode) -> object:
         """``bool(value)``, or OPAQUE when unknown; a value of unknown type uses the dunder assumption."""
-        if value is OPAQUE or value is UNTRUSTED:
+        if value is OPAQUE or value is UNTRUSTED or isinstance(value, Instance):
             self.dunder(value, node, "tests the truth of")
             return OPAQUE
         if isinstance(value, ClassValue):
             self.dunder(value, node, "tests the truth of")
+        if value is MODE_DERIVED and self.trace.problems:
+            # `mode in HB_VALUES` with a constant that may have changed in place: name why it is unknown (TG009)
+            raise Unsupported(node, f"'{code_of(node)}' compares {self.context.env_var} with a value that is not proven: {self.trace.problems[-1]}", "binding")
         if value is MODE_DERIVED:
             raise Unsupported(node, f"'{code_of(node)}' tests {self.context.env_var} through an operation the value table cannot decide (only equality of the value, its .lower()/.upper()/.casefold()/.strip(), with known strings is); some value may run neither or both worlds", "world")
         if isinstance(value, Module) and self.foreign_object(value):
@@ -442,8 +460,8 @@ class Evaluator:
                     self.dunder(value, element.value, "hashes")
                 values.append(value)
         if not known or not all(is_concrete(v) for v in values):
-            if any(v is UNTRUSTED or (isinstance(v, tuple) and UNTRUSTED in v) for v in values):
-                raise _Holds()
+            if any(_holds_untrusted(v) for v in values):
+                raise _Holds()  # str([self]) runs the element's __repr__: a container of such values is untrusted
             for v in values:
                 for item in (v if isinstance(v, tuple) else (v,)):
                     if isinstance(item, ClassValue) and self.metaclass_problem(item) is not None:
@@ -565,6 +583,13 @@ class Evaluator:
             raise Unsupported(node, f"'{name}' may be unbound here")
         if where == "enclosing":
             return OPAQUE
+        mangled = self.mangled(name)
+        if mangled != name:
+            # Inside a class Python looks up `__helper` as `_Feed__helper`, also for module globals (hostile R4-2);
+            # locals are mangled on both sides, so only global and builtin lookups change.
+            if self.facts.bindings.problem(mangled) is None and not self.facts.bindings.bindings(mangled):
+                raise Crash(node, f"'{name}' inside class {self.owner.name.value} is looked up as '{mangled}', which is not defined (NameError)", "NameError")  # type: ignore[union-attr]
+            return self.module_name(self.facts, mangled, node)
         if where == "builtin":
             problem = self.facts.bindings.problem(name)
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
@@ -576,6 +601,42 @@ class Evaluator:
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
+
+    def mutable_constant_problem(self, facts: ModuleFacts, name: str, expression: cst.BaseExpression) -> str | None:
+        """None when the constant ``name = expression`` of ``facts``' module is immutable, or a flat list/set/dict
+        display that no use in its module or in the module reading it may change in place; else why not (R4-1).
+
+        Other modules are covered by the stated assumption that nothing outside the import walk patches the
+        modules the guard uses (docs/check.md, assumption 11)."""
+        count = mutable_displays(expression)
+        if count == 0:
+            return None
+        if count > 1 or not isinstance(expression, (cst.List, cst.Set, cst.Dict)):
+            return f"{name} holds a mutable container inside another value (its elements may change in place)"
+        modules = {id(m): m for m in (facts, self.facts, *self._entry_facts())}
+        for module in modules.values():
+            problem = mutation_problem(module, name)
+            if problem is not None:
+                return f"{name} is a mutable {type(expression).__name__.lower()}: {problem} (in {module.name})"
+        return None
+
+    def _entry_facts(self) -> tuple[ModuleFacts, ...]:
+        """The analysed entry point's module, when the context knows it (its code may mutate a helper's constant)."""
+        module = getattr(self.context, "module", None)
+        if not isinstance(module, str):
+            return ()
+        try:
+            facts = self.context.resolver.module_facts(module)
+        except Exception:  # HelperError: an unparsable project module
+            return ()
+        return (facts,) if facts is not None else ()
+
+    def mangled(self, name: str) -> str:
+        """``name`` as Python compiles it in the owner class's code: ``__x`` becomes ``_Owner__x`` (private mangling)."""
+        if self.owner is None or not name.startswith("__") or name.endswith("__") or "." in name:
+            return name
+        stripped = self.owner.name.value.lstrip("_")
+        return f"_{stripped}{name}" if stripped else name
 
     def _where(self, node: cst.Name) -> str:
         if node.value in self.globals_declared:
@@ -637,6 +698,10 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
+        problem = self.mutable_constant_problem(facts, name, expression)
+        if problem is not None:
+            self.trace.problems.append(problem)
+            return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
         try:
             value = self.module_evaluator(facts).evaluate(expression)
             if isinstance(value, ConstDict) and name not in frozen_dicts(facts):
@@ -732,6 +797,10 @@ class Evaluator:
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
+            problem = self.mutable_constant_problem(self.facts, name, method)
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
+                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
@@ -765,7 +834,8 @@ class Evaluator:
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError ({type(value).__name__} has no attribute {name!r})", "AttributeError")
             return BoundMethod(value, name)
         if isinstance(value, Logger):
-            return BoundMethod(value, name)
+            # `logger.info` as a callee is the method; `logger.disabled` as a value is state of unknown value
+            return BoundMethod(value, name) if self.callee_depth else OPAQUE
         if isinstance(value, ClassValue):
             problem = self.metaclass_problem(value)
             if problem is not None:  # a metaclass property or __getattribute__ runs on a class attribute load
@@ -773,7 +843,69 @@ class Evaluator:
         self.assume(node, "loads an attribute (no side-effecting properties)")
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
-        return OPAQUE if value is OPAQUE else BoundMethod(value, name)
+        if isinstance(value, Instance):
+            return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
+        if isinstance(value, ClassValue) and not self.callee_depth:
+            return self.other_class_attribute(value, name)
+        if value is OPAQUE or not self.callee_depth:
+            # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
+            # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
+            return OPAQUE
+        return BoundMethod(value, name)
+
+    def other_class_attribute(self, value: ClassValue, name: str) -> object:
+        """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
+        can change it — no class decorator, no other binding in the body, no store of an attribute of that name in
+        its module except on another proven class, a list/set/dict no use changes in place. A non-literal value was
+        computed when the class was created (it may be a project instance: untrusted); otherwise, and for an
+        inherited attribute or a method, a value of unknown type. Read from the full source (the skeleton may have
+        stubbed the class body out)."""
+        import ast
+
+        facts = value.facts or self.facts
+        node = value.node
+        qualname = facts.class_qualname(node)
+        if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
+            return OPAQUE
+        for (_, attribute), sites in attribute_stores(facts).items():
+            if attribute in (name, "*") and any(not _other_class(facts, site[3], node.name.value) for site in sites):
+                return OPAQUE  # `Flags.enabled = True`, `setattr(x, "enabled", …)` somewhere in the module
+        tree = parsed_module(facts)[0]
+        body: list[ast.stmt] = tree.body
+        classdef: ast.ClassDef | None = None
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                return OPAQUE
+            body = classdef.body
+        bindings = [n for n in body if name in _ast_bound_names(n)]
+        if len(bindings) != 1:
+            return OPAQUE
+        binding = bindings[0]
+        if isinstance(binding, ast.Assign) and len(binding.targets) == 1 and isinstance(binding.targets[0], ast.Name):
+            expression = binding.value
+        elif isinstance(binding, ast.AnnAssign) and binding.value is not None and isinstance(binding.target, ast.Name):
+            expression = binding.value
+        else:
+            return OPAQUE  # a method, a nested class, an import…
+        try:
+            literal = ast.literal_eval(expression)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return UNTRUSTED  # `config = Config()`: computed by code when the class was created
+        if is_concrete(literal):
+            return literal
+        if isinstance(literal, (list, set, dict)):
+            nested = any(isinstance(v, (list, set, dict)) for v in (literal.values() if isinstance(literal, dict) else literal))
+            problem = "it holds a mutable container" if nested else mutation_problem(facts, name)
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {node.name.value}.{name} may change in place: {problem}")
+                return OPAQUE
+            if isinstance(literal, dict):
+                items = tuple(literal.items())
+                return ConstDict(items) if all(is_concrete(k) and is_concrete(v) for k, v in items) else OPAQUE
+            converted = tuple(literal) if isinstance(literal, list) else frozenset(literal)
+            return converted if is_concrete(converted) else OPAQUE
+        return OPAQUE
 
     # -- operators ---------------------------------------------------------
     def _eval_UnaryOperation(self, node: cst.UnaryOperation) -> object:
@@ -805,6 +937,8 @@ class Evaluator:
             self.trace.assumptions.add("may raise")
             return OPAQUE
         if function is not None and is_concrete(left) and is_concrete(right):
+            if isinstance(node.operator, cst.Modulo) and (seed_dependent(left) or seed_dependent(right)):
+                return OPAQUE  # "%s" % (frozenset(...),) formats in the analysed process's hash order (R4-3)
             try:
                 result = function(left, right)
             except (TypeError, ZeroDivisionError, ValueError) as exc:
@@ -1033,7 +1167,10 @@ class Evaluator:
         for argument in node.args:
             value = self.evaluate(argument.value)
             if argument.star:
-                self.assume(argument, "unpacks a value of unknown type")
+                if value is OPAQUE:
+                    self.assume(argument, "unpacks a value of unknown type")
+                else:
+                    self.dunder(value, argument, "unpacks")  # *self / **self: __iter__, keys(), __getitem__
                 keywords["*"] = OPAQUE
             elif argument.keyword is not None:
                 keywords[argument.keyword.value] = value
@@ -1041,9 +1178,13 @@ class Evaluator:
                 arguments.append(value)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
-        if value is OPAQUE:
+        if value is OPAQUE or isinstance(value, Instance):
             return BoundMethod(OPAQUE, name)
-        return self.attribute(value, name, node)
+        self.callee_depth += 1  # the attribute is called: a method, not a value
+        try:
+            return self.attribute(value, name, node)
+        finally:
+            self.callee_depth -= 1
 
     def apply(self, node: cst.Call, callee: object, arguments: list[object], keywords: dict[str, object]) -> object:
         """Call ``callee`` with evaluated arguments: a pure computation, an environment read, or an effect."""
@@ -1071,12 +1212,10 @@ class Evaluator:
             return Logger()
         module, _, name = dotted.rpartition(".")
         if module == "logging" and name in LOG_METHODS:
-            problem = logging_problem(self.facts)
-            if problem is not None:
-                raise Effect(node, f"'{code_of(node)}' logs while this module reconfigures logging ({problem})")
-            for argument in (*arguments, *keywords.values()):
-                self.dunder(argument, node, "logs")
-            return None
+            # The module functions are not logger methods: each first runs `basicConfig()` when the root logger has
+            # no handler, installing a StreamHandler for the life of the process (hostile R4-5). Whether some other
+            # code configured root logging first is not provable from the module, so the call is an effect.
+            raise Effect(node, f"'{code_of(node)}' calls {dotted}(), which configures the root logger (basicConfig) when it has no handler; log through logging.getLogger(...) instead")
         raise Effect(node, f"'{code_of(node)}' calls {dotted}, which is not proven pure")
 
     def _trusted_helper(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
@@ -1122,12 +1261,16 @@ class Evaluator:
             # bool()/len()/str()/hash()/sorted()/format()/int()… call the argument's dunders; getattr()/hasattr()
             # its __getattribute__/__getattr__ (a plain ``x.attr`` load is the documented assumption, these are not).
             for value in (*arguments, *keywords.values()):
-                if value is UNTRUSTED or isinstance(value, ClassValue):
+                if value is UNTRUSTED or isinstance(value, (ClassValue, Instance)):
                     self.dunder(value, node, f"passes to {name}()")
                 elif isinstance(value, Module) and not (name in ("getattr", "hasattr") and value is arguments[0]):
                     # getattr(settings, "X", d) on a third-party object is the attribute load `settings.X` (assumption
                     # 1, as Django code reads optional settings); str(settings), bool(settings)… run its dunders
                     self.dunder(value, node, f"passes to {name}()")
+        if name == "hash" and not all(hash_is_stable(a) for a in arguments):
+            return OPAQUE  # str/bytes hashes are randomised per process (PYTHONHASHSEED): not computed here (R4-3)
+        if (name in _ORDER_REVEALING_BUILTINS or "key" in keywords) and any(seed_dependent(v) for v in (*arguments, *keywords.values())):
+            return OPAQUE  # str(frozenset({"a", "b"})): the order is the analysed process's hash order, not ours
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
                 result = getattr(builtins, name)(*arguments, **keywords)
@@ -1210,6 +1353,8 @@ class Evaluator:
                         result = function(*arguments, **keywords)
                     except Exception as exc:
                         raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
+                    if isinstance(result, (str, bytes, tuple)) and any(seed_dependent(v) for v in (receiver, *arguments, *keywords.values())):
+                        return OPAQUE  # ",".join(frozenset(...)): hash order of the analysed process (R4-3)
                     return result if is_concrete(result) else OPAQUE
                 return OPAQUE
             raise Effect(node, f"'{code_of(node)}' is outside the pure fragment")
@@ -1272,6 +1417,11 @@ class Evaluator:
         for decorator in function.node.decorators:
             expression = decorator.decorator
             target = expression.func if isinstance(expression, cst.Call) else expression
+            root = _root_name(target)
+            if function.owner is not None and root is not None and root in class_body_names(function.owner, function.facts):
+                # A decorator is evaluated in the class namespace first: `staticmethod = _traced` in the class body
+                # makes `@staticmethod` call project code (hostile R4-19).
+                return f"the decorator '@{code_of(expression)}' uses '{root}', which the class body of {function.owner.name.value} rebinds"
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
             if not helper:
@@ -1281,7 +1431,10 @@ class Evaluator:
                     continue  # Celery's Signal.connect used as a decorator registers the function and returns it
                 # (Django's Signal.connect returns None: `@request_started.connect` leaves the name None, hostile VH-15)
             if helper and not (function.bound and function.owner is not None):
-                allowed |= CACHE_DECORATORS  # on a method the cache hashes self: the class's __hash__ would run
+                # On a method the cache hashes self (the class's __hash__ would run); on an `async def` or a generator
+                # it caches the coroutine/generator object, which a second call gets again already consumed (R4-6).
+                if function.node.asynchronous is None and not _is_generator_function(function.node):
+                    allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
             if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
@@ -1608,6 +1761,229 @@ def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
         for n in tree.body
     )
 
+
+def _root_name(node: cst.BaseExpression) -> str | None:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def class_body_names(owner: cst.ClassDef, facts: ModuleFacts | None = None) -> frozenset[str]:
+    """Every name the class body binds in its own namespace (assignments, ``def``/``class``, imports, loop and
+    ``with`` targets, walrus, ``except … as``, ``del``…), not looking into method bodies. Read from the module's
+    full source when ``facts`` knows the class's qualified name (the skeleton may have stubbed the body out), else
+    from ``owner`` itself. Cached per class node."""
+    cached = _CLASS_NAMES.get(id(owner))
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    import ast
+    import textwrap
+
+    classdef: ast.AST | None = None
+    qualname = facts.class_qualname(owner) if facts is not None else None
+    if facts is not None and qualname is not None:
+        tree = parsed_module(facts)[0]
+        body: list[ast.stmt] = tree.body
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                break
+            body = classdef.body
+    if classdef is None:
+        try:
+            tree = ast.parse(textwrap.dedent(cst.Module(body=[]).code_for_node(owner)))
+        except SyntaxError:  # pragma: no cover - the module parsed
+            return frozenset()
+        classdef = tree.body[0]
+    found: set[str] = set()
+    pending: list[ast.AST] = list(getattr(classdef, "body", []))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            pending.extend(node.decorator_list)
+            if not isinstance(node, ast.ClassDef):
+                pending.extend([*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)])
+            else:
+                pending.extend([*node.bases, *(k.value for k in node.keywords)])
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue  # their own scopes (a walrus in a class-body comprehension is a SyntaxError)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            found.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            found.add(node.rest)
+        pending.extend(ast.iter_child_nodes(node))
+    result = frozenset(found)
+    if len(_CLASS_NAMES) > 4096:
+        _CLASS_NAMES.clear()
+    _CLASS_NAMES[id(owner)] = (owner, result)
+    return result
+
+
+_CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+_NEUTRAL_DUNDERS = frozenset(
+    {
+        "__init__", "__new__", "__init_subclass__", "__set_name__", "__class_getitem__", "__slots__", "__module__",
+        "__qualname__", "__doc__", "__annotations__", "__match_args__", "__dict__", "__weakref__", "__enter__",
+        "__exit__", "__aenter__", "__aexit__", "__del__", "__post_init__", "__get__", "__set__", "__delete__",
+        "__call__", "__await__", "__aiter__", "__anext__", "__setattr__", "__delattr__", "__setitem__", "__delitem__",
+        "__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__",
+        "__getnewargs_ex__", "__sizeof__", "__dir__", "__abstractmethods__", "__orig_bases__", "__parameters__",
+        "__name__", "__wrapped__", "__signature__", "__version__", "__all__", "__path__", "__file__", "__builtins__",
+    }
+)
+"""Dunders no operation the pure fragment allows on an instance calls (construction, context managers, calls,
+stores, pickling, descriptors of *other* classes…): defining them does not make ``str(self)`` or ``if self:`` run
+code. Every other dunder name counts (also unknown ones: a conservative reading)."""
+
+_DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
+    "tests the truth of": frozenset({"__bool__", "__len__"}),
+    "formats": frozenset({"__format__", "__str__", "__repr__"}),
+    "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__"}),
+    "hashes": frozenset({"__hash__", "__eq__"}),
+    "uses as a key": frozenset({"__hash__", "__eq__", "__index__"}),
+    "iterates over": frozenset({"__iter__", "__getitem__", "__len__", "__length_hint__", "__next__"}),
+    "subscripts": frozenset({"__getitem__", "__missing__", "__class_getitem__"}),
+    "passes to getattr()": frozenset({"__getattr__", "__getattribute__"}),
+    "passes to hasattr()": frozenset({"__getattr__", "__getattribute__"}),
+    "passes to isinstance()": frozenset({"__getattr__", "__getattribute__", "__class__"}),
+    "passes to len()": frozenset({"__len__"}),
+    "passes to bool()": frozenset({"__bool__", "__len__"}),
+    "passes to str()": frozenset({"__str__", "__repr__"}),
+    "passes to repr()": frozenset({"__repr__"}),
+    "passes to format()": frozenset({"__format__", "__str__", "__repr__"}),
+    "passes to hash()": frozenset({"__hash__", "__eq__"}),
+    "passes to int()": frozenset({"__int__", "__index__", "__trunc__"}),
+    "passes to float()": frozenset({"__float__", "__index__"}),
+}
+"""Which dunders an operation on an instance may call; an operation not listed may call any (``logs``: the record
+is formatted with ``%s``/``%r``/``%d`` and a single mapping argument is tested for truth)."""
+
+
+def _other_class(facts: ModuleFacts, root: str | None, own: str) -> bool:
+    """True when an attribute store's receiver is a name bound only to another class of the module."""
+    if root is None or root == own:
+        return False
+    sites = facts.bindings.bindings(root)
+    return bool(sites) and all(site.kind == "class" for site in sites)
+
+
+def _ast_bound_names(statement: ast.stmt) -> set[str]:
+    """Names a class-body statement binds in the class namespace (its nested blocks included, not function bodies)."""
+    found: set[str] = set()
+    pending: list[ast.AST] = [statement]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _holds_untrusted(value: object) -> bool:
+    """True for an untrusted value or an instance whose class defines dunders, also as a dict display's key or value."""
+    if value is UNTRUSTED or (isinstance(value, Instance) and value.dunders):
+        return True
+    return isinstance(value, tuple) and any(v is UNTRUSTED or (isinstance(v, Instance) and v.dunders) for v in value)
+
+
+def _dunders_for(what: str) -> frozenset[str] | None:
+    return _DUNDERS_BY_OPERATION.get(what)
+
+
+def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str, *, of_class: bool = False) -> Instance:
+    """The value of ``self`` (or ``cls`` when ``of_class``) for a method of the project class ``owner``.
+
+    One object per (class, name, kind), so that memoised helper walks keyed by argument identity are reused."""
+    key = (id(owner), name, of_class)
+    cached = _INSTANCES.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    if of_class:
+        # Operations on the class itself call its metaclass's dunders.
+        problem = evaluator.metaclass_problem(ClassValue(owner, facts))
+        result = Instance(name, frozenset({"*"}) if problem is not None else frozenset())
+    else:
+        result = Instance(name, class_dunders(evaluator, owner, facts))
+    if len(_INSTANCES) > 4096:
+        _INSTANCES.clear()
+    _INSTANCES[key] = (owner, result)
+    return result
+
+
+_INSTANCES: dict[tuple[int, str, bool], tuple[cst.ClassDef, Instance]] = {}
+
+
+def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int = 0) -> frozenset[str]:
+    """Operation dunders (not :data:`_NEUTRAL_DUNDERS`) that ``owner`` or a project base defines or that its module
+    stores on some object (``Feed.__str__ = f``, ``setattr(Feed, "__eq__", f)``); ``{"*"}`` when a class decorator,
+    a project metaclass, an unresolved base, a computed ``setattr`` on the class or a hierarchy deeper than
+    :data:`MAX_HELPER_DEPTH` may add any. Bases outside the project (``models.Model``, ``dict``) are library code
+    (stated assumption 7). Memoised per class node."""
+    cached = _DUNDERS.get(id(owner))
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    result = _class_dunders(evaluator, owner, facts, depth)
+    if len(_DUNDERS) > 4096:
+        _DUNDERS.clear()
+    _DUNDERS[id(owner)] = (owner, result)
+    return result
+
+
+_DUNDERS: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+def _class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int) -> frozenset[str]:
+    unknown = frozenset({"*"})
+    if owner.decorators or depth >= MAX_HELPER_DEPTH:
+        return unknown
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    for keyword in owner.keywords:
+        if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+            try:
+                meta = probe.evaluate(keyword.value)
+            except EvalError:
+                return unknown
+            if not isinstance(meta, (Builtin, Module)):
+                return unknown
+    found = {n for n in class_body_names(owner, facts) if n.startswith("__") and n.endswith("__") and n not in _NEUTRAL_DUNDERS}
+    for (_, attribute), sites in attribute_stores(facts).items():
+        if attribute.startswith("__") and attribute.endswith("__") and attribute not in _NEUTRAL_DUNDERS:
+            found.add(attribute)
+        elif attribute == "*" and any(site[3] == owner.name.value for site in sites):
+            return unknown
+    for base in owner.bases:
+        try:
+            parent = probe.evaluate(_generic_origin(base.value))
+        except EvalError:
+            return unknown
+        if isinstance(parent, ClassValue):
+            found |= class_dunders(evaluator, parent.node, parent.facts or facts, depth + 1)
+        elif not isinstance(parent, (Builtin, Module)):
+            return unknown
+    return frozenset(found)
+
+
+_ORDER_REVEALING_BUILTINS = frozenset({"str", "repr", "list", "tuple", "format", "hash"})
+"""Builtins whose result on a frozenset shows its iteration order (``sorted``/``min``/``max`` without ``key=`` do not)."""
 
 _NO_DUNDER_BUILTINS = frozenset({"id", "type", "callable"})
 """Builtins that never call a method of their argument's class."""

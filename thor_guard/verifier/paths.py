@@ -36,13 +36,15 @@ from thor_guard.verifier.evaluate import (
     Crash,
     Effect,
     EnvRead,
+    EvalError,
     Evaluator,
     Raises,
     Trace,
     Unsupported,
+    instance_of,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
-from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, ModeText, Module, is_concrete, join, mode_compare, same, tainted
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -272,7 +274,12 @@ class CallAnalysis:
         if receiver_supplied:
             if not positional:
                 raise Unsupported(node, f"'{function.qualified}' takes no self/cls parameter", "helper")
-            local_values[positional[0].name.value] = Bound(OPAQUE)
+            receiver = positional[0].name.value
+            if function.owner is not None and _receiver(definition) == receiver:
+                probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
+                local_values[receiver] = Bound(instance_of(probe, function.owner, function.facts, receiver, of_class="classmethod" in decorators))
+            else:
+                local_values[receiver] = Bound(OPAQUE)
             positional = positional[1:]
         arguments = list(arguments)
         if "*" in keywords:
@@ -374,7 +381,7 @@ class Walker:
             if isinstance(param, cst.Param) and param.name.value not in rebound
         }
         if local_values is None:
-            local_values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
+            local_values = self._entry_parameters(function)
         try:
             results = self._block(statements, PathState(dict(local_values)), None)
         except _TooManyPaths:
@@ -383,6 +390,43 @@ class Walker:
         end = len(statements)
         outcomes.extend(Outcome("fallthrough", end, function.name) for r in results if isinstance(r, PathState))
         return outcomes
+
+    def _entry_parameters(self, function: cst.FunctionDef) -> dict[str, Bound]:
+        """The parameters of a function called from outside (the entry point): values of unknown type, except
+        ``self``/``cls``, an instance (or the class) of the owner class whose own dunders are known (hostile R4-11),
+        and a parameter whose default may be a project-class instance (``clock=_DEFAULT_CLOCK``, hostile R4-18):
+        called without arguments it *is* that object, so its dunders are effects (:data:`UNTRUSTED`)."""
+        values = {name: Bound(OPAQUE) for name in _parameter_names(function.params)}
+        if self.owner is not None and self.receiver is not None and self.receiver in values:
+            probe = Evaluator(self.facts, self.analysis, {}, Trace(), depth=self.depth + 1)
+            of_class = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in function.decorators)
+            values[self.receiver] = Bound(instance_of(probe, self.owner, self.facts, self.receiver, of_class=of_class))
+        params = function.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            if param.default is not None and param.name.value in values:
+                values[param.name.value] = Bound(self._default_value(param.default))
+        return values
+
+    def _default_value(self, default: cst.BaseExpression) -> object:
+        """What a parameter with this default holds, as far as its dunders go: OPAQUE (a caller may pass anything
+        of a built-in-like type, assumption 4) unless the default itself may be a project-class instance or a
+        third-party object, which a call without arguments gets: then an :class:`Instance` whose every dunder is
+        an effect (its attributes stay instance state, like ``self.x``)."""
+        probe = Evaluator(self.facts, self.analysis, {}, Trace(), depth=self.depth + 1)
+        risky = Instance(f"the default '{code_of(default)}'", frozenset({"*"}))
+        try:
+            value = probe.evaluate(default)
+        except EvalError:
+            return risky  # computed by a call when the def ran: it may be any object
+        if isinstance(value, Instance):
+            return value
+        if value is UNTRUSTED or (isinstance(value, Module) and probe.foreign_object(value)):
+            return risky
+        if isinstance(value, ClassValue) and probe.metaclass_problem(value) is not None:
+            return risky
+        if isinstance(value, tuple) and any(v is UNTRUSTED for v in value):
+            return risky
+        return OPAQUE
 
     # -- blocks ------------------------------------------------------------
     def _block(self, statements: Sequence[cst.CSTNode], state: PathState, top: int | None) -> list[Outcome | PathState]:
@@ -633,7 +677,9 @@ class Walker:
                 for element, item in zip(elements, value):
                     self._bind_target(element.value, item, reads, state, index, statement)
                 return
-            if is_concrete(value) or value is OPAQUE:
+            if isinstance(value, Instance):
+                self._evaluator(state, Trace()).dunder(value, statement, "unpacks")
+            if is_concrete(value) or value is OPAQUE or isinstance(value, Instance):
                 self.risky += 1  # `a, b = ("es",)`: a length mismatch raises ValueError into an `except` (hostile VH-14)
                 self._evaluator(state, Trace()).assume(statement, "unpacks a value of unknown type")
                 for element in elements:
@@ -800,7 +846,7 @@ class Walker:
         for name in assigned:
             if name in havocked.locals:
                 previous = havocked.locals[name]
-                if previous.value is UNTRUSTED:
+                if previous.value is UNTRUSTED or (isinstance(previous.value, Instance) and previous.value.dunders):
                     unknown: object = UNTRUSTED  # a project-class instance stays one; its dunders still run code
                 else:
                     unknown = MODE_DERIVED if from_mode or tainted(previous.value) else OPAQUE
@@ -929,8 +975,8 @@ class Walker:
                 iterable = MODE_DERIVED  # iterating the mode's characters: nothing the table can decide
             elif isinstance(iterable, (tuple, str)) and len(iterable) <= MAX_UNROLL:
                 return self._unrolled(node, iterable, state, index)
-            if iterable is UNTRUSTED:
-                self._evaluator(state, Trace()).dunder(iterable, node.iter, "iterates over")  # raises Effect
+            if iterable is UNTRUSTED or isinstance(iterable, Instance):
+                self._evaluator(state, Trace()).dunder(iterable, node.iter, "iterates over")  # raises Effect when project code runs
             if not is_concrete(iterable):
                 self._evaluator(state, Trace()).assume(node.iter, "iterates over a value of unknown type")
         # Any number of iterations: every local the loop assigns is unknown at the top of an iteration.

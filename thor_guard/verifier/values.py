@@ -208,6 +208,25 @@ class ClassValue:
     """The module the class is defined in (resolves its bases and metaclass); None when unknown."""
 
 
+@dataclass(frozen=True, eq=False)
+class Instance:
+    """An instance of a known project class (``self`` of the entry point or a helper method), or the class itself
+    when it arrives as ``cls`` of a classmethod.
+
+    Unlike :data:`OPAQUE` its class is known, so an operation that calls a dunder (truth, ``==``, ``str()`` when a
+    log record is formatted, f-strings, ``in``, iteration, hashing, ``getattr`` through ``__getattr__``…) is an
+    effect when the class or a project base defines (or patches) that dunder (hostile R4-11). ``dunders`` holds
+    those names, ``"*"`` when something the verifier cannot see may add any (a class decorator, a project
+    metaclass, an unresolved base). Attribute loads give :data:`OPAQUE` (the attribute-load assumption).
+    """
+
+    name: str
+    dunders: frozenset[str]
+
+    def __bool__(self) -> bool:
+        raise TypeError("the truth of an instance runs its class's __bool__/__len__; use Evaluator.truth")
+
+
 @dataclass(frozen=True)
 class BoundMethod:
     value: object
@@ -267,6 +286,8 @@ def join(values: list[object]) -> object:
     first = values[0]
     if all(same(first, v) for v in values[1:]):
         return first
+    if any(isinstance(v, Instance) and v.dunders for v in values):
+        return UNTRUSTED  # an instance whose class defines dunders may be the value: they stay effects
     # Paths that disagree on a mode-derived value keep the taint: a later test on it must still be checked.
     return MODE_DERIVED if any(tainted(v) for v in values) else OPAQUE
 
@@ -276,4 +297,30 @@ def is_concrete(value: object) -> bool:
         return True
     if isinstance(value, (tuple, frozenset)):
         return all(is_concrete(v) for v in value)
+    return False
+
+
+def seed_dependent(value: object) -> bool:
+    """True when ``value``'s iteration order (or ``hash()``) may differ between processes (PYTHONHASHSEED).
+
+    A frozenset of two or more elements iterates in hash order; the hashes of ``str``/``bytes`` (and of tuples or
+    frozensets holding them, and of ``None`` before Python 3.12) are randomised per process, so ``str(fs)``,
+    ``tuple(fs)``, ``",".join(fs)``… computed inside ``check`` need not be what the analysed process computes
+    (hostile R4-3). Numbers hash the same in every process.
+    """
+    if isinstance(value, frozenset):
+        if len(value) > 1 and not all(isinstance(v, (int, float)) for v in value):
+            return True
+        return any(seed_dependent(v) for v in value)
+    if isinstance(value, tuple):
+        return any(seed_dependent(v) for v in value)
+    return False
+
+
+def hash_is_stable(value: object) -> bool:
+    """True when ``hash(value)`` is the same in every process: numbers (and tuples of numbers) only."""
+    if isinstance(value, (int, float)):
+        return True
+    if isinstance(value, tuple):
+        return all(hash_is_stable(v) for v in value)
     return False

@@ -14,7 +14,7 @@
 # and a test on it is followed both ways.
 # expect: start_changed_constant ok
 # expect: start_passed_on_constant TG002 _configure(PASSED)
-# expect: start_aliased_constant TG002 threading.Thread(target=print)
+# expect: start_aliased_constant TG002
 # expect: start_local_dict ok
 import os
 import threading

@@ -1,0 +1,4 @@
+HB = ["heartbeat"]
+HB.pop()
+SAFE = ["heartbeat"]
+SAFE2 = ["heartbeat"]

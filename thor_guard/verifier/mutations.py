@@ -1,0 +1,124 @@
+"""Is a mutable module or class constant still its literal value? The in-place mutation census (hostile R4-1).
+
+The binding census proves that a *name* is bound once; a ``list``/``set``/``dict``
+display bound to it can still change in place (``HB_VALUES.clear()``,
+``HB_VALUES[:] = values`` in a function, ``del HB_VALUES[0]``, ``Feed.HB.remove(x)``,
+``consts.HB.pop()`` in another module, passing it to code that mutates it). Such a
+constant is taken at its literal value only when every use of its name in the
+modules searched is read-only: a comparison operand (``in``, ``==``), a subscript
+load, the iterable of a ``for``/comprehension, an argument of a read-only builtin
+(``len``, ``sorted``, ``tuple``…) that the module does not rebind, or the receiver of
+a non-mutating method (``.get()``, ``.count()``…). Any other use — a mutating
+method, an item or slice store or ``del``, an augmented assignment, an alias
+(``x = HB``), an argument of other code, a return value — makes it unknown.
+Immutable constants (str, bytes, numbers, tuples and frozensets of those) need no
+census.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+if TYPE_CHECKING:
+    from thor_guard.verifier.facts import ModuleFacts
+
+READ_ONLY_BUILTINS = frozenset(
+    {"len", "sorted", "tuple", "frozenset", "list", "set", "any", "all", "min", "max", "bool", "str", "repr", "isinstance", "id", "type", "dict", "enumerate", "reversed", "zip"}
+)
+"""Builtins that read a container without changing it."""
+
+READ_ONLY_METHODS = frozenset(
+    {"get", "keys", "values", "items", "copy", "count", "index", "issubset", "issuperset", "isdisjoint", "union", "intersection", "difference", "symmetric_difference", "__contains__", "__len__", "__getitem__"}
+)
+"""Methods of ``list``/``set``/``dict`` that do not change the receiver."""
+
+_MUTABLE_DISPLAYS = (cst.List, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.DictComp)
+
+
+def mutable_displays(expression: cst.CSTNode) -> int:
+    """How many mutable containers ``expression`` builds (``["a"]``: 1, ``("a", ["b"])``: 1, ``[["a"]]``: 2).
+
+    0: the value is immutable, taken at its literal value. 1 *at the top* (``["a"]``, ``{"k": 1}``): trusted when
+    :func:`mutation_problem` finds no mutating use. Anything else (a list inside a tuple or a list, whose element
+    can be changed through a read such as ``HB[0].append(x)``): never trusted.
+    """
+    own = 1 if isinstance(expression, _MUTABLE_DISPLAYS) else 0
+    return own + sum(mutable_displays(child) for child in expression.children if isinstance(child, cst.CSTNode))
+
+
+def mutation_problem(facts: ModuleFacts, name: str) -> str | None:
+    """None when no use of ``name`` in ``facts``' module (a bare name, an attribute ``x.name``, a name imported as
+    another one) can change the container it holds; else ``"line N ('source') may change <name> in place"``.
+
+    Searched over the whole source with Python's parser (method bodies the skeleton stubbed out included);
+    memoised per module and name.
+    """
+    cache: dict[str, str | None] = facts.__dict__.setdefault("_mutation_problems", {})
+    if name in cache:
+        return cache[name]
+    tree, parents, lines = parsed_module(facts)
+    names = {name} | {
+        alias.asname for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        for alias in node.names if alias.name == name and alias.asname
+    }
+    rebound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    problem: str | None = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in names:
+            if isinstance(node.ctx, ast.Store):
+                continue  # a binding: the binding census's business (a local of the same name is another variable)
+        elif not (isinstance(node, ast.Attribute) and node.attr in names):
+            continue
+        if _read_only(node, parents, rebound):
+            continue  # (`Feed.HB = [...]`, a store, is not: a rebinding is an unknown value too)
+        line = getattr(node, "lineno", 0)
+        source = lines[line - 1].strip() if 0 < line <= len(lines) else name
+        problem = f"line {line} ('{source}') may change {name} in place"
+        break
+    cache[name] = problem
+    return problem
+
+
+def _read_only(node: ast.expr, parents: dict[int, ast.AST], rebound: set[str]) -> bool:
+    if isinstance(getattr(node, "ctx", None), (ast.Store, ast.Del)):
+        return False
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Compare):
+        return True
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)  # an element read (elements are immutable: see mutable_displays)
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return True
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name):
+        return parent.func.id in READ_ONLY_BUILTINS and parent.func.id not in rebound and hasattr(builtins, parent.func.id)
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        call = parents.get(id(parent))
+        return parent.attr in READ_ONLY_METHODS and isinstance(call, ast.Call) and call.func is parent
+    if isinstance(parent, ast.Expr):
+        return True  # a bare `HB` statement reads it
+    return False
+
+
+def parsed_module(facts: ModuleFacts) -> tuple[ast.Module, dict[int, ast.AST], list[str]]:
+    """The module's full source parsed by Python (skeleton-stubbed bodies included), a child-to-parent map, and its
+    lines; memoised on the facts."""
+    cached = facts.__dict__.get("_mutation_tree")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    source = facts.full_source
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        tree = ast.Module(body=[], type_ignores=[])
+    parents: dict[int, ast.AST] = {}
+    for parent in ast.walk(tree):
+        for child in ast.iter_child_nodes(parent):
+            parents[id(child)] = parent
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    result = (tree, parents, text.splitlines())
+    facts.__dict__["_mutation_tree"] = result
+    return result
