@@ -29,6 +29,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from thor_guard.verifier.import_time import import_time_writes
+
 
 @dataclass(frozen=True)
 class Binding:
@@ -590,6 +592,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 )
                 if id(node) not in in_defs:
                     result.patches.append((literal, node.lineno, show(node)))
+    # Import-time writes to the environment and the import system (os.environ[VAR] = ..., sys.path.insert(...),
+    # __path__ extended): patches of process-wide state, carried by the import walk like stores on modules.
+    result.patches.extend(import_time_writes(tree, lines))
     return result
 
 

@@ -23,6 +23,7 @@ from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
 from thor_guard.verifier.bindings import Hazard, ImportEdges, ModuleBindings, census, import_edges
 from thor_guard.verifier.facts import ModuleFacts
+from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -98,10 +99,35 @@ class HelperResolver:
         self._problems[dotted] = problem
         return problem
 
-    def patch_problem(self, dotted: str, importer: str) -> str | None:
-        """None unless a project module that importing ``importer`` imports (transitively) stores an attribute on
-        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); else that store, with file and line."""
+    def patch_problem(self, dotted: str, importer: str, env_keys: Iterable[str] | None = None) -> str | None:
+        """None unless a project module that importing ``importer`` imports (transitively) changes what ``dotted``
+        gives; else that change, with file and line (one line).
+
+        Three kinds of change count (see :mod:`thor_guard.verifier.import_time`): a store of an attribute on
+        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); for a read of the environment
+        (``os.environ``, ``os.getenv``), a write of one of ``env_keys`` (the mode variable and stale flags; None:
+        any key) or of a key not known statically; for any name not loaded at interpreter start-up, an edit of
+        the import system (``sys.path.insert(0, ...)``), after which which file ``import util`` loads is not
+        proven.
+        """
+        keys = None if env_keys is None else frozenset(env_keys)
         for target, (path, line, text) in self.patches_reaching(importer).items():
+            key = env_key(target)
+            if key is not None:
+                if dotted in _ENV_READS and (key == UNKNOWN_KEY or keys is None or key in keys):
+                    what = f"the environment variable {key}" if key != UNKNOWN_KEY else "environment variables not known statically"
+                    return (
+                        f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) writes {what} at "
+                        f"import time, line {line} ('{text}')"
+                    )
+                continue
+            if target == IMPORT_SYSTEM_TARGET:
+                if dotted.split(".")[0] not in _PRELOADED:
+                    return (
+                        f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) edits the import "
+                        f"system at line {line} ('{text}'), so which file an import loads is not known"
+                    )
+                continue
             # What is read *from* the patched attribute changes; the object holding it stays the same object.
             if target == "*" or dotted == target or dotted.startswith(target + "."):
                 return (
@@ -388,6 +414,11 @@ def resolver_for(config: Config) -> HelperResolver:
 
 
 _MISSING = object()
+_ENV_READS = frozenset({"os.environ", "os.environ.get", "os.getenv"})
+"""Dotted names through which a guard reads the environment (values.ENVIRON, ENV_GET, GETENV)."""
+_PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs", "stat", "posixpath", "genericpath"})
+"""Modules every interpreter has imported before any project code runs: ``sys.modules`` answers their imports, so a
+later ``sys.path`` edit cannot change which file they come from."""
 _MAX_IMPORT_WALK = 2000
 """Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
 

@@ -573,7 +573,9 @@ class Evaluator:
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
-        problem = self.context.resolver.binding_problem(dotted) or self.context.resolver.patch_problem(dotted, self.context.module)
+        problem = self.context.resolver.binding_problem(dotted) or self.context.resolver.patch_problem(
+            dotted, self.context.module, (self.context.env_var, *self.context.stale_flags)
+        )
         if problem is not None:  # a package attribute or a project module shadowing the standard library
             self.trace.problems.append(problem)
             if self.callee_depth:
