@@ -89,8 +89,10 @@ class _ModuleNames:
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         _collect_imports(tree.body, self.imports)
         counts: dict[str, int] = {}
+        in_place = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AugAssign)}
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            # `ENV |= {...}` rebinds ENV to the same mapping (dict.__ior__ returns self): still the alias.
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)) and id(node) not in in_place:
                 counts[node.id] = counts.get(node.id, 0) + 1
         for statement in tree.body:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
