@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 2
+FORMAT = 3
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 MAX_BYTES = 64 * 1024 * 1024
@@ -227,7 +227,11 @@ class Probe:
     adds two more kinds: ``kind="file"``, a module it read, with
     :func:`file_signature` as ``content``, and ``kind="lookups"``, every
     file its module look-ups tried (newline-separated in ``path``), with
-    :func:`lookups_signature` as ``content``.
+    :func:`lookups_signature` as ``content``. ``HelperResolver.binding_problem`` adds
+    ``kind="locations"`` (``module``: a looked-up module; ``content``: hash of
+    :func:`~thor_guard.verifier.context.module_locations`, every file under any
+    root that may be imported for it) and ``kind="file"`` probes of the package
+    ``__init__`` files whose census it took.
     """
 
     module: str | None

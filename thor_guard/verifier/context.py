@@ -10,6 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
-from thor_guard.targets import find_module_file
+from thor_guard.targets import find_module_file, module_file_candidates
 from thor_guard.verifier.bindings import Hazard, ImportEdges, ModuleBindings, census, import_edges
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
@@ -178,9 +179,12 @@ class HelperResolver:
             parts = name.split(".")
             cached = []
             for index in range(1, len(parts) + 1):
-                path = find_module_file(".".join(parts[:index]), self.source_roots)
-                if path is not None:
-                    cached.append(path)
+                # Under every source root, not only the first: a module in two roots may be either file at run time
+                # (R4-14), so the patches of both reach the importer.
+                for root in self.source_roots:
+                    path = find_module_file(".".join(parts[:index]), (root,))
+                    if path is not None and path not in cached:
+                        cached.append(path)
             self._files[name] = cached
         return cached
 
@@ -220,6 +224,10 @@ class HelperResolver:
     def _binding_problem(self, dotted: str) -> str | None:
         parts = dotted.split(".")
         top = parts[0]
+        for index in range(1, len(parts) + 1):
+            problem = self._location_problem(".".join(parts[:index]))
+            if problem is not None:
+                return problem
         if top in sys.stdlib_module_names:
             shadow = find_module_file(top, self.source_roots)
             if shadow is not None:
@@ -246,6 +254,33 @@ class HelperResolver:
                         f"'{package}.{name}' is not the module {package}.{name}: {self.shown(path)} binds '{name}' at line "
                         f"{site.line} ('{site.text}'), and importing it reads that attribute of the package"
                     )
+        return None
+
+    def _location_problem(self, name: str) -> str | None:
+        """None unless ``import name`` may load another file than :func:`find_module_file`'s (one line why).
+
+        Two mechanisms (hostile review 4, R4-14 and R4-17): the module exists
+        under two source roots (which one an import loads depends on the
+        runtime ``sys.path`` order, which the configuration does not state),
+        or a compiled extension module (``util.cpython-311-x86_64-linux-gnu.so``,
+        ``util.pyd``) sits beside the source: the import system tries
+        extension suffixes before ``.py``, so the compiled file wins and the
+        source the verifier read is not what runs.
+        """
+        locations = module_locations(name, self.source_roots)
+        sources = [Path(p) for p in locations if p.endswith(".py")]
+        compiled = [Path(p) for p in locations if not p.endswith(".py")]
+        if compiled and sources:
+            return (
+                f"'{name}' cannot be proven: the compiled extension module {self.shown(compiled[0])} beside "
+                f"{self.shown(sources[0])} is what 'import {name}' loads, and its code is not read"
+            )
+        roots = [root for root in self.source_roots if any(_under(path, root) for path in sources)]
+        if len(sources) > 1 and len(roots) > 1:
+            return (
+                f"'{name}' cannot be proven: it is both {sources[0]} and {sources[1]} (two source roots), and which "
+                f"one 'import {name}' loads depends on the order of sys.path at run time"
+            )
         return None
 
     def shown(self, path: Path) -> str:
@@ -411,6 +446,39 @@ def resolver_for(config: Config) -> HelperResolver:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))
     _RESOLVERS[id(config)] = (config, resolver)
     return resolver
+
+
+def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """Every file under ``roots`` that ``import name`` may load, in root order: ``a/b.py`` and ``a/b/__init__.py`` in
+    each root, and compiled extension modules beside them (``b.so``, ``b.*.so``, ``b.pyd``, ``b.*.pyd``, any platform
+    tag). ``check``'s verdict cache compares it (a module appearing in a second root, or a build leaving a ``.so``,
+    changes the verdicts that resolved ``name``)."""
+    found: list[str] = []
+    parts = name.split(".")
+    for root in roots:
+        for candidate in module_file_candidates(name, root):
+            if candidate.is_file():
+                found.append(str(candidate))
+        directory = root.joinpath(*parts[:-1])
+        try:
+            entries = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        stem = parts[-1] + "."
+        found.extend(
+            str(directory / entry)
+            for entry in entries
+            if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
+        )
+    return tuple(found)
+
+
+def _under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
 
 
 _MISSING = object()
