@@ -1275,6 +1275,13 @@ def logging_problem(facts: ModuleFacts) -> str | None:
             line = getattr(node, "lineno", 0)
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else used}')"
             break
+    if problem is None and logging_modules:  # handlers/filters mutated in place (R4-16); see import_time
+        from thor_guard.verifier.import_time import logger_list_write
+
+        written = logger_list_write(tree, logging_modules)
+        if written is not None:
+            line = getattr(written, "lineno", 0)
+            problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else 'handlers'}')"
     facts.__dict__["_logging_problem"] = problem
     return problem
 

@@ -273,3 +273,53 @@ def env_key(target: str) -> str | None:
     if target.startswith(ENV_TARGET + "[") and target.endswith("]"):
         return target[len(ENV_TARGET) + 1 : -1]
     return None
+
+
+_LOGGER_LISTS = frozenset({"handlers", "filters"})
+_LIST_READERS = frozenset({"len", "list", "tuple", "bool", "any", "all", "sorted", "iter", "reversed", "enumerate", "repr", "str", "print"})
+
+
+def logger_list_write(tree: ast.Module, logging_modules: set[str]) -> ast.AST | None:
+    """The first use of a logger's ``handlers``/``filters`` list that may change it (hostile review 4, R4-16), or None.
+
+    ``logger.addHandler(h)`` is one way to make a log call run project code;
+    ``logger.handlers.append(duck_typed)``, ``logger.filters.append(callable)``,
+    ``logging.root.handlers[:] = [...]`` or ``hs = logger.handlers`` (then
+    mutated under another name) are others. Judged by attribute *name* on any
+    object but the ``logging`` package itself (``logging.handlers`` is a
+    module): every use counts except plain reads — iterating it, indexing it,
+    ``len()``/``list()``/``bool()`` of it, ``x in logger.handlers``, a truth
+    test, and its ``copy``/``index``/``count`` methods.
+    """
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr in _LOGGER_LISTS):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in logging_modules:
+            continue  # logging.handlers: the submodule
+        if not _read_only(node, parents):
+            return node
+    return None
+
+
+def _read_only(node: ast.Attribute, parents: dict[int, ast.AST]) -> bool:
+    if not isinstance(node.ctx, ast.Load):
+        return False
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return parent.iter is node
+    if isinstance(parent, ast.Compare):
+        return node is not parent.left and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops)
+    if isinstance(parent, ast.Call) and node in parent.args:
+        return isinstance(parent.func, ast.Name) and parent.func.id in _LIST_READERS
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        caller = parents.get(id(parent))
+        return parent.attr in ("copy", "index", "count") and isinstance(caller, ast.Call) and caller.func is parent
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is node
+    return isinstance(parent, (ast.UnaryOp, ast.BoolOp))
