@@ -477,6 +477,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
                     if isinstance(target, ast.Name):
                         module_valued.add(target.id)
+            elif isinstance(child, (ast.For, ast.AsyncFor, ast.comprehension)) and _iterates_modules(child.iter):
+                # `for name, mod in list(sys.modules.items())`: every name the loop binds may hold a module (R4-10).
+                module_valued.update(n.id for n in ast.walk(child.target) if isinstance(n, ast.Name))
             mark(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
     if not edges_only or _may_look_up_module(source):
@@ -519,6 +522,15 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
             through = node.args[0] if isinstance(receiver, (ast.Name, ast.Attribute)) and _root(receiver) in _SETATTR_OWNERS and node.args else receiver
             if modulish(through):
                 result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module", node.lineno, show(node), _module_names(through, imported)))
+            elif through is not receiver and isinstance(through, ast.Name) and through.id in aliases:
+                # `type.__setattr__(Feed, "start", f)`: setattr() on a module-level class or function, spelled as
+                # the dunder call (R4-20).
+                result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module-level function or class", node.lineno, show(node), frozenset({through.id})))
+        elif isinstance(node, ast.Call) and _passes_looked_up_module(node, module_valued):
+            # `_patch(sys.modules[__name__])` with `def _patch(t): t.x = f`: the callee may store on the module (R4-10).
+            result.hazards.append(Hazard("a module looked up at run time passed to a call", node.lineno, show(node)))
+            if id(node) not in in_defs:
+                result.patches.append(("*", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
             if func in ("exec", "eval"):
@@ -714,6 +726,47 @@ def _looks_up_module(node: ast.AST) -> bool:
             return True
         return _call_name(node) in _MODULE_GETTERS
     return False
+
+
+_INSPECTING = frozenset({"hasattr", "isinstance", "id", "type", "callable", "dir", "hash", "len", "repr", "str", "bool", "print"})
+"""Builtins that only inspect an object passed to them: they neither write a module given to them nor return it."""
+_COPYING = frozenset({"list", "tuple", "sorted", "iter", "reversed", "enumerate", "dict", "set", "frozenset", "next", "getattr", "any", "all", "zip"})
+"""Builtins that do not write what they are given but may return it (or a container of it): harmless as the call
+itself (without keyword callbacks), not inside another call's argument."""
+_OWN_RULES = frozenset({"setattr", "delattr", "vars"})
+"""Calls on a module that the census's own rules judge (with the names they write)."""
+
+
+def _passes_looked_up_module(call: ast.Call, module_valued: set[str]) -> bool:
+    """Whether ``call`` passes a module looked up at run time (``sys.modules[...]``, a name bound to one) as an argument."""
+    if isinstance(call.func, ast.Name) and (call.func.id in _INSPECTING | _OWN_RULES or (call.func.id in _COPYING and not call.keywords)):
+        return False
+    for argument in [*call.args, *(k.value for k in call.keywords)]:
+        # Anywhere inside the argument: `_patch(next(m for m in sys.modules.values() if ...))` passes a module too.
+        for value in _walk_except_inspection(argument):
+            if _looks_up_module(value) or _is_sys_modules(value) or (isinstance(value, ast.Name) and value.id in module_valued):
+                return True
+    return False
+
+
+def _walk_except_inspection(node: ast.AST) -> Iterator[ast.AST]:
+    """:func:`ast.walk` minus the arguments of inspecting builtins (``len(sys.modules)`` passes no module)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        if isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and current.func.id in _INSPECTING:
+            continue
+        todo.extend(ast.iter_child_nodes(current))
+
+
+def _iterates_modules(node: ast.AST) -> bool:
+    """``sys.modules``, ``sys.modules.values()``/``.items()``/``.copy()``, or ``list(...)``/``sorted(...)`` of them."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "tuple", "sorted", "reversed", "iter", "dict", "enumerate") and node.args:
+        return _iterates_modules(node.args[0])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("values", "items", "copy"):
+        return _is_sys_modules(node.func.value)
+    return _is_sys_modules(node)
 
 
 def _is_sys_modules(node: ast.AST) -> bool:

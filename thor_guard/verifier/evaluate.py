@@ -640,6 +640,9 @@ class Evaluator:
                 return OPAQUE
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
+            store = _store_through_object(self.facts, self.owner.name.value, name)
+            if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
+                raise Unsupported(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may replace the class attribute {name}", "binding")
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
             if bound and value == Marker(GETENV):
@@ -1103,6 +1106,26 @@ class Evaluator:
         return {".".join([base, *reversed(parts)])}
 
 
+def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[int, str, str, str | None] | None:
+    """A store of attribute ``name`` (or a ``setattr`` with a computed name) anywhere in the module through an object
+    that may be class ``owner``: a computed object (``self.feed``), or a name that is not ``self``/``cls`` and not
+    another proven class (``service``, a parameter or loop variable). Judged by attribute name (R4-9)."""
+    for (_, key), sites in attribute_stores(facts).items():
+        if key not in (name, "*"):
+            continue
+        for site in sites:
+            root = site[3]
+            if root in ("self", "cls"):
+                continue
+            bound = facts.bindings.bindings(root) if root is not None else []
+            if root is not None and root != owner and bound and all(b.kind == "class" for b in bound):
+                continue
+            if root == owner and not site[2]:
+                continue  # `Feed.VARIABLE = ...` at module level: the binding census answers for it
+            return site
+    return None
+
+
 def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
     """None when nothing in ``owner``'s project class hierarchy can replace its method ``name``; else why, for TG009.
 
@@ -1139,6 +1162,20 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             return not (scope == "" and other_class)
 
         store = next((site for scope in scopes for key in (name, "*") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
+        if store is None:
+            # Methods of the module's other classes (R4-9): `self.feed.start = f`, `setattr(self.feed, "start", f)`,
+            # `service.start = f` on a parameter store on an object that may be this class; `self.start = f` there
+            # stores on that class's own instance, and a store on another proven class is unrelated.
+            store = next(
+                (
+                    site
+                    for (scope, key), sites in stores.items()
+                    if key in (name, "*") and scope not in scopes
+                    for site in sites
+                    if site[3] not in ("self", "cls") and relevant("", site)
+                ),
+                None,
+            )
         if store is not None:
             return f"the attribute store at line {store[0]} ('{store[1]}') may replace {name} on the instance or class"
         if not is_owner:
@@ -1200,8 +1237,8 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     def note(scope: str, name: str, node: ast.AST, function: str = "", target: ast.AST | None = None) -> None:
         line = getattr(node, "lineno", 0)
-        while isinstance(target, (ast.Attribute, ast.Subscript)):
-            target = target.value
+        # The object stored on, when it is a plain name (`self`, `Feed`, `service`); None for a computed object
+        # (`self.feed`, `L[0]`): that can be any object, the entry point's class included (R4-9).
         root = target.id if isinstance(target, ast.Name) else None
         found.setdefault((scope, name), []).append((line, lines[line - 1].strip() if 0 < line <= len(lines) else "", function, root))
 
