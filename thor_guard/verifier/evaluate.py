@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import builtins
 import operator
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -1148,6 +1148,14 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         for hook in ("__init_subclass__", "__set_name__"):
             if not is_owner and (scopes[1], f"<{hook}>") in stores:
                 return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
+        for hook in ("__getattribute__", "__new__"):
+            # R4-7: `instance.start` runs __getattribute__ first (it may return anything); __new__ may return an
+            # instance of another class, whose start then runs.
+            if any(_binds_in_body(node, hook)) or (facts is not evaluator.facts and _source_class_binds(facts, node.name.value, hook)):
+                return f"the class {node.name.value} defines {hook}, which decides what '{name}' of an instance runs"
+        descriptor = _set_name_descriptor(evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts), node)
+        if descriptor is not None:
+            return descriptor
         # A store inside the entry function itself runs only once it was called (after its guard, or it is an
         # effect before the guard anyway), so it cannot change what this call runs.
         own = f"{scopes[1]}.{name}." if is_owner else None
@@ -1161,7 +1169,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             other_class = root != node.name.value and bool(sites) and all(b.kind == "class" for b in sites)
             return not (scope == "" and other_class)
 
-        store = next((site for scope in scopes for key in (name, "*") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
+        # `self.__class__ = Other` (R4-7) replaces every method at once.
+        store = next((site for scope in scopes for key in (name, "*", "__class__") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
         if store is None:
             # Methods of the module's other classes (R4-9): `self.feed.start = f`, `setattr(self.feed, "start", f)`,
             # `service.start = f` on a parameter store on an object that may be this class; `self.start = f` there
@@ -1170,7 +1179,7 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
                 (
                     site
                     for (scope, key), sites in stores.items()
-                    if key in (name, "*") and scope not in scopes
+                    if key in (name, "*", "__class__") and scope not in scopes
                     for site in sites
                     if site[3] not in ("self", "cls") and relevant("", site)
                 ),
@@ -1199,6 +1208,85 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         return None
 
     return visit(owner, evaluator.facts, 0, True)
+
+
+def _binds_in_body(owner: cst.ClassDef, name: str) -> Iterator[cst.CSTNode]:
+    """Every statement of ``owner``'s body that binds ``name`` (a ``def``, an assignment, an import)."""
+    body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)) and statement.name.value == name:
+            yield statement
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = (
+                    [t.target for t in small.targets] if isinstance(small, cst.Assign)
+                    else [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign))
+                    else []
+                )
+                if any(isinstance(t, cst.Name) and t.value == name for t in targets):
+                    yield small
+
+
+def _source_class_binds(facts: ModuleFacts | None, class_name: str, name: str) -> bool:
+    """Whether a class called ``class_name`` in ``facts``'s full source binds ``name`` in its body (other modules are
+    read as outlines whose class bodies are elided, so the file's own parse answers)."""
+    if facts is None:
+        return False
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return True  # unparsable: nothing is proven about it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for statement in node.body:
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name:
+                    return True
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return True
+    return False
+
+
+def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
+    """R4-8: a class-body attribute whose value is an instance of a project class defining ``__set_name__`` (in its
+    body or a project base, up to :data:`MAX_HELPER_DEPTH` levels): Python calls it with the class being created as
+    ``owner``, and it may replace any method (``owner.start = f``). Values of classes outside the project (Django
+    fields, ``functools.cached_property``) are assumed not to (stated assumption)."""
+    body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
+    for statement in body:
+        values: list[cst.BaseExpression] = []
+        if isinstance(statement, cst.SimpleStatementLine):
+            values = [small.value for small in statement.body if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None]
+        elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            values = [d.decorator for d in statement.decorators]
+        for value in values:
+            callee = value.func if isinstance(value, cst.Call) else value
+            try:
+                made = probe.evaluate(callee)
+            except EvalError:
+                continue  # an unknown callee: judged as an effect or binding elsewhere
+            seen = 0
+            todo = [made]
+            while todo and seen <= MAX_HELPER_DEPTH:
+                current = todo.pop()
+                seen += 1
+                if not isinstance(current, ClassValue):
+                    continue
+                if any(_binds_in_body(current.node, "__set_name__")) or _source_class_binds(current.facts, current.node.name.value, "__set_name__"):
+                    return (
+                        f"the class attribute '{code_of(value)}' is an instance of {current.node.name.value}, whose "
+                        f"__set_name__ runs when {owner.name.value} is created and may replace its methods"
+                    )
+                inner = probe if current.facts is None or current.facts is probe.facts else probe.module_evaluator(current.facts)
+                for base in current.node.bases:
+                    try:
+                        todo.append(inner.evaluate(_generic_origin(base.value)))
+                    except EvalError:
+                        continue
+    return None
 
 
 def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
