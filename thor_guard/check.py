@@ -28,6 +28,7 @@ from thor_guard.verdict_cache import (
     digest,
     file_signature,
     lookups_signature,
+    module_locations,
     outcome_key,
     same_file,
 )
@@ -282,8 +283,6 @@ def _still_valid(outcome: Outcome, config: Config) -> bool:
                 return False
             continue
         if probe.kind == "locations":
-            from thor_guard.verifier.context import module_locations
-
             assert probe.module is not None
             if digest("\n".join(module_locations(probe.module, config.source_roots)).encode()) != probe.content:
                 return False
@@ -400,10 +399,8 @@ class _Verifier:
 
 def _binding_probes(resolver: HelperResolver, roots: Sequence[Path]) -> list[Probe]:
     """Probes for what ``HelperResolver.binding_problem`` read: where each looked-up module may be loaded from
-    (``kind="locations"``: :func:`~thor_guard.verifier.context.module_locations`, every root and compiled
+    (``kind="locations"``: :func:`~thor_guard.verdict_cache.module_locations`, every root and compiled
     extensions) and the package ``__init__`` files whose census it took (``kind="file"``)."""
-    from thor_guard.verifier.context import module_locations
-
     probes = [
         Probe(name, None, digest("\n".join(module_locations(name, roots)).encode()), kind="locations")
         for name in sorted(resolver.located)  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ across all modules.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,7 +20,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
-from thor_guard.targets import find_module_file, module_file_candidates
+from thor_guard.targets import find_module_file
+from thor_guard.verdict_cache import module_locations
 from thor_guard.verifier.bindings import Hazard, ImportEdges, ModuleBindings, census, import_edges
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
@@ -446,31 +446,6 @@ def resolver_for(config: Config) -> HelperResolver:
         _RESOLVERS.pop(next(iter(_RESOLVERS)))
     _RESOLVERS[id(config)] = (config, resolver)
     return resolver
-
-
-def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
-    """Every file under ``roots`` that ``import name`` may load, in root order: ``a/b.py`` and ``a/b/__init__.py`` in
-    each root, and compiled extension modules beside them (``b.so``, ``b.*.so``, ``b.pyd``, ``b.*.pyd``, any platform
-    tag). ``check``'s verdict cache compares it (a module appearing in a second root, or a build leaving a ``.so``,
-    changes the verdicts that resolved ``name``)."""
-    found: list[str] = []
-    parts = name.split(".")
-    for root in roots:
-        for candidate in module_file_candidates(name, root):
-            if candidate.is_file():
-                found.append(str(candidate))
-        directory = root.joinpath(*parts[:-1])
-        try:
-            entries = sorted(os.listdir(directory))
-        except OSError:
-            continue
-        stem = parts[-1] + "."
-        found.extend(
-            str(directory / entry)
-            for entry in entries
-            if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
-        )
-    return tuple(found)
 
 
 def _under(path: Path, root: Path) -> bool:

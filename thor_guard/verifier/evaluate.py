@@ -1250,6 +1250,39 @@ def _source_class_binds(facts: ModuleFacts | None, class_name: str, name: str) -
     return False
 
 
+def _set_name_uses_owner(facts: ModuleFacts, node: cst.ClassDef) -> bool:
+    """Whether class ``node`` defines ``__set_name__`` in a way that may touch the class it is set on: bound other than
+    by a ``def``, or a ``def`` whose body uses its ``owner`` parameter (or ``*args``) other than reading
+    ``owner.__name__``/``__qualname__``/``__module__``. Django's ``cached_property.__set_name__`` only records the
+    name and is fine. Read from the file (other modules come as outlines without class bodies)."""
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return True
+    for klass in ast.walk(tree):
+        if not (isinstance(klass, ast.ClassDef) and klass.name == node.name.value):
+            continue
+        for statement in klass.body:
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+            if any(isinstance(t, ast.Name) and t.id == "__set_name__" for t in targets):
+                return True
+            if not (isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == "__set_name__"):
+                continue
+            arguments = statement.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            if arguments.vararg is not None or arguments.kwarg is not None or len(positional) < 2 or statement.decorator_list:
+                return True
+            owner = positional[1].arg
+            harmless = {"__name__", "__qualname__", "__module__"}
+            loads = {id(n.value) for n in ast.walk(statement) if isinstance(n, ast.Attribute) and n.attr in harmless and isinstance(n.ctx, ast.Load)}
+            if any(isinstance(n, ast.Name) and n.id == owner and id(n) not in loads for n in ast.walk(statement)):
+                return True
+    return False
+
+
 def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
     """R4-8: a class-body attribute whose value is an instance of a project class defining ``__set_name__`` (in its
     body or a project base, up to :data:`MAX_HELPER_DEPTH` levels): Python calls it with the class being created as
@@ -1275,7 +1308,7 @@ def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
                 seen += 1
                 if not isinstance(current, ClassValue):
                     continue
-                if any(_binds_in_body(current.node, "__set_name__")) or _source_class_binds(current.facts, current.node.name.value, "__set_name__"):
+                if _set_name_uses_owner(probe.facts if current.facts is None else current.facts, current.node):
                     return (
                         f"the class attribute '{code_of(value)}' is an instance of {current.node.name.value}, whose "
                         f"__set_name__ runs when {owner.name.value} is created and may replace its methods"

@@ -19,3 +19,11 @@ class Redirecting:
 
     def __getattribute__(self, name):
         return object.__getattribute__(self, name)
+
+
+class Named:
+    """A descriptor whose __set_name__ only records names (like Django's cached_property): it leaves the class alone."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+        self.owner_name = owner.__qualname__
