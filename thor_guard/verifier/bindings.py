@@ -487,6 +487,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
     # else: no node anywhere is a module look-up, so module_valued stays empty, and the pruned walk below reads
     # neither parents, in_functions (hazards only) nor in_defs (it visits no node inside a def or lambda).
     modules = imported | module_valued | import_aliases
+    module_defs = {
+        statement.name: statement for statement in tree.body if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
 
     def modulish(node: ast.AST) -> bool:
         """``node`` may evaluate to a module object: an import (or alias of one), a module looked up at run time."""
@@ -526,7 +529,7 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 # `type.__setattr__(Feed, "start", f)`: setattr() on a module-level class or function, spelled as
                 # the dunder call (R4-20).
                 result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module-level function or class", node.lineno, show(node), frozenset({through.id})))
-        elif isinstance(node, ast.Call) and _passes_looked_up_module(node, module_valued):
+        elif isinstance(node, ast.Call) and _passes_looked_up_module(node, module_valued, module_defs):
             # `_patch(sys.modules[__name__])` with `def _patch(t): t.x = f`: the callee may store on the module (R4-10).
             result.hazards.append(Hazard("a module looked up at run time passed to a call", node.lineno, show(node)))
             if id(node) not in in_defs:
@@ -737,16 +740,64 @@ _OWN_RULES = frozenset({"setattr", "delattr", "vars"})
 """Calls on a module that the census's own rules judge (with the names they write)."""
 
 
-def _passes_looked_up_module(call: ast.Call, module_valued: set[str]) -> bool:
-    """Whether ``call`` passes a module looked up at run time (``sys.modules[...]``, a name bound to one) as an argument."""
-    if isinstance(call.func, ast.Name) and (call.func.id in _INSPECTING | _OWN_RULES or (call.func.id in _COPYING and not call.keywords)):
+def _passes_looked_up_module(call: ast.Call, module_valued: set[str], module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> bool:
+    """Whether ``call`` hands a module looked up at run time (``sys.modules[...]``, a name bound to one) to one of the
+    module's own functions that may write through the parameter receiving it (R4-10: ``_patch(sys.modules[__name__])``
+    with ``def _patch(t): t.x = f``).
+
+    Functions of other modules (``module_has_submodule(module, "models")``), methods and builtins are outside the
+    census (the stated assumption on other modules' functions); a module's dunder attributes passed on
+    (``os.path.dirname(sys.modules[name].__file__)``) are strings, not the module.
+    """
+    if not (isinstance(call.func, ast.Name) and call.func.id in module_defs):
         return False
-    for argument in [*call.args, *(k.value for k in call.keywords)]:
-        # Anywhere inside the argument: `_patch(next(m for m in sys.modules.values() if ...))` passes a module too.
-        for value in _walk_except_inspection(argument):
-            if _looks_up_module(value) or _is_sys_modules(value) or (isinstance(value, ast.Name) and value.id in module_valued):
-                return True
+    function = module_defs[call.func.id]
+    positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+    for index, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred) or index >= len(positional):
+            parameter = None  # *args or surplus positions: judged as any use
+        else:
+            parameter = positional[index]
+        if _holds_module(argument, module_valued) and (parameter is None or _writes_through(function, parameter)):
+            return True
+    for keyword in call.keywords:
+        if _holds_module(keyword.value, module_valued) and (keyword.arg is None or _writes_through(function, keyword.arg)):
+            return True
     return False
+
+
+def _holds_module(argument: ast.AST, module_valued: set[str]) -> bool:
+    """Anywhere inside ``argument`` (``next(m for m in sys.modules.values() if ...)`` passes a module too), except
+    under inspecting builtins and as the object of a dunder attribute load (``sys.modules[n].__file__``)."""
+    skip: set[int] = set()
+    for value in _walk_except_inspection(argument):
+        if isinstance(value, ast.Attribute) and value.attr.startswith("__") and value.attr.endswith("__"):
+            skip.add(id(value.value))
+        if id(value) in skip:
+            continue
+        if _looks_up_module(value) or _is_sys_modules(value) or (isinstance(value, ast.Name) and value.id in module_valued):
+            return True
+    return False
+
+
+def _writes_through(function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str) -> bool:
+    """Whether ``function`` may write through its parameter ``parameter``: any use other than an attribute load
+    (``t.x = f``, ``setattr(t, …)``, ``t.__dict__``, passing ``t`` on, rebinding it); an unknown parameter always may."""
+    names = {a.arg for a in [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]}
+    if parameter not in names:
+        return function.args.vararg is not None or function.args.kwarg is not None
+    parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
+
+    def plain_load(attribute: ast.Attribute) -> bool:
+        # `t.x` read as a value; not `t.x.y = f`, `t.x[k] = v` or `t.x.update(...)`, which change what t.x holds.
+        parent = parents.get(id(attribute))
+        return not isinstance(parent, (ast.Attribute, ast.Subscript)) and not (isinstance(parent, ast.Call) and parent.func is attribute)
+
+    loads = {
+        id(n.value) for n in ast.walk(function)
+        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load) and n.attr not in _NAMESPACES and plain_load(n)
+    }
+    return any(isinstance(n, ast.Name) and n.id == parameter and id(n) not in loads for n in ast.walk(function))
 
 
 def _walk_except_inspection(node: ast.AST) -> Iterator[ast.AST]:
