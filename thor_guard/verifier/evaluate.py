@@ -1171,8 +1171,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
 
         # `self.__class__ = Other` (R4-7) replaces every method at once.
         store = next((site for scope in scopes for key in (name, "*", "__class__") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
-        if store is None:
-            # Methods of the module's other classes (R4-9): `self.feed.start = f`, `setattr(self.feed, "start", f)`,
+        if store is None and is_owner:
+            # Methods of the entry point's module's other classes (R4-9): `self.feed.start = f`, `setattr(self.feed, "start", f)`,
             # `service.start = f` on a parameter store on an object that may be this class; `self.start = f` there
             # stores on that class's own instance, and a store on another proven class is unrelated.
             store = next(
