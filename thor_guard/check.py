@@ -28,6 +28,7 @@ from thor_guard.verdict_cache import (
     digest,
     file_signature,
     lookups_signature,
+    module_locations,
     outcome_key,
     same_file,
 )
@@ -305,6 +306,16 @@ def _still_valid(
             if confirmed is not None:
                 confirmed.add(probe)
             continue
+        if probe.kind == "file":  # a package __init__ whose census binding_problem took
+            assert probe.path is not None and probe.content is not None
+            if not same_file(Path(probe.path), probe.content):
+                return False
+            continue
+        if probe.kind == "locations":
+            assert probe.module is not None
+            if digest("\n".join(module_locations(probe.module, config.source_roots)).encode()) != probe.content:
+                return False
+            continue
         if probe.module is None:
             assert probe.path is not None
             if _shadowed(Path(probe.path)) != probe.shadowed:
@@ -389,6 +400,8 @@ class _Verifier:
         resolver = self._resolver()
         resolver.consulted = {}
         resolver.walks = set()
+        resolver.located = set()
+        resolver.read_files = set()
         ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
         findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
         roots = self.config.source_roots
@@ -409,8 +422,21 @@ class _Verifier:
             elif resolved in resolver.parsed_files:
                 helper_files.append(str(resolved))
         probes.extend(_walk_probes(resolver, roots, self._listings))
+        probes.extend(_binding_probes(resolver, roots))
         outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
         return outcome, verdicts
+
+
+def _binding_probes(resolver: HelperResolver, roots: Sequence[Path]) -> list[Probe]:
+    """Probes for what ``HelperResolver.binding_problem`` read: where each looked-up module may be loaded from
+    (``kind="locations"``: :func:`~thor_guard.verdict_cache.module_locations`, every root and compiled
+    extensions) and the package ``__init__`` files whose census it took (``kind="file"``)."""
+    probes = [
+        Probe(name, None, digest("\n".join(module_locations(name, roots)).encode()), kind="locations")
+        for name in sorted(resolver.located)  # type: ignore[attr-defined]
+    ]
+    probes.extend(Probe(None, str(path), file_signature(path), kind="file") for path in sorted(resolver.read_files))  # type: ignore[attr-defined]
+    return probes
 
 
 def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict[str, frozenset[str] | None]) -> list[Probe]:
@@ -462,6 +488,8 @@ def _recording_resolver_class() -> type:
         class RecordingResolver(HelperResolver):
             consulted: dict[str, bool]
             walks: set[str]
+            located: set[str]
+            read_files: set[Path]
 
             def is_module(self, module: str) -> bool:
                 self.consulted.setdefault(module, False)
@@ -474,6 +502,17 @@ def _recording_resolver_class() -> type:
             def patches_reaching(self, module: str):  # type: ignore[no-untyped-def]
                 self.walks.add(module)
                 return super().patches_reaching(module)
+
+            def binding_problem(self, dotted: str) -> str | None:
+                # Where every prefix of the name may be loaded from (each source root, compiled extensions
+                # beside the source) and the package __init__s it reads decide the answer.
+                parts = dotted.split(".")
+                self.located.update(".".join(parts[:index]) for index in range(1, len(parts) + 1))
+                return super().binding_problem(dotted)
+
+            def _package_census(self, path: Path):  # type: ignore[no-untyped-def]
+                self.read_files.add(path)
+                return super()._package_census(path)
 
         _RECORDING = RecordingResolver
     return _RECORDING

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard import __version__
 from thor_guard.findings import Finding
+from thor_guard.targets import module_file_candidates
 
 try:  # the BLAKE2 module itself: ``hashlib`` would also load OpenSSL (_hashlib), a few ms a warm run does not need
     from _blake2 import blake2b
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 2
+FORMAT = 3
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 MAX_BYTES = 64 * 1024 * 1024
@@ -173,6 +174,32 @@ def _listing(directory: str, listings: dict[str, frozenset[str] | None], base: s
     return listing
 
 
+def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """Every file under ``roots`` that ``import name`` may load, in root order: ``a/b.py`` and ``a/b/__init__.py`` in
+    each root, and compiled extension modules beside them (``b.so``, ``b.*.so``, ``b.pyd``, ``b.*.pyd``, any platform
+    tag). ``check``'s verdict cache compares it (a module appearing in a second root, or a build leaving a ``.so``,
+    changes the verdicts that resolved ``name``). Lives here, free of libcst, because a warm ``check`` re-validates
+    it without loading the verifier."""
+    found: list[str] = []
+    parts = name.split(".")
+    for root in roots:
+        for candidate in module_file_candidates(name, root):
+            if candidate.is_file():
+                found.append(str(candidate))
+        directory = root.joinpath(*parts[:-1])
+        try:
+            entries = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        stem = parts[-1] + "."
+        found.extend(
+            str(directory / entry)
+            for entry in entries
+            if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
+        )
+    return tuple(found)
+
+
 def config_fingerprint(config: Config) -> str:
     """Hash of every configuration field a verdict can depend on (mode variable, values, helpers, roots, strict…)."""
     parts = [(f.name, repr(getattr(config, f.name))) for f in dataclasses.fields(config) if f.name not in _NOT_IN_FINGERPRINT]
@@ -253,6 +280,12 @@ class Probe:
     each (newline-separated) as ``content``, and ``kind="lookups"``, every
     module name it looked up under the source roots (newline-separated in
     ``path``), with :func:`lookups_signature` as ``content``.
+    ``HelperResolver.binding_problem`` adds ``kind="locations"``
+    (``module``: a looked-up module; ``content``: hash of
+    :func:`~thor_guard.verdict_cache.module_locations`, every file under any
+    root that may be imported for it) and ``kind="file"`` probes (one file,
+    :func:`file_signature` as ``content``) of the package ``__init__`` files
+    whose census it took.
     """
 
     module: str | None

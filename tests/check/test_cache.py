@@ -67,7 +67,20 @@ PATCHER_VARIANTS = {
     "patches": "import os\nos.environ = {}\n",
     "clean": "X = 1\n",
     "imports-deep": "import app.deep\n",
+    # Import-time writes of the environment and the import system (R4-4, R4-13): imported, never followed as helpers.
+    "env-mode": "import os\nos.environ.setdefault(\"THOR_SCHEDULER_MODE\", \"legacy\")\n",
+    "env-other": "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"x\")\n",
+    "env-unknown": "from dotenv import load_dotenv\n\nload_dotenv()\n",
+    "env-in-function": "import os\n\n\ndef _set():\n    os.environ[\"THOR_SCHEDULER_MODE\"] = \"legacy\"\n\n\n_set()\n",
+    "sys-path": "import sys\nsys.path.insert(0, \"/opt/vendor\")\n",
     None: None,
+}
+# The package __init__ every import of app.* runs (the walk reads it, binding_problem takes its census).
+INIT_VARIANTS = {
+    "empty": "",
+    "env-mode": "import os\nos.environ.setdefault(\"THOR_SCHEDULER_MODE\", \"legacy\")\n",
+    "env-other": "import os\nos.environ[\"OTHER\"] = \"1\"\n",
+    "extend-path": "from pkgutil import extend_path\n\n__path__ = extend_path(__path__, __name__)\n",
 }
 CONFIGS = {
     "plain": {},
@@ -75,6 +88,7 @@ CONFIGS = {
     "helper-listed": {"guard-helpers": ["app.helpers:heartbeat_mode"]},
     "other-values": {"heartbeat-value": "hb", "legacy-value": "old"},
     "more-entries": {"entry-points": ["app.a:start", "app.b:start", "app.c:run"]},
+    "two-roots": {"source-roots": [".", "alt"]},  # with the alt-helpers toggle: app.helpers in two roots (R4-14)
 }
 # Files whose mere existence changes what the verifier sees: packages shadowing a module, a project module
 # named like the standard library's, a module a pattern-free entry point may now find.
@@ -85,6 +99,9 @@ TOGGLES = {
     "stdlib-json": ("json.py", "X = 1\n"),  # a.py's local-import variant imports json before its guard
     "deep": ("app/deep.py", "import os\nos.environ = {}\n"),
     "module-c": ("app/c.py", "import threading\n\n\ndef run():\n    threading.Thread(target=print).start()\n"),
+    # A compiled build of the helper module beside its source wins the import (R4-17).
+    "extension": ("app/helpers.cpython-311-x86_64-linux-gnu.so", "\n"),
+    "alt-helpers": ("alt/app/helpers.py", "def heartbeat_mode():\n    return False\n"),
 }
 
 
@@ -111,6 +128,7 @@ def _initial(root: Path) -> None:
     write_files(root, {"app/a.py": A_VARIANTS["helper"], "app/b.py": B_VARIANTS["constants"]})
     _set(root, "app/helpers.py", HELPER_VARIANTS["right"])
     _set(root, "app/settings.py", SETTINGS_VARIANTS["right"])
+    _set(root, "alt/.keep", "")  # the second source root of the two-roots configuration
 
 
 def _outputs(root: Path, cache: VerdictCache) -> tuple[str, str, str, int, int]:
@@ -133,12 +151,13 @@ EDITS = st.one_of(
     st.tuples(st.just("app/helpers.py"), st.sampled_from(sorted(HELPER_VARIANTS, key=str))),
     st.tuples(st.just("app/settings.py"), st.sampled_from(sorted(SETTINGS_VARIANTS, key=str))),
     st.tuples(st.just("app/patcher.py"), st.sampled_from(sorted(PATCHER_VARIANTS, key=str))),
+    st.tuples(st.just("app/__init__.py"), st.sampled_from(sorted(INIT_VARIANTS))),
     st.tuples(st.just("config"), st.sampled_from(sorted(CONFIGS))),
     st.tuples(st.just("toggle"), st.sampled_from(sorted(TOGGLES))),
 )
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=st.lists(EDITS, min_size=1, max_size=5))
 def test_random_edits_cached_equals_uncached(edits: list[tuple[str, str | None]]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
@@ -153,7 +172,7 @@ def test_random_edits_cached_equals_uncached(edits: list[tuple[str, str | None]]
                 relative, text = TOGGLES[str(variant)]
                 _set(root, relative, None if (root / relative).exists() else text)
             else:
-                table = {"app/a.py": A_VARIANTS, "app/b.py": B_VARIANTS, "app/helpers.py": HELPER_VARIANTS, "app/settings.py": SETTINGS_VARIANTS, "app/patcher.py": PATCHER_VARIANTS}[where]
+                table = {"app/a.py": A_VARIANTS, "app/b.py": B_VARIANTS, "app/helpers.py": HELPER_VARIANTS, "app/settings.py": SETTINGS_VARIANTS, "app/patcher.py": PATCHER_VARIANTS, "app/__init__.py": INIT_VARIANTS}[where]
                 _set(root, where, table[variant])  # type: ignore[index]
             _same_with_and_without_cache(root, cache_dir)
             warm = _same_with_and_without_cache(root, cache_dir)  # the same tree again: everything from the cache
@@ -372,3 +391,35 @@ def test_walk_probes_survive_a_touch_but_not_an_edit_or_a_new_module(tmp_path: P
     after = lookups_signature(names, roots)
     (tmp_path / "os.py").write_text("environ = {}\n", encoding="utf-8")  # a project module shadowing os
     assert lookups_signature(names, roots) != after
+
+
+def test_import_time_writes_locations_and_package_inits_invalidate_the_verdicts_that_read_them(tmp_path: Path) -> None:
+    # Each edit below changes a fresh run's answer for app.a through a file only the import walk, a module
+    # look-up or a package census reads (never an entry-point file): the cached answer must follow each one.
+    root, cache_dir = tmp_path / "project", tmp_path / "cache"
+    _initial(root)
+    _set(root, "app/a.py", A_VARIANTS["with-patcher"])
+    _set(root, "app/patcher.py", PATCHER_VARIANTS["clean"])
+    _same_with_and_without_cache(root, cache_dir)
+    seen: set[str] = set()
+    steps: list[tuple[str, str | None]] = [
+        *(("app/patcher.py", PATCHER_VARIANTS[v]) for v in ("env-mode", "env-other", "env-unknown", "env-in-function", "sys-path", "clean")),
+        *(("app/__init__.py", INIT_VARIANTS[v]) for v in ("env-mode", "env-other", "extend-path", "empty")),
+        ("app/a.py", A_VARIANTS["helper"]),
+        TOGGLES["extension"],
+        (TOGGLES["extension"][0], None),
+        TOGGLES["alt-helpers"],
+        ("config", "two-roots"),
+        (TOGGLES["alt-helpers"][0], None),
+        ("config", "plain"),
+    ]
+    for relative, text in steps:
+        if relative == "config":
+            _write_config(root, str(text))
+        else:
+            _set(root, relative, text)
+        _same_with_and_without_cache(root, cache_dir)
+        seen.add(_outputs(root, VerdictCache(None))[0])
+        warm = _same_with_and_without_cache(root, cache_dir)
+        assert warm.misses == 0
+    assert len(seen) >= 5  # the edits really changed the answer (TG009 for each kind, and back)

@@ -29,6 +29,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from thor_guard.verifier.import_time import import_time_writes
+
 
 @dataclass(frozen=True)
 class Binding:
@@ -479,6 +481,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 for target in child.targets if isinstance(child, ast.Assign) else [child.target]:
                     if isinstance(target, ast.Name):
                         module_valued.add(target.id)
+            elif isinstance(child, (ast.For, ast.AsyncFor, ast.comprehension)) and _iterates_modules(child.iter):
+                # `for name, mod in list(sys.modules.items())`: every name the loop binds may hold a module (R4-10).
+                module_valued.update(n.id for n in ast.walk(child.target) if isinstance(n, ast.Name))
             mark(child, child_inside)
 
     if not edges_only or _may_look_up_module(source):
@@ -486,6 +491,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
     # else: no node anywhere is a module look-up, so module_valued stays empty, and the pruned walk below reads
     # neither parents, in_functions (hazards only) nor in_defs (it visits no node inside a def or lambda).
     modules = imported | module_valued | import_aliases
+    module_defs = {
+        statement.name: statement for statement in tree.body if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
 
     def modulish(node: ast.AST) -> bool:
         """``node`` may evaluate to a module object: an import (or alias of one), a module looked up at run time."""
@@ -521,6 +529,15 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
             through = node.args[0] if isinstance(receiver, (ast.Name, ast.Attribute)) and _root(receiver) in _SETATTR_OWNERS and node.args else receiver
             if modulish(through):
                 result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module", node.lineno, show(node), _module_names(through, imported)))
+            elif through is not receiver and isinstance(through, ast.Name) and through.id in aliases:
+                # `type.__setattr__(Feed, "start", f)`: setattr() on a module-level class or function, spelled as
+                # the dunder call (R4-20).
+                result.hazards.append(Hazard(f"a call to {node.func.attr}() on a module-level function or class", node.lineno, show(node), frozenset({through.id})))
+        elif isinstance(node, ast.Call) and _passes_looked_up_module(node, module_valued, module_defs):
+            # `_patch(sys.modules[__name__])` with `def _patch(t): t.x = f`: the callee may store on the module (R4-10).
+            result.hazards.append(Hazard("a module looked up at run time passed to a call", node.lineno, show(node)))
+            if id(node) not in in_defs:
+                result.patches.append(("*", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
             if func in ("exec", "eval"):
@@ -594,6 +611,9 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 )
                 if id(node) not in in_defs:
                     result.patches.append((literal, node.lineno, show(node)))
+    # Import-time writes to the environment and the import system (os.environ[VAR] = ..., sys.path.insert(...),
+    # __path__ extended): patches of process-wide state, carried by the import walk like stores on modules.
+    result.patches.extend(import_time_writes(tree, lines))
     return result
 
 
@@ -725,6 +745,95 @@ def _looks_up_module(node: ast.AST) -> bool:
             return True
         return _call_name(node) in _MODULE_GETTERS
     return False
+
+
+_INSPECTING = frozenset({"hasattr", "isinstance", "id", "type", "callable", "dir", "hash", "len", "repr", "str", "bool", "print"})
+"""Builtins that only inspect an object passed to them: they neither write a module given to them nor return it."""
+_COPYING = frozenset({"list", "tuple", "sorted", "iter", "reversed", "enumerate", "dict", "set", "frozenset", "next", "getattr", "any", "all", "zip"})
+"""Builtins that do not write what they are given but may return it (or a container of it): harmless as the call
+itself (without keyword callbacks), not inside another call's argument."""
+_OWN_RULES = frozenset({"setattr", "delattr", "vars"})
+"""Calls on a module that the census's own rules judge (with the names they write)."""
+
+
+def _passes_looked_up_module(call: ast.Call, module_valued: set[str], module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> bool:
+    """Whether ``call`` hands a module looked up at run time (``sys.modules[...]``, a name bound to one) to one of the
+    module's own functions that may write through the parameter receiving it (R4-10: ``_patch(sys.modules[__name__])``
+    with ``def _patch(t): t.x = f``).
+
+    Functions of other modules (``module_has_submodule(module, "models")``), methods and builtins are outside the
+    census (the stated assumption on other modules' functions); a module's dunder attributes passed on
+    (``os.path.dirname(sys.modules[name].__file__)``) are strings, not the module.
+    """
+    if not (isinstance(call.func, ast.Name) and call.func.id in module_defs):
+        return False
+    function = module_defs[call.func.id]
+    positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+    for index, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred) or index >= len(positional):
+            parameter = None  # *args or surplus positions: judged as any use
+        else:
+            parameter = positional[index]
+        if _holds_module(argument, module_valued) and (parameter is None or _writes_through(function, parameter)):
+            return True
+    for keyword in call.keywords:
+        if _holds_module(keyword.value, module_valued) and (keyword.arg is None or _writes_through(function, keyword.arg)):
+            return True
+    return False
+
+
+def _holds_module(argument: ast.AST, module_valued: set[str]) -> bool:
+    """Anywhere inside ``argument`` (``next(m for m in sys.modules.values() if ...)`` passes a module too), except
+    under inspecting builtins and as the object of a dunder attribute load (``sys.modules[n].__file__``)."""
+    skip: set[int] = set()
+    for value in _walk_except_inspection(argument):
+        if isinstance(value, ast.Attribute) and value.attr.startswith("__") and value.attr.endswith("__"):
+            skip.add(id(value.value))
+        if id(value) in skip:
+            continue
+        if _looks_up_module(value) or _is_sys_modules(value) or (isinstance(value, ast.Name) and value.id in module_valued):
+            return True
+    return False
+
+
+def _writes_through(function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str) -> bool:
+    """Whether ``function`` may write through its parameter ``parameter``: any use other than an attribute load
+    (``t.x = f``, ``setattr(t, …)``, ``t.__dict__``, passing ``t`` on, rebinding it); an unknown parameter always may."""
+    names = {a.arg for a in [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]}
+    if parameter not in names:
+        return function.args.vararg is not None or function.args.kwarg is not None
+    parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
+
+    def plain_load(attribute: ast.Attribute) -> bool:
+        # `t.x` read as a value; not `t.x.y = f`, `t.x[k] = v` or `t.x.update(...)`, which change what t.x holds.
+        parent = parents.get(id(attribute))
+        return not isinstance(parent, (ast.Attribute, ast.Subscript)) and not (isinstance(parent, ast.Call) and parent.func is attribute)
+
+    loads = {
+        id(n.value) for n in ast.walk(function)
+        if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load) and n.attr not in _NAMESPACES and plain_load(n)
+    }
+    return any(isinstance(n, ast.Name) and n.id == parameter and id(n) not in loads for n in ast.walk(function))
+
+
+def _walk_except_inspection(node: ast.AST) -> Iterator[ast.AST]:
+    """:func:`ast.walk` minus the arguments of inspecting builtins (``len(sys.modules)`` passes no module)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        if isinstance(current, ast.Call) and isinstance(current.func, ast.Name) and current.func.id in _INSPECTING:
+            continue
+        todo.extend(ast.iter_child_nodes(current))
+
+
+def _iterates_modules(node: ast.AST) -> bool:
+    """``sys.modules``, ``sys.modules.values()``/``.items()``/``.copy()``, or ``list(...)``/``sorted(...)`` of them."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "tuple", "sorted", "reversed", "iter", "dict", "enumerate") and node.args:
+        return _iterates_modules(node.args[0])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("values", "items", "copy"):
+        return _is_sys_modules(node.func.value)
+    return _is_sys_modules(node)
 
 
 def _is_sys_modules(node: ast.AST) -> bool:

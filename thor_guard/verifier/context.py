@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
+from thor_guard.verdict_cache import module_locations
 from thor_guard.verifier.bindings import (
     Hazard,
     ImportEdges,
@@ -29,6 +30,7 @@ from thor_guard.verifier.bindings import (
     import_edges,
 )
 from thor_guard.verifier.facts import ModuleFacts
+from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -104,10 +106,35 @@ class HelperResolver:
         self._problems[dotted] = problem
         return problem
 
-    def patch_problem(self, dotted: str, importer: str) -> str | None:
-        """None unless a project module that importing ``importer`` imports (transitively) stores an attribute on
-        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); else that store, with file and line."""
+    def patch_problem(self, dotted: str, importer: str, env_keys: Iterable[str] | None = None) -> str | None:
+        """None unless a project module that importing ``importer`` imports (transitively) changes what ``dotted``
+        gives; else that change, with file and line (one line).
+
+        Three kinds of change count (see :mod:`thor_guard.verifier.import_time`): a store of an attribute on
+        ``dotted``'s module (``patcher.py``: ``os.environ = _E(os.environ)``); for a read of the environment
+        (``os.environ``, ``os.getenv``), a write of one of ``env_keys`` (the mode variable and stale flags; None:
+        any key) or of a key not known statically; for any name not loaded at interpreter start-up, an edit of
+        the import system (``sys.path.insert(0, ...)``), after which which file ``import util`` loads is not
+        proven.
+        """
+        keys = None if env_keys is None else frozenset(env_keys)
         for target, (path, line, text) in self.patches_reaching(importer).items():
+            key = env_key(target)
+            if key is not None:
+                if dotted in _ENV_READS and (key == UNKNOWN_KEY or keys is None or key in keys):
+                    what = f"the environment variable {key}" if key != UNKNOWN_KEY else "environment variables not known statically"
+                    return (
+                        f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) writes {what} at "
+                        f"import time, line {line} ('{text}')"
+                    )
+                continue
+            if target == IMPORT_SYSTEM_TARGET:
+                if dotted.split(".")[0] not in _PRELOADED:
+                    return (
+                        f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) edits the import "
+                        f"system at line {line} ('{text}'), so which file an import loads is not known"
+                    )
+                continue
             # What is read *from* the patched attribute changes; the object holding it stays the same object.
             if target == "*" or dotted == target or dotted.startswith(target + "."):
                 return (
@@ -158,9 +185,12 @@ class HelperResolver:
             parts = name.split(".")
             cached = []
             for index in range(1, len(parts) + 1):
-                path = find_module_file(".".join(parts[:index]), self.source_roots)
-                if path is not None:
-                    cached.append(path)
+                # Under every source root, not only the first: a module in two roots may be either file at run time
+                # (R4-14), so the patches of both reach the importer.
+                for root in self.source_roots:
+                    path = find_module_file(".".join(parts[:index]), (root,))
+                    if path is not None and path not in cached:
+                        cached.append(path)
             self._files[name] = cached
         return cached
 
@@ -200,6 +230,10 @@ class HelperResolver:
     def _binding_problem(self, dotted: str) -> str | None:
         parts = dotted.split(".")
         top = parts[0]
+        for index in range(1, len(parts) + 1):
+            problem = self._location_problem(".".join(parts[:index]))
+            if problem is not None:
+                return problem
         if top in sys.stdlib_module_names:
             shadow = find_module_file(top, self.source_roots)
             if shadow is not None:
@@ -226,6 +260,33 @@ class HelperResolver:
                         f"'{package}.{name}' is not the module {package}.{name}: {self.shown(path)} binds '{name}' at line "
                         f"{site.line} ('{site.text}'), and importing it reads that attribute of the package"
                     )
+        return None
+
+    def _location_problem(self, name: str) -> str | None:
+        """None unless ``import name`` may load another file than :func:`find_module_file`'s (one line why).
+
+        Two mechanisms (hostile review 4, R4-14 and R4-17): the module exists
+        under two source roots (which one an import loads depends on the
+        runtime ``sys.path`` order, which the configuration does not state),
+        or a compiled extension module (``util.cpython-311-x86_64-linux-gnu.so``,
+        ``util.pyd``) sits beside the source: the import system tries
+        extension suffixes before ``.py``, so the compiled file wins and the
+        source the verifier read is not what runs.
+        """
+        locations = module_locations(name, self.source_roots)
+        sources = [Path(p) for p in locations if p.endswith(".py")]
+        compiled = [Path(p) for p in locations if not p.endswith(".py")]
+        if compiled and sources:
+            return (
+                f"'{name}' cannot be proven: the compiled extension module {self.shown(compiled[0])} beside "
+                f"{self.shown(sources[0])} is what 'import {name}' loads, and its code is not read"
+            )
+        roots = [root for root in self.source_roots if any(_under(path, root) for path in sources)]
+        if len(sources) > 1 and len(roots) > 1:
+            return (
+                f"'{name}' cannot be proven: it is both {sources[0]} and {sources[1]} (two source roots), and which "
+                f"one 'import {name}' loads depends on the order of sys.path at run time"
+            )
         return None
 
     def shown(self, path: Path) -> str:
@@ -393,7 +454,20 @@ def resolver_for(config: Config) -> HelperResolver:
     return resolver
 
 
+def _under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
 _MISSING = object()
+_ENV_READS = frozenset({"os.environ", "os.environ.get", "os.getenv"})
+"""Dotted names through which a guard reads the environment (values.ENVIRON, ENV_GET, GETENV)."""
+_PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs", "stat", "posixpath", "genericpath"})
+"""Modules every interpreter has imported before any project code runs: ``sys.modules`` answers their imports, so a
+later ``sys.path`` edit cannot change which file they come from."""
 _MAX_IMPORT_WALK = 2000
 """Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
 

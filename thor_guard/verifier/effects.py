@@ -86,8 +86,12 @@ CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib
 REGISTRATION_DECORATORS = frozenset({"django.dispatch.receiver", "atexit.register"})
 """Allowed on entry points: they register the function and return it unchanged (also ``<django/celery signal>.connect``)."""
 
-STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
-"""Importing one of these inside a function is assumed free of side effects (stated assumption)."""
+IMPORT_RUNS_CODE = frozenset({"this", "antigravity", "__hello__", "__phello__", "idlelib", "turtledemo"})
+"""Standard-library modules whose import does something visible: ``import this`` prints the Zen, ``import
+antigravity`` opens a browser, ``idlelib.idle`` starts IDLE (review 4, IT1); importing them is an effect."""
+STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) - IMPORT_RUNS_CODE
+"""Importing one of these inside a function is assumed free of side effects (stated assumption); a ``__main__``
+submodule (``json.__main__``, written for ``python -m``) is not covered (see ``paths``)."""
 
 PURE_CONTEXT_MANAGERS = frozenset({"contextlib.suppress", "contextlib.nullcontext"})
 

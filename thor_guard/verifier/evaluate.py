@@ -25,7 +25,7 @@ import builtins
 import functools
 import importlib.machinery
 import operator
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -721,7 +721,9 @@ class Evaluator:
 
     def dotted(self, dotted: str, node: cst.CSTNode) -> object:
         """Resolve an imported dotted name: ``os.environ``/``os.getenv``, a project module, function or constant."""
-        problem = self.context.resolver.binding_problem(dotted) or self.context.resolver.patch_problem(dotted, self.context.module)
+        problem = self.context.resolver.binding_problem(dotted) or self.context.resolver.patch_problem(
+            dotted, self.context.module, (self.context.env_var, *self.context.stale_flags)
+        )
         if problem is not None:  # a package attribute or a project module shadowing the standard library
             self.trace.problems.append(problem)
             if self.callee_depth:
@@ -796,6 +798,9 @@ class Evaluator:
                 return OPAQUE
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
+            store = _store_through_object(self.facts, self.owner.name.value, name)
+            if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
+                raise Unsupported(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may replace the class attribute {name}", "binding")
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
             if problem is not None:
@@ -1463,6 +1468,26 @@ class Evaluator:
         return {".".join([base, *reversed(parts)])}
 
 
+def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[int, str, str, str | None] | None:
+    """A store of attribute ``name`` (or a ``setattr`` with a computed name) anywhere in the module through an object
+    that may be class ``owner``: a computed object (``self.feed``), or a name that is not ``self``/``cls`` and not
+    another proven class (``service``, a parameter or loop variable). Judged by attribute name (R4-9)."""
+    for (_, key), sites in attribute_stores(facts).items():
+        if key not in (name, "*"):
+            continue
+        for site in sites:
+            root = site[3]
+            if root in ("self", "cls"):
+                continue
+            bound = facts.bindings.bindings(root) if root is not None else []
+            if root is not None and root != owner and bound and all(b.kind == "class" for b in bound):
+                continue
+            if root == owner and not site[2]:
+                continue  # `Feed.VARIABLE = ...` at module level: the binding census answers for it
+            return site
+    return None
+
+
 def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
     """None when nothing in ``owner``'s project class hierarchy can replace its method ``name``; else why, for TG009.
 
@@ -1485,6 +1510,14 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         for hook in ("__init_subclass__", "__set_name__"):
             if not is_owner and (scopes[1], f"<{hook}>") in stores:
                 return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
+        for hook in ("__getattribute__", "__new__"):
+            # R4-7: `instance.start` runs __getattribute__ first (it may return anything); __new__ may return an
+            # instance of another class, whose start then runs.
+            if any(_binds_in_body(node, hook)) or (facts is not evaluator.facts and _source_class_binds(facts, node.name.value, hook)):
+                return f"the class {node.name.value} defines {hook}, which decides what '{name}' of an instance runs"
+        descriptor = _set_name_descriptor(evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts), node)
+        if descriptor is not None:
+            return descriptor
         # A store inside the entry function itself runs only once it was called (after its guard, or it is an
         # effect before the guard anyway), so it cannot change what this call runs.
         own = f"{scopes[1]}.{name}." if is_owner else None
@@ -1498,7 +1531,22 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             other_class = root != node.name.value and bool(sites) and all(b.kind == "class" for b in sites)
             return not (scope == "" and other_class)
 
-        store = next((site for scope in scopes for key in (name, "*") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
+        # `self.__class__ = Other` (R4-7) replaces every method at once.
+        store = next((site for scope in scopes for key in (name, "*", "__class__") for site in stores.get((scope, key), ()) if relevant(scope, site)), None)
+        if store is None and is_owner:
+            # Methods of the entry point's module's other classes (R4-9): `self.feed.start = f`, `setattr(self.feed, "start", f)`,
+            # `service.start = f` on a parameter store on an object that may be this class; `self.start = f` there
+            # stores on that class's own instance, and a store on another proven class is unrelated.
+            store = next(
+                (
+                    site
+                    for (scope, key), sites in stores.items()
+                    if key in (name, "*", "__class__") and scope not in scopes
+                    for site in sites
+                    if site[3] not in ("self", "cls") and relevant("", site)
+                ),
+                None,
+            )
         if store is not None:
             return f"the attribute store at line {store[0]} ('{store[1]}') may replace {name} on the instance or class"
         if not is_owner:
@@ -1522,6 +1570,118 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         return None
 
     return visit(owner, evaluator.facts, 0, True)
+
+
+def _binds_in_body(owner: cst.ClassDef, name: str) -> Iterator[cst.CSTNode]:
+    """Every statement of ``owner``'s body that binds ``name`` (a ``def``, an assignment, an import)."""
+    body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)) and statement.name.value == name:
+            yield statement
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = (
+                    [t.target for t in small.targets] if isinstance(small, cst.Assign)
+                    else [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign))
+                    else []
+                )
+                if any(isinstance(t, cst.Name) and t.value == name for t in targets):
+                    yield small
+
+
+def _source_class_binds(facts: ModuleFacts | None, class_name: str, name: str) -> bool:
+    """Whether a class called ``class_name`` in ``facts``'s full source binds ``name`` in its body (other modules are
+    read as outlines whose class bodies are elided, so the file's own parse answers)."""
+    if facts is None:
+        return False
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return True  # unparsable: nothing is proven about it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for statement in node.body:
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name:
+                    return True
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return True
+    return False
+
+
+def _set_name_uses_owner(facts: ModuleFacts, node: cst.ClassDef) -> bool:
+    """Whether class ``node`` defines ``__set_name__`` in a way that may touch the class it is set on: bound other than
+    by a ``def``, or a ``def`` whose body uses its ``owner`` parameter (or ``*args``) other than reading
+    ``owner.__name__``/``__qualname__``/``__module__``. Django's ``cached_property.__set_name__`` only records the
+    name and is fine. Read from the file (other modules come as outlines without class bodies)."""
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return True
+    for klass in ast.walk(tree):
+        if not (isinstance(klass, ast.ClassDef) and klass.name == node.name.value):
+            continue
+        for statement in klass.body:
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+            if any(isinstance(t, ast.Name) and t.id == "__set_name__" for t in targets):
+                return True
+            if not (isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == "__set_name__"):
+                continue
+            arguments = statement.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            if arguments.vararg is not None or arguments.kwarg is not None or len(positional) < 2 or statement.decorator_list:
+                return True
+            owner = positional[1].arg
+            harmless = {"__name__", "__qualname__", "__module__"}
+            loads = {id(n.value) for n in ast.walk(statement) if isinstance(n, ast.Attribute) and n.attr in harmless and isinstance(n.ctx, ast.Load)}
+            if any(isinstance(n, ast.Name) and n.id == owner and id(n) not in loads for n in ast.walk(statement)):
+                return True
+    return False
+
+
+def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
+    """R4-8: a class-body attribute whose value is an instance of a project class defining ``__set_name__`` (in its
+    body or a project base, up to :data:`MAX_HELPER_DEPTH` levels): Python calls it with the class being created as
+    ``owner``, and it may replace any method (``owner.start = f``). Values of classes outside the project (Django
+    fields, ``functools.cached_property``) are assumed not to (stated assumption)."""
+    body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
+    for statement in body:
+        values: list[cst.BaseExpression] = []
+        if isinstance(statement, cst.SimpleStatementLine):
+            values = [small.value for small in statement.body if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None]
+        elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            values = [d.decorator for d in statement.decorators]
+        for value in values:
+            callee = value.func if isinstance(value, cst.Call) else value
+            try:
+                made = probe.evaluate(callee)
+            except EvalError:
+                continue  # an unknown callee: judged as an effect or binding elsewhere
+            seen = 0
+            todo = [made]
+            while todo and seen <= MAX_HELPER_DEPTH:
+                current = todo.pop()
+                seen += 1
+                if not isinstance(current, ClassValue):
+                    continue
+                if _set_name_uses_owner(probe.facts if current.facts is None else current.facts, current.node):
+                    return (
+                        f"the class attribute '{code_of(value)}' is an instance of {current.node.name.value}, whose "
+                        f"__set_name__ runs when {owner.name.value} is created and may replace its methods"
+                    )
+                inner = probe if current.facts is None or current.facts is probe.facts else probe.module_evaluator(current.facts)
+                for base in current.node.bases:
+                    try:
+                        todo.append(inner.evaluate(_generic_origin(base.value)))
+                    except EvalError:
+                        continue
+    return None
 
 
 def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
@@ -1562,8 +1722,8 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     def note(scope: str, name: str, node: ast.AST, function: str = "", target: ast.AST | None = None) -> None:
         line = getattr(node, "lineno", 0)
-        while isinstance(target, (ast.Attribute, ast.Subscript)):
-            target = target.value
+        # The object stored on, when it is a plain name (`self`, `Feed`, `service`); None for a computed object
+        # (`self.feed`, `L[0]`): that can be any object, the entry point's class included (R4-9).
         root = target.id if isinstance(target, ast.Name) else None
         found.setdefault((scope, name), []).append((line, lines[line - 1].strip() if 0 < line <= len(lines) else "", function, root))
 
@@ -1717,6 +1877,13 @@ def logging_problem(facts: ModuleFacts) -> str | None:
             line = getattr(node, "lineno", 0)
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else used}')"
             break
+    if problem is None and logging_modules:  # handlers/filters mutated in place (R4-16); see import_time
+        from thor_guard.verifier.import_time import logger_list_write
+
+        written = logger_list_write(tree, logging_modules)
+        if written is not None:
+            line = getattr(written, "lineno", 0)
+            problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else 'handlers'}')"
     facts.__dict__["_logging_problem"] = problem
     return problem
 

@@ -591,7 +591,7 @@ class Walker:
         if isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
-                if dotted.split(".")[0] not in STDLIB_MODULES or self.context.resolver.is_module(dotted.split(".")[0]):
+                if dotted.split(".")[0] not in STDLIB_MODULES or "__main__" in dotted.split(".") or self.context.resolver.is_module(dotted.split(".")[0]):
                     raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
@@ -603,7 +603,7 @@ class Walker:
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
         shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
-        if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed) and absolute != self.facts.name:
+        if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed or "__main__" in absolute.split(".") or any(_dotted(a.name) == "__main__" for a in small.names)) and absolute != self.facts.name:
             raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:

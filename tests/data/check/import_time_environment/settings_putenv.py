@@ -1,0 +1,4 @@
+import os
+
+if os.name == "posix":
+    os.unsetenv("THOR_SCHEDULER_MODE")

@@ -1,0 +1,12 @@
+# An import-time write of the environment in a module imported with this one (R4-4): the mode read is unproven.
+# expect: start TG009 writes the environment variable THOR_SCHEDULER_MODE
+import os
+import threading
+
+import settings_putenv  # noqa: F401
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
