@@ -14,6 +14,8 @@ from collections.abc import Collection, Sequence
 
 import libcst as cst
 
+from thor_guard.verifier.skeleton import nested_blocks, suite_statements
+
 GLUE = (cst.IndentedBlock, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally, cst.MatchCase)
 """Nodes between a compound statement and the statements of its blocks (entered whenever their statement is)."""
 
@@ -34,40 +36,11 @@ def enclosing_ids(module: cst.Module, functions: Collection[int]) -> frozenset[i
             if isinstance(statement, cst.FunctionDef) and id(statement) in functions:
                 found.update(id(node) for node in stack)
             if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-                walk(_suite(statement.body))
+                walk(suite_statements(statement.body))
             else:
-                for block in _blocks(statement):
+                for block in nested_blocks(statement):
                     walk(block)
             stack.pop()
 
     walk(module.body)
     return frozenset(found)
-
-
-def _suite(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
-    return body.body if isinstance(body, cst.IndentedBlock) else ()
-
-
-def _blocks(statement: cst.CSTNode) -> list[Sequence[cst.CSTNode]]:
-    """Statement lists nested directly in a compound statement (an ``elif`` is the ``If`` itself)."""
-    blocks: list[Sequence[cst.CSTNode]] = []
-    if isinstance(statement, cst.If):
-        blocks.append(_suite(statement.body))
-        if statement.orelse is not None:
-            blocks.append([statement.orelse] if isinstance(statement.orelse, cst.If) else _suite(statement.orelse.body))
-    elif isinstance(statement, (cst.Try, cst.TryStar)):
-        blocks.append(_suite(statement.body))
-        blocks.extend(_suite(handler.body) for handler in statement.handlers)
-        if statement.orelse is not None:
-            blocks.append(_suite(statement.orelse.body))
-        if statement.finalbody is not None:
-            blocks.append(_suite(statement.finalbody.body))
-    elif isinstance(statement, (cst.For, cst.While)):
-        blocks.append(_suite(statement.body))
-        if statement.orelse is not None:
-            blocks.append(_suite(statement.orelse.body))
-    elif isinstance(statement, cst.With):
-        blocks.append(_suite(statement.body))
-    elif isinstance(statement, cst.Match):
-        blocks.extend(_suite(case.body) for case in statement.cases)
-    return blocks

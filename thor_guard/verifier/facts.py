@@ -362,7 +362,7 @@ def is_stub(function: cst.FunctionDef) -> bool:
 
 def _iter_classes(module: cst.Module) -> list[cst.ClassDef]:
     """Every class statement, found by walking statements only (a class is always a statement)."""
-    from thor_guard.verifier.skeleton import _blocks, _suite
+    from thor_guard.verifier.skeleton import nested_blocks, suite_statements
 
     found: list[cst.ClassDef] = []
 
@@ -370,11 +370,11 @@ def _iter_classes(module: cst.Module) -> list[cst.ClassDef]:
         for statement in statements:  # type: ignore[attr-defined]
             if isinstance(statement, cst.ClassDef):
                 found.append(statement)
-                walk(_suite(statement.body))
+                walk(suite_statements(statement.body))
             elif isinstance(statement, cst.FunctionDef):
-                walk(_suite(statement.body))
+                walk(suite_statements(statement.body))
             else:
-                for block in _blocks(statement):
+                for block in nested_blocks(statement):
                     walk(block)
 
     walk(module.body)

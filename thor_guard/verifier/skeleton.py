@@ -41,43 +41,44 @@ def walk_functions(module: cst.Module) -> list[tuple[str, cst.FunctionDef]]:
             if isinstance(statement, cst.FunctionDef):
                 qualname = ".".join((*prefix, statement.name.value))
                 found.append((qualname, statement))
-                walk(_suite(statement.body), (*prefix, statement.name.value, "<locals>"))
+                walk(suite_statements(statement.body), (*prefix, statement.name.value, "<locals>"))
             elif isinstance(statement, cst.ClassDef):
-                walk(_suite(statement.body), (*prefix, statement.name.value))
+                walk(suite_statements(statement.body), (*prefix, statement.name.value))
             else:
-                for block in _blocks(statement):
+                for block in nested_blocks(statement):
                     walk(block, prefix)
 
     walk(module.body, ())
     return found
 
 
-def _suite(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+def suite_statements(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+    """The statements of an indented block; none for a one-line suite (``if x: y`` holds no ``def``)."""
     return body.body if isinstance(body, cst.IndentedBlock) else ()
 
 
-def _blocks(statement: cst.CSTNode) -> list[Sequence[cst.CSTNode]]:
+def nested_blocks(statement: cst.CSTNode) -> list[Sequence[cst.CSTNode]]:
     """Statement lists nested directly in a compound statement, in source order."""
     blocks: list[Sequence[cst.CSTNode]] = []
     if isinstance(statement, cst.If):
-        blocks.append(_suite(statement.body))
+        blocks.append(suite_statements(statement.body))
         if statement.orelse is not None:
-            blocks.extend([[statement.orelse]] if isinstance(statement.orelse, cst.If) else [_suite(statement.orelse.body)])
+            blocks.extend([[statement.orelse]] if isinstance(statement.orelse, cst.If) else [suite_statements(statement.orelse.body)])
     elif isinstance(statement, (cst.Try, cst.TryStar)):
-        blocks.append(_suite(statement.body))
-        blocks.extend(_suite(handler.body) for handler in statement.handlers)
+        blocks.append(suite_statements(statement.body))
+        blocks.extend(suite_statements(handler.body) for handler in statement.handlers)
         if statement.orelse is not None:
-            blocks.append(_suite(statement.orelse.body))
+            blocks.append(suite_statements(statement.orelse.body))
         if statement.finalbody is not None:
-            blocks.append(_suite(statement.finalbody.body))
+            blocks.append(suite_statements(statement.finalbody.body))
     elif isinstance(statement, (cst.For, cst.While)):
-        blocks.append(_suite(statement.body))
+        blocks.append(suite_statements(statement.body))
         if statement.orelse is not None:
-            blocks.append(_suite(statement.orelse.body))
+            blocks.append(suite_statements(statement.orelse.body))
     elif isinstance(statement, cst.With):
-        blocks.append(_suite(statement.body))
+        blocks.append(suite_statements(statement.body))
     elif isinstance(statement, cst.Match):
-        blocks.extend(_suite(case.body) for case in statement.cases)
+        blocks.extend(suite_statements(case.body) for case in statement.cases)
     return blocks
 
 
@@ -122,7 +123,7 @@ def _strip_one(statement: cst.CSTNode, keep: set[int]) -> tuple[cst.CSTNode, boo
         return _with_body(statement, keep, stub_unless_small=True)
     if isinstance(statement, cst.ClassDef):
         return _with_body(statement, keep, stub_unless_small=False)
-    if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) or not _blocks(statement):
+    if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) or not nested_blocks(statement):
         return statement, False
     return _rebuild_compound(statement, keep)
 
