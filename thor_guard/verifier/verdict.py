@@ -486,8 +486,11 @@ def _explain(
     # TG002: something with a side effect runs before (or inside) the guard in heartbeat mode.
     late = _late_effect(strict, guard, context)
     if late is not None:
-        where = "inside the guard before it returns" if late.index == guard.index else "before the guard"
-        hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs {where} in heartbeat mode; move the guard to the top of the function", late.node))
+        if late.index == guard.index:  # moving the guard would not help: its own branch does the work
+            advice = "the guard's branch may only log on a logger and exit (return or raise built-in values)"
+            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs inside the guard before it returns in heartbeat mode; {advice}", late.node))
+        else:
+            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs before the guard in heartbeat mode; move the guard to the top of the function", late.node))
 
     stale = _stale_reads(guard, context)
     reads_mode = any(r.variable == context.env_var for r in guard.reads)
