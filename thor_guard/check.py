@@ -445,7 +445,7 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict
     A patch added to, or removed from, any module imported with the entry
     point's module changes the verdict, so one ``files`` probe holds each
     walked file's :func:`~thor_guard.verdict_cache.file_signature` (size,
-    mtime and content hash), and so is where every imported name resolves: one
+    mtime, ctime, inode and content hash), and so is where every imported name resolves: one
     ``lookups`` probe lists the names looked up with a hash of which of
     their candidate files (``a/b.py``, ``a/b/__init__.py`` under every
     source root) exist, so a module appearing or disappearing where an

@@ -41,6 +41,7 @@ import dataclasses
 import marshal
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,9 +63,11 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 3
+FORMAT = 4
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
+RACY_NS = 2_000_000_000
+"""A file changed less than this long (ns) before its signature was taken is always re-hashed (see :func:`file_signature`)."""
 MAX_BYTES = 64 * 1024 * 1024
 MAX_OUTCOMES = 8
 MARKERS = {
@@ -88,7 +91,14 @@ def digest(data: bytes) -> str:
 
 
 def file_signature(path: Path) -> str:
-    """``size:mtime_ns:content hash`` of a file (``missing`` / ``unreadable:errno`` when it cannot be read)."""
+    """``size:mtime_ns:ctime_ns:inode:content hash`` of a file (``missing`` / ``unreadable:errno`` when it cannot be read).
+
+    The stat part lets :func:`same_file` skip reading the file; it is left
+    empty (``::::hash``, always re-hashed) when the file changed within the
+    last :data:`RACY_NS` - a second same-size write inside the file system's
+    timestamp granularity would keep every stat field (git's "racy clean"
+    problem, solved the same way).
+    """
     try:
         st = path.stat()
         data = path.read_bytes()
@@ -96,27 +106,35 @@ def file_signature(path: Path) -> str:
         return "missing"
     except OSError as exc:
         return f"unreadable:{exc.errno}"
-    return f"{st.st_size}:{st.st_mtime_ns}:{digest(data)}"
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return f"::::{digest(data)}"
+    return f"{_stat_key(st)}:{digest(data)}"
+
+
+def _stat_key(st: os.stat_result) -> str:
+    # ctime and the inode cannot be set back by `touch -d`, `cp -p`, `tar x` or `rsync -a`, which preserve size
+    # and mtime over a different content: all four must match for the stat to stand for the content.
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
 def same_file(path: Path, signature: str | None) -> bool:
     """Whether ``path`` still has the content :func:`file_signature` recorded.
 
-    Size and mtime equal to the recorded ones are taken as the same content
-    (one ``stat``, as the audit cache does); otherwise the content is read
-    and its hash compared, so a touch without an edit stays valid.
+    Size, mtime, ctime and inode all equal to the recorded ones are taken as
+    the same content (one ``stat``; none of them can be restored by the tools
+    that copy a file with its times); otherwise the content is read and its
+    hash compared, so a touch without an edit stays valid.
     """
     if signature is None:
         return False
-    size, _, rest = signature.partition(":")
-    mtime, _, content = rest.partition(":")
-    if not content:  # missing / unreadable then: valid only if still so
+    stat_key, _, content = signature.rpartition(":")
+    if not stat_key or signature.startswith("unreadable:"):  # missing / unreadable then: valid only if still so
         return file_signature(path) == signature
     try:
         st = path.stat()
     except OSError:
         return False
-    if str(st.st_size) == size and str(st.st_mtime_ns) == mtime:
+    if stat_key != "::::" and _stat_key(st) == stat_key:
         return True
     try:
         return digest(path.read_bytes()) == content

@@ -423,3 +423,29 @@ def test_import_time_writes_locations_and_package_inits_invalidate_the_verdicts_
         warm = _same_with_and_without_cache(root, cache_dir)
         assert warm.misses == 0
     assert len(seen) >= 5  # the edits really changed the answer (TG009 for each kind, and back)
+
+
+def test_a_copy_that_keeps_size_and_mtime_is_still_an_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Hostile review 5 (R5-6): `cp -p`, `tar x`, `touch -d` restore size and mtime over other bytes. The stat shortcut
+    # must need ctime and inode too (which those tools cannot restore), and a file changed within RACY_NS is re-hashed.
+    from thor_guard import verdict_cache
+    from thor_guard.verdict_cache import file_signature, same_file
+
+    module = tmp_path / "util.py"
+    module.write_text("# padding padding\n", encoding="utf-8")
+    monkeypatch.setattr(verdict_cache, "RACY_NS", 10**18)  # "just written", however slow this machine is today
+    fresh = file_signature(module)
+    assert fresh.startswith("::::")  # no stat shortcut: always re-hashed
+    module.write_text("import os  # same size\n"[: len("# padding padding\n") - 1] + "\n", encoding="utf-8")
+    assert not same_file(module, fresh)
+
+    monkeypatch.setattr(verdict_cache, "RACY_NS", 0)
+    signature = file_signature(module)
+    size, mtime, ctime, inode, content = signature.split(":")
+    assert (size, mtime, ctime, inode) == (str(module.stat().st_size), str(module.stat().st_mtime_ns), str(module.stat().st_ctime_ns), str(module.stat().st_ino))
+    assert same_file(module, signature)
+    # Same size and mtime, another ctime (what a copy with preserved times leaves) and other bytes: re-hashed, changed.
+    forged = ":".join((size, mtime, str(int(ctime) - 1), inode, content))
+    module.write_text("x" * (int(size) - 1) + "\n", encoding="utf-8")
+    os.utime(module, ns=(int(mtime), int(mtime)))
+    assert not same_file(module, forged)
