@@ -2015,7 +2015,8 @@ code. Every other dunder name counts (also unknown ones: a conservative reading)
 _DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
     "tests the truth of": frozenset({"__bool__", "__len__"}),
     "formats": frozenset({"__format__", "__str__", "__repr__"}),
-    "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__"}),
+    # `x in {…}` / `x in {k: v}` hashes x first: membership in a set or dict display runs __hash__ too.
+    "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__", "__hash__"}),
     "hashes": frozenset({"__hash__", "__eq__"}),
     "uses as a key": frozenset({"__hash__", "__eq__", "__index__"}),
     "iterates over": frozenset({"__iter__", "__getitem__", "__len__", "__length_hint__", "__next__"}),

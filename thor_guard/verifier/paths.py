@@ -1096,6 +1096,9 @@ def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evalua
         return _match_pattern(pattern.pattern, subject, evaluator)
     if isinstance(pattern, cst.MatchValue):
         value = evaluator.evaluate(pattern.value)
+        for side in (subject, value):  # `case 1:` runs `1 == subject`, which falls back to the subject's __eq__
+            if not tainted(side) and not is_concrete(side):
+                evaluator.dunder(side, pattern, "compares")
         if tainted(subject) or tainted(value):
             decided = mode_compare("==", subject, value, evaluator.analysis.comparands)
             if decided is MODE_DERIVED:
