@@ -106,7 +106,7 @@ class HelperResolver:
         self._problems[dotted] = problem
         return problem
 
-    def patch_problem(self, dotted: str, importer: str, env_keys: Iterable[str] | None = None) -> str | None:
+    def patch_problem(self, dotted: str, importer: str, env_keys: Iterable[str] | None = None, import_system: bool = True) -> str | None:
         """None unless a project module that importing ``importer`` imports (transitively) changes what ``dotted``
         gives; else that change, with file and line (one line).
 
@@ -115,7 +115,7 @@ class HelperResolver:
         (``os.environ``, ``os.getenv``), a write of one of ``env_keys`` (the mode variable and stale flags; None:
         any key) or of a key not known statically; for any name not loaded at interpreter start-up, an edit of
         the import system (``sys.path.insert(0, ...)``), after which which file ``import util`` loads is not
-        proven.
+        proven (``import_system=False``: not asked, for a name of an already loaded module or a builtin).
         """
         keys = None if env_keys is None else frozenset(env_keys)
         for target, (path, line, text) in self.patches_reaching(importer).items():
@@ -129,7 +129,7 @@ class HelperResolver:
                     )
                 continue
             if target == IMPORT_SYSTEM_TARGET:
-                if dotted.split(".")[0] not in _PRELOADED:
+                if import_system and dotted.split(".")[0] not in _PRELOADED:
                     return (
                         f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) edits the import "
                         f"system at line {line} ('{text}'), so which file an import loads is not known"

@@ -1,0 +1,3 @@
+from . import feed
+
+VERSION = feed.__name__
