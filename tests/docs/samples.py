@@ -50,6 +50,9 @@ _TOKEN = (r"(fencing token |fencing_token=)\d+", r"\1<n>")
 # coalesces ticks (their lines are missing); only the first tick is compared.
 _LATER_TICKS = (r"(?m)^.*heartbeat: tick=([2-9]|\d\d+) cadence=\w+ jobs_due=\[[^\]]*\](\n|$)", "")
 _JOB_RUNS = (r"\(\d+ job runs", "(<n> job runs")
+# preopen_backtest is due only in the 60 s before a session opens (e.g. 23:00 UTC): on the first tick too, whether
+# it is listed depends on the time of day the sample is run, so it is left out of the comparison.
+_WINDOWED_JOB = (r"(?m)^(.*jobs_due=\[[^\]]*?)(?:, preopen_backtest(?=[,\]])|preopen_backtest(?:, |(?=\])))", r"\1")
 # On a busy machine a tick may overrun the next grid point; the heartbeat says so in a WARNING line.
 _OVERRUN = (r"(?m)^\S+ \S+ WARNING +heartbeat: tick=\d+ ran past the next grid point.*(\n|$)", "")
 _AGO = (r"\(\d+(\.\d+)? s ago\)", "(<t> s ago)")
@@ -79,7 +82,7 @@ SAMPLES: dict[str, Sample] = {
     "quickstart-heartbeat": Sample(
         ("thor-guard run-heartbeat --max-ticks 5",),
         cwd="examples/legacy_thor",
-        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS),
+        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS, _WINDOWED_JOB),
         slow=True,
     ),
     "quickstart-status": Sample(
@@ -98,7 +101,7 @@ SAMPLES: dict[str, Sample] = {
     "heartbeat-doc": Sample(
         ("thor-guard run-heartbeat --max-ticks 5 --fast-tick 0.2",),
         cwd="examples/legacy_thor",
-        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS),
+        varying=(_OVERRUN, _TIMESTAMP, _LOCK_HASH, _HOST_PID, _TOKEN, _LATER_TICKS, _JOB_RUNS, _WINDOWED_JOB),
         slow=True,
     ),
     "heartbeat-doc-status": Sample(
