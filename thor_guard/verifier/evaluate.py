@@ -869,7 +869,7 @@ class Evaluator:
 
     def other_class_attribute(self, value: ClassValue, name: str) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
-        can change it — no class decorator, no other binding in the body, no store of an attribute of that name in
+        can change it — no base but ``object`` and no metaclass, no class decorator, no other binding in the body, no store of an attribute of that name in
         its module except on another proven class, a list/set/dict no use changes in place. A non-literal value was
         computed when the class was created (it may be a project instance: untrusted); otherwise, and for an
         inherited attribute or a method, a value of unknown type. Read from the full source (the skeleton may have
@@ -880,6 +880,11 @@ class Evaluator:
         node = value.node
         qualname = facts.class_qualname(node)
         if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
+            return OPAQUE
+        if node.keywords or any(not (isinstance(b.value, cst.Name) and b.value.value == "object" and facts.bindings.problem("object") is None and not facts.bindings.bindings("object")) for b in node.bases):
+            # A base or metaclass may turn the body's value into something else when the class is created: enum's
+            # EnumType makes `HEARTBEAT = "heartbeat"` a member that never equals the string, a NamedTuple field is
+            # a descriptor, a project base's __init_subclass__ may rewrite it (hostile R5-10, R5-11).
             return OPAQUE
         for (_, attribute), sites in attribute_stores(facts).items():
             if attribute in (name, "*") and any(not _other_class(facts, site[3], node.name.value) for site in sites):
