@@ -260,6 +260,14 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         rebinding = facts.bindings.problem(name)
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
+    # A module of the import walk (the parent package's __init__, a circular import) may wrap or replace the entry
+    # point itself: `feed.start = instrumented(feed.start)` (hostile review 5, R5-8).
+    qualified = facts.class_qualname(owner) if owner is not None else None
+    dotted = f"{facts.name}.{qualified}.{name}" if qualified is not None else f"{facts.name}.{name}"
+    if isinstance(context.module, str) and (owner is None or qualified is not None):
+        patched = context.resolver.patch_problem(dotted, context.module, (), import_system=False)
+        if patched is not None:
+            return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
     path = context.path
     if path is not None and path.suffix == ".py" and path.name != "__init__.py":
         package = path.with_suffix("") / "__init__.py"
