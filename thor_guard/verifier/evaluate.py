@@ -1751,6 +1751,21 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
                 continue
             if isinstance(child, ast.Attribute) and isinstance(child.ctx, (ast.Store, ast.Del)):
                 note(scope, child.attr, child, prefix, child.value)
+                if child.attr == "__dict__":  # `self.__dict__ = {...}` / `|= {...}`: any attribute of the object
+                    note(scope, "*", child, prefix, child.value)
+            elif isinstance(child, ast.Subscript) and isinstance(child.ctx, (ast.Store, ast.Del)) and _namespace_owner(child.value) is not None:
+                # `vars(self)["start"] = f`, `self.__dict__[name] = v`: an attribute store spelled through the namespace
+                key = child.slice
+                named = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*"
+                note(scope, named, child, prefix, _namespace_owner(child.value))
+            elif (
+                isinstance(child, ast.Call)
+                and isinstance(child.func, ast.Attribute)
+                and child.func.attr in _NAMESPACE_WRITES
+                and _namespace_owner(child.func.value) is not None
+            ):
+                # `self.__dict__.update(kwargs)`, `vars(self).setdefault(...)`: any attribute (hostile review 5, R5-18)
+                note(scope, "*", child, prefix, _namespace_owner(child.func.value))
             elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr") and len(child.args) > 1:
                 literal = child.args[1]
                 note(scope, literal.value if isinstance(literal, ast.Constant) and isinstance(literal.value, str) else "*", child, prefix, child.args[0])
@@ -1760,6 +1775,21 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
     walk(tree, "", "")
     facts.__dict__["_attribute_stores"] = found
     return found
+
+
+_NAMESPACE_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"})
+"""Methods of an object's ``__dict__`` / ``vars()`` that store or delete its attributes."""
+
+
+def _namespace_owner(node: object) -> object | None:
+    """The object whose attribute namespace ``node`` is (``vars(X)``, ``X.__dict__``), or None."""
+    import ast
+
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "vars" and len(node.args) == 1:
+        return node.args[0]
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    return None
 
 
 _DICT_READS = frozenset({"get", "keys", "values", "items", "copy"})
