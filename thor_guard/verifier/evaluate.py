@@ -591,7 +591,7 @@ class Evaluator:
                 raise Crash(node, f"'{name}' inside class {self.owner.name.value} is looked up as '{mangled}', which is not defined (NameError)", "NameError")  # type: ignore[union-attr]
             return self.module_name(self.facts, mangled, node)
         if where == "builtin":
-            problem = self.facts.bindings.problem(name) or self._walk_patch(f"builtins.{name}")
+            problem = self.facts.bindings.problem(name) or self.walk_patch(f"builtins.{name}")
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
                 self.trace.problems.append(problem)
                 raise Unsupported(node, problem, "binding")
@@ -602,7 +602,7 @@ class Evaluator:
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
 
-    def _walk_patch(self, dotted: str) -> str | None:
+    def walk_patch(self, dotted: str) -> str | None:
         """A store on ``dotted`` (a module-level name or a builtin) made at import time by a module of the entry
         point's import walk: its parent package's ``__init__`` (``feed.heartbeat_owns_work = f``), a module it
         imports circularly (``import m; m.os = X``), a compat shim (``builtins.len = f``) - hostile R5-7/R5-8."""
@@ -683,7 +683,7 @@ class Evaluator:
 
     def module_name(self, facts: ModuleFacts, name: str, node: cst.CSTNode) -> object:
         """The value of module-level ``name`` of ``facts``' module, when every binding of it is known."""
-        problem = facts.bindings.problem(name) or self._walk_patch(f"{facts.name}.{name}")
+        problem = facts.bindings.problem(name) or self.walk_patch(f"{facts.name}.{name}")
         if problem is not None:
             self.trace.problems.append(problem)
             if self.callee_depth:

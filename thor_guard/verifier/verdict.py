@@ -264,8 +264,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
     # point itself: `feed.start = instrumented(feed.start)` (hostile review 5, R5-8).
     qualified = facts.class_qualname(owner) if owner is not None else None
     dotted = f"{facts.name}.{qualified}.{name}" if qualified is not None else f"{facts.name}.{name}"
-    if isinstance(context.module, str) and (owner is None or qualified is not None):
-        patched = context.resolver.patch_problem(dotted, context.module, (), import_system=False)
+    if owner is None or qualified is not None:
+        patched = probe.walk_patch(dotted)
         if patched is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
     path = context.path
