@@ -58,6 +58,7 @@ from codemods.canonical import (
     mode_condition,
     module_parser_config,
 )
+from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_statement, is_generator
 from codemods.guard_edit import (
     condition_reads_only_mode,
@@ -211,6 +212,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._verifier_context: VerifierContext | None = None
         self._generated: tuple[cst.Module, bytes] | None = None
         self._enter: frozenset[int] = frozenset()
+        self._completed_scopes: set[int] = set()
+        """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
 
     def generated_bytes(self, module: cst.Module) -> bytes:
@@ -452,6 +455,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         length = line_length(_pyproject_of(self._config))
         indents = body_indents(tree, {id(function) for _, _, function in targeted})
         self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}
+        verdicts: list[tuple[FunctionVerdict, tuple[int, int]]] = []
         for index, qualname, function in targeted:
             line, column = positions[index] if index < len(positions) else (0, 0)
             try:
@@ -461,7 +465,12 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 self.outcomes.append(outcome)
                 self.warn(f"{qualname} (line {line}): needs a person: {DEEP_NESTING}")
                 continue
-            self._plan_function(verdict, bindings, (line, column))
+            verdicts.append((verdict, (line, column)))
+        # planning completes the shared scopes with the bindings libcst misses (codemods.compiler_locals):
+        # every verdict is taken first, so the verifier sees the same scopes as `check` does
+        self._completed_scopes = set()
+        for verdict, where in verdicts:
+            self._plan_function(verdict, bindings, where)
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
         """One resolver per configuration for this command, reading helper modules through a skeleton."""
@@ -525,6 +534,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         anchor: cst.CSTNode = body.body[0] if isinstance(body, cst.SimpleStatementSuite) else body
         scope = self.get_metadata(ScopeProvider, anchor)
         assert scope is not None
+        wrapper = self.context.wrapper
+        assert wrapper is not None
+        complete_scope(scope, wrapper.module, self._completed_scopes)
         return scope
 
     def _spec(self, verdict: FunctionVerdict, local_name: str, env_call: str, logger: str = "", exit_source: str = "return", **extra: bool) -> GuardSpec:
