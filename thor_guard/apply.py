@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
+from thor_guard.stop_signals import Stopped, ignore_in_worker, signals_deferred, stop_signals_raise
 from thor_guard.findings import FileError, Finding
 from thor_guard.targets import (
     Target,
@@ -115,6 +116,23 @@ class ApplyReport:
     @property
     def changed_files(self) -> tuple[FileResult, ...]:
         return tuple(r for r in self.files if r.changed)
+
+
+class Interrupted(Exception):
+    """A stop signal (SIGINT, SIGTERM, SIGHUP) ended the run; ``written`` are the files already replaced.
+
+    Every other file is as it was: files are replaced one at a time with the
+    stop signals held off (:func:`thor_guard.stop_signals.signals_deferred`),
+    so none is half-written and no temporary file is left.
+    """
+
+    def __init__(self, signum: int, written: tuple[FileResult, ...], unwritten: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.written = written
+        """The files replaced before the signal, in the order they were written."""
+        self.unwritten = unwritten
+        """How many files would have changed but were not written (0 when the signal came before any rewrite was known)."""
 
 
 @dataclass
@@ -401,6 +419,7 @@ _WORKER_STATE: tuple[Config, frozenset[str] | None] | None = None
 
 def _init_worker(config: Config, select: frozenset[str] | None) -> None:
     global _WORKER_STATE
+    ignore_in_worker()  # the parent alone decides to stop (and cancels what has not started)
     _WORKER_STATE = (config, select)
 
 
@@ -430,10 +449,17 @@ def _transform_in_pool(
         import codemods.scheduler_guard  # noqa: F401 - inherited by the forked workers
 
     ordered = sorted(work, key=lambda item: len(item[2]), reverse=True)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(work)), mp_context=context, initializer=_init_worker, initargs=(config, select)
-    ) as pool:
-        return list(pool.map(_transform_in_worker, ordered, chunksize=1))
+    )
+    try:
+        results = list(pool.map(_transform_in_worker, ordered, chunksize=1))
+    except BaseException:
+        # a stop signal (or a failure): files not started are cancelled instead of transformed before exiting
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
 def default_jobs() -> int:
@@ -451,7 +477,33 @@ def run_apply(
     jobs: int | None = None,
     write: bool = True,
 ) -> ApplyReport:
-    """Fix the manifest's entry points under ``paths``; write only when ``write`` (else report what would change)."""
+    """Fix the manifest's entry points under ``paths``; write only when ``write`` (else report what would change).
+
+    Raises :class:`Interrupted` when SIGINT, SIGTERM or SIGHUP stops the run
+    (naming the files already written; the others are untouched).
+    """
+    written: list[FileResult] = []
+    pending: list[int] = []
+    try:
+        with stop_signals_raise():
+            return _run_apply(config, paths, select=select, jobs=jobs, write=write, written=written, pending=pending)
+    except KeyboardInterrupt:
+        raise Interrupted(2, tuple(written), max(0, sum(pending) - len(written))) from None
+    except Stopped as stop:
+        raise Interrupted(stop.signum, tuple(written), max(0, sum(pending) - len(written))) from None
+
+
+def _run_apply(
+    config: Config,
+    paths: Sequence[Path],
+    *,
+    select: frozenset[str] | None,
+    jobs: int | None,
+    write: bool,
+    written: list[FileResult],
+    pending: list[int],
+) -> ApplyReport:
+    """:func:`run_apply`'s work; appends each file it replaces to ``written`` and the number it will write to ``pending``."""
     candidates, files_of, link_errors = find_candidates(config, paths)
     errors: list[FileError] = list(link_errors)
     snapshots: dict[Path, Snapshot] = {}
@@ -482,7 +534,8 @@ def run_apply(
     for file_error in errors:
         errored.add(file_error.path.resolve())
 
-    written: list[Path] = []
+    if write:
+        pending.append(sum(1 for result in results if result.changed))
     for result in results:
         if not result.changed:
             continue
@@ -492,8 +545,10 @@ def run_apply(
                 errors.append(FileError(result.path, problem))
             continue
         try:
-            if write_if_changed(snapshots[result.path], result.updated):
-                written.append(result.path)
+            # a stop signal waits until this file is replaced and recorded (or left as it was)
+            with signals_deferred():
+                if write_if_changed(snapshots[result.path], result.updated):
+                    written.append(result)
         except WriteRefused as exc:
             errors.append(FileError(result.path, exc.message))
 
@@ -510,7 +565,7 @@ def run_apply(
         files=tuple(results),
         not_found=tuple(not_found),
         errors=tuple(sorted(errors)),
-        written=tuple(written),
+        written=tuple(result.path for result in written),
         parsed_files=len(work),
     )
 

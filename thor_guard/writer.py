@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from thor_guard.errors import ThorGuardError
+from thor_guard.stop_signals import signals_deferred
 
 NewlineStyle = Literal["LF", "CRLF", "CR"]
 
@@ -179,6 +180,12 @@ def _replace_atomically(target: Path, data: bytes, mode: int, *, owner: tuple[in
     process that may not give them back (not root) refuses instead of changing the owner (``OSError``).
     """
     directory = target.parent
+    with signals_deferred():  # a stop signal cannot fall between creating the temporary file and removing it
+        _write_and_rename(target, directory, data, mode, owner)
+    _fsync_directory(directory)
+
+
+def _write_and_rename(target: Path, directory: Path, data: bytes, mode: int, owner: tuple[int, int] | None) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".thor-guard.tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -198,7 +205,6 @@ def _replace_atomically(target: Path, data: bytes, mode: int, *, owner: tuple[in
         except OSError:
             pass
         raise
-    _fsync_directory(directory)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from click import utils as click_utils
@@ -87,15 +88,20 @@ def apply(
     fixed; PATHS locate the configuration (as for check) and restrict the fixes
     to entry points in files under them; PATHS that hold no entry point are an
     error. Exit 0: nothing left to fix; 1: something needs a person (or, with
-    --check/--diff, a file would change); 2: errors, or nothing selected.
+    --check/--diff, a file would change); 2: errors, or nothing selected;
+    128 + signal (130 SIGINT, 143 SIGTERM, 129 SIGHUP): interrupted, with the
+    files already written listed (the others are unchanged).
     """
-    from thor_guard.apply import run_apply, unified_diff
+    from thor_guard.apply import Interrupted, run_apply, unified_diff
 
     codes, _ = parse_code_filters(select, None, check_codes(), "apply")
     existing, missing = split_paths(paths)
     config = load_config_or_exit(existing, config_file, missing)
     write = not (show_diff or check_only)
-    report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
+    try:
+        report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
+    except Interrupted as stop:
+        _report_interrupted(stop)
     if existing and not missing and not (report.files or report.not_found or report.errors):
         click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
         raise SystemExit(int(ExitCode.ERROR))
@@ -140,3 +146,16 @@ def apply(
     else:
         code = ExitCode.CLEAN
     raise SystemExit(int(code))
+
+
+def _report_interrupted(stop: Interrupted) -> NoReturn:
+    """Name the files an interrupted run already replaced, say so in one line, exit 128 + signal."""
+    from thor_guard.stop_signals import exit_status, signal_name
+
+    for result in stop.written:
+        names = ", ".join(f.entry_point.split(":", 1)[1] for f in result.functions if f.action == "fixed")
+        click.echo(f"fixed {_display(result.path)} ({names})", err=True)
+    wrote = f"wrote {count(len(stop.written), 'file')} (listed above)" if stop.written else "wrote no file"
+    left = f", {count(stop.unwritten, 'file')} it would have fixed not written" if stop.unwritten else ""
+    click.echo(f"thor-guard: interrupted by {signal_name(stop.signum)}: {wrote}{left}; every other file is unchanged", err=True)
+    raise SystemExit(exit_status(stop.signum))
