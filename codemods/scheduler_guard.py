@@ -60,6 +60,7 @@ from codemods.canonical import (
 )
 from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_statement, is_generator
+from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.guard_edit import (
     condition_reads_only_mode,
     environment_write,
@@ -213,6 +214,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._generated: tuple[cst.Module, bytes] | None = None
         self._enter: frozenset[int] = frozenset()
         self._completed_scopes: set[int] = set()
+        self._tree: cst.Module = cst.Module(body=())
+        """The full module being planned (function bodies the skeleton stubs included)."""
+        self._aliases: EnvironAliases | None = None
         """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
 
@@ -444,6 +448,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=source
         )
         self._verifier_context = verifier_context
+        self._tree, self._aliases = tree, None
         self._source = source
         self._source_for = self.context.filename
         positions = def_positions(source)
@@ -471,6 +476,12 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._completed_scopes = set()
         for verdict, where in verdicts:
             self._plan_function(verdict, bindings, where)
+
+    def _environ_aliases(self) -> EnvironAliases:
+        """The module's names for ``os.environ`` (scanned on the full tree once, when a move needs them)."""
+        if self._aliases is None:
+            self._aliases = EnvironAliases.of_module(self._tree)
+        return self._aliases
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
         """One resolver per configuration for this command, reading helper modules through a skeleton."""
@@ -621,12 +632,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
-            write = environment_write(statements[first:guard_index], self._qualified_names)
+            write = environment_write(statements[first:guard_index], self._qualified_names) or may_write_environ(
+                statements[first:guard_index], self._tree, self._environ_aliases
+            )
             if write is not None:
                 code = " ".join(cst.Module([]).code_for_node(write).split())
                 code = code if len(code) <= 60 else code[:57] + "..."
                 raise Unresolvable(
-                    f"the code before the guard writes os.environ ('{code}'), which may set the mode variable itself; move it by hand"
+                    f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
                 )
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)

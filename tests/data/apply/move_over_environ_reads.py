@@ -1,0 +1,17 @@
+import logging
+import os
+
+logger = logging.getLogger(__name__)
+ENV = os.environ
+
+
+def start():
+    home = os.environ.get("HOME", "")
+    known = "THOR_SCHEDULER_MODE" in ENV
+    snapshot = dict(os.environ)
+    print(home, known, len(snapshot), ENV["PATH"] if "PATH" in os.environ else "")
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        logger.info("skip")
+        return
+    print("body")
+# case: targets=start
