@@ -3,7 +3,9 @@
 A skipped legacy starter must look to its callers like a starter that did
 nothing, so the exit matches what the function already promises: ``return
 False`` for boolean results, ``return None`` for optional ones, a bare
-``return`` for procedures and generators (sync or async).
+``return`` for procedures and generators (sync or async). A function
+annotated with any other result type (``-> int``) or ``-> NoReturn`` is
+left for a person: no exit keeps that contract.
 """
 
 from __future__ import annotations
@@ -12,12 +14,24 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from codemods.bindings import Unresolvable
+
 _OPTIONAL_NAMES = frozenset({"Optional", "typing.Optional", "t.Optional"})
 _UNION_NAMES = frozenset({"Union", "typing.Union", "t.Union"})
+_NORETURN_NAMES = frozenset(
+    f"{prefix}{name}" for prefix in ("", "typing.", "t.", "typing_extensions.") for name in ("NoReturn", "Never")
+)
+_ANY_NAMES = frozenset({"Any", "typing.Any", "t.Any", "object", "builtins.object"})
 
 
 def exit_statement(function: cst.FunctionDef) -> str:
-    """Return the source of the exit statement (``return``, ``return False`` or ``return None``)."""
+    """Return the source of the exit statement (``return``, ``return False`` or ``return None``).
+
+    Raises :class:`~codemods.bindings.Unresolvable` when the annotation
+    promises a value no exit can give without a person's decision (``-> int``,
+    ``-> list[Thread]``) or promises never to return (``-> NoReturn``): a bare
+    ``return`` would break callers that use the result and type checkers.
+    """
     own = _collect(function)
     if own.yields:
         return "return"
@@ -29,6 +43,15 @@ def exit_statement(function: cst.FunctionDef) -> str:
             return "return None"
         if kind == "none":
             return "return"
+        code = " ".join(cst.Module([]).code_for_node(function.returns.annotation).split())
+        if kind == "noreturn":
+            raise Unresolvable(
+                f"the function is annotated '-> {code}' (it never returns), so an exit for the heartbeat mode changes its contract; add the guard by hand"
+            )
+        if kind == "other":
+            raise Unresolvable(
+                f"the function is annotated '-> {code}', so a bare 'return' would hand callers None instead; decide what the skipped call returns and add the guard by hand"
+            )
     values = [ret.value for ret in own.returns]
     if values and all(isinstance(v, cst.Name) and v.value in ("True", "False") for v in values):
         return "return False"
@@ -36,7 +59,8 @@ def exit_statement(function: cst.FunctionDef) -> str:
 
 
 def annotation_kind(node: cst.BaseExpression) -> str:
-    """Classify a return annotation as ``bool``, ``optional``, ``none`` or ``other``."""
+    """Classify a return annotation as ``bool``, ``optional``, ``none``, ``any`` (None is a value of it),
+    ``noreturn`` (``NoReturn``/``Never``) or ``other``."""
     if isinstance(node, cst.SimpleString):
         try:
             inner = cst.parse_expression(node.evaluated_value)  # type: ignore[arg-type]
@@ -48,6 +72,10 @@ def annotation_kind(node: cst.BaseExpression) -> str:
         return "bool"
     if dotted == "None":
         return "none"
+    if dotted in _NORETURN_NAMES:
+        return "noreturn"
+    if dotted in _ANY_NAMES:
+        return "any"
     if isinstance(node, cst.Subscript):
         base = _dotted(node.value)
         if base in _OPTIONAL_NAMES:

@@ -670,11 +670,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         detail: str,
     ) -> tuple[_FunctionPlan, str]:
         function = verdict.function
+        exit_source = exit_statement(function)  # first: it may refuse, before any name is reserved
         frame = frame_reader(function)
         inline = frame is not None
         local_name = "" if inline else choose_local_name(function)
         reader = bindings.env_reader(view)
-        exit_source = exit_statement(function)
         yield_first = self._generator_kind(function)
         logger = bindings.logger(view)  # last: it may reserve a name for a new module logger
         spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
