@@ -21,6 +21,7 @@ nested target reads their locals as free variables.
 from __future__ import annotations
 
 import symtable
+import unicodedata
 
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope, ImportAssignment, Scope
@@ -46,7 +47,7 @@ def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str
     assignments of every form (match captures, ``del``, comprehension
     walruses, loop and ``with``/``except`` targets, nested ``def``/``class``)
     count as non-import bindings; ``global`` and ``nonlocal`` names are not
-    this scope's.
+    this scope's. Names are NFKC-normalised, as Python compares them.
 
     Raises :class:`~codemods.bindings.Unresolvable` when the running Python
     cannot compile the function (then which names it binds is unknown).
@@ -68,8 +69,10 @@ def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str
         ) from None
     if nonlocals.names:
         table = next(child for child in table.get_children() if child.get_name() == _ENCLOSING)
-    name = function.name.value
-    own = next(child for child in table.get_children() if child.get_name() == name and child.get_type() == "function")
+    name = unicodedata.normalize("NFKC", function.name.value)  # the compiler's names are NFKC-normalised (`ｓtart` is `start`)
+    own = next((child for child in table.get_children() if child.get_name() == name and child.get_type() == "function"), None)
+    if own is None:  # pragma: no cover - the rendered code holds exactly this def
+        raise Unresolvable("the compiler's view of the function could not be matched to it; add the guard by hand")
     bound: dict[str, bool] = {}
     for symbol in own.get_symbols():
         if symbol.is_declared_global() or symbol.is_nonlocal():

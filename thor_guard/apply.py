@@ -321,6 +321,10 @@ def _lexical_module(path: Path, root: Path) -> str | None:
     return ".".join(parts) if parts and all(part.isidentifier() for part in parts) else None
 
 
+_GAP = rb"(?:\s|\\\r?\n)"
+"""Whitespace between tokens as Python reads it: blanks, or a backslash continuation (``def \\``, newline, ``start():``)."""
+
+
 def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
     """A byte regex that matches every file in which one of ``targets`` could name a function.
 
@@ -337,13 +341,14 @@ def def_pattern(targets: Iterable[Target]) -> re.Pattern[bytes]:
         if not literal or not literal.isascii():  # a non-ASCII name's bytes depend on the file's encoding
             any_def = True
         elif match is None:
-            prefixes.add(re.escape(literal).encode() + rb"\s*[(\[]")
+            prefixes.add(re.escape(literal).encode() + _GAP + b"*[(\\[]")
         else:
             prefixes.add(re.escape(literal).encode())
     if any_def:
-        return re.compile(rb"\bdef\s")
+        return re.compile(rb"\bdef" + _GAP)
     alternatives = b"|".join(sorted(prefixes))
-    return re.compile(rb"\b(?:def|class)\s+(?:" + alternatives + rb")")
+    # a name with non-ASCII bytes may be NFKC-equal to the target (`def ｓtart` is `start`): such a file is parsed
+    return re.compile(rb"\b(?:def|class)" + _GAP + b"+(?:" + alternatives + rb"|[A-Za-z0-9_]*[\x80-\xff])")
 
 
 # -- one file ------------------------------------------------------------------

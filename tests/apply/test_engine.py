@@ -44,3 +44,32 @@ def test_prefilter_never_skips_a_file_with_a_targeted_function() -> None:
             target = Target.parse(f"{case.module}:{pattern}")
             if any(target.matches_qualname(q) for q in functions):
                 assert def_pattern([target]).search(case.source), (case.name, pattern)
+
+
+# Spellings Python accepts for a def that a plain `def\s+name` regex misses (review RA-8).
+_ODD_DEFS = {
+    "continuation_after_name": "def start \\\n        (self=None):\n    pass\n",
+    "continuation_after_def": "def \\\n        start():\n    pass\n",
+    "continuation_crlf": "def \\\r\n        start():\r\n    pass\r\n",
+    "nfkc_first_letter": "def \uff53tart():\n    pass\n",
+    "nfkc_later_letter": "def st\uff41rt():\n    pass\n",
+    "class_continuation": "class \\\n    Svc:\n    def start(self):\n        pass\n",
+}
+
+
+def test_prefilter_keeps_every_spelling_python_reads_as_the_target() -> None:
+    import unicodedata
+
+    for name, text in _ODD_DEFS.items():
+        source = text.encode()
+        functions = [unicodedata.normalize("NFKC", q) for q, _ in walk_functions(cst.parse_module(source))]
+        for pattern in ("start", "Svc.start", "st*", "*.start", "Svc.*"):
+            target = Target.parse(f"m:{pattern}")
+            if any(target.matches_qualname(q) for q in functions):
+                assert def_pattern([target]).search(source), (name, pattern)
+
+
+def test_prefilter_still_skips_files_without_the_target() -> None:
+    target = Target.parse("m:start")
+    assert not def_pattern([target]).search(b"def stop():\n    pass\n\n\ndef restart_later():\n    pass\n")
+    assert not def_pattern([target]).search(b"class Starter:\n    def begin(self):\n        pass\n")
