@@ -335,8 +335,8 @@ def removable_feeders(
         value = _binding_value(statement)
         if not _is_movable_binding(statement) or value is None:
             continue
-        if any(line.comment is not None for line in statement.leading_lines) or statement.trailing_whitespace.comment is not None:
-            continue
+        if any(line.comment is not None for line in statement.leading_lines) or comments_inside(statement):
+            continue  # a comment on it or inside it (`"VAR",  # set by the unit`) would be lost with it
         if uses.get(name, 0) != loaded_names(old_test).count(name) + 1:  # + 1: the assignment's own target
             continue
         if any(scope.assignments[n] for n in loaded_names(value)):
@@ -532,3 +532,27 @@ def condition_reads_only_mode(
     if not reads.variables:
         return "no environment variable"
     return None
+
+
+class _Comments(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Comment] = []
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.found.append(node)
+
+
+def comments_inside(node: cst.CSTNode) -> list[cst.Comment]:
+    """Every comment within ``node`` (inside brackets, after continued lines, on its own line), in order."""
+    visitor = _Comments()
+    node.visit(visitor)
+    return visitor.found
+
+
+def carried_comments(condition: cst.BaseExpression) -> tuple[cst.EmptyLine, ...]:
+    """The comments inside a condition that a rewrite replaces, as comment lines to put above the new statements.
+
+    The rewritten condition is generated afresh; a TODO, an owner or a runbook
+    link written inside the old one (``if (  # TODO ...``) must not vanish.
+    """
+    return tuple(cst.EmptyLine(indent=True, comment=cst.Comment(comment.value)) for comment in comments_inside(condition))

@@ -62,6 +62,7 @@ from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.guard_edit import (
+    carried_comments,
     condition_reads_only_mode,
     environment_write,
     exiting_if,
@@ -619,11 +620,16 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             test_whitespace = guard.whitespace_before_test
             if isinstance(test_whitespace, cst.SimpleWhitespace) and not test_whitespace.value:
                 test_whitespace = cst.SimpleWhitespace(" ")
+            carried = carried_comments(guard.test)
             if inline:
-                new_statements = [guard.with_changes(test=mode_condition(spec), whitespace_before_test=test_whitespace)]
+                new_statements = [
+                    guard.with_changes(
+                        test=mode_condition(spec), whitespace_before_test=test_whitespace, leading_lines=(*guard.leading_lines, *carried)
+                    )
+                ]
             else:
                 layout = self._layout.get(id(function), Layout())
-                assignment = mode_assignment(spec, parser_config, layout).with_changes(leading_lines=guard.leading_lines)
+                assignment = mode_assignment(spec, parser_config, layout).with_changes(leading_lines=(*guard.leading_lines, *carried))
                 new_guard = guard.with_changes(test=mode_condition(spec), leading_lines=(), whitespace_before_test=test_whitespace)
                 new_statements = [assignment, new_guard]
                 removed = removable_feeders(statements, guard.test, guard_index, function.body, scope)
