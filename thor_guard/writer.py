@@ -146,7 +146,8 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     Refuses (raising :class:`WriteRefused`, file untouched) when ``data`` would
     change the file's byte conventions, when the file on disk no longer
     holds the bytes of ``snapshot`` (someone edited it meanwhile: run again),
-    or when the file is read-only.
+    when the path no longer resolves to the file that was read (it became a
+    symlink, or a link was re-pointed), or when the file is read-only.
     """
     if data == snapshot.data:
         return False
@@ -154,6 +155,14 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     if problems:
         raise WriteRefused("refusing to write: " + "; ".join(problems), snapshot.path)
     target = snapshot.real_path
+    now = Path(os.path.realpath(snapshot.path))
+    if now != target:
+        # a regular file turned into a symlink (or a link re-pointed) since the read: replacing `target` would
+        # destroy the link or miss the file it now names
+        raise WriteRefused(
+            f"now resolves to {now}, not {target} as when it was read (replaced by a symlink or moved?); not written (run apply again)",
+            snapshot.path,
+        )
     try:
         current = target.read_bytes()
         info = target.stat()

@@ -72,6 +72,36 @@ def test_symlink_writes_the_target_and_stays_a_link(tmp_path: Path) -> None:
     assert sorted(p.name for p in real_dir.iterdir()) == ["mod.py"]
 
 
+def test_a_file_replaced_by_a_same_content_symlink_is_refused_and_the_link_kept(tmp_path: Path) -> None:
+    """Review RA-5: between read and write, mod.py became a link to a file with the same bytes."""
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    snapshot = read_snapshot(target)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    moved = outside / "mod.py"
+    target.rename(moved)
+    target.symlink_to(moved)
+    with pytest.raises(WriteRefused, match="resolves to .*outside/mod.py.*replaced by a symlink"):
+        write_if_changed(snapshot, b"x = 2\n")
+    assert target.is_symlink() and moved.read_bytes() == b"x = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.py", "outside"]
+
+
+def test_a_link_repointed_after_the_read_is_refused(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    first.write_bytes(b"x = 1\n")
+    second.write_bytes(b"x = 1\n")
+    link = tmp_path / "mod.py"
+    link.symlink_to(first)
+    snapshot = read_snapshot(link)
+    link.unlink()
+    link.symlink_to(second)
+    with pytest.raises(WriteRefused, match="not .*a.py as when it was read"):
+        write_if_changed(snapshot, b"x = 2\n")
+    assert first.read_bytes() == second.read_bytes() == b"x = 1\n" and link.is_symlink()
+
+
 def test_refuses_when_file_changed_on_disk(tmp_path: Path) -> None:
     target = tmp_path / "mod.py"
     target.write_bytes(b"x = 1\n")
