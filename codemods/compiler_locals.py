@@ -21,6 +21,7 @@ nested target reads their locals as free variables.
 from __future__ import annotations
 
 import symtable
+import sys
 import unicodedata
 
 import libcst as cst
@@ -39,6 +40,28 @@ class _Nonlocals(cst.CSTVisitor):
         self.names.update(item.name.value for item in node.names)
 
 
+class _LowerTypeParameters(cst.CSTTransformer):
+    """PEP 695 syntax (``def f[T]()``, ``type X = ...``) that an older Python cannot compile, with the same bindings."""
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        return updated.with_changes(type_parameters=None) if updated.type_parameters is not None else updated
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        return updated.with_changes(type_parameters=None) if updated.type_parameters is not None else updated
+
+    def leave_TypeAlias(self, original: cst.TypeAlias, updated: cst.TypeAlias) -> cst.Assign:
+        return cst.Assign(targets=[cst.AssignTarget(target=updated.name)], value=cst.Name("None"))
+
+
+def _lowered(function: cst.FunctionDef) -> cst.FunctionDef:
+    """``function`` without PEP 695 syntax when it has any (type parameters live in their own scope, not the function's)."""
+    if sys.version_info >= (3, 12):
+        return function
+    lowered = function.visit(_LowerTypeParameters())
+    assert isinstance(lowered, cst.FunctionDef)
+    return lowered
+
+
 def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str, bool]:
     """Every name Python binds in ``function``'s own scope -> True when some binding is not an import.
 
@@ -52,7 +75,7 @@ def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str
     Raises :class:`~codemods.bindings.Unresolvable` when the running Python
     cannot compile the function (then which names it binds is unknown).
     """
-    code = module.code_for_node(function)
+    code = module.code_for_node(_lowered(function))
     nonlocals = _Nonlocals()
     function.visit(nonlocals)
     if nonlocals.names:

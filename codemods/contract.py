@@ -4,8 +4,9 @@ A skipped legacy starter must look to its callers like a starter that did
 nothing, so the exit matches what the function already promises: ``return
 False`` for boolean results, ``return None`` for optional ones, a bare
 ``return`` for procedures and generators (sync or async). A function
-annotated with any other result type (``-> int``) or ``-> NoReturn`` is
-left for a person: no exit keeps that contract.
+annotated ``-> NoReturn`` is left for a person (any exit contradicts it);
+one annotated with another result type (``-> int``) gets a bare ``return``
+and the outcome says that the skipped call returns None.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def exit_statement(function: cst.FunctionDef) -> str:
     """Return the source of the exit statement (``return``, ``return False`` or ``return None``).
 
     Raises :class:`~codemods.bindings.Unresolvable` when the annotation
-    promises a value no exit can give without a person's decision (``-> int``,
-    ``-> list[Thread]``) or promises never to return (``-> NoReturn``): a bare
-    ``return`` would break callers that use the result and type checkers.
+    promises never to return (``-> NoReturn``/``-> Never``, a supervisor
+    loop): any exit contradicts it. A function annotated with another result
+    type (``-> int``) gets a bare ``return``; :func:`contract_note` says so.
     """
     own = _collect(function)
     if own.yields:
@@ -48,14 +49,24 @@ def exit_statement(function: cst.FunctionDef) -> str:
             raise Unresolvable(
                 f"the function is annotated '-> {code}' (it never returns), so an exit for the heartbeat mode changes its contract; add the guard by hand"
             )
-        if kind == "other":
-            raise Unresolvable(
-                f"the function is annotated '-> {code}', so a bare 'return' would hand callers None instead; decide what the skipped call returns and add the guard by hand"
-            )
     values = [ret.value for ret in own.returns]
     if values and all(isinstance(v, cst.Name) and v.value in ("True", "False") for v in values):
         return "return False"
     return "return"
+
+
+def contract_note(function: cst.FunctionDef) -> str | None:
+    """Why the inserted bare ``return`` changes what the skipped call gives its caller, or None when it does not.
+
+    ``-> int``, ``-> list[Thread]``: in heartbeat mode the call returns None,
+    which such callers and type checkers do not expect (review RA-6).
+    """
+    if function.returns is None or _collect(function).yields:
+        return None
+    if annotation_kind(function.returns.annotation) != "other":
+        return None
+    code = " ".join(cst.Module([]).code_for_node(function.returns.annotation).split())
+    return f"the skipped call returns None although the function is annotated '-> {code}'"
 
 
 def annotation_kind(node: cst.BaseExpression) -> str:

@@ -70,8 +70,9 @@ class _FrameReads(cst.CSTVisitor):
     """Find what can see the function's locals, by any spelling: ``locals()``, ``builtins.locals()``,
     ``getattr(builtins, "locals")()``, an alias ``snapshot = locals``, frame objects."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: frozenset[str] = frozenset()) -> None:
         self.found: str | None = None
+        self.aliases = aliases
 
     def visit_Call(self, node: cst.Call) -> bool:
         func = node.func
@@ -85,6 +86,8 @@ class _FrameReads(cst.CSTVisitor):
     def visit_Name(self, node: cst.Name) -> None:
         if self.found is None and node.value in FRAME_READERS:
             self.found = f"{node.value}()"
+        elif self.found is None and node.value in self.aliases:
+            self.found = f"{node.value}(), an alias of a frame reader"
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if self.found is None and (node.attr.value in _FRAME_ATTRIBUTES or node.attr.value in FRAME_READERS):
@@ -102,14 +105,59 @@ class _FrameReads(cst.CSTVisitor):
                 self.found = f"'{value}'"
 
 
-def frame_reader(function: cst.FunctionDef) -> str | None:
+class _AliasPairs(cst.CSTVisitor):
+    """``target name -> value`` of every assignment in a module, and names imported from anywhere under another name."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, cst.CSTNode]] = []
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.pairs.append((target.target.value, node.value))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if isinstance(node.target, cst.Name) and node.value is not None:
+            self.pairs.append((node.target.value, node.value))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        if isinstance(node.target, cst.Name):
+            self.pairs.append((node.target.value, node.value))
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        if node.asname is not None and isinstance(node.asname.name, cst.Name) and isinstance(node.name, cst.Name):
+            self.pairs.append((node.asname.name.value, node.name))  # from builtins import locals as snapshot
+
+
+def frame_reader_aliases(module: cst.Module) -> frozenset[str]:
+    """Names bound anywhere in ``module`` to something that can read a frame (``_snapshot = locals``,
+    ``from inspect import currentframe as here``, chains of these); over-approximates on purpose."""
+    collector = _AliasPairs()
+    module.visit(collector)
+    aliases: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, value in collector.pairs:
+            if name in aliases:
+                continue
+            visitor = _FrameReads(frozenset(aliases))
+            value.visit(visitor)
+            if visitor.found is not None:
+                aliases.add(name)
+                changed = True
+    return frozenset(aliases)
+
+
+def frame_reader(function: cst.FunctionDef, aliases: frozenset[str] = frozenset()) -> str | None:
     """The first construct in ``function`` that can see its local names (``locals()``, ``vars()``, ``exec()``, frames), or None.
 
     A guard that binds a local (``scheduler_mode = ...``) would show up in
     such a read even in legacy mode, so these functions get a guard that
-    binds nothing.
+    binds nothing. ``aliases`` are the module's other names for frame readers
+    (:func:`frame_reader_aliases`).
     """
-    visitor = _FrameReads()
+    visitor = _FrameReads(aliases)
     function.body.visit(visitor)
     for decorator in function.decorators:
         decorator.visit(visitor)

@@ -59,7 +59,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import exit_statement, is_generator
+from codemods.contract import contract_note, exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.guard_edit import (
     carried_comments,
@@ -72,7 +72,7 @@ from codemods.guard_edit import (
 )
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
-from codemods.runtime import frame_reader
+from codemods.runtime import frame_reader, frame_reader_aliases
 from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
@@ -218,6 +218,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._tree: cst.Module = cst.Module(body=())
         """The full module being planned (function bodies the skeleton stubs included)."""
         self._aliases: EnvironAliases | None = None
+        self._frame_alias_names: frozenset[str] | None = None
         """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
 
@@ -449,7 +450,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             self._config, module=self._module, path=path, resolver=self._helper_resolver(self._config), source=source
         )
         self._verifier_context = verifier_context
-        self._tree, self._aliases = tree, None
+        self._tree, self._aliases, self._frame_alias_names = tree, None, None
         self._source = source
         self._source_for = self.context.filename
         positions = def_positions(source)
@@ -477,6 +478,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._completed_scopes = set()
         for verdict, where in verdicts:
             self._plan_function(verdict, bindings, where)
+
+    def _frame_aliases(self) -> frozenset[str]:
+        """The module's other names for ``locals``/``vars``/frame access (scanned once, only when the file mentions one)."""
+        if self._frame_alias_names is None:
+            source = self._source or b""
+            mentions = any(word.encode() in source for word in ("locals", "vars", "dir", "eval", "exec", "frame", "stack"))
+            self._frame_alias_names = frame_reader_aliases(self._tree) if mentions else frozenset()
+        return self._frame_alias_names
 
     def _environ_aliases(self) -> EnvironAliases:
         """The module's names for ``os.environ`` (scanned on the full tree once, when a move needs them)."""
@@ -608,7 +617,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
                 return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         guard = exiting_if(statements[guard_index])
-        frame = frame_reader(function)
+        frame = frame_reader(function, self._frame_aliases())
         new_statements: list[cst.BaseStatement] = [guard]
         removed: list[int] = []
         view = function_scope_view(scope, statements, first, upto=guard_index)
@@ -677,7 +686,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     ) -> tuple[_FunctionPlan, str]:
         function = verdict.function
         exit_source = exit_statement(function)  # first: it may refuse, before any name is reserved
-        frame = frame_reader(function)
+        frame = frame_reader(function, self._frame_aliases())
         inline = frame is not None
         local_name = "" if inline else choose_local_name(function)
         reader = bindings.env_reader(view)
@@ -693,6 +702,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
+        note = contract_note(function)
+        if note is not None:
+            detail += f" ({note})"
         plan = _FunctionPlan(verdict.qualname, items, imports, logger if logger.create_with is not None else None)
         return plan, detail
 

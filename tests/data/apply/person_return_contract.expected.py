@@ -10,6 +10,10 @@ logger = logging.getLogger(__name__)
 
 class Pool:
     def start(self) -> list[threading.Thread]:
+        scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+        if scheduler_mode == "heartbeat":
+            logger.debug("Skipping legacy Pool.start (heartbeat scheduler mode active)")
+            return
         threads = [threading.Thread(target=print) for _ in range(2)]
         for thread in threads:
             thread.start()
@@ -17,6 +21,10 @@ class Pool:
 
 
 def start_count() -> int:
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start_count (heartbeat scheduler mode active)")
+        return
     threading.Thread(target=print).start()
     return 3
 
@@ -33,6 +41,10 @@ def start_never() -> "typing.Never":
 
 
 async def start_async() -> str:
+    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if scheduler_mode == "heartbeat":
+        logger.debug("Skipping legacy start_async (heartbeat scheduler mode active)")
+        return
     threading.Thread(target=print).start()
     return "started"
 
