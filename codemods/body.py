@@ -106,7 +106,15 @@ def as_indented_block(function: cst.FunctionDef) -> cst.FunctionDef:
         spaces = last.semicolon.whitespace_after.value if isinstance(last.semicolon, cst.Semicolon) else ""
         trailing = trailing.with_changes(whitespace=cst.SimpleWhitespace(spaces or "  "))
     line = cst.SimpleStatementLine(body=smalls)
+    if trailing.comment is not None and _STATEMENT_TYPE_COMMENT.match(trailing.comment.value):
+        # 'def f(): x = []  # type: List[int]' annotates the statement: on the def line it would become the
+        # function's signature comment, so it goes with the statement (a '# type: ignore' stays on the def line)
+        line = line.with_changes(trailing_whitespace=trailing.with_changes(whitespace=cst.SimpleWhitespace("  ")))
+        trailing = cst.TrailingWhitespace(newline=trailing.newline)
     return function.with_changes(body=cst.IndentedBlock(body=(line,), header=trailing))
+
+
+_STATEMENT_TYPE_COMMENT = re.compile(r"#\s*type:(?!\s*ignore\b)")
 
 
 def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.FunctionDef:
