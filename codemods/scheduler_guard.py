@@ -380,7 +380,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 before = self._codes_before.get(id(function), frozenset())
                 hits = [hit for hit in hits if hit.code in self.select or hit.code not in before]
             if hits:
-                rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {hits[0].message}; fix it by hand"
+                message = original_line_numbers(hits[0].message, self._source or b"", self.generated_bytes(new))
+                rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {message}; fix it by hand"
         return rejected
 
     # -- building and checking -------------------------------------------------
@@ -813,3 +814,30 @@ def _binds(small: cst.BaseSmallStatement, name: str) -> bool:
         if isinstance(bound, cst.Attribute) and cst.Module(body=[]).code_for_node(bound).split(".")[0] == name:
             return True
     return False
+
+
+_LINE_REFERENCE = re.compile(r"\bline (\d+)\b")
+
+
+def original_line_numbers(message: str, before: bytes, after: bytes) -> str:
+    """``message`` about the rewritten module with its ``line N`` references turned into the user's file's lines.
+
+    The rewrite that was checked is discarded, so its line numbers (shifted
+    by the imports and guards it added) point nowhere in the file; a line the
+    rewrite added is named as such (review RA-4).
+    """
+    if not _LINE_REFERENCE.search(message):
+        return message
+    import difflib
+
+    old_lines, new_lines = before.splitlines(), after.splitlines()
+    mapping: dict[int, int] = {}
+    for tag, i1, _, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag == "equal":
+            mapping.update({j1 + k + 1: i1 + k + 1 for k in range(j2 - j1)})
+
+    def replace(match: re.Match[str]) -> str:
+        original = mapping.get(int(match.group(1)))
+        return f"line {original}" if original is not None else "a line the fix would add"
+
+    return _LINE_REFERENCE.sub(replace, message)

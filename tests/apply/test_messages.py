@@ -1,0 +1,43 @@
+"""Reasons quote the user's file: line numbers from the discarded rewrite are mapped back (review RA-4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codemods.scheduler_guard import original_line_numbers
+from thor_guard.apply import transform_source
+from thor_guard.config import build_config
+
+REDEFINED = b"""import sys
+
+
+def start():
+    print("old body")
+    return "old"
+
+
+if sys.version_info >= (3, 8):
+    def start():
+        print("new body")
+        return "new"
+"""
+
+
+def test_line_references_are_mapped_to_the_original_file() -> None:
+    before = b"a\nb\nc\n"
+    after = b"import os\na\nnew\nb\nc\n"
+    assert original_line_numbers("x at line 2 and line 4 ('b'), line 3", before, after) == (
+        "x at line 1 and line 2 ('b'), a line the fix would add"
+    )
+    assert original_line_numbers("no numbers here", before, after) == "no numbers here"
+
+
+def test_a_rejected_fix_names_lines_that_exist_in_the_file() -> None:
+    config = build_config({"preset": "none", "entry-points": ["m:start"]}, root=Path("/project"))
+    result = transform_source(Path("/project/m.py"), "m", REDEFINED, config, None)
+    details = [f.detail for f in result.functions if f.action == "needs-person"]
+    assert details, result.functions
+    lines = REDEFINED.decode().splitlines()
+    for detail in details:
+        assert "line 4 ('def start():')" in detail and "line 10 ('def start():')" in detail, detail
+        assert lines[3] == "def start():" and lines[9].strip() == "def start():"
