@@ -41,3 +41,21 @@ def test_a_rejected_fix_names_lines_that_exist_in_the_file() -> None:
     for detail in details:
         assert "line 4 ('def start():')" in detail and "line 10 ('def start():')" in detail, detail
         assert lines[3] == "def start():" and lines[9].strip() == "def start():"
+
+
+def test_a_file_this_python_cannot_parse_gets_real_positions_and_the_reason() -> None:
+    """Review RA-7: a PEP 701 f-string under Python 3.11 was reported at 0:0 with "cannot parse at line 1 ('')"."""
+    import sys
+
+    import pytest
+
+    if sys.version_info >= (3, 12):
+        pytest.skip("PEP 701 f-strings parse on this Python")
+    source = b'import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef start(d={"a": 1}):\n    print(f"{d["a"]}")\n'
+    config = build_config({"preset": "none", "entry-points": ["m:start"]}, root=Path("/project"))
+    result = transform_source(Path("/project/m.py"), "m", source, config, None)
+    assert result.error is None and result.updated == source
+    (outcome,) = result.functions
+    assert outcome.action == "needs-person"
+    assert (outcome.line, outcome.column) == (6, 5)
+    assert "f-string" in outcome.detail and "line 1 ('')" not in outcome.detail, outcome.detail
