@@ -84,6 +84,8 @@ def test_guard_does_not_read_a_local_and_legacy_is_unchanged(tmp_path: Path, for
     result = transform_source(Path("/generated/generated.py"), "generated", source, config, None)
     assert result.error is None, result.error
     assert [f.action for f in result.functions] == ["fixed"], result.functions
+    again = transform_source(Path("/generated/generated.py"), "generated", result.updated, config, None)
+    assert again.updated == result.updated and not [f for f in again.functions if f.action == "fixed"], "idempotent"
     guard = "\n".join(_guard_lines(result.updated))
     # the guard's reads: `<os>.environ.get(...)` and `<logger>.debug(...)`
     assert f" {name}." not in guard and f"({name}." not in guard, guard
