@@ -129,6 +129,21 @@ class _AliasPairs(cst.CSTVisitor):
             self.pairs.append((node.asname.name.value, node.name))  # from builtins import locals as snapshot
 
 
+_READER_WORDS = rb"(?:locals|vars|dir|eval|exec|_getframe|currentframe|getouterframes|stack|f_locals)"
+_MAY_ALIAS = re.compile(
+    rb"(?:=|:=|\breturn|\blambda[^:\n]*:)\s*(?:\w+\s*\.\s*)*" + _READER_WORDS + rb"[ \t]*(?:$|[\r\n;#,)\]}])"
+    rb"|\bimport\b[^\n]*\b" + _READER_WORDS + rb"\s+as\b"
+    rb"|[\"']" + _READER_WORDS + rb"[\"']",
+    re.MULTILINE,
+)
+
+
+def may_alias_frame_reader(source: bytes) -> bool:
+    """False when ``source`` certainly binds no other name to a frame reader (no ``x = locals``, no
+    ``import currentframe as here``, no ``"locals"`` string); a cheap test before :func:`frame_reader_aliases`."""
+    return _MAY_ALIAS.search(source) is not None
+
+
 def frame_reader_aliases(module: cst.Module) -> frozenset[str]:
     """Names bound anywhere in ``module`` to something that can read a frame (``_snapshot = locals``,
     ``from inspect import currentframe as here``, chains of these); over-approximates on purpose."""

@@ -73,7 +73,7 @@ from codemods.guard_edit import (
 )
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
-from codemods.runtime import frame_reader, frame_reader_aliases
+from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
@@ -490,9 +490,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     def _frame_aliases(self) -> frozenset[str]:
         """The module's other names for ``locals``/``vars``/frame access (scanned once, only when the file mentions one)."""
         if self._frame_alias_names is None:
-            source = self._source or b""
-            mentions = any(word.encode() in source for word in ("locals", "vars", "dir", "eval", "exec", "frame", "stack"))
-            self._frame_alias_names = frame_reader_aliases(self._tree) if mentions else frozenset()
+            aliased = may_alias_frame_reader(self._source or b"")  # a cheap byte test first: the scan walks the whole tree
+            self._frame_alias_names = frame_reader_aliases(self._tree) if aliased else frozenset()
         return self._frame_alias_names
 
     def _environ_aliases(self) -> EnvironAliases:
