@@ -201,9 +201,10 @@ class _Escapes(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> bool:
         func = node.func
-        if isinstance(func, cst.Name) and func.value in _READ_CALLS and len(node.args) == 1 and self.aliases.is_environ(node.args[0].value):
-            return False  # dict(os.environ), len(env): a copy or a read
-        return True
+        # dict(os.environ), len(env): a copy or a read, not a write
+        return not (
+            isinstance(func, cst.Name) and func.value in _READ_CALLS and len(node.args) == 1 and self.aliases.is_environ(node.args[0].value)
+        )
 
 
 def may_write_environ(

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
-from thor_guard.stop_signals import Stopped, ignore_in_worker, signals_deferred, stop_signals_raise
 from thor_guard.findings import FileError, Finding
+from thor_guard.stop_signals import Stopped, ignore_in_worker, signals_deferred, stop_signals_raise
 from thor_guard.targets import (
     Target,
     is_excluded,

@@ -32,7 +32,7 @@ def main(argv: list[str]) -> None:
     if phase == "write":
         import tempfile
 
-        import thor_guard.writer as writer
+        from thor_guard import writer
 
         def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
             made = tempfile.mkstemp(*args, **kwargs)

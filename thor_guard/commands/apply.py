@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from click import utils as click_utils
@@ -32,6 +32,9 @@ from thor_guard.commands.common import (
 from thor_guard.errors import ExitCode
 from thor_guard.findings import FileError
 from thor_guard.report.plural import count
+
+if TYPE_CHECKING:
+    from thor_guard.apply import Interrupted
 
 
 def _display(path: Path) -> str:
