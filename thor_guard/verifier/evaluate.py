@@ -810,6 +810,12 @@ class Evaluator:
             store = _store_through_object(self.facts, self.owner.name.value, name)
             if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
                 raise Unsupported(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may replace the class attribute {name}", "binding")
+            shadow = instance_attribute_store(self, self.owner, name)
+            if shadow is not None:
+                # `self.VARIABLE = "FEED_MODE"` / `vars(self)["VARIABLE"] = ...` in __init__ or any method of the
+                # hierarchy: the instance attribute shadows the class body's value (hostile review 5, SV3)
+                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
             if problem is not None:
@@ -1499,6 +1505,56 @@ def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[in
             if root == owner and not site[2]:
                 continue  # `Feed.VARIABLE = ...` at module level: the binding census answers for it
             return site
+    return None
+
+
+def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
+    """None when no code can store an attribute ``name`` on an instance (or the class) of ``owner``, so that
+    ``self.name`` is the class body's value; else ``"the attribute store at line N ('source') in <module> may
+    shadow the class attribute <name>"`` (hostile review 5, SV3: ``self.VARIABLE = "OTHER"`` in ``__init__``).
+
+    Searched, with the same by-name store census that protects the entry point's name (:func:`attribute_stores`:
+    ``x.name = v``, ``setattr(x, "name", v)``, a computed ``setattr``, ``vars(x)[k] = v``, ``x.__dict__.update(...)``):
+    every store in ``owner``'s own module except one on another class proven by name (``Other.name = v``) or on
+    ``self``/``cls`` inside another class's methods (that class's own instances; a subclass is assumption 3), and
+    every store inside the body of each project base class (resolved through proven bindings, up to
+    :data:`MAX_HELPER_DEPTH` levels) in the base's module. Stores through objects in other modules of the project
+    (``feed.VARIABLE = "x"`` in a module that holds a ``Feed``) are not searched: the same stated assumption as for
+    the entry point's own name (docs/check.md, assumption 3). A base that cannot be resolved is a problem too.
+    """
+    facts = evaluator.facts
+    own = facts.class_qualname(owner) or owner.name.value
+    for (scope, key), sites in attribute_stores(facts).items():
+        if key not in (name, "*"):
+            continue
+        for site in sites:
+            if site[3] in ("self", "cls") and scope not in ("", own):
+                continue  # another class's own instance (a subclass overriding is assumption 3)
+            if not _other_class(facts, site[3], owner.name.value):
+                return f"the attribute store at line {site[0]} ('{site[1]}') may shadow the class attribute {name}"
+    pending: list[tuple[cst.ClassDef, ModuleFacts, int]] = [(owner, facts, 0)]
+    seen: set[int] = {id(owner)}
+    while pending:
+        node, module, depth = pending.pop()
+        if node is not owner:
+            qualname = module.class_qualname(node) or node.name.value
+            for (scope, key), sites in attribute_stores(module).items():
+                if key in (name, "*") and scope == qualname and sites:
+                    site = sites[0]
+                    return f"the attribute store at line {site[0]} ('{site[1]}') in {module.name} may shadow the class attribute {name}"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        probe = evaluator if module is evaluator.facts else evaluator.module_evaluator(module)
+        for base in node.bases:
+            try:
+                parent = probe.evaluate(_generic_origin(base.value))
+            except EvalError as exc:
+                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
+            if isinstance(parent, ClassValue) and id(parent.node) not in seen:
+                seen.add(id(parent.node))
+                pending.append((parent.node, parent.facts or module, depth + 1))
+            elif not isinstance(parent, (ClassValue, Module, Builtin)):
+                return f"the base class '{code_of(base.value)}' is not a known class"
     return None
 
 

@@ -708,7 +708,8 @@ class Walker:
                 raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
             if truth is OPAQUE and mode_read:
                 # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
-                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                known = f": {trace.problems[0]}" if trace.problems else ""  # the unproven binding is the helpful reason
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know{known}")
                 self._note_guard(owner, test, index, top_level, trace, error, state)
                 return truth, trace
             if self.all_paths and truth is not OPAQUE:
