@@ -54,6 +54,13 @@ REAL_EFFECT_CASES = frozenset(
 """Cases written to be executed (the older effect_* cases call undefined helpers: static verdicts only)."""
 
 
+UNSOUND_BEFORE_CASES = frozenset(
+    {"values_instance_shadows_class_attribute", "values_namespace_mutation", "values_set_name_factory"}
+)
+"""Cases whose TG009 entry points were accepted before (hostile review 5) and really run in the wrong world: each
+must start its thread in the heartbeat world (THOR_SCHEDULER_MODE unset) or never in the legacy one."""
+
+
 def _cases() -> list[object]:
     return [pytest.param(entry, id=entry.stem) for entry in sorted(DATA.glob("effect_*"))]
 
@@ -98,3 +105,25 @@ def test_accepted_entry_points_do_nothing_in_heartbeat_mode(tmp_path: Path, case
     if flagged and case.stem in REAL_EFFECT_CASES:
         ran = _run(root, flagged, None)
         assert [name for name, effect in ran.items() if not effect] == [], "TG002 cases that reach no side effect when run"
+
+
+@pytest.mark.parametrize("case", sorted(UNSOUND_BEFORE_CASES))
+def test_unproven_entry_points_really_run_in_the_wrong_world(tmp_path: Path, case: str) -> None:
+    import shutil
+
+    source = DATA / case if (DATA / case).is_dir() else DATA / f"{case}.py"
+    root = tmp_path / "project"
+    if source.is_dir():
+        shutil.copytree(source, root)
+    else:
+        root.mkdir()
+        shutil.copy(source, root / source.name)
+    entries = _entries(root if source.is_dir() else root / source.name)
+    flagged = [(m, q) for m, q, codes in entries if "TG009" in codes]
+    accepted = [(m, q) for m, q, codes in entries if not codes]
+    assert flagged, "the case lost its unsound examples"
+    heartbeat, legacy = _run(root, flagged, None), _run(root, flagged, "legacy")
+    assert [name for name in heartbeat if not heartbeat[name] and legacy[name]] == [], "TG009 on code that behaves"
+    if accepted:
+        ran = _run(root, accepted, None)
+        assert [name for name, effect in ran.items() if effect] == []

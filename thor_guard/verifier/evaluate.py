@@ -713,8 +713,10 @@ class Evaluator:
             return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
         try:
             value = self.module_evaluator(facts).evaluate(expression)
-            if isinstance(value, ConstDict) and name not in frozen_dicts(facts):
-                return OPAQUE  # the module may change the dict (`LIMITS["x"] = 1`, `.update()`, passed on): contents unknown
+            if isinstance(value, ConstDict) and not isinstance(expression, cst.Dict):
+                # A dict display passed mutable_constant_problem's census (one census for every mutable constant);
+                # a dict built otherwise (`dict(a=1)`) was not censused: its contents are unknown.
+                return OPAQUE
             if isinstance(value, Logger) and logging_problem(facts) is not None:
                 return UNTRUSTED  # the defining module replaces the logger class or adds handlers: not a known logger
             return value
@@ -1846,57 +1848,6 @@ def _namespace_owner(node: object) -> object | None:
     if isinstance(node, ast.Attribute) and node.attr == "__dict__":
         return node.value
     return None
-
-
-_DICT_READS = frozenset({"get", "keys", "values", "items", "copy"})
-
-
-def frozen_dicts(facts: ModuleFacts) -> frozenset[str]:
-    """Module-level names bound to a dict display that no code in the module can change.
-
-    Every use of the name anywhere in the file (functions included, shadowing ignored: wider is safer) must be a
-    subscript *load* (``LIMITS["feed"]``), a call of a reading method (``LIMITS.get(...)``, ``.keys()``…) or the
-    right side of ``in``/``not in``; a store, ``del``, augmented assignment, a mutating method, passing it on or
-    aliasing it (``ALIAS = LIMITS``) makes its contents unknown. Stores from other modules are the stated
-    assumption about patches from outside. Taken with Python's own parser over the whole file, once per module.
-    """
-    cached = facts.__dict__.get("_frozen_dicts")
-    if cached is not None:
-        return cached
-    try:
-        tree = ast.parse(facts.full_source)
-    except (SyntaxError, ValueError):
-        facts.__dict__["_frozen_dicts"] = frozenset()
-        return frozenset()
-    candidates: dict[str, ast.AST] = {}
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict):
-            for target in statement.targets:
-                if isinstance(target, ast.Name):
-                    candidates[target.id] = target
-        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.value, ast.Dict) and isinstance(statement.target, ast.Name):
-            candidates[statement.target.id] = statement.target
-    changed: set[str] = set()
-    if candidates:
-        parents: dict[int, ast.AST] = {}
-        for parent in ast.walk(tree):
-            for child in ast.iter_child_nodes(parent):
-                parents[id(child)] = parent
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Name) or node.id not in candidates or node is candidates[node.id]:
-                continue
-            parent = parents.get(id(node))
-            grand = parents.get(id(parent)) if parent is not None else None
-            if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
-                continue
-            if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _DICT_READS and isinstance(grand, ast.Call) and grand.func is parent:
-                continue
-            if isinstance(parent, ast.Compare) and node in parent.comparators and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
-                continue
-            changed.add(node.id)
-    result = frozenset(candidates) - changed
-    facts.__dict__["_frozen_dicts"] = result
-    return result
 
 
 _CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
