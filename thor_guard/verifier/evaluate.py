@@ -1724,17 +1724,27 @@ def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
     fields, ``functools.cached_property``) are assumed not to (stated assumption)."""
     body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
     for statement in body:
-        values: list[cst.BaseExpression] = []
+        values: list[tuple[cst.BaseExpression, bool]] = []  # (expression, is a decorator)
         if isinstance(statement, cst.SimpleStatementLine):
-            values = [small.value for small in statement.body if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None]
+            for small in statement.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                    value = small.value
+                    # `a, b = registered(), 1` binds each element: each may be a descriptor
+                    parts = [e.value for e in value.elements] if isinstance(value, (cst.Tuple, cst.List)) and not isinstance(small, cst.AnnAssign) and any(
+                        isinstance(t.target, (cst.Tuple, cst.List)) for t in small.targets
+                    ) else [value]
+                    values.extend((part, False) for part in parts)
         elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            values = [d.decorator for d in statement.decorators]
-        for value in values:
+            values = [(d.decorator, True) for d in statement.decorators]
+        for value, decorator in values:
+            problem = _class_body_value_problem(probe, owner, value, decorator=decorator)
+            if problem is not None:
+                return problem
             callee = value.func if isinstance(value, cst.Call) else value
             try:
                 made = probe.evaluate(callee)
             except EvalError:
-                continue  # an unknown callee: judged as an effect or binding elsewhere
+                continue  # judged by _class_body_value_problem above
             seen = 0
             todo = [made]
             while todo and seen <= MAX_HELPER_DEPTH:
@@ -1754,6 +1764,179 @@ def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
                     except EvalError:
                         continue
     return None
+
+
+def _class_body_value_problem(probe: Evaluator, owner: cst.ClassDef, value: cst.BaseExpression, *, decorator: bool) -> str | None:
+    """R5-17: a class-body value (or what a decorator in the class body makes) that may be an instance of a project
+    class, computed by project code before the class is created: Python calls its type's ``__set_name__`` with the
+    new class, which may replace any method. None when the value is proven not to be one.
+
+    Proven: a value built by a project class call (the caller checks that class's ``__set_name__``), by a builtin or a
+    function outside the project (assumption 7), a literal, a name or attribute whose value is known and not an
+    instance, and a call of a project function whose every ``return`` gives a built-in value (:func:`_returns_plain`:
+    a literal, ``None``, a lambda, a ``def`` nested in it, for a decorator its parameter). Anything else — another
+    project factory (``registry = registered()``), a call the verifier cannot resolve, a module constant computed by
+    a call (``registry = _REGISTRY``) — is TG009."""
+    where = f"the class attribute '{code_of(value)}' of {owner.name.value}"
+    if isinstance(value, cst.Call) and not decorator:
+        try:
+            callee = probe.evaluate(value.func)
+        except EvalError as exc:
+            return f"{where} is made by a call the verifier cannot resolve ({exc.reason}); its __set_name__ would run when the class is created and may replace its methods"
+        if isinstance(callee, Function):
+            if _returns_plain(callee.node, _is_wraps(probe, callee), calls=1, parameters=False):
+                return None
+            return f"{where} is made by the project function {callee.qualified}, which may return an object whose __set_name__ runs when {owner.name.value} is created and replaces its methods"
+        if isinstance(callee, (ClassValue, Builtin, Module, Marker)):
+            return None
+        if callee is OPAQUE or isinstance(callee, BoundMethod):
+            return None  # an attribute of an object outside the project (`models.CharField`): assumption 7
+        return f"{where} is made by '{code_of(value.func)}', which may return an object whose __set_name__ replaces methods of {owner.name.value}"
+    if decorator:
+        callee_node = value.func if isinstance(value, cst.Call) else value
+        try:
+            callee = probe.evaluate(callee_node)
+        except EvalError as exc:
+            return f"the decorator '{code_of(value)}' in {owner.name.value} cannot be resolved ({exc.reason}); what it returns may define __set_name__ and replace methods"
+        if isinstance(callee, Function):
+            if _returns_plain(callee.node, _is_wraps(probe, callee), calls=2 if isinstance(value, cst.Call) else 1, parameters=True):
+                return None
+            return f"the decorator '{code_of(value)}' in {owner.name.value} is the project function {callee.qualified}, which may return an object whose __set_name__ replaces methods"
+        return None  # a project class (checked by the caller), a builtin, a library decorator (assumption 7)
+    if isinstance(value, (cst.Name, cst.Attribute)):
+        try:
+            made = probe.evaluate(value)
+        except EvalError:
+            return None  # a name bound earlier in the class body: its own value was judged there
+        if made is UNTRUSTED or isinstance(made, Instance):
+            return f"{where} was computed by project code (it may be an object whose __set_name__ replaces methods of {owner.name.value})"
+    return None
+
+
+def _is_wraps(probe: Evaluator, function: Function) -> Callable[[cst.BaseExpression], bool]:
+    """A test for ``@functools.wraps(f)`` (resolved in ``function``'s module) on a nested ``def``: it returns the
+    wrapper itself."""
+    evaluator = probe if function.facts is probe.facts else probe.module_evaluator(function.facts)
+
+    def test(decorator: cst.BaseExpression) -> bool:
+        if not isinstance(decorator, cst.Call):
+            return False
+        try:
+            return evaluator.evaluate(decorator.func) == Module("functools.wraps")
+        except EvalError:
+            return False
+
+    return test
+
+
+def _assigned_names(function: cst.FunctionDef) -> list[cst.Name]:
+    """Names bound in ``function``'s own body other than by a ``def`` (assignments, for/with targets, walrus,
+    imports), nested functions and classes excluded."""
+    found: list[cst.Name] = []
+
+    class _Stores(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            found.extend(n for n in _names_in(node.target))
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_For(self, node: cst.For) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            found.extend(_names_in(node.name))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_Global(self, node: cst.Global) -> None:
+            found.extend(n.name for n in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.extend(n.name for n in node.names)
+
+    function.visit(_Stores())
+    return found
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [n for e in node.elements for n in _names_in(e.value)]
+    if isinstance(node, cst.StarredElement):
+        return _names_in(node.value)
+    return []
+
+
+def _returns_plain(function: cst.FunctionDef, wraps: Callable[[cst.BaseExpression], bool], *, calls: int, parameters: bool, depth: int = 0) -> bool:
+    """Whether calling ``function`` ``calls`` times in a row (``f(x)``: 1, a decorator factory ``f(x)(g)``: 2) can
+    only give a built-in value: every ``return`` (outside nested functions) gives a literal, ``None``, a lambda, a
+    parameter (when ``parameters``: a decorator returning the function it got) or — the last call aside — a
+    ``def`` nested directly in it (not rebound, decorated by nothing but ``wraps`` as judged by ``wraps``) whose own
+    returns are plain. A generator or async function returns a generator/coroutine object (plain); a decorated one
+    is not proven."""
+    if function.decorators or depth > MAX_HELPER_DEPTH:
+        return False
+    if isinstance(function.asynchronous, cst.Asynchronous) or _is_generator_function(function):
+        return calls == 1
+    nested = {
+        s.name.value: s for s in (function.body.body if isinstance(function.body, cst.IndentedBlock) else ())
+        if isinstance(s, cst.FunctionDef)
+    }
+    names = {p.name.value for p in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)}
+    returns: list[cst.Return] = []
+
+    class _Returns(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            returns.append(node)
+
+    function.visit(_Returns())
+    assigned = {
+        n.value for n in _assigned_names(function)
+    }  # `wrapper = Registered()` after `def wrapper`: the name no longer holds the def
+    for statement in returns:
+        result = statement.value
+        if result is None or isinstance(result, cst.Lambda):
+            if calls > 1 and result is None:
+                return False  # `None(...)` raises; not worth modelling
+            continue
+        if isinstance(result, cst.Name) and result.value in nested and result.value not in names and result.value not in assigned:
+            inner = nested[result.value]
+            if not all(wraps(d.decorator) for d in inner.decorators):
+                return False
+            if calls == 1 or _returns_plain(inner, wraps, calls=calls - 1, parameters=True, depth=depth + 1):
+                continue
+            return False
+        if calls == 1 and isinstance(result, cst.Name) and parameters and result.value in names:
+            continue
+        if calls == 1:
+            try:
+                ast.literal_eval(code_of(result))
+                continue
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                return False
+        return False
+    return True
 
 
 def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
