@@ -769,6 +769,11 @@ class Evaluator:
 
     def _eval_Attribute(self, node: cst.Attribute) -> object:
         base = node.value
+        if node.attr.value in ("value", "name") and isinstance(base, cst.Attribute):
+            member = self._enum_member(base)
+            if member is not None:
+                # `Mode.HEARTBEAT.value` of a proven plain Enum: the literal (the member itself never equals it)
+                return member[1] if node.attr.value == "value" else member[0]
         if isinstance(base, cst.Name) and self.owner is not None and base.value not in self.locals.keys() - {self.receiver}:
             if base.value in {self.receiver, self._owner_name()} and base.value is not None:
                 member = self.class_member(node.attr.value, node, bound=base.value == self.receiver)
@@ -874,6 +879,42 @@ class Evaluator:
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
             return OPAQUE
         return BoundMethod(value, name)
+
+    def _enum_member(self, node: cst.Attribute) -> tuple[str, object] | None:
+        """(name, value) of the member ``Cls.MEMBER`` when ``Cls`` is a proven plain enum (:func:`plain_enum`) and
+        ``MEMBER`` one of its members; None otherwise (the caller then evaluates ``node`` as any attribute)."""
+        if not isinstance(node.value, (cst.Name, cst.Attribute)):
+            return None
+        try:
+            owner = self.evaluate(node.value)
+        except EvalError:
+            return None
+        if not isinstance(owner, ClassValue):
+            return None
+        enum = plain_enum(self, owner)
+        if enum is None or node.attr.value not in enum[1]:
+            return None
+        return node.attr.value, enum[1][node.attr.value]
+
+    def _comparand(self, node: cst.BaseExpression) -> object:
+        """An operand of ``==``/``!=``/``in``: a member of a proven str-mixin enum (``class Mode(str, Enum)``,
+        ``StrEnum``) compares and hashes exactly as its value on every Python version (its ``str()`` and format do
+        not, so only here); also as an element of a tuple/list/set display. Otherwise the plain evaluation."""
+        if isinstance(node, cst.Attribute) and isinstance(node.value, (cst.Name, cst.Attribute)):
+            try:
+                owner = self.evaluate(node.value)
+            except EvalError:
+                owner = None
+            if isinstance(owner, ClassValue):
+                enum = plain_enum(self, owner)
+                if enum is not None and enum[0] in ("str", "enum.StrEnum") and node.attr.value in enum[1]:
+                    return enum[1][node.attr.value]
+        if isinstance(node, (cst.Tuple, cst.List, cst.Set)) and any(isinstance(e.value, cst.Attribute) for e in node.elements):
+            if all(isinstance(e, cst.Element) for e in node.elements):
+                parts = [self._comparand(e.value) for e in node.elements]
+                if all(is_concrete(p) for p in parts):
+                    return frozenset(parts) if isinstance(node, cst.Set) else tuple(parts)
+        return self.evaluate(node)
 
     def other_class_attribute(self, value: ClassValue, name: str) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
@@ -996,10 +1037,12 @@ class Evaluator:
         return self.evaluate(node.right)
 
     def _eval_Comparison(self, node: cst.Comparison) -> object:
-        left = self.evaluate(node.left)
+        # `is` compares identity: a str-mixin enum member is not its value there
+        operand = self.evaluate if any(isinstance(t.operator, (cst.Is, cst.IsNot)) for t in node.comparisons) else self._comparand
+        left = operand(node.left)
         result: object = True
         for target in node.comparisons:
-            right = self.evaluate(target.comparator)
+            right = operand(target.comparator)
             compare = _COMPARE.get(type(target.operator))
             if compare is None:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
@@ -1558,6 +1601,111 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
             elif not isinstance(parent, (ClassValue, Module, Builtin)):
                 return f"the base class '{code_of(base.value)}' is not a known class"
     return None
+
+
+ENUM_BASES = (("enum.Enum",), ("str", "enum.Enum"), ("enum.StrEnum",), ("enum.IntEnum",), ("int", "enum.Enum"))
+"""Base lists of a plain enum class whose members' ``.value`` is the class body's literal (Python's own EnumType)."""
+
+_ENUM_HOOKS = frozenset({"_missing_", "_generate_next_value_", "_ignore_", "_order_", "__new__", "__init__", "__init_subclass__", "__set_name__", "__getattr__", "__getattribute__", "__setattr__", "__class_getitem__", "__prepare__"})
+"""Class-body names that change how an enum makes or finds its members."""
+
+_ENUM_INTERNALS = frozenset({"_value_", "_name_", "_member_map_", "_value2member_map_", "_member_names_"})
+"""Private enum state: a module that mentions it may change what a member's ``.value`` is."""
+
+
+def _mentions_enum_internals(facts: ModuleFacts) -> bool:
+    """Whether ``facts``' code names private enum state (:data:`_ENUM_INTERNALS`) as an attribute or in a string
+    (``member._value_ = x``, ``setattr(member, "_value_", x)``, ``vars(member)["_value_"]``); memoised."""
+    cached = facts.__dict__.get("_enum_internals")
+    if cached is None:
+        tree = parsed_module(facts)[0]
+        cached = any(
+            (isinstance(n, ast.Attribute) and n.attr in _ENUM_INTERNALS)
+            or (isinstance(n, ast.Constant) and isinstance(n.value, str) and any(i in n.value for i in _ENUM_INTERNALS))
+            for n in ast.walk(tree)
+        )
+        facts.__dict__["_enum_internals"] = cached
+    return bool(cached)
+
+
+def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, object]] | None:
+    """(its first base, its members: name -> literal value) when ``value`` is a proven plain enum, else None. The
+    first base is ``"str"``/``"enum.StrEnum"`` for a str mixin, whose members compare and hash as their value.
+
+    Plain: its bases are exactly one of :data:`ENUM_BASES` (resolved through proven bindings to the standard
+    library's ``enum``), no keyword (metaclass), no decorator but ``enum.unique``, nothing in the body but a
+    docstring, ``pass``, ``def``s of ordinary names and one assignment of a literal per member name (no
+    :data:`_ENUM_HOOKS`, no ``auto()``, no name bound twice), each str-mixin member a ``str``; no attribute store
+    of a member's name (or a computed one) in its module, the reading module or the entry point's module, and none
+    of them mentions the enum's private state (:data:`_ENUM_INTERNALS`, ``member._value_ = ...``). Then Python's
+    EnumType makes each member with exactly that ``.value`` (hostile review 5, FA1)."""
+    facts = value.facts or evaluator.facts
+    node = value.node
+    cache: dict[int, tuple[str, dict[str, object]] | None] = facts.__dict__.setdefault("_plain_enums", {})
+    if id(node) in cache:
+        return cache[id(node)]
+    cache[id(node)] = None
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    if node.keywords or facts.class_qualname(node) is None:
+        return None
+    bases: list[str] = []
+    for base in node.bases:
+        try:
+            resolved = probe.evaluate(base.value)
+        except EvalError:
+            return None
+        if isinstance(resolved, Module):
+            bases.append(resolved.dotted)
+        elif isinstance(resolved, Builtin):
+            bases.append(resolved.name)
+        else:
+            return None
+    if tuple(bases) not in ENUM_BASES:
+        return None
+    for decorator in node.decorators:
+        try:
+            if probe.evaluate(decorator.decorator) != Module("enum.unique"):
+                return None
+        except EvalError:
+            return None
+    qualname = facts.class_qualname(node) or node.name.value
+    tree = parsed_module(facts)[0]
+    body: list[ast.stmt] = tree.body
+    classdef: ast.ClassDef | None = None
+    for part in qualname.split("."):
+        classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+        if classdef is None:
+            return None
+        body = classdef.body
+    members: dict[str, object] = {}
+    for index, statement in enumerate(body):
+        if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
+            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name not in _ENUM_HOOKS:
+            continue
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
+            return None
+        name = statement.targets[0].id
+        if name in members or name.startswith("_") or name in ("value", "name"):
+            return None
+        try:
+            literal = ast.literal_eval(statement.value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None  # `auto()`, a computed value
+        if not is_concrete(literal) or (bases[0] in ("str", "enum.StrEnum") and type(literal) is not str):
+            return None  # a str-mixin member's value is str(literal)
+        if bases[0] in ("int", "enum.IntEnum") and type(literal) is not int:
+            return None
+        members[name] = literal
+    modules = {id(m): m for m in (facts, evaluator.facts, *evaluator._entry_facts())}
+    for module in modules.values():
+        if _mentions_enum_internals(module):
+            return None
+        stores = attribute_stores(module)
+        if any(key in members or key == "*" or key in _ENUM_HOOKS for (_, key) in stores):
+            return None
+    cache[id(node)] = (bases[0], members)
+    return cache[id(node)]
 
 
 def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
