@@ -55,7 +55,10 @@ REAL_EFFECT_CASES = frozenset(
 
 
 UNSOUND_BEFORE_CASES = frozenset(
-    {"values_instance_shadows_class_attribute", "values_namespace_mutation", "values_set_name_factory", "values_enum_guards"}
+    {
+        "values_instance_shadows_class_attribute", "values_namespace_mutation", "values_set_name_factory", "values_enum_guards",
+        "values_precision_round5",
+    }
 )
 """Cases of hostile review 5 run both ways: each TG009/TG012 entry point (but those named *unproven*: a stated
 precision limit) must start its thread in the heartbeat world (THOR_SCHEDULER_MODE unset) or never in the legacy

@@ -30,7 +30,7 @@ PURE_BUILTINS = frozenset(
     {
         "bool", "str", "len", "int", "float", "repr", "isinstance", "issubclass", "getattr", "hasattr",
         "tuple", "frozenset", "abs", "min", "max", "any", "all", "callable", "type", "id", "hash", "ord", "chr",
-        "sorted", "list", "set", "dict", "format",
+        "sorted", "list", "set", "dict", "format", "range",
     }
 )
 """Builtins that only compute. On values of unknown type they call dunder methods (``__bool__``, ``__len__``…),

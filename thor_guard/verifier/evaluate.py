@@ -684,6 +684,10 @@ class Evaluator:
     def module_name(self, facts: ModuleFacts, name: str, node: cst.CSTNode) -> object:
         """The value of module-level ``name`` of ``facts``' module, when every binding of it is known."""
         problem = facts.bindings.problem(name) or self.walk_patch(f"{facts.name}.{name}")
+        if problem is not None and not self.callee_depth and self.walk_patch(f"{facts.name}.{name}") is None and literal_global_state(facts, name):
+            # `global _started` … `_started = True` in functions: a flag of built-in values whose current value is
+            # unknown; reading it is pure, and a test of it is followed both ways (assumption-free: its type is known)
+            return OPAQUE
         if problem is not None:
             self.trace.problems.append(problem)
             if self.callee_depth:
@@ -707,6 +711,9 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
+        if isinstance(expression, cst.Lambda) and site.kind == "assign":
+            # `_is_hb = lambda: os.environ.get(...) == "heartbeat"`, bound once: walked like the `def` it is
+            return Function(facts, lambda_function(facts, name, expression), f"{facts.name}.{name}")
         problem = self.mutable_constant_problem(facts, name, expression)
         if problem is not None:
             self.trace.problems.append(problem)
@@ -1706,6 +1713,97 @@ def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, 
             return None
     cache[id(node)] = (bases[0], members)
     return cache[id(node)]
+
+
+def lambda_function(facts: ModuleFacts, name: str, node: cst.Lambda) -> cst.FunctionDef:
+    """``def <name>(<params>): return <body>`` for the module-level ``name = lambda <params>: <body>`` — the same
+    code object Python makes, sharing the lambda's parameter and body nodes (so names resolve in the lambda's
+    scope, see :func:`lambda_of`). One node per lambda (memo keys use node identity)."""
+    cache: dict[int, cst.FunctionDef] = facts.__dict__.setdefault("_lambda_functions", {})
+    made = cache.get(id(node))
+    if made is None:
+        made = cst.FunctionDef(
+            name=cst.Name(name),
+            params=node.params,
+            body=cst.SimpleStatementSuite(body=[cst.Return(value=node.body)]),
+        )
+        cache[id(node)] = made
+        _LAMBDAS[id(made)] = (made, node)
+    return made
+
+
+def lambda_of(function: cst.FunctionDef) -> cst.Lambda | None:
+    """The lambda a :func:`lambda_function` definition was made from, else None."""
+    found = _LAMBDAS.get(id(function))
+    return found[1] if found is not None and found[0] is function else None
+
+
+_LAMBDAS: dict[int, tuple[cst.FunctionDef, cst.Lambda]] = {}
+
+
+def literal_global_state(facts: ModuleFacts, name: str) -> bool:
+    """Whether module-level ``name`` is state of built-in values rebound only through ``global`` in functions: one
+    unconditional module-level assignment of a literal, no hazard (``globals()`` writes, star imports…), and in every
+    function declaring ``global name`` each store of it a plain or augmented assignment of a literal (no ``del``,
+    loop or ``with`` target, unpacking, walrus, import). Then its value is unknown but built in, and it always
+    exists; memoised per module and name."""
+    cache: dict[str, bool] = facts.__dict__.setdefault("_literal_globals", {})
+    if name in cache:
+        return cache[name]
+    cache[name] = False
+    bindings = facts.bindings
+    if bindings.hazard_for(name) is not None:
+        return False
+    sites = bindings.bindings(name)
+    plain = [site for site in sites if site.kind != "global"]
+    if len(plain) != 1 or plain[0].kind not in ("assign", "annassign") or plain[0].conditional or len(plain) == len(sites):
+        return False
+    tree = parsed_module(facts)[0]
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            if statement.value is None or not _is_literal(statement.value) or len(targets) != 1:
+                return False
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own = [n for n in _own_scope(function)]
+        if not any(isinstance(n, ast.Global) and name in n.names for n in own):
+            continue
+        for node in own:
+            if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+                parent = next((p for p in own if isinstance(p, (ast.Assign, ast.AugAssign)) and (node in getattr(p, "targets", ()) or getattr(p, "target", None) is node)), None)
+                if parent is None or not _is_literal(parent.value):
+                    return False
+            elif isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name).split(".")[0] == name for a in node.names):
+                return False
+            elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and getattr(node, "name", None) == name:
+                return False
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function and node.name == name:
+                return False
+    cache[name] = True
+    return True
+
+
+def _is_literal(node: ast.expr) -> bool:
+    try:
+        return is_concrete(ast.literal_eval(node))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
+def _own_scope(function: ast.AST) -> list[ast.AST]:
+    """The nodes of ``function``'s own scope (nested functions, classes, lambdas and comprehensions excluded, their
+    ``def``/``class`` statements themselves included)."""
+    found: list[ast.AST] = []
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:

@@ -42,6 +42,7 @@ from thor_guard.verifier.evaluate import (
     Trace,
     Unsupported,
     instance_of,
+    lambda_of,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
@@ -369,6 +370,9 @@ class Walker:
         self._scope = self.facts.scope(statements[0]) if statements else None
         if isinstance(body, cst.SimpleStatementSuite) and body.body:
             self._scope = self.facts.scope(body.body[0])
+        lambda_node = lambda_of(function)
+        if lambda_node is not None:
+            self._scope = self.facts.scope(lambda_node.body)  # a module-level lambda walked as a def
         self._globals = _declared_globals(statements)
         # `self.x` of a property runs its getter; `cls.x` in a classmethod gives the property object itself.
         self._instance_receiver = self.receiver is not None and not any(
@@ -513,7 +517,9 @@ class Walker:
                 return self._def(statement, state, index)
             if isinstance(statement, cst.ClassDef):
                 return self._class(statement, state, index)
-            if isinstance(statement, cst.Try):
+            if isinstance(statement, (cst.Try, cst.TryStar)):
+                # `except*` handlers have the same shape; a `return`/`break`/`continue` in one is a SyntaxError, and a
+                # single exception is matched all or nothing, so the `try` model holds
                 return self._try(statement, state, index)
             if isinstance(statement, cst.With):
                 return self._with(statement, state, index)
@@ -854,7 +860,7 @@ class Walker:
                 havocked.locals[name] = Bound(unknown, previous.reads)
         return havocked
 
-    def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
+    def _try(self, node: cst.Try | cst.TryStar, state: PathState, index: int) -> list[Outcome | PathState]:
         entry = state.copy()
         before = self.risky
         body = self._suite(node.body, state, index)
@@ -1062,7 +1068,7 @@ def _source(node: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(node)
 
 
-def _catches(node: cst.Try, exception: str) -> bool:
+def _catches(node: cst.Try | cst.TryStar, exception: str) -> bool:
     """True when some handler of ``node`` catches ``exception`` (by name, a base of it, or bare)."""
     related = {
         "KeyError": {"KeyError", "LookupError"},

@@ -606,7 +606,7 @@ def _guard_candidate(function: cst.FunctionDef, walks: _Walks, context: Verifier
 def _may_be_guard(statement: cst.CSTNode, receiver: str | None) -> bool:
     """An exiting ``if``/``while``/``match`` whose test calls a non-builtin function not reached through ``receiver``
     (also one level inside ``try``/``with``, where a guard may sit)."""
-    if isinstance(statement, (cst.Try, cst.With)):
+    if isinstance(statement, (cst.Try, cst.TryStar, cst.With)):
         return any(_may_be_guard(inner, receiver) for inner in statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else False
     if isinstance(statement, (cst.If, cst.While)):
         return has_exit(statement) and _calls_outside(statement.test, receiver)
