@@ -582,7 +582,11 @@ class Walker:
                 self._evaluate(small.msg, state, index)
             return [state]  # `python -O` skips asserts, so an assert never proves an exit
         if isinstance(small, cst.Del):
-            names = [n for n in _target_names_of(small.target)]
+            # Only a `del` whose every target is a plain local name is pure: an attribute or subscript target
+            # (`del self.x`, `del d[k]`, `del os.environ[...]`) runs __delattr__/__delitem__ on an object that
+            # outlives the call. `_local_del_names` is None for those, never an empty list that `all()` would
+            # accept vacuously (hostile review 6, R6-12).
+            names = _local_del_names(small.target)
             if names is not None and all(n in state.locals for n in names) and not set(names) & self._globals:
                 for name in names:
                     state.locals.pop(name, None)
@@ -1147,18 +1151,21 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
-def _target_names_of(node: cst.BaseExpression) -> list[str]:
+def _local_del_names(node: cst.BaseExpression) -> list[str] | None:
+    """The names a `del` target unbinds, or None when some element is not a plain name (attribute, subscript, star)."""
     if isinstance(node, cst.Name):
         return [node.value]
     if isinstance(node, (cst.Tuple, cst.List)):
         out: list[str] = []
         for element in node.elements:
-            inner = _target_names_of(element.value)
-            if not inner:
-                return []
+            if not isinstance(element, cst.Element):
+                return None
+            inner = _local_del_names(element.value)
+            if inner is None:
+                return None
             out.extend(inner)
         return out
-    return []
+    return None
 
 
 def _parameter_names(params: cst.Parameters) -> list[str]:
