@@ -379,6 +379,9 @@ class Walker:
             isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
         ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
         rebound = _rebound_names(function)
+        fresh, builtins_used = _fresh_locals(function)
+        unproven = {b for b in builtins_used if b in rebound or self.facts.bindings.bindings(b) or self.facts.bindings.problem(b) is not None}
+        self._fresh_locals = frozenset(n for n in fresh if not (builtins_used.get(n, frozenset()) & unproven)) - set(_parameter_names(function.params))
         self._builtin_parameters = {
             param.name.value: kind
             for param, kind in ((function.params.star_arg, tuple), (function.params.star_kwarg, dict))
@@ -647,6 +650,11 @@ class Walker:
             target = small.target
             if not isinstance(target, cst.Name) or target.value not in state.locals or target.value in self._globals:
                 raise Effect(small, f"'{code_of(small)}' changes something outside the function")
+            current = state.locals[target.value].value
+            if not isinstance(current, _IMMUTABLE_SCALARS) and target.value not in self._fresh_locals:
+                # `q = self.pending; q += [x]` runs list.__iadd__ on the aliased object: only a local proven to
+                # hold an immutable value or a container this function made itself is rebound (hostile R6-17).
+                raise Effect(small, f"'{code_of(small)}' may change in place the object '{target.value}' refers to (an in-place operator on a value not proven immutable or fresh)")
             combined = cst.BinaryOperation(left=target, operator=_AUG[type(small.operator)](), right=small.value) if type(small.operator) in _AUG else None
             if combined is None:
                 value = self._evaluate(small.value, state, index, trace)
@@ -1373,6 +1381,32 @@ def _rebound_names(function: cst.FunctionDef) -> frozenset[str]:
     return _memo_by_identity(_REBOUND, function.body, lambda body: frozenset(_visit(_Rebinds)(body).names))
 
 
+_IMMUTABLE_SCALARS = (str, bytes, int, float, complex, bool, type(None))
+_FRESH_VALUES = (
+    cst.List, cst.Set, cst.Dict, cst.Tuple, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp,
+    cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float, cst.Imaginary,
+)
+_FRESH_BUILTINS = frozenset({"len", "int", "str", "float", "bool", "repr", "ord", "chr", "format", "tuple", "frozenset", "list", "dict", "set", "sorted", "bytes"})
+"""Builtins whose result is a new object or an immutable value (when the name is the builtin: checked by the walker)."""
+_FRESH: dict[int, tuple[cst.CSTNode, tuple[frozenset[str], dict[str, frozenset[str]]]]] = {}
+
+
+def _fresh_locals(function: cst.FunctionDef) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Names whose every binding in ``function`` is ``name = <display, comprehension or literal>`` (or an augmented
+    assignment of the name itself): such a local only ever holds an object this call made, so an in-place operator
+    on it changes nothing outside the function. Any other binding (unpacking, ``for``, walrus, ``with … as``,
+    a plain name or call as the value) may alias an outside object. A call of one of :data:`_FRESH_BUILTINS` counts
+    as fresh too; the second result maps each name to the builtins its freshness relies on (the caller proves them)."""
+
+    def compute(body: cst.CSTNode) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        visitor = _FreshBindings()
+        body.visit(visitor)
+        fresh = frozenset(visitor.fresh - visitor.names)
+        return fresh, {n: frozenset(b) for n, b in visitor.builtins.items() if n in fresh}
+
+    return _memo_by_identity(_FRESH, function.body, compute)
+
+
 class _Rebinds(cst.CSTVisitor):
     def __init__(self) -> None:
         self.names: set[str] = set()
@@ -1471,3 +1505,39 @@ class _ExitFinder(cst.CSTVisitor):
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
+
+
+class _FreshBindings(_Rebinds):
+    """``fresh``: names bound by ``name = <fresh value>``; ``names``: names bound any other way (see _fresh_locals)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fresh: set[str] = set()
+        self.builtins: dict[str, set[str]] = {}
+        self._skipped: set[int] = set()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        builtin = value.func.value if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in _FRESH_BUILTINS else None
+        if isinstance(value, _FRESH_VALUES) or (isinstance(value, cst.Name) and value.value in ("True", "False", "None")) or builtin is not None:
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.fresh.add(target.target.value)
+                    self._skipped.add(id(target))
+                    if builtin is not None:
+                        self.builtins.setdefault(target.target.value, set()).add(builtin)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if id(node) not in self._skipped:
+            self._target(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if isinstance(node.target, cst.Name) and (node.value is None or isinstance(node.value, _FRESH_VALUES)):
+            if node.value is not None:
+                self.fresh.add(node.target.value)
+            return
+        self._target(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if not isinstance(node.target, cst.Name):
+            self._target(node.target)
