@@ -323,7 +323,18 @@ def verify_function(
         probe.outcomes[None]  # one walk tells whether anything reads the mode variable
         if not _guard_candidate(function, probe, context):
             return _apply_suppressions(function, qualname, [_missing_guard(function, context, None)], None, None, None)
-        return _apply_suppressions(function, qualname, [entry], None, None, None)
+        # The walk goes on as if the entry point's premise held (the decorator transparent, the binding proven):
+        # its other findings are reported too, so a suppression or a --ignore/--select filter of TG009 removes
+        # only the TG009 and never hides a TG002 the body has as well (hostile review 6, R6-14).
+        rest = _verify_body(facts, function, qualname, context)
+        extra = [hit for hit in rest.hits if hit.code not in ("TG009", "TG000")]
+        verdict = _apply_suppressions(function, qualname, [entry, *extra], rest.guard_index, rest.guard_start, rest.env_var_read)
+        return replace(verdict, assumptions=rest.assumptions, table=rest.table)
+    return _verify_body(facts, function, qualname, context)
+
+
+def _verify_body(facts: ModuleFacts, function: cst.FunctionDef, qualname: str, context: VerifierContext) -> FunctionVerdict:
+    """The verdict of the walks of ``function``'s body (the entry point itself taken as proven)."""
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
