@@ -835,7 +835,12 @@ class Evaluator:
             if problem is not None:
                 self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
                 return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
-            value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            try:
+                value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            except (Effect, Crash, Raises):
+                # `clock = _Clock()`: computed when the class was created (not by this call); reading it is pure, but
+                # it may be a project instance whose dunders run — judged where this function uses it (review 5, TP6)
+                return UNTRUSTED
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
                 # the instance it is a bound method and self becomes its key argument (hostile VH-7)
@@ -943,8 +948,12 @@ class Evaluator:
             # a descriptor, a project base's __init_subclass__ may rewrite it (hostile R5-10, R5-11).
             return OPAQUE
         for (_, attribute), sites in attribute_stores(facts).items():
-            if attribute in (name, "*") and any(not _other_class(facts, site[3], node.name.value) for site in sites):
-                return OPAQUE  # `Flags.enabled = True`, `setattr(x, "enabled", …)` somewhere in the module
+            store = next((site for site in sites if not _other_class(facts, site[3], node.name.value)), None) if attribute in (name, "*") else None
+            if store is not None:
+                # `Flags.enabled = True`, `_target.HEARTBEAT = …`, `setattr(x, "enabled", …)` somewhere in the module:
+                # a guard comparing with it is TG009 naming the store (review 5, CL10/CL13)
+                self.trace.problems.append(f"the class attribute {node.name.value}.{name} is not proven: the attribute store at line {store[0]} ('{store[1]}') in {facts.name} may replace it")
+                return OPAQUE
         tree = parsed_module(facts)[0]
         body: list[ast.stmt] = tree.body
         classdef: ast.ClassDef | None = None

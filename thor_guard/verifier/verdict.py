@@ -528,7 +528,9 @@ def _explain(
     if not hits:
         effect = _first_effect(strict, context)
         node = effect.node if effect is not None else guard.node
-        hits.append(RuleHit("TG009", "cannot prove that the function returns first in heartbeat mode and runs in legacy mode", node))
+        # Name what a heartbeat-world path reaches (review 5, TF2: a `finally: continue` cancelling the guard's return)
+        reached = f"; a heartbeat-mode path reaches {effect.reason}" if effect is not None else ""
+        hits.append(RuleHit("TG009", f"cannot prove that the function returns first in heartbeat mode and runs in legacy mode{reached}", node))
     return hits, guard.index, variable
 
 
