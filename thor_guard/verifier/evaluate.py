@@ -789,6 +789,35 @@ class Evaluator:
         value = self.evaluate(base)
         return self.attribute(value, node.attr.value, node)
 
+    def _format_fields(self, template: str, node: cst.Call) -> None:
+        """``"{0.x}".format(self)`` / ``"{s.x}".format(s=self)``: a replacement field's attribute chain is read from the
+        argument at run time, so on ``self`` it is ``self.x`` (a property's getter, ``__getattr__``) — judged as the
+        spelled-out load (hostile review 6, R6-7). A template the formatter rejects raises: left to the call itself."""
+        import string
+
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+        except ValueError:
+            return
+        positional = [a.value for a in node.args if not a.star and a.keyword is None]
+        named = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        automatic = 0
+        for field in fields:
+            head, _, rest = field.partition(".")
+            head = head.split("[")[0]
+            if head == "":
+                head, automatic = str(automatic), automatic + 1
+            argument = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
+            if argument is not None and rest and self._reads_self(argument):
+                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+
+    def _reads_self(self, node: cst.BaseExpression) -> bool:
+        """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
+        return (
+            isinstance(node, cst.Name) and self.owner is not None and self.instance_receiver
+            and node.value == self.receiver and node.value not in self.locals.keys() - {self.receiver}
+        )
+
     def _owner_name(self) -> str | None:
         """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
         assert self.owner is not None
@@ -802,18 +831,18 @@ class Evaluator:
         if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
             return None
         method = _class_member(self.owner, name)
+        if method is None and bound and self.instance_receiver and not any(_binds_in_body(self.owner, name)):
+            inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
+            if inherited is not None:
+                return inherited
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
-            if wrappers == {"property"} and len(method.decorators) == 1 and bound and self.instance_receiver and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
-                # `self.x` of a plain `@property` runs its getter with self: walked like `self.x()` of a method
-                # (precision: a property guard helper is a guard). Subclass overrides: assumption 3.
-                if isinstance(node, cst.Attribute):
-                    facts, full = self.facts.recover(method)
-                    getters = facts.__dict__.setdefault("_property_getters", {})
-                    if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
-                        getters[id(full)] = (full, full.with_changes(decorators=()))
-                    getter = Function(facts, getters[id(full)][1], f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=True)
-                    return self.analysis.call(self, node, getter, [], {})
+            if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
+                # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
+                # getter) runs its getter with self: walked like `self.x()` of a method (precision: a property guard
+                # helper is a guard). Subclass overrides: assumption 3.
+                if isinstance(node, (cst.Attribute, cst.Call)):
+                    return self._walk_getter(self.facts, method, self.owner, name, node)
             if wrappers:
                 # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
@@ -850,6 +879,72 @@ class Evaluator:
                 # read through the instance, so Python passes self as its first argument (hostile VH-1).
                 return Function(value.facts, value.node, value.qualified, self.owner, bound=True)
             return value
+        return None
+
+    def _walk_getter(self, facts: ModuleFacts, method: cst.FunctionDef, owner: cst.ClassDef, name: str, node: cst.CSTNode) -> object:
+        """Run the getter of property ``name`` (defined in class ``owner`` of ``facts``) on ``self``: its result."""
+        facts, full = facts.recover(method)
+        getters = facts.__dict__.setdefault("_property_getters", {})
+        if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
+            getters[id(full)] = (full, full.with_changes(decorators=()))
+        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True)
+        return self.analysis.call(self, node, getter, [], {})
+
+    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
+        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
+
+        The project bases are searched in order (through proven bindings, up to :data:`MAX_HELPER_DEPTH` levels):
+        the first that binds ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base in this
+        module is walked; a getter in another module, another decorator or a computed class attribute
+        (``setting = property(...)``) may run code when read: an effect. A literal or a plain method is what the
+        read gives (None: the caller goes on as before). When no class of the hierarchy binds the name and one
+        defines ``__getattr__``, the read runs it: an effect. Bases outside the project are library code (assumption 7).
+        """
+        assert self.owner is not None
+        seen: set[int] = set()
+
+        def visit(classdef: cst.ClassDef, facts: ModuleFacts, depth: int) -> object | None:
+            if depth >= MAX_HELPER_DEPTH or id(classdef) in seen:
+                return None
+            seen.add(id(classdef))
+            probe = self if facts is self.facts else self.module_evaluator(facts)
+            for base in classdef.bases:
+                try:
+                    parent = probe.evaluate(_generic_origin(base.value))
+                except EvalError:
+                    continue  # an unproven base is TG009 elsewhere (class_hierarchy_problem) when it matters
+                if not isinstance(parent, ClassValue):
+                    continue
+                parent_facts = parent.facts or facts
+                kind = _source_class_binding(parent_facts, parent.node.name.value, name)
+                if kind == "plain":
+                    return False
+                if kind == "getter":
+                    member = _class_member(parent.node, name)
+                    getter_facts = parent_facts
+                    if not isinstance(member, cst.FunctionDef):
+                        # the skeleton (or another module's outline) elided the base's body: cut the getter from the source
+                        qualname = parent_facts.class_qualname(parent.node)
+                        recovered = parent_facts.recover_qualname(f"{qualname}.{name}") if qualname is not None else None
+                        if recovered is not None:
+                            getter_facts, member = recovered
+                    if isinstance(member, cst.FunctionDef) and _getter_decorated(getter_facts, member):
+                        return self._walk_getter(getter_facts, member, parent.node, name, node)
+                    kind = "descriptor"
+                if kind == "descriptor":
+                    raise Effect(node, f"'{code_of(node)}' reads '{name}', which the base class {parent.node.name.value} binds with a decorator or a computed value (a property or descriptor whose getter may run code)")
+                found = visit(parent.node, parent_facts, depth + 1)
+                if found is not None:
+                    return found
+            return None
+
+        found = visit(self.owner, self.facts, 0)
+        if found is False:
+            return None
+        if found is not None:
+            return found
+        if "__getattr__" in class_dunders(self, self.owner, self.facts):
+            raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
         return None
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
@@ -1335,6 +1430,10 @@ class Evaluator:
             if name == "bool" and len(arguments) == 1 and not keywords:
                 return self.truth(arguments[0], node)
             return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
+        if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[1], str) and self._reads_self(node.args[0].value):
+            # getattr(self, "x"[, d]) / hasattr(self, "x") read self.x: an own-class or inherited property's getter,
+            # the class's __getattr__ run exactly as for the spelled-out load (hostile review 6, R6-7)
+            self.class_member(arguments[1], node, bound=True)
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
         if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
             # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
@@ -1432,6 +1531,8 @@ class Evaluator:
             if function is None:
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError", "AttributeError")
             if isinstance(receiver, (str, bytes)) or name in ASSUMED_PURE_METHODS:
+                if isinstance(receiver, str) and name == "format":
+                    self._format_fields(receiver, node)
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
@@ -2705,6 +2806,62 @@ def _target_names(node: cst.BaseExpression) -> list[str]:
     if isinstance(node, cst.StarredElement):
         return _target_names(node.value)
     return []
+
+
+_GETTER_DECORATORS = frozenset({"property", "functools.cached_property", "django.utils.functional.cached_property"})
+"""Decorators whose first read through an instance runs the decorated function with the instance (the getter)."""
+
+
+def _getter_decorated(facts: ModuleFacts, method: cst.FunctionDef) -> bool:
+    """``method`` carries exactly one decorator, ``@property`` or a ``@cached_property``, proven by its binding."""
+    if len(method.decorators) != 1:
+        return False
+    expression = method.decorators[0].decorator
+    names = Evaluator.decorator_names(facts, expression)
+    if names == {"property"} and facts.bindings.bindings("property"):
+        return False
+    return bool(names & _GETTER_DECORATORS)
+
+
+def _source_class_binding(facts: ModuleFacts, class_name: str, name: str) -> str | None:
+    """How a class called ``class_name`` in ``facts``'s full source binds ``name`` in its body: ``"getter"`` (a def
+    whose only decorator is named property/cached_property), ``"descriptor"`` (another decorated def, a computed
+    value, several bindings), ``"plain"`` (a literal, or a def without decorators or with staticmethod/classmethod),
+    None (not bound there)."""
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return "descriptor"
+    kinds: list[str] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.ClassDef) and node.name == class_name):
+            continue
+        for statement in node.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+                decorators = [ast.unparse(d) for d in statement.decorator_list]
+                if not decorators or decorators in (["staticmethod"], ["classmethod"]):
+                    kinds.append("plain")
+                elif len(decorators) == 1 and decorators[0].split(".")[-1] in ("property", "cached_property"):
+                    kinds.append("getter")
+                else:
+                    kinds.append("descriptor")
+            elif isinstance(statement, ast.ClassDef) and statement.name == name:
+                kinds.append("plain")
+            else:
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    value = getattr(statement, "value", None)
+                    try:
+                        ast.literal_eval(value) if value is not None else None
+                        kinds.append("plain")
+                    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                        kinds.append("descriptor")
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else "descriptor"
 
 
 def _class_member(owner: cst.ClassDef, name: str) -> cst.FunctionDef | cst.BaseExpression | None:
