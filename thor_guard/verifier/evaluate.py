@@ -447,6 +447,9 @@ class Evaluator:
         for element in elements:  # type: ignore[attr-defined]
             if isinstance(element, (cst.StarredElement, cst.StarredDictElement)):
                 unpacked = self.evaluate(element.value)
+                if isinstance(element, cst.StarredDictElement) and not self.proven_mapping(unpacked, element.value):
+                    # {**x} calls x.keys() (an ordinary method) on a value not proven built in (R6-6)
+                    raise Effect(element, f"'**{code_of(element.value)}' calls '{code_of(element.value)}.keys()' (a method of a value not proven built in)")
                 self.dunder(unpacked, element, "unpacks")
                 known = False
             elif isinstance(element, cst.DictElement):
@@ -810,6 +813,14 @@ class Evaluator:
             argument = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
             if argument is not None and rest and self._reads_self(argument):
                 self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+
+    def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
+        """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
+        literal, a module dict constant, or the function's own ``**kwargs``/``*args`` parameter (not rebound).
+        ``dict(x)``, ``{**x}``, ``f(**x)`` and mapping patterns call those ordinary methods on anything else."""
+        if is_concrete(value) or isinstance(value, ConstDict) or tainted(value):
+            return True
+        return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
 
     def _reads_self(self, node: cst.BaseExpression) -> bool:
         """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
@@ -1347,6 +1358,9 @@ class Evaluator:
     def _arguments(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
         for argument in node.args:
             value = self.evaluate(argument.value)
+            if argument.star == "**" and not self.proven_mapping(value, argument.value):
+                # f(**x) calls x.keys() — an ordinary method, not a dunder — then x[k] (hostile review 6, R6-6)
+                raise Effect(argument, f"'**{code_of(argument.value)}' calls '{code_of(argument.value)}.keys()' (a method of a value not proven built in)")
             if argument.star:
                 if value is OPAQUE:
                     self.assume(argument, "unpacks a value of unknown type")
@@ -1430,6 +1444,10 @@ class Evaluator:
             if name == "bool" and len(arguments) == 1 and not keywords:
                 return self.truth(arguments[0], node)
             return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
+        if name == "dict" and arguments and node.args and not node.args[0].star and not self.proven_mapping(arguments[0], node.args[0].value):
+            # dict(x) calls x.keys() when x has one (the mapping protocol): an ordinary method on a value not proven
+            # built in (hostile review 6, R6-6); a list of pairs iterates (a dunder) — unknown which, so an effect
+            raise Effect(node, f"'{code_of(node)}' calls '{code_of(node.args[0].value)}.keys()' when it has one (a method of a value not proven built in)")
         if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[1], str) and self._reads_self(node.args[0].value):
             # getattr(self, "x"[, d]) / hasattr(self, "x") read self.x: an own-class or inherited property's getter,
             # the class's __getattr__ run exactly as for the spelled-out load (hostile review 6, R6-7)

@@ -956,6 +956,11 @@ class Walker:
         results: list[Outcome | PathState] = []
         remaining = state
         for case in node.cases:
+            if _has_mapping_pattern(case.pattern) and not self._evaluator(remaining, Trace()).proven_mapping(subject, node.subject):
+                # MATCH_KEYS calls `subject.get(key, sentinel)` (and `**rest` copies through keys()): a method call,
+                # not a dunder, on a subject not proven built in (hostile review 6, R6-5)
+                if not self._skipping(remaining, index):
+                    raise Effect(case.pattern, f"the mapping pattern '{code_of(case.pattern)}' calls '{code_of(node.subject)}.get()' (a method of a value not proven built in)")
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
             if self.all_paths and matched is not None:
                 matched = OPAQUE
@@ -1143,6 +1148,13 @@ def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evalua
             return False
         return OPAQUE
     return None
+
+
+def _has_mapping_pattern(pattern: cst.CSTNode) -> bool:
+    """``pattern`` is or contains a mapping pattern ``{"k": ...}`` (nested in sequence, class, or/as patterns too)."""
+    if isinstance(pattern, cst.MatchMapping):
+        return True
+    return any(_has_mapping_pattern(child) for child in pattern.children if isinstance(child, cst.CSTNode))
 
 
 def _capture(pattern: cst.MatchPattern) -> tuple[bool, str | None]:
