@@ -562,7 +562,9 @@ class Walker:
             value = small.value
             if isinstance(value, (cst.SimpleString, cst.Ellipsis, cst.Integer, cst.Float)):
                 return [state]
-            self._evaluate(value, state, index)
+            result = self._evaluate(value, state, index)
+            if isinstance(result, Coroutine) and not self._skipping(state, index):
+                raise Effect(value, _DROPPED_COROUTINE.format(code_of(value)))
             return [state]
         if isinstance(small, cst.Raise):
             if small.exc is not None:
@@ -664,6 +666,10 @@ class Walker:
             state.locals[target.value] = Bound(value, tuple(trace.reads) + state.locals[target.value].reads)
             return [state]
         value = self._evaluate(small.value, state, index, trace)
+        if isinstance(value, Coroutine) and not self._skipping(state, index):
+            # Kept in a local and (as far as the walk can tell) never awaited: dropped at the latest when the
+            # function returns, the coroutine warns through `warnings` (R6-3). Awaiting it later is not followed.
+            raise Effect(small.value, _DROPPED_COROUTINE.format(code_of(small.value)))
         for target in targets:
             self._bind_target(target, value, tuple(trace.reads), state, index, small)
         if isinstance(small, cst.AnnAssign):
@@ -1071,6 +1077,12 @@ class Walker:
                 results.append(current)
         return results
 
+
+_DROPPED_COROUTINE = (
+    "'{}' creates a coroutine that is not awaited: when it is dropped Python warns "
+    "(RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)"
+)
+"""Why calling an ``async def`` without awaiting it is an effect (hostile review 6, R6-3)."""
 
 _AUG = {
     cst.AddAssign: cst.Add,
