@@ -920,7 +920,14 @@ class Walker:
                 # `break`/`continue` in a finally cancels the return or the exception: the loop goes on.
                 cancelled = [r for r in after if isinstance(r, PathState) and r.loop is not None]
                 final.extend(cancelled)
-                final.append(bad[0] if bad else (overriding[0] if overriding else result))
+                if bad or overriding:
+                    final.append(bad[0] if bad else overriding[0])
+                if any(isinstance(r, PathState) and r.loop is None for r in after):
+                    final.append(result)  # the finally ends normally on some path: the pending exit goes on there
+                elif not cancelled and not bad and not overriding:
+                    final.append(result)
+                # Only a path through the finally that ends normally keeps the pending return/raise: one that
+                # `continue`s or `break`s cancels it on that path (hostile review 6, R6-4: `finally: continue`).
                 continue
             final.append(result)
         return final
