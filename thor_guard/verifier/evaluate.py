@@ -36,6 +36,8 @@ from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     BUILTIN_PURE_METHODS,
     CACHE_DECORATORS,
+    CALLED_DECORATORS,
+    EITHER_SHAPE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
     REGISTRATION_DECORATORS,
     ENV_READ_METHODS,
@@ -1642,8 +1644,15 @@ class Evaluator:
                     allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
-            if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
+            if not names & allowed:
                 return f"the decorator '@{code_of(expression)}' may run code before the function or replace it"
+            called = isinstance(expression, cst.Call)
+            celery_connect = any(n.endswith(".connect") and n.startswith("celery.") for n in names)
+            if not celery_connect and not names & EITHER_SHAPE_DECORATORS and called != bool(names & CALLED_DECORATORS):
+                # The exact call shape that returns the function unchanged (hostile review 6, R6-1): `@receiver` bare
+                # replaces it with receiver's inner decorator, `@atexit.register(f)` applies f to it.
+                shape = "called, as @receiver(signal)" if names & CALLED_DECORATORS else "bare, not called"
+                return f"the decorator '@{code_of(expression)}' is used in a shape that does not return the function unchanged (allowed only {shape})"
         return None
 
     @staticmethod

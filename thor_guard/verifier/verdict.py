@@ -244,6 +244,11 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         for keyword in owner.keywords:
             if keyword.keyword is not None and keyword.keyword.value == "metaclass":
                 return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
+        declared = _class_body_declarations(owner)
+        if name in declared:
+            # `global start` in the class body makes the `def start` below bind the module name, so the class's
+            # start is whatever else it has or inherits (hostile review 6, R6-13)
+            return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", function.name)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
         if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
@@ -287,6 +292,31 @@ def _string_literals(function: cst.FunctionDef) -> list[str]:
                 found.append(value)
 
     function.body.visit(_Strings())
+    return found
+
+
+def _class_body_declarations(owner: cst.ClassDef) -> dict[str, str]:
+    """Names a ``global``/``nonlocal`` statement in ``owner``'s own body scope declares (nested defs and classes have
+    their own scopes), mapped to the keyword."""
+    found: dict[str, str] = {}
+
+    class _Declarations(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            found.update((n.name.value, "global") for n in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.update((n.name.value, "nonlocal") for n in node.names)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    owner.body.visit(_Declarations())
     return found
 
 
