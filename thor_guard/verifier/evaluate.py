@@ -894,6 +894,24 @@ class Evaluator:
             return value
         return None
 
+    def _module_getattr(self, module: str, name: str, node: cst.CSTNode) -> None:
+        """``conf.FEED_LIMIT`` on a project module that binds the name nowhere but defines a module-level
+        ``__getattr__`` calls it (PEP 562): project code the verifier has read runs on this attribute load (hostile
+        review 6, R6-15). ``from conf import FEED_LIMIT`` runs it at import time instead (not a call-time effect)."""
+        if self.depth >= MAX_HELPER_DEPTH or module.split(".")[0] in STDLIB_MODULES:
+            return
+        try:
+            if not self.context.resolver.is_module(module):
+                return
+            facts = self.context.resolver.module_facts(module)
+        except Exception:  # HelperError: an unparsable project module is judged where its names are resolved
+            return
+        if facts is None or facts.bindings.bindings(name) or not facts.bindings.bindings("__getattr__"):
+            return
+        if self.context.resolver.is_module(f"{module}.{name}"):
+            return  # a submodule: `import conf.sub` binds it as an attribute (the import walk judges it)
+        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {module} binds nowhere: its module __getattr__ runs (PEP 562)")
+
     def _walk_getter(self, facts: ModuleFacts, method: cst.FunctionDef, owner: cst.ClassDef, name: str, node: cst.CSTNode) -> object:
         """Run the getter of property ``name`` (defined in class ``owner`` of ``facts``) on ``self``: its result."""
         facts, full = facts.recover(method)
@@ -962,6 +980,7 @@ class Evaluator:
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
         if isinstance(value, Module):
+            self._module_getattr(value.dotted, name, node)
             result = self.dotted(f"{value.dotted}.{name}", node)
             if isinstance(result, Module) or result is OPAQUE:
                 # an attribute the verifier did not resolve (`settings.MISSING`, `os.sepp`) may not exist: an
