@@ -130,7 +130,8 @@ class _Walks:
 
     def exits(self, env: str | None) -> bool:
         """Every path returns or raises (or ends) before a side effect."""
-        return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
+        outcomes = self.outcomes[env]
+        return bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)  # no outcome proves nothing
 
     def runs(self, env: str | None) -> bool:
         """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
@@ -213,7 +214,7 @@ class _Walks:
             walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
             walker.all_paths = True
             outcomes = walker.run(self._function, trace=Trace())
-            self._shared["harmless"] = all(o.kind in ("exit", "fallthrough") for o in outcomes)
+            self._shared["harmless"] = bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)
         return bool(self._shared["harmless"])
 
 
