@@ -1981,6 +1981,16 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         seen.add(id(node))
         stores = attribute_stores(facts)
         scopes = ("", facts.class_qualname(node) or node.name.value)
+        if not is_owner:
+            for decorator in node.decorators:
+                # A class decorator on a base runs before any subclass exists and may install __init_subclass__,
+                # __getattribute__ or descriptors that replace the method in every subclass (hostile review 6, R6-19).
+                expression = decorator.decorator
+                names = Evaluator.decorator_names(facts, expression.func if isinstance(expression, cst.Call) else expression)
+                if names & _LIBRARY_CLASS_DECORATORS:
+                    continue
+                if not names & set(evaluator.context.transparent_decorators) or isinstance(expression, cst.Call):
+                    return f"the class decorator '@{code_of(expression)}' on the base class {node.name.value} may add hooks that replace {name}"
         for hook in ("__init_subclass__", "__set_name__"):
             if not is_owner and (scopes[1], f"<{hook}>") in stores:
                 return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
@@ -2044,6 +2054,12 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         return None
 
     return visit(owner, evaluator.facts, 0, True)
+
+
+_LIBRARY_CLASS_DECORATORS = frozenset(
+    {"dataclasses.dataclass", "functools.total_ordering", "enum.unique", "typing.final", "typing.runtime_checkable"}
+)
+"""Standard-library class decorators (bare or called) that add no hook which could replace a subclass's method."""
 
 
 def _binds_in_body(owner: cst.ClassDef, name: str) -> Iterator[cst.CSTNode]:
