@@ -1844,8 +1844,10 @@ def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, 
     for index, statement in enumerate(body):
         if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
             continue
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name not in _ENUM_HOOKS:
-            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (
+            statement.name in _ENUM_HOOKS or statement.name in ("value", "name") or (statement.name.startswith("_") and statement.name.endswith("_"))
+        ):
+            continue  # an ordinary method (a dunder such as __eq__/__hash__, a sunder hook or a `value` property is not)
         if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
             return None
         name = statement.targets[0].id
@@ -1917,13 +1919,14 @@ def literal_global_state(facts: ModuleFacts, name: str) -> bool:
     tree = parsed_module(facts)[0]
     for statement in tree.body:
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, ast.AnnAssign) else []
-        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            if statement.value is None or not _is_literal(statement.value) or len(targets) != 1:
-                return False
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and (
+            statement.value is None or not _is_literal(statement.value) or len(targets) != 1
+        ):
+            return False
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        own = [n for n in _own_scope(function)]
+        own = _own_scope(function)
         if not any(isinstance(n, ast.Global) and name in n.names for n in own):
             continue
         for node in own:
@@ -1931,12 +1934,12 @@ def literal_global_state(facts: ModuleFacts, name: str) -> bool:
                 parent = next((p for p in own if isinstance(p, (ast.Assign, ast.AugAssign)) and (node in getattr(p, "targets", ()) or getattr(p, "target", None) is node)), None)
                 if parent is None or not _is_literal(parent.value):
                     return False
-            elif isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name).split(".")[0] == name for a in node.names):
-                return False
-            elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and getattr(node, "name", None) == name:
-                return False
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function and node.name == name:
-                return False
+            elif (
+                (isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name).split(".")[0] == name for a in node.names))
+                or (isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and getattr(node, "name", None) == name)
+                or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function and node.name == name)
+            ):
+                return False  # an import, `except … as`, a match capture or a nested def binding it
     cache[name] = True
     return True
 
@@ -2197,18 +2200,21 @@ def _class_body_value_problem(probe: Evaluator, owner: cst.ClassDef, value: cst.
     a call (``registry = _REGISTRY``) — is TG009."""
     where = f"the class attribute '{code_of(value)}' of {owner.name.value}"
     if isinstance(value, cst.Call) and not decorator:
+        probe.callee_depth += 1  # the callee: `Factory.make` of a project class is its method, not a value
         try:
             callee = probe.evaluate(value.func)
         except EvalError as exc:
             return f"{where} is made by a call the verifier cannot resolve ({exc.reason}); its __set_name__ would run when the class is created and may replace its methods"
+        finally:
+            probe.callee_depth -= 1
         if isinstance(callee, Function):
             if _returns_plain(callee.node, _is_wraps(probe, callee), calls=1, parameters=False):
                 return None
             return f"{where} is made by the project function {callee.qualified}, which may return an object whose __set_name__ runs when {owner.name.value} is created and replaces its methods"
-        if isinstance(callee, (ClassValue, Builtin, Module, Marker)):
-            return None
-        if callee is OPAQUE or isinstance(callee, BoundMethod):
-            return None  # an attribute of an object outside the project (`models.CharField`): assumption 7
+        if isinstance(callee, (ClassValue, Builtin, Module, Marker, Logger)):
+            return None  # a project class (its __set_name__ is checked by the caller) or code outside the project
+        if isinstance(callee, BoundMethod) and isinstance(callee.value, (Module, Marker, Logger, str, bytes)):
+            return None  # a method of a library object or a literal (`models.Manager.from_queryset`, `"x".upper`)
         return f"{where} is made by '{code_of(value.func)}', which may return an object whose __set_name__ replaces methods of {owner.name.value}"
     if decorator:
         callee_node = value.func if isinstance(value, cst.Call) else value

@@ -10,6 +10,7 @@
 # expect: text_member_in ok
 # expect: text_member_set ok
 # expect: member_compared TG012
+# expect: eq_member TG012
 # expect: unproven_missing_hook TG012
 # expect: auto_value TG012
 # expect: patched_value TG009 _value_
@@ -18,7 +19,7 @@ import os
 import threading
 
 import patched
-from modes import AutoMode, MissingMode, Mode, TextMode, UniqueMode
+from modes import AutoMode, EqMode, MissingMode, Mode, TextMode, UniqueMode
 
 
 def value_compared():
@@ -108,5 +109,12 @@ def text_member_in():
 def text_member_set():
     mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
     if mode in {TextMode.HEARTBEAT}:
+        return
+    threading.Thread(target=print).start()
+
+
+def eq_member():
+    mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if mode == EqMode.HEARTBEAT:
         return
     threading.Thread(target=print).start()

@@ -51,3 +51,9 @@ def marked(function):
 
 
 REGISTRY = _Registered()
+
+
+class Factory:
+    @classmethod
+    def make(cls):
+        return _Registered()
