@@ -536,6 +536,11 @@ class Evaluator:
                 self.dunder(iterable, generator.iter, "iterates over")
             if generator.asynchronous is not None:
                 raise Effect(generator, "an 'async for' in a comprehension awaits unknown code")
+            store = _stored_target(generator.target)
+            if store is not None:
+                # `[x for self.count in …]`, `{… for _REG["k"] in …}`: the target is an ordinary store on every
+                # iteration (__setattr__/__setitem__ of an outside object), not a comprehension-local name (R6-26)
+                raise Effect(store, f"the comprehension target '{code_of(store)}' stores outside the function on every iteration")
             for name in _target_names(generator.target):
                 inner[name] = Bound(OPAQUE)
             for condition in generator.ifs:
@@ -1281,7 +1286,9 @@ class Evaluator:
                 if isinstance(inner, cst.Slice):
                     for part in (inner.lower, inner.upper, inner.step):
                         if part is not None:
-                            self.evaluate(part)
+                            bound = self.evaluate(part)
+                            if bound is not None and not is_concrete(bound) and not tainted(bound):
+                                self.dunder(bound, part, "slices with")  # seq[self:] runs type(self).__index__ (R6-21)
                 else:
                     self.evaluate(inner.value)
             if tainted(container):
@@ -2677,6 +2684,7 @@ _DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
     "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__", "__hash__"}),
     "hashes": frozenset({"__hash__", "__eq__"}),
     "uses as a key": frozenset({"__hash__", "__eq__", "__index__"}),
+    "slices with": frozenset({"__index__"}),
     "iterates over": frozenset({"__iter__", "__getitem__", "__len__", "__length_hint__", "__next__"}),
     "subscripts": frozenset({"__getitem__", "__missing__", "__class_getitem__"}),
     "passes to getattr()": frozenset({"__getattr__", "__getattribute__"}),
@@ -2864,6 +2872,17 @@ class _KnownTruth:
 
     def __bool__(self) -> bool:
         return self.truth
+
+
+def _stored_target(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The first part of an assignment target that is not a plain name (an attribute or subscript store), or None."""
+    if isinstance(node, cst.Name):
+        return None
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return next((found for element in node.elements if (found := _stored_target(element.value)) is not None), None)
+    if isinstance(node, cst.StarredElement):
+        return _stored_target(node.value)
+    return node
 
 
 def _target_names(node: cst.BaseExpression) -> list[str]:
