@@ -576,6 +576,8 @@ class Walker:
             return [Outcome("exit", index, small, raised=True)]
         if isinstance(small, cst.Return):
             value = self._evaluate(small.value, state, index) if small.value is not None else None
+            if self.depth == 0 and small.value is not None and not self._skipping(state, index):
+                self._returned_object(small.value, value, state)
             return [Outcome("exit", index, small, value=value)]
         if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
             return self._assign(small, state, index)
@@ -598,6 +600,17 @@ class Walker:
                 return [state]
             raise Effect(small, f"'{code_of(small)}' deletes something outside the function")
         raise Effect(small, f"'{code_of(small)}' is outside the pure fragment")
+
+    def _returned_object(self, node: cst.BaseExpression, value: object, state: PathState) -> None:
+        """What the entry point returns is used by its caller the way its type is used (hostile review 6, R6-24): a
+        returned project coroutine is awaited (its body is walked as if awaited here), a returned project generator
+        or other object made by a project call is iterated or called into (an effect). A returned generator
+        expression is already judged as if consumed."""
+        if isinstance(value, Coroutine):
+            evaluator = self._evaluator(state, Trace())
+            self.analysis.call(evaluator, node, value.function, list(value.arguments), dict(value.keywords), run_async=True)
+        elif value is UNTRUSTED and isinstance(node, cst.Call):
+            raise Effect(node, f"'{code_of(node)}' returns a project generator or object: the caller iterates or uses it, which runs project code")
 
     def _import(self, small: cst.Import | cst.ImportFrom, state: PathState) -> None:
         # Even a standard-library import can fail (`import msvcrt`, a name added in a later Python): an
