@@ -48,7 +48,7 @@ REAL_EFFECT_CASES = frozenset(
     {
         "effect_dunders", "effect_class_body_set_name", "effect_logger_reconfigured", "effect_helper_multiline_string",
         "effect_class_dunders", "effect_class_creation", "effect_builtin_methods", "effect_class_annotations_lazy",
-        "effect_mode_operands", "effect_self_dunders", "effect_self_dunders_patterns", "effect_deletes", "effect_augmented_alias", "effect_self_getters", "effect_mapping_protocol", "effect_module_getattr", "effect_comprehension_targets_slices",
+        "effect_mode_operands", "effect_self_dunders", "effect_self_dunders_patterns", "effect_deletes", "effect_augmented_alias", "effect_self_getters", "effect_mapping_protocol", "effect_module_getattr", "effect_comprehension_targets_slices", "effect_class_attribute_descriptor",
     }
 )
 """Cases written to be executed (the older effect_* cases call undefined helpers: static verdicts only)."""

@@ -887,7 +887,13 @@ class Evaluator:
             except (Effect, Crash, Raises):
                 # `clock = _Clock()`: computed when the class was created (not by this call); reading it is pure, but
                 # it may be a project instance whose dunders run — judged where this function uses it (review 5, TP6)
+                # — unless its class may be a descriptor: then the load itself runs __get__ (hostile review 6, R6-23)
+                if not self._made_by_plain_class(method):
+                    raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)") from None
                 return UNTRUSTED
+            if value is UNTRUSTED or isinstance(value, Instance):
+                # `client = _CLIENT`, a module-level project instance: the load runs its class's __get__ if it has one
+                raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)")
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
                 # the instance it is a bound method and self becomes its key argument (hostile VH-7)
@@ -898,6 +904,38 @@ class Evaluator:
                 return Function(value.facts, value.node, value.qualified, self.owner, bound=True)
             return value
         return None
+
+    def _made_by_plain_class(self, expression: cst.BaseExpression) -> bool:
+        """``expression`` is ``SomeClass(...)`` of a proven project class none of whose project classes (itself and
+        its bases, up to :data:`MAX_HELPER_DEPTH`) defines ``__get__`` — so the instance is not a descriptor. A
+        decorator, metaclass or unresolved base may add one: not plain."""
+        if not isinstance(expression, cst.Call):
+            return False
+        try:
+            value = self.evaluate(expression.func)
+        except EvalError:
+            return False
+
+        def plain(cls: ClassValue, depth: int) -> bool:
+            node, facts = cls.node, cls.facts or self.facts
+            if depth >= MAX_HELPER_DEPTH or node.decorators or node.keywords:
+                return False
+            if "__get__" in class_body_names(node, facts) or _source_class_binds(facts, node.name.value, "__get__"):
+                return False
+            probe = self if facts is self.facts else self.module_evaluator(facts)
+            for base in node.bases:
+                try:
+                    parent = probe.evaluate(_generic_origin(base.value))
+                except EvalError:
+                    return False
+                if isinstance(parent, ClassValue):
+                    if not plain(parent, depth + 1):
+                        return False
+                elif not isinstance(parent, (Builtin, Module)):
+                    return False
+            return True
+
+        return isinstance(value, ClassValue) and plain(value, 0)
 
     def _module_getattr(self, module: str, name: str, node: cst.CSTNode) -> None:
         """``conf.FEED_LIMIT`` on a project module that binds the name nowhere but defines a module-level
