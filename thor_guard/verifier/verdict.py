@@ -612,7 +612,13 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
 
 
 def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None) -> RuleHit:
-    where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
+    if effect is not None and effect.kind == "crash" and effect.exception in ("NameError", "UnboundLocalError"):
+        # `os` read before the function's own later `import os` binds it: the problem is the error, not an effect
+        where = f": '{code_of(effect.node)}' raises {effect.exception} before any test ({effect.reason})"
+    elif effect is not None and effect.kind == "unknown" and effect.reason:
+        where = f": in heartbeat mode it reaches '{code_of(effect.node)}' first, which it cannot verify ({effect.reason})"
+    else:
+        where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
     return RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name)
 
 
