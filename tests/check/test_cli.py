@@ -63,6 +63,27 @@ def test_select_ignore_and_statistics(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "unknown rule code" in bad.stderr
 
 
+DECORATED_LATE = (
+    "import functools\nimport os\nimport threading\n\n\ndef traced(func):\n    @functools.wraps(func)\n"
+    "    def wrapper(*args, **kwargs):\n        return func(*args, **kwargs)\n    return wrapper\n\n\n"
+    "@traced\ndef start():\n    threading.Thread(target=print).start()\n"
+    '    if os.getenv("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":\n        return\n'
+    "    threading.Thread(target=print).start()\n"
+)
+
+
+def test_filters_remove_only_the_code_they_name(tmp_path: Path) -> None:
+    """--ignore TG009 / --select TG002 on an entry point with a TG009 premise still show its TG002 (R6-14)."""
+    root = _project(tmp_path, {"app/a.py": DECORATED_LATE}, ["app.a:start"])
+    runner = cli_runner()
+    for options in (["--ignore", "TG009"], ["--select", "TG002"]):
+        result = runner.invoke(check, [str(root), "--no-cache", "--format", "json", *options])
+        assert result.exit_code == 1, result.output
+        assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["TG002"]
+    result = runner.invoke(check, [str(root), "--no-cache", "--format", "json", "--select", "TG009"])
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["TG009"]
+
+
 def test_config_option_and_paths_restrict_the_check(tmp_path: Path) -> None:
     root = _project(tmp_path, {"app/a.py": UNGUARDED, "app/b.py": GUARDED}, [])
     config = tmp_path / "thor.toml"

@@ -48,10 +48,21 @@ REAL_EFFECT_CASES = frozenset(
     {
         "effect_dunders", "effect_class_body_set_name", "effect_logger_reconfigured", "effect_helper_multiline_string",
         "effect_class_dunders", "effect_class_creation", "effect_builtin_methods", "effect_class_annotations_lazy",
-        "effect_mode_operands", "effect_self_dunders", "effect_self_dunders_patterns",
+        "effect_mode_operands", "effect_self_dunders", "effect_self_dunders_patterns", "effect_deletes", "effect_augmented_alias", "effect_self_getters", "effect_mapping_protocol", "effect_module_getattr", "effect_comprehension_targets_slices", "effect_class_attribute_descriptor",
     }
 )
 """Cases written to be executed (the older effect_* cases call undefined helpers: static verdicts only)."""
+
+
+UNSOUND_BEFORE_CASES = frozenset(
+    {
+        "values_instance_shadows_class_attribute", "values_namespace_mutation", "values_set_name_factory", "values_enum_guards",
+        "values_precision_round5", "values_decorator_shapes", "values_base_class_decorator",
+    }
+)
+"""Cases of hostile review 5 run both ways: each TG009/TG012 entry point (but those named *unproven*: a stated
+precision limit) must start its thread in the heartbeat world (THOR_SCHEDULER_MODE unset) or never in the legacy
+one, and each accepted one must do nothing in the heartbeat world and run its body with THOR_SCHEDULER_MODE=legacy."""
 
 
 def _cases() -> list[object]:
@@ -98,3 +109,29 @@ def test_accepted_entry_points_do_nothing_in_heartbeat_mode(tmp_path: Path, case
     if flagged and case.stem in REAL_EFFECT_CASES:
         ran = _run(root, flagged, None)
         assert [name for name, effect in ran.items() if not effect] == [], "TG002 cases that reach no side effect when run"
+
+
+@pytest.mark.parametrize("case", sorted(UNSOUND_BEFORE_CASES))
+def test_unproven_entry_points_really_run_in_the_wrong_world(tmp_path: Path, case: str) -> None:
+    import shutil
+
+    source = DATA / case if (DATA / case).is_dir() else DATA / f"{case}.py"
+    root = tmp_path / "project"
+    if source.is_dir():
+        shutil.copytree(source, root)
+    else:
+        root.mkdir()
+        shutil.copy(source, root / source.name)
+    entries = _entries(root if source.is_dir() else root / source.name)
+    if sys.version_info < (3, 11):
+        entries = [e for e in entries if "strenum" not in e[0]]  # enum.StrEnum is new in 3.11
+    flagged = [(m, q) for m, q, codes in entries if codes & {"TG009", "TG012"} and "unproven" not in q]
+    accepted = [(m, q) for m, q, codes in entries if not codes]
+    assert flagged, "the case lost its unsound examples"
+    heartbeat, legacy = _run(root, flagged, None), _run(root, flagged, "legacy")
+    assert [name for name in heartbeat if not heartbeat[name] and legacy[name]] == [], "TG009 on code that behaves"
+    if accepted:
+        ran = _run(root, accepted, None)
+        assert [name for name, effect in ran.items() if effect] == []
+        ran = _run(root, accepted, "legacy")
+        assert [name for name, effect in ran.items() if not effect] == [], "accepted entry points that never run the body"

@@ -30,7 +30,7 @@ PURE_BUILTINS = frozenset(
     {
         "bool", "str", "len", "int", "float", "repr", "isinstance", "issubclass", "getattr", "hasattr",
         "tuple", "frozenset", "abs", "min", "max", "any", "all", "callable", "type", "id", "hash", "ord", "chr",
-        "sorted", "list", "set", "dict", "format",
+        "sorted", "list", "set", "dict", "format", "range",
     }
 )
 """Builtins that only compute. On values of unknown type they call dunder methods (``__bool__``, ``__len__``…),
@@ -85,6 +85,16 @@ CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib
 
 REGISTRATION_DECORATORS = frozenset({"django.dispatch.receiver", "atexit.register"})
 """Allowed on entry points: they register the function and return it unchanged (also ``<django/celery signal>.connect``)."""
+
+CALLED_DECORATORS = frozenset({"django.dispatch.receiver"})
+"""Allowed decorators that return the function unchanged only when CALLED (``@receiver(request_started)``): bare,
+``@receiver`` makes the function ``receiver``'s inner ``_decorator`` (hostile review 6, R6-1)."""
+
+EITHER_SHAPE_DECORATORS = frozenset({"functools.lru_cache"})
+"""Allowed both bare and called (``@lru_cache`` / ``@lru_cache(maxsize=32)``). Every other allowed decorator —
+``staticmethod``, ``classmethod``, ``property``, ``functools.cache``, ``atexit.register``, ``contextlib.contextmanager``
+and every name in ``transparent-decorators`` — is allowed bare only: ``@atexit.register(f)`` applies what the call
+returns (``f``) to the function."""
 
 IMPORT_RUNS_CODE = frozenset({"this", "antigravity", "__hello__", "__phello__", "idlelib", "turtledemo"})
 """Standard-library modules whose import does something visible: ``import this`` prints the Zen, ``import

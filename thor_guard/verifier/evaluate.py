@@ -36,6 +36,8 @@ from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     BUILTIN_PURE_METHODS,
     CACHE_DECORATORS,
+    CALLED_DECORATORS,
+    EITHER_SHAPE_DECORATORS,
     CONTEXT_MANAGER_DECORATORS,
     REGISTRATION_DECORATORS,
     ENV_READ_METHODS,
@@ -447,6 +449,9 @@ class Evaluator:
         for element in elements:  # type: ignore[attr-defined]
             if isinstance(element, (cst.StarredElement, cst.StarredDictElement)):
                 unpacked = self.evaluate(element.value)
+                if isinstance(element, cst.StarredDictElement) and not self.proven_mapping(unpacked, element.value):
+                    # {**x} calls x.keys() (an ordinary method) on a value not proven built in (R6-6)
+                    raise Effect(element, f"'**{code_of(element.value)}' calls '{code_of(element.value)}.keys()' (a method of a value not proven built in)")
                 self.dunder(unpacked, element, "unpacks")
                 known = False
             elif isinstance(element, cst.DictElement):
@@ -531,6 +536,11 @@ class Evaluator:
                 self.dunder(iterable, generator.iter, "iterates over")
             if generator.asynchronous is not None:
                 raise Effect(generator, "an 'async for' in a comprehension awaits unknown code")
+            store = _stored_target(generator.target)
+            if store is not None:
+                # `[x for self.count in …]`, `{… for _REG["k"] in …}`: the target is an ordinary store on every
+                # iteration (__setattr__/__setitem__ of an outside object), not a comprehension-local name (R6-26)
+                raise Effect(store, f"the comprehension target '{code_of(store)}' stores outside the function on every iteration")
             for name in _target_names(generator.target):
                 inner[name] = Bound(OPAQUE)
             for condition in generator.ifs:
@@ -684,6 +694,10 @@ class Evaluator:
     def module_name(self, facts: ModuleFacts, name: str, node: cst.CSTNode) -> object:
         """The value of module-level ``name`` of ``facts``' module, when every binding of it is known."""
         problem = facts.bindings.problem(name) or self.walk_patch(f"{facts.name}.{name}")
+        if problem is not None and not self.callee_depth and self.walk_patch(f"{facts.name}.{name}") is None and literal_global_state(facts, name):
+            # `global _started` … `_started = True` in functions: a flag of built-in values whose current value is
+            # unknown; reading it is pure, and a test of it is followed both ways (assumption-free: its type is known)
+            return OPAQUE
         if problem is not None:
             self.trace.problems.append(problem)
             if self.callee_depth:
@@ -707,14 +721,19 @@ class Evaluator:
         expression = facts.module_value(name)
         if expression is None or self.depth >= MAX_HELPER_DEPTH:
             return OPAQUE
+        if isinstance(expression, cst.Lambda) and site.kind == "assign":
+            # `_is_hb = lambda: os.environ.get(...) == "heartbeat"`, bound once: walked like the `def` it is
+            return Function(facts, lambda_function(facts, name, expression), f"{facts.name}.{name}")
         problem = self.mutable_constant_problem(facts, name, expression)
         if problem is not None:
             self.trace.problems.append(problem)
             return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
         try:
             value = self.module_evaluator(facts).evaluate(expression)
-            if isinstance(value, ConstDict) and name not in frozen_dicts(facts):
-                return OPAQUE  # the module may change the dict (`LIMITS["x"] = 1`, `.update()`, passed on): contents unknown
+            if isinstance(value, ConstDict) and not isinstance(expression, cst.Dict):
+                # A dict display passed mutable_constant_problem's census (one census for every mutable constant);
+                # a dict built otherwise (`dict(a=1)`) was not censused: its contents are unknown.
+                return OPAQUE
             if isinstance(value, Logger) and logging_problem(facts) is not None:
                 return UNTRUSTED  # the defining module replaces the logger class or adds handlers: not a known logger
             return value
@@ -767,6 +786,11 @@ class Evaluator:
 
     def _eval_Attribute(self, node: cst.Attribute) -> object:
         base = node.value
+        if node.attr.value in ("value", "name") and isinstance(base, cst.Attribute):
+            member = self._enum_member(base)
+            if member is not None:
+                # `Mode.HEARTBEAT.value` of a proven plain Enum: the literal (the member itself never equals it)
+                return member[1] if node.attr.value == "value" else member[0]
         if isinstance(base, cst.Name) and self.owner is not None and base.value not in self.locals.keys() - {self.receiver}:
             if base.value in {self.receiver, self._owner_name()} and base.value is not None:
                 member = self.class_member(node.attr.value, node, bound=base.value == self.receiver)
@@ -774,6 +798,43 @@ class Evaluator:
                     return member
         value = self.evaluate(base)
         return self.attribute(value, node.attr.value, node)
+
+    def _format_fields(self, template: str, node: cst.Call) -> None:
+        """``"{0.x}".format(self)`` / ``"{s.x}".format(s=self)``: a replacement field's attribute chain is read from the
+        argument at run time, so on ``self`` it is ``self.x`` (a property's getter, ``__getattr__``) — judged as the
+        spelled-out load (hostile review 6, R6-7). A template the formatter rejects raises: left to the call itself."""
+        import string
+
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+        except ValueError:
+            return
+        positional = [a.value for a in node.args if not a.star and a.keyword is None]
+        named = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        automatic = 0
+        for field in fields:
+            head, _, rest = field.partition(".")
+            head = head.split("[")[0]
+            if head == "":
+                head, automatic = str(automatic), automatic + 1
+            argument = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
+            if argument is not None and rest and self._reads_self(argument):
+                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+
+    def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
+        """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
+        literal, a module dict constant, or the function's own ``**kwargs``/``*args`` parameter (not rebound).
+        ``dict(x)``, ``{**x}``, ``f(**x)`` and mapping patterns call those ordinary methods on anything else."""
+        if is_concrete(value) or isinstance(value, ConstDict) or tainted(value):
+            return True
+        return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
+
+    def _reads_self(self, node: cst.BaseExpression) -> bool:
+        """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
+        return (
+            isinstance(node, cst.Name) and self.owner is not None and self.instance_receiver
+            and node.value == self.receiver and node.value not in self.locals.keys() - {self.receiver}
+        )
 
     def _owner_name(self) -> str | None:
         """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
@@ -788,18 +849,18 @@ class Evaluator:
         if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
             return None
         method = _class_member(self.owner, name)
+        if method is None and bound and self.instance_receiver and not any(_binds_in_body(self.owner, name)):
+            inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
+            if inherited is not None:
+                return inherited
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
-            if wrappers == {"property"} and len(method.decorators) == 1 and bound and self.instance_receiver and not self.facts.bindings.bindings("property") and self.facts.bindings.problem("property") is None:
-                # `self.x` of a plain `@property` runs its getter with self: walked like `self.x()` of a method
-                # (precision: a property guard helper is a guard). Subclass overrides: assumption 3.
-                if isinstance(node, cst.Attribute):
-                    facts, full = self.facts.recover(method)
-                    getters = facts.__dict__.setdefault("_property_getters", {})
-                    if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
-                        getters[id(full)] = (full, full.with_changes(decorators=()))
-                    getter = Function(facts, getters[id(full)][1], f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=True)
-                    return self.analysis.call(self, node, getter, [], {})
+            if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
+                # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
+                # getter) runs its getter with self: walked like `self.x()` of a method (precision: a property guard
+                # helper is a guard). Subclass overrides: assumption 3.
+                if isinstance(node, (cst.Attribute, cst.Call)):
+                    return self._walk_getter(self.facts, method, self.owner, name, node)
             if wrappers:
                 # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
@@ -810,12 +871,29 @@ class Evaluator:
             store = _store_through_object(self.facts, self.owner.name.value, name)
             if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
                 raise Unsupported(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may replace the class attribute {name}", "binding")
+            shadow = instance_attribute_store(self, self.owner, name)
+            if shadow is not None:
+                # `self.VARIABLE = "FEED_MODE"` / `vars(self)["VARIABLE"] = ...` in __init__ or any method of the
+                # hierarchy: the instance attribute shadows the class body's value (hostile review 5, SV3)
+                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
             if problem is not None:
                 self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
                 return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
-            value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            try:
+                value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            except (Effect, Crash, Raises):
+                # `clock = _Clock()`: computed when the class was created (not by this call); reading it is pure, but
+                # it may be a project instance whose dunders run — judged where this function uses it (review 5, TP6)
+                # — unless its class may be a descriptor: then the load itself runs __get__ (hostile review 6, R6-23)
+                if not self._made_by_plain_class(method):
+                    raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)") from None
+                return UNTRUSTED
+            if value is UNTRUSTED or isinstance(value, Instance):
+                # `client = _CLIENT`, a module-level project instance: the load runs its class's __get__ if it has one
+                raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)")
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
                 # the instance it is a bound method and self becomes its key argument (hostile VH-7)
@@ -827,8 +905,125 @@ class Evaluator:
             return value
         return None
 
+    def _made_by_plain_class(self, expression: cst.BaseExpression) -> bool:
+        """``expression`` is ``SomeClass(...)`` of a proven project class none of whose project classes (itself and
+        its bases, up to :data:`MAX_HELPER_DEPTH`) defines ``__get__`` — so the instance is not a descriptor. A
+        decorator, metaclass or unresolved base may add one: not plain."""
+        if not isinstance(expression, cst.Call):
+            return False
+        try:
+            value = self.evaluate(expression.func)
+        except EvalError:
+            return False
+
+        def plain(cls: ClassValue, depth: int) -> bool:
+            node, facts = cls.node, cls.facts or self.facts
+            if depth >= MAX_HELPER_DEPTH or node.decorators or node.keywords:
+                return False
+            if "__get__" in class_body_names(node, facts) or _source_class_binds(facts, node.name.value, "__get__"):
+                return False
+            probe = self if facts is self.facts else self.module_evaluator(facts)
+            for base in node.bases:
+                try:
+                    parent = probe.evaluate(_generic_origin(base.value))
+                except EvalError:
+                    return False
+                if isinstance(parent, ClassValue):
+                    if not plain(parent, depth + 1):
+                        return False
+                elif not isinstance(parent, (Builtin, Module)):
+                    return False
+            return True
+
+        return isinstance(value, ClassValue) and plain(value, 0)
+
+    def _module_getattr(self, module: str, name: str, node: cst.CSTNode) -> None:
+        """``conf.FEED_LIMIT`` on a project module that binds the name nowhere but defines a module-level
+        ``__getattr__`` calls it (PEP 562): project code the verifier has read runs on this attribute load (hostile
+        review 6, R6-15). ``from conf import FEED_LIMIT`` runs it at import time instead (not a call-time effect)."""
+        if self.depth >= MAX_HELPER_DEPTH or module.split(".")[0] in STDLIB_MODULES:
+            return
+        try:
+            if not self.context.resolver.is_module(module):
+                return
+            facts = self.context.resolver.module_facts(module)
+        except Exception:  # HelperError: an unparsable project module is judged where its names are resolved
+            return
+        if facts is None or facts.bindings.bindings(name) or not facts.bindings.bindings("__getattr__"):
+            return
+        if self.context.resolver.is_module(f"{module}.{name}"):
+            return  # a submodule: `import conf.sub` binds it as an attribute (the import walk judges it)
+        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {module} binds nowhere: its module __getattr__ runs (PEP 562)")
+
+    def _walk_getter(self, facts: ModuleFacts, method: cst.FunctionDef, owner: cst.ClassDef, name: str, node: cst.CSTNode) -> object:
+        """Run the getter of property ``name`` (defined in class ``owner`` of ``facts``) on ``self``: its result."""
+        facts, full = facts.recover(method)
+        getters = facts.__dict__.setdefault("_property_getters", {})
+        if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
+            getters[id(full)] = (full, full.with_changes(decorators=()))
+        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True)
+        return self.analysis.call(self, node, getter, [], {})
+
+    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
+        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
+
+        The project bases are searched in order (through proven bindings, up to :data:`MAX_HELPER_DEPTH` levels):
+        the first that binds ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base in this
+        module is walked; a getter in another module, another decorator or a computed class attribute
+        (``setting = property(...)``) may run code when read: an effect. A literal or a plain method is what the
+        read gives (None: the caller goes on as before). When no class of the hierarchy binds the name and one
+        defines ``__getattr__``, the read runs it: an effect. Bases outside the project are library code (assumption 7).
+        """
+        assert self.owner is not None
+        seen: set[int] = set()
+
+        def visit(classdef: cst.ClassDef, facts: ModuleFacts, depth: int) -> object | None:
+            if depth >= MAX_HELPER_DEPTH or id(classdef) in seen:
+                return None
+            seen.add(id(classdef))
+            probe = self if facts is self.facts else self.module_evaluator(facts)
+            for base in classdef.bases:
+                try:
+                    parent = probe.evaluate(_generic_origin(base.value))
+                except EvalError:
+                    continue  # an unproven base is TG009 elsewhere (class_hierarchy_problem) when it matters
+                if not isinstance(parent, ClassValue):
+                    continue
+                parent_facts = parent.facts or facts
+                kind = _source_class_binding(parent_facts, parent.node.name.value, name)
+                if kind == "plain":
+                    return False
+                if kind == "getter":
+                    member = _class_member(parent.node, name)
+                    getter_facts = parent_facts
+                    if not isinstance(member, cst.FunctionDef):
+                        # the skeleton (or another module's outline) elided the base's body: cut the getter from the source
+                        qualname = parent_facts.class_qualname(parent.node)
+                        recovered = parent_facts.recover_qualname(f"{qualname}.{name}") if qualname is not None else None
+                        if recovered is not None:
+                            getter_facts, member = recovered
+                    if isinstance(member, cst.FunctionDef) and _getter_decorated(getter_facts, member):
+                        return self._walk_getter(getter_facts, member, parent.node, name, node)
+                    kind = "descriptor"
+                if kind == "descriptor":
+                    raise Effect(node, f"'{code_of(node)}' reads '{name}', which the base class {parent.node.name.value} binds with a decorator or a computed value (a property or descriptor whose getter may run code)")
+                found = visit(parent.node, parent_facts, depth + 1)
+                if found is not None:
+                    return found
+            return None
+
+        found = visit(self.owner, self.facts, 0)
+        if found is False:
+            return None
+        if found is not None:
+            return found
+        if "__getattr__" in class_dunders(self, self.owner, self.facts):
+            raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
+        return None
+
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
         if isinstance(value, Module):
+            self._module_getattr(value.dotted, name, node)
             result = self.dotted(f"{value.dotted}.{name}", node)
             if isinstance(result, Module) or result is OPAQUE:
                 # an attribute the verifier did not resolve (`settings.MISSING`, `os.sepp`) may not exist: an
@@ -867,6 +1062,42 @@ class Evaluator:
             return OPAQUE
         return BoundMethod(value, name)
 
+    def _enum_member(self, node: cst.Attribute) -> tuple[str, object] | None:
+        """(name, value) of the member ``Cls.MEMBER`` when ``Cls`` is a proven plain enum (:func:`plain_enum`) and
+        ``MEMBER`` one of its members; None otherwise (the caller then evaluates ``node`` as any attribute)."""
+        if not isinstance(node.value, (cst.Name, cst.Attribute)):
+            return None
+        try:
+            owner = self.evaluate(node.value)
+        except EvalError:
+            return None
+        if not isinstance(owner, ClassValue):
+            return None
+        enum = plain_enum(self, owner)
+        if enum is None or node.attr.value not in enum[1]:
+            return None
+        return node.attr.value, enum[1][node.attr.value]
+
+    def _comparand(self, node: cst.BaseExpression) -> object:
+        """An operand of ``==``/``!=``/``in``: a member of a proven str-mixin enum (``class Mode(str, Enum)``,
+        ``StrEnum``) compares and hashes exactly as its value on every Python version (its ``str()`` and format do
+        not, so only here); also as an element of a tuple/list/set display. Otherwise the plain evaluation."""
+        if isinstance(node, cst.Attribute) and isinstance(node.value, (cst.Name, cst.Attribute)):
+            try:
+                owner = self.evaluate(node.value)
+            except EvalError:
+                owner = None
+            if isinstance(owner, ClassValue):
+                enum = plain_enum(self, owner)
+                if enum is not None and enum[0] in ("str", "enum.StrEnum") and node.attr.value in enum[1]:
+                    return enum[1][node.attr.value]
+        if isinstance(node, (cst.Tuple, cst.List, cst.Set)) and any(isinstance(e.value, cst.Attribute) for e in node.elements):
+            if all(isinstance(e, cst.Element) for e in node.elements):
+                parts = [self._comparand(e.value) for e in node.elements]
+                if all(is_concrete(p) for p in parts):
+                    return frozenset(parts) if isinstance(node, cst.Set) else tuple(parts)
+        return self.evaluate(node)
+
     def other_class_attribute(self, value: ClassValue, name: str) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
         can change it — no base but ``object`` and no metaclass, no class decorator, no other binding in the body, no store of an attribute of that name in
@@ -887,8 +1118,12 @@ class Evaluator:
             # a descriptor, a project base's __init_subclass__ may rewrite it (hostile R5-10, R5-11).
             return OPAQUE
         for (_, attribute), sites in attribute_stores(facts).items():
-            if attribute in (name, "*") and any(not _other_class(facts, site[3], node.name.value) for site in sites):
-                return OPAQUE  # `Flags.enabled = True`, `setattr(x, "enabled", …)` somewhere in the module
+            store = next((site for site in sites if not _other_class(facts, site[3], node.name.value)), None) if attribute in (name, "*") else None
+            if store is not None:
+                # `Flags.enabled = True`, `_target.HEARTBEAT = …`, `setattr(x, "enabled", …)` somewhere in the module:
+                # a guard comparing with it is TG009 naming the store (review 5, CL10/CL13)
+                self.trace.problems.append(f"the class attribute {node.name.value}.{name} is not proven: the attribute store at line {store[0]} ('{store[1]}') in {facts.name} may replace it")
+                return OPAQUE
         tree = parsed_module(facts)[0]
         body: list[ast.stmt] = tree.body
         classdef: ast.ClassDef | None = None
@@ -988,10 +1223,12 @@ class Evaluator:
         return self.evaluate(node.right)
 
     def _eval_Comparison(self, node: cst.Comparison) -> object:
-        left = self.evaluate(node.left)
+        # `is` compares identity: a str-mixin enum member is not its value there
+        operand = self.evaluate if any(isinstance(t.operator, (cst.Is, cst.IsNot)) for t in node.comparisons) else self._comparand
+        left = operand(node.left)
         result: object = True
         for target in node.comparisons:
-            right = self.evaluate(target.comparator)
+            right = operand(target.comparator)
             compare = _COMPARE.get(type(target.operator))
             if compare is None:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
@@ -1087,7 +1324,9 @@ class Evaluator:
                 if isinstance(inner, cst.Slice):
                     for part in (inner.lower, inner.upper, inner.step):
                         if part is not None:
-                            self.evaluate(part)
+                            bound = self.evaluate(part)
+                            if bound is not None and not is_concrete(bound) and not tainted(bound):
+                                self.dunder(bound, part, "slices with")  # seq[self:] runs type(self).__index__ (R6-21)
                 else:
                     self.evaluate(inner.value)
             if tainted(container):
@@ -1185,6 +1424,9 @@ class Evaluator:
     def _arguments(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
         for argument in node.args:
             value = self.evaluate(argument.value)
+            if argument.star == "**" and not self.proven_mapping(value, argument.value):
+                # f(**x) calls x.keys() — an ordinary method, not a dunder — then x[k] (hostile review 6, R6-6)
+                raise Effect(argument, f"'**{code_of(argument.value)}' calls '{code_of(argument.value)}.keys()' (a method of a value not proven built in)")
             if argument.star:
                 if value is OPAQUE:
                     self.assume(argument, "unpacks a value of unknown type")
@@ -1268,6 +1510,14 @@ class Evaluator:
             if name == "bool" and len(arguments) == 1 and not keywords:
                 return self.truth(arguments[0], node)
             return MODE_DERIVED  # len(mode), hash(mode), sorted(mode)…
+        if name == "dict" and arguments and node.args and not node.args[0].star and not self.proven_mapping(arguments[0], node.args[0].value):
+            # dict(x) calls x.keys() when x has one (the mapping protocol): an ordinary method on a value not proven
+            # built in (hostile review 6, R6-6); a list of pairs iterates (a dunder) — unknown which, so an effect
+            raise Effect(node, f"'{code_of(node)}' calls '{code_of(node.args[0].value)}.keys()' when it has one (a method of a value not proven built in)")
+        if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[1], str) and self._reads_self(node.args[0].value):
+            # getattr(self, "x"[, d]) / hasattr(self, "x") read self.x: an own-class or inherited property's getter,
+            # the class's __getattr__ run exactly as for the spelled-out load (hostile review 6, R6-7)
+            self.class_member(arguments[1], node, bound=True)
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
         if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
             # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
@@ -1365,6 +1615,8 @@ class Evaluator:
             if function is None:
                 raise Crash(node, f"'{code_of(node)}' raises AttributeError", "AttributeError")
             if isinstance(receiver, (str, bytes)) or name in ASSUMED_PURE_METHODS:
+                if isinstance(receiver, str) and name == "format":
+                    self._format_fields(receiver, node)
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
@@ -1456,8 +1708,15 @@ class Evaluator:
                     allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):
                 allowed |= CONTEXT_MANAGER_DECORATORS
-            if not names & allowed or (isinstance(expression, cst.Call) and names & TRANSPARENT_BUILTIN_DECORATORS):
+            if not names & allowed:
                 return f"the decorator '@{code_of(expression)}' may run code before the function or replace it"
+            called = isinstance(expression, cst.Call)
+            celery_connect = any(n.endswith(".connect") and n.startswith("celery.") for n in names)
+            if not celery_connect and not names & EITHER_SHAPE_DECORATORS and called != bool(names & CALLED_DECORATORS):
+                # The exact call shape that returns the function unchanged (hostile review 6, R6-1): `@receiver` bare
+                # replaces it with receiver's inner decorator, `@atexit.register(f)` applies f to it.
+                shape = "called, as @receiver(signal)" if names & CALLED_DECORATORS else "bare, not called"
+                return f"the decorator '@{code_of(expression)}' is used in a shape that does not return the function unchanged (allowed only {shape})"
         return None
 
     @staticmethod
@@ -1502,6 +1761,255 @@ def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[in
     return None
 
 
+def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
+    """None when no code can store an attribute ``name`` on an instance (or the class) of ``owner``, so that
+    ``self.name`` is the class body's value; else ``"the attribute store at line N ('source') in <module> may
+    shadow the class attribute <name>"`` (hostile review 5, SV3: ``self.VARIABLE = "OTHER"`` in ``__init__``).
+
+    Searched, with the same by-name store census that protects the entry point's name (:func:`attribute_stores`:
+    ``x.name = v``, ``setattr(x, "name", v)``, a computed ``setattr``, ``vars(x)[k] = v``, ``x.__dict__.update(...)``):
+    every store in ``owner``'s own module except one on another class proven by name (``Other.name = v``) or on
+    ``self``/``cls`` inside another class's methods (that class's own instances; a subclass is assumption 3), and
+    every store inside the body of each project base class (resolved through proven bindings, up to
+    :data:`MAX_HELPER_DEPTH` levels) in the base's module. Stores through objects in other modules of the project
+    (``feed.VARIABLE = "x"`` in a module that holds a ``Feed``) are not searched: the same stated assumption as for
+    the entry point's own name (docs/check.md, assumption 3). A base that cannot be resolved is a problem too.
+    """
+    facts = evaluator.facts
+    own = facts.class_qualname(owner) or owner.name.value
+    for (scope, key), sites in attribute_stores(facts).items():
+        if key not in (name, "*"):
+            continue
+        for site in sites:
+            if site[3] in ("self", "cls") and scope not in ("", own):
+                continue  # another class's own instance (a subclass overriding is assumption 3)
+            if not _other_class(facts, site[3], owner.name.value):
+                return f"the attribute store at line {site[0]} ('{site[1]}') may shadow the class attribute {name}"
+    pending: list[tuple[cst.ClassDef, ModuleFacts, int]] = [(owner, facts, 0)]
+    seen: set[int] = {id(owner)}
+    while pending:
+        node, module, depth = pending.pop()
+        if node is not owner:
+            qualname = module.class_qualname(node) or node.name.value
+            for (scope, key), sites in attribute_stores(module).items():
+                if key in (name, "*") and scope == qualname and sites:
+                    site = sites[0]
+                    return f"the attribute store at line {site[0]} ('{site[1]}') in {module.name} may shadow the class attribute {name}"
+        if depth >= MAX_HELPER_DEPTH:
+            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
+        probe = evaluator if module is evaluator.facts else evaluator.module_evaluator(module)
+        for base in node.bases:
+            try:
+                parent = probe.evaluate(_generic_origin(base.value))
+            except EvalError as exc:
+                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
+            if isinstance(parent, ClassValue) and id(parent.node) not in seen:
+                seen.add(id(parent.node))
+                pending.append((parent.node, parent.facts or module, depth + 1))
+            elif not isinstance(parent, (ClassValue, Module, Builtin)):
+                return f"the base class '{code_of(base.value)}' is not a known class"
+    return None
+
+
+ENUM_BASES = (("enum.Enum",), ("str", "enum.Enum"), ("enum.StrEnum",), ("enum.IntEnum",), ("int", "enum.Enum"))
+"""Base lists of a plain enum class whose members' ``.value`` is the class body's literal (Python's own EnumType)."""
+
+_ENUM_HOOKS = frozenset({"_missing_", "_generate_next_value_", "_ignore_", "_order_", "__new__", "__init__", "__init_subclass__", "__set_name__", "__getattr__", "__getattribute__", "__setattr__", "__class_getitem__", "__prepare__"})
+"""Class-body names that change how an enum makes or finds its members."""
+
+_ENUM_INTERNALS = frozenset({"_value_", "_name_", "_member_map_", "_value2member_map_", "_member_names_"})
+"""Private enum state: a module that mentions it may change what a member's ``.value`` is."""
+
+
+def _mentions_enum_internals(facts: ModuleFacts) -> bool:
+    """Whether ``facts``' code names private enum state (:data:`_ENUM_INTERNALS`) as an attribute or in a string
+    (``member._value_ = x``, ``setattr(member, "_value_", x)``, ``vars(member)["_value_"]``); memoised."""
+    cached = facts.__dict__.get("_enum_internals")
+    if cached is None:
+        tree = parsed_module(facts)[0]
+        cached = any(
+            (isinstance(n, ast.Attribute) and n.attr in _ENUM_INTERNALS)
+            or (isinstance(n, ast.Constant) and isinstance(n.value, str) and any(i in n.value for i in _ENUM_INTERNALS))
+            for n in ast.walk(tree)
+        )
+        facts.__dict__["_enum_internals"] = cached
+    return bool(cached)
+
+
+def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, object]] | None:
+    """(its first base, its members: name -> literal value) when ``value`` is a proven plain enum, else None. The
+    first base is ``"str"``/``"enum.StrEnum"`` for a str mixin, whose members compare and hash as their value.
+
+    Plain: its bases are exactly one of :data:`ENUM_BASES` (resolved through proven bindings to the standard
+    library's ``enum``), no keyword (metaclass), no decorator but ``enum.unique``, nothing in the body but a
+    docstring, ``pass``, ``def``s of ordinary names and one assignment of a literal per member name (no
+    :data:`_ENUM_HOOKS`, no ``auto()``, no name bound twice), each str-mixin member a ``str``; no attribute store
+    of a member's name (or a computed one) in its module, the reading module or the entry point's module, and none
+    of them mentions the enum's private state (:data:`_ENUM_INTERNALS`, ``member._value_ = ...``). Then Python's
+    EnumType makes each member with exactly that ``.value`` (hostile review 5, FA1)."""
+    facts = value.facts or evaluator.facts
+    node = value.node
+    cache: dict[int, tuple[str, dict[str, object]] | None] = facts.__dict__.setdefault("_plain_enums", {})
+    if id(node) in cache:
+        return cache[id(node)]
+    cache[id(node)] = None
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    if node.keywords or facts.class_qualname(node) is None:
+        return None
+    bases: list[str] = []
+    for base in node.bases:
+        try:
+            resolved = probe.evaluate(base.value)
+        except EvalError:
+            return None
+        if isinstance(resolved, Module):
+            bases.append(resolved.dotted)
+        elif isinstance(resolved, Builtin):
+            bases.append(resolved.name)
+        else:
+            return None
+    if tuple(bases) not in ENUM_BASES:
+        return None
+    for decorator in node.decorators:
+        try:
+            if probe.evaluate(decorator.decorator) != Module("enum.unique"):
+                return None
+        except EvalError:
+            return None
+    qualname = facts.class_qualname(node) or node.name.value
+    tree = parsed_module(facts)[0]
+    body: list[ast.stmt] = tree.body
+    classdef: ast.ClassDef | None = None
+    for part in qualname.split("."):
+        classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+        if classdef is None:
+            return None
+        body = classdef.body
+    members: dict[str, object] = {}
+    for index, statement in enumerate(body):
+        if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
+            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (
+            statement.name in _ENUM_HOOKS or statement.name in ("value", "name") or (statement.name.startswith("_") and statement.name.endswith("_"))
+        ):
+            continue  # an ordinary method (a dunder such as __eq__/__hash__, a sunder hook or a `value` property is not)
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
+            return None
+        name = statement.targets[0].id
+        if name in members or name.startswith("_") or name in ("value", "name"):
+            return None
+        try:
+            literal = ast.literal_eval(statement.value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None  # `auto()`, a computed value
+        if not is_concrete(literal) or (bases[0] in ("str", "enum.StrEnum") and type(literal) is not str):
+            return None  # a str-mixin member's value is str(literal)
+        if bases[0] in ("int", "enum.IntEnum") and type(literal) is not int:
+            return None
+        members[name] = literal
+    modules = {id(m): m for m in (facts, evaluator.facts, *evaluator._entry_facts())}
+    for module in modules.values():
+        if _mentions_enum_internals(module):
+            return None
+        stores = attribute_stores(module)
+        if any(key in members or key == "*" or key in _ENUM_HOOKS for (_, key) in stores):
+            return None
+    cache[id(node)] = (bases[0], members)
+    return cache[id(node)]
+
+
+def lambda_function(facts: ModuleFacts, name: str, node: cst.Lambda) -> cst.FunctionDef:
+    """``def <name>(<params>): return <body>`` for the module-level ``name = lambda <params>: <body>`` — the same
+    code object Python makes, sharing the lambda's parameter and body nodes (so names resolve in the lambda's
+    scope, see :func:`lambda_of`). One node per lambda (memo keys use node identity)."""
+    cache: dict[int, cst.FunctionDef] = facts.__dict__.setdefault("_lambda_functions", {})
+    made = cache.get(id(node))
+    if made is None:
+        made = cst.FunctionDef(
+            name=cst.Name(name),
+            params=node.params,
+            body=cst.SimpleStatementSuite(body=[cst.Return(value=node.body)]),
+        )
+        cache[id(node)] = made
+        _LAMBDAS[id(made)] = (made, node)
+    return made
+
+
+def lambda_of(function: cst.FunctionDef) -> cst.Lambda | None:
+    """The lambda a :func:`lambda_function` definition was made from, else None."""
+    found = _LAMBDAS.get(id(function))
+    return found[1] if found is not None and found[0] is function else None
+
+
+_LAMBDAS: dict[int, tuple[cst.FunctionDef, cst.Lambda]] = {}
+
+
+def literal_global_state(facts: ModuleFacts, name: str) -> bool:
+    """Whether module-level ``name`` is state of built-in values rebound only through ``global`` in functions: one
+    unconditional module-level assignment of a literal, no hazard (``globals()`` writes, star imports…), and in every
+    function declaring ``global name`` each store of it a plain or augmented assignment of a literal (no ``del``,
+    loop or ``with`` target, unpacking, walrus, import). Then its value is unknown but built in, and it always
+    exists; memoised per module and name."""
+    cache: dict[str, bool] = facts.__dict__.setdefault("_literal_globals", {})
+    if name in cache:
+        return cache[name]
+    cache[name] = False
+    bindings = facts.bindings
+    if bindings.hazard_for(name) is not None:
+        return False
+    sites = bindings.bindings(name)
+    plain = [site for site in sites if site.kind != "global"]
+    if len(plain) != 1 or plain[0].kind not in ("assign", "annassign") or plain[0].conditional or len(plain) == len(sites):
+        return False
+    tree = parsed_module(facts)[0]
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and (
+            statement.value is None or not _is_literal(statement.value) or len(targets) != 1
+        ):
+            return False
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own = _own_scope(function)
+        if not any(isinstance(n, ast.Global) and name in n.names for n in own):
+            continue
+        for node in own:
+            if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+                parent = next((p for p in own if isinstance(p, (ast.Assign, ast.AugAssign)) and (node in getattr(p, "targets", ()) or getattr(p, "target", None) is node)), None)
+                if parent is None or not _is_literal(parent.value):
+                    return False
+            elif (
+                (isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name).split(".")[0] == name for a in node.names))
+                or (isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and getattr(node, "name", None) == name)
+                or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function and node.name == name)
+            ):
+                return False  # an import, `except … as`, a match capture or a nested def binding it
+    cache[name] = True
+    return True
+
+
+def _is_literal(node: ast.expr) -> bool:
+    try:
+        return is_concrete(ast.literal_eval(node))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
+def _own_scope(function: ast.AST) -> list[ast.AST]:
+    """The nodes of ``function``'s own scope (nested functions, classes, lambdas and comprehensions excluded, their
+    ``def``/``class`` statements themselves included)."""
+    found: list[ast.AST] = []
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
     """None when nothing in ``owner``'s project class hierarchy can replace its method ``name``; else why, for TG009.
 
@@ -1521,6 +2029,16 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         seen.add(id(node))
         stores = attribute_stores(facts)
         scopes = ("", facts.class_qualname(node) or node.name.value)
+        if not is_owner:
+            for decorator in node.decorators:
+                # A class decorator on a base runs before any subclass exists and may install __init_subclass__,
+                # __getattribute__ or descriptors that replace the method in every subclass (hostile review 6, R6-19).
+                expression = decorator.decorator
+                names = Evaluator.decorator_names(facts, expression.func if isinstance(expression, cst.Call) else expression)
+                if names & _LIBRARY_CLASS_DECORATORS:
+                    continue
+                if not names & set(evaluator.context.transparent_decorators) or isinstance(expression, cst.Call):
+                    return f"the class decorator '@{code_of(expression)}' on the base class {node.name.value} may add hooks that replace {name}"
         for hook in ("__init_subclass__", "__set_name__"):
             if not is_owner and (scopes[1], f"<{hook}>") in stores:
                 return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
@@ -1584,6 +2102,12 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         return None
 
     return visit(owner, evaluator.facts, 0, True)
+
+
+_LIBRARY_CLASS_DECORATORS = frozenset(
+    {"dataclasses.dataclass", "functools.total_ordering", "enum.unique", "typing.final", "typing.runtime_checkable"}
+)
+"""Standard-library class decorators (bare or called) that add no hook which could replace a subclass's method."""
 
 
 def _binds_in_body(owner: cst.ClassDef, name: str) -> Iterator[cst.CSTNode]:
@@ -1666,17 +2190,27 @@ def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
     fields, ``functools.cached_property``) are assumed not to (stated assumption)."""
     body = owner.body.body if isinstance(owner.body, cst.IndentedBlock) else ()
     for statement in body:
-        values: list[cst.BaseExpression] = []
+        values: list[tuple[cst.BaseExpression, bool]] = []  # (expression, is a decorator)
         if isinstance(statement, cst.SimpleStatementLine):
-            values = [small.value for small in statement.body if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None]
+            for small in statement.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                    value = small.value
+                    # `a, b = registered(), 1` binds each element: each may be a descriptor
+                    parts = [e.value for e in value.elements] if isinstance(value, (cst.Tuple, cst.List)) and not isinstance(small, cst.AnnAssign) and any(
+                        isinstance(t.target, (cst.Tuple, cst.List)) for t in small.targets
+                    ) else [value]
+                    values.extend((part, False) for part in parts)
         elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            values = [d.decorator for d in statement.decorators]
-        for value in values:
+            values = [(d.decorator, True) for d in statement.decorators]
+        for value, decorator in values:
+            problem = _class_body_value_problem(probe, owner, value, decorator=decorator)
+            if problem is not None:
+                return problem
             callee = value.func if isinstance(value, cst.Call) else value
             try:
                 made = probe.evaluate(callee)
             except EvalError:
-                continue  # an unknown callee: judged as an effect or binding elsewhere
+                continue  # judged by _class_body_value_problem above
             seen = 0
             todo = [made]
             while todo and seen <= MAX_HELPER_DEPTH:
@@ -1696,6 +2230,182 @@ def _set_name_descriptor(probe: Evaluator, owner: cst.ClassDef) -> str | None:
                     except EvalError:
                         continue
     return None
+
+
+def _class_body_value_problem(probe: Evaluator, owner: cst.ClassDef, value: cst.BaseExpression, *, decorator: bool) -> str | None:
+    """R5-17: a class-body value (or what a decorator in the class body makes) that may be an instance of a project
+    class, computed by project code before the class is created: Python calls its type's ``__set_name__`` with the
+    new class, which may replace any method. None when the value is proven not to be one.
+
+    Proven: a value built by a project class call (the caller checks that class's ``__set_name__``), by a builtin or a
+    function outside the project (assumption 7), a literal, a name or attribute whose value is known and not an
+    instance, and a call of a project function whose every ``return`` gives a built-in value (:func:`_returns_plain`:
+    a literal, ``None``, a lambda, a ``def`` nested in it, for a decorator its parameter). Anything else — another
+    project factory (``registry = registered()``), a call the verifier cannot resolve, a module constant computed by
+    a call (``registry = _REGISTRY``) — is TG009."""
+    where = f"the class attribute '{code_of(value)}' of {owner.name.value}"
+    if isinstance(value, cst.Call) and not decorator:
+        probe.callee_depth += 1  # the callee: `Factory.make` of a project class is its method, not a value
+        try:
+            callee = probe.evaluate(value.func)
+        except EvalError as exc:
+            return f"{where} is made by a call the verifier cannot resolve ({exc.reason}); its __set_name__ would run when the class is created and may replace its methods"
+        finally:
+            probe.callee_depth -= 1
+        if isinstance(callee, Function):
+            if _returns_plain(callee.node, _is_wraps(probe, callee), calls=1, parameters=False):
+                return None
+            return f"{where} is made by the project function {callee.qualified}, which may return an object whose __set_name__ runs when {owner.name.value} is created and replaces its methods"
+        if isinstance(callee, (ClassValue, Builtin, Module, Marker, Logger)):
+            return None  # a project class (its __set_name__ is checked by the caller) or code outside the project
+        if isinstance(callee, BoundMethod) and isinstance(callee.value, (Module, Marker, Logger, str, bytes)):
+            return None  # a method of a library object or a literal (`models.Manager.from_queryset`, `"x".upper`)
+        return f"{where} is made by '{code_of(value.func)}', which may return an object whose __set_name__ replaces methods of {owner.name.value}"
+    if decorator:
+        callee_node = value.func if isinstance(value, cst.Call) else value
+        try:
+            callee = probe.evaluate(callee_node)
+        except EvalError as exc:
+            return f"the decorator '{code_of(value)}' in {owner.name.value} cannot be resolved ({exc.reason}); what it returns may define __set_name__ and replace methods"
+        if isinstance(callee, Function):
+            if _returns_plain(callee.node, _is_wraps(probe, callee), calls=2 if isinstance(value, cst.Call) else 1, parameters=True):
+                return None
+            return f"the decorator '{code_of(value)}' in {owner.name.value} is the project function {callee.qualified}, which may return an object whose __set_name__ replaces methods"
+        return None  # a project class (checked by the caller), a builtin, a library decorator (assumption 7)
+    if isinstance(value, (cst.Name, cst.Attribute)):
+        try:
+            made = probe.evaluate(value)
+        except EvalError:
+            return None  # a name bound earlier in the class body: its own value was judged there
+        if made is UNTRUSTED or isinstance(made, Instance):
+            return f"{where} was computed by project code (it may be an object whose __set_name__ replaces methods of {owner.name.value})"
+    return None
+
+
+def _is_wraps(probe: Evaluator, function: Function) -> Callable[[cst.BaseExpression], bool]:
+    """A test for ``@functools.wraps(f)`` (resolved in ``function``'s module) on a nested ``def``: it returns the
+    wrapper itself."""
+    evaluator = probe if function.facts is probe.facts else probe.module_evaluator(function.facts)
+
+    def test(decorator: cst.BaseExpression) -> bool:
+        if not isinstance(decorator, cst.Call):
+            return False
+        try:
+            return evaluator.evaluate(decorator.func) == Module("functools.wraps")
+        except EvalError:
+            return False
+
+    return test
+
+
+def _assigned_names(function: cst.FunctionDef) -> list[cst.Name]:
+    """Names bound in ``function``'s own body other than by a ``def`` (assignments, for/with targets, walrus,
+    imports), nested functions and classes excluded."""
+    found: list[cst.Name] = []
+
+    class _Stores(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            found.extend(n for n in _names_in(node.target))
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_For(self, node: cst.For) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            found.extend(_names_in(node.name))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            found.extend(_names_in(node.target))
+
+        def visit_Global(self, node: cst.Global) -> None:
+            found.extend(n.name for n in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.extend(n.name for n in node.names)
+
+    function.visit(_Stores())
+    return found
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [n for e in node.elements for n in _names_in(e.value)]
+    if isinstance(node, cst.StarredElement):
+        return _names_in(node.value)
+    return []
+
+
+def _returns_plain(function: cst.FunctionDef, wraps: Callable[[cst.BaseExpression], bool], *, calls: int, parameters: bool, depth: int = 0) -> bool:
+    """Whether calling ``function`` ``calls`` times in a row (``f(x)``: 1, a decorator factory ``f(x)(g)``: 2) can
+    only give a built-in value: every ``return`` (outside nested functions) gives a literal, ``None``, a lambda, a
+    parameter (when ``parameters``: a decorator returning the function it got) or — the last call aside — a
+    ``def`` nested directly in it (not rebound, decorated by nothing but ``wraps`` as judged by ``wraps``) whose own
+    returns are plain. A generator or async function returns a generator/coroutine object (plain); a decorated one
+    is not proven."""
+    if function.decorators or depth > MAX_HELPER_DEPTH:
+        return False
+    if isinstance(function.asynchronous, cst.Asynchronous) or _is_generator_function(function):
+        return calls == 1
+    nested = {
+        s.name.value: s for s in (function.body.body if isinstance(function.body, cst.IndentedBlock) else ())
+        if isinstance(s, cst.FunctionDef)
+    }
+    names = {p.name.value for p in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)}
+    returns: list[cst.Return] = []
+
+    class _Returns(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            returns.append(node)
+
+    function.visit(_Returns())
+    assigned = {
+        n.value for n in _assigned_names(function)
+    }  # `wrapper = Registered()` after `def wrapper`: the name no longer holds the def
+    for statement in returns:
+        result = statement.value
+        if result is None or isinstance(result, cst.Lambda):
+            if calls > 1 and result is None:
+                return False  # `None(...)` raises; not worth modelling
+            continue
+        if isinstance(result, cst.Name) and result.value in nested and result.value not in names and result.value not in assigned:
+            inner = nested[result.value]
+            if not all(wraps(d.decorator) for d in inner.decorators):
+                return False
+            if calls == 1 or _returns_plain(inner, wraps, calls=calls - 1, parameters=True, depth=depth + 1):
+                continue
+            return False
+        if calls == 1 and isinstance(result, cst.Name) and parameters and result.value in names:
+            continue
+        if calls == 1:
+            try:
+                ast.literal_eval(code_of(result))
+                continue
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                return False
+        return False
+    return True
 
 
 def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
@@ -1790,57 +2500,6 @@ def _namespace_owner(node: object) -> object | None:
     if isinstance(node, ast.Attribute) and node.attr == "__dict__":
         return node.value
     return None
-
-
-_DICT_READS = frozenset({"get", "keys", "values", "items", "copy"})
-
-
-def frozen_dicts(facts: ModuleFacts) -> frozenset[str]:
-    """Module-level names bound to a dict display that no code in the module can change.
-
-    Every use of the name anywhere in the file (functions included, shadowing ignored: wider is safer) must be a
-    subscript *load* (``LIMITS["feed"]``), a call of a reading method (``LIMITS.get(...)``, ``.keys()``…) or the
-    right side of ``in``/``not in``; a store, ``del``, augmented assignment, a mutating method, passing it on or
-    aliasing it (``ALIAS = LIMITS``) makes its contents unknown. Stores from other modules are the stated
-    assumption about patches from outside. Taken with Python's own parser over the whole file, once per module.
-    """
-    cached = facts.__dict__.get("_frozen_dicts")
-    if cached is not None:
-        return cached
-    try:
-        tree = ast.parse(facts.full_source)
-    except (SyntaxError, ValueError):
-        facts.__dict__["_frozen_dicts"] = frozenset()
-        return frozenset()
-    candidates: dict[str, ast.AST] = {}
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict):
-            for target in statement.targets:
-                if isinstance(target, ast.Name):
-                    candidates[target.id] = target
-        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.value, ast.Dict) and isinstance(statement.target, ast.Name):
-            candidates[statement.target.id] = statement.target
-    changed: set[str] = set()
-    if candidates:
-        parents: dict[int, ast.AST] = {}
-        for parent in ast.walk(tree):
-            for child in ast.iter_child_nodes(parent):
-                parents[id(child)] = parent
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Name) or node.id not in candidates or node is candidates[node.id]:
-                continue
-            parent = parents.get(id(node))
-            grand = parents.get(id(parent)) if parent is not None else None
-            if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
-                continue
-            if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _DICT_READS and isinstance(grand, ast.Call) and grand.func is parent:
-                continue
-            if isinstance(parent, ast.Compare) and node in parent.comparators and all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops):
-                continue
-            changed.add(node.id)
-    result = frozenset(candidates) - changed
-    facts.__dict__["_frozen_dicts"] = result
-    return result
 
 
 _CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
@@ -2063,6 +2722,7 @@ _DUNDERS_BY_OPERATION: dict[str, frozenset[str]] = {
     "compares": frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__contains__", "__iter__", "__getitem__", "__len__", "__next__", "__hash__"}),
     "hashes": frozenset({"__hash__", "__eq__"}),
     "uses as a key": frozenset({"__hash__", "__eq__", "__index__"}),
+    "slices with": frozenset({"__index__"}),
     "iterates over": frozenset({"__iter__", "__getitem__", "__len__", "__length_hint__", "__next__"}),
     "subscripts": frozenset({"__getitem__", "__missing__", "__class_getitem__"}),
     "passes to getattr()": frozenset({"__getattr__", "__getattribute__"}),
@@ -2252,6 +2912,17 @@ class _KnownTruth:
         return self.truth
 
 
+def _stored_target(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The first part of an assignment target that is not a plain name (an attribute or subscript store), or None."""
+    if isinstance(node, cst.Name):
+        return None
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return next((found for element in node.elements if (found := _stored_target(element.value)) is not None), None)
+    if isinstance(node, cst.StarredElement):
+        return _stored_target(node.value)
+    return node
+
+
 def _target_names(node: cst.BaseExpression) -> list[str]:
     if isinstance(node, cst.Name):
         return [node.value]
@@ -2260,6 +2931,62 @@ def _target_names(node: cst.BaseExpression) -> list[str]:
     if isinstance(node, cst.StarredElement):
         return _target_names(node.value)
     return []
+
+
+_GETTER_DECORATORS = frozenset({"property", "functools.cached_property", "django.utils.functional.cached_property"})
+"""Decorators whose first read through an instance runs the decorated function with the instance (the getter)."""
+
+
+def _getter_decorated(facts: ModuleFacts, method: cst.FunctionDef) -> bool:
+    """``method`` carries exactly one decorator, ``@property`` or a ``@cached_property``, proven by its binding."""
+    if len(method.decorators) != 1:
+        return False
+    expression = method.decorators[0].decorator
+    names = Evaluator.decorator_names(facts, expression)
+    if names == {"property"} and facts.bindings.bindings("property"):
+        return False
+    return bool(names & _GETTER_DECORATORS)
+
+
+def _source_class_binding(facts: ModuleFacts, class_name: str, name: str) -> str | None:
+    """How a class called ``class_name`` in ``facts``'s full source binds ``name`` in its body: ``"getter"`` (a def
+    whose only decorator is named property/cached_property), ``"descriptor"`` (another decorated def, a computed
+    value, several bindings), ``"plain"`` (a literal, or a def without decorators or with staticmethod/classmethod),
+    None (not bound there)."""
+    import ast
+
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)
+    if tree is None:
+        return "descriptor"
+    kinds: list[str] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.ClassDef) and node.name == class_name):
+            continue
+        for statement in node.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+                decorators = [ast.unparse(d) for d in statement.decorator_list]
+                if not decorators or decorators in (["staticmethod"], ["classmethod"]):
+                    kinds.append("plain")
+                elif len(decorators) == 1 and decorators[0].split(".")[-1] in ("property", "cached_property"):
+                    kinds.append("getter")
+                else:
+                    kinds.append("descriptor")
+            elif isinstance(statement, ast.ClassDef) and statement.name == name:
+                kinds.append("plain")
+            else:
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    value = getattr(statement, "value", None)
+                    try:
+                        ast.literal_eval(value) if value is not None else None
+                        kinds.append("plain")
+                    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                        kinds.append("descriptor")
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else "descriptor"
 
 
 def _class_member(owner: cst.ClassDef, name: str) -> cst.FunctionDef | cst.BaseExpression | None:

@@ -125,19 +125,42 @@ class ModuleFacts:
         return cache[key]
 
     def _recover(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
-        import ast
-
         from thor_guard.verifier.skeleton import walk_functions
 
         qualnames = {id(node): qualname for qualname, node in walk_functions(self.module)}
         wanted = qualnames.get(id(function))
         if wanted is None:
             return self, function
+        recovered = self._parse_qualname(wanted)
+        if recovered is None:
+            return self, function
+        return self._alone(recovered.with_changes(decorators=function.decorators))
+
+    def recover_qualname(self, wanted: str) -> tuple[ModuleFacts, cst.FunctionDef] | None:
+        """The full definition of the function ``wanted`` (a ``__qualname__``) cut from the full source, with its
+        own decorators, in a one-function module whose names resolve through this one (see :meth:`recover`);
+        None when the source has not exactly one such function or it does not parse alone. Used for a method of a
+        class whose whole body the skeleton elided (a property of a base class)."""
+        cache = self.__dict__.setdefault("_recovered_names", {})
+        if wanted not in cache:
+            recovered = self._parse_qualname(wanted)
+            cache[wanted] = None if recovered is None else self._alone(recovered)
+        return cache[wanted]
+
+    def _alone(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
+        module = cst.Module(body=[function])
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self)
+        return facts, module.body[0]  # type: ignore[return-value]
+
+    def _parse_qualname(self, wanted: str) -> cst.FunctionDef | None:
+        import ast
+
         source = self.full_source
         source = source.encode("utf-8") if isinstance(source, str) else source
         tree = parse_python(source)  # the target's grammar: 3.12 syntax on a 3.11 interpreter too
         if tree is None:
-            return self, function
+            return None
         found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
 
         def walk(statements: list[ast.stmt], prefix: tuple[str, ...]) -> None:
@@ -158,7 +181,7 @@ class ModuleFacts:
 
         walk(tree.body, ())
         if len(found) != 1 or found[0].end_lineno is None:
-            return self, function
+            return None
         # Lines exactly as Python's parser counts them (\n, \r\n, \r), not str.splitlines (which also splits on U+2028…).
         import io
         import tokenize
@@ -167,9 +190,10 @@ class ModuleFacts:
             encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]  # honour a coding cookie
             text = source.decode(encoding)
         except (SyntaxError, LookupError, UnicodeDecodeError):
-            return self, function
+            return None
         lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
-        text = "".join(lines[found[0].lineno - 1 : found[0].end_lineno])
+        start = min([d.lineno for d in found[0].decorator_list] + [found[0].lineno])  # with its decorators
+        text = "".join(lines[start - 1 : found[0].end_lineno])
         nested = found[0].col_offset > 0
         if nested:
             # Parse the def under an `if 1:` header at its own indentation instead of dedenting the text:
@@ -179,18 +203,14 @@ class ModuleFacts:
         try:
             module = cst.parse_module(text)
         except cst.ParserSyntaxError:
-            return self, function
+            return None
         first = module.body[0] if module.body else None
         if nested and isinstance(first, cst.If) and isinstance(first.body, cst.IndentedBlock) and first.body.body:
             first = first.body.body[0]
         recovered = first if isinstance(first, cst.FunctionDef) else None
         if recovered is None:
-            return self, function
-        recovered = recovered.with_changes(decorators=function.decorators)
-        module = module.with_changes(body=[recovered])
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self)
-        return facts, module.body[0]  # type: ignore[return-value]
+            return None
+        return recovered
 
     @cached_property
     def future_annotations(self) -> bool:

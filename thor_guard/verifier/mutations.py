@@ -12,7 +12,9 @@ a non-mutating method (``.get()``, ``.count()``…). Any other use — a mutatin
 method, an item or slice store or ``del``, an augmented assignment, an alias
 (``x = HB``), an argument of other code, a return value — makes it unknown.
 Immutable constants (str, bytes, numbers, tuples and frozensets of those) need no
-census.
+census. The same list reached through a namespace (``globals()["HB"]``, ``vars(Cfg)["HB"]``,
+``getattr(module, "HB")``, ``f.__globals__[k]``, a loop over ``vars(Cfg).values()``) is another door:
+:func:`namespace_problem` censuses those reads in the same modules (hostile review 5, R5-1, R5-12).
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ def mutation_problem(facts: ModuleFacts, name: str) -> str | None:
         for alias in node.names if alias.name == name and alias.asname
     }
     rebound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    problem: str | None = None
-    for node in ast.walk(tree):
+    problem: str | None = namespace_problem(facts, names)
+    for node in () if problem is not None else ast.walk(tree):
         if isinstance(node, ast.Name) and node.id in names:
             if isinstance(node.ctx, ast.Store):
                 continue  # a binding: the binding census's business (a local of the same name is another variable)
@@ -81,6 +83,95 @@ def mutation_problem(facts: ModuleFacts, name: str) -> str | None:
         break
     cache[name] = problem
     return problem
+
+
+NAMESPACE_CALLS = frozenset({"globals", "vars", "locals"})
+"""Builtins whose result is a namespace: a dict whose values are the module's or a class's constants."""
+
+NAMESPACE_ATTRIBUTES = frozenset({"__dict__", "__globals__"})
+"""Attributes that are a namespace (``Cfg.__dict__``, ``start.__globals__``)."""
+
+_NAMESPACE_KEYED = frozenset({"get", "__getitem__", "pop", "setdefault"})
+"""Namespace methods whose first argument is the key of the one value they return."""
+
+_NAMESPACE_HARMLESS = frozenset({"keys", "__contains__", "__len__", "update", "__setitem__", "__delitem__", "clear"})
+"""Namespace methods that give no value out (names only, or a store: the binding and attribute-store censuses
+answer for stores, which rebind rather than change the old container)."""
+
+_KEYS_ONLY_BUILTINS = READ_ONLY_BUILTINS - {"dict"}
+"""Read-only builtins that see only a namespace's keys (``dict(globals())`` copies the values out)."""
+
+
+def namespace_problem(facts: ModuleFacts, names: set[str]) -> str | None:
+    """None when no read of a namespace in ``facts``' module can hand out the container bound to one of ``names``
+    in a way that may change it (hostile review 5, R5-1, R5-12); else ``"line N ('source') ..."``.
+
+    A namespace is ``globals()``, ``vars()``/``vars(x)``, ``locals()``, ``x.__dict__``, ``f.__globals__``; also
+    ``getattr(x, k)`` / ``operator.attrgetter(k)`` read attributes of any object by name. Harmless uses: an item or
+    ``.get``/``.pop`` with a literal key that is not one of ``names``, or whose result is used read-only (the same
+    rules as a use of the name, :func:`_read_only`); membership and ``len()``; iteration and keys-only builtins
+    (``sorted(vars(Cfg))``: the names); ``.keys()``; stores (``globals()["X"] = v`` rebinds, the binding census's
+    business). Anything else — ``.values()``/``.items()``/``.copy()``, iterating ``inspect.getmembers(x)``,
+    passing the namespace to other code, aliasing it — may hand the container to code that changes it in place.
+    """
+    tree, parents, lines = parsed_module(facts)
+    for node in ast.walk(tree):
+        problem = _namespace_use(node, parents, names)
+        if problem is not None:
+            line = getattr(node, "lineno", 0)
+            source = lines[line - 1].strip() if 0 < line <= len(lines) else problem
+            return f"line {line} ('{source}') {problem}"
+    return None
+
+
+def _namespace_use(node: ast.AST, parents: dict[int, ast.AST], names: set[str]) -> str | None:
+    """Why ``node`` (a namespace read, a ``getattr`` by name) may hand out a container of ``names``; None if not."""
+    rebound: set[str] = set()  # builtins are judged by name here: a shadowed len() is passing the value on anyway
+    if isinstance(node, ast.Call):
+        callee = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else None
+        if callee == "getattr" and len(node.args) >= 2:
+            key = node.args[1]
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value not in names:
+                return None
+            return None if _read_only(node, parents, rebound) else "reads an attribute by name and may change it in place"
+        if callee in ("attrgetter", "getmembers"):
+            keys = node.args if callee == "attrgetter" else ()
+            if keys and all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.split(".")[0] not in names for k in keys):
+                return None
+            return "reads attributes by name and may change them in place"
+        if not (isinstance(node.func, ast.Name) and callee in NAMESPACE_CALLS):
+            return None
+    elif not (isinstance(node, ast.Attribute) and node.attr in NAMESPACE_ATTRIBUTES and isinstance(node.ctx, ast.Load)):
+        return None
+    parent = parents.get(id(node))
+    what = "reads a namespace and may change its values in place"
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        if not isinstance(parent.ctx, ast.Load):
+            target_of = parents.get(id(parent))
+            return what if isinstance(target_of, ast.AugAssign) else None  # `globals()["HB"] += [...]` extends in place
+        key = parent.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value not in names:
+            return None
+        return None if _read_only(parent, parents, rebound) else what
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        call = parents.get(id(parent))
+        if not (isinstance(call, ast.Call) and call.func is parent):
+            return what
+        if parent.attr in _NAMESPACE_HARMLESS:
+            return None
+        if parent.attr in _NAMESPACE_KEYED and call.args:
+            key = call.args[0]
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value not in names:
+                return None
+            return None if _read_only(call, parents, rebound) else what
+        return what
+    if isinstance(parent, (ast.Compare, ast.Expr)):
+        return None
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return None  # iterating a dict gives its keys
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in _KEYS_ONLY_BUILTINS:
+        return None
+    return what
 
 
 def _read_only(node: ast.expr, parents: dict[int, ast.AST], rebound: set[str]) -> bool:

@@ -42,6 +42,7 @@ from thor_guard.verifier.evaluate import (
     Trace,
     Unsupported,
     instance_of,
+    lambda_of,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
@@ -369,12 +370,18 @@ class Walker:
         self._scope = self.facts.scope(statements[0]) if statements else None
         if isinstance(body, cst.SimpleStatementSuite) and body.body:
             self._scope = self.facts.scope(body.body[0])
+        lambda_node = lambda_of(function)
+        if lambda_node is not None:
+            self._scope = self.facts.scope(lambda_node.body)  # a module-level lambda walked as a def
         self._globals = _declared_globals(statements)
         # `self.x` of a property runs its getter; `cls.x` in a classmethod gives the property object itself.
         self._instance_receiver = self.receiver is not None and not any(
             isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
         ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
         rebound = _rebound_names(function)
+        fresh, builtins_used = _fresh_locals(function)
+        unproven = {b for b in builtins_used if b in rebound or self.facts.bindings.bindings(b) or self.facts.bindings.problem(b) is not None}
+        self._fresh_locals = frozenset(n for n in fresh if not (builtins_used.get(n, frozenset()) & unproven)) - set(_parameter_names(function.params))
         self._builtin_parameters = {
             param.name.value: kind
             for param, kind in ((function.params.star_arg, tuple), (function.params.star_kwarg, dict))
@@ -513,7 +520,9 @@ class Walker:
                 return self._def(statement, state, index)
             if isinstance(statement, cst.ClassDef):
                 return self._class(statement, state, index)
-            if isinstance(statement, cst.Try):
+            if isinstance(statement, (cst.Try, cst.TryStar)):
+                # `except*` handlers have the same shape; a `return`/`break`/`continue` in one is a SyntaxError, and a
+                # single exception is matched all or nothing, so the `try` model holds
                 return self._try(statement, state, index)
             if isinstance(statement, cst.With):
                 return self._with(statement, state, index)
@@ -553,7 +562,9 @@ class Walker:
             value = small.value
             if isinstance(value, (cst.SimpleString, cst.Ellipsis, cst.Integer, cst.Float)):
                 return [state]
-            self._evaluate(value, state, index)
+            result = self._evaluate(value, state, index)
+            if isinstance(result, Coroutine) and not self._skipping(state, index):
+                raise Effect(value, _DROPPED_COROUTINE.format(code_of(value)))
             return [state]
         if isinstance(small, cst.Raise):
             if small.exc is not None:
@@ -565,6 +576,8 @@ class Walker:
             return [Outcome("exit", index, small, raised=True)]
         if isinstance(small, cst.Return):
             value = self._evaluate(small.value, state, index) if small.value is not None else None
+            if self.depth == 0 and small.value is not None and not self._skipping(state, index):
+                self._returned_object(small.value, value, state)
             return [Outcome("exit", index, small, value=value)]
         if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
             return self._assign(small, state, index)
@@ -576,13 +589,28 @@ class Walker:
                 self._evaluate(small.msg, state, index)
             return [state]  # `python -O` skips asserts, so an assert never proves an exit
         if isinstance(small, cst.Del):
-            names = [n for n in _target_names_of(small.target)]
+            # Only a `del` whose every target is a plain local name is pure: an attribute or subscript target
+            # (`del self.x`, `del d[k]`, `del os.environ[...]`) runs __delattr__/__delitem__ on an object that
+            # outlives the call. `_local_del_names` is None for those, never an empty list that `all()` would
+            # accept vacuously (hostile review 6, R6-12).
+            names = _local_del_names(small.target)
             if names is not None and all(n in state.locals for n in names) and not set(names) & self._globals:
                 for name in names:
                     state.locals.pop(name, None)
                 return [state]
             raise Effect(small, f"'{code_of(small)}' deletes something outside the function")
         raise Effect(small, f"'{code_of(small)}' is outside the pure fragment")
+
+    def _returned_object(self, node: cst.BaseExpression, value: object, state: PathState) -> None:
+        """What the entry point returns is used by its caller the way its type is used (hostile review 6, R6-24): a
+        returned project coroutine is awaited (its body is walked as if awaited here), a returned project generator
+        or other object made by a project call is iterated or called into (an effect). A returned generator
+        expression is already judged as if consumed."""
+        if isinstance(value, Coroutine):
+            evaluator = self._evaluator(state, Trace())
+            self.analysis.call(evaluator, node, value.function, list(value.arguments), dict(value.keywords), run_async=True)
+        elif value is UNTRUSTED and isinstance(node, cst.Call):
+            raise Effect(node, f"'{code_of(node)}' returns a project generator or object: the caller iterates or uses it, which runs project code")
 
     def _import(self, small: cst.Import | cst.ImportFrom, state: PathState) -> None:
         # Even a standard-library import can fail (`import msvcrt`, a name added in a later Python): an
@@ -637,6 +665,11 @@ class Walker:
             target = small.target
             if not isinstance(target, cst.Name) or target.value not in state.locals or target.value in self._globals:
                 raise Effect(small, f"'{code_of(small)}' changes something outside the function")
+            current = state.locals[target.value].value
+            if not isinstance(current, _IMMUTABLE_SCALARS) and target.value not in self._fresh_locals:
+                # `q = self.pending; q += [x]` runs list.__iadd__ on the aliased object: only a local proven to
+                # hold an immutable value or a container this function made itself is rebound (hostile R6-17).
+                raise Effect(small, f"'{code_of(small)}' may change in place the object '{target.value}' refers to (an in-place operator on a value not proven immutable or fresh)")
             combined = cst.BinaryOperation(left=target, operator=_AUG[type(small.operator)](), right=small.value) if type(small.operator) in _AUG else None
             if combined is None:
                 value = self._evaluate(small.value, state, index, trace)
@@ -646,6 +679,10 @@ class Walker:
             state.locals[target.value] = Bound(value, tuple(trace.reads) + state.locals[target.value].reads)
             return [state]
         value = self._evaluate(small.value, state, index, trace)
+        if isinstance(value, Coroutine) and not self._skipping(state, index):
+            # Kept in a local and (as far as the walk can tell) never awaited: dropped at the latest when the
+            # function returns, the coroutine warns through `warnings` (R6-3). Awaiting it later is not followed.
+            raise Effect(small.value, _DROPPED_COROUTINE.format(code_of(small.value)))
         for target in targets:
             self._bind_target(target, value, tuple(trace.reads), state, index, small)
         if isinstance(small, cst.AnnAssign):
@@ -708,7 +745,8 @@ class Walker:
                 raise Unsupported(test, f"'{code_of(test)}' depends on a name the verifier cannot prove: {trace.problems[0]}", "binding")
             if truth is OPAQUE and mode_read:
                 # Both branches are followed (sound); if a heartbeat-world path then reaches the body, this says why.
-                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know")
+                known = f": {trace.problems[0]}" if trace.problems else ""  # the unproven binding is the helpful reason
+                error = Unsupported(test, f"'{code_of(test)}' mixes {self.context.env_var} with values the verifier cannot know{known}")
                 self._note_guard(owner, test, index, top_level, trace, error, state)
                 return truth, trace
             if self.all_paths and truth is not OPAQUE:
@@ -853,7 +891,7 @@ class Walker:
                 havocked.locals[name] = Bound(unknown, previous.reads)
         return havocked
 
-    def _try(self, node: cst.Try, state: PathState, index: int) -> list[Outcome | PathState]:
+    def _try(self, node: cst.Try | cst.TryStar, state: PathState, index: int) -> list[Outcome | PathState]:
         entry = state.copy()
         before = self.risky
         body = self._suite(node.body, state, index)
@@ -895,7 +933,14 @@ class Walker:
                 # `break`/`continue` in a finally cancels the return or the exception: the loop goes on.
                 cancelled = [r for r in after if isinstance(r, PathState) and r.loop is not None]
                 final.extend(cancelled)
-                final.append(bad[0] if bad else (overriding[0] if overriding else result))
+                if bad or overriding:
+                    final.append(bad[0] if bad else overriding[0])
+                if any(isinstance(r, PathState) and r.loop is None for r in after):
+                    final.append(result)  # the finally ends normally on some path: the pending exit goes on there
+                elif not cancelled and not bad and not overriding:
+                    final.append(result)
+                # Only a path through the finally that ends normally keeps the pending return/raise: one that
+                # `continue`s or `break`s cancels it on that path (hostile review 6, R6-4: `finally: continue`).
                 continue
             final.append(result)
         return final
@@ -937,6 +982,11 @@ class Walker:
         results: list[Outcome | PathState] = []
         remaining = state
         for case in node.cases:
+            if _has_mapping_pattern(case.pattern) and not self._evaluator(remaining, Trace()).proven_mapping(subject, node.subject):
+                # MATCH_KEYS calls `subject.get(key, sentinel)` (and `**rest` copies through keys()): a method call,
+                # not a dunder, on a subject not proven built in (hostile review 6, R6-5)
+                if not self._skipping(remaining, index):
+                    raise Effect(case.pattern, f"the mapping pattern '{code_of(case.pattern)}' calls '{code_of(node.subject)}.get()' (a method of a value not proven built in)")
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
             if self.all_paths and matched is not None:
                 matched = OPAQUE
@@ -1048,6 +1098,12 @@ class Walker:
         return results
 
 
+_DROPPED_COROUTINE = (
+    "'{}' creates a coroutine that is not awaited: when it is dropped Python warns "
+    "(RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)"
+)
+"""Why calling an ``async def`` without awaiting it is an effect (hostile review 6, R6-3)."""
+
 _AUG = {
     cst.AddAssign: cst.Add,
     cst.SubtractAssign: cst.Subtract,
@@ -1061,7 +1117,7 @@ def _source(node: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(node)
 
 
-def _catches(node: cst.Try, exception: str) -> bool:
+def _catches(node: cst.Try | cst.TryStar, exception: str) -> bool:
     """True when some handler of ``node`` catches ``exception`` (by name, a base of it, or bare)."""
     related = {
         "KeyError": {"KeyError", "LookupError"},
@@ -1126,6 +1182,13 @@ def _match_pattern(pattern: cst.MatchPattern, subject: object, evaluator: Evalua
     return None
 
 
+def _has_mapping_pattern(pattern: cst.CSTNode) -> bool:
+    """``pattern`` is or contains a mapping pattern ``{"k": ...}`` (nested in sequence, class, or/as patterns too)."""
+    if isinstance(pattern, cst.MatchMapping):
+        return True
+    return any(_has_mapping_pattern(child) for child in pattern.children if isinstance(child, cst.CSTNode))
+
+
 def _capture(pattern: cst.MatchPattern) -> tuple[bool, str | None]:
     if isinstance(pattern, cst.MatchAs) and pattern.name is not None:
         return True, pattern.name.value
@@ -1140,18 +1203,21 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
-def _target_names_of(node: cst.BaseExpression) -> list[str]:
+def _local_del_names(node: cst.BaseExpression) -> list[str] | None:
+    """The names a `del` target unbinds, or None when some element is not a plain name (attribute, subscript, star)."""
     if isinstance(node, cst.Name):
         return [node.value]
     if isinstance(node, (cst.Tuple, cst.List)):
         out: list[str] = []
         for element in node.elements:
-            inner = _target_names_of(element.value)
-            if not inner:
-                return []
+            if not isinstance(element, cst.Element):
+                return None
+            inner = _local_del_names(element.value)
+            if inner is None:
+                return None
             out.extend(inner)
         return out
-    return []
+    return None
 
 
 def _parameter_names(params: cst.Parameters) -> list[str]:
@@ -1359,6 +1425,32 @@ def _rebound_names(function: cst.FunctionDef) -> frozenset[str]:
     return _memo_by_identity(_REBOUND, function.body, lambda body: frozenset(_visit(_Rebinds)(body).names))
 
 
+_IMMUTABLE_SCALARS = (str, bytes, int, float, complex, bool, type(None))
+_FRESH_VALUES = (
+    cst.List, cst.Set, cst.Dict, cst.Tuple, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp,
+    cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float, cst.Imaginary,
+)
+_FRESH_BUILTINS = frozenset({"len", "int", "str", "float", "bool", "repr", "ord", "chr", "format", "tuple", "frozenset", "list", "dict", "set", "sorted", "bytes"})
+"""Builtins whose result is a new object or an immutable value (when the name is the builtin: checked by the walker)."""
+_FRESH: dict[int, tuple[cst.CSTNode, tuple[frozenset[str], dict[str, frozenset[str]]]]] = {}
+
+
+def _fresh_locals(function: cst.FunctionDef) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Names whose every binding in ``function`` is ``name = <display, comprehension or literal>`` (or an augmented
+    assignment of the name itself): such a local only ever holds an object this call made, so an in-place operator
+    on it changes nothing outside the function. Any other binding (unpacking, ``for``, walrus, ``with … as``,
+    a plain name or call as the value) may alias an outside object. A call of one of :data:`_FRESH_BUILTINS` counts
+    as fresh too; the second result maps each name to the builtins its freshness relies on (the caller proves them)."""
+
+    def compute(body: cst.CSTNode) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        visitor = _FreshBindings()
+        body.visit(visitor)
+        fresh = frozenset(visitor.fresh - visitor.names)
+        return fresh, {n: frozenset(b) for n, b in visitor.builtins.items() if n in fresh}
+
+    return _memo_by_identity(_FRESH, function.body, compute)
+
+
 class _Rebinds(cst.CSTVisitor):
     def __init__(self) -> None:
         self.names: set[str] = set()
@@ -1457,3 +1549,39 @@ class _ExitFinder(cst.CSTVisitor):
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
+
+
+class _FreshBindings(_Rebinds):
+    """``fresh``: names bound by ``name = <fresh value>``; ``names``: names bound any other way (see _fresh_locals)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fresh: set[str] = set()
+        self.builtins: dict[str, set[str]] = {}
+        self._skipped: set[int] = set()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        builtin = value.func.value if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in _FRESH_BUILTINS else None
+        if isinstance(value, _FRESH_VALUES) or (isinstance(value, cst.Name) and value.value in ("True", "False", "None")) or builtin is not None:
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.fresh.add(target.target.value)
+                    self._skipped.add(id(target))
+                    if builtin is not None:
+                        self.builtins.setdefault(target.target.value, set()).add(builtin)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if id(node) not in self._skipped:
+            self._target(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if isinstance(node.target, cst.Name) and (node.value is None or isinstance(node.value, _FRESH_VALUES)):
+            if node.value is not None:
+                self.fresh.add(node.target.value)
+            return
+        self._target(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if not isinstance(node.target, cst.Name):
+            self._target(node.target)

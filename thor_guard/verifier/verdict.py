@@ -130,7 +130,8 @@ class _Walks:
 
     def exits(self, env: str | None) -> bool:
         """Every path returns or raises (or ends) before a side effect."""
-        return all(o.kind in ("exit", "fallthrough") for o in self.outcomes[env])
+        outcomes = self.outcomes[env]
+        return bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)  # no outcome proves nothing
 
     def runs(self, env: str | None) -> bool:
         """Some path gets past the guard into the body (an effect, the end, or anything after the guard: the body is not judged)."""
@@ -213,7 +214,7 @@ class _Walks:
             walker = Walker(self._facts, CallAnalysis(self.context, None, {}), owner=self._owner, receiver=self._receiver)
             walker.all_paths = True
             outcomes = walker.run(self._function, trace=Trace())
-            self._shared["harmless"] = all(o.kind in ("exit", "fallthrough") for o in outcomes)
+            self._shared["harmless"] = bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)
         return bool(self._shared["harmless"])
 
 
@@ -244,6 +245,11 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         for keyword in owner.keywords:
             if keyword.keyword is not None and keyword.keyword.value == "metaclass":
                 return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
+        declared = _class_body_declarations(owner)
+        if name in declared:
+            # `global start` in the class body makes the `def start` below bind the module name, so the class's
+            # start is whatever else it has or inherits (hostile review 6, R6-13)
+            return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", function.name)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
         if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
@@ -290,6 +296,31 @@ def _string_literals(function: cst.FunctionDef) -> list[str]:
     return found
 
 
+def _class_body_declarations(owner: cst.ClassDef) -> dict[str, str]:
+    """Names a ``global``/``nonlocal`` statement in ``owner``'s own body scope declares (nested defs and classes have
+    their own scopes), mapped to the keyword."""
+    found: dict[str, str] = {}
+
+    class _Declarations(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            found.update((n.name.value, "global") for n in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            found.update((n.name.value, "nonlocal") for n in node.names)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    owner.body.visit(_Declarations())
+    return found
+
+
 def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
     from thor_guard.verifier.effects import CONTEXT_MANAGER_DECORATORS
 
@@ -323,7 +354,18 @@ def verify_function(
         probe.outcomes[None]  # one walk tells whether anything reads the mode variable
         if not _guard_candidate(function, probe, context):
             return _apply_suppressions(function, qualname, [_missing_guard(function, context, None)], None, None, None)
-        return _apply_suppressions(function, qualname, [entry], None, None, None)
+        # The walk goes on as if the entry point's premise held (the decorator transparent, the binding proven):
+        # its other findings are reported too, so a suppression or a --ignore/--select filter of TG009 removes
+        # only the TG009 and never hides a TG002 the body has as well (hostile review 6, R6-14).
+        rest = _verify_body(facts, function, qualname, context)
+        extra = [hit for hit in rest.hits if hit.code not in ("TG009", "TG000")]
+        verdict = _apply_suppressions(function, qualname, [entry, *extra], rest.guard_index, rest.guard_start, rest.env_var_read)
+        return replace(verdict, assumptions=rest.assumptions, table=rest.table)
+    return _verify_body(facts, function, qualname, context)
+
+
+def _verify_body(facts: ModuleFacts, function: cst.FunctionDef, qualname: str, context: VerifierContext) -> FunctionVerdict:
+    """The verdict of the walks of ``function``'s body (the entry point itself taken as proven)."""
     strict = _Walks(facts, function, context, lenient=False)
     # The lenient walk only explains failures; a proven function does not need it.
     lenient = strict if strict.guarded else _Walks(facts, function, context, lenient=True)
@@ -517,7 +559,9 @@ def _explain(
     if not hits:
         effect = _first_effect(strict, context)
         node = effect.node if effect is not None else guard.node
-        hits.append(RuleHit("TG009", "cannot prove that the function returns first in heartbeat mode and runs in legacy mode", node))
+        # Name what a heartbeat-world path reaches (review 5, TF2: a `finally: continue` cancelling the guard's return)
+        reached = f"; a heartbeat-mode path reaches {effect.reason}" if effect is not None else ""
+        hits.append(RuleHit("TG009", f"cannot prove that the function returns first in heartbeat mode and runs in legacy mode{reached}", node))
     return hits, guard.index, variable
 
 
@@ -568,7 +612,13 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
 
 
 def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None) -> RuleHit:
-    where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
+    if effect is not None and effect.kind == "crash" and effect.exception in ("NameError", "UnboundLocalError"):
+        # `os` read before the function's own later `import os` binds it: the problem is the error, not an effect
+        where = f": '{code_of(effect.node)}' raises {effect.exception} before any test ({effect.reason})"
+    elif effect is not None and effect.kind == "unknown" and effect.reason:
+        where = f": in heartbeat mode it reaches '{code_of(effect.node)}' first, which it cannot verify ({effect.reason})"
+    else:
+        where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
     return RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name)
 
 
@@ -606,7 +656,7 @@ def _guard_candidate(function: cst.FunctionDef, walks: _Walks, context: Verifier
 def _may_be_guard(statement: cst.CSTNode, receiver: str | None) -> bool:
     """An exiting ``if``/``while``/``match`` whose test calls a non-builtin function not reached through ``receiver``
     (also one level inside ``try``/``with``, where a guard may sit)."""
-    if isinstance(statement, (cst.Try, cst.With)):
+    if isinstance(statement, (cst.Try, cst.TryStar, cst.With)):
         return any(_may_be_guard(inner, receiver) for inner in statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else False
     if isinstance(statement, (cst.If, cst.While)):
         return has_exit(statement) and _calls_outside(statement.test, receiver)

@@ -19,6 +19,7 @@ be reported with and without them.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -108,7 +109,17 @@ COMPARE: tuple[tuple[int, str, bool], ...] = (
     (1, '{x}.startswith("heart")', False),
     (1, '{x} == "heartbeat" or len({x}) == 8', False),
     (1, '{x} in ("heartbeat", "heartbeat"[:-1])', False),
+    # Enums (review 5): the .value of a plain Enum member, a str-mixin member itself, and a plain member (never equal)
+    (1, "{x} == Mode.HEARTBEAT.value", False),
+    (1, "{x} == TextMode.HEARTBEAT", False),
+    (1, "{x} in (TextMode.HEARTBEAT,)", False),
+    (1, "{x} == Mode.HEARTBEAT", False),
 )
+ENUM_CLASSES = (
+    "class Mode(enum.Enum):", '    HEARTBEAT = "heartbeat"', '    LEGACY = "legacy"', "", "",
+    "class TextMode(str, enum.Enum):", '    HEARTBEAT = "heartbeat"', "", "",
+)
+"""Defined in the main module when a comparison uses them."""
 SHAPES: tuple[tuple[int, str], ...] = (
     (10, "inline"),
     (8, "local"),
@@ -128,6 +139,7 @@ SHAPES: tuple[tuple[int, str], ...] = (
     (1, "util_constant"),
     (2, "in_environ"),
     (2, "match"),
+    (1, "helper_lambda"),
 )
 EXITS: tuple[tuple[int, str], ...] = (
     (10, "return"),
@@ -150,6 +162,7 @@ FORMS: tuple[tuple[int, str], ...] = (
     (1, "try_keyerror"),
     (1, "with_suppress"),
     (1, "with_lock"),
+    *(((1, "try_star"),) if sys.version_info >= (3, 11) else ()),
 )
 
 
@@ -163,7 +176,7 @@ RISKY = frozenset(
         ".strip().lower()", ".lower().strip()", ".strip()", '{x} == "HEARTBEAT"', '{x} != "legacy"', '{x} != "heartbeat"',
         '{x} == "legacy"', '{x} not in ["legacy"]', '{x} in {{"heartbeat", ""}}', "{x}", "not {x}", '{x}.startswith("heart")',
         '{x} == "heartbeat" or len({x}) == 8', '{x} in ("heartbeat", "heartbeat"[:-1])', "os.environ[{n}]", "str(os.getenv({n}{d}))", "helper_async", "helper_wrapped", "log_effect_return", "return_effect",
-        "raise_effect", "pass", "log_only", "and_run_main",
+        "raise_effect", "pass", "log_only", "and_run_main", "{x} == Mode.HEARTBEAT",
     }
 )
 
@@ -203,6 +216,9 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
     def add(place: str, *lines: str) -> None:
         fields.setdefault(place, []).extend(lines)
 
+    if "Mode." in compare_template:
+        add("main_top", *ENUM_CLASSES)
+
     def read(n: str, d: str | None) -> str:
         if "{D}" in read_template:
             return read_template.format(n=n, D=d or '""')
@@ -237,6 +253,9 @@ def guards(draw: st.DrawFn, kind: str, is_async: bool, number: int, careful: boo
         keyword = "async def" if shape == "helper_async" else "def"
         add("main_top", *decorator, f"{keyword} {helper}():", f"    return {compare_template.format(x=module_value)}", "", "")
         condition = f"(await {helper}())" if shape == "helper_async" and is_async else f"{helper}()"
+    elif shape == "helper_lambda":
+        add("main_top", f"{helper} = lambda: {compare_template.format(x=module_value)}", "", "")
+        condition = f"{helper}()"
     elif shape == "helper_multi":
         add("main_top", f"def {helper}():", '    """Is the heartbeat on?"""', f"    value = {module_value}", f"    return {compare_template.format(x='value')}", "", "")
         condition = f"{helper}()"
@@ -325,6 +344,8 @@ def _form(form: str, condition: str, exit_lines: list[str], method: bool) -> lis
         return ["try:", f"    if {condition}:", *_indent(body), "except Exception:", "    pass"]
     if form == "try_keyerror":
         return ["try:", f"    if {condition}:", *_indent(body), "except KeyError:", "    return"]
+    if form == "try_star":
+        return ["try:", f"    if {condition}:", *_indent(body), "except* ValueError:", "    pass"]
     if form == "with_suppress":
         return ["with contextlib.suppress(KeyError):", f"    if {condition}:", *_indent(body)]
     if form == "with_lock":
@@ -368,6 +389,11 @@ PURE_FEATURES: dict[str, tuple[frozenset[str], dict]] = {
         {"main_bottom": ("", "def _patch():", "    global os", "    os = tg_sentinel.Compat()", ""), "outside": True},
     ),
     "transparent_entry_decorator": (frozenset(), {"decorators": ("tg_sentinel.transparent",)}),
+    "range_loop": (frozenset(), {"prefix": ("total = 0", "for _ in range(3):", "    total += 1")}),
+    "global_flag": (
+        frozenset(),
+        {"prefix": ("if _STARTED:", "    return"), "main_top": ("_STARTED = False", "", "", "def _mark():", "    global _STARTED", "    _STARTED = True", "", "")},
+    ),
     "recursive_pure_helper": (
         frozenset(),
         {

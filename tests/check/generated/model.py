@@ -18,6 +18,7 @@ from pathlib import Path
 MAIN_IMPORTS: tuple[tuple[str, str], ...] = (
     ("asyncio", "import asyncio"),
     ("contextlib", "import contextlib"),
+    ("enum", "import enum"),
     ("functools", "import functools"),
     ("logging", "import logging"),
     ("os", "import os"),

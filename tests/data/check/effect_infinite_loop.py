@@ -3,7 +3,7 @@
 # Bounded loops and a loop left by `break`/`return` stay accepted.
 # expect: S.start TG001 while True:
 # expect: S.start_attr TG001 while self.x:
-# expect: S.start_after_read TG002 while True:
+# expect: S.start_after_read TG002,TG006 while True:
 # expect: S.start_bounded ok
 # expect: S.start_break ok
 # expect: S.start_opaque ok

@@ -1,7 +1,7 @@
 # More hostile cases from the generator: break in finally (HOSTILE-15), a class decorator or metaclass replacing the
 # entry point (HOSTILE-12/13), a value outside the table singled out by the guard (HOSTILE-19), a raising pure
 # expression whose exception an `except` swallows (HOSTILE-22).
-# expect: start_break_finally TG002
+# expect: start_break_finally TG009
 # expect: Decorated.start TG009 the class decorator
 # expect: WithMeta.start TG009 the metaclass
 # expect: start_prod TG012 THOR_SCHEDULER_MODE='prod'

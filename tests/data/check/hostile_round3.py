@@ -1,6 +1,6 @@
 # Hostile round 3 (issue 11): a property read through self, a module function stored on the class, and an
 # unresolved module attribute that may raise into an `except AttributeError` that falls through to the body.
-# expect: Feed.start_property TG009
+# expect: Feed.start_property TG001
 # expect: Feed.start_class_attribute TG009
 # expect: Feed.start_optional_setting TG009
 # expect: Feed.start_plain_method ok
