@@ -10,6 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from thor_guard.verifier.bindings import (
 )
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
+from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -69,6 +71,12 @@ class HelperResolver:
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     _files: dict[str, list[Path]] = field(default_factory=dict)
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
+    _runs: dict[tuple[Path, frozenset[str]], tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]]]] = field(
+        default_factory=dict
+    )
+    """(file, roots) -> its patches and the code of other files its import-time code runs (run edges, resolved)."""
+    _extensions: dict[Path, Path | None] = field(default_factory=dict)
+    """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
     _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -119,6 +127,16 @@ class HelperResolver:
         """
         keys = None if env_keys is None else frozenset(env_keys)
         for target, (path, line, text) in self.patches_reaching(importer).items():
+            if target == UNKNOWN_IMPORT_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) imports at import time a "
+                    f"module whose name is not known statically, line {line} ('{text}'), so what that import runs is not read"
+                )
+            if target == EXTENSION_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: the compiled extension module {text} beside {self.shown(path)} "
+                    f"(imported with {importer}) is what Python imports, and its code is not read"
+                )
             key = env_key(target)
             if key is not None:
                 if dotted in _ENV_READS and (key == UNKNOWN_KEY or keys is None or key in keys):
@@ -156,21 +174,38 @@ class HelperResolver:
         if cached is not None:
             return cached
         found: dict[str, tuple[Path, int, str]] = {}
-        queue = list(self._module_files(module))
+        nothing: frozenset[str] = frozenset()
+        queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
         seen = set(queue)
         names = [module]
         while queue and len(seen) < _MAX_IMPORT_WALK:
-            path = queue.pop()
-            patches, imported = self._file_edges(path)
-            names.extend(self._names.get(path, ()))
+            path, roots = queue.pop()
+            if roots:
+                # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
+                # a function called at import time): its patches and what it runs in turn.
+                patches, runs = self._run_edges(path, roots)
+                imported: list[Path] = []
+            else:
+                patches, imported = self._file_edges(path)
+                names.extend(self._names.get(path, ()))
+                extension = self._extension_beside(path)
+                if extension is not None:
+                    found.setdefault(EXTENSION_TARGET, (path, 1, self.shown(extension)))
+                runs = self._run_edges(path, nothing)[1]
             for target, site in patches:
                 found.setdefault(target, site)
-            for following in imported:
+            for following in [*((p, nothing) for p in imported), *runs]:
                 if following not in seen:
                     seen.add(following)
                     queue.append(following)
+                    if following[1]:
+                        names.append(self._module_of_path(following[0]))
+        if queue:
+            # The bound cut the walk: what the rest imports is not read, so nothing it could patch is proven.
+            path = queue[-1][0]
+            found.setdefault(UNKNOWN_IMPORT_TARGET, (path, 1, f"more than {_MAX_IMPORT_WALK} files imported"))
         self._reach[module] = found
-        self._footprints[module] = (tuple(sorted(seen)), tuple(sorted(set(names))))
+        self._footprints[module] = (tuple(sorted({path for path, _ in seen})), tuple(sorted(set(names))))
         return found
 
     def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
@@ -201,10 +236,7 @@ class HelperResolver:
             edges = self._import_edges(path)
             current = self._module_of_path(path)
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
-            patches = []
-            for target, line, text in edges.patches:
-                target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
-                patches.append((target, (path, line, text)))
+            patches = [(self._target(target, current, package), (path, line, text)) for target, line, text in edges.patches]
             files: list[Path] = []
             names: list[str] = []
             for imported in edges.imports:
@@ -216,6 +248,73 @@ class HelperResolver:
             self._edges[path] = cached
             self._names[path] = tuple(names)
         return cached
+
+    def _run_edges(
+        self, path: Path, roots: frozenset[str]
+    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]]]:
+        """For ``roots`` (names of ``path``'s module run from elsewhere; empty: its own import), the patches their code
+        makes and the other files' code it runs: each run edge (``pkg.boot.setup``) resolved to the project file of
+        its longest module prefix and the rest as a root (memoised; names outside the project are not followed)."""
+        key = (path, roots)
+        cached = self._runs.get(key)
+        if cached is not None:
+            return cached
+        current = self._module_of_path(path)
+        package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+        if roots:
+            try:
+                edges = import_edges(path.read_bytes(), current, roots)
+            except OSError:
+                edges = ImportEdges((), ())
+            patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
+            runs_named = edges.runs
+        else:
+            patches = []
+            runs_named = self._import_edges(path).runs
+        runs: list[tuple[Path, frozenset[str]]] = []
+        for dotted in runs_named:
+            absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
+            parts = absolute.split(".")
+            for index in range(len(parts) - 1, 0, -1):
+                prefix = ".".join(parts[:index])
+                if not self._could_be_project(prefix):
+                    continue
+                files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
+                if files:
+                    root = frozenset({".".join(parts[index : index + 2])})
+                    runs.extend((f, root) for f in files if (f, root) not in runs)
+                    break
+        cached = (patches, runs)
+        self._runs[key] = cached
+        return cached
+
+    def _could_be_project(self, name: str) -> bool:
+        """Cheap filter before file look-ups: the top-level name exists under some source root."""
+        top = name.split(".")[0]
+        return bool(self._module_files(top))
+
+    def _target(self, target: str, current: str, package: str) -> str:
+        return current if target == "__name__" else target if target in ("*", UNKNOWN_IMPORT_TARGET) else _absolute(target, package)
+
+    def _extension_beside(self, path: Path) -> Path | None:
+        """The compiled extension module Python loads instead of ``path`` (``util.cpython-311-…so`` beside ``util.py``,
+        ``__init__.abi3.so`` in the package), or None. Extension suffixes come before ``.py`` in the import system's
+        search, so such a file, not the source the walk read, is what runs (hostile review 5, R5-15)."""
+        if path in self._extensions:
+            return self._extensions[path]
+        stem = path.name[: -len(".py")] + "." if path.name.endswith(".py") else None
+        found: Path | None = None
+        if stem is not None:
+            try:
+                entries = sorted(os.listdir(path.parent))
+            except OSError:
+                entries = []
+            for entry in entries:
+                if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (path.parent / entry).is_file():
+                    found = path.parent / entry
+                    break
+        self._extensions[path] = found
+        return found
 
     def _module_of_path(self, path: Path) -> str:
         for root in self.source_roots:
@@ -312,7 +411,7 @@ class HelperResolver:
         """The file's imports and patches: from its census when one was taken, else from the cheaper edges pass."""
         census_ = self._censuses.get(path)
         if census_ is not None:
-            return ImportEdges(tuple(census_.imports), tuple(census_.patches))
+            return ImportEdges(tuple(census_.imports), tuple(census_.patches), tuple(census_.runs))
         try:
             return import_edges(path.read_bytes(), self._module_of_path(path))
         except OSError:
@@ -468,6 +567,8 @@ _ENV_READS = frozenset({"os.environ", "os.environ.get", "os.getenv"})
 _PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs", "stat", "posixpath", "genericpath"})
 """Modules every interpreter has imported before any project code runs: ``sys.modules`` answers their imports, so a
 later ``sys.path`` edit cannot change which file they come from."""
+EXTENSION_TARGET = "?extension"
+"""Patch target of a compiled extension module beside a walked source file (the site's text names the extension)."""
 _MAX_IMPORT_WALK = 2000
 """Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
 

@@ -59,12 +59,14 @@ _LIST_READS = frozenset({"index", "count", "copy", "__contains__", "__getitem__"
 """Methods of a list/dict that only read it; every other method call on an import-state list may change it."""
 
 
-def import_time_writes(tree: ast.Module, lines: list[str]) -> list[tuple[str, int, str]]:
+def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AST] | None = None) -> list[tuple[str, int, str]]:
     """The environment, import-system and ``__path__`` writes importing ``tree`` runs, as census patches.
 
     ``lines`` are the source's lines (for the shown text). The result is in
     source order; see the module docstring for the targets and for what runs
-    at import time in this model.
+    at import time in this model. ``followed``: the ``def``/``lambda`` nodes whose bodies import-time code runs
+    (:func:`thor_guard.verifier.reach.import_time_reach`); None keeps the older model (the module's own top-level
+    functions called by name).
     """
     names = _ModuleNames(tree)
     found: list[tuple[str, int, str]] = []
@@ -74,7 +76,8 @@ def import_time_writes(tree: ast.Module, lines: list[str]) -> list[tuple[str, in
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
 
-    for node, local in _import_time_nodes(tree, names):
+    nodes = _import_time_nodes(tree, names) if followed is None else _reached_nodes(tree, names, followed)
+    for node, local in nodes:
         for target in _writes(node, lambda n: names.resolve(n, local)):
             found.append((target, getattr(node, "lineno", 1), show(node)))
     found.sort(key=lambda item: item[1])
@@ -159,6 +162,31 @@ def _import_time_nodes(tree: ast.Module, names: _ModuleNames) -> Iterator[tuple[
         for statement in function.body:
             for node in _outside_defs(statement):
                 _note_call(node, names, called)
+                yield node, local
+
+
+def _reached_nodes(tree: ast.Module, names: _ModuleNames, followed: list[ast.AST]) -> Iterator[tuple[ast.AST, dict[str, str]]]:
+    """Module-level nodes, then every node of each followed body with the imports it makes locally and the parameters
+    whose default is a known object (``def f(environ=os.environ)``: ``environ`` is ``os.environ`` unless passed)."""
+    for node in _outside_defs(tree):
+        yield node, {}
+    for function in followed:
+        local: dict[str, str] = {}
+        body = function.body if isinstance(function.body, list) else [function.body]  # type: ignore[attr-defined]
+        for inner in ast.walk(function):
+            if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                _collect_imports([inner], local)
+        arguments = getattr(function, "args", None)
+        if isinstance(arguments, ast.arguments):
+            positional = [*arguments.posonlyargs, *arguments.args]
+            pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+            pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+            for argument, default in pairs:
+                value = names.resolve(default, local)
+                if value is not None:
+                    local[argument.arg] = value
+        for statement in body:
+            for node in ast.walk(statement):
                 yield node, local
 
 
