@@ -37,7 +37,9 @@ both off.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import marshal
 import os
 import sys
@@ -56,14 +58,14 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from thor_guard.config import Config
 
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 4
+FORMAT = 5
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 RACY_NS = 2_000_000_000
@@ -216,6 +218,125 @@ def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
             if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
         )
     return tuple(found)
+
+
+def extensions_signature(files: Iterable[str]) -> str:
+    """What decides whether a compiled extension module shadows one of ``files`` (walked ``.py`` sources).
+
+    ``dirstat|extensions``: a hash of each directory's mtime and inode (empty when one changed within
+    :data:`RACY_NS`), then a hash of the extension files (``util.*.so``, ``util.pyd``, ``__init__.*.so``) beside each
+    source. :func:`same_extensions` accepts unchanged directory stats with one ``stat`` per directory and lists a
+    directory only when it changed.
+    """
+    stems = _stems_by_directory(files)
+    return f"{_directory_stats(stems)}|{_extension_entries(stems)}"
+
+
+def same_extensions(files: Iterable[str], signature: str) -> bool:
+    """Whether :func:`extensions_signature` of ``files`` would still be ``signature`` (see there)."""
+    stats, _, entries = signature.partition("|")
+    stems = _stems_by_directory(files)
+    if stats and _directory_stats(stems) == stats:
+        return True
+    return _extension_entries(stems) == entries
+
+
+def _stems_by_directory(files: Iterable[str]) -> dict[str, set[str]]:
+    stems: dict[str, set[str]] = {}
+    for file in files:
+        directory, _, name = file.rpartition(os.sep)
+        if name.endswith(".py"):
+            stems.setdefault(directory, set()).add(name[: -len(".py")] + ".")
+    return stems
+
+
+def _directory_stats(stems: dict[str, set[str]]) -> str:
+    parts = []
+    now = time.time_ns()
+    for directory in sorted(stems):
+        try:
+            st = os.stat(directory)
+        except OSError:
+            parts.append(f"{directory}:missing")
+            continue
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+            return ""  # changed just now: a second change within the timestamp granularity would keep the stats
+        parts.append(f"{directory}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+    return digest("\n".join(parts).encode())
+
+
+def _extension_entries(stems: dict[str, set[str]]) -> str:
+    found = []
+    for directory in sorted(stems):
+        try:
+            entries = os.listdir(directory)
+        except OSError:
+            continue
+        wanted = stems[directory]
+        found.extend(
+            f"{directory}/{entry}"
+            for entry in entries
+            if entry.endswith((".so", ".pyd")) and any(entry.startswith(stem) for stem in wanted)
+        )
+    return digest("\n".join(sorted(found)).encode())
+
+
+_LAYOUT_READS: list[set[str]] = []
+"""The third-party names :func:`module_prefix_length` answered for, per active recording (``check``'s cache)."""
+
+
+def module_prefix_length(dotted: str) -> int:
+    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
+
+    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
+    everything below it as objects, which is the conservative reading for the verifier's ``foreign_object``
+    (docs/check.md, assumption 9). Every name asked is noted for the active :func:`recording_layout`: a cached
+    verdict depends on these answers, and a dependency upgrade that turns ``libx.conf`` from a module into an
+    object changes one (hostile review 5, R5-20).
+    """
+    for reads in _LAYOUT_READS:
+        reads.add(dotted)
+    return _prefix_length(dotted)
+
+
+@contextlib.contextmanager
+def recording_layout() -> Iterator[set[str]]:
+    """Collect the dotted names :func:`module_prefix_length` is asked about inside the block."""
+    reads: set[str] = set()
+    _LAYOUT_READS.append(reads)
+    try:
+        yield reads
+    finally:
+        _LAYOUT_READS.remove(reads)
+
+
+def layout_signature(names: Iterable[str]) -> str:
+    """Hash of :func:`module_prefix_length` of each name, as the verifier's ``sys.path`` answers it now."""
+    return digest("\n".join(f"{name}={_prefix_length(name)}" for name in names).encode())
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefix_length(dotted: str) -> int:
+    from importlib.machinery import PathFinder
+
+    parts = dotted.split(".")
+    try:
+        spec = PathFinder.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return 1
+    depth = 1
+    while spec is not None and depth < len(parts):
+        locations = spec.submodule_search_locations
+        if not locations:
+            break
+        try:
+            spec = PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
+        except (ImportError, ValueError):
+            break
+        if spec is None:
+            break
+        depth += 1
+    return depth
 
 
 def config_fingerprint(config: Config) -> str:

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
-import importlib.machinery
 import operator
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
@@ -32,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import libcst as cst
 from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, GlobalScope
 
+from thor_guard.verdict_cache import module_prefix_length as _module_prefix_length
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     BUILTIN_PURE_METHODS,
@@ -2205,33 +2204,6 @@ def _is_generator_function(function: cst.FunctionDef) -> bool:
     from thor_guard.verifier.paths import is_generator
 
     return is_generator(function)
-
-
-@functools.lru_cache(maxsize=4096)
-def _module_prefix_length(dotted: str) -> int:
-    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
-
-    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
-    everything below it as objects, which is the conservative reading for :meth:`Evaluator.foreign_object`.
-    """
-    parts = dotted.split(".")
-    try:
-        spec = importlib.machinery.PathFinder.find_spec(parts[0])
-    except (ImportError, ValueError):
-        return 1
-    depth = 1
-    while spec is not None and depth < len(parts):
-        locations = spec.submodule_search_locations
-        if not locations:
-            break
-        try:
-            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
-        except (ImportError, ValueError):
-            break
-        if spec is None:
-            break
-        depth += 1
-    return depth
 
 
 def _huge_repeat(left: object, right: object) -> bool:
