@@ -219,15 +219,20 @@ class _Reacher:
     # -- scanning ----------------------------------------------------------------------------------------------
     def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
         for node, env in _nodes(root, loops, follow_bodies):
+            shadow = env.get(_SHADOW) or frozenset()
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                self._refer(node.id, None, owner)
+                if node.id not in shadow:
+                    self._refer(node.id, None, owner)
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
-                self._refer(node.value.id, node.attr, owner)
+                if node.value.id not in shadow or node.value.id in ("self", "cls"):
+                    self._refer(node.value.id, node.attr, owner)
             elif isinstance(node, (ast.Import, ast.ImportFrom)) and (follow_bodies or id(node) not in self.top_level):
                 self._bind_import(node)
                 self._nested_import(node)
             elif isinstance(node, ast.Call):
                 self._dynamic_import(node, env)
+            elif isinstance(node, ast.Lambda) and node is not root:
+                self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
 
     def _nested_import(self, statement: ast.Import | ast.ImportFrom) -> None:
         if isinstance(statement, ast.Import):
@@ -249,6 +254,8 @@ class _Reacher:
             return
         line = getattr(call, "lineno", 1)
         argument = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("name", "mod_name")), None)
+        if isinstance(argument, ast.Name) and argument.id in ("__name__", "__package__") and argument.id not in self.constants:
+            return  # this module or its package: being imported already (sys.modules answers), nothing new runs
         names = self._strings(argument, env) if argument is not None else None
         if names is None:
             self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports a module whose name is not known statically"))
@@ -364,11 +371,17 @@ def _nodes(root: ast.AST, loops: dict[str, frozenset[str] | None], follow_bodies
     while stack:
         node, env = stack.pop()
         yield node, env
-        if not follow_bodies and node is not root and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             outside = [*getattr(node, "decorator_list", ()), *_argument_parts(node.args)]
             if not isinstance(node, ast.Lambda) and node.returns is not None:
                 outside.append(node.returns)
             stack.extend((child, env) for child in reversed(outside))
+            if follow_bodies or node is root:
+                # Inside the body, the function's own local names (parameters, assignments) are not the module's.
+                inner = dict(env)
+                inner[_SHADOW] = (env.get(_SHADOW) or frozenset()) | _locals(node)
+                body = node.body if isinstance(node.body, list) else [node.body]
+                stack.extend((child, inner) for child in reversed(body))
             continue
         if isinstance(node, (ast.For, ast.AsyncFor)):
             inner = _bind_loop(node.target, node.iter, env)
@@ -402,6 +415,33 @@ class _LoopValues:
 
     def __init__(self, iterable: ast.AST) -> None:
         self.iterable = iterable
+
+
+_SHADOW = "\0shadow"
+"""Key of the loop environment holding the local names of the enclosing followed functions."""
+
+
+def _locals(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
+    """Names local to ``function`` that may shadow module names: parameters and names it assigns (not through imports,
+    which the reach resolves itself, and not those declared ``global``)."""
+    arguments = function.args
+    names = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg] if a is not None}
+    declared: set[str] = set()
+    todo: list[ast.AST] = list(function.body) if isinstance(function.body, list) else [function.body]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            todo.extend(getattr(node, "decorator_list", ()))
+            continue  # a nested scope's own locals are its own
+        elif isinstance(node, ast.Lambda):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return frozenset(names - declared)
 
 
 def _argument_parts(arguments: ast.arguments) -> list[ast.AST]:
