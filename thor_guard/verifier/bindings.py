@@ -261,7 +261,9 @@ def import_edges(source: bytes | str, module: str | None = None, roots: frozense
     The import walk of :class:`thor_guard.verifier.context.HelperResolver`
     reads a few hundred modules per entry point and needs only these two
     lists. A store made in the body of a ``def`` or ``lambda`` runs when it is called,
-    not on import, so it is never a patch: this pass does not walk function
+    not on import, so it is a patch only when import-time code runs that body
+    (:mod:`thor_guard.verifier.reach`; ``roots``: names of this module another
+    module's import-time code runs): this pass walks no other function
     and lambda bodies (their decorators, defaults and annotations run on
     import and are walked), and skips the hazards, whose only use is the
     module's own names. The one fact a function body contributes to

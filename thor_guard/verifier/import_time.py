@@ -25,13 +25,13 @@ imports the writer, and the verdict cache re-validates them like any patch:
 * ``__name__`` - the module's own ``__path__`` edited (every name under the
   package becomes unproven, the rule of any store on the module itself).
 
-What runs at import time, as far as this model goes: module-level statements
-outside ``def``/``lambda`` (also inside ``if``/``try``/``with``/loops and class
-bodies), and the bodies of the module's *own* top-level functions called by
-name from there (transitively, within the module). Functions of other modules
-called at import time, methods run by instantiating a class at import time,
-and an environment object passed to a function are outside the model (stated in
-docs/check.md).
+What runs at import time: module-level statements outside ``def``/``lambda``
+(also inside ``if``/``try``/``with``/loops and class bodies), and the function
+bodies :mod:`thor_guard.verifier.reach` finds that code runs (functions and
+class hooks it refers to, decorators, lambdas), passed in as ``followed``;
+code of other modules it runs is censused in those modules (the walk's run
+edges). An environment object passed to a function as an argument is outside
+the model (stated in docs/check.md).
 """
 
 from __future__ import annotations
