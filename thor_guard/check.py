@@ -379,6 +379,8 @@ class _Verifier:
         self._edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = {}
         self._names: dict[Path, tuple[str, ...]] = {}
         self._footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
+        self._runs: dict = {}  # (file, roots) -> what import-time code run from there reaches (HelperResolver._runs)
+        self._extensions: dict = {}  # walked file -> compiled extension beside it (HelperResolver._extensions)
         self._listings: dict[str, frozenset[str] | None] = {}  # directory listings of the walk probes
 
     def _resolver(self) -> HelperResolver:
@@ -403,6 +405,8 @@ class _Verifier:
             _edges=self._edges,
             _names=self._names,
             _footprints=self._footprints,
+            _runs=self._runs,
+            _extensions=self._extensions,
         )
 
     def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:

@@ -71,12 +71,16 @@ class HelperResolver:
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     _files: dict[str, list[Path]] = field(default_factory=dict)
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
-    _runs: dict[tuple[Path, frozenset[str]], tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]]]] = field(
-        default_factory=dict
-    )
-    """(file, roots) -> its patches and the code of other files its import-time code runs (run edges, resolved)."""
+    _runs: dict[
+        tuple[Path, frozenset[str]],
+        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]],
+    ] = field(default_factory=dict)
+    """(file, roots) -> the patches of the code run from ``roots`` (empty: the file's own import), the code of other
+    files it runs (run edges, resolved) and the files it imports from there (shared across a run, like ``_edges``)."""
     _extensions: dict[Path, Path | None] = field(default_factory=dict)
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
+    _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+    """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
     _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -182,9 +186,8 @@ class HelperResolver:
             path, roots = queue.pop()
             if roots:
                 # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
-                # a function called at import time): its patches and what it runs in turn.
-                patches, runs = self._run_edges(path, roots)
-                imported: list[Path] = []
+                # a function called at import time): its patches, the modules it imports and what it runs in turn.
+                patches, runs, imported = self._run_edges(path, roots)
             else:
                 patches, imported = self._file_edges(path)
                 names.extend(self._names.get(path, ()))
@@ -192,6 +195,7 @@ class HelperResolver:
                 if extension is not None:
                     found.setdefault(EXTENSION_TARGET, (path, 1, self.shown(extension)))
                 runs = self._run_edges(path, nothing)[1]
+            names.extend(self._module_of_path(p) for p in imported if roots)
             for target, site in patches:
                 found.setdefault(target, site)
             for following in [*((p, nothing) for p in imported), *runs]:
@@ -251,7 +255,7 @@ class HelperResolver:
 
     def _run_edges(
         self, path: Path, roots: frozenset[str]
-    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]]]:
+    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]]:
         """For ``roots`` (names of ``path``'s module run from elsewhere; empty: its own import), the patches their code
         makes and the other files' code it runs: each run edge (``pkg.boot.setup``) resolved to the project file of
         its longest module prefix and the rest as a root (memoised; names outside the project are not followed)."""
@@ -261,6 +265,7 @@ class HelperResolver:
             return cached
         current = self._module_of_path(path)
         package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+        files: list[Path] = []
         if roots:
             try:
                 edges = import_edges(path.read_bytes(), current, roots)
@@ -268,6 +273,10 @@ class HelperResolver:
                 edges = ImportEdges((), ())
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
             runs_named = edges.runs
+            for imported in edges.imports:
+                absolute = _absolute(imported, package) if imported.startswith(".") else imported
+                if absolute:
+                    files.extend(f for f in self._module_files(absolute) if f not in files)
         else:
             patches = []
             runs_named = self._import_edges(path).runs
@@ -284,7 +293,7 @@ class HelperResolver:
                     root = frozenset({".".join(parts[index : index + 2])})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
-        cached = (patches, runs)
+        cached = (patches, runs, files)
         self._runs[key] = cached
         return cached
 
@@ -305,10 +314,13 @@ class HelperResolver:
         stem = path.name[: -len(".py")] + "." if path.name.endswith(".py") else None
         found: Path | None = None
         if stem is not None:
-            try:
-                entries = sorted(os.listdir(path.parent))
-            except OSError:
-                entries = []
+            entries = self._listings.get(path.parent)
+            if entries is None:
+                try:
+                    entries = tuple(sorted(os.listdir(path.parent)))
+                except OSError:
+                    entries = ()
+                self._listings[path.parent] = entries
             for entry in entries:
                 if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (path.parent / entry).is_file():
                     found = path.parent / entry

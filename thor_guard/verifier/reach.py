@@ -223,9 +223,14 @@ class _Reacher:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id not in shadow:
                     self._refer(node.id, None, owner)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
-                if node.value.id not in shadow or node.value.id in ("self", "cls"):
-                    self._refer(node.value.id, node.attr, owner)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                dotted = _dotted_of(node)
+                head, _, rest = (dotted or "").partition(".")
+                if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
+                    self._refer(head, node.attr, owner)
+                elif dotted is not None and head in self.imports and head not in shadow:
+                    # `pkg.sub.setup()` after `import pkg.sub`: the object's full dotted name is the run edge.
+                    self.reach.runs.append(f"{self.imports[head]}.{rest}")
             elif isinstance(node, (ast.Import, ast.ImportFrom)) and (follow_bodies or id(node) not in self.top_level):
                 self._bind_import(node)
                 self._nested_import(node)
