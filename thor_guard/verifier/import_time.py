@@ -29,9 +29,17 @@ What runs at import time, as far as this model goes: module-level statements
 outside ``def``/``lambda`` (also inside ``if``/``try``/``with``/loops and class
 bodies), and the bodies of the module's *own* top-level functions called by
 name from there (transitively, within the module). Functions of other modules
-called at import time, methods run by instantiating a class at import time,
-and an environment object passed to a function are outside the model (stated in
-docs/check.md).
+called at import time and methods run by instantiating a class at import time
+are outside the model (stated in docs/check.md); the environment or an
+import-system list passed to any code is a write (:func:`_object_patches`).
+
+:func:`_object_patches` also finds the stores that change what the guard's
+*names* give, whatever their spelling (hostile review 5): a module's namespace
+written (``__builtins__["len"] = f``, ``vars(sys.modules["m"])["os"] = X``),
+``setattr``/``type.__setattr__`` on an object reached through a run-time
+look-up, a class attribute of another module (``Mode.HEARTBEAT = ...``), the
+logging machinery (``logging.setLoggerClass``) and standard-library classes
+(``os._Environ.get = f``); :func:`patch_target` says what each makes unproven.
 """
 
 from __future__ import annotations
@@ -183,7 +191,7 @@ class _ModuleNames:
             attribute = node.args[1] if len(node.args) > 1 else None
             if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str) and owner != UNKNOWN_MODULE:
                 return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
-            return None  # getattr(m, name): some attribute of m, judged where it is used (see _object_patches)
+            return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
         return None
 
 
