@@ -48,6 +48,9 @@ def _targets(source: str, module: str = "w") -> set[str]:
         ('import m\nsetattr(m, name, X)', "m"),
         ('import m\ngetattr(m, name).x = X', "m"),
         ('from m import __dict__ as ns\nns["os"] = X', "m"),
+        ('from . import feed\nvars(feed)["start"] = w', ".feed"),
+        ("from .. import feed\nfeed.__dict__.update(start=w)", "..feed"),
+        ('from .pkg import feed\nobject.__setattr__(feed, "start", w)', ".pkg.feed.start"),
         # R5-9: another module's class
         ('from modes import Mode\nMode.HEARTBEAT = "x"', "modes.Mode.HEARTBEAT"),
         ('import modes\nsetattr(modes.Mode, "VARIABLE", "x")', "modes.Mode.VARIABLE"),

@@ -205,10 +205,13 @@ def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
                 else:
                     top = alias.name.split(".")[0]
                     into[top] = top
-        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        elif isinstance(statement, ast.ImportFrom) and (statement.level or statement.module):
+            # Relative ones stay relative (`from . import feed` -> `.feed`): the import walk makes targets absolute.
+            base = "." * statement.level + (statement.module or "")
+            joiner = "." if statement.module else ""
             for alias in statement.names:
                 if alias.name != "*":
-                    into[alias.asname or alias.name] = f"{statement.module}.{alias.name}"
+                    into[alias.asname or alias.name] = f"{base}{joiner}{alias.name}"
         elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             for block in ("body", "orelse", "finalbody", "handlers", "cases"):
                 inner = getattr(statement, block, None)
