@@ -859,14 +859,14 @@ class Evaluator:
         if isinstance(value, Instance):
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
         if isinstance(value, ClassValue) and not self.callee_depth:
-            return self.other_class_attribute(value, name)
+            return self.other_class_attribute(value, name, node)
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
             return OPAQUE
         return BoundMethod(value, name)
 
-    def other_class_attribute(self, value: ClassValue, name: str) -> object:
+    def other_class_attribute(self, value: ClassValue, name: str, node_read: cst.CSTNode | None = None) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
         can change it — no base but ``object`` and no metaclass, no class decorator, no other binding in the body, no store of an attribute of that name in
         its module except on another proven class, a list/set/dict no use changes in place. A non-literal value was
@@ -879,6 +879,12 @@ class Evaluator:
         node = value.node
         qualname = facts.class_qualname(node)
         if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
+            return OPAQUE
+        patched = self.walk_patch(f"{facts.name}.{qualname}.{name}")
+        if patched is not None:  # a module of the import walk stores on the class (`Mode.HEARTBEAT = …`, hostile R5-9)
+            self.trace.problems.append(patched)
+            if node_read is not None:
+                raise Unsupported(node_read, patched, "binding")  # name the store and its line, not only "unknown"
             return OPAQUE
         if node.keywords or any(not (isinstance(b.value, cst.Name) and b.value.value == "object" and facts.bindings.problem("object") is None and not facts.bindings.bindings("object")) for b in node.bases):
             # A base or metaclass may turn the body's value into something else when the class is created: enum's

@@ -30,14 +30,26 @@ What runs at import time: module-level statements outside ``def``/``lambda``
 bodies :mod:`thor_guard.verifier.reach` finds that code runs (functions and
 class hooks it refers to, decorators, lambdas), passed in as ``followed``;
 code of other modules it runs is censused in those modules (the walk's run
-edges). An environment object passed to a function as an argument is outside
-the model (stated in docs/check.md).
+edges). The environment or an import-system list passed to any code is a
+write (:func:`_object_patches`).
+
+:func:`_object_patches` also finds the stores that change what the guard's
+*names* give, whatever their spelling (hostile review 5): a module's namespace
+written (``__builtins__["len"] = f``, ``vars(sys.modules["m"])["os"] = X``),
+``setattr``/``type.__setattr__`` on an object reached through a run-time
+look-up, a class attribute of another module (``Mode.HEARTBEAT = ...``), the
+logging machinery (``logging.setLoggerClass``) and standard-library classes
+(``os._Environ.get = f``); :func:`patch_target` says what each makes unproven.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
+import sys
+import sysconfig
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 ENV_TARGET = "os.environ"
 """Prefix of environment-write targets: ``os.environ[KEY]`` (``*`` for a key not known statically)."""
@@ -55,6 +67,10 @@ _DOTENV_CALLS = frozenset({"load_dotenv", "read_env", "read_dotenv", "load_env",
 file's keys into ``os.environ``; which keys is not known statically. (``overload`` only as ``dotenv.overload``.)"""
 _IMPORT_STATE = frozenset({"sys.path", "sys.meta_path", "sys.path_hooks", "sys.path_importer_cache"})
 _IMPORT_FUNCTIONS = frozenset({"site.addsitedir", "site.main", "importlib.invalidate_caches"})
+UNKNOWN_MODULE = "*"
+"""A module (or object) not known statically: ``sys.modules[name]``, ``import_module(name)``; a store on it is the
+patch target ``*`` (it may change what any name gives)."""
+_MODULE_GETTERS = frozenset({"importlib.import_module", "importlib.reload", "imp.reload", "importlib.__import__", "inspect.getmodule"})
 _LIST_READS = frozenset({"index", "count", "copy", "__contains__", "__getitem__", "__len__", "__iter__", "get", "keys", "items", "values"})
 """Methods of a list/dict that only read it; every other method call on an import-state list may change it."""
 
@@ -77,8 +93,17 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
         return line if len(line) <= 60 else line[:59] + "…"
 
     nodes = _import_time_nodes(tree, names) if followed is None else _reached_nodes(tree, names, followed)
+    parents: dict[int, ast.AST] = {}
     for node, local in nodes:
-        for target in _writes(node, lambda n: names.resolve(n, local)):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+
+        def resolve(n: ast.AST, local: dict[str, str] = local) -> str | None:
+            return names.resolve(n, local)
+
+        for target in _writes(node, resolve):
+            found.append((target, getattr(node, "lineno", 1), show(node)))
+        for target in _object_patches(node, resolve, parents, names.aliases):
             found.append((target, getattr(node, "lineno", 1), show(node)))
     found.sort(key=lambda item: item[1])
     return found
@@ -90,6 +115,8 @@ class _ModuleNames:
     def __init__(self, tree: ast.Module) -> None:
         self.imports: dict[str, str] = {}
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.aliases: set[int] = set()
+        """The ids of the module-level ``name = <import-derived object>`` statements recorded as aliases."""
         _collect_imports(tree.body, self.imports)
         counts: dict[str, int] = {}
         in_place = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AugAssign)}
@@ -105,19 +132,70 @@ class _ModuleNames:
                 value = self.resolve(statement.value, {})
                 if value is not None and counts.get(name) == 1:
                     self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
+                    self.aliases.add(id(statement))
 
     def resolve(self, node: ast.AST, local: dict[str, str]) -> str | None:
-        """``os.environ`` for ``os.environ`` / ``environ`` (``from os import environ``) / ``o.environ``; None otherwise."""
+        """The dotted name of the object ``node`` evaluates to, when it is reached from an import; None otherwise.
+
+        ``os.environ`` for ``os.environ`` / ``environ`` (``from os import environ``) / ``o.environ``; also the
+        spellings that reach a module without naming its import (hostile review 5, R5-7/R5-8/R5-14):
+        ``sys.modules["m"]`` / ``sys.modules.get("m")`` / ``importlib.import_module("m")`` / ``__import__("m")``
+        give ``m`` (``*`` when the key is not a literal, ``__name__`` for the module itself), ``getattr(x, "a")``
+        gives ``x.a``, ``type(x)`` / ``x.__class__`` give ``x.__class__`` (an object's class), ``vars(x)`` gives
+        ``x.__dict__`` (its namespace), and ``__builtins__`` (of this module or ``x.__builtins__`` of any other)
+        gives ``builtins.__dict__``: outside ``__main__`` it is the builtins module's namespace dict.
+        """
         parts: list[str] = []
         while isinstance(node, ast.Attribute):
+            if node.attr == "__builtins__":
+                return ".".join(["builtins.__dict__", *reversed(parts)])
             parts.append(node.attr)
             node = node.value
-        if not isinstance(node, ast.Name):
-            return None
-        base = local.get(node.id) or self.imports.get(node.id)
+        base: str | None
+        if isinstance(node, ast.Name):
+            base = local.get(node.id) or self.imports.get(node.id)
+            if base is None and node.id == "__builtins__":
+                base = "builtins.__dict__"
+        else:
+            base = self._computed(node, local)
         if base is None:
             return None
+        if base == UNKNOWN_MODULE:
+            return base  # a module not known statically: what is reached from it is not known either
         return ".".join([base, *reversed(parts)])
+
+    def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
+        """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
+        if isinstance(node, ast.Subscript):
+            if self.resolve(node.value, local) == "sys.modules":
+                return _module_key(node.slice)
+            return None
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        called = self.resolve(func, local)
+        name = func.id if isinstance(func, ast.Name) else None
+        if isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault", "pop") and self.resolve(func.value, local) == "sys.modules":
+            return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if called in _MODULE_GETTERS:
+            return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if (name == "__import__" and called is None) or called in ("builtins.__import__", "importlib.__import__"):
+            key = _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+            # __import__("a.b") gives the top package a; with a fromlist, a.b.
+            return key if len(node.args) > 1 or node.keywords or key in (UNKNOWN_MODULE, "__name__") else key.split(".")[0]
+        if name in ("getattr", "vars", "type") and called is None and node.args:
+            owner = self.resolve(node.args[0], local)
+            if owner is None:
+                return None
+            if name == "vars":
+                return owner + ".__dict__" if owner != UNKNOWN_MODULE else owner
+            if name == "type":
+                return owner + ".__class__" if owner != UNKNOWN_MODULE and len(node.args) == 1 else None
+            attribute = node.args[1] if len(node.args) > 1 else None
+            if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str) and owner != UNKNOWN_MODULE:
+                return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
+            return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
+        return None
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
@@ -130,10 +208,13 @@ def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
                 else:
                     top = alias.name.split(".")[0]
                     into[top] = top
-        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        elif isinstance(statement, ast.ImportFrom) and (statement.level or statement.module):
+            # Relative ones stay relative (`from . import feed` -> `.feed`): the import walk makes targets absolute.
+            base = "." * statement.level + (statement.module or "")
+            joiner = "." if statement.module else ""
             for alias in statement.names:
                 if alias.name != "*":
-                    into[alias.asname or alias.name] = f"{statement.module}.{alias.name}"
+                    into[alias.asname or alias.name] = f"{base}{joiner}{alias.name}"
         elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             for block in ("body", "orelse", "finalbody", "handlers", "cases"):
                 inner = getattr(statement, block, None)
@@ -351,3 +432,239 @@ def _read_only(node: ast.Attribute, parents: dict[int, ast.AST]) -> bool:
     if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
         return parent.test is node
     return isinstance(parent, (ast.UnaryOp, ast.BoolOp))
+
+
+# -- stores reached through other spellings (hostile review 5, R5-2/R5-7/R5-8/R5-9/R5-13/R5-14/R5-19) ---------------
+#
+# The rules above recognise writes by their receiver's spelling (`os.environ.setdefault(...)`, `sys.path.insert`).
+# The same objects are written through other doors: an unbound method given the object as an argument
+# (`MutableMapping.setdefault(os.environ, ...)`, `list.insert(sys.path, 0, d)`), private state
+# (`os.environ._data[k] = v`), a module's namespace (`__builtins__["len"] = f`, `vars(sys.modules["m"])["os"] = X`),
+# `setattr`/`type.__setattr__` on an object reached by a look-up, and the classes behind the objects a guard reads
+# (`os._Environ.get = f`, `collections.abc.Mapping.get = f`, `logging.Logger.debug = f`). The rule here is by use,
+# not by spelling: every use of such an object that is not one of a few proven reads may write it.
+
+_ENV_READ_ATTRIBUTES = frozenset(
+    {"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__", "__repr__",
+     "encodekey", "decodekey", "encodevalue", "decodevalue"}
+)
+"""Attributes of ``os.environ`` whose *call* only reads it (the encoders are pure functions of their argument)."""
+_ENV_WRITE_METHODS = _ENV_KEYED | _ENV_ANY | {"update"}
+"""Judged key by key by :func:`_writes` when called; any other use of them (``f = os.environ.setdefault``) may write."""
+_IMPORT_WRITE_METHODS = frozenset(
+    {"append", "extend", "insert", "remove", "pop", "clear", "reverse", "sort", "__setitem__", "__delitem__",
+     "__iadd__", "__imul__", "setdefault", "update", "popitem"}
+)
+_READERS = frozenset(
+    {"len", "list", "tuple", "sorted", "dict", "set", "frozenset", "iter", "reversed", "enumerate", "bool", "repr",
+     "str", "print", "any", "all", "isinstance", "id", "type", "hash", "hasattr", "callable", "dir", "zip", "sum", "min",
+     "max"}
+)
+"""Builtins that only read an object passed to them (``dict(os.environ)`` copies it)."""
+_NAMESPACE_READS = frozenset({"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__"})
+_SETATTR_OWNERS = frozenset({"object", "type"})
+_WHOLE_OBJECT = frozenset({"__class__", "__dict__", "__getattr__", "__getattribute__", "__setattr__", "__bases__", "__mro__"})
+"""Attributes whose store changes every attribute of the object, not one."""
+_LOGGER_FACTORIES = frozenset({"setLoggerClass", "setLogRecordFactory"})
+"""Calls after which ``logging.getLogger`` / a log call run another (project) class or factory (R5-13)."""
+
+
+def _object_patches(
+    node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST], aliases: set[int]
+) -> Iterator[str]:
+    """The patch targets ``node`` writes through the doors described above (usually none)."""
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner = resolve(node.value)
+        if owner is not None:
+            yield patch_target(owner, node.attr)
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and node.args:
+            owner = resolve(node.args[0])
+            if owner is not None:
+                yield patch_target(owner, _literal(node.args[1]) if len(node.args) > 1 else None)
+        elif isinstance(func, ast.Attribute) and func.attr in ("__setattr__", "__delattr__"):
+            receiver = func.value
+            through = receiver
+            if (isinstance(receiver, ast.Name) and receiver.id in _SETATTR_OWNERS) or resolve(receiver) in ("types.ModuleType", "builtins.object", "builtins.type"):
+                through = node.args[0] if node.args else receiver  # type.__setattr__(Mode, "X", v): Mode is written
+                attribute = node.args[1] if len(node.args) > 1 else None
+            else:
+                attribute = node.args[0] if node.args else None  # os.__setattr__("x", v)
+            owner = resolve(through)
+            if owner is not None:
+                yield patch_target(owner, _literal(attribute) if attribute is not None else None)
+        else:
+            called = resolve(func)
+            if called is not None and called.startswith("logging.") and called.rpartition(".")[2] in _LOGGER_FACTORIES:
+                yield "logging"  # logging.setLoggerClass(X): every logger made afterwards is an X (R5-13)
+    if isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
+        value = resolve(node)
+        if value is None:
+            return
+        if value.endswith(".__dict__"):
+            # A module's namespace (`__builtins__`, `vars(m)`, `m.__dict__`, an alias of one) used other than by a
+            # read: any name of that module may be rebound through it.
+            if not _namespace_read(node, parents, aliases):
+                yield patch_target(value[: -len(".__dict__")], None)
+        elif value in _ENV_OBJECTS:
+            if not _env_read(node, parents, aliases):
+                yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+        elif value in _IMPORT_STATE:
+            if not _state_read(node, value, parents, aliases, _LIST_READS, _IMPORT_WRITE_METHODS):
+                yield IMPORT_SYSTEM_TARGET
+        elif value == "sys.modules":
+            if not _state_read(node, value, parents, aliases, _NAMESPACE_READS, frozenset()):
+                parent = parents.get(id(node))
+                key = _literal(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else None
+                yield key if key is not None else UNKNOWN_MODULE  # sys.modules["m"] = X replaces what `import m` gives
+
+
+def patch_target(owner: str, attribute: str | None) -> str:
+    """The patch target of a store of ``attribute`` (None: any attribute) on the object named ``owner``.
+
+    * an object reached through a computed step (``getattr(m, name)``, a module not known statically): everything
+      from the last known object on (``*`` when no object is known);
+    * the ``logging`` package and anything in it: ``logging`` (its functions read one another and the logger
+      class through module globals: ``logging.Logger.debug = f`` or ``logging.getLogger = f`` changes what a
+      known logger's call runs, R5-13);
+    * a standard-library *module*: the whole module (its functions read its globals: ``os.environ = X`` changes
+      ``os.getenv``), except ``builtins``, whose functions do not (``builtins.len``);
+    * a standard-library *class or object* (``os._Environ``, ``collections.abc.Mapping``, ``type(os.environ)``):
+      ``*`` - every object of that class or of a subclass changes, and the verifier takes all of them for inert
+      (R5-14);
+    * anything else (project modules and classes, third-party objects): ``owner.attribute`` (``owner`` when the
+      attribute is not known or stands for the whole object, ``__class__``/``__dict__``…).
+    """
+    if "*" in owner.split("."):
+        known = owner.split(".*", 1)[0]
+        return known if known and known != "*" else UNKNOWN_MODULE
+    if owner.endswith(".__class__"):
+        instance = owner[: -len(".__class__")]
+        return UNKNOWN_MODULE if _stdlib_top(instance) else instance
+    top = owner.split(".")[0]
+    if top == "logging":
+        return "logging"
+    if _stdlib_top(owner):
+        if not is_stdlib_module(owner):
+            return UNKNOWN_MODULE
+        if owner != "builtins":
+            return owner
+    if attribute is None or attribute in _WHOLE_OBJECT or attribute == "*":
+        return owner
+    return f"{owner}.{attribute}"
+
+
+def _stdlib_top(dotted: str) -> bool:
+    return dotted.split(".")[0] in _STDLIB_NAMES
+
+
+_STDLIB_NAMES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins", "posix", "nt"}
+
+
+@functools.lru_cache(maxsize=512)
+def is_stdlib_module(dotted: str) -> bool:
+    """Whether the standard-library name ``dotted`` is a module (``os``, ``os.path``, ``logging.handlers``), not a
+    class or object in one (``os._Environ``, ``collections.abc.Mapping``). Read from the standard library's
+    directory, without importing anything."""
+    parts = dotted.split(".")
+    if parts[0] not in _STDLIB_NAMES:
+        return False
+    if len(parts) == 1 or dotted in ("os.path",):
+        return True
+    base = Path(sysconfig.get_path("stdlib"), *parts)
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def _literal(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _module_key(node: ast.AST) -> str:
+    """The module named by the key of ``sys.modules[key]`` / ``import_module(key)``: the literal, ``__name__`` for the
+    module itself, ``*`` when not known statically."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name) and node.id == "__name__":
+        return "__name__"
+    return UNKNOWN_MODULE
+
+
+def _plain_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    """Uses of an object that never write it, whatever it is: a subscript load, membership or comparison, iteration,
+    a truth test, an argument of a reading builtin, the value of a recorded alias."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, ast.Compare):
+        return True
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return parent.iter is node
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is node
+    if isinstance(parent, (ast.UnaryOp, ast.BoolOp)):
+        return True
+    if isinstance(parent, ast.Call) and node in parent.args:
+        return isinstance(parent.func, ast.Name) and parent.func.id in _READERS
+    if isinstance(parent, ast.Assign) and id(parent) in aliases:
+        return True  # `env = os.environ`: the alias is followed where it is used
+    if isinstance(parent, ast.Expr):
+        return True
+    return False
+
+
+def _method_read(node: ast.AST, parents: dict[int, ast.AST], reads: frozenset[str]) -> bool | None:
+    """For ``node.attr``: True when it is a call of one of ``reads``; False for any other use; None when ``node`` is not
+    the object of an attribute."""
+    parent = parents.get(id(node))
+    if not (isinstance(parent, ast.Attribute) and parent.value is node):
+        return None
+    caller = parents.get(id(parent))
+    return parent.attr in reads and isinstance(caller, ast.Call) and caller.func is parent
+
+
+def _namespace_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    method = _method_read(node, parents, _NAMESPACE_READS)
+    if method is not None:
+        return method
+    return _plain_read(node, parents, aliases)
+
+
+def _env_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    """A use of ``os.environ`` (or of something reached from it: ``os.environ._data``) that does not write it.
+
+    Calls of its mapping methods and subscript stores are judged key by key by :func:`_writes`; private state
+    (``os.environ._data[k] = v``) and the object handed to other code (``MutableMapping.setdefault(os.environ, …)``,
+    ``dict.update(os.environ, …)``) may write any key (R5-2)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        caller = parents.get(id(parent))
+        called = isinstance(caller, ast.Call) and caller.func is parent
+        if called and parent.attr in _ENV_WRITE_METHODS:
+            return True  # judged by _writes with its key
+        if called:
+            return parent.attr in _ENV_READ_ATTRIBUTES
+        # `os.environ.get` as a value is a bound read; `os.environ._data`, `.__dict__`, `.__class__` are its state
+        # (written through: R5-2 EW6), `f = os.environ.setdefault` a bound writer.
+        return not parent.attr.startswith("_") and parent.attr not in _ENV_WRITE_METHODS
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True  # loads are reads; stores and deletes are judged by _writes with their key
+    if isinstance(parent, ast.AugAssign) and parent.target is node:
+        return True  # judged by _writes
+    return _plain_read(node, parents, aliases)
+
+
+def _state_read(node: ast.AST, value: str, parents: dict[int, ast.AST], aliases: set[int], reads: frozenset[str], judged: frozenset[str]) -> bool:
+    """A use of an import-state list or ``sys.modules`` that does not change it (see :func:`_env_read`)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        caller = parents.get(id(parent))
+        called = isinstance(caller, ast.Call) and caller.func is parent
+        if called:
+            return parent.attr in reads or parent.attr in judged
+        return not parent.attr.startswith("_") and parent.attr not in _IMPORT_WRITE_METHODS
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load) or bool(judged)  # stores judged by _writes for the import lists
+    if isinstance(parent, ast.AugAssign) and parent.target is node:
+        return bool(judged)
+    return _plain_read(node, parents, aliases)
