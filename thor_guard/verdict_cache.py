@@ -221,12 +221,14 @@ def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
 
 
 def extensions_signature(files: Iterable[str]) -> str:
-    """What decides whether a compiled extension module shadows one of ``files`` (walked ``.py`` sources).
+    """What decides whether a compiled file shadows one of ``files`` (walked ``.py`` sources).
 
-    ``dirstat|extensions``: a hash of each directory's mtime and inode (empty when one changed within
-    :data:`RACY_NS`), then a hash of the extension files (``util.*.so``, ``util.pyd``, ``__init__.*.so``) beside each
-    source. :func:`same_extensions` accepts unchanged directory stats with one ``stat`` per directory and lists a
-    directory only when it changed.
+    ``dirstat|extensions``: a hash of the stats (mtime, ctime, inode) of each directory and of its ``__pycache__``
+    (empty when one changed within :data:`RACY_NS`), then a hash of the extension files (``util.*.so``,
+    ``util.pyd``, ``__init__.*.so``) beside each source and of the unchecked-hash pycs for them
+    (:func:`unchecked_pyc`). :func:`same_extensions` accepts unchanged stats with two ``stat`` calls per directory
+    and lists a directory only when it changed (writing a pyc replaces a file in ``__pycache__``, which changes
+    that directory's stats).
     """
     stems = _stems_by_directory(files)
     return f"{_directory_stats(stems)}|{_extension_entries(stems)}"
@@ -239,6 +241,40 @@ def same_extensions(files: Iterable[str], signature: str) -> bool:
     if stats and _directory_stats(stems) == stats:
         return True
     return _extension_entries(stems) == entries
+
+
+PYC_UNCHECKED_HASH = 0b01
+"""PEP 552 flags of a hash-based pyc the import system runs without comparing the hash with the source's."""
+
+
+def unchecked_pyc(source: Path | str) -> Path | None:
+    """A ``__pycache__`` file of ``source`` (``pkg/__pycache__/util.cpython-311.pyc``, any interpreter tag and
+    optimisation level) whose 16-byte header says *unchecked hash* (flags ``0b01``), or None.
+
+    The import system loads such a pyc without looking at the source (``compileall --invalidation-mode
+    unchecked-hash``, distribution packages), so its code, not the source the verifier read, runs. Every tag is
+    read: the interpreter that runs the project may not be the one running the verifier (hostile review 6, R6-11).
+    Reads one directory listing and 16 bytes per candidate; an unreadable header counts as none.
+    """
+    path = Path(source)
+    if path.suffix != ".py":
+        return None
+    cache = path.parent / "__pycache__"
+    try:
+        entries = sorted(os.listdir(cache))
+    except OSError:
+        return None
+    prefix = path.name[: -len(".py")] + "."
+    for entry in entries:
+        if entry.startswith(prefix) and entry.endswith(".pyc"):
+            try:
+                with open(cache / entry, "rb") as handle:
+                    header = handle.read(16)
+            except OSError:
+                continue
+            if len(header) == 16 and int.from_bytes(header[4:8], "little") == PYC_UNCHECKED_HASH:
+                return cache / entry
+    return None
 
 
 def _stems_by_directory(files: Iterable[str]) -> dict[str, set[str]]:
@@ -254,14 +290,15 @@ def _directory_stats(stems: dict[str, set[str]]) -> str:
     parts = []
     now = time.time_ns()
     for directory in sorted(stems):
-        try:
-            st = os.stat(directory)
-        except OSError:
-            parts.append(f"{directory}:missing")
-            continue
-        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
-            return ""  # changed just now: a second change within the timestamp granularity would keep the stats
-        parts.append(f"{directory}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+        for where in (directory, f"{directory}{os.sep}__pycache__"):
+            try:
+                st = os.stat(where)
+            except OSError:
+                parts.append(f"{where}:missing")
+                continue
+            if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+                return ""  # changed just now: a second change within the timestamp granularity would keep the stats
+            parts.append(f"{where}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
     return digest("\n".join(parts).encode())
 
 
@@ -277,6 +314,9 @@ def _extension_entries(stems: dict[str, set[str]]) -> str:
             f"{directory}/{entry}"
             for entry in entries
             if entry.endswith((".so", ".pyd")) and any(entry.startswith(stem) for stem in wanted)
+        )
+        found.extend(
+            f"unchecked:{pyc}" for pyc in (unchecked_pyc(f"{directory}{os.sep}{stem}py") for stem in sorted(wanted)) if pyc is not None
         )
     return digest("\n".join(sorted(found)).encode())
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import sys
 import tokenize
 import unicodedata
 from collections import deque
@@ -144,24 +145,45 @@ _TREES_SIZE = 8
 ``def`` positions, all within one verification; the import walk's many modules bypass it (see :func:`import_edges`)."""
 
 
-def python_ast(source: bytes | str) -> ast.Module | None:
-    """``ast.parse(source)`` shared by every reader of the same source; None when the running Python refuses it.
+UNPARSABLE_TARGET = "?unparsable"
+"""Patch target of a file Python cannot parse even lowered: what importing it runs is unknown, so every name read
+through an import walk holding it is unproven (the site's text is the reason; hostile review 6, R6-20)."""
 
-    Exactly :func:`ast.parse` (no lowering of newer syntax: see
-    :func:`parse_python` for that). The tree is shared, so callers must not
-    mutate it. Only ``SyntaxError``/``ValueError`` mean "refused", as for
-    every caller that parsed on its own before.
+
+def python_ast(source: bytes | str) -> ast.Module | None:
+    """The shared tree of ``source`` by the *target's* grammar (:func:`parse_python`); None when even that fails.
+
+    Every whole-file scan (the census, attribute stores, the logging and
+    mutable-constant censuses, ``def`` positions) reads this one tree, so a
+    Python 3.12 file on a 3.11 interpreter is the same lowered tree for all of
+    them (hostile review 6, R6-20). None means *unknown*, never "empty": each
+    caller fails closed (see :func:`unparsable_reason`). The tree is shared,
+    so callers must not mutate it.
     """
     if source in _TREES:
         return _TREES[source]
-    try:
-        tree: ast.Module | None = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = None
+    tree = _parse_target(source)
     if len(_TREES) >= _TREES_SIZE:
         _TREES.pop(next(iter(_TREES)))
     _TREES[source] = tree
     return tree
+
+
+def unparsable_reason(source: bytes | str) -> str:
+    """One line: why the running Python cannot parse ``source`` even lowered (``line 5: f-string: ...``).
+
+    For messages of callers that got None from :func:`python_ast`/:func:`parse_python`.
+    """
+    try:
+        ast.parse(source)
+    except SyntaxError as exc:
+        detail = (exc.msg or "invalid syntax").splitlines()[0]
+        where = f"line {exc.lineno}: " if exc.lineno else ""
+    except ValueError as exc:
+        detail, where = str(exc).splitlines()[0] if str(exc) else "invalid source", ""
+    else:
+        detail, where = "its newer syntax cannot be lowered with the line numbers kept", ""
+    return f"Python {sys.version_info.major}.{sys.version_info.minor} cannot parse it ({where}{detail})"
 
 
 def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | None:
@@ -174,17 +196,20 @@ def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | Non
     only in their own annotation scope), ``type X = v`` as ``X = v`` — and
     parsed again. The lowering keeps every line where it was (or gives up),
     so line numbers stay the file's. Files ``ast`` accepts never pay for it.
-    With ``share`` the plain parse goes through :func:`python_ast`'s memo.
+    With ``share`` the tree is :func:`python_ast`'s memoised one. Syntax the
+    lowering does not handle (PEP 701 f-strings reusing their quote) gives
+    None: callers treat that file as unknown.
     """
     if share:
-        tree = python_ast(source)
-        if tree is not None:
-            return tree
-    else:
-        try:
-            return ast.parse(source)
-        except (SyntaxError, ValueError):
-            pass
+        return python_ast(source)
+    return _parse_target(source)
+
+
+def _parse_target(source: bytes | str) -> ast.Module | None:
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError):
+        pass
     lowered = _lower_new_syntax(source)
     if lowered is None:
         return None
@@ -310,7 +335,10 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False, r
     """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
     tree = parse_python(source, share=not edges_only)
     if tree is None:
-        return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
+        # Unknown, not empty: every name of the module is unproven (the hazard) and so is every name read through an
+        # import walk holding this file, whose import-time imports and writes are not known (R6-20).
+        reason = unparsable_reason(source)
+        return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, reason)], patches=[(UNPARSABLE_TARGET, 1, reason)])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     result = ModuleBindings()

@@ -22,13 +22,16 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verdict_cache import module_locations
+from thor_guard.verdict_cache import module_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
     Hazard,
     ImportEdges,
+    UNPARSABLE_TARGET,
     ModuleBindings,
     census,
     import_edges,
+    python_ast,
+    unparsable_reason,
 )
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
@@ -136,6 +139,22 @@ class HelperResolver:
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) imports at import time a "
                     f"module whose name is not known statically, line {line} ('{text}'), so what that import runs is not read"
                 )
+            if target == WALK_BOUND_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: the import walk of {importer} exceeds {_MAX_IMPORT_WALK} files "
+                    f"({self.shown(path)} and others were not read), so what the rest imports and writes is not known"
+                )
+            if target == UNPARSABLE_TARGET:
+                self._note_invalid(path)
+                return (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) cannot be read as Python: "
+                    f"{text}, so what importing it runs is not known"
+                )
+            if target == UNCHECKED_PYC_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: {text} (for {self.shown(path)}, imported with {importer}) is compiled "
+                    f"code that is not checked against its source (PEP 552 unchecked hash), so Python runs it, not the source read"
+                )
             if target == EXTENSION_TARGET:
                 return (
                     f"'{dotted}' cannot be proven: the compiled extension module {text} beside {self.shown(path)} "
@@ -194,6 +213,9 @@ class HelperResolver:
                 extension = self._extension_beside(path)
                 if extension is not None:
                     found.setdefault(EXTENSION_TARGET, (path, 1, self.shown(extension)))
+                unchecked = unchecked_pyc(path)
+                if unchecked is not None:
+                    found.setdefault(UNCHECKED_PYC_TARGET, (path, 1, self.shown(unchecked)))
                 runs = self._run_edges(path, nothing)[1]
             names.extend(self._module_of_path(p) for p in imported if roots)
             for target, site in patches:
@@ -207,10 +229,21 @@ class HelperResolver:
         if queue:
             # The bound cut the walk: what the rest imports is not read, so nothing it could patch is proven.
             path = queue[-1][0]
-            found.setdefault(UNKNOWN_IMPORT_TARGET, (path, 1, f"more than {_MAX_IMPORT_WALK} files imported"))
+            found.setdefault(WALK_BOUND_TARGET, (path, 1, f"more than {_MAX_IMPORT_WALK} files imported"))
         self._reach[module] = found
         self._footprints[module] = (tuple(sorted({path for path, _ in seen})), tuple(sorted(set(names))))
         return found
+
+    def _note_invalid(self, path: Path) -> None:
+        """Load the module of an unparsable walked file as a helper would be, so that ``check`` reports the file as
+        a bad input (stderr, exit 2) besides the TG009 (its :meth:`module_facts` records the reason)."""
+        module = self._module_of_path(path)
+        if find_module_file(module, self.source_roots) != path:
+            return
+        try:
+            self.module_facts(module)
+        except HelperError:
+            pass
 
     def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
         """What :meth:`patches_reaching` of ``module`` depended on: every file it read (or queued) and every module
@@ -303,7 +336,7 @@ class HelperResolver:
         return bool(self._module_files(top))
 
     def _target(self, target: str, current: str, package: str) -> str:
-        return current if target == "__name__" else target if target in ("*", UNKNOWN_IMPORT_TARGET) else _absolute(target, package)
+        return current if target == "__name__" else target if target in ("*", UNKNOWN_IMPORT_TARGET, UNPARSABLE_TARGET) else _absolute(target, package)
 
     def _extension_beside(self, path: Path) -> Path | None:
         """The compiled extension module Python loads instead of ``path`` (``util.cpython-311-…so`` beside ``util.py``,
@@ -462,6 +495,12 @@ class HelperResolver:
             reason = describe_parse_error(data, exc)
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
+        if python_ast(data) is None:
+            # libcst reads it, Python (even with newer syntax lowered) does not: the scans that read Python's tree
+            # would see nothing, and unknown is not nothing (R6-20).
+            reason = unparsable_reason(data)
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot parse helper module {path}: {reason}")
         self.parsed_files.add(path.resolve())
         if self.outline is not None:
             tree = self.outline(tree)
@@ -581,8 +620,13 @@ _PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs",
 later ``sys.path`` edit cannot change which file they come from."""
 EXTENSION_TARGET = "?extension"
 """Patch target of a compiled extension module beside a walked source file (the site's text names the extension)."""
+WALK_BOUND_TARGET = "?bound"
+"""Patch target of an import walk cut by :data:`_MAX_IMPORT_WALK` with files still queued (hostile review 6, R6-18)."""
+UNCHECKED_PYC_TARGET = "?unchecked-pyc"
+"""Patch target of a walked source whose ``__pycache__`` file is an unchecked-hash pyc (hostile review 6, R6-11)."""
 _MAX_IMPORT_WALK = 2000
-"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
+"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most; a walk cut by it with files
+still queued makes every name read through it unproven (:data:`WALK_BOUND_TARGET`)."""
 
 
 def _absolute(target: str, package: str) -> str:

@@ -1735,9 +1735,15 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
     source = facts.full_source
-    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
+    parsed = python_ast(source)
+    tree = parsed or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
+    if parsed is None:
+        # Unknown, not empty (R6-20): any attribute of any object may be stored somewhere in the file.
+        from thor_guard.verifier.bindings import unparsable_reason
+
+        found[("", "*")] = [(1, unparsable_reason(source), "", None)]
 
     def note(scope: str, name: str, node: ast.AST, function: str = "", target: ast.AST | None = None) -> None:
         line = getattr(node, "lineno", 0)
@@ -1812,9 +1818,10 @@ def frozen_dicts(facts: ModuleFacts) -> frozenset[str]:
     cached = facts.__dict__.get("_frozen_dicts")
     if cached is not None:
         return cached
-    try:
-        tree = ast.parse(facts.full_source)
-    except (SyntaxError, ValueError):
+    from thor_guard.verifier.bindings import python_ast
+
+    tree = python_ast(facts.full_source)  # newer syntax lowered, like every whole-file scan (R6-20)
+    if tree is None:
         facts.__dict__["_frozen_dicts"] = frozenset()
         return frozenset()
     candidates: dict[str, ast.AST] = {}
@@ -1907,7 +1914,12 @@ def logging_problem(facts: ModuleFacts) -> str | None:
 
     source = facts.full_source
     problem: str | None = None
-    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
+    parsed = python_ast(source)
+    tree = parsed or ast.Module(body=[], type_ignores=[])
+    if parsed is None:  # unknown, not empty (R6-20): the file's handlers and logging set-up are not known
+        from thor_guard.verifier.bindings import unparsable_reason
+
+        problem = f"the module's logging set-up is not known: {unparsable_reason(source)}"
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     logging_modules, logging_names = _logging_imports(tree)
