@@ -73,10 +73,11 @@ class HelperResolver:
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
     _runs: dict[
         tuple[Path, frozenset[str]],
-        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]],
+        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]],
     ] = field(default_factory=dict)
     """(file, roots) -> the patches of the code run from ``roots`` (empty: the file's own import), the code of other
-    files it runs (run edges, resolved) and the files it imports from there (shared across a run, like ``_edges``)."""
+    files it runs (run edges, resolved), the files it imports from there and every module name looked up to
+    resolve them (shared across a run, like ``_edges``; the cache's ``lookups`` probe re-checks the names)."""
     _extensions: dict[Path, Path | None] = field(default_factory=dict)
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
@@ -187,15 +188,15 @@ class HelperResolver:
             if roots:
                 # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
                 # a function called at import time): its patches, the modules it imports and what it runs in turn.
-                patches, runs, imported = self._run_edges(path, roots)
+                patches, runs, imported, tried = self._run_edges(path, roots)
             else:
                 patches, imported = self._file_edges(path)
                 names.extend(self._names.get(path, ()))
                 extension = self._extension_beside(path)
                 if extension is not None:
                     found.setdefault(EXTENSION_TARGET, (path, 1, self.shown(extension)))
-                runs = self._run_edges(path, nothing)[1]
-            names.extend(self._module_of_path(p) for p in imported if roots)
+                _, runs, _, tried = self._run_edges(path, nothing)
+            names.extend(tried)  # module names the run edges were resolved against (a new module there changes them)
             for target, site in patches:
                 found.setdefault(target, site)
             for following in [*((p, nothing) for p in imported), *runs]:
@@ -255,7 +256,7 @@ class HelperResolver:
 
     def _run_edges(
         self, path: Path, roots: frozenset[str]
-    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]]:
+    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]]:
         """For ``roots`` (names of ``path``'s module run from elsewhere; empty: its own import), the patches their code
         makes and the other files' code it runs: each run edge (``pkg.boot.setup``) resolved to the project file of
         its longest module prefix and the rest as a root (memoised; names outside the project are not followed)."""
@@ -266,6 +267,7 @@ class HelperResolver:
         current = self._module_of_path(path)
         package = current if path.name == "__init__.py" else current.rpartition(".")[0]
         files: list[Path] = []
+        tried: list[str] = []
         if roots:
             try:
                 edges = import_edges(path.read_bytes(), current, roots)
@@ -276,6 +278,7 @@ class HelperResolver:
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
+                    tried.append(absolute)
                     files.extend(f for f in self._module_files(absolute) if f not in files)
         else:
             patches = []
@@ -286,6 +289,7 @@ class HelperResolver:
             parts = absolute.split(".")
             for index in range(len(parts) - 1, 0, -1):
                 prefix = ".".join(parts[:index])
+                tried.append(prefix)
                 if not self._could_be_project(prefix):
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
@@ -293,7 +297,7 @@ class HelperResolver:
                     root = frozenset({".".join(parts[index : index + 2])})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
-        cached = (patches, runs, files)
+        cached = (patches, runs, files, list(dict.fromkeys(tried)))
         self._runs[key] = cached
         return cached
 
