@@ -182,8 +182,9 @@ class HelperResolver:
         nothing: frozenset[str] = frozenset()
         queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
         seen = set(queue)
+        paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]
-        while queue and len(seen) < _MAX_IMPORT_WALK:
+        while queue and len(paths) < _MAX_IMPORT_WALK and len(seen) < _MAX_IMPORT_WALK * 8:
             path, roots = queue.pop()
             if roots:
                 # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
@@ -202,6 +203,7 @@ class HelperResolver:
             for following in [*((p, nothing) for p in imported), *runs]:
                 if following not in seen:
                     seen.add(following)
+                    paths.add(following[0])
                     queue.append(following)
                     if following[1]:
                         names.append(self._module_of_path(following[0]))
@@ -210,7 +212,7 @@ class HelperResolver:
             path = queue[-1][0]
             found.setdefault(UNKNOWN_IMPORT_TARGET, (path, 1, f"more than {_MAX_IMPORT_WALK} files imported"))
         self._reach[module] = found
-        self._footprints[module] = (tuple(sorted({path for path, _ in seen})), tuple(sorted(set(names))))
+        self._footprints[module] = (tuple(sorted(paths)), tuple(sorted(set(names))))
         return found
 
     def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
