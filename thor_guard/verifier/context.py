@@ -76,10 +76,11 @@ class HelperResolver:
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
     _runs: dict[
         tuple[Path, frozenset[str]],
-        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]],
+        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]],
     ] = field(default_factory=dict)
     """(file, roots) -> the patches of the code run from ``roots`` (empty: the file's own import), the code of other
-    files it runs (run edges, resolved) and the files it imports from there (shared across a run, like ``_edges``)."""
+    files it runs (run edges, resolved), the files it imports from there and every module name looked up to
+    resolve them (shared across a run, like ``_edges``; the cache's ``lookups`` probe re-checks the names)."""
     _extensions: dict[Path, Path | None] = field(default_factory=dict)
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
@@ -141,7 +142,7 @@ class HelperResolver:
                 )
             if target == WALK_BOUND_TARGET:
                 return (
-                    f"'{dotted}' cannot be proven: the import walk of {importer} exceeds {_MAX_IMPORT_WALK} files "
+                    f"'{dotted}' cannot be proven: the import walk of {importer} exceeds {text} "
                     f"({self.shown(path)} and others were not read), so what the rest imports and writes is not known"
                 )
             if target == UNPARSABLE_TARGET:
@@ -200,13 +201,14 @@ class HelperResolver:
         nothing: frozenset[str] = frozenset()
         queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
         seen = set(queue)
+        paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]
-        while queue and len(seen) < _MAX_IMPORT_WALK:
+        while queue and len(paths) < _MAX_IMPORT_WALK and len(seen) < _MAX_IMPORT_WALK * 8:
             path, roots = queue.pop()
             if roots:
                 # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
                 # a function called at import time): its patches, the modules it imports and what it runs in turn.
-                patches, runs, imported = self._run_edges(path, roots)
+                patches, runs, imported, tried = self._run_edges(path, roots)
             else:
                 patches, imported = self._file_edges(path)
                 names.extend(self._names.get(path, ()))
@@ -216,22 +218,24 @@ class HelperResolver:
                 unchecked = unchecked_pyc(path)
                 if unchecked is not None:
                     found.setdefault(UNCHECKED_PYC_TARGET, (path, 1, self.shown(unchecked)))
-                runs = self._run_edges(path, nothing)[1]
-            names.extend(self._module_of_path(p) for p in imported if roots)
+                _, runs, _, tried = self._run_edges(path, nothing)
+            names.extend(tried)  # module names the run edges were resolved against (a new module there changes them)
             for target, site in patches:
                 found.setdefault(target, site)
             for following in [*((p, nothing) for p in imported), *runs]:
                 if following not in seen:
                     seen.add(following)
+                    paths.add(following[0])
                     queue.append(following)
                     if following[1]:
                         names.append(self._module_of_path(following[0]))
         if queue:
             # The bound cut the walk: what the rest imports is not read, so nothing it could patch is proven.
             path = queue[-1][0]
-            found.setdefault(WALK_BOUND_TARGET, (path, 1, f"more than {_MAX_IMPORT_WALK} files imported"))
+            bound = f"{_MAX_IMPORT_WALK} files" if len(paths) >= _MAX_IMPORT_WALK else f"{_MAX_IMPORT_WALK * 8} followed code units"
+            found.setdefault(WALK_BOUND_TARGET, (path, 1, bound))
         self._reach[module] = found
-        self._footprints[module] = (tuple(sorted({path for path, _ in seen})), tuple(sorted(set(names))))
+        self._footprints[module] = (tuple(sorted(paths)), tuple(sorted(set(names))))
         return found
 
     def _note_invalid(self, path: Path) -> None:
@@ -288,7 +292,7 @@ class HelperResolver:
 
     def _run_edges(
         self, path: Path, roots: frozenset[str]
-    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path]]:
+    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]]:
         """For ``roots`` (names of ``path``'s module run from elsewhere; empty: its own import), the patches their code
         makes and the other files' code it runs: each run edge (``pkg.boot.setup``) resolved to the project file of
         its longest module prefix and the rest as a root (memoised; names outside the project are not followed)."""
@@ -299,6 +303,7 @@ class HelperResolver:
         current = self._module_of_path(path)
         package = current if path.name == "__init__.py" else current.rpartition(".")[0]
         files: list[Path] = []
+        tried: list[str] = []
         if roots:
             try:
                 edges = import_edges(path.read_bytes(), current, roots)
@@ -309,6 +314,7 @@ class HelperResolver:
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
+                    tried.append(absolute)
                     files.extend(f for f in self._module_files(absolute) if f not in files)
         else:
             patches = []
@@ -319,6 +325,7 @@ class HelperResolver:
             parts = absolute.split(".")
             for index in range(len(parts) - 1, 0, -1):
                 prefix = ".".join(parts[:index])
+                tried.append(prefix)
                 if not self._could_be_project(prefix):
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
@@ -326,7 +333,7 @@ class HelperResolver:
                     root = frozenset({".".join(parts[index : index + 2])})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
-        cached = (patches, runs, files)
+        cached = (patches, runs, files, list(dict.fromkeys(tried)))
         self._runs[key] = cached
         return cached
 

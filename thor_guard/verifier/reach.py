@@ -105,17 +105,12 @@ class _Reacher:
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.classes: dict[str, ast.ClassDef] = {}
         self.imports: dict[str, str] = {}
-        self.instances: dict[str, str] = {}
-        self.constants: dict[str, ast.expr] = {}
         self.done: set[int] = set()
         self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
         self.top_level = {id(statement) for statement in _module_statements(tree.body)}
-        stores: dict[str, int] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-                stores[node.id] = stores.get(node.id, 0) + 1
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                stores[node.name] = stores.get(node.name, 0) + 1
+        self.methods_done: set[tuple[int, str]] = set()
+        self._single: dict[str, ast.expr] = {}
+        self._counted: dict[str, int] | None = None
         for statement in _module_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
@@ -125,11 +120,33 @@ class _Reacher:
                 self._bind_import(statement)
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
                 name = statement.targets[0].id
-                if stores.get(name) == 1:
-                    self.constants[name] = statement.value
-                    value = statement.value
-                    if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
-                        self.instances[name] = _dotted_of(value.func) or ""
+                self._single[name] = statement.value if name not in self._single else _REBOUND
+
+    def _bound_once(self, name: str) -> ast.expr | None:
+        """The value of module-level ``name`` when one plain assignment is its only binding anywhere (counted lazily:
+        one walk of the module, only when a dynamic import or an instance's method needs it)."""
+        value = self._single.get(name)
+        if value is None or value is _REBOUND:
+            return None
+        if self._counted is None:
+            counts: dict[str, int] = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    counts[node.id] = counts.get(node.id, 0) + 1
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    counts[node.name] = counts.get(node.name, 0) + 1
+                elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                    for declared in node.names:
+                        counts[declared] = counts.get(declared, 0) + 2  # rebound from a function
+            self._counted = counts
+        return value if self._counted.get(name) == 1 else None
+
+    def _instance_class(self, name: str) -> str | None:
+        """``C`` / ``mod.C`` for a module-level ``name = C(...)`` bound once, else None."""
+        value = self._bound_once(name)
+        if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+            return _dotted_of(value.func)
+        return None
 
     # -- names -------------------------------------------------------------------------------------------------
     def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
@@ -187,8 +204,7 @@ class _Reacher:
         elif name in self.imports:
             target = self.imports[name]
             self.reach.runs.append(f"{target}.{attr}" if attr is not None else target)
-        elif name in self.instances and attr is not None:
-            made = self.instances[name]
+        elif attr is not None and name in self._single and (made := self._instance_class(name)) is not None:
             head, _, rest = made.partition(".")
             if head in self.classes and not rest:
                 self._method(self.classes[head], attr, set())
@@ -197,9 +213,10 @@ class _Reacher:
 
     def _method(self, klass: ast.ClassDef, name: str, seen: set[str]) -> None:
         """Follow ``klass.name`` as Python finds it: the class's own definition, else its bases' (module or imported)."""
-        if klass.name in seen:
+        if klass.name in seen or (id(klass), name) in self.methods_done:
             return
         seen.add(klass.name)
+        self.methods_done.add((id(klass), name))
         for statement in _module_statements(klass.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
                 self._follow(statement, klass)
@@ -259,7 +276,7 @@ class _Reacher:
             return
         line = getattr(call, "lineno", 1)
         argument = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("name", "mod_name")), None)
-        if isinstance(argument, ast.Name) and argument.id in ("__name__", "__package__") and argument.id not in self.constants:
+        if isinstance(argument, ast.Name) and argument.id in ("__name__", "__package__") and argument.id not in self._single:
             return  # this module or its package: being imported already (sys.modules answers), nothing new runs
         names = self._strings(argument, env) if argument is not None else None
         if names is None:
@@ -325,7 +342,7 @@ class _Reacher:
                 if isinstance(value, _LoopValues):
                     return self._elements(value.iterable, {}, depth + 1)  # type: ignore[arg-type]
                 return value
-            constant = self.constants.get(node.id)
+            constant = self._bound_once(node.id)
             return self._strings(constant, {}, depth + 1) if constant is not None else None
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return _product(self._strings(node.left, env, depth + 1), self._strings(node.right, env, depth + 1))
@@ -346,8 +363,8 @@ class _Reacher:
         """The strings iterating ``node`` gives (a literal list/tuple/set of known strings, or a constant holding one)."""
         if node is None or depth > 8:
             return None
-        if isinstance(node, ast.Name) and node.id not in env and node.id in self.constants:
-            return self._elements(self.constants[node.id], env, depth + 1)
+        if isinstance(node, ast.Name) and node.id not in env and self._bound_once(node.id) is not None:
+            return self._elements(self._bound_once(node.id), env, depth + 1)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             result: set[str] = set()
             for element in node.elts:
@@ -422,6 +439,8 @@ class _LoopValues:
         self.iterable = iterable
 
 
+_REBOUND = ast.Constant(value=None)
+"""Marker: a module-level name assigned more than once."""
 _SHADOW = "\0shadow"
 """Key of the loop environment holding the local names of the enclosing followed functions."""
 
