@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from thor_guard.verifier.bindings import census, import_edges
-from thor_guard.verifier.import_time import is_stdlib_module, patch_target
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION, is_stdlib_module, patch_target
 
 ENV_ANY = "os.environ[*]"
 
@@ -57,9 +57,15 @@ def _targets(source: str, module: str = "w") -> set[str]:
         ('from modes import Mode\ntype.__setattr__(Mode, "HEARTBEAT", "x")', "modes.Mode.HEARTBEAT"),
         ("import modes\nmodes.Mode.__dict__ = {}", "modes.Mode"),
         # R5-13: the logging machinery
-        ("import logging\nlogging.setLoggerClass(L)", "logging"),
-        ("from logging import setLogRecordFactory\nsetLogRecordFactory(f)", "logging"),
-        ("import logging\nlogging.Logger.manager.setLoggerClass(L)", "logging"),
+        ("import logging\nlogging.setLoggerClass(L)", LOGGING_CONFIGURATION),
+        ("from logging import setLogRecordFactory\nsetLogRecordFactory(f)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.Logger.manager.setLoggerClass(L)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.getLogger().addHandler(H())", LOGGING_CONFIGURATION),
+        ("import logging\nlog = logging.getLogger(__name__)\nlog.addFilter(f)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.basicConfig(handlers=[H()])", LOGGING_CONFIGURATION),
+        ("import logging.config\nlogging.config.dictConfig(CONFIG)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.root.handlers[:] = [H()]", LOGGING_CONFIGURATION),
+        ("import logging\nhs = logging.getLogger().handlers\nhs.append(H())", LOGGING_CONFIGURATION),
         ("import logging\nlogging.Logger.debug = f", "logging"),
         ("from logging import Logger\nLogger.info = f", "logging"),
         ("import logging\nlogging.getLogger = f", "logging"),
@@ -126,6 +132,10 @@ def test_a_function_of_the_module_called_at_import_time_is_followed() -> None:
         "import sys\nfor name, mod in sys.modules.items():\n    pass",
         "import modes\nvalue = modes.Mode.HEARTBEAT",
         'import modes\nvalue = getattr(modes.Mode, "HEARTBEAT")',
+        "import logging\nn = len(logging.getLogger().handlers)",
+        "import logging.handlers\nH = logging.handlers.RotatingFileHandler",
+        "import logging\nlog = logging.getLogger(__name__)\nlog.setLevel(logging.INFO)",
+        "class Feed:\n    def addHandler(self, h):\n        pass\nFeed().addHandler(1)",  # no logging imported
     ],
 )
 def test_reads_through_the_same_doors_are_not_patches(source: str) -> None:

@@ -47,6 +47,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
     ENV_GET,
@@ -1340,6 +1341,9 @@ class Evaluator:
             problem = logging_problem(self.facts)
             if problem is not None:
                 raise Effect(node, f"'{code_of(node)}' logs through a logger this module reconfigures ({problem}): its class or handlers may run project code")
+            walked = self.walk_patch(LOGGING_CONFIGURATION)  # a module of the import walk does it (hostile R5-13)
+            if walked is not None:
+                raise Effect(node, f"'{code_of(node)}' logs through a logger whose class, record factory or handlers may run project code: {walked}")
             if name in LOG_METHODS:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
