@@ -788,6 +788,12 @@ class Evaluator:
         qualname = self.facts.class_qualname(self.owner)
         if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
             return None
+        patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
+        if patched is not None and _class_member(self.owner, name) is not None:
+            # a module of the import walk stores on this class (`from .feed import Feed; Feed.VARIABLE = …` in the
+            # package __init__, hostile R5-9): the class body's binding is not what the attribute holds
+            self.trace.problems.append(patched)
+            raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
