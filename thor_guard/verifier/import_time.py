@@ -497,8 +497,8 @@ def _object_patches(
         elif value == "sys.modules":
             if not _state_read(node, value, parents, aliases, _NAMESPACE_READS, frozenset()):
                 parent = parents.get(id(node))
-                key = _literal(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else None
-                yield key if key is not None else UNKNOWN_MODULE  # sys.modules["m"] = X replaces what `import m` gives
+                # sys.modules["m"] = X replaces what `import m` gives (`sys.modules[__name__] = X`: this module)
+                yield _module_key(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else UNKNOWN_MODULE
 
 
 LOGGING_CONFIGURATION = "the logging configuration"
@@ -616,8 +616,15 @@ def _plain_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -
         return isinstance(parent.func, ast.Name) and parent.func.id in _READERS
     if isinstance(parent, ast.Assign) and id(parent) in aliases:
         return True  # `env = os.environ`: the alias is followed where it is used
-    if isinstance(parent, ast.Expr):
-        return True
+    if isinstance(parent, (ast.Expr, ast.FormattedValue, ast.BinOp)):
+        return True  # a bare expression, formatting, `sys.path + [d]` / `os.environ | {...}` (new objects)
+    if isinstance(parent, ast.Starred):
+        # `[*sys.path]`, `f(*sys.path)`: the elements are copied or passed, not the object
+        return isinstance(parents.get(id(parent)), (ast.List, ast.Tuple, ast.Set, ast.Call))
+    if isinstance(parent, ast.Dict):
+        return any(value is node and key is None for key, value in zip(parent.keys, parent.values))  # {**os.environ}
+    if isinstance(parent, ast.keyword):
+        return parent.arg is None  # f(**os.environ) passes a copy of the items
     return False
 
 
