@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from thor_guard.verifier.bindings import census, import_edges
-from thor_guard.verifier.import_time import is_stdlib_module, patch_target
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION, is_stdlib_module, patch_target
 
 ENV_ANY = "os.environ[*]"
 
@@ -57,9 +57,15 @@ def _targets(source: str, module: str = "w") -> set[str]:
         ('from modes import Mode\ntype.__setattr__(Mode, "HEARTBEAT", "x")', "modes.Mode.HEARTBEAT"),
         ("import modes\nmodes.Mode.__dict__ = {}", "modes.Mode"),
         # R5-13: the logging machinery
-        ("import logging\nlogging.setLoggerClass(L)", "logging"),
-        ("from logging import setLogRecordFactory\nsetLogRecordFactory(f)", "logging"),
-        ("import logging\nlogging.Logger.manager.setLoggerClass(L)", "logging"),
+        ("import logging\nlogging.setLoggerClass(L)", LOGGING_CONFIGURATION),
+        ("from logging import setLogRecordFactory\nsetLogRecordFactory(f)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.Logger.manager.setLoggerClass(L)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.getLogger().addHandler(H())", LOGGING_CONFIGURATION),
+        ("import logging\nlog = logging.getLogger(__name__)\nlog.addFilter(f)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.basicConfig(handlers=[H()])", LOGGING_CONFIGURATION),
+        ("import logging.config\nlogging.config.dictConfig(CONFIG)", LOGGING_CONFIGURATION),
+        ("import logging\nlogging.root.handlers[:] = [H()]", LOGGING_CONFIGURATION),
+        ("import logging\nhs = logging.getLogger().handlers\nhs.append(H())", LOGGING_CONFIGURATION),
         ("import logging\nlogging.Logger.debug = f", "logging"),
         ("from logging import Logger\nLogger.info = f", "logging"),
         ("import logging\nlogging.getLogger = f", "logging"),
@@ -86,6 +92,9 @@ def _targets(source: str, module: str = "w") -> set[str]:
         ("import sys\nvendor(sys.path)", "sys.path"),
         ("import sys\nsys.path_hooks.__iadd__([h])", "sys.path"),
         ('import sys\nsys.modules["m"] = X', "m"),
+        ("import sys\nsys.modules[__name__] = X", "__name__"),
+        ("import sys\nsys.modules[name] = X", "*"),
+        ("import os\nrun(cmd, env=os.environ)", ENV_ANY),
         ("import sys\nsys.modules.update(mods)", "*"),
         ("import sys\nconfigure(sys.modules)", "*"),
     ],
@@ -126,6 +135,15 @@ def test_a_function_of_the_module_called_at_import_time_is_followed() -> None:
         "import sys\nfor name, mod in sys.modules.items():\n    pass",
         "import modes\nvalue = modes.Mode.HEARTBEAT",
         'import modes\nvalue = getattr(modes.Mode, "HEARTBEAT")',
+        "import logging\nn = len(logging.getLogger().handlers)",
+        "import os\nenv = {**os.environ, 'X': '1'}",
+        "import os\nrun(cmd, **os.environ)",
+        "import sys\npaths = [*sys.path, 'x']",
+        "import sys\npaths = sys.path + ['x']",
+        "import os\ntext = f'{os.environ}'",
+        "import logging.handlers\nH = logging.handlers.RotatingFileHandler",
+        "import logging\nlog = logging.getLogger(__name__)\nlog.setLevel(logging.INFO)",
+        "class Feed:\n    def addHandler(self, h):\n        pass\nFeed().addHandler(1)",  # no logging imported
     ],
 )
 def test_reads_through_the_same_doors_are_not_patches(source: str) -> None:
@@ -151,3 +169,58 @@ def test_patch_target_rules() -> None:
     assert patch_target("*", "x") == "*"
     assert patch_target("pkg.obj.__class__", "x") == "pkg.obj"
     assert patch_target("os.environ.__class__", "get") == "*"
+
+
+# -- property: every (object spelling × door × block) combination is a patch of m; its read counterpart is not ----
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_OBJECTS = [
+    ("import sys\n", 'sys.modules["m"]'),
+    ("import sys\n", 'sys.modules.get("m")'),
+    ("import importlib\n", 'importlib.import_module("m")'),
+    ("from importlib import import_module\n", 'import_module("m")'),
+    ("", '__import__("m")'),
+    ("import m\n", "m"),
+    ("import m as _alias\n", "_alias"),
+    ("import sys\n_mod = sys.modules['m']\n", "_mod"),
+]
+_DOORS = [
+    "{o}.os = X",
+    'setattr({o}, "os", X)',
+    'object.__setattr__({o}, "os", X)',
+    'vars({o})["os"] = X',
+    "vars({o}).update(os=X)",
+    "{o}.__dict__.update(os=X)",
+    '{o}.__dict__["os"] = X',
+    'getattr({o}, "__dict__")["os"] = X',
+    'del {o}.__dict__["os"]',
+    "{o}.__dict__.setdefault('os', X)",
+]
+_READS = ["x = {o}.os", 'x = getattr({o}, "os")', 'x = vars({o}).get("os")', 'x = "os" in {o}.__dict__', "n = len(vars({o}))"]
+_BLOCKS = [
+    "{s}\n",
+    "if flag:\n    {s}\n",
+    "try:\n    {s}\nexcept Exception:\n    pass\n",
+    "with ctx:\n    {s}\n",
+    "for _ in range(1):\n    {s}\n",
+    "class C:\n    {s}\n",
+    "def _setup():\n    {s}\n_setup()\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_OBJECTS), st.sampled_from(_DOORS), st.sampled_from(_BLOCKS))
+def test_every_door_on_every_spelling_of_a_module_is_a_patch(obj: tuple[str, str], door: str, block: str) -> None:
+    imports, spelling = obj
+    source = imports + block.format(s=door.format(o=spelling))
+    assert _targets(source) & {"m", "m.os"}, source
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_OBJECTS), st.sampled_from(_READS), st.sampled_from(_BLOCKS))
+def test_reads_through_every_spelling_are_not_patches(obj: tuple[str, str], read: str, block: str) -> None:
+    imports, spelling = obj
+    source = imports + block.format(s=read.format(o=spelling))
+    assert _targets(source) == set(), source

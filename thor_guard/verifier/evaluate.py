@@ -46,6 +46,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
     ENV_GET,
@@ -786,6 +787,12 @@ class Evaluator:
         qualname = self.facts.class_qualname(self.owner)
         if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
             return None
+        patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
+        if patched is not None and _class_member(self.owner, name) is not None:
+            # a module of the import walk stores on this class (`from .feed import Feed; Feed.VARIABLE = …` in the
+            # package __init__, hostile R5-9): the class body's binding is not what the attribute holds
+            self.trace.problems.append(patched)
+            raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
         if isinstance(method, cst.FunctionDef):
             wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
@@ -1339,6 +1346,9 @@ class Evaluator:
             problem = logging_problem(self.facts)
             if problem is not None:
                 raise Effect(node, f"'{code_of(node)}' logs through a logger this module reconfigures ({problem}): its class or handlers may run project code")
+            walked = self.walk_patch(LOGGING_CONFIGURATION)  # a module of the import walk does it (hostile R5-13)
+            if walked is not None:
+                raise Effect(node, f"'{code_of(node)}' logs through a logger whose class, record factory or handlers may run project code: {walked}")
             if name in LOG_METHODS:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):

@@ -103,7 +103,7 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
 
         for target in _writes(node, resolve):
             found.append((target, getattr(node, "lineno", 1), show(node)))
-        for target in _object_patches(node, resolve, parents, names.aliases):
+        for target in _object_patches(node, resolve, parents, names.aliases, names.uses_logging):
             found.append((target, getattr(node, "lineno", 1), show(node)))
     found.sort(key=lambda item: item[1])
     return found
@@ -117,7 +117,10 @@ class _ModuleNames:
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.aliases: set[int] = set()
         """The ids of the module-level ``name = <import-derived object>`` statements recorded as aliases."""
+        self.uses_logging = False
+        """Whether the module imports ``logging`` (or anything from it): its loggers are then ``logging``'s."""
         _collect_imports(tree.body, self.imports)
+        self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
         counts: dict[str, int] = {}
         in_place = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AugAssign)}
         for node in ast.walk(tree):
@@ -470,9 +473,15 @@ _LOGGER_FACTORIES = frozenset({"setLoggerClass", "setLogRecordFactory"})
 
 
 def _object_patches(
-    node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST], aliases: set[int]
+    node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST], aliases: set[int], uses_logging: bool = False
 ) -> Iterator[str]:
-    """The patch targets ``node`` writes through the doors described above (usually none)."""
+    """The patch targets ``node`` writes through the doors described above (usually none).
+
+    ``uses_logging``: the module imports ``logging``; a handler or filter it adds at import time
+    (``logging.getLogger().addHandler(h)``, ``logging.basicConfig(...)``, ``logger.handlers.append(h)``) runs on
+    every later log call of every module, like a replaced logger class (R5-13, LC3)."""
+    if uses_logging and _configures_logging(node, resolve, parents):
+        yield LOGGING_CONFIGURATION
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
         owner = resolve(node.value)
         if owner is not None:
@@ -497,7 +506,7 @@ def _object_patches(
         else:
             called = resolve(func)
             if called is not None and called.startswith("logging.") and called.rpartition(".")[2] in _LOGGER_FACTORIES:
-                yield "logging"  # logging.setLoggerClass(X): every logger made afterwards is an X (R5-13)
+                yield LOGGING_CONFIGURATION  # logging.setLoggerClass(X): every logger made afterwards is an X (R5-13)
     if isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
         value = resolve(node)
         if value is None:
@@ -516,8 +525,35 @@ def _object_patches(
         elif value == "sys.modules":
             if not _state_read(node, value, parents, aliases, _NAMESPACE_READS, frozenset()):
                 parent = parents.get(id(node))
-                key = _literal(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else None
-                yield key if key is not None else UNKNOWN_MODULE  # sys.modules["m"] = X replaces what `import m` gives
+                # sys.modules["m"] = X replaces what `import m` gives (`sys.modules[__name__] = X`: this module)
+                yield _module_key(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else UNKNOWN_MODULE
+
+
+LOGGING_CONFIGURATION = "the logging configuration"
+"""Target of an import-time change of what log calls run - a logger class or record factory set, a handler or filter
+added (``logging.setLoggerClass(X)``, ``logging.getLogger().addHandler(h)``, ``logging.basicConfig(...)``). No dotted
+name equals it, so it makes no *binding* unproven; the evaluator asks for it by name before taking a logger's call
+as pure (the call is then an effect, TG002, as for a logger its own module reconfigures). Stores on the ``logging``
+package itself (``logging.Logger.debug = f``) are binding patches (target ``logging``: TG009)."""
+_LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory"})
+"""Methods that make later log calls run other code, judged by name on any receiver (a logger bound to
+``logging.getLogger(...)`` is not followed by name)."""
+_LOGGING_CONFIG_CALLS = frozenset({"basicConfig", "dictConfig", "fileConfig", "listen"})
+
+
+def _configures_logging(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> bool:
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        if name in _LOGGING_HOOK_METHODS:
+            return True
+        called = resolve(node.func)
+        return name in _LOGGING_CONFIG_CALLS and called is not None and called.startswith("logging.")
+    if isinstance(node, ast.Attribute) and node.attr in _LOGGER_LISTS:
+        owner = resolve(node.value)
+        if owner == "logging":
+            return False  # logging.handlers: the submodule
+        return not _read_only(node, parents)
+    return False
 
 
 def patch_target(owner: str, attribute: str | None) -> str:
@@ -608,8 +644,15 @@ def _plain_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -
         return isinstance(parent.func, ast.Name) and parent.func.id in _READERS
     if isinstance(parent, ast.Assign) and id(parent) in aliases:
         return True  # `env = os.environ`: the alias is followed where it is used
-    if isinstance(parent, ast.Expr):
-        return True
+    if isinstance(parent, (ast.Expr, ast.FormattedValue, ast.BinOp)):
+        return True  # a bare expression, formatting, `sys.path + [d]` / `os.environ | {...}` (new objects)
+    if isinstance(parent, ast.Starred):
+        # `[*sys.path]`, `f(*sys.path)`: the elements are copied or passed, not the object
+        return isinstance(parents.get(id(parent)), (ast.List, ast.Tuple, ast.Set, ast.Call))
+    if isinstance(parent, ast.Dict):
+        return any(value is node and key is None for key, value in zip(parent.keys, parent.values))  # {**os.environ}
+    if isinstance(parent, ast.keyword):
+        return parent.arg is None  # f(**os.environ) passes a copy of the items
     return False
 
 

@@ -1,6 +1,5 @@
 # Hostile J: the logger class is replaced before getLogger, so logger.debug runs project code.
-# expect: start TG009 patches 'logging' at line
-# (The module is part of its own import walk: the logging change makes the binding of `logging` unproven, TG009.)
+# expect: start TG002 logger.debug("skip")
 import logging
 import os
 import threading

@@ -1,5 +1,5 @@
 # R5-13: a module of the walk changes what a known logger's call runs.
-# expect: start TG009 patches 'logging'
+# expect: start TG002 logger.debug("start requested")
 import os
 import threading
 
