@@ -170,8 +170,13 @@ class _ModuleNames:
     def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
         if isinstance(node, ast.Subscript):
-            if self.resolve(node.value, local) == "sys.modules":
+            owner = self.resolve(node.value, local)
+            if owner == "sys.modules":
                 return _module_key(node.slice)
+            key = node.slice
+            if owner is not None and owner.endswith(".__dict__") and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                # `vars(os)["environ"]`, `os.__dict__["environ"]`: the attribute read through the namespace (R6-22)
+                return f"{owner[: -len('.__dict__')]}.{key.value}"
             return None
         if not isinstance(node, ast.Call):
             return None
