@@ -195,6 +195,12 @@ def _listing(directory: str, listings: dict[str, frozenset[str] | None], base: s
 
 
 def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """:func:`own_locations` under ``roots``, then the :func:`namespace_rivals` of ``name`` (outside them)."""
+    roots = tuple(roots)
+    return own_locations(name, roots) + namespace_rivals(name, roots)
+
+
+def own_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
     """Every file under ``roots`` that ``import name`` may load, in root order: ``a/b.py`` and ``a/b/__init__.py`` in
     each root, and compiled extension modules beside them (``b.so``, ``b.*.so``, ``b.pyd``, ``b.*.pyd``, any platform
     tag). ``check``'s verdict cache compares it (a module appearing in a second root, or a build leaving a ``.so``,
@@ -217,6 +223,44 @@ def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
             for entry in entries
             if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
         )
+    return tuple(found)
+
+
+
+
+
+def namespace_rivals(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """Files that make ``import name`` load something else than the project's namespace package ``name``.
+
+    When every prefix of ``name`` is, under ``roots``, only a directory without ``__init__.py`` (an implicit
+    namespace package), Python's path finder gives the namespace package only if *no* entry of ``sys.path`` has a
+    regular package (``name/__init__.py``), a module (``name.py``) or a compiled extension of that name, wherever
+    that entry is in the order (hostile review 6, R6-2). The answer lists those files on the verifier's
+    ``sys.path`` (assumption 9: the third-party layout the verifier sees is the one that runs) and in the other
+    source roots; empty when ``name`` is not a namespace package of the project. Lives here, free of libcst,
+    because a warm ``check`` re-validates it (through :func:`module_locations`).
+    """
+    parts = name.split(".")
+    root_list = [Path(root) for root in roots]
+    for index in range(1, len(parts) + 1):
+        prefix = ".".join(parts[:index])
+        relative = Path(*parts[:index])
+        namespaces = [root for root in root_list if (root / relative).is_dir() and not (root / relative / "__init__.py").is_file()]
+        if not namespaces:
+            return ()  # not a namespace package of the project (a regular package's __path__ is its own directory)
+        regular = own_locations(prefix, root_list)
+        if regular:
+            return regular  # a regular package or module of the name in another source root wins in any order
+    found: list[str] = []
+    inside = {str(root.resolve()) for root in root_list if root.is_dir()}
+    for entry in sys.path:
+        base = Path(entry or ".")
+        try:
+            if str(base.resolve()) in inside or not base.is_dir():
+                continue
+        except OSError:
+            continue
+        found.extend(own_locations(name, (base,)))
     return tuple(found)
 
 

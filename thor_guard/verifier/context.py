@@ -22,7 +22,7 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verdict_cache import module_locations, unchecked_pyc
+from thor_guard.verdict_cache import namespace_rivals, own_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
     Hazard,
     ImportEdges,
@@ -239,11 +239,17 @@ class HelperResolver:
         return found
 
     def _note_invalid(self, path: Path) -> None:
-        """Load the module of an unparsable walked file as a helper would be, so that ``check`` reports the file as
-        a bad input (stderr, exit 2) besides the TG009 (its :meth:`module_facts` records the reason)."""
+        """Report a walked file that is valid Python for *no* version (libcst refuses it too) as a bad input: loading
+        its module as a helper records the reason for ``check`` (stderr, exit 2) besides the TG009. A file only this
+        interpreter refuses (newer syntax) is the TG009 alone."""
         module = self._module_of_path(path)
         if find_module_file(module, self.source_roots) != path:
             return
+        try:
+            parse_source(path.read_bytes())
+            return
+        except (OSError, cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError):
+            pass
         try:
             self.module_facts(module)
         except HelperError:
@@ -424,7 +430,15 @@ class HelperResolver:
         extension suffixes before ``.py``, so the compiled file wins and the
         source the verifier read is not what runs.
         """
-        locations = module_locations(name, self.source_roots)
+        rivals = namespace_rivals(name, self.source_roots)
+        if rivals:
+            portion = next(root / Path(*name.split(".")) for root in self.source_roots if (root / Path(*name.split("."))).is_dir())
+            return (
+                f"'{name}' cannot be proven: the project's {self.shown(portion)}/ is a namespace package (no __init__.py), "
+                f"and the regular package or module {self.shown(Path(rivals[0]))} of the same name (on sys.path or in another source root) wins "
+                f"'import {name}' wherever it is in the order"
+            )
+        locations = own_locations(name, self.source_roots)
         sources = [Path(p) for p in locations if p.endswith(".py")]
         compiled = [Path(p) for p in locations if not p.endswith(".py")]
         if compiled and sources:
