@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "check"
-CASE_DIRS = ("walk_patch_spellings", "walk_patch_package")
+CASE_DIRS = ("walk_patch_spellings", "walk_patch_package", "walk_review6_reflection")
 
 _RUN = """
 import importlib, sys, threading
