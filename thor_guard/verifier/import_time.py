@@ -97,6 +97,11 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
     for node, local in nodes:
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            # _outside_defs yields a def's defaults without its `arguments` node: their parent is that node.
+            for default in (*node.args.defaults, *node.args.kw_defaults):
+                if default is not None:
+                    parents[id(default)] = node.args
 
         def resolve(n: ast.AST, local: dict[str, str] = local) -> str | None:
             return names.resolve(n, local)
@@ -699,6 +704,10 @@ def _env_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> 
         return True  # loads are reads; stores and deletes are judged by _writes with their key
     if isinstance(parent, ast.AugAssign) and parent.target is node:
         return True  # judged by _writes
+    if isinstance(parent, ast.arguments):
+        # `def f(environ=os.environ)`: when import-time code runs f, its body is followed with `environ` known as the
+        # environment (_reached_nodes), so its writes are judged key by key there; otherwise nothing runs it then.
+        return True
     return _plain_read(node, parents, aliases)
 
 
