@@ -94,7 +94,22 @@ def import_time_reach(tree: ast.Module, module: str | None, roots: frozenset[str
     """The reach of importing ``tree`` (module ``module``), plus what running ``roots`` (names or ``name.attr``
     of this module, referred to from another module's import-time code) runs. ``module_level=False`` leaves out the
     module-level code (the walk has censused it already)."""
-    return _Reacher(tree, module).run(roots, module_level)
+    return _reacher(tree, module).run(roots, module_level)
+
+
+_REACHERS: dict[tuple[int, str | None], tuple[ast.Module, _Reacher]] = {}
+
+
+def _reacher(tree: ast.Module, module: str | None) -> _Reacher:
+    """A reacher with fresh per-run state over ``tree``'s index (names, classes, imports), built once per tree: the
+    walk asks the same module about many names (memo bounded; keyed by the tree object, which it keeps alive)."""
+    key = (id(tree), module)
+    cached = _REACHERS.get(key)
+    if cached is None or cached[0] is not tree:
+        if len(_REACHERS) >= 512:
+            _REACHERS.pop(next(iter(_REACHERS)))
+        cached = _REACHERS[key] = (tree, _Reacher(tree, module))
+    return cached[1].fresh()
 
 
 class _Reacher:
@@ -147,6 +162,17 @@ class _Reacher:
         if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
             return _dotted_of(value.func)
         return None
+
+    def fresh(self) -> _Reacher:
+        """A copy sharing the index (read-only after construction) with empty per-run state."""
+        other = object.__new__(_Reacher)
+        other.__dict__.update(self.__dict__)
+        other.reach = Reach()
+        other.done = set()
+        other.todo = []
+        other.methods_done = set()
+        other.imports = dict(self.imports)  # imports made in followed bodies are added per run
+        return other
 
     # -- names -------------------------------------------------------------------------------------------------
     def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
