@@ -331,7 +331,30 @@ def _may_look_up_module(source: bytes | str) -> bool:
     return any(word in data for word in _LOOKUP_WORDS)
 
 
-def _census(source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset()) -> ModuleBindings:
+def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[tuple[str, int, str], ...]:
+    """The patches of ``source`` as if every function body ran at import time (memoised by content).
+
+    The import walk selects from these the ones inside the bodies a name run from another module reaches
+    (:func:`thor_guard.verifier.reach.import_time_reach` with ``roots``), by line range: one census per file
+    serves every name of it.
+    """
+    key = (module, source, _EVERY_BODY)
+    cached = _EDGES.get(key)  # type: ignore[arg-type]
+    if cached is None:
+        result = _census(source, module, edges_only=True, every_body=True)
+        cached = ImportEdges((), tuple(result.patches))
+        if len(_EDGES) >= _CENSUSES_SIZE:
+            _EDGES.pop(next(iter(_EDGES)))
+        _EDGES[key] = cached  # type: ignore[index]
+    return cached.patches
+
+
+_EVERY_BODY = frozenset({"\0every body"})
+
+
+def _census(
+    source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset(), every_body: bool = False
+) -> ModuleBindings:
     """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
     tree = parse_python(source, share=not edges_only)
     if tree is None:
@@ -345,6 +368,8 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False, r
     # What importing the module runs besides its module-level lines (functions referred to, decorators, class hooks,
     # dynamic imports; thor_guard.verifier.reach): stores made there are import-time stores.
     reach = import_time_reach(tree, module, roots)
+    if every_body:  # see every_body_patches
+        reach.bodies = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
     on_import = reach.node_ids()
 
     def show_line(number: int) -> str:

@@ -10,6 +10,7 @@ across all modules.
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -29,13 +30,15 @@ from thor_guard.verifier.bindings import (
     UNPARSABLE_TARGET,
     ModuleBindings,
     census,
+    every_body_patches,
     import_edges,
+    parse_python,
     python_ast,
     unparsable_reason,
 )
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
-from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET
+from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -83,6 +86,8 @@ class HelperResolver:
     resolve them (shared across a run, like ``_edges``; the cache's ``lookups`` probe re-checks the names)."""
     _extensions: dict[Path, Path | None] = field(default_factory=dict)
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
+    _trees: dict[Path, object] = field(default_factory=dict)
+    """Walked file -> its parse (None: unparsable), for the reach of names run from elsewhere."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
@@ -312,9 +317,21 @@ class HelperResolver:
         tried: list[str] = []
         if roots:
             try:
-                edges = import_edges(path.read_bytes(), current, roots)
+                source = path.read_bytes()
             except OSError:
-                edges = ImportEdges((), ())
+                source = b""
+            tree = self._trees.get(path, _MISSING)
+            if tree is _MISSING:
+                tree = self._trees[path] = parse_python(source) if source else None
+            reached = import_time_reach(tree, current, roots, module_level=False) if isinstance(tree, ast.Module) else None
+            if reached is None:
+                edges = import_edges(source, current, roots) if source else ImportEdges((), ())
+            else:
+                # The patches inside the bodies the names reach, out of the file's every-body census (one per file).
+                spans = [(b.lineno, getattr(b, "end_lineno", None) or b.lineno) for b in reached.bodies]  # type: ignore[attr-defined]
+                inside = [p for p in every_body_patches(source, current) if any(a <= p[1] <= b for a, b in spans)] if spans else []
+                inside += [(UNKNOWN_IMPORT_TARGET, line, text) for line, text in reached.unknown]
+                edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
             runs_named = edges.runs
             for imported in edges.imports:

@@ -94,7 +94,22 @@ def import_time_reach(tree: ast.Module, module: str | None, roots: frozenset[str
     """The reach of importing ``tree`` (module ``module``), plus what running ``roots`` (names or ``name.attr``
     of this module, referred to from another module's import-time code) runs. ``module_level=False`` leaves out the
     module-level code (the walk has censused it already)."""
-    return _Reacher(tree, module).run(roots, module_level)
+    return _reacher(tree, module).run(roots, module_level)
+
+
+_REACHERS: dict[tuple[int, str | None], tuple[ast.Module, _Reacher]] = {}
+
+
+def _reacher(tree: ast.Module, module: str | None) -> _Reacher:
+    """A reacher with fresh per-run state over ``tree``'s index (names, classes, imports), built once per tree: the
+    walk asks the same module about many names (memo bounded; keyed by the tree object, which it keeps alive)."""
+    key = (id(tree), module)
+    cached = _REACHERS.get(key)
+    if cached is None or cached[0] is not tree:
+        if len(_REACHERS) >= 512:
+            _REACHERS.pop(next(iter(_REACHERS)))
+        cached = _REACHERS[key] = (tree, _Reacher(tree, module))
+    return cached[1].fresh()
 
 
 class _Reacher:
@@ -109,6 +124,8 @@ class _Reacher:
         self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
         self.top_level = {id(statement) for statement in _module_statements(tree.body)}
         self.methods_done: set[tuple[int, str]] = set()
+        self.direct: set[int] = set()
+        """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
         self._single: dict[str, ast.expr] = {}
         self._counted: dict[str, int] | None = None
         for statement in _module_statements(tree.body):
@@ -148,6 +165,18 @@ class _Reacher:
             return _dotted_of(value.func)
         return None
 
+    def fresh(self) -> _Reacher:
+        """A copy sharing the index (read-only after construction) with empty per-run state."""
+        other = object.__new__(_Reacher)
+        other.__dict__.update(self.__dict__)
+        other.reach = Reach()
+        other.done = set()
+        other.todo = []
+        other.methods_done = set()
+        other.direct = set()
+        other.imports = dict(self.imports)  # imports made in followed bodies are added per run
+        return other
+
     # -- names -------------------------------------------------------------------------------------------------
     def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
         if isinstance(statement, ast.Import):
@@ -168,6 +197,8 @@ class _Reacher:
     def run(self, roots: frozenset[str], module_level: bool) -> Reach:
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
+        else:
+            self.direct.update(id(f) for f in self.functions.values())  # names run from another module: see runs
         for root in sorted(roots):
             name, _, attr = root.partition(".")
             self._refer(name, attr.split(".")[0] if attr else None, None)
@@ -235,8 +266,16 @@ class _Reacher:
 
     # -- scanning ----------------------------------------------------------------------------------------------
     def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
+        sure = root is self.tree or id(root) in self.direct
         for node, env in _nodes(root, loops, follow_bodies):
             shadow = env.get(_SHADOW) or frozenset()
+            if sure and env.get(_NESTED) is None:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions:
+                    self.direct.add(id(self.functions[node.func.id]))
+                for decorator in getattr(node, "decorator_list", ()) if node is not root else ():
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    if isinstance(target, ast.Name) and target.id in self.functions:
+                        self.direct.add(id(self.functions[target.id]))
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id not in shadow:
                     self._refer(node.id, None, owner)
@@ -252,7 +291,7 @@ class _Reacher:
                 self._bind_import(node)
                 self._nested_import(node)
             elif isinstance(node, ast.Call):
-                self._dynamic_import(node, env)
+                self._dynamic_import(node, env, sure and env.get(_NESTED) is None)
             elif isinstance(node, ast.Lambda) and node is not root:
                 self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
 
@@ -266,7 +305,7 @@ class _Reacher:
             f"{module}{'' if statement.module is None else '.'}{alias.name}" for alias in statement.names if alias.name != "*"
         )
 
-    def _dynamic_import(self, call: ast.Call, env: dict[str, frozenset[str] | None]) -> None:
+    def _dynamic_import(self, call: ast.Call, env: dict[str, frozenset[str] | None], sure: bool = True) -> None:
         dotted = _dotted_of(call.func)
         if dotted is None:
             return
@@ -280,7 +319,8 @@ class _Reacher:
             return  # this module or its package: being imported already (sys.modules answers), nothing new runs
         names = self._strings(argument, env) if argument is not None else None
         if names is None:
-            self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports a module whose name is not known statically"))
+            if sure:  # elsewhere (code only possibly run) an unknown name is a stated assumption (docs/check.md, 15)
+                self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports a module whose name is not known statically"))
             return
         anchor = call.args[1] if len(call.args) > 1 and resolved.endswith("import_module") else next(
             (k.value for k in call.keywords if k.arg == "package"), None
@@ -402,6 +442,8 @@ def _nodes(root: ast.AST, loops: dict[str, frozenset[str] | None], follow_bodies
                 # Inside the body, the function's own local names (parameters, assignments) are not the module's.
                 inner = dict(env)
                 inner[_SHADOW] = (env.get(_SHADOW) or frozenset()) | _locals(node)
+                if node is not root:
+                    inner[_NESTED] = frozenset()  # a nested def or lambda: its body runs only if something calls it
                 body = node.body if isinstance(node.body, list) else [node.body]
                 stack.extend((child, inner) for child in reversed(body))
             continue
@@ -441,6 +483,7 @@ class _LoopValues:
 
 _REBOUND = ast.Constant(value=None)
 """Marker: a module-level name assigned more than once."""
+_NESTED = "\0nested"
 _SHADOW = "\0shadow"
 """Key of the loop environment holding the local names of the enclosing followed functions."""
 
