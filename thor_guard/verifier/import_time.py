@@ -92,16 +92,9 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
 
-    nodes = _import_time_nodes(tree, names) if followed is None else _reached_nodes(tree, names, followed)
     parents: dict[int, ast.AST] = {}
+    nodes = _import_time_nodes(tree, names, parents) if followed is None else _reached_nodes(tree, names, followed, parents)
     for node, local in nodes:
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            # _outside_defs yields a def's defaults without its `arguments` node: their parent is that node.
-            for default in (*node.args.defaults, *node.args.kw_defaults):
-                if default is not None:
-                    parents[id(default)] = node.args
 
         def resolve(n: ast.AST, local: dict[str, str] = local) -> str | None:
             return names.resolve(n, local)
@@ -126,21 +119,31 @@ class _ModuleNames:
         """Whether the module imports ``logging`` (or anything from it): its loggers are then ``logging``'s."""
         _collect_imports(tree.body, self.imports)
         self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
-        counts: dict[str, int] = {}
-        in_place = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AugAssign)}
-        for node in ast.walk(tree):
-            # `ENV |= {...}` rebinds ENV to the same mapping (dict.__ior__ returns self): still the alias.
-            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)) and id(node) not in in_place:
-                counts[node.id] = counts.get(node.id, 0) + 1
+        candidates: list[tuple[ast.Assign, str, str]] = []
         for statement in tree.body:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
-                name = statement.targets[0].id
                 value = self.resolve(statement.value, {})
-                if value is not None and counts.get(name) == 1:
-                    self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
-                    self.aliases.add(id(statement))
+                if value is not None:
+                    candidates.append((statement, statement.targets[0].id, value))
+        if not candidates:
+            return  # the usual case: no alias to prove bound once, so no walk of the whole tree (import-walk speed)
+        counts: dict[str, int] = {}
+        in_place: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AugAssign):
+                in_place.add(id(node.target))
+            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                counts[node.id] = counts.get(node.id, 0) + 1
+        for node in ast.walk(tree) if in_place else ():
+            # `ENV |= {...}` rebinds ENV to the same mapping (dict.__ior__ returns self): still the alias.
+            if isinstance(node, ast.Name) and id(node) in in_place:
+                counts[node.id] -= 1
+        for statement, name, value in candidates:
+            if counts.get(name) == 1:
+                self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
+                self.aliases.add(id(statement))
 
     def resolve(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """The dotted name of the object ``node`` evaluates to, when it is reached from an import; None otherwise.
@@ -238,10 +241,11 @@ def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
                             _collect_imports(item.body, into)
 
 
-def _import_time_nodes(tree: ast.Module, names: _ModuleNames) -> Iterator[tuple[ast.AST, dict[str, str]]]:
-    """Every node evaluated when the module is imported (see the module docstring), with the imports local to it."""
+def _import_time_nodes(tree: ast.Module, names: _ModuleNames, parents: dict[int, ast.AST]) -> Iterator[tuple[ast.AST, dict[str, str]]]:
+    """Every node evaluated when the module is imported (see the module docstring), with the imports local to it;
+    ``parents`` is filled with each yielded node's parent before the node is yielded."""
     called: list[str] = []
-    for node in _outside_defs(tree):
+    for node in _outside_defs(tree, parents):
         _note_call(node, names, called)
         yield node, {}
     done: set[str] = set()
@@ -254,15 +258,18 @@ def _import_time_nodes(tree: ast.Module, names: _ModuleNames) -> Iterator[tuple[
         local: dict[str, str] = {}
         _collect_imports(function.body, local)
         for statement in function.body:
-            for node in _outside_defs(statement):
+            parents[id(statement)] = function
+            for node in _outside_defs(statement, parents):
                 _note_call(node, names, called)
                 yield node, local
 
 
-def _reached_nodes(tree: ast.Module, names: _ModuleNames, followed: list[ast.AST]) -> Iterator[tuple[ast.AST, dict[str, str]]]:
+def _reached_nodes(
+    tree: ast.Module, names: _ModuleNames, followed: list[ast.AST], parents: dict[int, ast.AST]
+) -> Iterator[tuple[ast.AST, dict[str, str]]]:
     """Module-level nodes, then every node of each followed body with the imports it makes locally and the parameters
     whose default is a known object (``def f(environ=os.environ)``: ``environ`` is ``os.environ`` unless passed)."""
-    for node in _outside_defs(tree):
+    for node in _outside_defs(tree, parents):
         yield node, {}
     for function in followed:
         local: dict[str, str] = {}
@@ -280,7 +287,10 @@ def _reached_nodes(tree: ast.Module, names: _ModuleNames, followed: list[ast.AST
                 if value is not None:
                     local[argument.arg] = value
         for statement in body:
+            parents.setdefault(id(statement), function)
             for node in ast.walk(statement):
+                for child in ast.iter_child_nodes(node):
+                    parents[id(child)] = node  # before the node is yielded, as _outside_defs does
                 yield node, local
 
 
@@ -289,20 +299,24 @@ def _note_call(node: ast.AST, names: _ModuleNames, called: list[str]) -> None:
         called.append(node.func.id)
 
 
-def _outside_defs(root: ast.AST) -> Iterator[ast.AST]:
-    """``root`` and its descendants, minus the insides of ``def``/``lambda`` (their code runs when called)."""
+def _outside_defs(root: ast.AST, parents: dict[int, ast.AST]) -> Iterator[ast.AST]:
+    """``root`` and its descendants, minus the insides of ``def``/``lambda`` (their code runs when called); records
+    each descendant's parent in ``parents``."""
     todo = [root]
     while todo:
         node = todo.pop()
-        yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            todo.extend(reversed(list(ast.iter_child_nodes(node))))
+            children = list(ast.iter_child_nodes(node))
         else:
             # A nested def's decorators and defaults run at definition time.
-            todo.extend(d for d in getattr(node, "decorator_list", ()))
+            children = list(getattr(node, "decorator_list", ()))
             arguments = getattr(node, "args", None)
             if isinstance(arguments, ast.arguments):
-                todo.extend(d for d in [*arguments.defaults, *arguments.kw_defaults] if d is not None)
+                children.extend(d for d in [*arguments.defaults, *arguments.kw_defaults] if d is not None)
+        for child in children:
+            parents[id(child)] = node
+        yield node
+        todo.extend(reversed(children))
 
 
 def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator[str]:
@@ -704,7 +718,10 @@ def _env_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> 
         return True  # loads are reads; stores and deletes are judged by _writes with their key
     if isinstance(parent, ast.AugAssign) and parent.target is node:
         return True  # judged by _writes
-    if isinstance(parent, ast.arguments):
+    if isinstance(parent, ast.arguments) or (
+        isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        and any(node is d for d in (*parent.args.defaults, *parent.args.kw_defaults))
+    ):
         # `def f(environ=os.environ)`: when import-time code runs f, its body is followed with `environ` known as the
         # environment (_reached_nodes), so its writes are judged key by key there; otherwise nothing runs it then.
         return True
