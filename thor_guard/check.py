@@ -26,10 +26,14 @@ from thor_guard.verdict_cache import (
     VerdictCache,
     config_fingerprint,
     digest,
+    extensions_signature,
     file_signature,
+    layout_signature,
     lookups_signature,
     module_locations,
     outcome_key,
+    recording_layout,
+    same_extensions,
     same_file,
 )
 
@@ -290,7 +294,7 @@ def _still_valid(
     for probe in outcome.probes:
         if probe.kind == "unverifiable":
             return False
-        if probe.kind in ("files", "lookups"):
+        if probe.kind in ("files", "lookups", "extensions"):
             if confirmed is not None and probe in confirmed:
                 continue
             assert probe.path is not None and probe.content is not None
@@ -301,10 +305,17 @@ def _still_valid(
                         unchanged[key] = same_file(Path(path), signature)
                     if not unchanged[key]:
                         return False
+            if probe.kind == "extensions" and not same_extensions(probe.path.split("\n"), probe.content):
+                return False
             if probe.kind == "lookups" and lookups_signature(probe.path.split("\n"), config.source_roots, listings) != probe.content:
                 return False
             if confirmed is not None:
                 confirmed.add(probe)
+            continue
+        if probe.kind == "layout":  # third-party module-or-object answers read from sys.path
+            assert probe.path is not None
+            if layout_signature(probe.path.split("\n")) != probe.content:
+                return False
             continue
         if probe.kind == "file":  # a package __init__ whose census binding_problem took
             assert probe.path is not None and probe.content is not None
@@ -368,6 +379,8 @@ class _Verifier:
         self._edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = {}
         self._names: dict[Path, tuple[str, ...]] = {}
         self._footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
+        self._runs: dict = {}  # (file, roots) -> what import-time code run from there reaches (HelperResolver._runs)
+        self._extensions: dict = {}  # walked file -> compiled extension beside it (HelperResolver._extensions)
         self._listings: dict[str, frozenset[str] | None] = {}  # directory listings of the walk probes
 
     def _resolver(self) -> HelperResolver:
@@ -392,6 +405,8 @@ class _Verifier:
             _edges=self._edges,
             _names=self._names,
             _footprints=self._footprints,
+            _runs=self._runs,
+            _extensions=self._extensions,
         )
 
     def verify(self, state: FileState, wanted: set[int]) -> tuple[Outcome, dict[str, FunctionVerdict]]:
@@ -403,7 +418,8 @@ class _Verifier:
         resolver.located = set()
         resolver.read_files = set()
         ids = {id(function) for index, (_, function) in enumerate(parsed.functions) if index in wanted}
-        findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
+        with recording_layout() as layout:  # third-party names judged module-or-object on sys.path (R5-20)
+            findings, verdicts = _verify_file(parsed, ids, self.config, resolver)
         roots = self.config.source_roots
         probes: list[Probe] = []
         if parsed.path.name != "__init__.py":
@@ -423,6 +439,9 @@ class _Verifier:
                 helper_files.append(str(resolved))
         probes.extend(_walk_probes(resolver, roots, self._listings))
         probes.extend(_binding_probes(resolver, roots))
+        if layout:
+            names = sorted(layout)
+            probes.append(Probe(None, "\n".join(names), layout_signature(names), kind="layout"))
         outcome = Outcome(tuple(findings), tuple(verdicts), tuple(helper_files), tuple(helper_errors), tuple(probes))
         return outcome, verdicts
 
@@ -466,6 +485,8 @@ def _walk_probes(resolver: HelperResolver, roots: Sequence[Path], listings: dict
     # One probe for all files (newline-joined): a few hundred probe objects per entry cost a warm run more than
     # the stat calls that check them.
     probes = [Probe(None, "\n".join(map(str, paths)), "\n".join(file_signature(p) for p in paths), kind="files")] if paths else []
+    if paths:  # a compiled extension beside a walked file is what Python imports (R5-15)
+        probes.append(Probe(None, "\n".join(map(str, paths)), extensions_signature(map(str, paths)), kind="extensions"))
     ordered = sorted(names)
     probes.append(Probe(None, "\n".join(ordered), lookups_signature(ordered, roots, listings), kind="lookups"))
     return probes

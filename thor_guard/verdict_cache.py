@@ -37,7 +37,9 @@ both off.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import marshal
 import os
 import sys
@@ -56,14 +58,14 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from thor_guard.config import Config
 
 CACHE_DIR_NAME = ".thor_guard_cache"
 """Shared with the audit cache (``thor_guard.audit.cache.CACHE_DIR_NAME``; a test keeps them equal)."""
 SUBDIR = "check-v1"
-FORMAT = 4
+FORMAT = 5
 """Bump when :class:`Outcome` or the entry layout changes."""
 MAX_ENTRIES = 4096
 RACY_NS = 2_000_000_000
@@ -193,6 +195,12 @@ def _listing(directory: str, listings: dict[str, frozenset[str] | None], base: s
 
 
 def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """:func:`own_locations` under ``roots``, then the :func:`namespace_rivals` of ``name`` (outside them)."""
+    roots = tuple(roots)
+    return own_locations(name, roots) + namespace_rivals(name, roots)
+
+
+def own_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
     """Every file under ``roots`` that ``import name`` may load, in root order: ``a/b.py`` and ``a/b/__init__.py`` in
     each root, and compiled extension modules beside them (``b.so``, ``b.*.so``, ``b.pyd``, ``b.*.pyd``, any platform
     tag). ``check``'s verdict cache compares it (a module appearing in a second root, or a build leaving a ``.so``,
@@ -216,6 +224,203 @@ def module_locations(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
             if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (directory / entry).is_file()
         )
     return tuple(found)
+
+
+
+
+
+def namespace_rivals(name: str, roots: Iterable[Path]) -> tuple[str, ...]:
+    """Files that make ``import name`` load something else than the project's namespace package ``name``.
+
+    When every prefix of ``name`` is, under ``roots``, only a directory without ``__init__.py`` (an implicit
+    namespace package), Python's path finder gives the namespace package only if *no* entry of ``sys.path`` has a
+    regular package (``name/__init__.py``), a module (``name.py``) or a compiled extension of that name, wherever
+    that entry is in the order (hostile review 6, R6-2). The answer lists those files on the verifier's
+    ``sys.path`` (assumption 9: the third-party layout the verifier sees is the one that runs) and in the other
+    source roots; empty when ``name`` is not a namespace package of the project. Lives here, free of libcst,
+    because a warm ``check`` re-validates it (through :func:`module_locations`).
+    """
+    parts = name.split(".")
+    root_list = [Path(root) for root in roots]
+    for index in range(1, len(parts) + 1):
+        prefix = ".".join(parts[:index])
+        relative = Path(*parts[:index])
+        namespaces = [root for root in root_list if (root / relative).is_dir() and not (root / relative / "__init__.py").is_file()]
+        if not namespaces:
+            return ()  # not a namespace package of the project (a regular package's __path__ is its own directory)
+        regular = own_locations(prefix, root_list)
+        if regular:
+            return regular  # a regular package or module of the name in another source root wins in any order
+    found: list[str] = []
+    inside = {str(root.resolve()) for root in root_list if root.is_dir()}
+    for entry in sys.path:
+        base = Path(entry or ".")
+        try:
+            if str(base.resolve()) in inside or not base.is_dir():
+                continue
+        except OSError:
+            continue
+        found.extend(own_locations(name, (base,)))
+    return tuple(found)
+
+
+def extensions_signature(files: Iterable[str]) -> str:
+    """What decides whether a compiled file shadows one of ``files`` (walked ``.py`` sources).
+
+    ``dirstat|extensions``: a hash of the stats (mtime, ctime, inode) of each directory and of its ``__pycache__``
+    (empty when one changed within :data:`RACY_NS`), then a hash of the extension files (``util.*.so``,
+    ``util.pyd``, ``__init__.*.so``) beside each source and of the unchecked-hash pycs for them
+    (:func:`unchecked_pyc`). :func:`same_extensions` accepts unchanged stats with two ``stat`` calls per directory
+    and lists a directory only when it changed (writing a pyc replaces a file in ``__pycache__``, which changes
+    that directory's stats).
+    """
+    stems = _stems_by_directory(files)
+    return f"{_directory_stats(stems)}|{_extension_entries(stems)}"
+
+
+def same_extensions(files: Iterable[str], signature: str) -> bool:
+    """Whether :func:`extensions_signature` of ``files`` would still be ``signature`` (see there)."""
+    stats, _, entries = signature.partition("|")
+    stems = _stems_by_directory(files)
+    if stats and _directory_stats(stems) == stats:
+        return True
+    return _extension_entries(stems) == entries
+
+
+PYC_UNCHECKED_HASH = 0b01
+"""PEP 552 flags of a hash-based pyc the import system runs without comparing the hash with the source's."""
+
+
+def unchecked_pyc(source: Path | str) -> Path | None:
+    """A ``__pycache__`` file of ``source`` (``pkg/__pycache__/util.cpython-311.pyc``, any interpreter tag and
+    optimisation level) whose 16-byte header says *unchecked hash* (flags ``0b01``), or None.
+
+    The import system loads such a pyc without looking at the source (``compileall --invalidation-mode
+    unchecked-hash``, distribution packages), so its code, not the source the verifier read, runs. Every tag is
+    read: the interpreter that runs the project may not be the one running the verifier (hostile review 6, R6-11).
+    Reads one directory listing and 16 bytes per candidate; an unreadable header counts as none.
+    """
+    path = Path(source)
+    if path.suffix != ".py":
+        return None
+    cache = path.parent / "__pycache__"
+    try:
+        entries = sorted(os.listdir(cache))
+    except OSError:
+        return None
+    prefix = path.name[: -len(".py")] + "."
+    for entry in entries:
+        if entry.startswith(prefix) and entry.endswith(".pyc"):
+            try:
+                with open(cache / entry, "rb") as handle:
+                    header = handle.read(16)
+            except OSError:
+                continue
+            if len(header) == 16 and int.from_bytes(header[4:8], "little") == PYC_UNCHECKED_HASH:
+                return cache / entry
+    return None
+
+
+def _stems_by_directory(files: Iterable[str]) -> dict[str, set[str]]:
+    stems: dict[str, set[str]] = {}
+    for file in files:
+        directory, _, name = file.rpartition(os.sep)
+        if name.endswith(".py"):
+            stems.setdefault(directory, set()).add(name[: -len(".py")] + ".")
+    return stems
+
+
+def _directory_stats(stems: dict[str, set[str]]) -> str:
+    parts = []
+    now = time.time_ns()
+    for directory in sorted(stems):
+        for where in (directory, f"{directory}{os.sep}__pycache__"):
+            try:
+                st = os.stat(where)
+            except OSError:
+                parts.append(f"{where}:missing")
+                continue
+            if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+                return ""  # changed just now: a second change within the timestamp granularity would keep the stats
+            parts.append(f"{where}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+    return digest("\n".join(parts).encode())
+
+
+def _extension_entries(stems: dict[str, set[str]]) -> str:
+    found = []
+    for directory in sorted(stems):
+        try:
+            entries = os.listdir(directory)
+        except OSError:
+            continue
+        wanted = stems[directory]
+        found.extend(
+            f"{directory}/{entry}"
+            for entry in entries
+            if entry.endswith((".so", ".pyd")) and any(entry.startswith(stem) for stem in wanted)
+        )
+        found.extend(
+            f"unchecked:{pyc}" for pyc in (unchecked_pyc(f"{directory}{os.sep}{stem}py") for stem in sorted(wanted)) if pyc is not None
+        )
+    return digest("\n".join(sorted(found)).encode())
+
+
+_LAYOUT_READS: list[set[str]] = []
+"""The third-party names :func:`module_prefix_length` answered for, per active recording (``check``'s cache)."""
+
+
+def module_prefix_length(dotted: str) -> int:
+    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
+
+    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
+    everything below it as objects, which is the conservative reading for the verifier's ``foreign_object``
+    (docs/check.md, assumption 9). Every name asked is noted for the active :func:`recording_layout`: a cached
+    verdict depends on these answers, and a dependency upgrade that turns ``libx.conf`` from a module into an
+    object changes one (hostile review 5, R5-20).
+    """
+    for reads in _LAYOUT_READS:
+        reads.add(dotted)
+    return _prefix_length(dotted)
+
+
+@contextlib.contextmanager
+def recording_layout() -> Iterator[set[str]]:
+    """Collect the dotted names :func:`module_prefix_length` is asked about inside the block."""
+    reads: set[str] = set()
+    _LAYOUT_READS.append(reads)
+    try:
+        yield reads
+    finally:
+        _LAYOUT_READS.remove(reads)
+
+
+def layout_signature(names: Iterable[str]) -> str:
+    """Hash of :func:`module_prefix_length` of each name, as the verifier's ``sys.path`` answers it now."""
+    return digest("\n".join(f"{name}={_prefix_length(name)}" for name in names).encode())
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefix_length(dotted: str) -> int:
+    from importlib.machinery import PathFinder
+
+    parts = dotted.split(".")
+    try:
+        spec = PathFinder.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return 1
+    depth = 1
+    while spec is not None and depth < len(parts):
+        locations = spec.submodule_search_locations
+        if not locations:
+            break
+        try:
+            spec = PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
+        except (ImportError, ValueError):
+            break
+        if spec is None:
+            break
+        depth += 1
+    return depth
 
 
 def config_fingerprint(config: Config) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import sys
 import tokenize
 import unicodedata
 from collections import deque
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.import_time import import_time_writes
+from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ class ModuleBindings:
     patches: list[tuple[str, int, str]] = field(default_factory=list)
     """Attribute stores on *imported* modules (``os.environ = X`` -> ``("os", line, text)``): they change what every
     other module reads from that module once this one is imported."""
+    runs: list[str] = field(default_factory=list)
+    """Objects of other modules that import-time code refers to (``.boot.setup``): the import walk follows their code
+    (:attr:`thor_guard.verifier.reach.Reach.runs`)."""
 
     def bindings(self, name: str) -> list[Binding]:
         return self.names.get(name, [])
@@ -140,24 +145,45 @@ _TREES_SIZE = 8
 ``def`` positions, all within one verification; the import walk's many modules bypass it (see :func:`import_edges`)."""
 
 
-def python_ast(source: bytes | str) -> ast.Module | None:
-    """``ast.parse(source)`` shared by every reader of the same source; None when the running Python refuses it.
+UNPARSABLE_TARGET = "?unparsable"
+"""Patch target of a file Python cannot parse even lowered: what importing it runs is unknown, so every name read
+through an import walk holding it is unproven (the site's text is the reason; hostile review 6, R6-20)."""
 
-    Exactly :func:`ast.parse` (no lowering of newer syntax: see
-    :func:`parse_python` for that). The tree is shared, so callers must not
-    mutate it. Only ``SyntaxError``/``ValueError`` mean "refused", as for
-    every caller that parsed on its own before.
+
+def python_ast(source: bytes | str) -> ast.Module | None:
+    """The shared tree of ``source`` by the *target's* grammar (:func:`parse_python`); None when even that fails.
+
+    Every whole-file scan (the census, attribute stores, the logging and
+    mutable-constant censuses, ``def`` positions) reads this one tree, so a
+    Python 3.12 file on a 3.11 interpreter is the same lowered tree for all of
+    them (hostile review 6, R6-20). None means *unknown*, never "empty": each
+    caller fails closed (see :func:`unparsable_reason`). The tree is shared,
+    so callers must not mutate it.
     """
     if source in _TREES:
         return _TREES[source]
-    try:
-        tree: ast.Module | None = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = None
+    tree = _parse_target(source)
     if len(_TREES) >= _TREES_SIZE:
         _TREES.pop(next(iter(_TREES)))
     _TREES[source] = tree
     return tree
+
+
+def unparsable_reason(source: bytes | str) -> str:
+    """One line: why the running Python cannot parse ``source`` even lowered (``line 5: f-string: ...``).
+
+    For messages of callers that got None from :func:`python_ast`/:func:`parse_python`.
+    """
+    try:
+        ast.parse(source)
+    except SyntaxError as exc:
+        detail = (exc.msg or "invalid syntax").splitlines()[0]
+        where = f"line {exc.lineno}: " if exc.lineno else ""
+    except ValueError as exc:
+        detail, where = str(exc).splitlines()[0] if str(exc) else "invalid source", ""
+    else:
+        detail, where = "its newer syntax cannot be lowered with the line numbers kept", ""
+    return f"Python {sys.version_info.major}.{sys.version_info.minor} cannot parse it ({where}{detail})"
 
 
 def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | None:
@@ -170,17 +196,20 @@ def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | Non
     only in their own annotation scope), ``type X = v`` as ``X = v`` — and
     parsed again. The lowering keeps every line where it was (or gives up),
     so line numbers stay the file's. Files ``ast`` accepts never pay for it.
-    With ``share`` the plain parse goes through :func:`python_ast`'s memo.
+    With ``share`` the tree is :func:`python_ast`'s memoised one. Syntax the
+    lowering does not handle (PEP 701 f-strings reusing their quote) gives
+    None: callers treat that file as unknown.
     """
     if share:
-        tree = python_ast(source)
-        if tree is not None:
-            return tree
-    else:
-        try:
-            return ast.parse(source)
-        except (SyntaxError, ValueError):
-            pass
+        return python_ast(source)
+    return _parse_target(source)
+
+
+def _parse_target(source: bytes | str) -> ast.Module | None:
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError):
+        pass
     lowered = _lower_new_syntax(source)
     if lowered is None:
         return None
@@ -223,20 +252,21 @@ _CENSUSES: dict[tuple[str | None, bytes | str], ModuleBindings] = {}
 _CENSUSES_SIZE = 4096
 
 
-def census(source: bytes | str, module: str | None = None) -> ModuleBindings:
+def census(source: bytes | str, module: str | None = None, roots: frozenset[str] = frozenset()) -> ModuleBindings:
     """Take the census of ``source``; an unparsable source gives an empty census with one "any name" hazard.
 
     Judged by the target's grammar (see :func:`parse_python`): Python 3.12
     syntax is censused on a 3.11 interpreter too. Memoised by content: the
     analysed module and the import walk of :mod:`thor_guard.verifier.context`
-    read the same files (callers must not mutate the result).
+    read the same files (callers must not mutate the result). ``roots``: names of this module (``setup``,
+    ``Base.__init_subclass__``) another module's import-time code runs; their reach counts as import-time code too.
     """
-    key = (module, source)
+    key = (module, source, roots)
     cached = _CENSUSES.get(key)
     if cached is None:
         if len(_CENSUSES) >= _CENSUSES_SIZE:
             _CENSUSES.pop(next(iter(_CENSUSES)))
-        cached = _CENSUSES[key] = _census(source, module)
+        cached = _CENSUSES[key] = _census(source, module, roots=roots)
     return cached
 
 
@@ -247,15 +277,18 @@ class ImportEdges:
 
     imports: tuple[str, ...]
     patches: tuple[tuple[str, int, str], ...]
+    runs: tuple[str, ...] = ()
 
 
-def import_edges(source: bytes | str, module: str | None = None) -> ImportEdges:
+def import_edges(source: bytes | str, module: str | None = None, roots: frozenset[str] = frozenset()) -> ImportEdges:
     """The import walk's view of ``source``: equal to ``census(source, module)``'s ``imports`` and ``patches``.
 
     The import walk of :class:`thor_guard.verifier.context.HelperResolver`
     reads a few hundred modules per entry point and needs only these two
     lists. A store made in the body of a ``def`` or ``lambda`` runs when it is called,
-    not on import, so it is never a patch: this pass does not walk function
+    not on import, so it is a patch only when import-time code runs that body
+    (:mod:`thor_guard.verifier.reach`; ``roots``: names of this module another
+    module's import-time code runs): this pass walks no other function
     and lambda bodies (their decorators, defaults and annotations run on
     import and are walked), and skips the hazards, whose only use is the
     module's own names. The one fact a function body contributes to
@@ -265,19 +298,19 @@ def import_edges(source: bytes | str, module: str | None = None) -> ImportEdges:
     (see :func:`_may_look_up_module`); otherwise the bodies are walked as the
     census walks them. A census already taken of the same source is reused; memoised by content like the census.
     """
-    key = (module, source)
+    key = (module, source, roots)
     edges = _EDGES.get(key)
     if edges is None:
         cached = _CENSUSES.get(key)
-        result = cached if cached is not None else _census(source, module, edges_only=True)
-        edges = ImportEdges(tuple(result.imports), tuple(result.patches))
+        result = cached if cached is not None else _census(source, module, edges_only=True, roots=roots)
+        edges = ImportEdges(tuple(result.imports), tuple(result.patches), tuple(result.runs))
         if len(_EDGES) >= _CENSUSES_SIZE:
             _EDGES.pop(next(iter(_EDGES)))
         _EDGES[key] = edges
     return edges
 
 
-_EDGES: dict[tuple[str | None, bytes | str], ImportEdges] = {}
+_EDGES: dict[tuple[str | None, bytes | str, frozenset[str]], ImportEdges] = {}
 """Memo of :func:`import_edges` by content: each entry-point file has its own resolver, and their walks overlap."""
 
 
@@ -298,14 +331,46 @@ def _may_look_up_module(source: bytes | str) -> bool:
     return any(word in data for word in _LOOKUP_WORDS)
 
 
-def _census(source: bytes | str, module: str | None, edges_only: bool = False) -> ModuleBindings:
+def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[tuple[str, int, str], ...]:
+    """The patches of ``source`` as if every function body ran at import time (memoised by content).
+
+    The import walk selects from these the ones inside the bodies a name run from another module reaches
+    (:func:`thor_guard.verifier.reach.import_time_reach` with ``roots``), by line range: one census per file
+    serves every name of it.
+    """
+    key = (module, source, _EVERY_BODY)
+    cached = _EDGES.get(key)  # type: ignore[arg-type]
+    if cached is None:
+        result = _census(source, module, edges_only=True, every_body=True)
+        cached = ImportEdges((), tuple(result.patches))
+        if len(_EDGES) >= _CENSUSES_SIZE:
+            _EDGES.pop(next(iter(_EDGES)))
+        _EDGES[key] = cached  # type: ignore[index]
+    return cached.patches
+
+
+_EVERY_BODY = frozenset({"\0every body"})
+
+
+def _census(
+    source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset(), every_body: bool = False
+) -> ModuleBindings:
     """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
     tree = parse_python(source, share=not edges_only)
     if tree is None:
-        return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, "")])
+        # Unknown, not empty: every name of the module is unproven (the hazard) and so is every name read through an
+        # import walk holding this file, whose import-time imports and writes are not known (R6-20).
+        reason = unparsable_reason(source)
+        return ModuleBindings(hazards=[Hazard("a source Python cannot parse", 1, reason)], patches=[(UNPARSABLE_TARGET, 1, reason)])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     result = ModuleBindings()
+    # What importing the module runs besides its module-level lines (functions referred to, decorators, class hooks,
+    # dynamic imports; thor_guard.verifier.reach): stores made there are import-time stores.
+    reach = import_time_reach(tree, module, roots)
+    if every_body:  # see every_body_patches
+        reach.bodies = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+    on_import = reach.node_ids()
 
     def show_line(number: int) -> str:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
@@ -519,7 +584,7 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
             return parent.iter is node
         return False
 
-    for node in _walk_outside_defs(tree) if edges_only else ast.walk(tree):
+    for node in _walk_outside_defs(tree, on_import) if edges_only else ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -536,7 +601,7 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
         elif isinstance(node, ast.Call) and _passes_looked_up_module(node, module_valued, module_defs):
             # `_patch(sys.modules[__name__])` with `def _patch(t): t.x = f`: the callee may store on the module (R4-10).
             result.hazards.append(Hazard("a module looked up at run time passed to a call", node.lineno, show(node)))
-            if id(node) not in in_defs:
+            if id(node) not in in_defs or id(node) in on_import:
                 result.patches.append(("*", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
@@ -559,7 +624,7 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 root = _root(node.args[0])
                 if root in import_target:
                     stored = _dotted(node.args[0], import_target)
-                    if id(node) not in in_defs:
+                    if id(node) not in in_defs or id(node) in on_import:
                         result.patches.append((f"{stored}.{literal}" if literal is not None and literal not in _WHOLE else stored, node.lineno, show(node)))
         elif isinstance(node, ast.Attribute):
             if node.attr in _REFLECTION_ATTRS:
@@ -597,7 +662,7 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                 result.hazards.append(Hazard("an attribute store on an imported module or object", node.lineno, show(node), names))
                 if root in import_target:
                     stored = _dotted(node.value, import_target)
-                    if id(node) not in in_defs:
+                    if id(node) not in in_defs or id(node) in on_import:
                         result.patches.append((stored if node.attr in _WHOLE else f"{stored}.{node.attr}", node.lineno, show(node)))
             elif isinstance(node.ctx, (ast.Store, ast.Del)) and (_looks_up_module(node.value) or (isinstance(node.value, ast.Name) and node.value.id in module_valued)):
                 # `import_module(__name__).__class__ = _M` (a module with properties), `sys.modules[__name__].x = 1`,
@@ -609,11 +674,15 @@ def _census(source: bytes | str, module: str | None, edges_only: bool = False) -
                     else "__name__" if isinstance(named, ast.Name) and named.id == "__name__"  # the module itself
                     else "*"
                 )
-                if id(node) not in in_defs:
+                if id(node) not in in_defs or id(node) in on_import:
                     result.patches.append((literal, node.lineno, show(node)))
     # Import-time writes to the environment and the import system (os.environ[VAR] = ..., sys.path.insert(...),
     # __path__ extended): patches of process-wide state, carried by the import walk like stores on modules.
-    result.patches.extend(import_time_writes(tree, lines))
+    result.patches.extend(import_time_writes(tree, lines, reach.bodies))
+    result.imports.extend(name for name in reach.imports if name not in result.imports)
+    result.runs.extend(reach.runs)
+    for line, _ in reach.unknown:
+        result.patches.append((UNKNOWN_IMPORT_TARGET, line, show_line(line)))
     return result
 
 
@@ -629,13 +698,14 @@ def _body_ids(node: ast.AST) -> frozenset[int]:
 _NO_BODY: frozenset[int] = frozenset()
 
 
-def _walk_outside_defs(tree: ast.AST) -> Iterator[ast.AST]:
+def _walk_outside_defs(tree: ast.AST, on_import: frozenset[int] = frozenset()) -> Iterator[ast.AST]:
     """:func:`ast.walk`'s nodes (same breadth-first order) minus every function and lambda *body* (the census's
-    ``in_defs``); decorators, defaults and annotations are walked: they run on import."""
+    ``in_defs``) not in ``on_import`` (bodies import-time code runs); decorators, defaults and annotations are
+    walked: they run on import."""
     todo = deque([tree])
     while todo:
         node = todo.popleft()
-        body = _body_ids(node)
+        body = _NO_BODY if id(node) in on_import else _body_ids(node)
         todo.extend(child for child in ast.iter_child_nodes(node) if id(child) not in body)
         yield node
 

@@ -10,6 +10,8 @@ across all modules.
 
 from __future__ import annotations
 
+import ast
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,16 +23,22 @@ from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
 from thor_guard.targets import find_module_file
-from thor_guard.verdict_cache import module_locations
+from thor_guard.verdict_cache import namespace_rivals, own_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
     Hazard,
     ImportEdges,
+    UNPARSABLE_TARGET,
     ModuleBindings,
     census,
+    every_body_patches,
     import_edges,
+    parse_python,
+    python_ast,
+    unparsable_reason,
 )
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
+from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -69,6 +77,19 @@ class HelperResolver:
     _reach: dict[str, dict[str, tuple[Path, int, str]]] = field(default_factory=dict)
     _files: dict[str, list[Path]] = field(default_factory=dict)
     _edges: dict[Path, tuple[list[tuple[str, tuple[Path, int, str]]], list[Path]]] = field(default_factory=dict)
+    _runs: dict[
+        tuple[Path, frozenset[str]],
+        tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]],
+    ] = field(default_factory=dict)
+    """(file, roots) -> the patches of the code run from ``roots`` (empty: the file's own import), the code of other
+    files it runs (run edges, resolved), the files it imports from there and every module name looked up to
+    resolve them (shared across a run, like ``_edges``; the cache's ``lookups`` probe re-checks the names)."""
+    _extensions: dict[Path, Path | None] = field(default_factory=dict)
+    """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
+    _trees: dict[Path, object] = field(default_factory=dict)
+    """Walked file -> its parse (None: unparsable), for the reach of names run from elsewhere."""
+    _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+    """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
     _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -119,6 +140,32 @@ class HelperResolver:
         """
         keys = None if env_keys is None else frozenset(env_keys)
         for target, (path, line, text) in self.patches_reaching(importer).items():
+            if target == UNKNOWN_IMPORT_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) imports at import time a "
+                    f"module whose name is not known statically, line {line} ('{text}'), so what that import runs is not read"
+                )
+            if target == WALK_BOUND_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: the import walk of {importer} exceeds {text} "
+                    f"({self.shown(path)} and others were not read), so what the rest imports and writes is not known"
+                )
+            if target == UNPARSABLE_TARGET:
+                self._note_invalid(path)
+                return (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) cannot be read as Python: "
+                    f"{text}, so what importing it runs is not known"
+                )
+            if target == UNCHECKED_PYC_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: {text} (for {self.shown(path)}, imported with {importer}) is compiled "
+                    f"code that is not checked against its source (PEP 552 unchecked hash), so Python runs it, not the source read"
+                )
+            if target == EXTENSION_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: the compiled extension module {text} beside {self.shown(path)} "
+                    f"(imported with {importer}) is what Python imports, and its code is not read"
+                )
             key = env_key(target)
             if key is not None:
                 if dotted in _ENV_READS and (key == UNKNOWN_KEY or keys is None or key in keys):
@@ -156,22 +203,62 @@ class HelperResolver:
         if cached is not None:
             return cached
         found: dict[str, tuple[Path, int, str]] = {}
-        queue = list(self._module_files(module))
+        nothing: frozenset[str] = frozenset()
+        queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
         seen = set(queue)
+        paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]
-        while queue and len(seen) < _MAX_IMPORT_WALK:
-            path = queue.pop()
-            patches, imported = self._file_edges(path)
-            names.extend(self._names.get(path, ()))
+        while queue and len(paths) < _MAX_IMPORT_WALK and len(seen) < _MAX_IMPORT_WALK * 8:
+            path, roots = queue.pop()
+            if roots:
+                # Code of this file another file's import-time code runs (a decorator, a base's __init_subclass__,
+                # a function called at import time): its patches, the modules it imports and what it runs in turn.
+                patches, runs, imported, tried = self._run_edges(path, roots)
+            else:
+                patches, imported = self._file_edges(path)
+                names.extend(self._names.get(path, ()))
+                extension = self._extension_beside(path)
+                if extension is not None:
+                    found.setdefault(EXTENSION_TARGET, (path, 1, self.shown(extension)))
+                unchecked = unchecked_pyc(path)
+                if unchecked is not None:
+                    found.setdefault(UNCHECKED_PYC_TARGET, (path, 1, self.shown(unchecked)))
+                _, runs, _, tried = self._run_edges(path, nothing)
+            names.extend(tried)  # module names the run edges were resolved against (a new module there changes them)
             for target, site in patches:
                 found.setdefault(target, site)
-            for following in imported:
+            for following in [*((p, nothing) for p in imported), *runs]:
                 if following not in seen:
                     seen.add(following)
+                    paths.add(following[0])
                     queue.append(following)
+                    if following[1]:
+                        names.append(self._module_of_path(following[0]))
+        if queue:
+            # The bound cut the walk: what the rest imports is not read, so nothing it could patch is proven.
+            path = queue[-1][0]
+            bound = f"{_MAX_IMPORT_WALK} files" if len(paths) >= _MAX_IMPORT_WALK else f"{_MAX_IMPORT_WALK * 8} followed code units"
+            found.setdefault(WALK_BOUND_TARGET, (path, 1, bound))
         self._reach[module] = found
-        self._footprints[module] = (tuple(sorted(seen)), tuple(sorted(set(names))))
+        self._footprints[module] = (tuple(sorted(paths)), tuple(sorted(set(names))))
         return found
+
+    def _note_invalid(self, path: Path) -> None:
+        """Report a walked file that is valid Python for *no* version (libcst refuses it too) as a bad input: loading
+        its module as a helper records the reason for ``check`` (stderr, exit 2) besides the TG009. A file only this
+        interpreter refuses (newer syntax) is the TG009 alone."""
+        module = self._module_of_path(path)
+        if find_module_file(module, self.source_roots) != path:
+            return
+        try:
+            parse_source(path.read_bytes())
+            return
+        except (OSError, cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError):
+            pass
+        try:
+            self.module_facts(module)
+        except HelperError:
+            pass
 
     def walk_footprint(self, module: str) -> tuple[tuple[Path, ...], tuple[str, ...]] | None:
         """What :meth:`patches_reaching` of ``module`` depended on: every file it read (or queued) and every module
@@ -201,10 +288,7 @@ class HelperResolver:
             edges = self._import_edges(path)
             current = self._module_of_path(path)
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
-            patches = []
-            for target, line, text in edges.patches:
-                target = current if target == "__name__" else target if target == "*" else _absolute(target, package)
-                patches.append((target, (path, line, text)))
+            patches = [(self._target(target, current, package), (path, line, text)) for target, line, text in edges.patches]
             files: list[Path] = []
             names: list[str] = []
             for imported in edges.imports:
@@ -216,6 +300,96 @@ class HelperResolver:
             self._edges[path] = cached
             self._names[path] = tuple(names)
         return cached
+
+    def _run_edges(
+        self, path: Path, roots: frozenset[str]
+    ) -> tuple[list[tuple[str, tuple[Path, int, str]]], list[tuple[Path, frozenset[str]]], list[Path], list[str]]:
+        """For ``roots`` (names of ``path``'s module run from elsewhere; empty: its own import), the patches their code
+        makes and the other files' code it runs: each run edge (``pkg.boot.setup``) resolved to the project file of
+        its longest module prefix and the rest as a root (memoised; names outside the project are not followed)."""
+        key = (path, roots)
+        cached = self._runs.get(key)
+        if cached is not None:
+            return cached
+        current = self._module_of_path(path)
+        package = current if path.name == "__init__.py" else current.rpartition(".")[0]
+        files: list[Path] = []
+        tried: list[str] = []
+        if roots:
+            try:
+                source = path.read_bytes()
+            except OSError:
+                source = b""
+            tree = self._trees.get(path, _MISSING)
+            if tree is _MISSING:
+                tree = self._trees[path] = parse_python(source) if source else None
+            reached = import_time_reach(tree, current, roots, module_level=False) if isinstance(tree, ast.Module) else None
+            if reached is None:
+                edges = import_edges(source, current, roots) if source else ImportEdges((), ())
+            else:
+                # The patches inside the bodies the names reach, out of the file's every-body census (one per file).
+                spans = [(b.lineno, getattr(b, "end_lineno", None) or b.lineno) for b in reached.bodies]  # type: ignore[attr-defined]
+                inside = [p for p in every_body_patches(source, current) if any(a <= p[1] <= b for a, b in spans)] if spans else []
+                inside += [(UNKNOWN_IMPORT_TARGET, line, text) for line, text in reached.unknown]
+                edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
+            patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
+            runs_named = edges.runs
+            for imported in edges.imports:
+                absolute = _absolute(imported, package) if imported.startswith(".") else imported
+                if absolute:
+                    tried.append(absolute)
+                    files.extend(f for f in self._module_files(absolute) if f not in files)
+        else:
+            patches = []
+            runs_named = self._import_edges(path).runs
+        runs: list[tuple[Path, frozenset[str]]] = []
+        for dotted in runs_named:
+            absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
+            parts = absolute.split(".")
+            for index in range(len(parts) - 1, 0, -1):
+                prefix = ".".join(parts[:index])
+                tried.append(prefix)
+                if not self._could_be_project(prefix):
+                    continue
+                files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
+                if files:
+                    root = frozenset({".".join(parts[index : index + 2])})
+                    runs.extend((f, root) for f in files if (f, root) not in runs)
+                    break
+        cached = (patches, runs, files, list(dict.fromkeys(tried)))
+        self._runs[key] = cached
+        return cached
+
+    def _could_be_project(self, name: str) -> bool:
+        """Cheap filter before file look-ups: the top-level name exists under some source root."""
+        top = name.split(".")[0]
+        return bool(self._module_files(top))
+
+    def _target(self, target: str, current: str, package: str) -> str:
+        return current if target == "__name__" else target if target in ("*", UNKNOWN_IMPORT_TARGET, UNPARSABLE_TARGET) else _absolute(target, package)
+
+    def _extension_beside(self, path: Path) -> Path | None:
+        """The compiled extension module Python loads instead of ``path`` (``util.cpython-311-…so`` beside ``util.py``,
+        ``__init__.abi3.so`` in the package), or None. Extension suffixes come before ``.py`` in the import system's
+        search, so such a file, not the source the walk read, is what runs (hostile review 5, R5-15)."""
+        if path in self._extensions:
+            return self._extensions[path]
+        stem = path.name[: -len(".py")] + "." if path.name.endswith(".py") else None
+        found: Path | None = None
+        if stem is not None:
+            entries = self._listings.get(path.parent)
+            if entries is None:
+                try:
+                    entries = tuple(sorted(os.listdir(path.parent)))
+                except OSError:
+                    entries = ()
+                self._listings[path.parent] = entries
+            for entry in entries:
+                if entry.startswith(stem) and entry.endswith((".so", ".pyd")) and (path.parent / entry).is_file():
+                    found = path.parent / entry
+                    break
+        self._extensions[path] = found
+        return found
 
     def _module_of_path(self, path: Path) -> str:
         for root in self.source_roots:
@@ -273,7 +447,15 @@ class HelperResolver:
         extension suffixes before ``.py``, so the compiled file wins and the
         source the verifier read is not what runs.
         """
-        locations = module_locations(name, self.source_roots)
+        rivals = namespace_rivals(name, self.source_roots)
+        if rivals:
+            portion = next(root / Path(*name.split(".")) for root in self.source_roots if (root / Path(*name.split("."))).is_dir())
+            return (
+                f"'{name}' cannot be proven: the project's {self.shown(portion)}/ is a namespace package (no __init__.py), "
+                f"and the regular package or module {self.shown(Path(rivals[0]))} of the same name (on sys.path or in another source root) wins "
+                f"'import {name}' wherever it is in the order"
+            )
+        locations = own_locations(name, self.source_roots)
         sources = [Path(p) for p in locations if p.endswith(".py")]
         compiled = [Path(p) for p in locations if not p.endswith(".py")]
         if compiled and sources:
@@ -312,7 +494,7 @@ class HelperResolver:
         """The file's imports and patches: from its census when one was taken, else from the cheaper edges pass."""
         census_ = self._censuses.get(path)
         if census_ is not None:
-            return ImportEdges(tuple(census_.imports), tuple(census_.patches))
+            return ImportEdges(tuple(census_.imports), tuple(census_.patches), tuple(census_.runs))
         try:
             return import_edges(path.read_bytes(), self._module_of_path(path))
         except OSError:
@@ -349,6 +531,12 @@ class HelperResolver:
             return HelperError(f"cannot parse helper module {path}: {reason}")
         except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
             reason = describe_parse_error(data, exc)
+            self.failed_files[path.resolve()] = reason
+            return HelperError(f"cannot parse helper module {path}: {reason}")
+        if python_ast(data) is None:
+            # libcst reads it, Python (even with newer syntax lowered) does not: the scans that read Python's tree
+            # would see nothing, and unknown is not nothing (R6-20).
+            reason = unparsable_reason(data)
             self.failed_files[path.resolve()] = reason
             return HelperError(f"cannot parse helper module {path}: {reason}")
         self.parsed_files.add(path.resolve())
@@ -468,8 +656,15 @@ _ENV_READS = frozenset({"os.environ", "os.environ.get", "os.getenv"})
 _PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs", "stat", "posixpath", "genericpath"})
 """Modules every interpreter has imported before any project code runs: ``sys.modules`` answers their imports, so a
 later ``sys.path`` edit cannot change which file they come from."""
+EXTENSION_TARGET = "?extension"
+"""Patch target of a compiled extension module beside a walked source file (the site's text names the extension)."""
+WALK_BOUND_TARGET = "?bound"
+"""Patch target of an import walk cut by :data:`_MAX_IMPORT_WALK` with files still queued (hostile review 6, R6-18)."""
+UNCHECKED_PYC_TARGET = "?unchecked-pyc"
+"""Patch target of a walked source whose ``__pycache__`` file is an unchecked-hash pyc (hostile review 6, R6-11)."""
 _MAX_IMPORT_WALK = 2000
-"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most."""
+"""Project files the import walk of :meth:`HelperResolver.patches_reaching` reads at most; a walk cut by it with files
+still queued makes every name read through it unproven (:data:`WALK_BOUND_TARGET`)."""
 
 
 def _absolute(target: str, package: str) -> str:

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
-import importlib.machinery
 import operator
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
@@ -32,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import libcst as cst
 from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, GlobalScope
 
+from thor_guard.verdict_cache import module_prefix_length as _module_prefix_length
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
     BUILTIN_PURE_METHODS,
@@ -49,6 +48,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
     ENV_GET,
@@ -848,6 +848,12 @@ class Evaluator:
         qualname = self.facts.class_qualname(self.owner)
         if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
             return None
+        patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
+        if patched is not None and _class_member(self.owner, name) is not None:
+            # a module of the import walk stores on this class (`from .feed import Feed; Feed.VARIABLE = …` in the
+            # package __init__, hostile R5-9): the class body's binding is not what the attribute holds
+            self.trace.problems.append(patched)
+            raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
         if method is None and bound and self.instance_receiver and not any(_binds_in_body(self.owner, name)):
             inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
@@ -1055,7 +1061,7 @@ class Evaluator:
         if isinstance(value, Instance):
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
         if isinstance(value, ClassValue) and not self.callee_depth:
-            return self.other_class_attribute(value, name)
+            return self.other_class_attribute(value, name, node)
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
@@ -1098,7 +1104,7 @@ class Evaluator:
                     return frozenset(parts) if isinstance(node, cst.Set) else tuple(parts)
         return self.evaluate(node)
 
-    def other_class_attribute(self, value: ClassValue, name: str) -> object:
+    def other_class_attribute(self, value: ClassValue, name: str, node_read: cst.CSTNode | None = None) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
         can change it — no base but ``object`` and no metaclass, no class decorator, no other binding in the body, no store of an attribute of that name in
         its module except on another proven class, a list/set/dict no use changes in place. A non-literal value was
@@ -1111,6 +1117,12 @@ class Evaluator:
         node = value.node
         qualname = facts.class_qualname(node)
         if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
+            return OPAQUE
+        patched = self.walk_patch(f"{facts.name}.{qualname}.{name}")
+        if patched is not None:  # a module of the import walk stores on the class (`Mode.HEARTBEAT = …`, hostile R5-9)
+            self.trace.problems.append(patched)
+            if node_read is not None:
+                raise Unsupported(node_read, patched, "binding")  # name the store and its line, not only "unknown"
             return OPAQUE
         if node.keywords or any(not (isinstance(b.value, cst.Name) and b.value.value == "object" and facts.bindings.problem("object") is None and not facts.bindings.bindings("object")) for b in node.bases):
             # A base or metaclass may turn the body's value into something else when the class is created: enum's
@@ -1584,6 +1596,9 @@ class Evaluator:
             problem = logging_problem(self.facts)
             if problem is not None:
                 raise Effect(node, f"'{code_of(node)}' logs through a logger this module reconfigures ({problem}): its class or handlers may run project code")
+            walked = self.walk_patch(LOGGING_CONFIGURATION)  # a module of the import walk does it (hostile R5-13)
+            if walked is not None:
+                raise Effect(node, f"'{code_of(node)}' logs through a logger whose class, record factory or handlers may run project code: {walked}")
             if name in LOG_METHODS:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
@@ -2440,9 +2455,15 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
 
     found: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
     source = facts.full_source
-    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
+    parsed = python_ast(source)
+    tree = parsed or ast.Module(body=[], type_ignores=[])
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
+    if parsed is None:
+        # Unknown, not empty (R6-20): any attribute of any object may be stored somewhere in the file.
+        from thor_guard.verifier.bindings import unparsable_reason
+
+        found[("", "*")] = [(1, unparsable_reason(source), "", None)]
 
     def note(scope: str, name: str, node: ast.AST, function: str = "", target: ast.AST | None = None) -> None:
         line = getattr(node, "lineno", 0)
@@ -2561,7 +2582,12 @@ def logging_problem(facts: ModuleFacts) -> str | None:
 
     source = facts.full_source
     problem: str | None = None
-    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
+    parsed = python_ast(source)
+    tree = parsed or ast.Module(body=[], type_ignores=[])
+    if parsed is None:  # unknown, not empty (R6-20): the file's handlers and logging set-up are not known
+        from thor_guard.verifier.bindings import unparsable_reason
+
+        problem = f"the module's logging set-up is not known: {unparsable_reason(source)}"
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     logging_modules, logging_names = _logging_imports(tree)
@@ -2865,33 +2891,6 @@ def _is_generator_function(function: cst.FunctionDef) -> bool:
     from thor_guard.verifier.paths import is_generator
 
     return is_generator(function)
-
-
-@functools.lru_cache(maxsize=4096)
-def _module_prefix_length(dotted: str) -> int:
-    """How many leading components of ``dotted`` name a module findable on ``sys.path`` (no code is imported).
-
-    At least 1: a top-level name not found (not installed where the verifier runs) is taken as a module and
-    everything below it as objects, which is the conservative reading for :meth:`Evaluator.foreign_object`.
-    """
-    parts = dotted.split(".")
-    try:
-        spec = importlib.machinery.PathFinder.find_spec(parts[0])
-    except (ImportError, ValueError):
-        return 1
-    depth = 1
-    while spec is not None and depth < len(parts):
-        locations = spec.submodule_search_locations
-        if not locations:
-            break
-        try:
-            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[: depth + 1]), list(locations))
-        except (ImportError, ValueError):
-            break
-        if spec is None:
-            break
-        depth += 1
-    return depth
 
 
 def _huge_repeat(left: object, right: object) -> bool:

@@ -25,19 +25,31 @@ imports the writer, and the verdict cache re-validates them like any patch:
 * ``__name__`` - the module's own ``__path__`` edited (every name under the
   package becomes unproven, the rule of any store on the module itself).
 
-What runs at import time, as far as this model goes: module-level statements
-outside ``def``/``lambda`` (also inside ``if``/``try``/``with``/loops and class
-bodies), and the bodies of the module's *own* top-level functions called by
-name from there (transitively, within the module). Functions of other modules
-called at import time, methods run by instantiating a class at import time,
-and an environment object passed to a function are outside the model (stated in
-docs/check.md).
+What runs at import time: module-level statements outside ``def``/``lambda``
+(also inside ``if``/``try``/``with``/loops and class bodies), and the function
+bodies :mod:`thor_guard.verifier.reach` finds that code runs (functions and
+class hooks it refers to, decorators, lambdas), passed in as ``followed``;
+code of other modules it runs is censused in those modules (the walk's run
+edges). The environment or an import-system list passed to any code is a
+write (:func:`_object_patches`).
+
+:func:`_object_patches` also finds the stores that change what the guard's
+*names* give, whatever their spelling (hostile review 5): a module's namespace
+written (``__builtins__["len"] = f``, ``vars(sys.modules["m"])["os"] = X``),
+``setattr``/``type.__setattr__`` on an object reached through a run-time
+look-up, a class attribute of another module (``Mode.HEARTBEAT = ...``), the
+logging machinery (``logging.setLoggerClass``) and standard-library classes
+(``os._Environ.get = f``); :func:`patch_target` says what each makes unproven.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
+import sys
+import sysconfig
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 ENV_TARGET = "os.environ"
 """Prefix of environment-write targets: ``os.environ[KEY]`` (``*`` for a key not known statically)."""
@@ -55,16 +67,22 @@ _DOTENV_CALLS = frozenset({"load_dotenv", "read_env", "read_dotenv", "load_env",
 file's keys into ``os.environ``; which keys is not known statically. (``overload`` only as ``dotenv.overload``.)"""
 _IMPORT_STATE = frozenset({"sys.path", "sys.meta_path", "sys.path_hooks", "sys.path_importer_cache"})
 _IMPORT_FUNCTIONS = frozenset({"site.addsitedir", "site.main", "importlib.invalidate_caches"})
+UNKNOWN_MODULE = "*"
+"""A module (or object) not known statically: ``sys.modules[name]``, ``import_module(name)``; a store on it is the
+patch target ``*`` (it may change what any name gives)."""
+_MODULE_GETTERS = frozenset({"importlib.import_module", "importlib.reload", "imp.reload", "importlib.__import__", "inspect.getmodule"})
 _LIST_READS = frozenset({"index", "count", "copy", "__contains__", "__getitem__", "__len__", "__iter__", "get", "keys", "items", "values"})
 """Methods of a list/dict that only read it; every other method call on an import-state list may change it."""
 
 
-def import_time_writes(tree: ast.Module, lines: list[str]) -> list[tuple[str, int, str]]:
+def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AST] | None = None) -> list[tuple[str, int, str]]:
     """The environment, import-system and ``__path__`` writes importing ``tree`` runs, as census patches.
 
     ``lines`` are the source's lines (for the shown text). The result is in
     source order; see the module docstring for the targets and for what runs
-    at import time in this model.
+    at import time in this model. ``followed``: the ``def``/``lambda`` nodes whose bodies import-time code runs
+    (:func:`thor_guard.verifier.reach.import_time_reach`); None keeps the older model (the module's own top-level
+    functions called by name).
     """
     names = _ModuleNames(tree)
     found: list[tuple[str, int, str]] = []
@@ -74,8 +92,16 @@ def import_time_writes(tree: ast.Module, lines: list[str]) -> list[tuple[str, in
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
         return line if len(line) <= 60 else line[:59] + "…"
 
-    for node, local in _import_time_nodes(tree, names):
-        for target in _writes(node, lambda n: names.resolve(n, local)):
+    parents: dict[int, ast.AST] = {}
+    nodes = _import_time_nodes(tree, names, parents) if followed is None else _reached_nodes(tree, names, followed, parents)
+    for node, local in nodes:
+
+        def resolve(n: ast.AST, local: dict[str, str] = local) -> str | None:
+            return names.resolve(n, local)
+
+        for target in _writes(node, resolve):
+            found.append((target, getattr(node, "lineno", 1), show(node)))
+        for target in _object_patches(node, resolve, parents, names.aliases, names.uses_logging):
             found.append((target, getattr(node, "lineno", 1), show(node)))
     found.sort(key=lambda item: item[1])
     return found
@@ -87,34 +113,105 @@ class _ModuleNames:
     def __init__(self, tree: ast.Module) -> None:
         self.imports: dict[str, str] = {}
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.aliases: set[int] = set()
+        """The ids of the module-level ``name = <import-derived object>`` statements recorded as aliases."""
+        self.uses_logging = False
+        """Whether the module imports ``logging`` (or anything from it): its loggers are then ``logging``'s."""
         _collect_imports(tree.body, self.imports)
-        counts: dict[str, int] = {}
-        in_place = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AugAssign)}
-        for node in ast.walk(tree):
-            # `ENV |= {...}` rebinds ENV to the same mapping (dict.__ior__ returns self): still the alias.
-            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)) and id(node) not in in_place:
-                counts[node.id] = counts.get(node.id, 0) + 1
+        self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
+        candidates: list[tuple[ast.Assign, str, str]] = []
         for statement in tree.body:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
-                name = statement.targets[0].id
                 value = self.resolve(statement.value, {})
-                if value is not None and counts.get(name) == 1:
-                    self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
+                if value is not None:
+                    candidates.append((statement, statement.targets[0].id, value))
+        if not candidates:
+            return  # the usual case: no alias to prove bound once, so no walk of the whole tree (import-walk speed)
+        counts: dict[str, int] = {}
+        in_place: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AugAssign):
+                in_place.add(id(node.target))
+            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                counts[node.id] = counts.get(node.id, 0) + 1
+        for node in ast.walk(tree) if in_place else ():
+            # `ENV |= {...}` rebinds ENV to the same mapping (dict.__ior__ returns self): still the alias.
+            if isinstance(node, ast.Name) and id(node) in in_place:
+                counts[node.id] -= 1
+        for statement, name, value in candidates:
+            if counts.get(name) == 1:
+                self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
+                self.aliases.add(id(statement))
 
     def resolve(self, node: ast.AST, local: dict[str, str]) -> str | None:
-        """``os.environ`` for ``os.environ`` / ``environ`` (``from os import environ``) / ``o.environ``; None otherwise."""
+        """The dotted name of the object ``node`` evaluates to, when it is reached from an import; None otherwise.
+
+        ``os.environ`` for ``os.environ`` / ``environ`` (``from os import environ``) / ``o.environ``; also the
+        spellings that reach a module without naming its import (hostile review 5, R5-7/R5-8/R5-14):
+        ``sys.modules["m"]`` / ``sys.modules.get("m")`` / ``importlib.import_module("m")`` / ``__import__("m")``
+        give ``m`` (``*`` when the key is not a literal, ``__name__`` for the module itself), ``getattr(x, "a")``
+        gives ``x.a``, ``type(x)`` / ``x.__class__`` give ``x.__class__`` (an object's class), ``vars(x)`` gives
+        ``x.__dict__`` (its namespace), and ``__builtins__`` (of this module or ``x.__builtins__`` of any other)
+        gives ``builtins.__dict__``: outside ``__main__`` it is the builtins module's namespace dict.
+        """
         parts: list[str] = []
         while isinstance(node, ast.Attribute):
+            if node.attr == "__builtins__":
+                return ".".join(["builtins.__dict__", *reversed(parts)])
             parts.append(node.attr)
             node = node.value
-        if not isinstance(node, ast.Name):
-            return None
-        base = local.get(node.id) or self.imports.get(node.id)
+        base: str | None
+        if isinstance(node, ast.Name):
+            base = local.get(node.id) or self.imports.get(node.id)
+            if base is None and node.id == "__builtins__":
+                base = "builtins.__dict__"
+        else:
+            base = self._computed(node, local)
         if base is None:
             return None
+        if base == UNKNOWN_MODULE:
+            return base  # a module not known statically: what is reached from it is not known either
         return ".".join([base, *reversed(parts)])
+
+    def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
+        """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
+        if isinstance(node, ast.Subscript):
+            owner = self.resolve(node.value, local)
+            if owner == "sys.modules":
+                return _module_key(node.slice)
+            key = node.slice
+            if owner is not None and owner.endswith(".__dict__") and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                # `vars(os)["environ"]`, `os.__dict__["environ"]`: the attribute read through the namespace (R6-22)
+                return f"{owner[: -len('.__dict__')]}.{key.value}"
+            return None
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        called = self.resolve(func, local)
+        name = func.id if isinstance(func, ast.Name) else None
+        if isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault", "pop") and self.resolve(func.value, local) == "sys.modules":
+            return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if called in _MODULE_GETTERS:
+            return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if (name == "__import__" and called is None) or called in ("builtins.__import__", "importlib.__import__"):
+            key = _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+            # __import__("a.b") gives the top package a; with a fromlist, a.b.
+            return key if len(node.args) > 1 or node.keywords or key in (UNKNOWN_MODULE, "__name__") else key.split(".")[0]
+        if name in ("getattr", "vars", "type") and called is None and node.args:
+            owner = self.resolve(node.args[0], local)
+            if owner is None:
+                return None
+            if name == "vars":
+                return owner + ".__dict__" if owner != UNKNOWN_MODULE else owner
+            if name == "type":
+                return owner + ".__class__" if owner != UNKNOWN_MODULE and len(node.args) == 1 else None
+            attribute = node.args[1] if len(node.args) > 1 else None
+            if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str) and owner != UNKNOWN_MODULE:
+                return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
+            return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
+        return None
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
@@ -127,10 +224,13 @@ def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
                 else:
                     top = alias.name.split(".")[0]
                     into[top] = top
-        elif isinstance(statement, ast.ImportFrom) and not statement.level and statement.module:
+        elif isinstance(statement, ast.ImportFrom) and (statement.level or statement.module):
+            # Relative ones stay relative (`from . import feed` -> `.feed`): the import walk makes targets absolute.
+            base = "." * statement.level + (statement.module or "")
+            joiner = "." if statement.module else ""
             for alias in statement.names:
                 if alias.name != "*":
-                    into[alias.asname or alias.name] = f"{statement.module}.{alias.name}"
+                    into[alias.asname or alias.name] = f"{base}{joiner}{alias.name}"
         elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             for block in ("body", "orelse", "finalbody", "handlers", "cases"):
                 inner = getattr(statement, block, None)
@@ -141,10 +241,11 @@ def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
                             _collect_imports(item.body, into)
 
 
-def _import_time_nodes(tree: ast.Module, names: _ModuleNames) -> Iterator[tuple[ast.AST, dict[str, str]]]:
-    """Every node evaluated when the module is imported (see the module docstring), with the imports local to it."""
+def _import_time_nodes(tree: ast.Module, names: _ModuleNames, parents: dict[int, ast.AST]) -> Iterator[tuple[ast.AST, dict[str, str]]]:
+    """Every node evaluated when the module is imported (see the module docstring), with the imports local to it;
+    ``parents`` is filled with each yielded node's parent before the node is yielded."""
     called: list[str] = []
-    for node in _outside_defs(tree):
+    for node in _outside_defs(tree, parents):
         _note_call(node, names, called)
         yield node, {}
     done: set[str] = set()
@@ -157,8 +258,39 @@ def _import_time_nodes(tree: ast.Module, names: _ModuleNames) -> Iterator[tuple[
         local: dict[str, str] = {}
         _collect_imports(function.body, local)
         for statement in function.body:
-            for node in _outside_defs(statement):
+            parents[id(statement)] = function
+            for node in _outside_defs(statement, parents):
                 _note_call(node, names, called)
+                yield node, local
+
+
+def _reached_nodes(
+    tree: ast.Module, names: _ModuleNames, followed: list[ast.AST], parents: dict[int, ast.AST]
+) -> Iterator[tuple[ast.AST, dict[str, str]]]:
+    """Module-level nodes, then every node of each followed body with the imports it makes locally and the parameters
+    whose default is a known object (``def f(environ=os.environ)``: ``environ`` is ``os.environ`` unless passed)."""
+    for node in _outside_defs(tree, parents):
+        yield node, {}
+    for function in followed:
+        local: dict[str, str] = {}
+        body = function.body if isinstance(function.body, list) else [function.body]  # type: ignore[attr-defined]
+        for inner in ast.walk(function):
+            if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                _collect_imports([inner], local)
+        arguments = getattr(function, "args", None)
+        if isinstance(arguments, ast.arguments):
+            positional = [*arguments.posonlyargs, *arguments.args]
+            pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+            pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+            for argument, default in pairs:
+                value = names.resolve(default, local)
+                if value is not None:
+                    local[argument.arg] = value
+        for statement in body:
+            parents.setdefault(id(statement), function)
+            for node in ast.walk(statement):
+                for child in ast.iter_child_nodes(node):
+                    parents[id(child)] = node  # before the node is yielded, as _outside_defs does
                 yield node, local
 
 
@@ -167,20 +299,24 @@ def _note_call(node: ast.AST, names: _ModuleNames, called: list[str]) -> None:
         called.append(node.func.id)
 
 
-def _outside_defs(root: ast.AST) -> Iterator[ast.AST]:
-    """``root`` and its descendants, minus the insides of ``def``/``lambda`` (their code runs when called)."""
+def _outside_defs(root: ast.AST, parents: dict[int, ast.AST]) -> Iterator[ast.AST]:
+    """``root`` and its descendants, minus the insides of ``def``/``lambda`` (their code runs when called); records
+    each descendant's parent in ``parents``."""
     todo = [root]
     while todo:
         node = todo.pop()
-        yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            todo.extend(reversed(list(ast.iter_child_nodes(node))))
+            children = list(ast.iter_child_nodes(node))
         else:
             # A nested def's decorators and defaults run at definition time.
-            todo.extend(d for d in getattr(node, "decorator_list", ()))
+            children = list(getattr(node, "decorator_list", ()))
             arguments = getattr(node, "args", None)
             if isinstance(arguments, ast.arguments):
-                todo.extend(d for d in [*arguments.defaults, *arguments.kw_defaults] if d is not None)
+                children.extend(d for d in [*arguments.defaults, *arguments.kw_defaults] if d is not None)
+        for child in children:
+            parents[id(child)] = node
+        yield node
+        todo.extend(reversed(children))
 
 
 def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator[str]:
@@ -323,3 +459,286 @@ def _read_only(node: ast.Attribute, parents: dict[int, ast.AST]) -> bool:
     if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
         return parent.test is node
     return isinstance(parent, (ast.UnaryOp, ast.BoolOp))
+
+
+# -- stores reached through other spellings (hostile review 5, R5-2/R5-7/R5-8/R5-9/R5-13/R5-14/R5-19) ---------------
+#
+# The rules above recognise writes by their receiver's spelling (`os.environ.setdefault(...)`, `sys.path.insert`).
+# The same objects are written through other doors: an unbound method given the object as an argument
+# (`MutableMapping.setdefault(os.environ, ...)`, `list.insert(sys.path, 0, d)`), private state
+# (`os.environ._data[k] = v`), a module's namespace (`__builtins__["len"] = f`, `vars(sys.modules["m"])["os"] = X`),
+# `setattr`/`type.__setattr__` on an object reached by a look-up, and the classes behind the objects a guard reads
+# (`os._Environ.get = f`, `collections.abc.Mapping.get = f`, `logging.Logger.debug = f`). The rule here is by use,
+# not by spelling: every use of such an object that is not one of a few proven reads may write it.
+
+_ENV_READ_ATTRIBUTES = frozenset(
+    {"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__", "__repr__",
+     "encodekey", "decodekey", "encodevalue", "decodevalue"}
+)
+"""Attributes of ``os.environ`` whose *call* only reads it (the encoders are pure functions of their argument)."""
+_ENV_WRITE_METHODS = _ENV_KEYED | _ENV_ANY | {"update"}
+"""Judged key by key by :func:`_writes` when called; any other use of them (``f = os.environ.setdefault``) may write."""
+_IMPORT_WRITE_METHODS = frozenset(
+    {"append", "extend", "insert", "remove", "pop", "clear", "reverse", "sort", "__setitem__", "__delitem__",
+     "__iadd__", "__imul__", "setdefault", "update", "popitem"}
+)
+_READERS = frozenset(
+    {"len", "list", "tuple", "sorted", "dict", "set", "frozenset", "iter", "reversed", "enumerate", "bool", "repr",
+     "str", "print", "any", "all", "isinstance", "id", "type", "hash", "hasattr", "callable", "dir", "zip", "sum", "min",
+     "max"}
+)
+"""Builtins that only read an object passed to them (``dict(os.environ)`` copies it)."""
+_NAMESPACE_READS = frozenset({"get", "keys", "items", "values", "copy", "__contains__", "__getitem__", "__len__", "__iter__"})
+_SETATTR_OWNERS = frozenset({"object", "type"})
+_WHOLE_OBJECT = frozenset({"__class__", "__dict__", "__getattr__", "__getattribute__", "__setattr__", "__bases__", "__mro__"})
+"""Attributes whose store changes every attribute of the object, not one."""
+_LOGGER_FACTORIES = frozenset({"setLoggerClass", "setLogRecordFactory"})
+"""Calls after which ``logging.getLogger`` / a log call run another (project) class or factory (R5-13)."""
+
+
+def _object_patches(
+    node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST], aliases: set[int], uses_logging: bool = False
+) -> Iterator[str]:
+    """The patch targets ``node`` writes through the doors described above (usually none).
+
+    ``uses_logging``: the module imports ``logging``; a handler or filter it adds at import time
+    (``logging.getLogger().addHandler(h)``, ``logging.basicConfig(...)``, ``logger.handlers.append(h)``) runs on
+    every later log call of every module, like a replaced logger class (R5-13, LC3)."""
+    if uses_logging and _configures_logging(node, resolve, parents):
+        yield LOGGING_CONFIGURATION
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner = resolve(node.value)
+        if owner is not None:
+            yield patch_target(owner, node.attr)
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ("setattr", "delattr") and node.args:
+            owner = resolve(node.args[0])
+            if owner is not None:
+                yield patch_target(owner, _literal(node.args[1]) if len(node.args) > 1 else None)
+        elif isinstance(func, ast.Attribute) and func.attr in ("__setattr__", "__delattr__"):
+            receiver = func.value
+            through = receiver
+            if (isinstance(receiver, ast.Name) and receiver.id in _SETATTR_OWNERS) or resolve(receiver) in ("types.ModuleType", "builtins.object", "builtins.type"):
+                through = node.args[0] if node.args else receiver  # type.__setattr__(Mode, "X", v): Mode is written
+                attribute = node.args[1] if len(node.args) > 1 else None
+            else:
+                attribute = node.args[0] if node.args else None  # os.__setattr__("x", v)
+            owner = resolve(through)
+            if owner is not None:
+                yield patch_target(owner, _literal(attribute) if attribute is not None else None)
+        else:
+            called = resolve(func)
+            if called is not None and called.startswith("logging.") and called.rpartition(".")[2] in _LOGGER_FACTORIES:
+                yield LOGGING_CONFIGURATION  # logging.setLoggerClass(X): every logger made afterwards is an X (R5-13)
+    if isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
+        value = resolve(node)
+        if value is None:
+            return
+        if value.endswith(".__dict__"):
+            # A module's namespace (`__builtins__`, `vars(m)`, `m.__dict__`, an alias of one) used other than by a
+            # read: any name of that module may be rebound through it.
+            if not _namespace_read(node, parents, aliases):
+                yield patch_target(value[: -len(".__dict__")], None)
+        elif value in _ENV_OBJECTS:
+            if not _env_read(node, parents, aliases):
+                yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+        elif value in _IMPORT_STATE:
+            if not _state_read(node, value, parents, aliases, _LIST_READS, _IMPORT_WRITE_METHODS):
+                yield IMPORT_SYSTEM_TARGET
+        elif value == "sys.modules":
+            if not _state_read(node, value, parents, aliases, _NAMESPACE_READS, frozenset()):
+                parent = parents.get(id(node))
+                # sys.modules["m"] = X replaces what `import m` gives (`sys.modules[__name__] = X`: this module)
+                yield _module_key(parent.slice) if isinstance(parent, ast.Subscript) and parent.value is node else UNKNOWN_MODULE
+
+
+LOGGING_CONFIGURATION = "the logging configuration"
+"""Target of an import-time change of what log calls run - a logger class or record factory set, a handler or filter
+added (``logging.setLoggerClass(X)``, ``logging.getLogger().addHandler(h)``, ``logging.basicConfig(...)``). No dotted
+name equals it, so it makes no *binding* unproven; the evaluator asks for it by name before taking a logger's call
+as pure (the call is then an effect, TG002, as for a logger its own module reconfigures). Stores on the ``logging``
+package itself (``logging.Logger.debug = f``) are binding patches (target ``logging``: TG009)."""
+_LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory"})
+"""Methods that make later log calls run other code, judged by name on any receiver (a logger bound to
+``logging.getLogger(...)`` is not followed by name)."""
+_LOGGING_CONFIG_CALLS = frozenset({"basicConfig", "dictConfig", "fileConfig", "listen"})
+
+
+def _configures_logging(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> bool:
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        if name in _LOGGING_HOOK_METHODS:
+            return True
+        called = resolve(node.func)
+        return name in _LOGGING_CONFIG_CALLS and called is not None and called.startswith("logging.")
+    if isinstance(node, ast.Attribute) and node.attr in _LOGGER_LISTS:
+        owner = resolve(node.value)
+        if owner == "logging":
+            return False  # logging.handlers: the submodule
+        return not _read_only(node, parents)
+    return False
+
+
+def patch_target(owner: str, attribute: str | None) -> str:
+    """The patch target of a store of ``attribute`` (None: any attribute) on the object named ``owner``.
+
+    * an object reached through a computed step (``getattr(m, name)``, a module not known statically): everything
+      from the last known object on (``*`` when no object is known);
+    * the ``logging`` package and anything in it: ``logging`` (its functions read one another and the logger
+      class through module globals: ``logging.Logger.debug = f`` or ``logging.getLogger = f`` changes what a
+      known logger's call runs, R5-13);
+    * a standard-library *module*: the whole module (its functions read its globals: ``os.environ = X`` changes
+      ``os.getenv``), except ``builtins``, whose functions do not (``builtins.len``);
+    * a standard-library *class or object* (``os._Environ``, ``collections.abc.Mapping``, ``type(os.environ)``):
+      ``*`` - every object of that class or of a subclass changes, and the verifier takes all of them for inert
+      (R5-14);
+    * anything else (project modules and classes, third-party objects): ``owner.attribute`` (``owner`` when the
+      attribute is not known or stands for the whole object, ``__class__``/``__dict__``…).
+    """
+    if "*" in owner.split("."):
+        known = owner.split(".*", 1)[0]
+        return known if known and known != "*" else UNKNOWN_MODULE
+    if owner.endswith(".__class__"):
+        instance = owner[: -len(".__class__")]
+        return UNKNOWN_MODULE if _stdlib_top(instance) else instance
+    top = owner.split(".")[0]
+    if top == "logging":
+        return "logging"
+    if _stdlib_top(owner):
+        if not is_stdlib_module(owner):
+            return UNKNOWN_MODULE
+        if owner != "builtins":
+            return owner
+    if attribute is None or attribute in _WHOLE_OBJECT or attribute == "*":
+        return owner
+    return f"{owner}.{attribute}"
+
+
+def _stdlib_top(dotted: str) -> bool:
+    return dotted.split(".")[0] in _STDLIB_NAMES
+
+
+_STDLIB_NAMES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins", "posix", "nt"}
+
+
+@functools.lru_cache(maxsize=512)
+def is_stdlib_module(dotted: str) -> bool:
+    """Whether the standard-library name ``dotted`` is a module (``os``, ``os.path``, ``logging.handlers``), not a
+    class or object in one (``os._Environ``, ``collections.abc.Mapping``). Read from the standard library's
+    directory, without importing anything."""
+    parts = dotted.split(".")
+    if parts[0] not in _STDLIB_NAMES:
+        return False
+    if len(parts) == 1 or dotted in ("os.path",):
+        return True
+    base = Path(sysconfig.get_path("stdlib"), *parts)
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def _literal(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _module_key(node: ast.AST) -> str:
+    """The module named by the key of ``sys.modules[key]`` / ``import_module(key)``: the literal, ``__name__`` for the
+    module itself, ``*`` when not known statically."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name) and node.id == "__name__":
+        return "__name__"
+    return UNKNOWN_MODULE
+
+
+def _plain_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    """Uses of an object that never write it, whatever it is: a subscript load, membership or comparison, iteration,
+    a truth test, an argument of a reading builtin, the value of a recorded alias."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, ast.Compare):
+        return True
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return parent.iter is node
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is node
+    if isinstance(parent, (ast.UnaryOp, ast.BoolOp)):
+        return True
+    if isinstance(parent, ast.Call) and node in parent.args:
+        return isinstance(parent.func, ast.Name) and parent.func.id in _READERS
+    if isinstance(parent, ast.Assign) and id(parent) in aliases:
+        return True  # `env = os.environ`: the alias is followed where it is used
+    if isinstance(parent, (ast.Expr, ast.FormattedValue, ast.BinOp)):
+        return True  # a bare expression, formatting, `sys.path + [d]` / `os.environ | {...}` (new objects)
+    if isinstance(parent, ast.Starred):
+        # `[*sys.path]`, `f(*sys.path)`: the elements are copied or passed, not the object
+        return isinstance(parents.get(id(parent)), (ast.List, ast.Tuple, ast.Set, ast.Call))
+    if isinstance(parent, ast.Dict):
+        return any(value is node and key is None for key, value in zip(parent.keys, parent.values))  # {**os.environ}
+    if isinstance(parent, ast.keyword):
+        return parent.arg is None  # f(**os.environ) passes a copy of the items
+    return False
+
+
+def _method_read(node: ast.AST, parents: dict[int, ast.AST], reads: frozenset[str]) -> bool | None:
+    """For ``node.attr``: True when it is a call of one of ``reads``; False for any other use; None when ``node`` is not
+    the object of an attribute."""
+    parent = parents.get(id(node))
+    if not (isinstance(parent, ast.Attribute) and parent.value is node):
+        return None
+    caller = parents.get(id(parent))
+    return parent.attr in reads and isinstance(caller, ast.Call) and caller.func is parent
+
+
+def _namespace_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    method = _method_read(node, parents, _NAMESPACE_READS)
+    if method is not None:
+        return method
+    return _plain_read(node, parents, aliases)
+
+
+def _env_read(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    """A use of ``os.environ`` (or of something reached from it: ``os.environ._data``) that does not write it.
+
+    Calls of its mapping methods and subscript stores are judged key by key by :func:`_writes`; private state
+    (``os.environ._data[k] = v``) and the object handed to other code (``MutableMapping.setdefault(os.environ, …)``,
+    ``dict.update(os.environ, …)``) may write any key (R5-2)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        caller = parents.get(id(parent))
+        called = isinstance(caller, ast.Call) and caller.func is parent
+        if called and parent.attr in _ENV_WRITE_METHODS:
+            return True  # judged by _writes with its key
+        if called:
+            return parent.attr in _ENV_READ_ATTRIBUTES
+        # `os.environ.get` as a value is a bound read; `os.environ._data`, `.__dict__`, `.__class__` are its state
+        # (written through: R5-2 EW6), `f = os.environ.setdefault` a bound writer.
+        return not parent.attr.startswith("_") and parent.attr not in _ENV_WRITE_METHODS
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True  # loads are reads; stores and deletes are judged by _writes with their key
+    if isinstance(parent, ast.AugAssign) and parent.target is node:
+        return True  # judged by _writes
+    if isinstance(parent, ast.arguments) or (
+        isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+        and any(node is d for d in (*parent.args.defaults, *parent.args.kw_defaults))
+    ):
+        # `def f(environ=os.environ)`: when import-time code runs f, its body is followed with `environ` known as the
+        # environment (_reached_nodes), so its writes are judged key by key there; otherwise nothing runs it then.
+        return True
+    return _plain_read(node, parents, aliases)
+
+
+def _state_read(node: ast.AST, value: str, parents: dict[int, ast.AST], aliases: set[int], reads: frozenset[str], judged: frozenset[str]) -> bool:
+    """A use of an import-state list or ``sys.modules`` that does not change it (see :func:`_env_read`)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        caller = parents.get(id(parent))
+        called = isinstance(caller, ast.Call) and caller.func is parent
+        if called:
+            return parent.attr in reads or parent.attr in judged
+        return not parent.attr.startswith("_") and parent.attr not in _IMPORT_WRITE_METHODS
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load) or bool(judged)  # stores judged by _writes for the import lists
+    if isinstance(parent, ast.AugAssign) and parent.target is node:
+        return bool(judged)
+    return _plain_read(node, parents, aliases)

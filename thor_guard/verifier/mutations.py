@@ -63,6 +63,12 @@ def mutation_problem(facts: ModuleFacts, name: str) -> str | None:
     if name in cache:
         return cache[name]
     tree, parents, lines = parsed_module(facts)
+    if unparsable(facts):
+        from thor_guard.verifier.bindings import unparsable_reason
+
+        problem = f"{facts.path.name if facts.path else facts.name} may change {name} in place: {unparsable_reason(facts.full_source)}"
+        cache[name] = problem
+        return problem
     names = {name} | {
         alias.asname for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
         for alias in node.names if alias.name == name and alias.asname
@@ -194,17 +200,26 @@ def _read_only(node: ast.expr, parents: dict[int, ast.AST], rebound: set[str]) -
     return False
 
 
+def unparsable(facts: ModuleFacts) -> bool:
+    """True when Python cannot parse ``facts``' full source even with newer syntax lowered: a scan over
+    :func:`parsed_module`'s (then empty) tree proves nothing, and callers must answer "unknown" (R6-20)."""
+    from thor_guard.verifier.bindings import python_ast
+
+    return python_ast(facts.full_source) is None
+
+
 def parsed_module(facts: ModuleFacts) -> tuple[ast.Module, dict[int, ast.AST], list[str]]:
     """The module's full source parsed by Python (skeleton-stubbed bodies included), a child-to-parent map, and its
     lines; memoised on the facts."""
     cached = facts.__dict__.get("_mutation_tree")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
+    from thor_guard.verifier.bindings import python_ast
+
     source = facts.full_source
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        tree = ast.Module(body=[], type_ignores=[])
+    # The tree every whole-file scan reads (newer syntax lowered, R6-20); None is unknown, which callers check
+    # through unparsable() before trusting an empty search.
+    tree = python_ast(source) or ast.Module(body=[], type_ignores=[])
     parents: dict[int, ast.AST] = {}
     for parent in ast.walk(tree):
         for child in ast.iter_child_nodes(parent):

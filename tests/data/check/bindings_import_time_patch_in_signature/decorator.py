@@ -1,5 +1,5 @@
 # A module imported with this one stores on os in a signature or body: a decorator's argument runs on import.
-# expect: start TG009 patches 'os.getenv' at line 8
+# expect: start TG009 patches 'os' at line 8
 import os
 import threading
 

@@ -1,5 +1,5 @@
 # A module imported with this one stores on os in a signature or body: a def's default argument runs on import.
-# expect: start TG009 patches 'os.environ' at line 4
+# expect: start TG009 patches 'os' at line 4
 import os
 import threading
 

@@ -1,5 +1,5 @@
 # A module imported with this one stores on os in a signature or body: a lambda's default runs where the lambda is made: on import.
-# expect: start TG009 patches 'os.environ' at line 3
+# expect: start TG009 patches 'os' at line 3
 import os
 import threading
 

@@ -1,5 +1,5 @@
 # Another project module changes, when it is imported, what the guard reads from a module (os.environ, a constant).
-# expect: start TG009 patches 'os.environ' at line 10 ('os.environ = _E(os.environ)')
+# expect: start TG009 patches 'os' at line 10 ('os.environ = _E(os.environ)')
 import os
 import threading
 

@@ -1,0 +1,2 @@
+def load():
+    import envset  # noqa: F401

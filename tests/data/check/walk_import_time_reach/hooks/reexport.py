@@ -1,0 +1,1 @@
+from .boot import setup  # noqa: F401

@@ -1,0 +1,4 @@
+import modes
+
+for _k in ("HEARTBEAT",):
+    setattr(modes.Mode, _k, "HEARTBEAT")

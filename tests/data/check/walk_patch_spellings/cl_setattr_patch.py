@@ -1,0 +1,3 @@
+import modes
+
+setattr(modes.Mode, "VARIABLE", "OTHER_VAR")

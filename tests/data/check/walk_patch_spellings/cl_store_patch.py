@@ -1,0 +1,3 @@
+from modes import Mode
+
+Mode.HEARTBEAT = "HEARTBEAT"

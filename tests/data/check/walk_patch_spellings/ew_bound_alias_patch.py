@@ -1,0 +1,4 @@
+import os
+
+_put = os.environ.setdefault
+_put("THOR_SCHEDULER_MODE", "legacy")

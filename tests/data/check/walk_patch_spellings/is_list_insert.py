@@ -1,0 +1,16 @@
+# R5-19: an import-system edit spelled as an unbound method or through a parameter.
+# expect: start TG009 edits the import system
+import threading
+
+import is_list_insert_patch
+import is_list_insert_util
+
+
+def _run():
+    pass
+
+
+def start():
+    if is_list_insert_util.heartbeat_owns_work():
+        return
+    threading.Thread(target=_run).start()

@@ -1,0 +1,8 @@
+import sys
+
+
+def _vendor(paths):
+    paths.insert(0, "vendor")
+
+
+_vendor(sys.path)

@@ -1,0 +1,3 @@
+class Mode:
+    VARIABLE = "THOR_SCHEDULER_MODE"
+    HEARTBEAT = "heartbeat"

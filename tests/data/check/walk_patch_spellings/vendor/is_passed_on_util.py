@@ -1,0 +1,2 @@
+def heartbeat_owns_work():
+    return False

@@ -1,0 +1,9 @@
+import os
+
+
+def _setup():
+    env = os.environ
+    env["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+_setup()

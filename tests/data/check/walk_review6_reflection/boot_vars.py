@@ -1,0 +1,3 @@
+import os
+
+vars(os)["environ"]["THOR_SCHEDULER_MODE"] = "legacy"

@@ -1,0 +1,545 @@
+"""What importing a module runs, beyond its module-level statements: the reach of the import walk inside one module.
+
+Importing a module runs its module-level code (statements outside ``def``
+bodies, class bodies, decorators, default values, annotations). That code
+can run more of the project than its own lines, and the import walk
+(:class:`thor_guard.verifier.context.HelperResolver`) must census all of it
+for environment writes, import-system edits and patches:
+
+* **functions it refers to**: a project function named anywhere in
+  import-time code - called (``setup()``), applied as a decorator
+  (``@configure``), passed on (``map(setup, xs)``, ``for f in (a, b): f()``,
+  ``[f() for f in HOOKS]``), used as a default value - is taken as run, with
+  its whole body (nested ``def``s and ``lambda``s included: a decorator
+  factory's inner function runs when it is applied);
+* **classes it refers to**: a class named in import-time code (a base of a
+  class statement, a metaclass, instantiated, passed on) runs its class-creation
+  and instantiation hooks (:data:`HOOKS`: ``__init_subclass__``,
+  ``__new__``, ``__init__``, ``__call__``, ``__prepare__``, ``__set_name__``,
+  ``__post_init__``, ``__class_getitem__``, ``__mro_entries__``, also those
+  its bases in the module define); ``C.method`` / ``instance.method`` (an
+  instance bound at module level by ``x = C(...)``) and ``self.method`` /
+  ``cls.method`` inside a followed method follow that method;
+* **names imported from other project modules** referred to the same way
+  (``from .boot import setup; setup()``, ``class D(EnvDefaults)``,
+  ``@registry.hook``): *run edges* (:attr:`Reach.runs`, dotted names); the
+  walk follows them into the other module, where the same rules apply from
+  that name (:func:`import_time_reach` with ``roots``);
+* **modules it imports other than by a module-level import statement**: an
+  ``import`` statement in a followed body or a class body,
+  ``importlib.import_module(NAME)`` / ``__import__(NAME)`` /
+  ``pkgutil.resolve_name(NAME)`` / ``runpy.run_module(NAME)`` where NAME is a
+  literal, a module constant, a loop variable over a literal list or tuple (or
+  a constant holding one), or a concatenation / f-string of those
+  (:attr:`Reach.imports`); when NAME cannot be known, the call is
+  :attr:`Reach.unknown` (every name the guard reads through the walk is then
+  unproven: TG009 naming the call and line).
+
+Bounds: at most :data:`MAX_BODIES` function bodies per module and root set are
+followed (beyond that the module's reach counts as unknown, never as empty);
+each body is followed once (memo), so recursion terminates. What is not
+followed (stated in docs/check.md, assumption 15): methods called on other
+objects (``obj.run()`` where ``obj`` is not a module-level instance of a
+project class), functions reached through containers or attributes of
+non-project objects (``REGISTRY["x"]()``), and code of third-party modules.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+UNKNOWN_IMPORT_TARGET = "?import"
+"""Patch target of an import-time import whose module name is not known statically (or of a reach cut by the bound)."""
+HOOKS = frozenset(
+    {
+        "__init_subclass__", "__new__", "__init__", "__call__", "__prepare__", "__set_name__", "__post_init__",
+        "__class_getitem__", "__mro_entries__",
+    }
+)
+"""Methods that defining, subclassing or instantiating a class runs without naming them."""
+MAX_BODIES = 400
+"""Function bodies one reach follows at most; beyond, the module's import-time code counts as unknown."""
+_MAX_STRINGS = 64
+"""Candidate module names one dynamic-import argument may stand for (loop values x concatenations)."""
+_IMPORTING = frozenset(
+    {
+        "importlib.import_module", "importlib.__import__", "builtins.__import__", "__import__", "pkgutil.resolve_name",
+        "runpy.run_module",
+    }
+)
+
+
+@dataclass
+class Reach:
+    """Everything import-time code of one module runs besides its module-level statements (see the module docstring)."""
+
+    bodies: list[ast.AST] = field(default_factory=list)
+    """``def``/``lambda`` nodes whose whole subtree runs at import time, in the order found."""
+    imports: list[str] = field(default_factory=list)
+    """Modules imported at import time other than by module-level import statements (relative ones as ``.x``)."""
+    runs: list[str] = field(default_factory=list)
+    """Dotted names of objects of *other* modules that import-time code refers to (``pkg.boot.setup``; relative
+    ones as ``.boot.setup``)."""
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    """(line, reason) of import-time imports whose module name is not known statically (or a cut reach)."""
+
+    def node_ids(self) -> frozenset[int]:
+        """The ids of every node inside a followed body (the census counts their stores as import-time)."""
+        return frozenset(id(node) for body in self.bodies for node in ast.walk(body))
+
+
+def import_time_reach(tree: ast.Module, module: str | None, roots: frozenset[str] = frozenset(), *, module_level: bool = True) -> Reach:
+    """The reach of importing ``tree`` (module ``module``), plus what running ``roots`` (names or ``name.attr``
+    of this module, referred to from another module's import-time code) runs. ``module_level=False`` leaves out the
+    module-level code (the walk has censused it already)."""
+    return _reacher(tree, module).run(roots, module_level)
+
+
+_REACHERS: dict[tuple[int, str | None], tuple[ast.Module, _Reacher]] = {}
+
+
+def _reacher(tree: ast.Module, module: str | None) -> _Reacher:
+    """A reacher with fresh per-run state over ``tree``'s index (names, classes, imports), built once per tree: the
+    walk asks the same module about many names (memo bounded; keyed by the tree object, which it keeps alive)."""
+    key = (id(tree), module)
+    cached = _REACHERS.get(key)
+    if cached is None or cached[0] is not tree:
+        if len(_REACHERS) >= 512:
+            _REACHERS.pop(next(iter(_REACHERS)))
+        cached = _REACHERS[key] = (tree, _Reacher(tree, module))
+    return cached[1].fresh()
+
+
+class _Reacher:
+    def __init__(self, tree: ast.Module, module: str | None) -> None:
+        self.tree = tree
+        self.module = module
+        self.reach = Reach()
+        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.classes: dict[str, ast.ClassDef] = {}
+        self.imports: dict[str, str] = {}
+        self.done: set[int] = set()
+        self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
+        self.top_level = {id(statement) for statement in _module_statements(tree.body)}
+        self.methods_done: set[tuple[int, str]] = set()
+        self.direct: set[int] = set()
+        """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
+        self._single: dict[str, ast.expr] = {}
+        self._counted: dict[str, int] | None = None
+        for statement in _module_statements(tree.body):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions[statement.name] = statement
+            elif isinstance(statement, ast.ClassDef):
+                self.classes[statement.name] = statement
+            elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+                self._bind_import(statement)
+            elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+                name = statement.targets[0].id
+                self._single[name] = statement.value if name not in self._single else _REBOUND
+
+    def _bound_once(self, name: str) -> ast.expr | None:
+        """The value of module-level ``name`` when one plain assignment is its only binding anywhere (counted lazily:
+        one walk of the module, only when a dynamic import or an instance's method needs it)."""
+        value = self._single.get(name)
+        if value is None or value is _REBOUND:
+            return None
+        if self._counted is None:
+            counts: dict[str, int] = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    counts[node.id] = counts.get(node.id, 0) + 1
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    counts[node.name] = counts.get(node.name, 0) + 1
+                elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                    for declared in node.names:
+                        counts[declared] = counts.get(declared, 0) + 2  # rebound from a function
+            self._counted = counts
+        return value if self._counted.get(name) == 1 else None
+
+    def _instance_class(self, name: str) -> str | None:
+        """``C`` / ``mod.C`` for a module-level ``name = C(...)`` bound once, else None."""
+        value = self._bound_once(name)
+        if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+            return _dotted_of(value.func)
+        return None
+
+    def fresh(self) -> _Reacher:
+        """A copy sharing the index (read-only after construction) with empty per-run state."""
+        other = object.__new__(_Reacher)
+        other.__dict__.update(self.__dict__)
+        other.reach = Reach()
+        other.done = set()
+        other.todo = []
+        other.methods_done = set()
+        other.direct = set()
+        other.imports = dict(self.imports)  # imports made in followed bodies are added per run
+        return other
+
+    # -- names -------------------------------------------------------------------------------------------------
+    def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                if alias.asname:
+                    self.imports[alias.asname] = alias.name
+                else:
+                    self.imports.setdefault(alias.name.split(".")[0], alias.name.split(".")[0])
+            return
+        base = "." * statement.level + (statement.module or "")
+        for alias in statement.names:
+            if alias.name == "*":
+                continue
+            joined = f"{base}{alias.name}" if statement.module is None else f"{base}.{alias.name}"
+            self.imports[alias.asname or alias.name] = joined
+
+    # -- driving -----------------------------------------------------------------------------------------------
+    def run(self, roots: frozenset[str], module_level: bool) -> Reach:
+        if module_level:
+            self._scan(self.tree, None, {}, follow_bodies=False)
+        else:
+            self.direct.update(id(f) for f in self.functions.values())  # names run from another module: see runs
+        for root in sorted(roots):
+            name, _, attr = root.partition(".")
+            self._refer(name, attr.split(".")[0] if attr else None, None)
+        while self.todo:
+            node, owner = self.todo.pop(0)
+            if len(self.reach.bodies) >= MAX_BODIES:
+                self.reach.unknown.append((getattr(node, "lineno", 1), f"more than {MAX_BODIES} functions run at import time"))
+                break
+            self.reach.bodies.append(node)
+            self._scan(node, owner, {}, follow_bodies=True)
+        self.reach.imports = list(dict.fromkeys(self.reach.imports))
+        self.reach.runs = list(dict.fromkeys(self.reach.runs))
+        return self.reach
+
+    def _follow(self, node: ast.AST, owner: ast.ClassDef | None) -> None:
+        if id(node) not in self.done:
+            self.done.add(id(node))
+            self.todo.append((node, owner))
+
+    def _refer(self, name: str, attr: str | None, owner: ast.ClassDef | None) -> None:
+        """Import-time code refers to ``name`` (``name.attr`` when ``attr``)."""
+        if name in ("self", "cls") and owner is not None:
+            if attr is not None:
+                self._method(owner, attr, set())
+            return
+        if name in self.functions:
+            self._follow(self.functions[name], None)
+        elif name in self.classes:
+            klass = self.classes[name]
+            for hook in HOOKS:
+                self._method(klass, hook, set())
+            if attr is not None:
+                self._method(klass, attr, set())
+        elif name in self.imports:
+            target = self.imports[name]
+            self.reach.runs.append(f"{target}.{attr}" if attr is not None else target)
+        elif attr is not None and name in self._single and (made := self._instance_class(name)) is not None:
+            head, _, rest = made.partition(".")
+            if head in self.classes and not rest:
+                self._method(self.classes[head], attr, set())
+            elif head in self.imports:
+                self.reach.runs.append(f"{self.imports[head]}{'.' + rest if rest else ''}.{attr}")
+
+    def _method(self, klass: ast.ClassDef, name: str, seen: set[str]) -> None:
+        """Follow ``klass.name`` as Python finds it: the class's own definition, else its bases' (module or imported)."""
+        if klass.name in seen or (id(klass), name) in self.methods_done:
+            return
+        seen.add(klass.name)
+        self.methods_done.add((id(klass), name))
+        for statement in _module_statements(klass.body):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+                self._follow(statement, klass)
+            elif isinstance(statement, ast.ClassDef) and statement.name == name:
+                for hook in HOOKS:
+                    self._method(statement, hook, set())
+        for base in klass.bases:
+            dotted = _dotted_of(base)
+            if dotted is None:
+                continue
+            head, _, rest = dotted.partition(".")
+            if head in self.classes and not rest:
+                self._method(self.classes[head], name, seen)
+            elif head in self.imports:
+                self.reach.runs.append(f"{self.imports[head]}{'.' + rest if rest else ''}.{name}")
+
+    # -- scanning ----------------------------------------------------------------------------------------------
+    def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
+        sure = root is self.tree or id(root) in self.direct
+        for node, env in _nodes(root, loops, follow_bodies):
+            shadow = env.get(_SHADOW) or frozenset()
+            if sure and env.get(_NESTED) is None:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions:
+                    self.direct.add(id(self.functions[node.func.id]))
+                for decorator in getattr(node, "decorator_list", ()) if node is not root else ():
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    if isinstance(target, ast.Name) and target.id in self.functions:
+                        self.direct.add(id(self.functions[target.id]))
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if node.id not in shadow:
+                    self._refer(node.id, None, owner)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                dotted = _dotted_of(node)
+                head, _, rest = (dotted or "").partition(".")
+                if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
+                    self._refer(head, node.attr, owner)
+                elif dotted is not None and head in self.imports and head not in shadow:
+                    # `pkg.sub.setup()` after `import pkg.sub`: the object's full dotted name is the run edge.
+                    self.reach.runs.append(f"{self.imports[head]}.{rest}")
+            elif isinstance(node, (ast.Import, ast.ImportFrom)) and (follow_bodies or id(node) not in self.top_level):
+                self._bind_import(node)
+                self._nested_import(node)
+            elif isinstance(node, ast.Call):
+                self._dynamic_import(node, env, sure and env.get(_NESTED) is None)
+            elif isinstance(node, ast.Lambda) and node is not root:
+                self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
+
+    def _nested_import(self, statement: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(statement, ast.Import):
+            self.reach.imports.extend(alias.name for alias in statement.names)
+            return
+        module = "." * statement.level + (statement.module or "")
+        self.reach.imports.append(module)
+        self.reach.imports.extend(
+            f"{module}{'' if statement.module is None else '.'}{alias.name}" for alias in statement.names if alias.name != "*"
+        )
+
+    def _dynamic_import(self, call: ast.Call, env: dict[str, frozenset[str] | None], sure: bool = True) -> None:
+        dotted = _dotted_of(call.func)
+        if dotted is None:
+            return
+        head, _, rest = dotted.partition(".")
+        resolved = f"{self.imports[head]}{'.' + rest if rest else ''}" if head in self.imports else dotted
+        if resolved not in _IMPORTING or (head == "__import__" and head in self.functions):
+            return
+        line = getattr(call, "lineno", 1)
+        argument = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("name", "mod_name")), None)
+        if isinstance(argument, ast.Name) and argument.id in ("__name__", "__package__") and argument.id not in self._single:
+            return  # this module or its package: being imported already (sys.modules answers), nothing new runs
+        names = self._strings(argument, env) if argument is not None else None
+        if names is None:
+            if sure:  # elsewhere (code only possibly run) an unknown name is a stated assumption (docs/check.md, 15)
+                self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports a module whose name is not known statically"))
+            return
+        anchor = call.args[1] if len(call.args) > 1 and resolved.endswith("import_module") else next(
+            (k.value for k in call.keywords if k.arg == "package"), None
+        )
+        level = 0
+        if resolved.endswith("__import__"):
+            level_node = call.args[4] if len(call.args) > 4 else next((k.value for k in call.keywords if k.arg == "level"), None)
+            if level_node is not None:
+                if not (isinstance(level_node, ast.Constant) and isinstance(level_node.value, int)):
+                    self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports relative to a level not known statically"))
+                    return
+                level = level_node.value
+        for name in sorted(names):
+            if resolved == "pkgutil.resolve_name":
+                name = name.partition(":")[0]
+            if level:
+                name = "." * level + name
+            if name.startswith("."):
+                absolute = self._anchor(name, anchor)
+                if absolute is None:
+                    self.reach.unknown.append((line, f"'{ast.unparse(call)[:60]}' imports relative to a package not known statically"))
+                    continue
+                name = absolute
+            self.reach.imports.append(name)
+            if resolved.endswith("__import__"):
+                fromlist = call.args[3] if len(call.args) > 3 else next((k.value for k in call.keywords if k.arg == "fromlist"), None)
+                for item in sorted(self._elements(fromlist, env) or ()) if fromlist is not None else ():
+                    self.reach.imports.append(f"{name}.{item}")
+
+    def _anchor(self, name: str, anchor: ast.expr | None) -> str | None:
+        """``name`` (relative) made absolute against ``import_module``'s ``package`` argument (census spelling)."""
+        if anchor is None:
+            return None
+        if isinstance(anchor, ast.Name) and anchor.id == "__package__":
+            return name  # relative to this module's package: the census's own spelling of `from . import x`
+        if isinstance(anchor, ast.Name) and anchor.id == "__name__" and self.module:
+            package = self.module
+        elif isinstance(anchor, ast.Constant) and isinstance(anchor.value, str):
+            package = anchor.value
+        else:
+            return None
+        level = len(name) - len(name.lstrip("."))
+        parts = package.split(".")
+        if level - 1 >= len(parts):
+            return None
+        base = parts[: len(parts) - (level - 1)]
+        rest = name[level:]
+        return ".".join([*base, rest] if rest else base)
+
+    def _strings(self, node: ast.expr | None, env: dict[str, frozenset[str] | None], depth: int = 0) -> frozenset[str] | None:
+        """Every string ``node`` may evaluate to, or None when not known statically (bounded)."""
+        if node is None or depth > 8:
+            return None
+        if isinstance(node, ast.Constant):
+            return frozenset({node.value}) if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name):
+            if node.id in env:
+                value = env[node.id]
+                if isinstance(value, _LoopValues):
+                    return self._elements(value.iterable, {}, depth + 1)  # type: ignore[arg-type]
+                return value
+            constant = self._bound_once(node.id)
+            return self._strings(constant, {}, depth + 1) if constant is not None else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return _product(self._strings(node.left, env, depth + 1), self._strings(node.right, env, depth + 1))
+        if isinstance(node, ast.JoinedStr):
+            result: frozenset[str] | None = frozenset({""})
+            for part in node.values:
+                if isinstance(part, ast.FormattedValue):
+                    if part.conversion != -1 or part.format_spec is not None:
+                        return None
+                    piece = self._strings(part.value, env, depth + 1)
+                else:
+                    piece = self._strings(part, env, depth + 1)
+                result = _product(result, piece)
+            return result
+        return None
+
+    def _elements(self, node: ast.expr | None, env: dict[str, frozenset[str] | None], depth: int = 0) -> frozenset[str] | None:
+        """The strings iterating ``node`` gives (a literal list/tuple/set of known strings, or a constant holding one)."""
+        if node is None or depth > 8:
+            return None
+        if isinstance(node, ast.Name) and node.id not in env and self._bound_once(node.id) is not None:
+            return self._elements(self._bound_once(node.id), env, depth + 1)
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            result: set[str] = set()
+            for element in node.elts:
+                strings = self._strings(element, env, depth + 1)
+                if strings is None:
+                    return None
+                result |= strings
+            return frozenset(result)
+        return None
+
+
+def _product(left: frozenset[str] | None, right: frozenset[str] | None) -> frozenset[str] | None:
+    if left is None or right is None or len(left) * len(right) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _nodes(root: ast.AST, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> Iterator[tuple[ast.AST, dict[str, frozenset[str] | None]]]:
+    """The nodes of ``root`` that run with it, each with the loop variables bound around it to known string values.
+
+    Without ``follow_bodies`` the bodies of ``def``/``lambda`` are skipped (their decorators, defaults and
+    annotations run where the ``def`` is). A ``for`` or comprehension over a literal collection of strings binds its
+    (plain name) target to those strings for the code inside; any other loop target is unknown there.
+    """
+    stack: list[tuple[ast.AST, dict[str, frozenset[str] | None]]] = [(root, loops)]
+    while stack:
+        node, env = stack.pop()
+        yield node, env
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            outside = [*getattr(node, "decorator_list", ()), *_argument_parts(node.args)]
+            if not isinstance(node, ast.Lambda) and node.returns is not None:
+                outside.append(node.returns)
+            stack.extend((child, env) for child in reversed(outside))
+            if follow_bodies or node is root:
+                # Inside the body, the function's own local names (parameters, assignments) are not the module's.
+                inner = dict(env)
+                inner[_SHADOW] = (env.get(_SHADOW) or frozenset()) | _locals(node)
+                if node is not root:
+                    inner[_NESTED] = frozenset()  # a nested def or lambda: its body runs only if something calls it
+                body = node.body if isinstance(node.body, list) else [node.body]
+                stack.extend((child, inner) for child in reversed(body))
+            continue
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            inner = _bind_loop(node.target, node.iter, env)
+            stack.extend((child, inner) for child in reversed([*node.body, *node.orelse]))
+            stack.extend((child, env) for child in (node.iter, node.target))
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            inner = dict(env)
+            for generator in node.generators:
+                stack.append((generator.iter, inner))
+                inner = _bind_loop(generator.target, generator.iter, inner)
+                stack.extend((condition, inner) for condition in generator.ifs)
+            elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            stack.extend((element, inner) for element in elements)
+            continue
+        stack.extend((child, env) for child in reversed(list(ast.iter_child_nodes(node))))
+
+
+def _bind_loop(target: ast.AST, iterable: ast.AST, env: dict[str, frozenset[str] | None]) -> dict[str, frozenset[str] | None]:
+    inner = dict(env)
+    for name in ast.walk(target):
+        if isinstance(name, ast.Name):
+            inner[name.id] = None
+    if isinstance(target, ast.Name):
+        inner[target.id] = _LoopValues(iterable)  # type: ignore[assignment]
+    return inner
+
+
+class _LoopValues:
+    """A loop variable's values, computed when an import call asks (the iterable may name a module constant)."""
+
+    def __init__(self, iterable: ast.AST) -> None:
+        self.iterable = iterable
+
+
+_REBOUND = ast.Constant(value=None)
+"""Marker: a module-level name assigned more than once."""
+_NESTED = "\0nested"
+_SHADOW = "\0shadow"
+"""Key of the loop environment holding the local names of the enclosing followed functions."""
+
+
+def _locals(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
+    """Names local to ``function`` that may shadow module names: parameters and names it assigns (not through imports,
+    which the reach resolves itself, and not those declared ``global``)."""
+    arguments = function.args
+    names = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg] if a is not None}
+    declared: set[str] = set()
+    todo: list[ast.AST] = list(function.body) if isinstance(function.body, list) else [function.body]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            todo.extend(getattr(node, "decorator_list", ()))
+            continue  # a nested scope's own locals are its own
+        elif isinstance(node, ast.Lambda):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return frozenset(names - declared)
+
+
+def _argument_parts(arguments: ast.arguments) -> list[ast.AST]:
+    parts: list[ast.AST] = [d for d in [*arguments.defaults, *arguments.kw_defaults] if d is not None]
+    for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]:
+        if argument is not None and argument.annotation is not None:
+            parts.append(argument.annotation)
+    return parts
+
+
+def _module_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """``statements`` and those in their ``if``/``try``/``with``/loop blocks (not in nested defs or classes)."""
+    for statement in statements:
+        yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, block, None)
+            if isinstance(inner, list):
+                yield from _module_statements([s for s in inner if isinstance(s, ast.stmt)])
+        for handler in getattr(statement, "handlers", ()) or ():
+            yield from _module_statements(handler.body)
+        for case in getattr(statement, "cases", ()) or ():
+            yield from _module_statements(case.body)
+
+
+def _dotted_of(node: ast.AST) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
