@@ -1,4 +1,5 @@
-# More hostile cases from the generator: break in finally (HOSTILE-15), a class decorator or metaclass replacing the
+# More hostile cases from the generator: break in finally (HOSTILE-15; range() is pure now, so the finding is the
+# TG009 naming what the heartbeat path reaches), a class decorator or metaclass replacing the
 # entry point (HOSTILE-12/13), a value outside the table singled out by the guard (HOSTILE-19), a raising pure
 # expression whose exception an `except` swallows (HOSTILE-22).
 # expect: start_break_finally TG009
