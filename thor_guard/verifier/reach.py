@@ -198,7 +198,12 @@ class _Reacher:
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
         else:
-            self.direct.update(id(f) for f in self.functions.values())  # names run from another module: see runs
+            # Names run from another module (`runs`) are followed, but their bodies are not "surely run": whether the
+            # referring site surely runs is not carried across modules, and marking every function of the module as
+            # sure made a computed `import_module(name)` in any helper another module merely names (jinja2's
+            # `import_string`, Django's `import_string`) unprove every walk through it. Unknown dynamic imports in
+            # such bodies are assumption 15, like the other code followed because it may run.
+            pass
         for root in sorted(roots):
             name, _, attr = root.partition(".")
             self._refer(name, attr.split(".")[0] if attr else None, None)
