@@ -842,11 +842,21 @@ class Evaluator:
         name = self.owner.name.value
         return name if self.facts.bindings.problem(name) is None else None
 
+    def _property_with_accessors(self, qualname: str, name: str) -> bool:
+        """``name`` is bound in the class body only by ``def``s: one plain ``@property`` and then ``@name.setter`` /
+        ``@name.deleter`` (see :func:`_class_member`); a read runs the property's getter, which is walked."""
+        sites = self.facts.bindings.classes.get(qualname, {}).get(name, [])
+        member = _class_member(self.owner, name) if self.owner is not None else None
+        return (
+            len(sites) > 1 and all(site.kind == "def" for site in sites)
+            and isinstance(member, cst.FunctionDef) and _is_plain_property(member)
+        )
+
     def class_member(self, name: str, node: cst.CSTNode, *, bound: bool) -> object | None:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
         assert self.owner is not None
         qualname = self.facts.class_qualname(self.owner)
-        if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None:
+        if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name):
             return None
         patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
         if patched is not None and _class_member(self.owner, name) is not None:
@@ -2277,6 +2287,8 @@ def _class_body_value_problem(probe: Evaluator, owner: cst.ClassDef, value: cst.
             return None  # a method of a library object or a literal (`models.Manager.from_queryset`, `"x".upper`)
         return f"{where} is made by '{code_of(value.func)}', which may return an object whose __set_name__ replaces methods of {owner.name.value}"
     if decorator:
+        if _property_accessor(probe, owner, value):
+            return None  # `@limit.setter` under `@property def limit`: builtins.property.setter makes a property
         callee_node = value.func if isinstance(value, cst.Call) else value
         try:
             callee = probe.evaluate(callee_node)
@@ -2295,6 +2307,20 @@ def _class_body_value_problem(probe: Evaluator, owner: cst.ClassDef, value: cst.
         if made is UNTRUSTED or isinstance(made, Instance):
             return f"{where} was computed by project code (it may be an object whose __set_name__ replaces methods of {owner.name.value})"
     return None
+
+
+def _property_accessor(probe: Evaluator, owner: cst.ClassDef, decorator: cst.BaseExpression) -> bool:
+    """``@x.setter`` / ``@x.deleter`` in ``owner``'s body where ``x`` is bound there only by ``def``s that
+    :func:`_class_member` reads as one plain ``@property`` (and ``property`` is the builtin): the decorator is
+    ``builtins.property.setter`` of that property, which returns a property (no ``__set_name__``, no project code).
+    A class-body decorator is evaluated in the class namespace, where ``x`` is that property, not a module name
+    (review 7, FA7-1). ``@x.getter`` replaces the getter a read runs and is not accepted here."""
+    if not (isinstance(decorator, cst.Attribute) and isinstance(decorator.value, cst.Name) and decorator.attr.value in ("setter", "deleter")):
+        return False
+    if probe.facts.bindings.bindings("property") or probe.facts.bindings.problem("property") is not None:
+        return False
+    member = _class_member(owner, decorator.value.value)
+    return isinstance(member, cst.FunctionDef) and _is_plain_property(member)
 
 
 def _is_wraps(probe: Evaluator, function: Function) -> Callable[[cst.BaseExpression], bool]:
@@ -3005,7 +3031,30 @@ def _class_member(owner: cst.ClassDef, name: str) -> cst.FunctionDef | cst.BaseE
                     found.append(small.value)
                 elif isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name) and small.target.value == name:
                     return None
+    if len(found) > 1 and all(isinstance(f, cst.FunctionDef) for f in found):
+        # `@property def x` then `@x.setter def x` / `@x.deleter def x`: each later def rebinds x to a copy of the
+        # property with the same getter (builtins.property), so a read of x runs the first def. A `@x.getter` (a new
+        # getter) or any other shape keeps the binding unknown.
+        first, *later = found
+        if _is_plain_property(first) and all(_is_accessor_of(f, name, ("setter", "deleter")) for f in later):  # type: ignore[arg-type]
+            return first
     return found[0] if len(found) == 1 else None
+
+
+def _is_plain_property(function: cst.FunctionDef) -> bool:
+    """``function`` carries exactly ``@property``."""
+    return len(function.decorators) == 1 and isinstance(function.decorators[0].decorator, cst.Name) and function.decorators[0].decorator.value == "property"
+
+
+def _is_accessor_of(function: cst.FunctionDef, name: str, kinds: tuple[str, ...]) -> bool:
+    """``function`` carries exactly ``@<name>.<kind>`` for one of ``kinds`` (``@limit.setter``)."""
+    if len(function.decorators) != 1:
+        return False
+    decorator = function.decorators[0].decorator
+    return (
+        isinstance(decorator, cst.Attribute) and isinstance(decorator.value, cst.Name) and decorator.value.value == name
+        and decorator.attr.value in kinds
+    )
 
 
 def is_logging_call(node: cst.Call, facts: ModuleFacts, local_names: MutableMapping[str, Bound]) -> bool:  # pragma: no cover - v1 API
