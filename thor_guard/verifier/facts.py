@@ -286,7 +286,7 @@ class ModuleFacts:
         cache = self.__dict__.setdefault("_walrus", {})
         key = id(node)
         if key not in cache:
-            cache[key] = (node, frozenset(walrus_in_comprehensions(node.body)))
+            cache[key] = (node, frozenset(walrus_in_comprehensions(node.body) | match_captures(node.body)))
         return cache[key][1]
 
     def is_module_global(self, node: cst.Name) -> bool:
@@ -369,6 +369,23 @@ def walrus_in_comprehensions(node: cst.CSTNode, inside: bool = False) -> set[str
         if inside and isinstance(child, cst.NamedExpr) and isinstance(child.target, cst.Name):
             found.add(unicodedata.normalize("NFKC", child.target.value))
         found |= walrus_in_comprehensions(child, inside or isinstance(child, _COMPREHENSIONS))
+    return found
+
+
+def match_captures(node: cst.CSTNode) -> set[str]:
+    """Names ``match`` patterns under ``node`` bind (``case x``, ``case [a, *rest]``, ``case {**rest}``,
+    ``case C(k=x)``, ``... as x``), not entering nested functions, lambdas or classes. libcst 1.9's scope analysis
+    records none of them, but Python makes each a local of the enclosing function: a read of ``os`` before a
+    ``case (os, *rest):`` raises UnboundLocalError (review of apply, RA-1). NFKC-normalised as Python does."""
+    found: set[str] = set()
+    for child in node.children:
+        if isinstance(child, _OWN_SCOPES):
+            continue
+        if isinstance(child, (cst.MatchAs, cst.MatchStar)) and child.name is not None:
+            found.add(unicodedata.normalize("NFKC", child.name.value))
+        elif isinstance(child, cst.MatchMapping) and child.rest is not None:
+            found.add(unicodedata.normalize("NFKC", child.rest.value))
+        found |= match_captures(child)
     return found
 
 
