@@ -27,14 +27,20 @@ class Recorder:
         self.clock = clock
         self.runs: list[tuple[str, int, int, float, float]] = []
 
-    def job(self, name: str, interval: float, *, takes: float | Callable[[JobContext], float] = 0.0, when: str = "always") -> Job:
+    def job(
+        self, name: str, interval: float, *, takes: float | Callable[[JobContext], float] = 0.0, when: str = "always",
+        timeout: float = 3600.0,
+    ) -> Job:
+        # A job's timeout is measured in real time, also under the fake clock (heartbeat/worker.py). The default
+        # (5 x interval, at least 1 s) let a loaded CI machine that descheduled the worker thread for a second time
+        # out one run of 10,000 and skip the next tick's run: these tests are about the grid, not about timeouts.
         def run(ctx: JobContext) -> None:
             self.runs.append((ctx.job, ctx.tick, ctx.slot, ctx.scheduled, self.clock.time()))
             duration = takes(ctx) if callable(takes) else takes
             if duration:
                 self.clock.advance(duration)
 
-        return Job(name, interval, when, fn=run, target=f"test:{name}")  # type: ignore[arg-type]
+        return Job(name, interval, when, fn=run, target=f"test:{name}", timeout=timeout)  # type: ignore[arg-type]
 
     def of(self, name: str) -> list[tuple[str, int, int, float, float]]:
         return [r for r in self.runs if r[0] == name]
