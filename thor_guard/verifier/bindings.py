@@ -27,7 +27,7 @@ import sys
 import tokenize
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.import_time import import_time_writes
@@ -352,6 +352,16 @@ def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[
 _EVERY_BODY = frozenset({"\0every body"})
 
 
+class _EveryNode:
+    """The "on import" set of the every-body census: every node (:func:`_walk_outside_defs` then prunes nothing)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_NODE = _EveryNode()
+
+
 def _census(
     source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset(), every_body: bool = False
 ) -> ModuleBindings:
@@ -370,7 +380,9 @@ def _census(
     reach = import_time_reach(tree, module, roots)
     if every_body:  # see every_body_patches
         reach.bodies = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
-    on_import = reach.node_ids()
+    # Every body counts as run: every node is on import, which needs no id set (node_ids() would walk each nested
+    # body once per enclosing def).
+    on_import: Container[int] = _EVERY_NODE if every_body else reach.node_ids()
 
     def show_line(number: int) -> str:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
@@ -584,7 +596,7 @@ def _census(
             return parent.iter is node
         return False
 
-    for node in _walk_outside_defs(tree, on_import) if edges_only else ast.walk(tree):
+    for node in _walk_outside_defs(tree, on_import) if edges_only and not every_body else ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -686,7 +698,7 @@ def _census(
     # The recursive closures refer to themselves through their cells: break those cycles so that this census's
     # source lines and node maps are freed by reference counting (the console script's check runs with the cyclic
     # collector off, see thor_guard/entry.py).
-    del scan, targets, mark
+    scan = targets = mark = None  # type: ignore[assignment]  # noqa: F811 (clears the closures' cells)
     return result
 
 
@@ -702,7 +714,7 @@ def _body_ids(node: ast.AST) -> frozenset[int]:
 _NO_BODY: frozenset[int] = frozenset()
 
 
-def _walk_outside_defs(tree: ast.AST, on_import: frozenset[int] = frozenset()) -> Iterator[ast.AST]:
+def _walk_outside_defs(tree: ast.AST, on_import: Container[int] = frozenset()) -> Iterator[ast.AST]:
     """:func:`ast.walk`'s nodes (same breadth-first order) minus every function and lambda *body* (the census's
     ``in_defs``) not in ``on_import`` (bodies import-time code runs); decorators, defaults and annotations are
     walked: they run on import."""
