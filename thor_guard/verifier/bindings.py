@@ -331,8 +331,11 @@ def _may_look_up_module(source: bytes | str) -> bool:
     return any(word in data for word in _LOOKUP_WORDS)
 
 
-def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[tuple[str, int, str], ...]:
+def every_body_patches(source: bytes | str, module: str | None = None, tree: ast.Module | None = None) -> tuple[tuple[str, int, str], ...]:
     """The patches of ``source`` as if every function body ran at import time (memoised by content).
+
+    ``tree``: ``source`` already parsed by :func:`parse_python` (the caller's copy is read, never changed), to spare
+    a second parse.
 
     The import walk selects from these the ones inside the bodies a name run from another module reaches
     (:func:`thor_guard.verifier.reach.import_time_reach` with ``roots``), by line range: one census per file
@@ -341,7 +344,7 @@ def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[
     key = (module, source, _EVERY_BODY)
     cached = _EDGES.get(key)  # type: ignore[arg-type]
     if cached is None:
-        result = _census(source, module, edges_only=True, every_body=True)
+        result = _census(source, module, edges_only=True, every_body=True, tree=tree)
         cached = ImportEdges((), tuple(result.patches))
         if len(_EDGES) >= _CENSUSES_SIZE:
             _EDGES.pop(next(iter(_EDGES)))
@@ -363,10 +366,17 @@ _EVERY_NODE = _EveryNode()
 
 
 def _census(
-    source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset(), every_body: bool = False
+    source: bytes | str,
+    module: str | None,
+    edges_only: bool = False,
+    roots: frozenset[str] = frozenset(),
+    every_body: bool = False,
+    tree: ast.Module | None = None,
 ) -> ModuleBindings:
-    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
-    tree = parse_python(source, share=not edges_only)
+    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`).
+    ``tree``: ``source``'s :func:`parse_python` tree when the caller has it (None: parsed here)."""
+    if tree is None:
+        tree = parse_python(source, share=not edges_only)
     if tree is None:
         # Unknown, not empty: every name of the module is unproven (the hazard) and so is every name read through an
         # import walk holding this file, whose import-time imports and writes are not known (R6-20).
