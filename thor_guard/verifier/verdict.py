@@ -26,6 +26,7 @@ from thor_guard.verifier.context import VerifierContext
 from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
+from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
 from thor_guard.verifier.values import Function, comparand_spellings
 from thor_guard.verifier.suppression import function_suppressions
@@ -224,6 +225,9 @@ def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: Ver
     Suppression comments are not consulted; only the proof counts.
     """
     facts = module_facts(wrapper, context)
+    family = overload_family(facts, function, context)
+    if family is not None and function is not family.implementation:
+        function = family.implementation  # calling the name runs the implementation, never a stub
     if _entry_problem(facts, function, context) is not None:
         return False
     return _Walks(facts, function, context, lenient=False).guarded
@@ -252,6 +256,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
             return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", function.name)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+        if rebinding is not None and overload_family(facts, function, context) is not None:
+            rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
         if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
             rebinding = facts.bindings.problem(qualname.split(".")[0])
         if rebinding is None and qualname is not None:
@@ -264,6 +270,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
     elif _is_module_level(facts, function) or facts.bindings.bindings(name):
         rebinding = facts.bindings.problem(name)
+        if rebinding is not None and overload_family(facts, function, context) is not None:
+            rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
     # A module of the import walk (the parent package's __init__, a circular import) may wrap or replace the entry
@@ -347,6 +355,9 @@ def verify_function(
     :data:`~thor_guard.verifier.REQUIRED_METADATA` are resolved on it.
     """
     facts = module_facts(wrapper, context)
+    if is_overload_stub(facts, function, context):
+        # Never run: the implementation bound after it is what a call runs, and it is verified on its own.
+        return FunctionVerdict(qualname=qualname, function=function, hits=(), assumptions=frozenset({OVERLOAD_STUB}))
     entry = _entry_problem(facts, function, context)
     if entry is not None:
         # A function with no guard at all needs one whatever its decorators or bindings: TG001 (what apply fixes).
