@@ -487,23 +487,28 @@ def _stale_reads(guard: GuardTest, context: VerifierContext) -> list[EnvRead]:
     return [r for r in guard.reads if r.variable and r.variable != context.env_var]
 
 
-def _mode_like(variable: str, context: VerifierContext) -> bool:
-    """A flag listed in ``stale-flags`` or a misspelling of the mode variable: a guard meant to test the mode (TG007).
+def _mode_like(read: EnvRead, context: VerifierContext) -> bool:
+    """A read meant to be the mode (TG007): a flag listed in ``stale-flags``, a misspelling of the mode variable
+    (apply's :func:`codemods.guard_edit.is_mode_variable`), a name that contains it (``THOR_SCHEDULER_MODE_OLD``),
+    or a read whose default is the heartbeat value (``os.getenv("SCHED", "heartbeat")``).
 
     Any other variable (``FEED_DISABLED``, ``RUN_MAIN``) is a switch of its own:
     a function whose only test reads one has no mode guard at all (TG001), and
     ``apply`` inserts the canonical guard above the switch and keeps it
-    (review 6, AP1). Same rule as apply's (:func:`codemods.guard_edit.is_mode_variable`).
+    (review 6, AP1).
     """
     from codemods.guard_edit import is_mode_variable
 
-    return is_mode_variable(variable, context.env_var, tuple(context.stale_flags))
+    variable = read.variable
+    if is_mode_variable(variable, context.env_var, tuple(context.stale_flags)) or context.env_var.upper() in variable.upper():
+        return True
+    return isinstance(read.default, str) and read.default.strip().lower() == context.heartbeat_value.lower()
 
 
 def _switch_only(guard: GuardTest, context: VerifierContext) -> bool:
     """The test reads environment variables, none of them the mode variable or one meant for it."""
-    variables = [r.variable for r in guard.reads if r.variable]
-    return bool(variables) and not any(v == context.env_var or _mode_like(v, context) for v in variables)
+    reads = [r for r in guard.reads if r.variable]
+    return bool(reads) and not any(r.variable == context.env_var or _mode_like(r, context) for r in reads)
 
 
 def _stale_hit(read: EnvRead, context: VerifierContext) -> RuleHit:
@@ -556,7 +561,7 @@ def _explain(
             return hits, failure.index, None
         # Only a condition that reads another variable is a (stale) guard; a read in the body is just data.
         tested = [r for test in sorted(lenient.guard_tests.values(), key=lambda t: t.index) for r in test.reads]
-        other = [r for r in tested if r.variable and r.variable != context.env_var and _mode_like(r.variable, context)]
+        other = [r for r in tested if r.variable and r.variable != context.env_var and _mode_like(r, context)]
         if other:
             hits.append(_stale_hit(other[0], context))
             return hits, None, other[0].variable

@@ -6,6 +6,8 @@
 # expect: kill_switch_then_guard ok
 # expect: misspelled TG007 THOR_SCHEDULR_MODE
 # expect: effect_then_kill_switch TG001 in heartbeat mode it runs '_connect()' first
+# expect: old_variable_name TG007 THOR_SCHEDULER_MODE_OLD
+# expect: heartbeat_default TG007 SCHED
 import os
 import threading
 
@@ -52,5 +54,17 @@ def misspelled():
 def effect_then_kill_switch():
     _connect()
     if os.environ.get("FEED_DISABLED"):
+        return
+    _connect()
+
+
+def old_variable_name():
+    if os.environ.get("THOR_SCHEDULER_MODE_OLD", "").lower() == "heartbeat":
+        return
+    _connect()
+
+
+def heartbeat_default():
+    if os.getenv("SCHED", "heartbeat").lower() == "heartbeat":
         return
     _connect()
