@@ -48,6 +48,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.hierarchy import project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
@@ -1810,29 +1811,16 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
                 continue  # another class's own instance (a subclass overriding is assumption 3)
             if not _other_class(facts, site[3], owner.name.value):
                 return f"the attribute store at line {site[0]} ('{site[1]}') may shadow the class attribute {name}"
-    pending: list[tuple[cst.ClassDef, ModuleFacts, int]] = [(owner, facts, 0)]
-    seen: set[int] = {id(owner)}
-    while pending:
-        node, module, depth = pending.pop()
+    for item in project_bases(evaluator, owner):
+        if isinstance(item, str):
+            return item
+        node, module, _ = item
         if node is not owner:
             qualname = module.class_qualname(node) or node.name.value
             for (scope, key), sites in attribute_stores(module).items():
                 if key in (name, "*") and scope == qualname and sites:
                     site = sites[0]
                     return f"the attribute store at line {site[0]} ('{site[1]}') in {module.name} may shadow the class attribute {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if module is evaluator.facts else evaluator.module_evaluator(module)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue) and id(parent.node) not in seen:
-                seen.add(id(parent.node))
-                pending.append((parent.node, parent.facts or module, depth + 1))
-            elif not isinstance(parent, (ClassValue, Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
     return None
 
 
@@ -2046,12 +2034,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
     with a computed name. Other classes' methods and other modules are not searched (stated assumption). A base that is not a project class (``AppConfig``) is assumed
     not to replace methods of its subclasses; a base the verifier cannot resolve is a problem.
     """
-    seen: set[int] = set()
 
-    def visit(node: cst.ClassDef, facts: ModuleFacts, depth: int, is_owner: bool) -> str | None:
-        if id(node) in seen:
-            return None
-        seen.add(id(node))
+    def visit(node: cst.ClassDef, facts: ModuleFacts, is_owner: bool) -> str | None:
         stores = attribute_stores(facts)
         scopes = ("", facts.class_qualname(node) or node.name.value)
         if not is_owner:
@@ -2110,23 +2094,13 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             for keyword in node.keywords:
                 if keyword.keyword is not None and keyword.keyword.value == "metaclass":
                     return f"the base class {node.name.value} has the metaclass '{code_of(keyword.value)}', which may replace {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue):
-                problem = visit(parent.node, parent.facts or facts, depth + 1, False)
-                if problem is not None:
-                    return problem
-            elif not isinstance(parent, (Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
         return None
 
-    return visit(owner, evaluator.facts, 0, True)
+    for item in project_bases(evaluator, owner):
+        problem = item if isinstance(item, str) else visit(item[0], item[1], item[0] is owner)
+        if problem is not None:
+            return problem
+    return None
 
 
 _LIBRARY_CLASS_DECORATORS = frozenset(
