@@ -47,7 +47,9 @@ from thor_guard.verifier.effects import (
     TEXT_METHODS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
+from thor_guard.verifier.class_bindings import ClassBinding, class_binding, getter_def
+from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
@@ -856,7 +858,23 @@ class Evaluator:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
         assert self.owner is not None
         qualname = self.facts.class_qualname(self.owner)
-        if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name):
+        rebound = qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name)
+        reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
+        if reads:
+            store = _class_object_store(self.facts, self.owner.name.value, name)
+            if store is not None:
+                # `Feed.pending = property(f)` after the class (review 7, ST7): the class attribute a read finds may be
+                # a descriptor installed by that store, whose getter the read runs
+                raise Effect(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may put a property or other descriptor on the class, whose getter the read runs")
+        if reads and (rebound or _class_member(self.owner, name) is None):
+            # The binding that survives the class body decides, whatever statement made it (review 7, R7-11:
+            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target).
+            surviving = self._surviving_binding(self.facts, self.owner, name, node)
+            if surviving is not None:
+                return surviving
+            if class_binding(self.facts, self.owner, name) is not None:
+                return None  # plain values (several literals…): instance state of unknown value, as before
+        if rebound:
             return None
         patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
         if patched is not None and _class_member(self.owner, name) is not None:
@@ -865,7 +883,7 @@ class Evaluator:
             self.trace.problems.append(patched)
             raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
-        if method is None and bound and self.instance_receiver and not any(_binds_in_body(self.owner, name)):
+        if method is None and bound and self.instance_receiver and class_binding(self.facts, self.owner, name) is None:
             inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
             if inherited is not None:
                 return inherited
@@ -895,11 +913,14 @@ class Evaluator:
                 return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
-            if problem is not None:
-                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
-                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             try:
+                # evaluated even when the value may change in place: `pending = [property(f)][0]` is a descriptor,
+                # whose getter a read runs (review 7, R7-12 variant), whatever the container census says
                 value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            except Unsupported:
+                if problem is None:
+                    raise
+                value = OPAQUE
             except (Effect, Crash, Raises):
                 # `clock = _Clock()`: computed when the class was created (not by this call); reading it is pure, but
                 # it may be a project instance whose dunders run — judged where this function uses it (review 5, TP6)
@@ -910,6 +931,9 @@ class Evaluator:
             if value is UNTRUSTED or isinstance(value, Instance):
                 # `client = _CLIENT`, a module-level project instance: the load runs its class's __get__ if it has one
                 raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)")
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
+                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
                 # the instance it is a bound method and self becomes its key argument (hostile VH-7)
@@ -983,59 +1007,60 @@ class Evaluator:
     def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
         """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
 
-        The project bases are searched in order (through proven bindings, up to :data:`MAX_HELPER_DEPTH` levels):
-        the first that binds ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base in this
-        module is walked; a getter in another module, another decorator or a computed class attribute
-        (``setting = property(...)``) may run code when read: an effect. A literal or a plain method is what the
-        read gives (None: the caller goes on as before). When no class of the hierarchy binds the name and one
-        defines ``__getattr__``, the read runs it: an effect. Bases outside the project are library code (assumption 7).
+        The project bases are searched in Python's method resolution order (C3, :func:`~thor_guard.verifier.hierarchy.linearise`;
+        a depth-first search picks the wrong class in a mixin diamond, review 7, R7-10): the first that binds
+        ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base is walked; another decorator
+        or a computed class attribute (``setting = property(...)``, an import, several bindings) may run code when
+        read: an effect. A literal or a plain method is what the read gives (None: the caller goes on as before).
+        When the order is not exact (a library base whose own bases are not read, a metaclass), every project class
+        that binds the name is judged. A hierarchy whose order cannot be computed is TG009. When no class of the
+        hierarchy binds the name and one defines ``__getattr__``, the read runs it: an effect. Bases outside the
+        project are library code (assumption 7).
         """
         assert self.owner is not None
-        seen: set[int] = set()
-
-        def visit(classdef: cst.ClassDef, facts: ModuleFacts, depth: int) -> object | None:
-            if depth >= MAX_HELPER_DEPTH or id(classdef) in seen:
-                return None
-            seen.add(id(classdef))
-            probe = self if facts is self.facts else self.module_evaluator(facts)
-            for base in classdef.bases:
-                try:
-                    parent = probe.evaluate(_generic_origin(base.value))
-                except EvalError:
-                    continue  # an unproven base is TG009 elsewhere (class_hierarchy_problem) when it matters
-                if not isinstance(parent, ClassValue):
-                    continue
-                parent_facts = parent.facts or facts
-                kind = _source_class_binding(parent_facts, parent.node.name.value, name)
-                if kind == "plain":
-                    return False
-                if kind == "getter":
-                    member = _class_member(parent.node, name)
-                    getter_facts = parent_facts
-                    if not isinstance(member, cst.FunctionDef):
-                        # the skeleton (or another module's outline) elided the base's body: cut the getter from the source
-                        qualname = parent_facts.class_qualname(parent.node)
-                        recovered = parent_facts.recover_qualname(f"{qualname}.{name}") if qualname is not None else None
-                        if recovered is not None:
-                            getter_facts, member = recovered
-                    if isinstance(member, cst.FunctionDef) and _getter_decorated(getter_facts, member):
-                        return self._walk_getter(getter_facts, member, parent.node, name, node)
-                    kind = "descriptor"
-                if kind == "descriptor":
-                    raise Effect(node, f"'{code_of(node)}' reads '{name}', which the base class {parent.node.name.value} binds with a decorator or a computed value (a property or descriptor whose getter may run code)")
-                found = visit(parent.node, parent_facts, depth + 1)
-                if found is not None:
-                    return found
+        order = linearise(self, self.owner)
+        if isinstance(order, str):
+            raise Unsupported(node, f"'{code_of(node)}' reads '{name}' through the class hierarchy: {order}", "binding")
+        candidates = [(c, f, binding) for c, f, _ in order.classes[1:] if (binding := class_binding(f, c, name)) is not None]
+        if not order.exact and len(candidates) > 1:
+            for classdef, facts, kind in candidates:  # any of them may be the one the read finds
+                self._inherited_member(classdef, facts, kind, name, node)
             return None
-
-        found = visit(self.owner, self.facts, 0)
-        if found is False:
-            return None
-        if found is not None:
-            return found
+        if candidates:
+            found = self._inherited_member(*candidates[0], name, node)
+            return None if found is False else found
         if "__getattr__" in class_dunders(self, self.owner, self.facts):
             raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
         return None
+
+    def _inherited_member(self, classdef: cst.ClassDef, facts: ModuleFacts, binding: ClassBinding, name: str, node: cst.CSTNode) -> object:
+        """What reading ``name`` bound in base ``classdef`` gives through ``self``: False for a plain value or method,
+        the getter's result for a walked property; else an effect (:meth:`_surviving_binding`)."""
+        if binding.kind == "plain":
+            return False
+        found = self._surviving_binding(facts, classdef, name, node, binding)
+        assert found is not None
+        return found
+
+    def _surviving_binding(self, facts: ModuleFacts, classdef: cst.ClassDef, name: str, node: cst.CSTNode, binding: ClassBinding | None = None) -> object | None:
+        """``self.<name>`` bound in the body of ``classdef`` (the owner or a base) by the binding that survives the
+        body (:func:`~thor_guard.verifier.class_bindings.class_binding`): a ``@property``/``@cached_property`` getter
+        is walked (its result); a computed value, an import, another decorator… may be a descriptor whose
+        ``__get__`` runs: an effect naming the binding. None for a plain binding or none."""
+        binding = binding if binding is not None else class_binding(facts, classdef, name)
+        if binding is None or binding.kind == "plain":
+            return None
+        if binding.kind == "getter":
+            member = getter_def(facts, classdef, name, binding.line)
+            recovered = (facts, member) if member is not None and not is_stub(member) else None
+            qualname = facts.class_qualname(classdef)
+            if recovered is None and qualname is not None:
+                # the skeleton (or another module's outline) elided the class body: cut the getter from the source
+                recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
+            if recovered is not None and _getter_decorated(*recovered):
+                return self._walk_getter(recovered[0], recovered[1], classdef, name, node)
+        where = "the class" if classdef is self.owner else "the base class"
+        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {where} {classdef.name.value} binds at line {binding.line} ('{binding.text}') with a decorator, an import or a computed value (a property or descriptor whose getter may run code)")
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
         if isinstance(value, Module):
@@ -1786,6 +1811,49 @@ def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[in
     return None
 
 
+def _class_object_store(facts: ModuleFacts, owner: str, name: str) -> tuple[int, str, str, str | None] | None:
+    """A store in ``facts``' module that may put attribute ``name`` on the class ``owner`` itself (not on an
+    instance), ``Feed.x = property(f)``: a stored property or descriptor then runs its getter when
+    the attribute is read through an instance. Only stores through the class's name or ``cls`` of a value that is
+    not a literal count: a store through another name or a computed object is TG009 already
+    (:func:`_store_through_object`, :func:`instance_attribute_store`)."""
+    for (_, key), sites in attribute_stores(facts).items():
+        if key not in (name, "*"):
+            continue
+        for site in sites:
+            if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
+                return site
+    return None
+
+
+def _stores_literal(facts: ModuleFacts, line: int, name: str) -> bool:
+    """The store of attribute ``name`` on ``line`` stores a literal (``Feed.x = 1``, ``setattr(cls, "x", "a")``):
+    not a descriptor. Any other store on that line (or none found) is not proven to be one."""
+    tree = parsed_module(facts)[0]
+    values: list[ast.expr | None] = []
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) != line:
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Attribute) and t.attr == name for t in targets):
+                values.append(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) and node.target.attr == name:
+            values.append(None)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+            values.append(node.args[2] if len(node.args) == 3 else None)
+    if not values:
+        return False
+    for value in values:
+        if value is None:
+            return False
+        try:
+            ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return False
+    return True
+
+
 def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
     """None when no code can store an attribute ``name`` on an instance (or the class) of ``owner``, so that
     ``self.name`` is the class body's value; else ``"the attribute store at line N ('source') in <module> may
@@ -1810,29 +1878,16 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
                 continue  # another class's own instance (a subclass overriding is assumption 3)
             if not _other_class(facts, site[3], owner.name.value):
                 return f"the attribute store at line {site[0]} ('{site[1]}') may shadow the class attribute {name}"
-    pending: list[tuple[cst.ClassDef, ModuleFacts, int]] = [(owner, facts, 0)]
-    seen: set[int] = {id(owner)}
-    while pending:
-        node, module, depth = pending.pop()
+    for item in project_bases(evaluator, owner):
+        if isinstance(item, str):
+            return item
+        node, module, _ = item
         if node is not owner:
             qualname = module.class_qualname(node) or node.name.value
             for (scope, key), sites in attribute_stores(module).items():
                 if key in (name, "*") and scope == qualname and sites:
                     site = sites[0]
                     return f"the attribute store at line {site[0]} ('{site[1]}') in {module.name} may shadow the class attribute {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if module is evaluator.facts else evaluator.module_evaluator(module)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue) and id(parent.node) not in seen:
-                seen.add(id(parent.node))
-                pending.append((parent.node, parent.facts or module, depth + 1))
-            elif not isinstance(parent, (ClassValue, Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
     return None
 
 
@@ -2046,12 +2101,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
     with a computed name. Other classes' methods and other modules are not searched (stated assumption). A base that is not a project class (``AppConfig``) is assumed
     not to replace methods of its subclasses; a base the verifier cannot resolve is a problem.
     """
-    seen: set[int] = set()
 
-    def visit(node: cst.ClassDef, facts: ModuleFacts, depth: int, is_owner: bool) -> str | None:
-        if id(node) in seen:
-            return None
-        seen.add(id(node))
+    def visit(node: cst.ClassDef, facts: ModuleFacts, is_owner: bool) -> str | None:
         stores = attribute_stores(facts)
         scopes = ("", facts.class_qualname(node) or node.name.value)
         if not is_owner:
@@ -2110,23 +2161,13 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             for keyword in node.keywords:
                 if keyword.keyword is not None and keyword.keyword.value == "metaclass":
                     return f"the base class {node.name.value} has the metaclass '{code_of(keyword.value)}', which may replace {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue):
-                problem = visit(parent.node, parent.facts or facts, depth + 1, False)
-                if problem is not None:
-                    return problem
-            elif not isinstance(parent, (Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
         return None
 
-    return visit(owner, evaluator.facts, 0, True)
+    for item in project_bases(evaluator, owner):
+        problem = item if isinstance(item, str) else visit(item[0], item[1], item[0] is owner)
+        if problem is not None:
+            return problem
+    return None
 
 
 _LIBRARY_CLASS_DECORATORS = frozenset(

@@ -46,6 +46,7 @@ from thor_guard.verifier.evaluate import (
     lambda_of,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
+from thor_guard.verifier.patterns import pattern_effects
 from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
@@ -1003,6 +1004,8 @@ class Walker:
                 # not a dunder, on a subject not proven built in (hostile review 6, R6-5)
                 if not self._skipping(remaining, index):
                     raise Effect(case.pattern, f"the mapping pattern '{code_of(case.pattern)}' calls '{code_of(node.subject)}.get()' (a method of a value not proven built in)")
+            if not self._skipping(remaining, index):
+                pattern_effects(case.pattern, subject, node.subject, self._evaluator(remaining, Trace()))  # review 7, R7-1
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
             if self.all_paths and matched is not None:
                 matched = OPAQUE
