@@ -730,8 +730,13 @@ class Evaluator:
         if problem is not None:
             self.trace.problems.append(problem)
             return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
+        raised_before = "may raise" in self.trace.assumptions
         try:
             value = self.module_evaluator(facts).evaluate(expression)
+            if not raised_before:
+                # The expression ran when the module was imported; reading the bound name now cannot raise, so an
+                # `except` around `logger.info(...)` (logger = logging.getLogger(...)) is not reachable through it.
+                self.trace.assumptions.discard("may raise")
             if isinstance(value, ConstDict) and not isinstance(expression, cst.Dict):
                 # A dict display passed mutable_constant_problem's census (one census for every mutable constant);
                 # a dict built otherwise (`dict(a=1)`) was not censused: its contents are unknown.
@@ -1538,7 +1543,9 @@ class Evaluator:
         return is_heartbeat_world(self.env_value, self.context.heartbeat_value)
 
     def _builtin_call(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
-        self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
+        if not (name in ("str", "bool") and len(arguments) == 1 and not keywords and isinstance(arguments[0], str)):
+            self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
+        # (str()/bool() of a str, such as an environment read with a str default, never raise)
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
             return OPAQUE  # constructing a built-in exception runs no project code
