@@ -255,7 +255,8 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
         "TG007",
         "The guard reads another variable than the mode variable: an older opt-in flag (listed in `stale-flags`) or a misspelling. "
         "The scheduler mode is never consulted, so heartbeat mode does not stop the legacy thread. "
-        "A name that contains the mode variable (`THOR_SCHEDULER_MODE_OLD`) or a read whose default is `\"heartbeat\"` counts "
+        "A name that contains the mode variable (`THOR_SCHEDULER_MODE_OLD`) or the heartbeat value (`HEARTBEAT_ENABLED`), "
+        "or a read whose default is `\"heartbeat\"`, counts "
         "as meant for the mode too; a test of any other variable (a kill switch such as `FEED_DISABLED`, `RUN_MAIN`) is no "
         "mode guard at all: TG001.",
         "Run `thor-guard apply`: it rewrites the condition to the canonical form and keeps the log call and return value.",

@@ -22,7 +22,7 @@ MISBEHAVING = {
     "fa8_overload": ("Unguarded.start", "GuardOnlyInStub.start", "LateEffect.start", "StubLast.start"),
     "fa8_except_effect": ("Called.start", "Property.start", "NeverCaught.start", "NeverCaughtAttribute.start"),
     "fa8_kill_switch": ("kill_switch_only", "reloader_check_only", "kill_switch_in_function_import", "misspelled", "effect_then_kill_switch",
-        "old_variable_name", "heartbeat_default",
+        "old_variable_name", "heartbeat_default", "heartbeat_named_flag",
     ),
     "fa8_try_guards": ("subscript_caught",),
     "fa8_suppress_raise": ("swallowed_builtin", "swallowed_project", "swallowed_base_class", "swallowed_unknown_argument", "shadowed_builtin"),

@@ -489,8 +489,9 @@ def _stale_reads(guard: GuardTest, context: VerifierContext) -> list[EnvRead]:
 
 def _mode_like(read: EnvRead, context: VerifierContext) -> bool:
     """A read meant to be the mode (TG007): a flag listed in ``stale-flags``, a misspelling of the mode variable
-    (apply's :func:`codemods.guard_edit.is_mode_variable`), a name that contains it (``THOR_SCHEDULER_MODE_OLD``),
-    or a read whose default is the heartbeat value (``os.getenv("SCHED", "heartbeat")``).
+    (apply's :func:`codemods.guard_edit.is_mode_variable`), a name that contains it (``THOR_SCHEDULER_MODE_OLD``)
+    or the heartbeat value (``HEARTBEAT_ENABLED``), or a read whose default is the heartbeat value
+    (``os.getenv("SCHED", "heartbeat")``).
 
     Any other variable (``FEED_DISABLED``, ``RUN_MAIN``) is a switch of its own:
     a function whose only test reads one has no mode guard at all (TG001), and
@@ -499,9 +500,11 @@ def _mode_like(read: EnvRead, context: VerifierContext) -> bool:
     """
     from codemods.guard_edit import is_mode_variable
 
-    variable = read.variable
-    if is_mode_variable(variable, context.env_var, tuple(context.stale_flags)) or context.env_var.upper() in variable.upper():
+    variable = read.variable.upper()
+    if is_mode_variable(read.variable, context.env_var, tuple(context.stale_flags)):
         return True
+    if context.env_var.upper() in variable or context.heartbeat_value.upper() in variable:
+        return True  # THOR_SCHEDULER_MODE_OLD, HEARTBEAT_ENABLED: named after the mode or the heartbeat
     return isinstance(read.default, str) and read.default.strip().lower() == context.heartbeat_value.lower()
 
 

@@ -8,6 +8,7 @@
 # expect: effect_then_kill_switch TG001 in heartbeat mode it runs '_connect()' first
 # expect: old_variable_name TG007 THOR_SCHEDULER_MODE_OLD
 # expect: heartbeat_default TG007 SCHED
+# expect: heartbeat_named_flag TG007 HEARTBEAT_ENABLED
 import os
 import threading
 
@@ -66,5 +67,11 @@ def old_variable_name():
 
 def heartbeat_default():
     if os.getenv("SCHED", "heartbeat").lower() == "heartbeat":
+        return
+    _connect()
+
+
+def heartbeat_named_flag():
+    if os.getenv("HEARTBEAT_ENABLED", "").lower() in {"1", "true", "yes"}:
         return
     _connect()
