@@ -24,7 +24,7 @@ MISBEHAVING = {
     "fa8_kill_switch": ("kill_switch_only", "reloader_check_only", "kill_switch_in_function_import", "misspelled", "effect_then_kill_switch",
         "old_variable_name", "heartbeat_default", "heartbeat_named_flag",
     ),
-    "fa8_try_guards": ("subscript_caught",),
+    "fa8_try_guards": ("subscript_caught", "int_of_class_constant_caught", "Worker.attribute_caught"),
     "fa8_suppress_raise": ("swallowed_builtin", "swallowed_project", "swallowed_base_class", "swallowed_unknown_argument", "shadowed_builtin"),
 }
 """Rejected entry points per case that really start the thread in the heartbeat world or never run the body."""

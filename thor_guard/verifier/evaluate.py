@@ -1095,13 +1095,18 @@ class Evaluator:
             problem = self.metaclass_problem(value)
             if problem is not None:  # a metaclass property or __getattribute__ runs on a class attribute load
                 raise Effect(node, f"'{code_of(node)}' reads an attribute of a class whose {problem}")
+        if isinstance(value, ClassValue) and not self.callee_depth:
+            result = self.other_class_attribute(value, name, node)
+            if not is_concrete(result):
+                # A literal is returned only from a plain class (no base, metaclass or decorator, bound once, never
+                # stored): no descriptor, so the load neither runs code nor raises. Anything else is the assumption.
+                self.assume(node, "loads an attribute (no side-effecting properties)")
+            return result
         self.assume(node, "loads an attribute (no side-effecting properties)")
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         if isinstance(value, Instance):
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
-        if isinstance(value, ClassValue) and not self.callee_depth:
-            return self.other_class_attribute(value, name, node)
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
@@ -1543,9 +1548,13 @@ class Evaluator:
         return is_heartbeat_world(self.env_value, self.context.heartbeat_value)
 
     def _builtin_call(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
-        if not (name in ("str", "bool") and len(arguments) == 1 and not keywords and isinstance(arguments[0], str)):
+        single = arguments[0] if len(arguments) == 1 and not keywords else None
+        if not (
+            (name == "str" and isinstance(single, str))
+            or (name == "bool" and single is not None and (isinstance(single, (str, bool)) or tainted(single)))
+        ):
             self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
-        # (str()/bool() of a str, such as an environment read with a str default, never raise)
+        # (str() of a str and bool() of a str, a bool or a value derived from the mode never raise)
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
             return OPAQUE  # constructing a built-in exception runs no project code
@@ -1944,11 +1953,15 @@ def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, 
     if node.keywords or facts.class_qualname(node) is None:
         return None
     bases: list[str] = []
+    raised_before = "may raise" in probe.trace.assumptions
     for base in node.bases:
         try:
             resolved = probe.evaluate(base.value)
         except EvalError:
             return None
+        finally:
+            if not raised_before:
+                probe.trace.assumptions.discard("may raise")  # the class statement ran at import time
         if isinstance(resolved, Module):
             bases.append(resolved.dotted)
         elif isinstance(resolved, Builtin):

@@ -5,9 +5,15 @@
 # expect: str_helper_in_try_star ok
 # expect: str_helper_in_try ok
 # expect: Service.log_in_try ok
+# expect: bool_in_try ok
+# expect: enum_member_in_try_star ok
+# expect: class_constant_in_try ok
 # expect: subscript_caught TG009
 # expect: int_caught TG009
 # expect: str_of_unknown_caught TG009
+# expect: int_of_class_constant_caught TG001
+# expect: Worker.attribute_caught TG009
+import enum
 import logging
 import os
 import threading
@@ -18,6 +24,14 @@ SOURCE = os.environ
 
 def _connect():
     threading.Thread(target=print).start()
+
+
+class TextMode(str, enum.Enum):
+    HEARTBEAT = "heartbeat"
+
+
+class Names:
+    MODE = "THOR_SCHEDULER_MODE"
 
 
 def _is_heartbeat():
@@ -65,6 +79,34 @@ class Service:
         _connect()
 
 
+def bool_in_try():
+    mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    try:
+        if bool(mode == "heartbeat"):
+            return False
+    except Exception:
+        pass
+    _connect()
+
+
+def enum_member_in_try_star():
+    try:
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() in (TextMode.HEARTBEAT,):
+            return
+    except* ValueError:
+        pass
+    _connect()
+
+
+def class_constant_in_try():
+    try:
+        if os.getenv(Names.MODE, "heartbeat").lower() == "heartbeat":
+            return
+    except Exception:
+        pass
+    _connect()
+
+
 def subscript_caught():
     # unset: os.environ[...] raises KeyError, the handler swallows it and the thread starts in heartbeat mode
     try:
@@ -94,3 +136,32 @@ def str_of_unknown_caught():
     except Exception:
         pass
     _connect()
+
+
+class Limits:
+    RAW = "ten"
+
+
+def int_of_class_constant_caught():
+    # int("ten") raises ValueError before the guard; the handler swallows it and the thread starts in heartbeat mode
+    try:
+        limit = int(Limits.RAW)
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+    except ValueError:
+        pass
+    _connect()
+
+
+class Worker:
+    config = None
+
+    def attribute_caught(self):
+        # None has no .name: AttributeError before the guard, the handler swallows it and the thread starts
+        try:
+            label = self.config.name
+            if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+                return
+        except Exception:
+            pass
+        _connect()
