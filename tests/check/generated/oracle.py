@@ -162,7 +162,8 @@ def verify(batch: Batch, root: Path) -> dict[str, Verdict]:
     for case in batch.cases:
         findings = by_target[case.target]
         verified = case.target in result.verdicts
-        broken = [message for path, message in errors.items() if path.startswith(str(root / case.package))]
+        # `g1/` is not a prefix of `g157/main.py`: compare whole path segments
+        broken = [message for path, message in errors.items() if path.startswith(str(root / case.package) + os.sep)]
         # A rejected case always has a code: a file error of its package (check exit 2) is one too.
         verdicts[case.target] = Verdict(
             accepted=verified and not findings and not broken,
