@@ -1871,13 +1871,22 @@ def _class_object_store(facts: ModuleFacts, owner: str, name: str) -> tuple[int,
     the attribute is read through an instance. Only stores through the class's name or ``cls`` of a value that is
     not a literal count: a store through another name or a computed object is TG009 already
     (:func:`_store_through_object`, :func:`instance_attribute_store`)."""
-    for (_, key), sites in attribute_stores(facts).items():
-        if key not in (name, "*"):
-            continue
-        for site in sites:
-            if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
-                return site
+    for site in (*_stores_by_attribute(facts).get(name, ()), *_stores_by_attribute(facts).get("*", ())):
+        if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
+            return site
     return None
+
+
+def _stores_by_attribute(facts: ModuleFacts) -> dict[str, list[tuple[int, str, str, str | None]]]:
+    """:func:`attribute_stores` indexed by attribute name alone (every scope), memoised per module: a read of
+    ``self.x`` looks up its own name instead of scanning every store of the module."""
+    cached = facts.__dict__.get("_stores_by_attribute")
+    if cached is None:
+        cached = {}
+        for (_, key), sites in attribute_stores(facts).items():
+            cached.setdefault(key, []).extend(sites)
+        facts.__dict__["_stores_by_attribute"] = cached
+    return cached
 
 
 def _stores_literal(facts: ModuleFacts, line: int, name: str) -> bool:
@@ -2641,17 +2650,35 @@ def function_patch_problem(facts: ModuleFacts, entry: str) -> str | None:
 
     The object is judged by what it may be, not by how it is spelled: an alias (``_f = Feed.start``), a loop variable
     (``for _m in (Feed.start,)``), a parameter of a function that import-time code calls (``_trace(Feed.start)``
-    with ``func.__code__ = …``), a computed object. Only a store through a name bound solely to another ``def`` or
-    class of the module (``other.__code__ = …``) is unrelated. The entry point's own name is the binding census's.
+    with ``func.__code__ = …``), a computed object. Only a store on a name — or an attribute of that name
+    (``module.helper.__code__``) — that the module binds solely to another ``def`` or class is unrelated.
     """
+    import ast
+
     for (_, key), sites in attribute_stores(facts).items():
         if key not in _FUNCTION_PATCHES:
             continue
-        for line, text, _, root in sites:
-            bound = facts.bindings.bindings(root) if root is not None else []
-            if root is not None and root != entry and bound and all(b.kind in ("def", "class") for b in bound):
+        lines = {site[0]: site for site in sites}
+        matched: set[int] = set()
+        for node in ast.walk(parsed_module(facts)[0]):
+            if getattr(node, "lineno", None) not in lines:
                 continue
+            if isinstance(node, ast.Attribute) and node.attr == key and isinstance(node.ctx, (ast.Store, ast.Del)):
+                target: ast.AST = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+                target = node.args[0]
+            else:
+                continue
+            matched.add(node.lineno)  # type: ignore[attr-defined]
+            name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+            bound = facts.bindings.bindings(name) if name is not None else []
+            if name is not None and name != entry and bound and all(b.kind in ("def", "class") for b in bound):
+                continue
+            line, text = lines[node.lineno][:2]  # type: ignore[attr-defined]
             return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
+        for line, text, _, _ in sites:
+            if line not in matched:  # a store the census saw but this scan could not place: not proven unrelated
+                return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
     return None
 
 
