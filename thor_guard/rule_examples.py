@@ -129,6 +129,10 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
         bad=(
             Example("no guard at all", _service("self.running = True")),
             Example("a guard on an unrelated condition", _service("if self.running:\n    return")),
+            Example(
+                "a kill switch is not a mode guard (apply inserts the guard above it and keeps it)",
+                _service('if os.environ.get("FEED_DISABLED"):\n    return'),
+            ),
         ),
         good=(
             Example("the canonical guard", CANONICAL),
@@ -250,7 +254,11 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
     RuleDoc(
         "TG007",
         "The guard reads another variable than the mode variable: an older opt-in flag (listed in `stale-flags`) or a misspelling. "
-        "The scheduler mode is never consulted, so heartbeat mode does not stop the legacy thread.",
+        "The scheduler mode is never consulted, so heartbeat mode does not stop the legacy thread. "
+        "A name that contains the mode variable (`THOR_SCHEDULER_MODE_OLD`) or the heartbeat value (`HEARTBEAT_ENABLED`), "
+        "or a read whose default is `\"heartbeat\"`, counts "
+        "as meant for the mode too; a test of any other variable (a kill switch such as `FEED_DISABLED`, `RUN_MAIN`) is no "
+        "mode guard at all: TG001.",
         "Run `thor-guard apply`: it rewrites the condition to the canonical form and keeps the log call and return value.",
         bad=(
             Example(

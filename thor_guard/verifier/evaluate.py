@@ -47,7 +47,9 @@ from thor_guard.verifier.effects import (
     TEXT_METHODS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.facts import ModuleFacts, code_of, walrus_in_comprehensions
+from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
+from thor_guard.verifier.class_bindings import ClassBinding, class_binding, getter_def
+from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.values import (
@@ -728,8 +730,13 @@ class Evaluator:
         if problem is not None:
             self.trace.problems.append(problem)
             return OPAQUE  # a list/set/dict that may have changed in place: its value is unknown (R4-1)
+        raised_before = "may raise" in self.trace.assumptions
         try:
             value = self.module_evaluator(facts).evaluate(expression)
+            if not raised_before:
+                # The expression ran when the module was imported; reading the bound name now cannot raise, so an
+                # `except` around `logger.info(...)` (logger = logging.getLogger(...)) is not reachable through it.
+                self.trace.assumptions.discard("may raise")
             if isinstance(value, ConstDict) and not isinstance(expression, cst.Dict):
                 # A dict display passed mutable_constant_problem's census (one census for every mutable constant);
                 # a dict built otherwise (`dict(a=1)`) was not censused: its contents are unknown.
@@ -821,6 +828,32 @@ class Evaluator:
             if argument is not None and rest and self._reads_self(argument):
                 self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
 
+    def _format_map_fields(self, template: str, node: cst.Call) -> None:
+        """``"{s.x}".format_map({"s": self})``: each named field is looked up in the mapping and its attribute chain
+        read (on ``self``: ``self.x``, judged as the spelled-out load), in template order; a positional field
+        (``{0}``, ``{}``) makes ``format_map`` raise ValueError in every world (review 6, FM5: the legacy body never
+        runs), after the fields before it were read."""
+        import string
+
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+        except ValueError:
+            return
+        mapping = node.args[0].value if len(node.args) == 1 and not node.args[0].star and node.args[0].keyword is None else None
+        entries: dict[str, cst.BaseExpression] = {}
+        if isinstance(mapping, cst.Dict):
+            for element in mapping.elements:
+                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                    entries[str(element.key.evaluated_value)] = element.value
+        for field in fields:
+            head, _, rest = field.partition(".")
+            head = head.split("[")[0]
+            if head == "" or head.isdigit():
+                raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field}}}')", "ValueError")
+            argument = entries.get(head)
+            if argument is not None and rest and self._reads_self(argument):
+                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
         """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
         literal, a module dict constant, or the function's own ``**kwargs``/``*args`` parameter (not rebound).
@@ -835,6 +868,19 @@ class Evaluator:
             isinstance(node, cst.Name) and self.owner is not None and self.instance_receiver
             and node.value == self.receiver and node.value not in self.locals.keys() - {self.receiver}
         )
+
+    def _own_class(self, node: cst.BaseExpression) -> bool:
+        """``node`` is ``type(self)`` (the builtin ``type``) or ``self.__class__`` on the instance receiver."""
+        if isinstance(node, cst.Attribute) and node.attr.value == "__class__":
+            return self._reads_self(node.value)
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "type" and len(node.args) == 1):
+            return False
+        if node.args[0].star or node.args[0].keyword is not None or not self._reads_self(node.args[0].value):
+            return False
+        try:
+            return self.evaluate(node.func) == Builtin("type")
+        except EvalError:
+            return False
 
     def _owner_name(self) -> str | None:
         """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
@@ -856,7 +902,23 @@ class Evaluator:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
         assert self.owner is not None
         qualname = self.facts.class_qualname(self.owner)
-        if qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name):
+        rebound = qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name)
+        reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
+        if reads:
+            store = _class_object_store(self.facts, self.owner.name.value, name)
+            if store is not None:
+                # `Feed.pending = property(f)` after the class (review 7, ST7): the class attribute a read finds may be
+                # a descriptor installed by that store, whose getter the read runs
+                raise Effect(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may put a property or other descriptor on the class, whose getter the read runs")
+        if reads and (rebound or _class_member(self.owner, name) is None):
+            # The binding that survives the class body decides, whatever statement made it (review 7, R7-11:
+            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target).
+            surviving = self._surviving_binding(self.facts, self.owner, name, node)
+            if surviving is not None:
+                return surviving
+            if class_binding(self.facts, self.owner, name) is not None:
+                return None  # plain values (several literals…): instance state of unknown value, as before
+        if rebound:
             return None
         patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
         if patched is not None and _class_member(self.owner, name) is not None:
@@ -865,7 +927,7 @@ class Evaluator:
             self.trace.problems.append(patched)
             raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
-        if method is None and bound and self.instance_receiver and not any(_binds_in_body(self.owner, name)):
+        if method is None and bound and self.instance_receiver and class_binding(self.facts, self.owner, name) is None:
             inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
             if inherited is not None:
                 return inherited
@@ -895,11 +957,14 @@ class Evaluator:
                 return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
-            if problem is not None:
-                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
-                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             try:
+                # evaluated even when the value may change in place: `pending = [property(f)][0]` is a descriptor,
+                # whose getter a read runs (review 7, R7-12 variant), whatever the container census says
                 value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+            except Unsupported:
+                if problem is None:
+                    raise
+                value = OPAQUE
             except (Effect, Crash, Raises):
                 # `clock = _Clock()`: computed when the class was created (not by this call); reading it is pure, but
                 # it may be a project instance whose dunders run — judged where this function uses it (review 5, TP6)
@@ -910,6 +975,9 @@ class Evaluator:
             if value is UNTRUSTED or isinstance(value, Instance):
                 # `client = _CLIENT`, a module-level project instance: the load runs its class's __get__ if it has one
                 raise Effect(node, f"'{code_of(node)}' loads the class attribute {name}, which may hold a project object whose __get__ runs (a descriptor)")
+            if problem is not None:
+                self.trace.problems.append(f"class attribute {self.owner.name.value}.{name}: {problem}")
+                return OPAQUE  # `HB = ["heartbeat"]` in the class body, `Feed.HB.remove(...)` anywhere (R4-1)
             if bound and value == Marker(GETENV):
                 # `class Feed: getenv = os.getenv` then `self.getenv(...)`: os.getenv is a Python function, so through
                 # the instance it is a bound method and self becomes its key argument (hostile VH-7)
@@ -983,59 +1051,60 @@ class Evaluator:
     def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
         """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
 
-        The project bases are searched in order (through proven bindings, up to :data:`MAX_HELPER_DEPTH` levels):
-        the first that binds ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base in this
-        module is walked; a getter in another module, another decorator or a computed class attribute
-        (``setting = property(...)``) may run code when read: an effect. A literal or a plain method is what the
-        read gives (None: the caller goes on as before). When no class of the hierarchy binds the name and one
-        defines ``__getattr__``, the read runs it: an effect. Bases outside the project are library code (assumption 7).
+        The project bases are searched in Python's method resolution order (C3, :func:`~thor_guard.verifier.hierarchy.linearise`;
+        a depth-first search picks the wrong class in a mixin diamond, review 7, R7-10): the first that binds
+        ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base is walked; another decorator
+        or a computed class attribute (``setting = property(...)``, an import, several bindings) may run code when
+        read: an effect. A literal or a plain method is what the read gives (None: the caller goes on as before).
+        When the order is not exact (a library base whose own bases are not read, a metaclass), every project class
+        that binds the name is judged. A hierarchy whose order cannot be computed is TG009. When no class of the
+        hierarchy binds the name and one defines ``__getattr__``, the read runs it: an effect. Bases outside the
+        project are library code (assumption 7).
         """
         assert self.owner is not None
-        seen: set[int] = set()
-
-        def visit(classdef: cst.ClassDef, facts: ModuleFacts, depth: int) -> object | None:
-            if depth >= MAX_HELPER_DEPTH or id(classdef) in seen:
-                return None
-            seen.add(id(classdef))
-            probe = self if facts is self.facts else self.module_evaluator(facts)
-            for base in classdef.bases:
-                try:
-                    parent = probe.evaluate(_generic_origin(base.value))
-                except EvalError:
-                    continue  # an unproven base is TG009 elsewhere (class_hierarchy_problem) when it matters
-                if not isinstance(parent, ClassValue):
-                    continue
-                parent_facts = parent.facts or facts
-                kind = _source_class_binding(parent_facts, parent.node.name.value, name)
-                if kind == "plain":
-                    return False
-                if kind == "getter":
-                    member = _class_member(parent.node, name)
-                    getter_facts = parent_facts
-                    if not isinstance(member, cst.FunctionDef):
-                        # the skeleton (or another module's outline) elided the base's body: cut the getter from the source
-                        qualname = parent_facts.class_qualname(parent.node)
-                        recovered = parent_facts.recover_qualname(f"{qualname}.{name}") if qualname is not None else None
-                        if recovered is not None:
-                            getter_facts, member = recovered
-                    if isinstance(member, cst.FunctionDef) and _getter_decorated(getter_facts, member):
-                        return self._walk_getter(getter_facts, member, parent.node, name, node)
-                    kind = "descriptor"
-                if kind == "descriptor":
-                    raise Effect(node, f"'{code_of(node)}' reads '{name}', which the base class {parent.node.name.value} binds with a decorator or a computed value (a property or descriptor whose getter may run code)")
-                found = visit(parent.node, parent_facts, depth + 1)
-                if found is not None:
-                    return found
+        order = linearise(self, self.owner)
+        if isinstance(order, str):
+            raise Unsupported(node, f"'{code_of(node)}' reads '{name}' through the class hierarchy: {order}", "binding")
+        candidates = [(c, f, binding) for c, f, _ in order.classes[1:] if (binding := class_binding(f, c, name)) is not None]
+        if not order.exact and len(candidates) > 1:
+            for classdef, facts, kind in candidates:  # any of them may be the one the read finds
+                self._inherited_member(classdef, facts, kind, name, node)
             return None
-
-        found = visit(self.owner, self.facts, 0)
-        if found is False:
-            return None
-        if found is not None:
-            return found
+        if candidates:
+            found = self._inherited_member(*candidates[0], name, node)
+            return None if found is False else found
         if "__getattr__" in class_dunders(self, self.owner, self.facts):
             raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
         return None
+
+    def _inherited_member(self, classdef: cst.ClassDef, facts: ModuleFacts, binding: ClassBinding, name: str, node: cst.CSTNode) -> object:
+        """What reading ``name`` bound in base ``classdef`` gives through ``self``: False for a plain value or method,
+        the getter's result for a walked property; else an effect (:meth:`_surviving_binding`)."""
+        if binding.kind == "plain":
+            return False
+        found = self._surviving_binding(facts, classdef, name, node, binding)
+        assert found is not None
+        return found
+
+    def _surviving_binding(self, facts: ModuleFacts, classdef: cst.ClassDef, name: str, node: cst.CSTNode, binding: ClassBinding | None = None) -> object | None:
+        """``self.<name>`` bound in the body of ``classdef`` (the owner or a base) by the binding that survives the
+        body (:func:`~thor_guard.verifier.class_bindings.class_binding`): a ``@property``/``@cached_property`` getter
+        is walked (its result); a computed value, an import, another decorator… may be a descriptor whose
+        ``__get__`` runs: an effect naming the binding. None for a plain binding or none."""
+        binding = binding if binding is not None else class_binding(facts, classdef, name)
+        if binding is None or binding.kind == "plain":
+            return None
+        if binding.kind == "getter":
+            member = getter_def(facts, classdef, name, binding.line)
+            recovered = (facts, member) if member is not None and not is_stub(member) else None
+            qualname = facts.class_qualname(classdef)
+            if recovered is None and qualname is not None:
+                # the skeleton (or another module's outline) elided the class body: cut the getter from the source
+                recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
+            if recovered is not None and _getter_decorated(*recovered):
+                return self._walk_getter(recovered[0], recovered[1], classdef, name, node)
+        where = "the class" if classdef is self.owner else "the base class"
+        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {where} {classdef.name.value} binds at line {binding.line} ('{binding.text}') with a decorator, an import or a computed value (a property or descriptor whose getter may run code)")
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
         if isinstance(value, Module):
@@ -1065,13 +1134,18 @@ class Evaluator:
             problem = self.metaclass_problem(value)
             if problem is not None:  # a metaclass property or __getattribute__ runs on a class attribute load
                 raise Effect(node, f"'{code_of(node)}' reads an attribute of a class whose {problem}")
+        if isinstance(value, ClassValue) and not self.callee_depth:
+            result = self.other_class_attribute(value, name, node)
+            if not is_concrete(result):
+                # A literal is returned only from a plain class (no base, metaclass or decorator, bound once, never
+                # stored): no descriptor, so the load neither runs code nor raises. Anything else is the assumption.
+                self.assume(node, "loads an attribute (no side-effecting properties)")
+            return result
         self.assume(node, "loads an attribute (no side-effecting properties)")
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         if isinstance(value, Instance):
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
-        if isinstance(value, ClassValue) and not self.callee_depth:
-            return self.other_class_attribute(value, name, node)
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
@@ -1340,6 +1414,12 @@ class Evaluator:
     # -- subscripts ----------------------------------------------------------
     def _eval_Subscript(self, node: cst.Subscript) -> object:
         container = self.evaluate(node.value)
+        if self._own_class(node.value):
+            # `type(self)[int]` / `self.__class__[int]` subscripts the own class (a subclass is assumption 3): its
+            # __class_getitem__ runs, as for `Feed[int]` spelled by name (review 5, DX13)
+            problem = self.class_getitem_problem(ClassValue(self.owner, self.facts))  # type: ignore[arg-type]
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' subscripts the class of self: {problem}")
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
             for element in node.slice:
                 inner = element.slice
@@ -1513,10 +1593,23 @@ class Evaluator:
         return is_heartbeat_world(self.env_value, self.context.heartbeat_value)
 
     def _builtin_call(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
-        self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
+        single = arguments[0] if len(arguments) == 1 and not keywords else None
+        if not (
+            (name == "str" and isinstance(single, str))
+            or (name == "bool" and single is not None and (isinstance(single, (str, bool)) or tainted(single)))
+        ):
+            self.trace.assumptions.add("may raise")  # hash([]), int("x"): a builtin can raise into an `except`
+        # (str() of a str and bool() of a str, a bool or a value derived from the mode never raise)
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
-            return OPAQUE  # constructing a built-in exception runs no project code
+            # Constructing a built-in exception runs no project code, but whoever reports it formats its arguments
+            # (`str(exc)` is `str(arg)` of a one-argument exception, else the repr of the args: Django's request
+            # logging, `logger.exception`, a traceback): judged as formatting them here, the only place the verifier
+            # sees them (review 7, R7-6: `raise RuntimeError(self)` with an own `__str__` is TG002).
+            for value in (*arguments, *keywords.values()):
+                if not tainted(value):
+                    self.dunder(value, node, "formats")
+            return OPAQUE
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
         if name == "type" and (len(arguments) != 1 or keywords):
@@ -1642,6 +1735,8 @@ class Evaluator:
             if isinstance(receiver, (str, bytes)) or name in ASSUMED_PURE_METHODS:
                 if isinstance(receiver, str) and name == "format":
                     self._format_fields(receiver, node)
+                if isinstance(receiver, str) and name == "format_map":
+                    self._format_map_fields(receiver, node)
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
@@ -1786,6 +1881,58 @@ def _store_through_object(facts: ModuleFacts, owner: str, name: str) -> tuple[in
     return None
 
 
+def _class_object_store(facts: ModuleFacts, owner: str, name: str) -> tuple[int, str, str, str | None] | None:
+    """A store in ``facts``' module that may put attribute ``name`` on the class ``owner`` itself (not on an
+    instance), ``Feed.x = property(f)``: a stored property or descriptor then runs its getter when
+    the attribute is read through an instance. Only stores through the class's name or ``cls`` of a value that is
+    not a literal count: a store through another name or a computed object is TG009 already
+    (:func:`_store_through_object`, :func:`instance_attribute_store`)."""
+    for site in (*_stores_by_attribute(facts).get(name, ()), *_stores_by_attribute(facts).get("*", ())):
+        if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
+            return site
+    return None
+
+
+def _stores_by_attribute(facts: ModuleFacts) -> dict[str, list[tuple[int, str, str, str | None]]]:
+    """:func:`attribute_stores` indexed by attribute name alone (every scope), memoised per module: a read of
+    ``self.x`` looks up its own name instead of scanning every store of the module."""
+    cached = facts.__dict__.get("_stores_by_attribute")
+    if cached is None:
+        cached = {}
+        for (_, key), sites in attribute_stores(facts).items():
+            cached.setdefault(key, []).extend(sites)
+        facts.__dict__["_stores_by_attribute"] = cached
+    return cached
+
+
+def _stores_literal(facts: ModuleFacts, line: int, name: str) -> bool:
+    """The store of attribute ``name`` on ``line`` stores a literal (``Feed.x = 1``, ``setattr(cls, "x", "a")``):
+    not a descriptor. Any other store on that line (or none found) is not proven to be one."""
+    tree = parsed_module(facts)[0]
+    values: list[ast.expr | None] = []
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) != line:
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Attribute) and t.attr == name for t in targets):
+                values.append(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) and node.target.attr == name:
+            values.append(None)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+            values.append(node.args[2] if len(node.args) == 3 else None)
+    if not values:
+        return False
+    for value in values:
+        if value is None:
+            return False
+        try:
+            ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return False
+    return True
+
+
 def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: str) -> str | None:
     """None when no code can store an attribute ``name`` on an instance (or the class) of ``owner``, so that
     ``self.name`` is the class body's value; else ``"the attribute store at line N ('source') in <module> may
@@ -1810,29 +1957,16 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
                 continue  # another class's own instance (a subclass overriding is assumption 3)
             if not _other_class(facts, site[3], owner.name.value):
                 return f"the attribute store at line {site[0]} ('{site[1]}') may shadow the class attribute {name}"
-    pending: list[tuple[cst.ClassDef, ModuleFacts, int]] = [(owner, facts, 0)]
-    seen: set[int] = {id(owner)}
-    while pending:
-        node, module, depth = pending.pop()
+    for item in project_bases(evaluator, owner):
+        if isinstance(item, str):
+            return item
+        node, module, _ = item
         if node is not owner:
             qualname = module.class_qualname(node) or node.name.value
             for (scope, key), sites in attribute_stores(module).items():
                 if key in (name, "*") and scope == qualname and sites:
                     site = sites[0]
                     return f"the attribute store at line {site[0]} ('{site[1]}') in {module.name} may shadow the class attribute {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if module is evaluator.facts else evaluator.module_evaluator(module)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue) and id(parent.node) not in seen:
-                seen.add(id(parent.node))
-                pending.append((parent.node, parent.facts or module, depth + 1))
-            elif not isinstance(parent, (ClassValue, Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
     return None
 
 
@@ -1882,11 +2016,15 @@ def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, 
     if node.keywords or facts.class_qualname(node) is None:
         return None
     bases: list[str] = []
+    raised_before = "may raise" in probe.trace.assumptions
     for base in node.bases:
         try:
             resolved = probe.evaluate(base.value)
         except EvalError:
             return None
+        finally:
+            if not raised_before:
+                probe.trace.assumptions.discard("may raise")  # the class statement ran at import time
         if isinstance(resolved, Module):
             bases.append(resolved.dotted)
         elif isinstance(resolved, Builtin):
@@ -2046,12 +2184,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
     with a computed name. Other classes' methods and other modules are not searched (stated assumption). A base that is not a project class (``AppConfig``) is assumed
     not to replace methods of its subclasses; a base the verifier cannot resolve is a problem.
     """
-    seen: set[int] = set()
 
-    def visit(node: cst.ClassDef, facts: ModuleFacts, depth: int, is_owner: bool) -> str | None:
-        if id(node) in seen:
-            return None
-        seen.add(id(node))
+    def visit(node: cst.ClassDef, facts: ModuleFacts, is_owner: bool) -> str | None:
         stores = attribute_stores(facts)
         scopes = ("", facts.class_qualname(node) or node.name.value)
         if not is_owner:
@@ -2110,23 +2244,13 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
             for keyword in node.keywords:
                 if keyword.keyword is not None and keyword.keyword.value == "metaclass":
                     return f"the base class {node.name.value} has the metaclass '{code_of(keyword.value)}', which may replace {name}"
-        if depth >= MAX_HELPER_DEPTH:
-            return f"the class hierarchy above {node.name.value} is deeper than {MAX_HELPER_DEPTH}"
-        probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
-        for base in node.bases:
-            try:
-                parent = probe.evaluate(_generic_origin(base.value))
-            except EvalError as exc:
-                return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
-            if isinstance(parent, ClassValue):
-                problem = visit(parent.node, parent.facts or facts, depth + 1, False)
-                if problem is not None:
-                    return problem
-            elif not isinstance(parent, (Module, Builtin)):
-                return f"the base class '{code_of(base.value)}' is not a known class"
         return None
 
-    return visit(owner, evaluator.facts, 0, True)
+    for item in project_bases(evaluator, owner):
+        problem = item if isinstance(item, str) else visit(item[0], item[1], item[0] is owner)
+        if problem is not None:
+            return problem
+    return None
 
 
 _LIBRARY_CLASS_DECORATORS = frozenset(
@@ -2534,6 +2658,50 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
     walk(tree, "", "")
     facts.__dict__["_attribute_stores"] = found
     return found
+
+
+_FUNCTION_PATCHES = ("__code__", "__defaults__", "__kwdefaults__")
+"""Writable attributes of a function object that change what a call of it runs."""
+
+
+def function_patch_problem(facts: ModuleFacts, entry: str, *, method: bool = False) -> str | None:
+    """None when no code in ``facts``' module stores ``__code__``/``__defaults__``/``__kwdefaults__`` on an object
+    that may be the entry point ``entry``'s function; else which store, for TG009 (review 6, R6-25).
+
+    The object is judged by what it may be, not by how it is spelled: an alias (``_f = Feed.start``), a loop variable
+    (``for _m in (Feed.start,)``), a parameter of a function that import-time code calls (``_trace(Feed.start)``
+    with ``func.__code__ = …``), a computed object. Only a store on a name — or an attribute of that name
+    (``module.helper.__code__``) — that the module binds solely to another ``def`` or class is unrelated; for a
+    ``method`` entry point also one of its own name (the module's ``def start`` is not ``Feed.start``).
+    """
+    import ast
+
+    for (_, key), sites in attribute_stores(facts).items():
+        if key not in _FUNCTION_PATCHES:
+            continue
+        lines = {site[0]: site for site in sites}
+        matched: set[int] = set()
+        for node in ast.walk(parsed_module(facts)[0]):
+            if getattr(node, "lineno", None) not in lines:
+                continue
+            if isinstance(node, ast.Attribute) and node.attr == key and isinstance(node.ctx, (ast.Store, ast.Del)):
+                target: ast.AST = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+                target = node.args[0]
+            else:
+                continue
+            matched.add(node.lineno)  # type: ignore[attr-defined]
+            name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+            bound = facts.bindings.bindings(name) if name is not None else []
+            own_name = isinstance(target, ast.Name) and method  # `start.__code__` is the module's start, not Feed.start
+            if name is not None and (name != entry or own_name) and bound and all(b.kind in ("def", "class") for b in bound):
+                continue
+            line, text = lines[node.lineno][:2]  # type: ignore[attr-defined]
+            return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
+        for line, text, _, _ in sites:
+            if line not in matched:  # a store the census saw but this scan could not place: not proven unrelated
+                return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
+    return None
 
 
 _NAMESPACE_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"})

@@ -136,16 +136,18 @@ class ModuleFacts:
             return self, function
         return self._alone(recovered.with_changes(decorators=function.decorators))
 
-    def recover_qualname(self, wanted: str) -> tuple[ModuleFacts, cst.FunctionDef] | None:
+    def recover_qualname(self, wanted: str, line: int | None = None) -> tuple[ModuleFacts, cst.FunctionDef] | None:
         """The full definition of the function ``wanted`` (a ``__qualname__``) cut from the full source, with its
         own decorators, in a one-function module whose names resolve through this one (see :meth:`recover`);
         None when the source has not exactly one such function or it does not parse alone. Used for a method of a
-        class whose whole body the skeleton elided (a property of a base class)."""
+        class whose whole body the skeleton elided (a property of a base class). With ``line``, the one whose
+        ``def`` is on that line (a name bound several times in a class body)."""
         cache = self.__dict__.setdefault("_recovered_names", {})
-        if wanted not in cache:
-            recovered = self._parse_qualname(wanted)
-            cache[wanted] = None if recovered is None else self._alone(recovered)
-        return cache[wanted]
+        key = (wanted, line)
+        if key not in cache:
+            recovered = self._parse_qualname(wanted, line)
+            cache[key] = None if recovered is None else self._alone(recovered)
+        return cache[key]
 
     def _alone(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
         module = cst.Module(body=[function])
@@ -153,7 +155,7 @@ class ModuleFacts:
         facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self)
         return facts, module.body[0]  # type: ignore[return-value]
 
-    def _parse_qualname(self, wanted: str) -> cst.FunctionDef | None:
+    def _parse_qualname(self, wanted: str, line: int | None = None) -> cst.FunctionDef | None:
         import ast
 
         source = self.full_source
@@ -166,7 +168,7 @@ class ModuleFacts:
         def walk(statements: list[ast.stmt], prefix: tuple[str, ...]) -> None:
             for statement in statements:
                 if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    if ".".join((*prefix, statement.name)) == wanted:
+                    if ".".join((*prefix, statement.name)) == wanted and line in (None, statement.lineno):
                         found.append(statement)
                     walk(statement.body, (*prefix, statement.name, "<locals>"))
                 elif isinstance(statement, ast.ClassDef):

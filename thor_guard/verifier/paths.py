@@ -22,6 +22,7 @@ late (TG002) on its own merits.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -45,6 +46,7 @@ from thor_guard.verifier.evaluate import (
     lambda_of,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
+from thor_guard.verifier.patterns import pattern_effects
 from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
@@ -348,6 +350,9 @@ class Walker:
         self.unknown_tests: dict[int, UnknownTest] = {}
         self.reads: list[EnvRead] = []
         """Every environment read evaluated on any path."""
+        self.swallowed: list[tuple[cst.CSTNode, cst.BaseExpression]] = []
+        """``(raise statement, suppress(...) call)``: a deliberate raise that a ``with contextlib.suppress`` around it
+        may swallow, so the path goes on after the ``with`` (the explanation names it, review 6 SU1)."""
         self.risky = 0
         """Evaluations that relied on an assumption (so they might raise into an ``except``)."""
         self._trace: Trace = Trace()
@@ -949,6 +954,8 @@ class Walker:
         if node.asynchronous is not None:
             raise Unsupported(node, "'async with' awaits the context manager, which the verifier cannot see into")
         suppresses = False
+        suppressed: list[cst.BaseExpression] = []
+        suppress_call: cst.BaseExpression | None = None
         for item in node.items:
             trace = Trace()
             expression = item.item
@@ -959,7 +966,10 @@ class Walker:
                 raise Unsupported(expression, f"the context manager '{code_of(expression)}' may run code on entry and exit; only contextlib.suppress and nullcontext are known pure", category)
             for argument in expression.args:
                 self._evaluate(argument.value, state, index)
-            suppresses = suppresses or callee.dotted == "contextlib.suppress"
+            if callee.dotted == "contextlib.suppress":
+                suppresses = True
+                suppress_call = suppress_call or expression
+                suppressed.extend(a.value if a.star == "" and a.keyword is None else expression for a in expression.args)
             if item.asname is not None:
                 self._bind_target(item.asname.name, OPAQUE, (), state, index, node)
         entry = state.copy()
@@ -969,6 +979,13 @@ class Walker:
         out: list[Outcome | PathState] = []
         for result in results:
             if isinstance(result, Outcome) and (result.kind == "crash" or result.raised):
+                probe = self._evaluator(state, Trace())
+                raised = result.exception if result.kind == "crash" else _raised_builtin(result.node, probe, self.facts)
+                if raised and not _may_suppress(suppressed, raised, probe, self.facts):
+                    out.append(result)  # `suppress(KeyError)` around `raise RuntimeError(...)`: the raise goes on
+                    continue
+                if result.raised and suppress_call is not None:
+                    self.swallowed.append((result.node, suppress_call))
                 out.append(self._havoc(entry, node.body))
             else:
                 out.append(result)
@@ -987,6 +1004,8 @@ class Walker:
                 # not a dunder, on a subject not proven built in (hostile review 6, R6-5)
                 if not self._skipping(remaining, index):
                     raise Effect(case.pattern, f"the mapping pattern '{code_of(case.pattern)}' calls '{code_of(node.subject)}.get()' (a method of a value not proven built in)")
+            if not self._skipping(remaining, index):
+                pattern_effects(case.pattern, subject, node.subject, self._evaluator(remaining, Trace()))  # review 7, R7-1
             matched = _match_pattern(case.pattern, subject, self._evaluator(remaining, Trace()))
             if self.all_paths and matched is not None:
                 matched = OPAQUE
@@ -1115,6 +1134,41 @@ _AUG = {
 
 def _source(node: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(node)
+
+
+def _builtin_exception(node: cst.BaseExpression, evaluator: Evaluator, facts: ModuleFacts) -> type[BaseException] | None:
+    """The built-in exception class a plain name refers to (the evaluator's own scoping says built-in, and no hazard
+    can rebind it), else None."""
+    if not isinstance(node, cst.Name):
+        return None
+    found = getattr(builtins, node.value, None)
+    if not (isinstance(found, type) and issubclass(found, BaseException)):
+        return None
+    if evaluator._where(node) != "builtin" or facts.bindings.hazard_for(node.value) is not None:
+        return None
+    return found
+
+
+def _raised_builtin(node: cst.CSTNode, evaluator: Evaluator, facts: ModuleFacts) -> str | None:
+    """The built-in exception class ``raise X`` / ``raise X(...)`` raises, by name; None when not proven one."""
+    if not isinstance(node, cst.Raise) or node.exc is None:
+        return None
+    target = node.exc.func if isinstance(node.exc, cst.Call) else node.exc
+    found = _builtin_exception(target, evaluator, facts)
+    return found.__name__ if found is not None else None
+
+
+def _may_suppress(suppressed: Sequence[cst.BaseExpression], raised: str, evaluator: Evaluator, facts: ModuleFacts) -> bool:
+    """False only when every ``suppress`` argument is a proven built-in exception class that ``raised`` is not a
+    subclass of; anything unknown (a tuple, a project class, a star argument) may catch it."""
+    exception = getattr(builtins, raised, None)
+    if not (isinstance(exception, type) and issubclass(exception, BaseException)):
+        return True
+    for argument in suppressed:
+        caught = _builtin_exception(argument, evaluator, facts)
+        if caught is None or issubclass(exception, caught):
+            return True
+    return False
 
 
 def _catches(node: cst.Try | cst.TryStar, exception: str) -> bool:

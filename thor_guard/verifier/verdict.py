@@ -23,9 +23,10 @@ from libcst.metadata import MetadataWrapper
 
 from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
-from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem
+from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem, function_patch_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
+from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
 from thor_guard.verifier.values import Function, comparand_spellings
 from thor_guard.verifier.suppression import function_suppressions
@@ -81,6 +82,8 @@ class _Walks:
         self.guard_tests: dict[int, GuardTest] = {}
         self.unknown_tests: dict[int, UnknownTest] = {}
         self.reads: list[EnvRead] = []
+        self.swallowed: list[tuple[cst.CSTNode, cst.BaseExpression]] = []
+        """Heartbeat-world raises a ``contextlib.suppress`` around them may swallow (see :attr:`Walker.swallowed`)."""
         self.assumptions: set[str] = set()
         self._facts, self._function, self._lenient = facts, function, lenient
         self._owner = facts.enclosing_class(function)
@@ -112,6 +115,8 @@ class _Walks:
         for index, unknown in walker.unknown_tests.items():
             self.unknown_tests.setdefault(index, unknown)
         self.reads.extend(walker.reads)
+        if heartbeat_world:
+            self.swallowed.extend(walker.swallowed)
         if not any(r.variable == self.context.env_var for r in walker.reads):
             self._reused = outcomes
         return outcomes
@@ -224,6 +229,9 @@ def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: Ver
     Suppression comments are not consulted; only the proof counts.
     """
     facts = module_facts(wrapper, context)
+    family = overload_family(facts, function, context)
+    if family is not None and function is not family.implementation:
+        function = family.implementation  # calling the name runs the implementation, never a stub
     if _entry_problem(facts, function, context) is not None:
         return False
     return _Walks(facts, function, context, lenient=False).guarded
@@ -252,6 +260,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
             return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", function.name)
         qualname = facts.class_qualname(owner)
         rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+        if rebinding is not None and overload_family(facts, function, context) is not None:
+            rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
         if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
             rebinding = facts.bindings.problem(qualname.split(".")[0])
         if rebinding is None and qualname is not None:
@@ -264,6 +274,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
     elif _is_module_level(facts, function) or facts.bindings.bindings(name):
         rebinding = facts.bindings.problem(name)
+        if rebinding is not None and overload_family(facts, function, context) is not None:
+            rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
         if rebinding is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
     # A module of the import walk (the parent package's __init__, a circular import) may wrap or replace the entry
@@ -274,6 +286,9 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         patched = probe.walk_patch(dotted)
         if patched is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
+    patched = function_patch_problem(facts, name, method=owner is not None)  # `_f = Feed.start; _f.__code__ = …` (review 6, R6-25)
+    if patched is not None:
+        return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
     path = context.path
     if path is not None and path.suffix == ".py" and path.name != "__init__.py":
         package = path.with_suffix("") / "__init__.py"
@@ -347,6 +362,9 @@ def verify_function(
     :data:`~thor_guard.verifier.REQUIRED_METADATA` are resolved on it.
     """
     facts = module_facts(wrapper, context)
+    if is_overload_stub(facts, function, context):
+        # Never run: the implementation bound after it is what a call runs, and it is verified on its own.
+        return FunctionVerdict(qualname=qualname, function=function, hits=(), assumptions=frozenset({OVERLOAD_STUB}))
     entry = _entry_problem(facts, function, context)
     if entry is not None:
         # A function with no guard at all needs one whatever its decorators or bindings: TG001 (what apply fixes).
@@ -472,6 +490,33 @@ def _stale_reads(guard: GuardTest, context: VerifierContext) -> list[EnvRead]:
     return [r for r in guard.reads if r.variable and r.variable != context.env_var]
 
 
+def _mode_like(read: EnvRead, context: VerifierContext) -> bool:
+    """A read meant to be the mode (TG007): a flag listed in ``stale-flags``, a misspelling of the mode variable
+    (apply's :func:`codemods.guard_edit.is_mode_variable`), a name that contains it (``THOR_SCHEDULER_MODE_OLD``)
+    or the heartbeat value (``HEARTBEAT_ENABLED``), or a read whose default is the heartbeat value
+    (``os.getenv("SCHED", "heartbeat")``).
+
+    Any other variable (``FEED_DISABLED``, ``RUN_MAIN``) is a switch of its own:
+    a function whose only test reads one has no mode guard at all (TG001), and
+    ``apply`` inserts the canonical guard above the switch and keeps it
+    (review 6, AP1).
+    """
+    from codemods.guard_edit import is_mode_variable
+
+    variable = read.variable.upper()
+    if is_mode_variable(read.variable, context.env_var, tuple(context.stale_flags)):
+        return True
+    if context.env_var.upper() in variable or context.heartbeat_value.upper() in variable:
+        return True  # THOR_SCHEDULER_MODE_OLD, HEARTBEAT_ENABLED: named after the mode or the heartbeat
+    return isinstance(read.default, str) and read.default.strip().lower() == context.heartbeat_value.lower()
+
+
+def _switch_only(guard: GuardTest, context: VerifierContext) -> bool:
+    """The test reads environment variables, none of them the mode variable or one meant for it."""
+    reads = [r for r in guard.reads if r.variable]
+    return bool(reads) and not any(r.variable == context.env_var or _mode_like(r, context) for r in reads)
+
+
 def _stale_hit(read: EnvRead, context: VerifierContext) -> RuleHit:
     if read.variable in context.stale_flags:
         message = (
@@ -497,6 +542,20 @@ def _explain(
 ) -> tuple[list[RuleHit], int | None, str | None]:
     """Name why the strict walk failed. Always returns at least one hit."""
     hits: list[RuleHit] = []
+    swallowed = strict.swallowed[:1] or lenient.swallowed[:1]
+    if swallowed and any(not strict.exits(env) for env in strict.heartbeat_values):
+        # The guard raises inside `with contextlib.suppress(...)` and the suppress may swallow it: the function goes
+        # on after the with block in heartbeat mode. Name that, not what the raise constructs (review 6, SU1).
+        raise_node, call = swallowed[0]
+        hits.append(RuleHit(
+            "TG005",
+            f"'{code_of(raise_node)}' is inside 'with {code_of(call)}', which may swallow it: in heartbeat mode the "
+            "function goes on after the with block; return instead, or put the guard before the with block",
+            raise_node,
+        ))
+        return hits, guard.index if guard is not None else None, _guard_variable(guard, context) if guard is not None else None
+    if guard is not None and _switch_only(guard, context):
+        guard = None  # a kill switch (`if os.environ.get("FEED_DISABLED"): return`) is no mode guard: TG001
     world = _world_failure(strict)
     if guard is None and world is not None:
         hits.append(RuleHit("TG012", world.reason, world.node))
@@ -508,7 +567,7 @@ def _explain(
             return hits, failure.index, None
         # Only a condition that reads another variable is a (stale) guard; a read in the body is just data.
         tested = [r for test in sorted(lenient.guard_tests.values(), key=lambda t: t.index) for r in test.reads]
-        other = [r for r in tested if r.variable and r.variable != context.env_var]
+        other = [r for r in tested if r.variable and r.variable != context.env_var and _mode_like(r, context)]
         if other:
             hits.append(_stale_hit(other[0], context))
             return hits, None, other[0].variable
@@ -556,6 +615,12 @@ def _explain(
         return hits, guard.index, variable
 
     hits.extend(_semantic_hits(guard, context, lenient))
+    crash = _early_crash(strict, guard) if not hits else None
+    if crash is not None:
+        # The guard itself is right; a heartbeat-mode path raises before it ever runs (`int(x)` whose ValueError no
+        # handler is known to catch). Not the guard's TG006 (review 7, FA7-2): the fix is to test the mode first.
+        why = crash.exception or crash.reason or "an exception"
+        hits.append(RuleHit("TG002", f"'{code_of(crash.node)}' raises {why} before the guard in heartbeat mode (no handler is known to catch it); move the guard to the top of the function", crash.node))
     if not hits:
         effect = _first_effect(strict, context)
         node = effect.node if effect is not None else guard.node
@@ -569,7 +634,7 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
     """TG003–TG006 from the classic values, then TG004/TG012 from the rest of the value space (lenient walks)."""
     heartbeat = context.heartbeat_environments
     legacy_exits = [env for env in context.legacy_environments if not walks.runs(env)]
-    heartbeat_runs = [env for env in heartbeat if not walks.exits(env)]
+    heartbeat_runs = [env for env in heartbeat if not _guard_exits(walks, env, guard.index)]
     test = guard.condition
     if legacy_exits:
         if heartbeat_runs:
@@ -602,13 +667,29 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
         if env in classic:
             continue
         kind = walks.kinds[env]
-        if walks.worlds[env] == "heartbeat" and not walks.exits(env):
+        if walks.worlds[env] == "heartbeat" and not _guard_exits(walks, env, guard.index):
             if kind == "case spelling":
                 return [RuleHit("TG004", f"the comparison is case-sensitive: {_describe(env, context)} would run the legacy body; compare '.lower()' of the value", test)]
             return [RuleHit("TG012", f"with {context.env_var}={env!r} both the heartbeat and this starter run: the heartbeat treats it as the heartbeat world, the guard does not return", test)]
         if walks.worlds[env] == "legacy" and not walks.runs(env):
             return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the guard returns, but the heartbeat refuses to start ({kind} value, legacy world); compare as the heartbeat does: unset or value.lower() == {context.heartbeat_value!r}", test)]
     return []
+
+
+def _guard_exits(walks: _Walks, env: str | None, guard_index: int) -> bool:
+    """Every path that reaches the guard exits there: what the guard rules (TG003–TG006, TG012) judge.
+
+    A path that ended in an error *before* the guard never reached it: in
+    ``try: int(x) except _retryable():`` the lenient walk sets the effectful
+    handler type aside, so it cannot tell whether the handler catches the
+    ValueError and keeps the uncaught path too. That path is not the guard's
+    failure (the effect is TG002, or the walk's own TG009); calling the guard
+    inverted would send the user to "fix" a correct guard (review 7, FA7-2).
+    """
+    if not walks.outcomes[env]:
+        return False  # no path ends (a loop that never exits): nothing is proven
+    outcomes = [o for o in walks.outcomes[env] if not (o.kind == "crash" and o.index < guard_index)]
+    return all(o.kind in ("exit", "fallthrough") for o in outcomes)
 
 
 def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None) -> RuleHit:
@@ -706,6 +787,15 @@ def _late_effect(strict: _Walks, guard: GuardTest, context: VerifierContext) -> 
             if outcome.kind in ("effect", "unknown") and outcome.index <= guard.index:
                 if outcome.kind == "unknown" and outcome.index == guard.index:
                     continue
+                return outcome
+    return None
+
+
+def _early_crash(strict: _Walks, guard: GuardTest) -> Outcome | None:
+    """A heartbeat-world path of the strict walks that ends in an error before the guard's statement."""
+    for env in strict.heartbeat_values:
+        for outcome in strict.outcomes[env]:
+            if outcome.kind == "crash" and outcome.index < guard.index:
                 return outcome
     return None
 

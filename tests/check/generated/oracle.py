@@ -157,16 +157,18 @@ def verify(batch: Batch, root: Path) -> dict[str, Verdict]:
     for finding in result.findings:
         if finding.entry_point in by_target:
             by_target[finding.entry_point].append(finding)
-    errors = {str(error.path) for error in result.errors}
+    errors = {str(error.path): str(error) for error in result.errors}
     verdicts = {}
     for case in batch.cases:
         findings = by_target[case.target]
         verified = case.target in result.verdicts
-        broken = any(path.startswith(str(root / case.package)) for path in errors)
+        # `g1/` is not a prefix of `g157/main.py`: compare whole path segments
+        broken = [message for path, message in errors.items() if path.startswith(str(root / case.package) + os.sep)]
+        # A rejected case always has a code: a file error of its package (check exit 2) is one too.
         verdicts[case.target] = Verdict(
             accepted=verified and not findings and not broken,
-            codes=tuple(sorted({f.code for f in findings})) or (() if verified else ("not-verified",)),
-            messages=tuple(f.message for f in findings),
+            codes=tuple(sorted({f.code for f in findings})) or (("file-error",) if broken else () if verified else ("not-verified",)),
+            messages=tuple(f.message for f in findings) or tuple(broken),
         )
     return verdicts
 

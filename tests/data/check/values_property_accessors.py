@@ -2,10 +2,10 @@
 # the accessor decorators are evaluated in the class namespace, where `limit` is the property, and
 # builtins.property.setter/deleter make a property with the same getter (review 7, FA7-1: this was a false TG009
 # "'limit' is not defined"). A read of such a property before the guard still runs (and walks) the getter;
-# `@x.getter` replaces the getter and stays unproven.
+# `@x.getter` replaces the getter and stays unproven (and the read before the guard runs the new getter: TG002).
 # expect: Feed.start ok
 # expect: Loud.start TG002 'self.pending' runs before the guard
-# expect: Regetter.start TG009 pending.getter
+# expect: Regetter.start TG009,TG002 pending.getter
 import os
 import threading
 
