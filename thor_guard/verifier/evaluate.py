@@ -224,6 +224,8 @@ class Evaluator:
         """``*args``/``**kwargs`` parameters the function never rebinds: a tuple / a dict for certain."""
         """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
+        self._resolving = False
+        """True in :meth:`_member_probe`'s evaluator: ``self.x`` reads this class's own body, no MRO search."""
         self.elements_tainted = False
         """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
         """Above 0 while evaluating the callee of a call (``os.environ.get`` in ``os.environ.get(...)``)."""
@@ -896,6 +898,13 @@ class Evaluator:
     def class_member(self, name: str, node: cst.CSTNode, *, bound: bool) -> object | None:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
         assert self.owner is not None
+        if bound and self.instance_receiver and not self._resolving:
+            instance = self._receiver_instance()
+            if instance is not None and instance.cls is not self.owner:
+                # `self` inside a base's method or getter walked for an instance of a subclass (the entry point's
+                # class): Python looks `self.x` up from the object's class down its MRO, so an override in the
+                # subclass is what runs (review 8, R8-15 template method; FA8-4 caveat OV1)
+                return self.instance_member(instance, name, node)
         qualname = self.facts.class_qualname(self.owner)
         rebound = qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name)
         reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
@@ -905,13 +914,18 @@ class Evaluator:
                 # `Feed.pending = property(f)` after the class (review 7, ST7): the class attribute a read finds may be
                 # a descriptor installed by that store, whose getter the read runs
                 raise Effect(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may put a property or other descriptor on the class, whose getter the read runs")
-        if reads and (rebound or _class_member(self.owner, name) is None):
+        if reads:
             # The binding that survives the class body decides, whatever statement made it (review 7, R7-11:
-            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target).
-            surviving = self._surviving_binding(self.facts, self.owner, name, node)
-            if surviving is not None:
-                return surviving
-            if class_binding(self.facts, self.owner, name) is not None:
+            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target),
+            # also where the top-level statements alone look like one property (review 8, R8-1: a redefinition
+            # under `if`/`try` after `@property`/`@x.setter`; R8-13: `@property` over another decorator).
+            top = _class_member(self.owner, name)
+            if rebound or not isinstance(top, cst.BaseExpression):
+                # (one top-level `name = <expr>` is judged below: a plain project instance is not a descriptor)
+                surviving = self._surviving_binding(self.facts, self.owner, name, node)
+                if surviving is not None:
+                    return surviving
+            if (rebound or _class_member(self.owner, name) is None) and class_binding(self.facts, self.owner, name) is not None:
                 return None  # plain values (several literals…): instance state of unknown value, as before
         if rebound:
             return None
@@ -923,7 +937,8 @@ class Evaluator:
             raise Unsupported(node, patched, "binding")
         method = _class_member(self.owner, name)
         if method is None and bound and self.instance_receiver and class_binding(self.facts, self.owner, name) is None:
-            inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
+            # a property or method of a base (FA8-4: an inherited guard-helper method is walked), or __getattr__
+            inherited = self._inherited_read(name, node)
             if inherited is not None:
                 return inherited
         if isinstance(method, cst.FunctionDef):
@@ -939,7 +954,7 @@ class Evaluator:
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
                 self.assume(node, "loads an attribute (no side-effecting properties)")
                 return OPAQUE
-            return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
+            return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound, receiver=self._receiver_instance() if bound else None)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             store = _store_through_object(self.facts, self.owner.name.value, name)
             if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
@@ -980,7 +995,7 @@ class Evaluator:
             if bound and isinstance(value, Function) and value.owner is None:
                 # `class Feed: helper = helper` then `self.helper()`: a function stored on the class is a method when
                 # read through the instance, so Python passes self as its first argument (hostile VH-1).
-                return Function(value.facts, value.node, value.qualified, self.owner, bound=True)
+                return Function(value.facts, value.node, value.qualified, self.owner, bound=True, receiver=self._receiver_instance())
             return value
         return None
 
@@ -1040,46 +1055,103 @@ class Evaluator:
         getters = facts.__dict__.setdefault("_property_getters", {})
         if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
             getters[id(full)] = (full, full.with_changes(decorators=()))
-        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True)
+        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True, receiver=self._receiver_instance())
         return self.analysis.call(self, node, getter, [], {})
 
-    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
-        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
+    def _receiver_instance(self) -> Instance | None:
+        """The object ``self`` holds in this method (an :class:`Instance` of a known class), or None."""
+        if self.receiver is None or not self.instance_receiver:
+            return None
+        bound = self.locals.get(self.receiver)
+        value = bound.value if bound is not None else None
+        return value if isinstance(value, Instance) and value.cls is not None else None
 
-        The project bases are searched in Python's method resolution order (C3, :func:`~thor_guard.verifier.hierarchy.linearise`;
-        a depth-first search picks the wrong class in a mixin diamond, review 7, R7-10): the first that binds
-        ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base is walked; another decorator
-        or a computed class attribute (``setting = property(...)``, an import, several bindings) may run code when
-        read: an effect. A literal or a plain method is what the read gives (None: the caller goes on as before).
-        When the order is not exact (a library base whose own bases are not read, a metaclass), every project class
-        that binds the name is judged. A hierarchy whose order cannot be computed is TG009. When no class of the
-        hierarchy binds the name and one defines ``__getattr__``, the read runs it: an effect. Bases outside the
-        project are library code (assumption 7).
-        """
+    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
+        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9): the
+        project bases are searched in the method resolution order (:meth:`instance_member`)."""
         assert self.owner is not None
-        order = linearise(self, self.owner)
+        instance = self._receiver_instance()
+        if instance is None:
+            instance = instance_of(self, self.owner, self.facts, self.receiver or "self")
+        return self.instance_member(instance, name, node, skip_own=instance.cls is self.owner)
+
+    def instance_member(self, instance: Instance, name: str, node: cst.CSTNode, *, skip_own: bool = False) -> object | None:
+        """What reading ``<obj>.<name>`` runs and gives for ``instance``, an object of a known project class, whatever
+        name holds it (``self`` in a base's method, a helper's parameter, an alias: review 8, R8-14/R8-15).
+
+        Python looks the name up in the object's class and then its bases in the method resolution order (C3,
+        :func:`~thor_guard.verifier.hierarchy.linearise`; a depth-first search picks the wrong class in a mixin
+        diamond, review 7, R7-10): the first class that binds it decides, judged as that class's own body is
+        (:meth:`class_member`): a plain ``@property``/``@cached_property`` getter is walked with ``self`` bound to
+        ``instance``; another decorator or a computed class attribute may run code when read (an effect); a method is
+        a :class:`Function` called on ``instance`` (FA8-4: an inherited guard helper); a literal is its value when no
+        instance store can shadow it. When the order is not exact (a library base whose own bases are not read, a
+        metaclass), every project class that binds the name is judged and the value is unknown. A hierarchy whose
+        order cannot be computed is TG009. When no class binds the name and one defines ``__getattr__``, the read
+        runs it: an effect. None: instance state or library code (assumptions 1, 7). ``skip_own``: the object's
+        own class body was already read by the caller."""
+        assert instance.cls is not None and instance.cls_facts is not None
+        order = linearise(self, instance.cls, instance.cls_facts)
         if isinstance(order, str):
             raise Unsupported(node, f"'{code_of(node)}' reads '{name}' through the class hierarchy: {order}", "binding")
-        candidates = [(c, f, binding) for c, f, _ in order.classes[1:] if (binding := class_binding(f, c, name)) is not None]
+        classes = order.classes[1:] if skip_own else order.classes
+        candidates = [(c, f, binding) for c, f, _ in classes if (binding := class_binding(f, c, name)) is not None]
         if not order.exact and len(candidates) > 1:
-            for classdef, facts, kind in candidates:  # any of them may be the one the read finds
-                self._inherited_member(classdef, facts, kind, name, node)
+            for classdef, facts, binding in candidates:  # any of them may be the one the read finds
+                if binding.kind != "plain":
+                    self._member_probe(instance, classdef, facts)._surviving_binding(facts, classdef, name, node, binding)
             return None
-        if candidates:
-            found = self._inherited_member(*candidates[0], name, node)
-            return None if found is False else found
-        if "__getattr__" in class_dunders(self, self.owner, self.facts):
-            raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
-        return None
-
-    def _inherited_member(self, classdef: cst.ClassDef, facts: ModuleFacts, binding: ClassBinding, name: str, node: cst.CSTNode) -> object:
-        """What reading ``name`` bound in base ``classdef`` gives through ``self``: False for a plain value or method,
-        the getter's result for a walked property; else an effect (:meth:`_surviving_binding`)."""
-        if binding.kind == "plain":
-            return False
-        found = self._surviving_binding(facts, classdef, name, node, binding)
-        assert found is not None
+        if not candidates:
+            if "__getattr__" in class_dunders(self, instance.cls, instance.cls_facts):
+                raise Effect(node, f"'{code_of(node)}': no class of {instance.cls.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
+            return None
+        classdef, facts, binding = candidates[0]
+        probe = self._member_probe(instance, classdef, facts)
+        if binding.kind == "plain" and classdef is not instance.cls:
+            method = self._base_method(facts, classdef, name, binding)
+            if method is not None:
+                return Function(method[0], method[1], f"{method[0].name}.{classdef.name.value}.{name}", classdef, bound=True, receiver=instance)
+        if binding.kind != "plain" or classdef is not instance.cls:
+            found = probe._surviving_binding(facts, classdef, name, node, binding)
+            if found is not None:
+                return found
+        found = probe.class_member(name, node, bound=True)
+        if classdef is not instance.cls and found is not None and not isinstance(found, Function) and found is not OPAQUE:
+            # a literal of a base: an instance store anywhere in the object's own hierarchy may shadow it
+            module = self if instance.cls_facts is self.facts else self.module_evaluator(instance.cls_facts)
+            shadow = instance_attribute_store(module, instance.cls, name)
+            if shadow is not None:
+                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                return OPAQUE
         return found
+
+    @staticmethod
+    def _base_method(facts: ModuleFacts, classdef: cst.ClassDef, name: str, binding: ClassBinding) -> tuple[ModuleFacts, cst.FunctionDef] | None:
+        """The plain method (no decorator, or only ``staticmethod``/``classmethod``) that ``binding`` — a "plain"
+        binding of ``name`` in base ``classdef`` — makes, recovered from the source when the skeleton elided the
+        class body; None when the binding is not such a ``def``."""
+        member = getter_def(facts, classdef, name, binding.line)
+        recovered = (facts, member) if member is not None and not is_stub(member) else None
+        qualname = facts.class_qualname(classdef)
+        if recovered is None and qualname is not None:
+            recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
+        if recovered is None:
+            return None
+        decorators = [code_of(d.decorator) for d in recovered[1].decorators]
+        if decorators not in ([], ["staticmethod"], ["classmethod"]):
+            return None
+        return recovered
+
+    def _member_probe(self, instance: Instance, classdef: cst.ClassDef, facts: ModuleFacts) -> Evaluator:
+        """An evaluator for a read of ``classdef``'s own body (a class of ``instance``'s MRO) with ``self`` holding
+        ``instance``; it does not look up the MRO again (:meth:`instance_member` already chose ``classdef``)."""
+        receiver = self.receiver if self.receiver is not None and self.instance_receiver else "self"
+        probe = Evaluator(
+            facts, self.analysis, {receiver: Bound(instance)}, self.trace, depth=self.depth, owner=classdef,
+            receiver=receiver, instance_receiver=True,
+        )
+        probe._resolving = True
+        return probe
 
     def _surviving_binding(self, facts: ModuleFacts, classdef: cst.ClassDef, name: str, node: cst.CSTNode, binding: ClassBinding | None = None) -> object | None:
         """``self.<name>`` bound in the body of ``classdef`` (the owner or a base) by the binding that survives the
@@ -1133,6 +1205,12 @@ class Evaluator:
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         if isinstance(value, Instance):
+            if value.cls is not None and not self._resolving:
+                # `feed.pending` with `feed` an instance of a project class under any name — a helper's parameter,
+                # an alias, a loop variable (review 8, R8-14): its class's property getter runs, as for `self.x`
+                found = self.instance_member(value, name, node)
+                if found is not None:
+                    return found
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
         if isinstance(value, ClassValue) and not self.callee_depth:
             return self.other_class_attribute(value, name, node)
@@ -1531,6 +1609,12 @@ class Evaluator:
                 arguments.append(value)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
+        if isinstance(value, Instance) and value.cls is not None and not self._resolving:
+            # `feed._idle()` with `feed` an instance of a project class under any name (review 8, R8-14): the
+            # method its class's MRO finds, called on that object; a property's getter runs on the load
+            found = self.instance_member(value, name, node)
+            if isinstance(found, Function):
+                return found
         if value is OPAQUE or isinstance(value, Instance):
             return BoundMethod(OPAQUE, name)
         self.callee_depth += 1  # the attribute is called: a method, not a value
@@ -2994,7 +3078,7 @@ def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, n
         problem = evaluator.metaclass_problem(ClassValue(owner, facts))
         result = Instance(name, frozenset({"*"}) if problem is not None else frozenset())
     else:
-        result = Instance(name, class_dunders(evaluator, owner, facts))
+        result = Instance(name, class_dunders(evaluator, owner, facts), owner, facts)
     if len(_INSTANCES) > 4096:
         _INSTANCES.clear()
     _INSTANCES[key] = (owner, result)

@@ -177,7 +177,7 @@ class CallAnalysis:
         """The value of calling project ``function``; raises Effect/Unsupported/Crash/Raises like an expression."""
         facts, definition = function.facts.recover(function.node)
         if definition is not function.node:
-            function = Function(facts, definition, function.qualified, function.owner, function.bound)
+            function = Function(facts, definition, function.qualified, function.owner, function.bound, function.receiver)
         if is_stub(definition):
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, whose body was not analysed")
         problem = evaluator.decorator_problem(function, helper=True)
@@ -277,7 +277,9 @@ class CallAnalysis:
             if not positional:
                 raise Unsupported(node, f"'{function.qualified}' takes no self/cls parameter", "helper")
             receiver = positional[0].name.value
-            if function.owner is not None and _receiver(definition) == receiver:
+            if isinstance(function.receiver, Instance) and "classmethod" not in decorators:
+                local_values[receiver] = Bound(function.receiver)  # a base's method on a subclass instance (FA8-4, R8-15)
+            elif function.owner is not None and _receiver(definition) == receiver:
                 probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
                 local_values[receiver] = Bound(instance_of(probe, function.owner, function.facts, receiver, of_class="classmethod" in decorators))
             else:
