@@ -48,7 +48,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
-from thor_guard.verifier.class_bindings import ClassBinding, class_binding, getter_def
+from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
@@ -186,6 +186,25 @@ _BINARY: dict[type, Callable[[object, object], object]] = {
 }
 
 
+_MISSING = object()
+"""A class-namespace lookup that found no binding (:meth:`Evaluator._class_namespace_name`)."""
+
+
+def class_namespace_of(function: Function) -> tuple[cst.ClassDef, ModuleFacts, tuple[int, ...]] | None:
+    """For a method: its class, the class's module and the line(s) of the ``def`` statement(s) of that name in the
+    class body — where its defaults are evaluated (:attr:`Evaluator.class_namespace`); None for a module function."""
+    if function.owner is None:
+        return None
+    facts = function.facts.parent or function.facts
+    qualname = facts.class_qualname(function.owner)
+    body = class_body_statements(facts, qualname) if qualname is not None else None
+    lines = tuple(
+        st.lineno for st in body or ()
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == function.node.name.value
+    )
+    return function.owner, facts, lines
+
+
 _OPERATOR_NAMES: dict[type, str] = {cst.Equal: "==", cst.NotEqual: "!=", cst.In: "in", cst.NotIn: "not in", cst.Is: "is", cst.IsNot: "is not"}
 
 
@@ -225,6 +244,10 @@ class Evaluator:
         """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
         self._resolving = False
+        self.class_namespace: tuple[cst.ClassDef, ModuleFacts, tuple[int, ...]] | None = None
+        """Set while evaluating code that runs in a class body (a method's default, a class attribute's value):
+        the class, its module and the lines of the statement(s); a name the body bound before them is that binding,
+        not the module global (review 8, R8-11)."""
         """True in :meth:`_member_probe`'s evaluator: ``self.x`` reads this class's own body, no MRO search."""
         self.elements_tainted = False
         """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
@@ -592,6 +615,10 @@ class Evaluator:
             return bound.value
         if name in ("True", "False", "None") and name not in self.locals:
             return {"True": True, "False": False, "None": None}[name]
+        if self.class_namespace is not None:
+            found = self._class_namespace_name(node)
+            if found is not _MISSING:
+                return found
         where = self._where(node)
         if where == "local":
             raise Unsupported(node, f"'{name}' may be unbound here")
@@ -615,6 +642,51 @@ class Evaluator:
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
+
+    def _class_namespace_name(self, node: cst.Name) -> object:
+        """``node`` read by code that runs in the class body :attr:`class_namespace` (a default of a method, the
+        value of a class attribute): Python looks it up in the class namespace first, as the body has bound it so far,
+        then in the module. The value of the one binding that surely reaches the statement (a literal, or an earlier
+        class attribute's expression, evaluated the same way); :data:`_MISSING` when the body has not bound the name
+        before (the module global is read); an unproven binding (conditional, an import, a def, several statements
+        that disagree) is TG009 naming it."""
+        assert self.class_namespace is not None
+        classdef, facts, lines = self.class_namespace
+        name = node.value
+        qualname = facts.class_qualname(classdef)
+        sites = facts.bindings.classes.get(qualname, {}).get(name) if qualname is not None else None
+        if sites is None:
+            if qualname is None and name in class_body_names(classdef, facts):
+                raise Unsupported(node, f"'{name}' in the class body of {classdef.name.value} (a class defined inside a function) is not proven", "binding")
+            return _MISSING
+        body = class_body_statements(facts, qualname)  # type: ignore[arg-type]
+        if not lines or body is None:
+            raise Unsupported(node, f"'{name}' is bound in the class body of {classdef.name.value}, which the verifier could not read", "binding")
+        results: list[object] = []
+        for line in lines:
+            earlier = [site for site in sites if site.line < line]
+            if not earlier:
+                results.append(_MISSING)
+                continue
+            last = max((i for i, site in enumerate(earlier) if not site.conditional), default=None)
+            reaching = earlier[last:] if last is not None else earlier
+            site = reaching[-1]
+            statement = next((st for st in body if st.lineno == site.line and isinstance(st, (ast.Assign, ast.AnnAssign))), None)
+            if last is None or len(reaching) != 1 or site.kind not in ("assign", "annassign") or statement is None or statement.value is None:
+                raise Unsupported(node, f"'{name}' is read in the class namespace of {classdef.name.value}, which binds it at line {site.line} ('{site.text}'): not proven", "binding")
+            try:
+                results.append(ast.literal_eval(statement.value))
+                continue
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                pass
+            expression = cst.parse_expression(ast.unparse(statement.value))
+            inner = Evaluator(facts, self.analysis, {}, self.trace, depth=self.depth + 1)
+            inner.class_namespace = (classdef, facts, (site.line,))
+            results.append(inner.evaluate(expression))
+        first = results[0]
+        if any(r is not first and not (is_concrete(r) and is_concrete(first) and r == first and type(r) is type(first)) for r in results[1:]):
+            raise Unsupported(node, f"'{name}' in the class namespace of {classdef.name.value} differs between the definitions of the same name", "binding")
+        return first
 
     def walk_patch(self, dotted: str) -> str | None:
         """A store on ``dotted`` (a module-level name or a builtin) made at import time by a module of the entry
@@ -970,7 +1042,12 @@ class Evaluator:
             try:
                 # evaluated even when the value may change in place: `pending = [property(f)][0]` is a descriptor,
                 # whose getter a read runs (review 7, R7-12 variant), whatever the container census says
-                value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+                inner = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1)
+                binding = class_binding(self.facts, self.owner, name)
+                if binding is not None and binding.line:
+                    # `MODE_KEY = VARIABLE` after a class-body `VARIABLE = …`: computed in the class namespace (R8-11)
+                    inner.class_namespace = (self.owner, self.facts, (binding.line,))
+                value = inner.evaluate(method)
             except Unsupported:
                 if problem is None:
                     raise
@@ -1169,6 +1246,11 @@ class Evaluator:
                 # the skeleton (or another module's outline) elided the class body: cut the getter from the source
                 recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
             if recovered is not None and _getter_decorated(*recovered):
+                root = _root_name(recovered[1].decorators[0].decorator)
+                if root is not None and root in class_body_names(classdef, facts):
+                    # `property = _Tracked` in the class body: the decorator below it is that class, whose __get__
+                    # runs on the read (review 8, R8-2); the getter alone is not what runs
+                    raise Effect(node, f"'{code_of(node)}' reads '{name}', whose decorator '@{code_of(recovered[1].decorators[0].decorator)}' uses '{root}', which the class body of {classdef.name.value} rebinds (a descriptor whose __get__ may run code)")
                 return self._walk_getter(recovered[0], recovered[1], classdef, name, node)
         where = "the class" if classdef is self.owner else "the base class"
         raise Effect(node, f"'{code_of(node)}' reads '{name}', which {where} {classdef.name.value} binds at line {binding.line} ('{binding.text}') with a decorator, an import or a computed value (a property or descriptor whose getter may run code)")
@@ -2713,6 +2795,30 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
             ):
                 # `self.__dict__.update(kwargs)`, `vars(self).setdefault(...)`: any attribute (hostile review 5, R5-18)
                 note(scope, "*", child, prefix, _namespace_owner(child.func.value))
+            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and child.func.attr in ("__setattr__", "__delattr__"):
+                # `object.__setattr__(self, "x", v)`, `Feed.__setattr__(self, …)`, `super().__setattr__("x", v)`,
+                # `self.__setattr__("x", v)`: the same store with the receiver moved into the arguments (review 8, R8-9)
+                bound_arity = 2 if child.func.attr == "__setattr__" else 1
+                args = child.args
+                if prefix.endswith(("__setattr__.", "__delattr__.")) and all(isinstance(a, ast.Name) for a in args):
+                    pass  # the forwarding inside an own __setattr__: the store `x.name = v` that calls it is censused
+                elif any(isinstance(a, ast.Starred) for a in args) or len(args) not in (bound_arity, bound_arity + 1):
+                    note(scope, "*", child, prefix, None)
+                else:
+                    unbound = len(args) == bound_arity + 1
+                    receiver = child.func.value
+                    target = args[0] if unbound else None if _is_super(receiver) else receiver
+                    key = args[1] if unbound else args[0]
+                    note(scope, key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*", child, prefix, target)
+            elif (
+                isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and child.func.attr in _NAMESPACE_WRITES
+                and child.args and _namespace_owner(child.args[0]) is not None
+            ):
+                # `dict.update(self.__dict__, x=v)`, `dict.__setitem__(vars(self), "x", v)`: a namespace write through
+                # the unbound dict method (review 8, R8-9)
+                key = child.args[1] if child.func.attr in ("__setitem__", "__delitem__", "setdefault", "pop") and len(child.args) > 1 else None
+                named = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*"
+                note(scope, named, child, prefix, _namespace_owner(child.args[0]))
             elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr") and len(child.args) > 1:
                 literal = child.args[1]
                 note(scope, literal.value if isinstance(literal, ast.Constant) and isinstance(literal.value, str) else "*", child, prefix, child.args[0])
@@ -2768,6 +2874,13 @@ def function_patch_problem(facts: ModuleFacts, entry: str) -> str | None:
 
 _NAMESPACE_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"})
 """Methods of an object's ``__dict__`` / ``vars()`` that store or delete its attributes."""
+
+
+def _is_super(node: object) -> bool:
+    """``node`` is a call of ``super`` (``super()``, ``super(Feed, self)``)."""
+    import ast
+
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
 
 
 def _namespace_owner(node: object) -> object | None:

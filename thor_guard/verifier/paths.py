@@ -41,6 +41,7 @@ from thor_guard.verifier.evaluate import (
     Raises,
     Trace,
     Unsupported,
+    class_namespace_of,
     instance_of,
     lambda_of,
 )
@@ -314,7 +315,9 @@ class CallAnalysis:
             if param.default is None:
                 raise Crash(node, f"'{code_of(node)}' misses the argument '{param.name.value}' (TypeError)", "TypeError")
             try:
-                value = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1).evaluate(param.default)
+                probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
+                probe.class_namespace = class_namespace_of(function)  # a method's defaults run in its class body (R8-11)
+                value = probe.evaluate(param.default)
             except (Effect, Unsupported, Crash, Raises):
                 value = UNTRUSTED  # evaluated once when the def ran, not at this call; it may be any object
             local_values[param.name.value] = Bound(value)
