@@ -2834,14 +2834,15 @@ _FUNCTION_PATCHES = ("__code__", "__defaults__", "__kwdefaults__")
 """Writable attributes of a function object that change what a call of it runs."""
 
 
-def function_patch_problem(facts: ModuleFacts, entry: str) -> str | None:
+def function_patch_problem(facts: ModuleFacts, entry: str, *, method: bool = False) -> str | None:
     """None when no code in ``facts``' module stores ``__code__``/``__defaults__``/``__kwdefaults__`` on an object
     that may be the entry point ``entry``'s function; else which store, for TG009 (review 6, R6-25).
 
     The object is judged by what it may be, not by how it is spelled: an alias (``_f = Feed.start``), a loop variable
     (``for _m in (Feed.start,)``), a parameter of a function that import-time code calls (``_trace(Feed.start)``
     with ``func.__code__ = …``), a computed object. Only a store on a name — or an attribute of that name
-    (``module.helper.__code__``) — that the module binds solely to another ``def`` or class is unrelated.
+    (``module.helper.__code__``) — that the module binds solely to another ``def`` or class is unrelated; for a
+    ``method`` entry point also one of its own name (the module's ``def start`` is not ``Feed.start``).
     """
     import ast
 
@@ -2862,7 +2863,8 @@ def function_patch_problem(facts: ModuleFacts, entry: str) -> str | None:
             matched.add(node.lineno)  # type: ignore[attr-defined]
             name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
             bound = facts.bindings.bindings(name) if name is not None else []
-            if name is not None and name != entry and bound and all(b.kind in ("def", "class") for b in bound):
+            own_name = isinstance(target, ast.Name) and method  # `start.__code__` is the module's start, not Feed.start
+            if name is not None and (name != entry or own_name) and bound and all(b.kind in ("def", "class") for b in bound):
                 continue
             line, text = lines[node.lineno][:2]  # type: ignore[attr-defined]
             return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"

@@ -274,7 +274,7 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         patched = probe.walk_patch(dotted)
         if patched is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
-    patched = function_patch_problem(facts, name)  # `_f = Feed.start; _f.__code__ = …` (review 6, R6-25)
+    patched = function_patch_problem(facts, name, method=owner is not None)  # `_f = Feed.start; _f.__code__ = …` (review 6, R6-25)
     if patched is not None:
         return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
     path = context.path

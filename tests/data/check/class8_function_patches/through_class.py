@@ -1,5 +1,5 @@
-# A store on another function of the module, named by its own proven binding, does not touch the entry point.
-# expect: Feed.start ok
+# The method patched through its class is the entry point, even when the module also has a function of its name.
+# expect: Feed.start TG009 Feed.start.__code__
 import os
 import threading
 
@@ -25,3 +25,10 @@ class Feed:
         if mode == "heartbeat":
             return
         threading.Thread(target=_run).start()
+
+
+def start():
+    return None
+
+
+Feed.start.__code__ = Feed.start.__code__  # the method, through its class: not the module's start
