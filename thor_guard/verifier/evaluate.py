@@ -579,12 +579,37 @@ class Evaluator:
             evaluator.evaluate(node.value)
         else:
             evaluator.evaluate(node.elt)
+        for name, instance in self._display_instances(node.for_in):
+            # `any(s.pending for s in [self])`: the variable also holds each project instance of the display, whose
+            # properties and methods run on reads (review 8, R8-14); judged once per such element
+            again = self.child({**inner, name: Bound(instance)})
+            for condition in node.for_in.ifs:
+                again.truth(again.evaluate(condition.test), condition)
+            for part in ((node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,)):
+                again.evaluate(part)
         # A walrus in the comprehension binds in the function (PEP 572), any number of times, also never:
         # a name bound before now holds an unknown value; one bound only here stays "may be unbound".
         for name in walrus_in_comprehensions(node, inside=True):
             if name in self.locals:
                 self.locals[name] = Bound(OPAQUE)
         return MODE_DERIVED if mode_iterated else OPAQUE
+
+    def _display_instances(self, generator: cst.CompFor | cst.For) -> list[tuple[str, Instance]]:
+        """(target name, element) for each element of a literal display iterated by ``generator`` (``for s in
+        [self, other]``) that is an instance of a project class, when the target is a plain name and the display the
+        only loop of a comprehension; empty otherwise. The display's elements are names and attributes already
+        judged by the iterable's own evaluation."""
+        if isinstance(generator, cst.CompFor) and generator.inner_for_in is not None:
+            return []
+        if not isinstance(generator.target, cst.Name) or not isinstance(generator.iter, (cst.Tuple, cst.List, cst.Set)):
+            return []
+        found: list[tuple[str, Instance]] = []
+        for element in generator.iter.elements:
+            if isinstance(element, cst.Element) and isinstance(element.value, cst.Name) and element.value.value in self.locals:
+                value = self.locals[element.value.value].value
+                if isinstance(value, Instance) and value.cls is not None and all(value is not v for _, v in found):
+                    found.append((generator.target.value, value))
+        return found
 
     _eval_ListComp = _comprehension
     _eval_SetComp = _comprehension

@@ -200,6 +200,9 @@ class Function:
     receiver: object = None
     """The :class:`Instance` a bound method is called on when its class is not ``owner`` (a method of a base read
     through an instance of a subclass): ``self`` inside is that object, so its reads start at the object's class."""
+    closure: tuple[tuple[str, object], ...] = ()
+    """For a nested ``def``: enclosing variables that hold a project instance and that the enclosing function never
+    rebinds (``self`` read by a local helper, review 8, R8-14); the walk sees them as those objects."""
 
 
 @dataclass(frozen=True, eq=False)
