@@ -1016,23 +1016,23 @@ class Evaluator:
             # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target),
             # also where the top-level statements alone look like one property (review 8, R8-1: a redefinition
             # under `if`/`try` after `@property`/`@x.setter`; R8-13: `@property` over another decorator).
-            top = _class_member(self.owner, name)
+            top = self._own_member(name)
             if rebound or not isinstance(top, cst.BaseExpression):
                 # (one top-level `name = <expr>` is judged below: a plain project instance is not a descriptor)
                 surviving = self._surviving_binding(self.facts, self.owner, name, node)
                 if surviving is not None:
                     return surviving
-            if (rebound or _class_member(self.owner, name) is None) and class_binding(self.facts, self.owner, name) is not None:
+            if (rebound or top is None) and class_binding(self.facts, self.owner, name) is not None:
                 return None  # plain values (several literals…): instance state of unknown value, as before
         if rebound:
             return None
         patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
-        if patched is not None and _class_member(self.owner, name) is not None:
+        if patched is not None and self._own_member(name) is not None:
             # a module of the import walk stores on this class (`from .feed import Feed; Feed.VARIABLE = …` in the
             # package __init__, hostile R5-9): the class body's binding is not what the attribute holds
             self.trace.problems.append(patched)
             raise Unsupported(node, patched, "binding")
-        method = _class_member(self.owner, name)
+        method = self._own_member(name)
         if method is None and bound and self.instance_receiver and class_binding(self.facts, self.owner, name) is None:
             # a property or method of a base (FA8-4: an inherited guard-helper method is walked), or __getattr__
             inherited = self._inherited_read(name, node)
@@ -1100,6 +1100,27 @@ class Evaluator:
                 return Function(value.facts, value.node, value.qualified, self.owner, bound=True, receiver=self._receiver_instance())
             return value
         return None
+
+    def _own_member(self, name: str) -> cst.FunctionDef | cst.BaseExpression | None:
+        """:func:`_class_member` of the owner; for a class whose body the skeleton elided (a base class), the value
+        of its one unconditional ``name = <expr>`` statement, cut from the full source."""
+        assert self.owner is not None
+        member = _class_member(self.owner, name)
+        if member is not None:
+            return member
+        qualname = self.facts.class_qualname(self.owner)
+        sites = self.facts.bindings.classes.get(qualname, {}).get(name, []) if qualname is not None else []
+        if len(sites) != 1 or sites[0].conditional or sites[0].kind not in ("assign", "annassign"):
+            return None
+        body = class_body_statements(self.facts, qualname)  # type: ignore[arg-type]
+        statement = next((st for st in body or () if st.lineno == sites[0].line and isinstance(st, (ast.Assign, ast.AnnAssign))), None)
+        if statement is None or statement.value is None:
+            return None
+        cache = self.facts.__dict__.setdefault("_elided_members", {})
+        key = (qualname, name)
+        if key not in cache:  # one node per binding: memo keys and messages use node identity
+            cache[key] = cst.parse_expression(ast.unparse(statement.value))
+        return cache[key]
 
     def _made_by_plain_class(self, expression: cst.BaseExpression) -> bool:
         """``expression`` is ``SomeClass(...)`` of a proven project class none of whose project classes (itself and
@@ -2832,7 +2853,8 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
                 else:
                     unbound = len(args) == bound_arity + 1
                     receiver = child.func.value
-                    target = args[0] if unbound else None if _is_super(receiver) else receiver
+                    # super() is the method's own instance: a store on it is like `self.x = v` (its class's scope)
+                    target = args[0] if unbound else ast.Name(id="self") if _is_super(receiver) else receiver
                     key = args[1] if unbound else args[0]
                     note(scope, key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*", child, prefix, target)
             elif (
