@@ -103,6 +103,13 @@ def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
     return found
 
 
+def class_body_statements(facts: ModuleFacts, qualname: str) -> list[ast.stmt] | None:
+    """Every statement of the class ``qualname``'s body in ``facts``' full source, nested blocks included (not the
+    bodies of its functions or nested classes); None when the class is not found."""
+    body = _class_body(facts, qualname)
+    return None if body is None else _statements(body)
+
+
 def _statement_at(site: Binding, body: list[ast.stmt], name: str) -> ast.stmt | None:
     for statement in _statements(body):
         if statement.lineno != site.line:

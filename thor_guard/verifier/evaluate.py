@@ -48,7 +48,7 @@ from thor_guard.verifier.effects import (
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
-from thor_guard.verifier.class_bindings import ClassBinding, class_binding, getter_def
+from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
@@ -186,6 +186,25 @@ _BINARY: dict[type, Callable[[object, object], object]] = {
 }
 
 
+_MISSING = object()
+"""A class-namespace lookup that found no binding (:meth:`Evaluator._class_namespace_name`)."""
+
+
+def class_namespace_of(function: Function) -> tuple[cst.ClassDef, ModuleFacts, tuple[int, ...]] | None:
+    """For a method: its class, the class's module and the line(s) of the ``def`` statement(s) of that name in the
+    class body — where its defaults are evaluated (:attr:`Evaluator.class_namespace`); None for a module function."""
+    if function.owner is None:
+        return None
+    facts = function.facts.parent or function.facts
+    qualname = facts.class_qualname(function.owner)
+    body = class_body_statements(facts, qualname) if qualname is not None else None
+    lines = tuple(
+        st.lineno for st in body or ()
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == function.node.name.value
+    )
+    return function.owner, facts, lines
+
+
 _OPERATOR_NAMES: dict[type, str] = {cst.Equal: "==", cst.NotEqual: "!=", cst.In: "in", cst.NotIn: "not in", cst.Is: "is", cst.IsNot: "is not"}
 
 
@@ -224,6 +243,12 @@ class Evaluator:
         """``*args``/``**kwargs`` parameters the function never rebinds: a tuple / a dict for certain."""
         """True when ``receiver`` is an instance (``self`` of a plain method), not a class (``cls``)."""
         self.callee_depth = 0
+        self._resolving = False
+        self.class_namespace: tuple[cst.ClassDef, ModuleFacts, tuple[int, ...]] | None = None
+        """Set while evaluating code that runs in a class body (a method's default, a class attribute's value):
+        the class, its module and the lines of the statement(s); a name the body bound before them is that binding,
+        not the module global (review 8, R8-11)."""
+        """True in :meth:`_member_probe`'s evaluator: ``self.x`` reads this class's own body, no MRO search."""
         self.elements_tainted = False
         """Set by ``_elements``: an element that is not concrete was computed from the mode variable."""
         """Above 0 while evaluating the callee of a call (``os.environ.get`` in ``os.environ.get(...)``)."""
@@ -554,12 +579,37 @@ class Evaluator:
             evaluator.evaluate(node.value)
         else:
             evaluator.evaluate(node.elt)
+        for name, instance in self._display_instances(node.for_in):
+            # `any(s.pending for s in [self])`: the variable also holds each project instance of the display, whose
+            # properties and methods run on reads (review 8, R8-14); judged once per such element
+            again = self.child({**inner, name: Bound(instance)})
+            for condition in node.for_in.ifs:
+                again.truth(again.evaluate(condition.test), condition)
+            for part in ((node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,)):
+                again.evaluate(part)
         # A walrus in the comprehension binds in the function (PEP 572), any number of times, also never:
         # a name bound before now holds an unknown value; one bound only here stays "may be unbound".
         for name in walrus_in_comprehensions(node, inside=True):
             if name in self.locals:
                 self.locals[name] = Bound(OPAQUE)
         return MODE_DERIVED if mode_iterated else OPAQUE
+
+    def _display_instances(self, generator: cst.CompFor | cst.For) -> list[tuple[str, Instance]]:
+        """(target name, element) for each element of a literal display iterated by ``generator`` (``for s in
+        [self, other]``) that is an instance of a project class, when the target is a plain name and the display the
+        only loop of a comprehension; empty otherwise. The display's elements are names and attributes already
+        judged by the iterable's own evaluation."""
+        if isinstance(generator, cst.CompFor) and generator.inner_for_in is not None:
+            return []
+        if not isinstance(generator.target, cst.Name) or not isinstance(generator.iter, (cst.Tuple, cst.List, cst.Set)):
+            return []
+        found: list[tuple[str, Instance]] = []
+        for element in generator.iter.elements:
+            if isinstance(element, cst.Element) and isinstance(element.value, cst.Name) and element.value.value in self.locals:
+                value = self.locals[element.value.value].value
+                if isinstance(value, Instance) and value.cls is not None and all(value is not v for _, v in found):
+                    found.append((generator.target.value, value))
+        return found
 
     _eval_ListComp = _comprehension
     _eval_SetComp = _comprehension
@@ -590,6 +640,10 @@ class Evaluator:
             return bound.value
         if name in ("True", "False", "None") and name not in self.locals:
             return {"True": True, "False": False, "None": None}[name]
+        if self.class_namespace is not None:
+            found = self._class_namespace_name(node)
+            if found is not _MISSING:
+                return found
         where = self._where(node)
         if where == "local":
             raise Unsupported(node, f"'{name}' may be unbound here")
@@ -613,6 +667,51 @@ class Evaluator:
         if where == "undefined":
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         return self.module_name(self.facts, name, node)
+
+    def _class_namespace_name(self, node: cst.Name) -> object:
+        """``node`` read by code that runs in the class body :attr:`class_namespace` (a default of a method, the
+        value of a class attribute): Python looks it up in the class namespace first, as the body has bound it so far,
+        then in the module. The value of the one binding that surely reaches the statement (a literal, or an earlier
+        class attribute's expression, evaluated the same way); :data:`_MISSING` when the body has not bound the name
+        before (the module global is read); an unproven binding (conditional, an import, a def, several statements
+        that disagree) is TG009 naming it."""
+        assert self.class_namespace is not None
+        classdef, facts, lines = self.class_namespace
+        name = node.value
+        qualname = facts.class_qualname(classdef)
+        sites = facts.bindings.classes.get(qualname, {}).get(name) if qualname is not None else None
+        if sites is None:
+            if qualname is None and name in class_body_names(classdef, facts):
+                raise Unsupported(node, f"'{name}' in the class body of {classdef.name.value} (a class defined inside a function) is not proven", "binding")
+            return _MISSING
+        body = class_body_statements(facts, qualname)  # type: ignore[arg-type]
+        if not lines or body is None:
+            raise Unsupported(node, f"'{name}' is bound in the class body of {classdef.name.value}, which the verifier could not read", "binding")
+        results: list[object] = []
+        for line in lines:
+            earlier = [site for site in sites if site.line < line]
+            if not earlier:
+                results.append(_MISSING)
+                continue
+            last = max((i for i, site in enumerate(earlier) if not site.conditional), default=None)
+            reaching = earlier[last:] if last is not None else earlier
+            site = reaching[-1]
+            statement = next((st for st in body if st.lineno == site.line and isinstance(st, (ast.Assign, ast.AnnAssign))), None)
+            if last is None or len(reaching) != 1 or site.kind not in ("assign", "annassign") or statement is None or statement.value is None:
+                raise Unsupported(node, f"'{name}' is read in the class namespace of {classdef.name.value}, which binds it at line {site.line} ('{site.text}'): not proven", "binding")
+            try:
+                results.append(ast.literal_eval(statement.value))
+                continue
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                pass
+            expression = cst.parse_expression(ast.unparse(statement.value))
+            inner = Evaluator(facts, self.analysis, {}, self.trace, depth=self.depth + 1)
+            inner.class_namespace = (classdef, facts, (site.line,))
+            results.append(inner.evaluate(expression))
+        first = results[0]
+        if any(r is not first and not (is_concrete(r) and is_concrete(first) and r == first and type(r) is type(first)) for r in results[1:]):
+            raise Unsupported(node, f"'{name}' in the class namespace of {classdef.name.value} differs between the definitions of the same name", "binding")
+        return first
 
     def walk_patch(self, dotted: str) -> str | None:
         """A store on ``dotted`` (a module-level name or a builtin) made at import time by a module of the entry
@@ -901,6 +1000,13 @@ class Evaluator:
     def class_member(self, name: str, node: cst.CSTNode, *, bound: bool) -> object | None:
         """``self.x``/``cls.x``/``Owner.x`` from the class's own body (an override in a subclass is not seen)."""
         assert self.owner is not None
+        if bound and self.instance_receiver and not self._resolving:
+            instance = self._receiver_instance()
+            if instance is not None and instance.cls is not self.owner:
+                # `self` inside a base's method or getter walked for an instance of a subclass (the entry point's
+                # class): Python looks `self.x` up from the object's class down its MRO, so an override in the
+                # subclass is what runs (review 8, R8-15 template method; FA8-4 caveat OV1)
+                return self.instance_member(instance, name, node)
         qualname = self.facts.class_qualname(self.owner)
         rebound = qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name)
         reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
@@ -910,25 +1016,31 @@ class Evaluator:
                 # `Feed.pending = property(f)` after the class (review 7, ST7): the class attribute a read finds may be
                 # a descriptor installed by that store, whose getter the read runs
                 raise Effect(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may put a property or other descriptor on the class, whose getter the read runs")
-        if reads and (rebound or _class_member(self.owner, name) is None):
+        if reads:
             # The binding that survives the class body decides, whatever statement made it (review 7, R7-11:
-            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target).
-            surviving = self._surviving_binding(self.facts, self.owner, name, node)
-            if surviving is not None:
-                return surviving
-            if class_binding(self.facts, self.owner, name) is not None:
+            # `pending = 0` then `@property def pending`; R7-12: an import, walrus, unpacking, with/for target),
+            # also where the top-level statements alone look like one property (review 8, R8-1: a redefinition
+            # under `if`/`try` after `@property`/`@x.setter`; R8-13: `@property` over another decorator).
+            top = self._own_member(name)
+            if rebound or not isinstance(top, cst.BaseExpression):
+                # (one top-level `name = <expr>` is judged below: a plain project instance is not a descriptor)
+                surviving = self._surviving_binding(self.facts, self.owner, name, node)
+                if surviving is not None:
+                    return surviving
+            if (rebound or top is None) and class_binding(self.facts, self.owner, name) is not None:
                 return None  # plain values (several literals…): instance state of unknown value, as before
         if rebound:
             return None
         patched = self.walk_patch(f"{self.facts.name}.{qualname}.{name}") if qualname is not None else None
-        if patched is not None and _class_member(self.owner, name) is not None:
+        if patched is not None and self._own_member(name) is not None:
             # a module of the import walk stores on this class (`from .feed import Feed; Feed.VARIABLE = …` in the
             # package __init__, hostile R5-9): the class body's binding is not what the attribute holds
             self.trace.problems.append(patched)
             raise Unsupported(node, patched, "binding")
-        method = _class_member(self.owner, name)
+        method = self._own_member(name)
         if method is None and bound and self.instance_receiver and class_binding(self.facts, self.owner, name) is None:
-            inherited = self._inherited_read(name, node)  # a property of a base, or the class's __getattr__
+            # a property or method of a base (FA8-4: an inherited guard-helper method is walked), or __getattr__
+            inherited = self._inherited_read(name, node)
             if inherited is not None:
                 return inherited
         if isinstance(method, cst.FunctionDef):
@@ -944,7 +1056,7 @@ class Evaluator:
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
                 self.assume(node, "loads an attribute (no side-effecting properties)")
                 return OPAQUE
-            return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound)
+            return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound, receiver=self._receiver_instance() if bound else None)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
             store = _store_through_object(self.facts, self.owner.name.value, name)
             if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
@@ -960,7 +1072,12 @@ class Evaluator:
             try:
                 # evaluated even when the value may change in place: `pending = [property(f)][0]` is a descriptor,
                 # whose getter a read runs (review 7, R7-12 variant), whatever the container census says
-                value = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1).evaluate(method)
+                inner = Evaluator(self.facts, self.analysis, {}, self.trace, depth=self.depth + 1)
+                binding = class_binding(self.facts, self.owner, name)
+                if binding is not None and binding.line:
+                    # `MODE_KEY = VARIABLE` after a class-body `VARIABLE = …`: computed in the class namespace (R8-11)
+                    inner.class_namespace = (self.owner, self.facts, (binding.line,))
+                value = inner.evaluate(method)
             except Unsupported:
                 if problem is None:
                     raise
@@ -985,9 +1102,30 @@ class Evaluator:
             if bound and isinstance(value, Function) and value.owner is None:
                 # `class Feed: helper = helper` then `self.helper()`: a function stored on the class is a method when
                 # read through the instance, so Python passes self as its first argument (hostile VH-1).
-                return Function(value.facts, value.node, value.qualified, self.owner, bound=True)
+                return Function(value.facts, value.node, value.qualified, self.owner, bound=True, receiver=self._receiver_instance())
             return value
         return None
+
+    def _own_member(self, name: str) -> cst.FunctionDef | cst.BaseExpression | None:
+        """:func:`_class_member` of the owner; for a class whose body the skeleton elided (a base class), the value
+        of its one unconditional ``name = <expr>`` statement, cut from the full source."""
+        assert self.owner is not None
+        member = _class_member(self.owner, name)
+        if member is not None:
+            return member
+        qualname = self.facts.class_qualname(self.owner)
+        sites = self.facts.bindings.classes.get(qualname, {}).get(name, []) if qualname is not None else []
+        if len(sites) != 1 or sites[0].conditional or sites[0].kind not in ("assign", "annassign"):
+            return None
+        body = class_body_statements(self.facts, qualname)  # type: ignore[arg-type]
+        statement = next((st for st in body or () if st.lineno == sites[0].line and isinstance(st, (ast.Assign, ast.AnnAssign))), None)
+        if statement is None or statement.value is None:
+            return None
+        cache = self.facts.__dict__.setdefault("_elided_members", {})
+        key = (qualname, name)
+        if key not in cache:  # one node per binding: memo keys and messages use node identity
+            cache[key] = cst.parse_expression(ast.unparse(statement.value))
+        return cache[key]
 
     def _made_by_plain_class(self, expression: cst.BaseExpression) -> bool:
         """``expression`` is ``SomeClass(...)`` of a proven project class none of whose project classes (itself and
@@ -1045,46 +1183,103 @@ class Evaluator:
         getters = facts.__dict__.setdefault("_property_getters", {})
         if id(full) not in getters:  # the getter without its decorator, one node per method (memo keys)
             getters[id(full)] = (full, full.with_changes(decorators=()))
-        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True)
+        getter = Function(facts, getters[id(full)][1], f"{facts.name}.{owner.name.value}.{name}", owner, bound=True, receiver=self._receiver_instance())
         return self.analysis.call(self, node, getter, [], {})
 
-    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
-        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9).
+    def _receiver_instance(self) -> Instance | None:
+        """The object ``self`` holds in this method (an :class:`Instance` of a known class), or None."""
+        if self.receiver is None or not self.instance_receiver:
+            return None
+        bound = self.locals.get(self.receiver)
+        value = bound.value if bound is not None else None
+        return value if isinstance(value, Instance) and value.cls is not None else None
 
-        The project bases are searched in Python's method resolution order (C3, :func:`~thor_guard.verifier.hierarchy.linearise`;
-        a depth-first search picks the wrong class in a mixin diamond, review 7, R7-10): the first that binds
-        ``name`` decides. A plain ``@property``/``@cached_property`` getter of a base is walked; another decorator
-        or a computed class attribute (``setting = property(...)``, an import, several bindings) may run code when
-        read: an effect. A literal or a plain method is what the read gives (None: the caller goes on as before).
-        When the order is not exact (a library base whose own bases are not read, a metaclass), every project class
-        that binds the name is judged. A hierarchy whose order cannot be computed is TG009. When no class of the
-        hierarchy binds the name and one defines ``__getattr__``, the read runs it: an effect. Bases outside the
-        project are library code (assumption 7).
-        """
+    def _inherited_read(self, name: str, node: cst.CSTNode) -> object | None:
+        """``self.<name>`` that the entry point's own class body does not bind (hostile review 6, R6-16/R6-9): the
+        project bases are searched in the method resolution order (:meth:`instance_member`)."""
         assert self.owner is not None
-        order = linearise(self, self.owner)
+        instance = self._receiver_instance()
+        if instance is None:
+            instance = instance_of(self, self.owner, self.facts, self.receiver or "self")
+        return self.instance_member(instance, name, node, skip_own=instance.cls is self.owner)
+
+    def instance_member(self, instance: Instance, name: str, node: cst.CSTNode, *, skip_own: bool = False) -> object | None:
+        """What reading ``<obj>.<name>`` runs and gives for ``instance``, an object of a known project class, whatever
+        name holds it (``self`` in a base's method, a helper's parameter, an alias: review 8, R8-14/R8-15).
+
+        Python looks the name up in the object's class and then its bases in the method resolution order (C3,
+        :func:`~thor_guard.verifier.hierarchy.linearise`; a depth-first search picks the wrong class in a mixin
+        diamond, review 7, R7-10): the first class that binds it decides, judged as that class's own body is
+        (:meth:`class_member`): a plain ``@property``/``@cached_property`` getter is walked with ``self`` bound to
+        ``instance``; another decorator or a computed class attribute may run code when read (an effect); a method is
+        a :class:`Function` called on ``instance`` (FA8-4: an inherited guard helper); a literal is its value when no
+        instance store can shadow it. When the order is not exact (a library base whose own bases are not read, a
+        metaclass), every project class that binds the name is judged and the value is unknown. A hierarchy whose
+        order cannot be computed is TG009. When no class binds the name and one defines ``__getattr__``, the read
+        runs it: an effect. None: instance state or library code (assumptions 1, 7). ``skip_own``: the object's
+        own class body was already read by the caller."""
+        assert instance.cls is not None and instance.cls_facts is not None
+        order = linearise(self, instance.cls, instance.cls_facts)
         if isinstance(order, str):
             raise Unsupported(node, f"'{code_of(node)}' reads '{name}' through the class hierarchy: {order}", "binding")
-        candidates = [(c, f, binding) for c, f, _ in order.classes[1:] if (binding := class_binding(f, c, name)) is not None]
+        classes = order.classes[1:] if skip_own else order.classes
+        candidates = [(c, f, binding) for c, f, _ in classes if (binding := class_binding(f, c, name)) is not None]
         if not order.exact and len(candidates) > 1:
-            for classdef, facts, kind in candidates:  # any of them may be the one the read finds
-                self._inherited_member(classdef, facts, kind, name, node)
+            for classdef, facts, binding in candidates:  # any of them may be the one the read finds
+                if binding.kind != "plain":
+                    self._member_probe(instance, classdef, facts)._surviving_binding(facts, classdef, name, node, binding)
             return None
-        if candidates:
-            found = self._inherited_member(*candidates[0], name, node)
-            return None if found is False else found
-        if "__getattr__" in class_dunders(self, self.owner, self.facts):
-            raise Effect(node, f"'{code_of(node)}': no class of {self.owner.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
-        return None
-
-    def _inherited_member(self, classdef: cst.ClassDef, facts: ModuleFacts, binding: ClassBinding, name: str, node: cst.CSTNode) -> object:
-        """What reading ``name`` bound in base ``classdef`` gives through ``self``: False for a plain value or method,
-        the getter's result for a walked property; else an effect (:meth:`_surviving_binding`)."""
-        if binding.kind == "plain":
-            return False
-        found = self._surviving_binding(facts, classdef, name, node, binding)
-        assert found is not None
+        if not candidates:
+            if "__getattr__" in class_dunders(self, instance.cls, instance.cls_facts):
+                raise Effect(node, f"'{code_of(node)}': no class of {instance.cls.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
+            return None
+        classdef, facts, binding = candidates[0]
+        probe = self._member_probe(instance, classdef, facts)
+        if binding.kind == "plain" and classdef is not instance.cls:
+            method = self._base_method(facts, classdef, name, binding)
+            if method is not None:
+                return Function(method[0], method[1], f"{method[0].name}.{classdef.name.value}.{name}", classdef, bound=True, receiver=instance)
+        if binding.kind != "plain" or classdef is not instance.cls:
+            found = probe._surviving_binding(facts, classdef, name, node, binding)
+            if found is not None:
+                return found
+        found = probe.class_member(name, node, bound=True)
+        if classdef is not instance.cls and found is not None and not isinstance(found, Function) and found is not OPAQUE:
+            # a literal of a base: an instance store anywhere in the object's own hierarchy may shadow it
+            module = self if instance.cls_facts is self.facts else self.module_evaluator(instance.cls_facts)
+            shadow = instance_attribute_store(module, instance.cls, name)
+            if shadow is not None:
+                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                return OPAQUE
         return found
+
+    @staticmethod
+    def _base_method(facts: ModuleFacts, classdef: cst.ClassDef, name: str, binding: ClassBinding) -> tuple[ModuleFacts, cst.FunctionDef] | None:
+        """The plain method (no decorator, or only ``staticmethod``/``classmethod``) that ``binding`` — a "plain"
+        binding of ``name`` in base ``classdef`` — makes, recovered from the source when the skeleton elided the
+        class body; None when the binding is not such a ``def``."""
+        member = getter_def(facts, classdef, name, binding.line)
+        recovered = (facts, member) if member is not None and not is_stub(member) else None
+        qualname = facts.class_qualname(classdef)
+        if recovered is None and qualname is not None:
+            recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
+        if recovered is None:
+            return None
+        decorators = [code_of(d.decorator) for d in recovered[1].decorators]
+        if decorators not in ([], ["staticmethod"], ["classmethod"]):
+            return None
+        return recovered
+
+    def _member_probe(self, instance: Instance, classdef: cst.ClassDef, facts: ModuleFacts) -> Evaluator:
+        """An evaluator for a read of ``classdef``'s own body (a class of ``instance``'s MRO) with ``self`` holding
+        ``instance``; it does not look up the MRO again (:meth:`instance_member` already chose ``classdef``)."""
+        receiver = self.receiver if self.receiver is not None and self.instance_receiver else "self"
+        probe = Evaluator(
+            facts, self.analysis, {receiver: Bound(instance)}, self.trace, depth=self.depth, owner=classdef,
+            receiver=receiver, instance_receiver=True,
+        )
+        probe._resolving = True
+        return probe
 
     def _surviving_binding(self, facts: ModuleFacts, classdef: cst.ClassDef, name: str, node: cst.CSTNode, binding: ClassBinding | None = None) -> object | None:
         """``self.<name>`` bound in the body of ``classdef`` (the owner or a base) by the binding that survives the
@@ -1102,6 +1297,11 @@ class Evaluator:
                 # the skeleton (or another module's outline) elided the class body: cut the getter from the source
                 recovered = facts.recover_qualname(f"{qualname}.{name}", binding.line)
             if recovered is not None and _getter_decorated(*recovered):
+                root = _root_name(recovered[1].decorators[0].decorator)
+                if root is not None and root in class_body_names(classdef, facts):
+                    # `property = _Tracked` in the class body: the decorator below it is that class, whose __get__
+                    # runs on the read (review 8, R8-2); the getter alone is not what runs
+                    raise Effect(node, f"'{code_of(node)}' reads '{name}', whose decorator '@{code_of(recovered[1].decorators[0].decorator)}' uses '{root}', which the class body of {classdef.name.value} rebinds (a descriptor whose __get__ may run code)")
                 return self._walk_getter(recovered[0], recovered[1], classdef, name, node)
         where = "the class" if classdef is self.owner else "the base class"
         raise Effect(node, f"'{code_of(node)}' reads '{name}', which {where} {classdef.name.value} binds at line {binding.line} ('{binding.text}') with a decorator, an import or a computed value (a property or descriptor whose getter may run code)")
@@ -1145,6 +1345,12 @@ class Evaluator:
         if value is UNTRUSTED:
             return BoundMethod(value, name) if self.callee_depth else UNTRUSTED
         if isinstance(value, Instance):
+            if value.cls is not None and not self._resolving:
+                # `feed.pending` with `feed` an instance of a project class under any name — a helper's parameter,
+                # an alias, a loop variable (review 8, R8-14): its class's property getter runs, as for `self.x`
+                found = self.instance_member(value, name, node)
+                if found is not None:
+                    return found
             return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
@@ -1541,6 +1747,12 @@ class Evaluator:
                 arguments.append(value)
 
     def _member(self, value: object, name: str, node: cst.Attribute) -> object:
+        if isinstance(value, Instance) and value.cls is not None and not self._resolving:
+            # `feed._idle()` with `feed` an instance of a project class under any name (review 8, R8-14): the
+            # method its class's MRO finds, called on that object; a property's getter runs on the load
+            found = self.instance_member(value, name, node)
+            if isinstance(found, Function):
+                return found
         if value is OPAQUE or isinstance(value, Instance):
             return BoundMethod(OPAQUE, name)
         self.callee_depth += 1  # the attribute is called: a method, not a value
@@ -2649,6 +2861,31 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
             ):
                 # `self.__dict__.update(kwargs)`, `vars(self).setdefault(...)`: any attribute (hostile review 5, R5-18)
                 note(scope, "*", child, prefix, _namespace_owner(child.func.value))
+            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and child.func.attr in ("__setattr__", "__delattr__"):
+                # `object.__setattr__(self, "x", v)`, `Feed.__setattr__(self, …)`, `super().__setattr__("x", v)`,
+                # `self.__setattr__("x", v)`: the same store with the receiver moved into the arguments (review 8, R8-9)
+                bound_arity = 2 if child.func.attr == "__setattr__" else 1
+                args = child.args
+                if prefix.endswith(("__setattr__.", "__delattr__.")) and all(isinstance(a, ast.Name) for a in args):
+                    pass  # the forwarding inside an own __setattr__: the store `x.name = v` that calls it is censused
+                elif any(isinstance(a, ast.Starred) for a in args) or len(args) not in (bound_arity, bound_arity + 1):
+                    note(scope, "*", child, prefix, None)
+                else:
+                    unbound = len(args) == bound_arity + 1
+                    receiver = child.func.value
+                    # super() is the method's own instance: a store on it is like `self.x = v` (its class's scope)
+                    target = args[0] if unbound else ast.Name(id="self") if _is_super(receiver) else receiver
+                    key = args[1] if unbound else args[0]
+                    note(scope, key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*", child, prefix, target)
+            elif (
+                isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and child.func.attr in _NAMESPACE_WRITES
+                and child.args and _namespace_owner(child.args[0]) is not None
+            ):
+                # `dict.update(self.__dict__, x=v)`, `dict.__setitem__(vars(self), "x", v)`: a namespace write through
+                # the unbound dict method (review 8, R8-9)
+                key = child.args[1] if child.func.attr in ("__setitem__", "__delitem__", "setdefault", "pop") and len(child.args) > 1 else None
+                named = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*"
+                note(scope, named, child, prefix, _namespace_owner(child.args[0]))
             elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr") and len(child.args) > 1:
                 literal = child.args[1]
                 note(scope, literal.value if isinstance(literal, ast.Constant) and isinstance(literal.value, str) else "*", child, prefix, child.args[0])
@@ -2706,6 +2943,13 @@ def function_patch_problem(facts: ModuleFacts, entry: str, *, method: bool = Fal
 
 _NAMESPACE_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"})
 """Methods of an object's ``__dict__`` / ``vars()`` that store or delete its attributes."""
+
+
+def _is_super(node: object) -> bool:
+    """``node`` is a call of ``super`` (``super()``, ``super(Feed, self)``)."""
+    import ast
+
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
 
 
 def _namespace_owner(node: object) -> object | None:
@@ -3016,7 +3260,7 @@ def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, n
         problem = evaluator.metaclass_problem(ClassValue(owner, facts))
         result = Instance(name, frozenset({"*"}) if problem is not None else frozenset())
     else:
-        result = Instance(name, class_dunders(evaluator, owner, facts))
+        result = Instance(name, class_dunders(evaluator, owner, facts), owner, facts)
     if len(_INSTANCES) > 4096:
         _INSTANCES.clear()
     _INSTANCES[key] = (owner, result)

@@ -42,6 +42,7 @@ from thor_guard.verifier.evaluate import (
     Raises,
     Trace,
     Unsupported,
+    class_namespace_of,
     instance_of,
     lambda_of,
 )
@@ -178,7 +179,7 @@ class CallAnalysis:
         """The value of calling project ``function``; raises Effect/Unsupported/Crash/Raises like an expression."""
         facts, definition = function.facts.recover(function.node)
         if definition is not function.node:
-            function = Function(facts, definition, function.qualified, function.owner, function.bound)
+            function = Function(facts, definition, function.qualified, function.owner, function.bound, function.receiver, function.closure)
         if is_stub(definition):
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, whose body was not analysed")
         problem = evaluator.decorator_problem(function, helper=True)
@@ -278,7 +279,9 @@ class CallAnalysis:
             if not positional:
                 raise Unsupported(node, f"'{function.qualified}' takes no self/cls parameter", "helper")
             receiver = positional[0].name.value
-            if function.owner is not None and _receiver(definition) == receiver:
+            if isinstance(function.receiver, Instance) and "classmethod" not in decorators:
+                local_values[receiver] = Bound(function.receiver)  # a base's method on a subclass instance (FA8-4, R8-15)
+            elif function.owner is not None and _receiver(definition) == receiver:
                 probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
                 local_values[receiver] = Bound(instance_of(probe, function.owner, function.facts, receiver, of_class="classmethod" in decorators))
             else:
@@ -307,13 +310,17 @@ class CallAnalysis:
             raise Crash(node, f"'{code_of(node)}' passes an unexpected keyword (TypeError)", "TypeError")
         if params.star_kwarg is not None:
             local_values[params.star_kwarg.name.value] = Bound(OPAQUE)
+        for name, value in function.closure:
+            local_values.setdefault(name, Bound(value))
         for param in (*positional, *params.kwonly_params):
             if param.name.value in local_values:
                 continue
             if param.default is None:
                 raise Crash(node, f"'{code_of(node)}' misses the argument '{param.name.value}' (TypeError)", "TypeError")
             try:
-                value = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1).evaluate(param.default)
+                probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
+                probe.class_namespace = class_namespace_of(function)  # a method's defaults run in its class body (R8-11)
+                value = probe.evaluate(param.default)
             except (Effect, Unsupported, Crash, Raises):
                 value = UNTRUSTED  # evaluated once when the def ran, not at this call; it may be any object
             local_values[param.name.value] = Bound(value)
@@ -361,6 +368,7 @@ class Walker:
         self.top_level = True
         self._class_depth = 0
         self._instance_receiver = False
+        self._rebound: frozenset[str] = frozenset()
         self._builtin_parameters: dict[str, type] = {}
         """Above 0 while walking a class body (its annotations are evaluated, a function body's are not)."""
         self.all_paths = False
@@ -384,6 +392,7 @@ class Walker:
             isinstance(d.decorator, cst.Name) and d.decorator.value in ("classmethod", "staticmethod") for d in function.decorators
         ) and len(function.decorators) <= 1 and all(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
         rebound = _rebound_names(function)
+        self._rebound = rebound
         fresh, builtins_used = _fresh_locals(function)
         unproven = {b for b in builtins_used if b in rebound or self.facts.bindings.bindings(b) or self.facts.bindings.problem(b) is not None}
         self._fresh_locals = frozenset(n for n in fresh if not (builtins_used.get(n, frozenset()) & unproven)) - set(_parameter_names(function.params))
@@ -807,7 +816,11 @@ class Walker:
         evaluator = self._evaluator(state, Trace())
         for decorator in node.decorators:
             self._evaluate(decorator.decorator, state, index)
-        function = Function(self.facts, node, f"{self.facts.name}.<locals>.{node.name.value}")
+        closure = tuple(
+            (name, bound.value) for name, bound in state.locals.items()
+            if isinstance(bound.value, Instance) and bound.value.cls is not None and name not in self._rebound
+        )  # a local helper reading `self` reads the project instance (R8-14); `self` never rebound, so late binding agrees
+        function = Function(self.facts, node, f"{self.facts.name}.<locals>.{node.name.value}", closure=closure)
         problem = evaluator.decorator_problem(function, helper=True)
         if problem is not None and not self._skipping(state, index):
             raise Effect(node.decorators[0], f"calling the decorator runs code: {problem}")
@@ -1052,16 +1065,22 @@ class Walker:
         head = self._havoc(state, node, from_mode=isinstance(node, cst.For) and iterable is MODE_DERIVED)
         results: list[Outcome | PathState] = []
         body_state = head.copy()
+        body_states = [body_state]
         if isinstance(node, cst.For):
             self._bind_target(node.target, MODE_DERIVED if iterable is MODE_DERIVED else OPAQUE, (), body_state, index, node)
             enters: object = OPAQUE
+            for name, instance in self._evaluator(state, Trace())._display_instances(node):
+                # `for feed in (self,)`: the body also runs with the variable holding that project instance (R8-14)
+                extra = head.copy()
+                extra.locals[name] = Bound(instance)
+                body_states.append(extra)
         else:
             condition = self._condition(node.test, node, body_state, index, False)
             if isinstance(condition, Outcome):
                 return [condition]
             enters = condition[0]
         if enters is not False:
-            for result in self._suite(node.body, body_state, index):
+            for result in (r for start in body_states for r in self._suite(node.body, start, index)):
                 if isinstance(result, PathState):
                     # A local the body binds to an untrusted value is untrusted at the head of the next iteration
                     # and after the loop: walk again from there (havoc's OPAQUE must not launder it).

@@ -197,6 +197,12 @@ class Function:
     owner: cst.ClassDef | None = None
     bound: bool = False
     """True when called through ``self``/``cls`` (the first parameter is supplied)."""
+    receiver: object = None
+    """The :class:`Instance` a bound method is called on when its class is not ``owner`` (a method of a base read
+    through an instance of a subclass): ``self`` inside is that object, so its reads start at the object's class."""
+    closure: tuple[tuple[str, object], ...] = ()
+    """For a nested ``def``: enclosing variables that hold a project instance and that the enclosing function never
+    rebinds (``self`` read by a local helper, review 8, R8-14); the walk sees them as those objects."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -222,6 +228,11 @@ class Instance:
 
     name: str
     dunders: frozenset[str]
+    cls: cst.ClassDef | None = None
+    """The project class the object is an instance of (None for a class itself, or when unknown): attribute reads
+    on it are looked up in that class's method resolution order, whatever name holds the object."""
+    cls_facts: ModuleFacts | None = None
+    """The module that defines :attr:`cls`."""
 
     def __bool__(self) -> bool:
         raise TypeError("the truth of an instance runs its class's __bool__/__len__; use Evaluator.truth")
