@@ -118,6 +118,11 @@ class ModuleFacts:
         """
         if not is_stub(function):
             return self, function
+        if self.parent is not None:
+            # A recovered body's module-level names resolve through the parent (module_function), so a stub it
+            # calls is a node of the parent's skeleton: recover it there, at every level of a chain of
+            # multi-statement helpers (FA8-1, review 8), not only for the first one.
+            return self.parent.recover(function)
         cache = self.__dict__.setdefault("_recovered", {})
         key = id(function)
         if key not in cache:
