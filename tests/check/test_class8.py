@@ -1,7 +1,8 @@
 """Classes and values (review 7: R7-10, R7-11, R7-12, R7-1, R7-6): what Python runs implicitly on project objects.
 
-The ``class8_*`` data cases are executed in subprocesses with ``threading.Thread.start`` replaced by a sentinel:
-every entry point ``check`` accepts does nothing in the heartbeat world, and every TG002 really starts a thread.
+The ``class8_*`` data cases are executed in subprocesses with ``threading.Thread.start`` replaced by a sentinel, by
+a caller that formats what the entry point raises: every entry point ``check`` accepts does nothing in the
+heartbeat world, and every TG002 really starts a thread.
 A hypothesis property compares the verifier's inherited-property lookup with the method resolution order Python
 itself computes for generated class hierarchies.
 """
@@ -9,6 +10,7 @@ itself computes for generated class hierarchies.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,12 +23,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper
 
-from tests.check.test_effect_differential import _entries, _run
+from tests.check.test_effect_differential import RUNNER, _entries
 from tests.check.test_v2_data import DATA
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
+REPORTING_RUNNER = RUNNER.replace("    except Exception:\n        pass", "    except Exception as exc:\n        str(exc), repr(exc)")
+"""The differential runner, with a caller that reports what the entry point raises (as Django's logging does)."""
+assert REPORTING_RUNNER != RUNNER
+
 NOT_IMPORTABLE = frozenset({"class8_mro_inconsistent"})
 """Cases whose module Python cannot import (the point of the case): judged statically only."""
+
+
+def _run(root: Path, entries: list[tuple[str, str]], mode: str | None) -> dict[str, bool]:
+    env = {k: v for k, v in os.environ.items() if k != "THOR_SCHEDULER_MODE"}
+    if mode is not None:
+        env["THOR_SCHEDULER_MODE"] = mode
+    done = subprocess.run(
+        [sys.executable, "-c", REPORTING_RUNNER, str(root), json.dumps(entries)], env=env, capture_output=True, text=True, timeout=120, cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def _class8_cases() -> list[object]:

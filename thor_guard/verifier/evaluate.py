@@ -828,6 +828,32 @@ class Evaluator:
             if argument is not None and rest and self._reads_self(argument):
                 self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
 
+    def _format_map_fields(self, template: str, node: cst.Call) -> None:
+        """``"{s.x}".format_map({"s": self})``: each named field is looked up in the mapping and its attribute chain
+        read (on ``self``: ``self.x``, judged as the spelled-out load), in template order; a positional field
+        (``{0}``, ``{}``) makes ``format_map`` raise ValueError in every world (review 6, FM5: the legacy body never
+        runs), after the fields before it were read."""
+        import string
+
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+        except ValueError:
+            return
+        mapping = node.args[0].value if len(node.args) == 1 and not node.args[0].star and node.args[0].keyword is None else None
+        entries: dict[str, cst.BaseExpression] = {}
+        if isinstance(mapping, cst.Dict):
+            for element in mapping.elements:
+                if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
+                    entries[str(element.key.evaluated_value)] = element.value
+        for field in fields:
+            head, _, rest = field.partition(".")
+            head = head.split("[")[0]
+            if head == "" or head.isdigit():
+                raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field}}}')", "ValueError")
+            argument = entries.get(head)
+            if argument is not None and rest and self._reads_self(argument):
+                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
         """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
         literal, a module dict constant, or the function's own ``**kwargs``/``*args`` parameter (not rebound).
@@ -842,6 +868,19 @@ class Evaluator:
             isinstance(node, cst.Name) and self.owner is not None and self.instance_receiver
             and node.value == self.receiver and node.value not in self.locals.keys() - {self.receiver}
         )
+
+    def _own_class(self, node: cst.BaseExpression) -> bool:
+        """``node`` is ``type(self)`` (the builtin ``type``) or ``self.__class__`` on the instance receiver."""
+        if isinstance(node, cst.Attribute) and node.attr.value == "__class__":
+            return self._reads_self(node.value)
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "type" and len(node.args) == 1):
+            return False
+        if node.args[0].star or node.args[0].keyword is not None or not self._reads_self(node.args[0].value):
+            return False
+        try:
+            return self.evaluate(node.func) == Builtin("type")
+        except EvalError:
+            return False
 
     def _owner_name(self) -> str | None:
         """The owner class's name, when reading it as a global gives that very class (bound once, proven)."""
@@ -1375,6 +1414,12 @@ class Evaluator:
     # -- subscripts ----------------------------------------------------------
     def _eval_Subscript(self, node: cst.Subscript) -> object:
         container = self.evaluate(node.value)
+        if self._own_class(node.value):
+            # `type(self)[int]` / `self.__class__[int]` subscripts the own class (a subclass is assumption 3): its
+            # __class_getitem__ runs, as for `Feed[int]` spelled by name (review 5, DX13)
+            problem = self.class_getitem_problem(ClassValue(self.owner, self.facts))  # type: ignore[arg-type]
+            if problem is not None:
+                raise Effect(node, f"'{code_of(node)}' subscripts the class of self: {problem}")
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
             for element in node.slice:
                 inner = element.slice
@@ -1557,7 +1602,14 @@ class Evaluator:
         # (str() of a str and bool() of a str, a bool or a value derived from the mode never raise)
         target = getattr(builtins, name, None)
         if isinstance(target, type) and issubclass(target, BaseException):
-            return OPAQUE  # constructing a built-in exception runs no project code
+            # Constructing a built-in exception runs no project code, but whoever reports it formats its arguments
+            # (`str(exc)` is `str(arg)` of a one-argument exception, else the repr of the args: Django's request
+            # logging, `logger.exception`, a traceback): judged as formatting them here, the only place the verifier
+            # sees them (review 7, R7-6: `raise RuntimeError(self)` with an own `__str__` is TG002).
+            for value in (*arguments, *keywords.values()):
+                if not tainted(value):
+                    self.dunder(value, node, "formats")
+            return OPAQUE
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
         if name == "type" and (len(arguments) != 1 or keywords):
@@ -1683,6 +1735,8 @@ class Evaluator:
             if isinstance(receiver, (str, bytes)) or name in ASSUMED_PURE_METHODS:
                 if isinstance(receiver, str) and name == "format":
                     self._format_fields(receiver, node)
+                if isinstance(receiver, str) and name == "format_map":
+                    self._format_map_fields(receiver, node)
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
@@ -1833,13 +1887,22 @@ def _class_object_store(facts: ModuleFacts, owner: str, name: str) -> tuple[int,
     the attribute is read through an instance. Only stores through the class's name or ``cls`` of a value that is
     not a literal count: a store through another name or a computed object is TG009 already
     (:func:`_store_through_object`, :func:`instance_attribute_store`)."""
-    for (_, key), sites in attribute_stores(facts).items():
-        if key not in (name, "*"):
-            continue
-        for site in sites:
-            if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
-                return site
+    for site in (*_stores_by_attribute(facts).get(name, ()), *_stores_by_attribute(facts).get("*", ())):
+        if site[3] in (owner, "cls") and not _stores_literal(facts, site[0], name):
+            return site
     return None
+
+
+def _stores_by_attribute(facts: ModuleFacts) -> dict[str, list[tuple[int, str, str, str | None]]]:
+    """:func:`attribute_stores` indexed by attribute name alone (every scope), memoised per module: a read of
+    ``self.x`` looks up its own name instead of scanning every store of the module."""
+    cached = facts.__dict__.get("_stores_by_attribute")
+    if cached is None:
+        cached = {}
+        for (_, key), sites in attribute_stores(facts).items():
+            cached.setdefault(key, []).extend(sites)
+        facts.__dict__["_stores_by_attribute"] = cached
+    return cached
 
 
 def _stores_literal(facts: ModuleFacts, line: int, name: str) -> bool:
@@ -2595,6 +2658,50 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
     walk(tree, "", "")
     facts.__dict__["_attribute_stores"] = found
     return found
+
+
+_FUNCTION_PATCHES = ("__code__", "__defaults__", "__kwdefaults__")
+"""Writable attributes of a function object that change what a call of it runs."""
+
+
+def function_patch_problem(facts: ModuleFacts, entry: str, *, method: bool = False) -> str | None:
+    """None when no code in ``facts``' module stores ``__code__``/``__defaults__``/``__kwdefaults__`` on an object
+    that may be the entry point ``entry``'s function; else which store, for TG009 (review 6, R6-25).
+
+    The object is judged by what it may be, not by how it is spelled: an alias (``_f = Feed.start``), a loop variable
+    (``for _m in (Feed.start,)``), a parameter of a function that import-time code calls (``_trace(Feed.start)``
+    with ``func.__code__ = …``), a computed object. Only a store on a name — or an attribute of that name
+    (``module.helper.__code__``) — that the module binds solely to another ``def`` or class is unrelated; for a
+    ``method`` entry point also one of its own name (the module's ``def start`` is not ``Feed.start``).
+    """
+    import ast
+
+    for (_, key), sites in attribute_stores(facts).items():
+        if key not in _FUNCTION_PATCHES:
+            continue
+        lines = {site[0]: site for site in sites}
+        matched: set[int] = set()
+        for node in ast.walk(parsed_module(facts)[0]):
+            if getattr(node, "lineno", None) not in lines:
+                continue
+            if isinstance(node, ast.Attribute) and node.attr == key and isinstance(node.ctx, (ast.Store, ast.Del)):
+                target: ast.AST = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+                target = node.args[0]
+            else:
+                continue
+            matched.add(node.lineno)  # type: ignore[attr-defined]
+            name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+            bound = facts.bindings.bindings(name) if name is not None else []
+            own_name = isinstance(target, ast.Name) and method  # `start.__code__` is the module's start, not Feed.start
+            if name is not None and (name != entry or own_name) and bound and all(b.kind in ("def", "class") for b in bound):
+                continue
+            line, text = lines[node.lineno][:2]  # type: ignore[attr-defined]
+            return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
+        for line, text, _, _ in sites:
+            if line not in matched:  # a store the census saw but this scan could not place: not proven unrelated
+                return f"the store at line {line} ('{text}') may replace the code of {entry}: the object it stores on may be the entry point's function"
+    return None
 
 
 _NAMESPACE_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"})

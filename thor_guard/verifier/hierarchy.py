@@ -51,9 +51,24 @@ def linearise(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts | No
     their real MRO; any other library class is modelled as ``[base, object]`` (its own bases are not read; a
     library class never derives from a project class), which makes the result inexact (:attr:`Linearisation.exact`).
     """
-    from thor_guard.verifier.evaluate import MAX_HELPER_DEPTH, EvalError, _generic_origin
+    from thor_guard.verifier.evaluate import Evaluator as _Evaluator
 
     start = facts if facts is not None else evaluator.facts
+    memo = start.__dict__.setdefault("_linearised", {})
+    key = (id(owner), evaluator.depth)
+    cached = memo.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    # Bases are names of the class's module scope: evaluated there, not among the calling function's locals.
+    module_scope = _Evaluator(start, evaluator.analysis, {}, evaluator.trace, depth=evaluator.depth)
+    result = _linearise(module_scope, owner, start)
+    memo[key] = (owner, result)
+    return result
+
+
+def _linearise(evaluator: Evaluator, owner: cst.ClassDef, start: ModuleFacts) -> Linearisation | str:
+    from thor_guard.verifier.evaluate import MAX_HELPER_DEPTH, EvalError, _generic_origin
+
     classes: dict[object, ProjectClass] = {id(owner): (owner, start, 0)}
     bases: dict[object, list[object]] = {}
     library: dict[object, list[object]] = {}

@@ -23,7 +23,7 @@ from libcst.metadata import MetadataWrapper
 
 from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
-from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem
+from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem, function_patch_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
@@ -286,6 +286,9 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         patched = probe.walk_patch(dotted)
         if patched is not None:
             return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
+    patched = function_patch_problem(facts, name, method=owner is not None)  # `_f = Feed.start; _f.__code__ = …` (review 6, R6-25)
+    if patched is not None:
+        return RuleHit("TG009", f"cannot verify the entry point: {patched}", function.name)
     path = context.path
     if path is not None and path.suffix == ".py" and path.name != "__init__.py":
         package = path.with_suffix("") / "__init__.py"
