@@ -629,7 +629,7 @@ class Evaluator:
 
         Other modules are covered by the stated assumption that nothing outside the import walk patches the
         modules the guard uses (docs/check.md, assumption 11)."""
-        count = mutable_displays(expression)
+        count = 0 if self._copied_display(facts, expression) else mutable_displays(expression)
         if count == 0:
             return None
         if count > 1 or not isinstance(expression, (cst.List, cst.Set, cst.Dict)):
@@ -640,6 +640,30 @@ class Evaluator:
             if problem is not None:
                 return f"{name} is a mutable {type(expression).__name__.lower()}: {problem} (in {module.name})"
         return None
+
+    def _copied_display(self, facts: ModuleFacts, expression: cst.BaseExpression) -> bool:
+        """True for ``frozenset({"a"})`` / ``frozenset(["a"])`` / ``tuple(["a"])`` with ``frozenset``/``tuple`` proven
+        the builtins in ``facts``' module: the builtin copies the display's immutable elements into an immutable
+        object, and no name ever refers to the list/set display itself (FA8-6, review 8). A display holding another
+        mutable display, a starred or keyword argument, or a rebound ``frozenset`` is not one."""
+        if not (
+            isinstance(expression, cst.Call)
+            and isinstance(expression.func, cst.Name)
+            and expression.func.value in ("frozenset", "tuple")
+            and len(expression.args) == 1
+            and expression.args[0].keyword is None
+            and not expression.args[0].star
+            and isinstance(expression.args[0].value, (cst.List, cst.Set, cst.Tuple))
+        ):
+            return False
+        display = expression.args[0].value
+        if any(isinstance(e, cst.StarredElement) or mutable_displays(e.value) for e in display.elements):
+            return False
+        try:
+            function = self.module_name(facts, expression.func.value, expression.func)
+        except (Effect, Unsupported, Crash, Raises):
+            return False
+        return isinstance(function, Builtin) and function.name == expression.func.value
 
     def _entry_facts(self) -> tuple[ModuleFacts, ...]:
         """The analysed entry point's module, when the context knows it (its code may mutate a helper's constant)."""
