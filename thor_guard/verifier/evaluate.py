@@ -45,6 +45,7 @@ from thor_guard.verifier.effects import (
     PURE_BUILTINS,
     STDLIB_MODULES,
     TEXT_METHODS,
+    IDENTITY_DECORATORS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
@@ -956,7 +957,12 @@ class Evaluator:
             if inherited is not None:
                 return inherited
         if isinstance(method, cst.FunctionDef):
-            wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
+            wrappers = {
+                code_of(d.decorator)
+                for d in method.decorators
+                # an identity marker (@typing.final) leaves the function itself: the call's decorator_problem proves it
+                if not self.decorator_names(self.facts, d.decorator) & IDENTITY_DECORATORS
+            } - {"staticmethod", "classmethod"}
             if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
                 # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
                 # getter) runs its getter with self: walked like `self.x()` of a method (precision: a property guard
@@ -1839,6 +1845,8 @@ class Evaluator:
                 return f"the decorator '@{code_of(expression)}' uses '{root}', which the class body of {function.owner.name.value} rebinds"
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
+            if names & IDENTITY_DECORATORS and not any(self._unproven_library(n) for n in names & IDENTITY_DECORATORS):
+                allowed |= IDENTITY_DECORATORS
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
                 allowed |= REGISTRATION_DECORATORS
@@ -1862,6 +1870,14 @@ class Evaluator:
                 shape = "called, as @receiver(signal)" if names & CALLED_DECORATORS else "bare, not called"
                 return f"the decorator '@{code_of(expression)}' is used in a shape that does not return the function unchanged (allowed only {shape})"
         return None
+
+    def _unproven_library(self, dotted: str) -> bool:
+        """True when ``dotted`` (``typing.override``) may not be the library's object: a project module of that name
+        first on the path, or a store on it in the import walk (as for typing.overload, see overloads.py)."""
+        try:
+            return self.context.resolver.binding_problem(dotted) is not None
+        except Exception:  # HelperError: an unparsable project module of that name
+            return True
 
     @staticmethod
     def decorator_names(facts: ModuleFacts, node: cst.BaseExpression) -> set[str]:
@@ -1985,6 +2001,10 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
         if isinstance(item, str):
             return item
         node, module, _ = item
+        if node.decorators:
+            # `@dataclass` makes an __init__ that stores every field on the instance (`Feed(skip=True)`), and any
+            # class decorator may add such code: the class body's value is only the default (FA8-5, review 8).
+            return f"the class decorator '@{code_of(node.decorators[0].decorator)}' on {node.name.value} may store {name} on every instance (a dataclass field)"
         if node is not owner:
             qualname = module.class_qualname(node) or node.name.value
             for (scope, key), sites in attribute_stores(module).items():

@@ -407,8 +407,12 @@ def compiler_locals(function: cst.FunctionDef) -> set[str]:
     hand-made forms remain."""
     import symtable
 
+    code = cst.Module(body=[function.with_changes(decorators=())]).code
+    if not code.isascii():
+        # symtable reports NFKC-normalised names, libcst and the walk's state the raw spelling (`ｏｓ = x` binds the
+        # local the walk calls 'ｏｓ'): a non-ASCII identifier is a hazard of the module on its own (bindings.py).
+        return set()
     try:
-        code = cst.Module(body=[function.with_changes(decorators=())]).code
         table = symtable.symtable(code, "<function>", "exec")
     except (SyntaxError, ValueError, TypeError):
         return set()
