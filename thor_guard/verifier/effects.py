@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import sys
 
-LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "isEnabledFor"})
+LOG_METHODS = frozenset({"debug", "info", "warning", "error", "exception", "critical", "log", "isEnabledFor"})
+"""Logger (and logging module) methods that only log. Not the deprecated alias ``warn``: it calls ``warnings.warn``
+(DeprecationWarning) before logging, and warnings are an effect (``-W error`` raises, ``captureWarnings`` logs; R8-6)."""
 
 PURE_BUILTINS = frozenset(
     {

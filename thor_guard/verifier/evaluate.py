@@ -379,6 +379,10 @@ class Evaluator:
             return OPAQUE
         if isinstance(value, ClassValue):
             self.dunder(value, node, "tests the truth of")
+        if isinstance(value, Coroutine):
+            # `if self.is_ready():` on an `async def`, `assert coro()`, `not coro()`: the test is always true and
+            # then the object is dropped, which warns through `warnings` ("never awaited"), an effect (R8-6, review 8)
+            raise Effect(node, f"'{code_of(node)}' tests a coroutine that is never awaited: when it is dropped Python warns (RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)")
         if value is MODE_DERIVED and self.trace.problems:
             # `mode in HB_VALUES` with a constant that may have changed in place: name why it is unknown (TG009)
             raise Unsupported(node, f"'{code_of(node)}' compares {self.context.env_var} with a value that is not proven: {self.trace.problems[-1]}", "binding")

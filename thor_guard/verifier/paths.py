@@ -590,6 +590,8 @@ class Walker:
             self.risky += 1  # AssertionError may be caught by an `except` that falls through to the body (hostile VH-14)
             trace = Trace()
             test = self._evaluate(small.test, state, index, trace)
+            if isinstance(test, Coroutine) and not self._skipping(state, index):
+                raise Effect(small.test, _DROPPED_COROUTINE.format(code_of(small.test)))  # tested, then dropped (R8-6)
             if small.msg is not None:
                 self._evaluate(small.msg, state, index)
             return [state]  # `python -O` skips asserts, so an assert never proves an exit
