@@ -1598,6 +1598,14 @@ class Evaluator:
         if isinstance(callee, Module):
             return self._module_call(node, callee.dotted, arguments, keywords)
         if isinstance(callee, ClassValue):
+            if plain_exception_class(self, callee):
+                # Runs BaseException.__new__/__init__ only, as a built-in exception does (FA8-8, review 8); its
+                # arguments are formatted by whoever reports it (R7-6), as for a built-in exception.
+                self.trace.assumptions.add("may raise")
+                for value in (*arguments, *keywords.values()):
+                    if not tainted(value):
+                        self.dunder(value, node, "formats")
+                return OPAQUE
             raise Effect(node, f"'{code_of(node)}' constructs an object (its __init__ may do anything)")
         raise Effect(node, f"'{code_of(node)}' calls something that is not proven pure")
 
@@ -2968,6 +2976,47 @@ def class_body_names(owner: cst.ClassDef, facts: ModuleFacts | None = None) -> f
 
 
 _CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+_PLAIN_EXCEPTION_NAMES = frozenset({"__doc__", "__module__", "__qualname__", "__annotations__"})
+
+
+def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0) -> bool:
+    """``cls`` is a project exception class whose construction and reporting run no project code (FA8-8, review 8):
+    no decorator, no class keyword (metaclass), no dunder bound in its body but a docstring/annotations (so no
+    ``__init__``/``__new__``/``__str__``/``__repr__``/``__getattr__``/``__setattr__``…), no store of a dunder (or a
+    computed ``setattr``) anywhere in its module, and every base either such a project class (up to
+    :data:`MAX_HELPER_DEPTH` levels) or a built-in exception class (proven builtin binding). ``class
+    HeartbeatOwnsWork(RuntimeError): \"\"\"…\"\"\"`` is one; anything else is judged as a project call."""
+    node, facts = cls.node, cls.facts or evaluator.facts
+    if depth >= MAX_HELPER_DEPTH or node.decorators or node.keywords:
+        return False
+    names = class_body_names(node, facts)
+    if any(n.startswith("__") and n.endswith("__") and n not in _PLAIN_EXCEPTION_NAMES for n in names):
+        return False
+    for (_, attribute), sites in attribute_stores(facts).items():
+        if sites and (attribute == "*" or (attribute.startswith("__") and attribute.endswith("__"))):
+            return False  # `HeartbeatOwnsWork.__str__ = f`, `setattr(cls, name, f)`: may add one to this class
+    if not node.bases:
+        return False  # a plain class, not an exception
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    for base in node.bases:
+        if base.keyword is not None or base.star:
+            return False
+        try:
+            parent = probe.evaluate(base.value)
+        except EvalError:
+            return False
+        if isinstance(parent, ClassValue):
+            if not plain_exception_class(evaluator, parent, depth + 1):
+                return False
+        elif isinstance(parent, Builtin):
+            target = getattr(builtins, parent.name, None)
+            if not (isinstance(target, type) and issubclass(target, BaseException)):
+                return False
+        else:
+            return False
+    return True
 
 
 _NEUTRAL_DUNDERS = frozenset(

@@ -44,6 +44,7 @@ from thor_guard.verifier.evaluate import (
     Unsupported,
     instance_of,
     lambda_of,
+    plain_exception_class,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.patterns import pattern_effects
@@ -574,7 +575,7 @@ class Walker:
         if isinstance(small, cst.Raise):
             if small.exc is not None:
                 raised = self._evaluate(small.exc, state, index)
-                if isinstance(raised, ClassValue) and not self._skipping(state, index):
+                if isinstance(raised, ClassValue) and not self._skipping(state, index) and not plain_exception_class(self._evaluator(state, Trace()), raised):
                     raise Effect(small.exc, f"'raise {code_of(small.exc)}' constructs a project exception (its __init__ runs)")
             if small.cause is not None:
                 self._evaluate(small.cause.item, state, index)
