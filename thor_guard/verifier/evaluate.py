@@ -891,6 +891,63 @@ class Evaluator:
             return True
         return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
 
+    def _logged_instance_state(self, argument: cst.BaseExpression, node: cst.CSTNode) -> None:
+        """``logger.info("%s", self.market)`` where a method of the class stores ``self.market = Market(...)``, a
+        project class whose ``__str__``/``__repr__``/``__format__`` (or a base, decorator or metaclass the verifier
+        cannot see into) may run project code when the record is formatted — a Django model's ``__str__`` that
+        follows a foreign key (A8-2, review 8): an effect, not assumption 4. Only stores of a direct constructor call
+        of a proven project class are seen; a value from elsewhere (a parameter, a query) stays assumption 4."""
+        if not (isinstance(argument, cst.Attribute) and self._reads_self(argument.value)) or self.owner is None:
+            return
+        for line, cls in self._constructed_into(argument.attr.value):
+            dunders = class_dunders(self, cls.node, cls.facts or self.facts)
+            hit = dunders & {"__str__", "__repr__", "__format__", "*"}
+            if hit:
+                reason = "its class may define them (a base, decorator or metaclass the verifier cannot see into)" if "*" in hit else f"{cls.node.name.value} defines {', '.join(sorted(hit))} (project code)"
+                raise Effect(node, f"'{code_of(node)}' logs {code_of(argument)}, which holds the {cls.node.name.value}(...) stored at line {line}: formatting it runs its dunders; {reason}")
+
+    def _constructed_into(self, name: str) -> list[tuple[int, ClassValue]]:
+        """``(line, class)`` of every ``self.<name> = C(...)`` (also annotated, also a tuple target's element is
+        not followed) in the methods of the owner class, where ``C`` is a module-level name proven to be a project
+        class."""
+        import ast
+
+        assert self.owner is not None
+        qualname = self.facts.class_qualname(self.owner)
+        if qualname is None:
+            return []
+        tree = parsed_module(self.facts)[0]
+        body: list[ast.stmt] = tree.body
+        classdef: ast.ClassDef | None = None
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                return []
+            body = classdef.body
+        found: list[tuple[int, ClassValue]] = []
+        for method in classdef.body if classdef is not None else ():
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+                continue
+            receiver = method.args.args[0].arg
+            for statement in ast.walk(method):
+                if isinstance(statement, ast.Assign):
+                    targets, value = statement.targets, statement.value
+                elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                    targets, value = [statement.target], statement.value
+                else:
+                    continue
+                if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+                    continue
+                if not any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for t in targets):
+                    continue
+                try:  # a throwaway trace: an unproven binding here says nothing about the guard
+                    cls = Evaluator(self.facts, self.analysis, {}, Trace()).module_name(self.facts, value.func.id, self.owner)
+                except EvalError:
+                    continue
+                if isinstance(cls, ClassValue):
+                    found.append((statement.lineno, cls))
+        return found
+
     def _reads_self(self, node: cst.BaseExpression) -> bool:
         """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
         return (
@@ -1748,6 +1805,8 @@ class Evaluator:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, "logs")
+                for passed in node.args if isinstance(node, cst.Call) else ():
+                    self._logged_instance_state(passed.value, node)
                 return None if name != "isEnabledFor" else OPAQUE
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:
