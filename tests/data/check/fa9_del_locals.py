@@ -65,5 +65,6 @@ def start_del_attribute():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return
     box = _Box()
+    box.value = 2
     del box.value
     threading.Thread(target=print).start()
