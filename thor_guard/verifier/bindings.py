@@ -363,6 +363,52 @@ class _EveryNode:
 
 
 _EVERY_NODE = _EveryNode()
+_TYPING_MODULES = ("typing", "typing_extensions")
+
+
+def _type_checking(test: ast.expr, tree: ast.Module) -> bool:
+    """True when ``test`` is ``TYPE_CHECKING`` bound only by ``from typing import TYPE_CHECKING`` (or
+    typing_extensions), or ``typing.TYPE_CHECKING`` with ``typing`` bound only by ``import typing``: the constant is
+    False when the module runs. Any other binding of the name anywhere in the module (an assignment, a ``global``, a
+    ``def``, an import from elsewhere, ``as`` renames) or a star import (which may bind it) makes it unknown. A store
+    on ``typing.TYPE_CHECKING`` in a walked module is a stdlib patch, which unproves the walk on its own."""
+    if isinstance(test, ast.Name):
+        name, wanted = test.id, "from"
+    elif isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING" and isinstance(test.value, ast.Name) and test.value.id in _TYPING_MODULES:
+        name, wanted = test.value.id, "import"
+    else:
+        return False
+    if name != "TYPE_CHECKING" and wanted == "from":
+        return False
+    sites = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name == "*":
+                    return False
+                if (alias.asname or alias.name) == name:
+                    if wanted != "from" or node.level or node.module not in _TYPING_MODULES or alias.name != name:
+                        return False
+                    sites += 1
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if (alias.asname or alias.name.split(".")[0]) == name:
+                    if wanted != "import" or alias.asname is not None or alias.name != name:
+                        return False
+                    sites += 1
+        elif isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return False
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            return False
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return False
+        elif isinstance(node, ast.ExceptHandler) and node.name == name:
+            return False
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
+            return False
+        elif isinstance(node, ast.MatchMapping) and node.rest == name:
+            return False
+    return sites > 0
 
 
 def _census(
@@ -472,6 +518,11 @@ def _census(
                     if item.optional_vars is not None:
                         targets(item.optional_vars, into, "with", statement)
                 scan(statement.body, into, module_level, prefix, True)
+            elif isinstance(statement, ast.If) and module_level and _type_checking(statement.test, tree):
+                # `if TYPE_CHECKING:` (typing's constant, proven): False at run time, so its imports import nothing
+                # (FA8-7, review 8); its names are still conditional bindings. The `else` block runs.
+                scan(statement.body, into, False, prefix, True)
+                scan(statement.orelse, into, module_level, prefix, True)
             elif isinstance(statement, (ast.If, ast.While)):
                 scan(statement.body, into, module_level, prefix, True)
                 scan(statement.orelse, into, module_level, prefix, True)

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import sys
 
-LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "isEnabledFor"})
+LOG_METHODS = frozenset({"debug", "info", "warning", "error", "exception", "critical", "log", "isEnabledFor"})
+"""Logger (and logging module) methods that only log. Not the deprecated alias ``warn``: it calls ``warnings.warn``
+(DeprecationWarning) before logging, and warnings are an effect (``-W error`` raises, ``captureWarnings`` logs; R8-6)."""
 
 PURE_BUILTINS = frozenset(
     {
@@ -77,6 +79,14 @@ TEXT_METHODS = frozenset(
 """``str`` methods whose result is again a ``str`` (so a chain of them on a proven string stays proven)."""
 
 TRANSPARENT_BUILTIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+IDENTITY_DECORATORS = frozenset(
+    {"typing.override", "typing_extensions.override", "typing.final", "typing_extensions.final", "abc.abstractmethod"}
+)
+"""Allowed on entry points and helpers, bare only: standard-library markers that set one attribute on the function
+and return the very same object (FA8-2, review 8) — ``override`` sets ``__override__``, ``final`` sets ``__final__``,
+``abstractmethod`` sets ``__isabstractmethod__``. typing_extensions is the one non-stdlib module (its versions define
+them the same way, or re-export typing's). The module's binding must be proven (no project ``typing.py`` first on
+the path, no patch of it in the import walk), as for ``typing.overload``."""
 CACHE_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
 """Allowed on guard helpers only: the wrapper calls the function (once) and returns its value."""
 

@@ -45,6 +45,7 @@ from thor_guard.verifier.effects import (
     PURE_BUILTINS,
     STDLIB_MODULES,
     TEXT_METHODS,
+    IDENTITY_DECORATORS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
@@ -403,6 +404,10 @@ class Evaluator:
             return OPAQUE
         if isinstance(value, ClassValue):
             self.dunder(value, node, "tests the truth of")
+        if isinstance(value, Coroutine):
+            # `if self.is_ready():` on an `async def`, `assert coro()`, `not coro()`: the test is always true and
+            # then the object is dropped, which warns through `warnings` ("never awaited"), an effect (R8-6, review 8)
+            raise Effect(node, f"'{code_of(node)}' tests a coroutine that is never awaited: when it is dropped Python warns (RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)")
         if value is MODE_DERIVED and self.trace.problems:
             # `mode in HB_VALUES` with a constant that may have changed in place: name why it is unknown (TG009)
             raise Unsupported(node, f"'{code_of(node)}' compares {self.context.env_var} with a value that is not proven: {self.trace.problems[-1]}", "binding")
@@ -728,7 +733,7 @@ class Evaluator:
 
         Other modules are covered by the stated assumption that nothing outside the import walk patches the
         modules the guard uses (docs/check.md, assumption 11)."""
-        count = mutable_displays(expression)
+        count = 0 if self._copied_display(facts, expression) else mutable_displays(expression)
         if count == 0:
             return None
         if count > 1 or not isinstance(expression, (cst.List, cst.Set, cst.Dict)):
@@ -739,6 +744,30 @@ class Evaluator:
             if problem is not None:
                 return f"{name} is a mutable {type(expression).__name__.lower()}: {problem} (in {module.name})"
         return None
+
+    def _copied_display(self, facts: ModuleFacts, expression: cst.BaseExpression) -> bool:
+        """True for ``frozenset({"a"})`` / ``frozenset(["a"])`` / ``tuple(["a"])`` with ``frozenset``/``tuple`` proven
+        the builtins in ``facts``' module: the builtin copies the display's immutable elements into an immutable
+        object, and no name ever refers to the list/set display itself (FA8-6, review 8). A display holding another
+        mutable display, a starred or keyword argument, or a rebound ``frozenset`` is not one."""
+        if not (
+            isinstance(expression, cst.Call)
+            and isinstance(expression.func, cst.Name)
+            and expression.func.value in ("frozenset", "tuple")
+            and len(expression.args) == 1
+            and expression.args[0].keyword is None
+            and not expression.args[0].star
+            and isinstance(expression.args[0].value, (cst.List, cst.Set, cst.Tuple))
+        ):
+            return False
+        display = expression.args[0].value
+        if any(isinstance(e, cst.StarredElement) or mutable_displays(e.value) for e in display.elements):
+            return False
+        try:
+            function = self.module_name(facts, expression.func.value, expression.func)
+        except (Effect, Unsupported, Crash, Raises):
+            return False
+        return isinstance(function, Builtin) and function.name == expression.func.value
 
     def _entry_facts(self) -> tuple[ModuleFacts, ...]:
         """The analysed entry point's module, when the context knows it (its code may mutate a helper's constant)."""
@@ -961,6 +990,63 @@ class Evaluator:
             return True
         return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
 
+    def _logged_instance_state(self, argument: cst.BaseExpression, node: cst.CSTNode) -> None:
+        """``logger.info("%s", self.market)`` where a method of the class stores ``self.market = Market(...)``, a
+        project class whose ``__str__``/``__repr__``/``__format__`` (or a base, decorator or metaclass the verifier
+        cannot see into) may run project code when the record is formatted — a Django model's ``__str__`` that
+        follows a foreign key (A8-2, review 8): an effect, not assumption 4. Only stores of a direct constructor call
+        of a proven project class are seen; a value from elsewhere (a parameter, a query) stays assumption 4."""
+        if not (isinstance(argument, cst.Attribute) and self._reads_self(argument.value)) or self.owner is None:
+            return
+        for line, cls in self._constructed_into(argument.attr.value):
+            dunders = class_dunders(self, cls.node, cls.facts or self.facts)
+            hit = dunders & {"__str__", "__repr__", "__format__", "*"}
+            if hit:
+                reason = "its class may define them (a base, decorator or metaclass the verifier cannot see into)" if "*" in hit else f"{cls.node.name.value} defines {', '.join(sorted(hit))} (project code)"
+                raise Effect(node, f"'{code_of(node)}' logs {code_of(argument)}, which holds the {cls.node.name.value}(...) stored at line {line}: formatting it runs its dunders; {reason}")
+
+    def _constructed_into(self, name: str) -> list[tuple[int, ClassValue]]:
+        """``(line, class)`` of every ``self.<name> = C(...)`` (also annotated, also a tuple target's element is
+        not followed) in the methods of the owner class, where ``C`` is a module-level name proven to be a project
+        class."""
+        import ast
+
+        assert self.owner is not None
+        qualname = self.facts.class_qualname(self.owner)
+        if qualname is None:
+            return []
+        tree = parsed_module(self.facts)[0]
+        body: list[ast.stmt] = tree.body
+        classdef: ast.ClassDef | None = None
+        for part in qualname.split("."):
+            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+            if classdef is None:
+                return []
+            body = classdef.body
+        found: list[tuple[int, ClassValue]] = []
+        for method in classdef.body if classdef is not None else ():
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+                continue
+            receiver = method.args.args[0].arg
+            for statement in ast.walk(method):
+                if isinstance(statement, ast.Assign):
+                    targets, value = statement.targets, statement.value
+                elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                    targets, value = [statement.target], statement.value
+                else:
+                    continue
+                if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+                    continue
+                if not any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for t in targets):
+                    continue
+                try:  # a throwaway trace: an unproven binding here says nothing about the guard
+                    cls = Evaluator(self.facts, self.analysis, {}, Trace()).module_name(self.facts, value.func.id, self.owner)
+                except EvalError:
+                    continue
+                if isinstance(cls, ClassValue):
+                    found.append((statement.lineno, cls))
+        return found
+
     def _reads_self(self, node: cst.BaseExpression) -> bool:
         """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
         return (
@@ -1044,7 +1130,12 @@ class Evaluator:
             if inherited is not None:
                 return inherited
         if isinstance(method, cst.FunctionDef):
-            wrappers = {code_of(d.decorator) for d in method.decorators} - {"staticmethod", "classmethod"}
+            wrappers = {
+                code_of(d.decorator)
+                for d in method.decorators
+                # an identity marker (@typing.final) leaves the function itself: the call's decorator_problem proves it
+                if not self.decorator_names(self.facts, d.decorator) & IDENTITY_DECORATORS
+            } - {"staticmethod", "classmethod"}
             if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
                 # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
                 # getter) runs its getter with self: walked like `self.x()` of a method (precision: a property guard
@@ -1776,6 +1867,14 @@ class Evaluator:
         if isinstance(callee, Module):
             return self._module_call(node, callee.dotted, arguments, keywords)
         if isinstance(callee, ClassValue):
+            if plain_exception_class(self, callee):
+                # Runs BaseException.__new__/__init__ only, as a built-in exception does (FA8-8, review 8); its
+                # arguments are formatted by whoever reports it (R7-6), as for a built-in exception.
+                self.trace.assumptions.add("may raise")
+                for value in (*arguments, *keywords.values()):
+                    if not tainted(value):
+                        self.dunder(value, node, "formats")
+                return OPAQUE
             raise Effect(node, f"'{code_of(node)}' constructs an object (its __init__ may do anything)")
         raise Effect(node, f"'{code_of(node)}' calls something that is not proven pure")
 
@@ -1918,6 +2017,8 @@ class Evaluator:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, "logs")
+                for passed in node.args if isinstance(node, cst.Call) else ():
+                    self._logged_instance_state(passed.value, node)
                 return None if name != "isEnabledFor" else OPAQUE
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:
@@ -2027,6 +2128,8 @@ class Evaluator:
                 return f"the decorator '@{code_of(expression)}' uses '{root}', which the class body of {function.owner.name.value} rebinds"
             names = self.decorator_names(function.facts, target)
             allowed = set(TRANSPARENT_BUILTIN_DECORATORS) | set(self.context.transparent_decorators)
+            if names & IDENTITY_DECORATORS and not any(self._unproven_library(n) for n in names & IDENTITY_DECORATORS):
+                allowed |= IDENTITY_DECORATORS
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
                 allowed |= REGISTRATION_DECORATORS
@@ -2050,6 +2153,14 @@ class Evaluator:
                 shape = "called, as @receiver(signal)" if names & CALLED_DECORATORS else "bare, not called"
                 return f"the decorator '@{code_of(expression)}' is used in a shape that does not return the function unchanged (allowed only {shape})"
         return None
+
+    def _unproven_library(self, dotted: str) -> bool:
+        """True when ``dotted`` (``typing.override``) may not be the library's object: a project module of that name
+        first on the path, or a store on it in the import walk (as for typing.overload, see overloads.py)."""
+        try:
+            return self.context.resolver.binding_problem(dotted) is not None
+        except Exception:  # HelperError: an unparsable project module of that name
+            return True
 
     @staticmethod
     def decorator_names(facts: ModuleFacts, node: cst.BaseExpression) -> set[str]:
@@ -2173,6 +2284,10 @@ def instance_attribute_store(evaluator: Evaluator, owner: cst.ClassDef, name: st
         if isinstance(item, str):
             return item
         node, module, _ = item
+        if node.decorators:
+            # `@dataclass` makes an __init__ that stores every field on the instance (`Feed(skip=True)`), and any
+            # class decorator may add such code: the class body's value is only the default (FA8-5, review 8).
+            return f"the class decorator '@{code_of(node.decorators[0].decorator)}' on {node.name.value} may store {name} on every instance (a dataclass field)"
         if node is not owner:
             qualname = module.class_qualname(node) or node.name.value
             for (scope, key), sites in attribute_stores(module).items():
@@ -3164,6 +3279,47 @@ def class_body_names(owner: cst.ClassDef, facts: ModuleFacts | None = None) -> f
 
 
 _CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
+
+
+_PLAIN_EXCEPTION_NAMES = frozenset({"__doc__", "__module__", "__qualname__", "__annotations__"})
+
+
+def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0) -> bool:
+    """``cls`` is a project exception class whose construction and reporting run no project code (FA8-8, review 8):
+    no decorator, no class keyword (metaclass), no dunder bound in its body but a docstring/annotations (so no
+    ``__init__``/``__new__``/``__str__``/``__repr__``/``__getattr__``/``__setattr__``…), no store of a dunder (or a
+    computed ``setattr``) anywhere in its module, and every base either such a project class (up to
+    :data:`MAX_HELPER_DEPTH` levels) or a built-in exception class (proven builtin binding). ``class
+    HeartbeatOwnsWork(RuntimeError): \"\"\"…\"\"\"`` is one; anything else is judged as a project call."""
+    node, facts = cls.node, cls.facts or evaluator.facts
+    if depth >= MAX_HELPER_DEPTH or node.decorators or node.keywords:
+        return False
+    names = class_body_names(node, facts)
+    if any(n.startswith("__") and n.endswith("__") and n not in _PLAIN_EXCEPTION_NAMES for n in names):
+        return False
+    for (_, attribute), sites in attribute_stores(facts).items():
+        if sites and (attribute == "*" or (attribute.startswith("__") and attribute.endswith("__"))):
+            return False  # `HeartbeatOwnsWork.__str__ = f`, `setattr(cls, name, f)`: may add one to this class
+    if not node.bases:
+        return False  # a plain class, not an exception
+    probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
+    for base in node.bases:
+        if base.keyword is not None or base.star:
+            return False
+        try:
+            parent = probe.evaluate(base.value)
+        except EvalError:
+            return False
+        if isinstance(parent, ClassValue):
+            if not plain_exception_class(evaluator, parent, depth + 1):
+                return False
+        elif isinstance(parent, Builtin):
+            target = getattr(builtins, parent.name, None)
+            if not (isinstance(target, type) and issubclass(target, BaseException)):
+                return False
+        else:
+            return False
+    return True
 
 
 _NEUTRAL_DUNDERS = frozenset(

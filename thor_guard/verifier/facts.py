@@ -118,6 +118,11 @@ class ModuleFacts:
         """
         if not is_stub(function):
             return self, function
+        if self.parent is not None:
+            # A recovered body's module-level names resolve through the parent (module_function), so a stub it
+            # calls is a node of the parent's skeleton: recover it there, at every level of a chain of
+            # multi-statement helpers (FA8-1, review 8), not only for the first one.
+            return self.parent.recover(function)
         cache = self.__dict__.setdefault("_recovered", {})
         key = id(function)
         if key not in cache:
@@ -288,7 +293,10 @@ class ModuleFacts:
         cache = self.__dict__.setdefault("_walrus", {})
         key = id(node)
         if key not in cache:
-            cache[key] = (node, frozenset(walrus_in_comprehensions(node.body) | match_captures(node.body)))
+            found = walrus_in_comprehensions(node.body) | match_captures(node.body) | del_targets(node.body)
+            if isinstance(node, cst.FunctionDef):
+                found |= compiler_locals(node)
+            cache[key] = (node, frozenset(found))
         return cache[key][1]
 
     def is_module_global(self, node: cst.Name) -> bool:
@@ -389,6 +397,53 @@ def match_captures(node: cst.CSTNode) -> set[str]:
             found.add(unicodedata.normalize("NFKC", child.rest.value))
         found |= match_captures(child)
     return found
+
+
+def compiler_locals(function: cst.FunctionDef) -> set[str]:
+    """Every name Python's compiler makes a local of ``function`` (:mod:`symtable` on its own source): the check on
+    the hand-made forms above (walrus in comprehensions, match captures, ``del``), so a binding form libcst's scope
+    analysis misses is still a local (R8-3, review 8; apply asks the compiler the same way,
+    codemods/compiler_locals.py). Empty when the source does not compile on this Python (newer syntax): the
+    hand-made forms remain."""
+    import symtable
+
+    code = cst.Module(body=[function.with_changes(decorators=())]).code
+    if not code.isascii():
+        # symtable reports NFKC-normalised names, libcst and the walk's state the raw spelling (`ｏｓ = x` binds the
+        # local the walk calls 'ｏｓ'): a non-ASCII identifier is a hazard of the module on its own (bindings.py).
+        return set()
+    try:
+        table = symtable.symtable(code, "<function>", "exec")
+    except (SyntaxError, ValueError, TypeError):
+        return set()
+    children = [child for child in table.get_children() if child.get_type() == "function"]
+    if len(children) != 1:
+        return set()
+    return {unicodedata.normalize("NFKC", symbol.get_name()) for symbol in children[0].get_symbols() if symbol.is_local() and not symbol.is_global()}
+
+
+def del_targets(node: cst.CSTNode) -> set[str]:
+    """Names a ``del`` statement under ``node`` deletes (``del os``, ``del (a, [b])``), not entering nested functions,
+    lambdas or classes. libcst records a ``del`` target as an access, but Python's compiler makes it a local of the
+    whole function, like an assignment: a read of ``os`` anywhere before it raises UnboundLocalError (R8-3, review 8).
+    A name the function declares ``global``/``nonlocal`` is excluded by the caller (globals_declared) or by
+    libcst's scope. NFKC-normalised as Python does."""
+    found: set[str] = set()
+    for child in node.children:
+        if isinstance(child, _OWN_SCOPES):
+            continue
+        if isinstance(child, cst.Del):
+            found |= _deleted_names(child.target)
+        found |= del_targets(child)
+    return found
+
+
+def _deleted_names(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {unicodedata.normalize("NFKC", target.value)}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return set().union(*(_deleted_names(e.value) for e in target.elements)) if target.elements else set()
+    return set()  # `del x.attr`, `del x[k]`: no name is bound
 
 
 def is_stub(function: cst.FunctionDef) -> bool:

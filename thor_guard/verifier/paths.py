@@ -45,6 +45,7 @@ from thor_guard.verifier.evaluate import (
     class_namespace_of,
     instance_of,
     lambda_of,
+    plain_exception_class,
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.patterns import pattern_effects
@@ -583,7 +584,7 @@ class Walker:
         if isinstance(small, cst.Raise):
             if small.exc is not None:
                 raised = self._evaluate(small.exc, state, index)
-                if isinstance(raised, ClassValue) and not self._skipping(state, index):
+                if isinstance(raised, ClassValue) and not self._skipping(state, index) and not plain_exception_class(self._evaluator(state, Trace()), raised):
                     raise Effect(small.exc, f"'raise {code_of(small.exc)}' constructs a project exception (its __init__ runs)")
             if small.cause is not None:
                 self._evaluate(small.cause.item, state, index)
@@ -599,6 +600,8 @@ class Walker:
             self.risky += 1  # AssertionError may be caught by an `except` that falls through to the body (hostile VH-14)
             trace = Trace()
             test = self._evaluate(small.test, state, index, trace)
+            if isinstance(test, Coroutine) and not self._skipping(state, index):
+                raise Effect(small.test, _DROPPED_COROUTINE.format(code_of(small.test)))  # tested, then dropped (R8-6)
             if small.msg is not None:
                 self._evaluate(small.msg, state, index)
             return [state]  # `python -O` skips asserts, so an assert never proves an exit

@@ -23,6 +23,7 @@ from libcst.metadata import MetadataWrapper
 
 from thor_guard.suggest import did_you_mean
 from thor_guard.verifier.context import VerifierContext
+from thor_guard.verifier.evaluate import _LIBRARY_CLASS_DECORATORS as LIBRARY_CLASS_DECORATORS
 from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierarchy_problem, function_patch_problem
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
@@ -248,6 +249,14 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
     if owner is not None:
         for decorator in owner.decorators:
             names = Evaluator.decorator_names(facts, decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator)
+            if names & LIBRARY_CLASS_DECORATORS and not any(probe._unproven_library(n) for n in names & LIBRARY_CLASS_DECORATORS):
+                # @dataclasses.dataclass, @functools.total_ordering, @enum.unique, @typing.final,
+                # @typing.runtime_checkable add dunders the body does not define (or nothing) and never replace a
+                # method the body defines (dataclass(slots=True) rebuilds the class with the same function
+                # objects), as on a base (FA8-5, review 8). What they add is seen elsewhere: a decorated class's
+                # dunders are all unknown (class_dunders: '*'), and its class attributes are not proven literals
+                # (a dataclass field's default is what __init__ stores on the instance, any value).
+                continue
             if not names & set(context.transparent_decorators):
                 return RuleHit("TG009", f"cannot verify the entry point: the class decorator '@{code_of(decorator.decorator)}' may replace {name}", decorator)
         for keyword in owner.keywords:

@@ -1,7 +1,7 @@
 # Decorators on the entry point or a guard helper may run code first or replace the function.
 # expect: Feed.start_decorated TG009 the decorator '@traced'
 # expect: start_helper_decorated TG009 the decorator '@traced'
-# expect: start_async_helper TG006
+# expect: start_async_helper TG001 'async_mode()'
 # expect: start_cached_helper ok
 # expect: Feed.start_static ok
 # expect: Feed.start_class ok

@@ -1,0 +1,17 @@
+# `if not TYPE_CHECKING:` runs its block.
+# expect: start TG009 settings.py
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+if not TYPE_CHECKING:
+    import settings
+
+
+def start(config: settings | None = None):
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
