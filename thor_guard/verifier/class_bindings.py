@@ -122,6 +122,10 @@ def _statement_at(site: Binding, body: list[ast.stmt], name: str) -> ast.stmt | 
     return None
 
 
+_IDENTITY_MARKERS = frozenset({"final", "override", "abstractmethod"})
+"""Last segments of the identity markers (:data:`thor_guard.verifier.effects.IDENTITY_DECORATORS`), by spelling."""
+
+
 def _decorator_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     return [ast.unparse(d) for d in function.decorator_list]
 
@@ -135,6 +139,12 @@ def _kind(site: Binding, body: list[ast.stmt], name: str) -> Kind:
     if site.kind == "def" and isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
         decorators = _decorator_names(statement)
         if not decorators or decorators in (["staticmethod"], ["classmethod"]):
+            return "plain"
+        if all(d.split(".")[-1] in _IDENTITY_MARKERS for d in decorators if d not in ("staticmethod", "classmethod")) and (
+            sum(d in ("staticmethod", "classmethod") for d in decorators) <= 1
+        ):
+            # `@typing.final`/`@override`/`@abc.abstractmethod` return the function itself: a method, whose reader
+            # (Evaluator.class_member) proves the marker's binding (effects.IDENTITY_DECORATORS) or treats it as a wrapper
             return "plain"
         if len(decorators) == 1 and decorators[0].split(".")[-1] in _GETTER_NAMES:
             return "getter"

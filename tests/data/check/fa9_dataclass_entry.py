@@ -8,7 +8,7 @@
 # expect: Named.start TG009 the class decorator '@dataclass' on Named may store variable on every instance
 # expect: Logs.start TG002 'self' runs inside the guard
 # expect: Eq.start TG002 'self == self' runs before the guard
-# expect: Child.start TG002 '_run()' runs before the guard
+# expect: Child.start TG002 runs before the guard
 # expect: Project.start TG009 the class decorator '@_register' may replace start
 import dataclasses
 import functools
