@@ -249,6 +249,13 @@ class HelperResolver:
             path = queue[-1][0]
             bound = f"{_MAX_IMPORT_WALK} files" if len(paths) >= _MAX_IMPORT_WALK else f"{_MAX_IMPORT_WALK * 8} followed code units"
             found.setdefault(WALK_BOUND_TARGET, (path, 1, bound))
+        parts = module.split(".")
+        for index in range(1, len(parts) + 1):
+            # The importer itself (or a package of it) under two source roots: the helper-module rule (R7-4).
+            problem = self._location_problem(".".join(parts[:index]))
+            if problem is not None and self._module_files(module):
+                found.setdefault(AMBIGUOUS_TARGET, (self._module_files(module)[-1], 1, problem))
+                break
         self._reach[module] = found
         self._footprints[module] = (tuple(sorted(paths)), tuple(sorted(set(names))))
         return found

@@ -273,15 +273,15 @@ class _Reacher:
 
     # -- driving -----------------------------------------------------------------------------------------------
     def run(self, roots: frozenset[str], module_level: bool) -> Reach:
+        """Follow the module-level code (when ``module_level``) and the ``roots`` run from another module.
+
+        Bodies reached from ``roots`` are followed but not "surely run" (they never enter :attr:`direct`): whether
+        the referring site surely runs is not carried across modules, and marking them sure made a computed
+        ``import_module(name)`` in any helper another module merely names (jinja2's and Django's ``import_string``)
+        unprove every walk through it. Unknown code in such bodies is assumption 15, like other code that may run.
+        """
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
-        else:
-            # Names run from another module (`runs`) are followed, but their bodies are not "surely run": whether the
-            # referring site surely runs is not carried across modules, and marking every function of the module as
-            # sure made a computed `import_module(name)` in any helper another module merely names (jinja2's
-            # `import_string`, Django's `import_string`) unprove every walk through it. Unknown dynamic imports in
-            # such bodies are assumption 15, like the other code followed because it may run.
-            pass
         for root in sorted(roots):
             name, _, attr = root.partition(".")
             self._refer(name, attr.split(".")[0] if attr else None, None)
