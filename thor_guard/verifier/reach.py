@@ -33,7 +33,23 @@ for environment writes, import-system edits and patches:
   a constant holding one), or a concatenation / f-string of those
   (:attr:`Reach.imports`); when NAME cannot be known, the call is
   :attr:`Reach.unknown` (every name the guard reads through the walk is then
-  unproven: TG009 naming the call and line).
+  unproven: TG009 naming the call and line);
+* **files run by path** (``runpy.run_path``, ``spec_from_file_location``,
+  ``SourceFileLoader``, ``exec``/``eval`` of ``open(p).read()`` or
+  ``Path(p).read_text()``, through ``compile``) where the path is built from
+  ``__file__``: :attr:`Reach.files`, read by the walk like imports; any other
+  ``exec``/``eval`` of a non-inert string, path not known, loader not followed
+  (``exec_module`` on a spec the reach did not make), ``site.addsitedir`` or
+  importing function handed on: :attr:`Reach.unread` where the code surely runs
+  (hostile review 7, R7-5);
+* **modules import statements need** in surely-run code (:attr:`Reach.requires`):
+  the walk makes one found nowhere unknown (R7-8, :mod:`thor_guard.verifier.loads`);
+  ``if TYPE_CHECKING:`` and version/platform tests false on this interpreter
+  mark their branch as only possibly run;
+* **special methods**: a class referred to runs every ``__name__`` method it (or a
+  project base) defines (:data:`ALL_DUNDERS`), since an instance used at import
+  time runs them implicitly (``with``, ``for``, subscripts, truth, formatting,
+  ``__setattr__``); attribute stores follow the setter of that name (R7-7).
 
 Bounds: at most :data:`MAX_BODIES` function bodies per module and root set are
 followed (beyond that the module's reach counts as unknown, never as empty);
