@@ -89,6 +89,8 @@ class HelperResolver:
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
     _trees: dict[Path, object] = field(default_factory=dict)
     """Walked file -> its parse (None: unparsable), for the reach of names run from elsewhere."""
+    _located: dict[str, bool] = field(default_factory=dict)
+    """Module name -> whether it has a place under the source roots (:func:`thor_guard.verifier.loads.in_project`)."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
@@ -381,7 +383,11 @@ class HelperResolver:
         return cached
 
     def _in_project(self, name: str) -> bool:
-        return in_project(name, self.source_roots)
+        """Whether ``name`` has a place under the source roots (memoised for the run: every walked import asks)."""
+        found = self._located.get(name)
+        if found is None:
+            found = self._located[name] = in_project(name, self.source_roots)
+        return found
 
     def _could_be_project(self, name: str) -> bool:
         """Cheap filter before file look-ups: the top-level name exists under some source root."""
