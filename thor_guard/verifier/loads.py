@@ -16,9 +16,12 @@ and the source roots:
   source roots is walked as before; one found by the verifier's own import
   system (the standard library, a built-in, an installed distribution) is a
   library (docs/check.md, assumptions 7 and 9); one found *nowhere* is
-  :data:`UNRESOLVED_TARGET` (R7-8): a per-deployment ``local_settings`` the
-  checkout lacks runs arbitrary code where the entry point runs, and unknown
-  must not read as "nothing found".
+  :data:`UNRESOLVED_TARGET` (R7-8) when it is surely the project's (relative,
+  under a project package, or a top-level name the checkout marks as the
+  project's own: :func:`owned_by_project`): a per-deployment ``local_settings``
+  the checkout lacks runs arbitrary code where the entry point runs, and
+  unknown must not read as "nothing found". Other top-level names found
+  nowhere are optional libraries not installed here (assumption 7).
 
 :func:`describe` turns the settled targets (and :mod:`thor_guard.verifier.import_time`'s
 :data:`~thor_guard.verifier.import_time.DOOR_TARGET`) into the one-line reason of a TG009.
