@@ -159,18 +159,63 @@ def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dic
     bases = [str(root) for root in roots]
     for name in names:
         for base in bases:
-            known = listings.get(f"\0{base}\0{name}")  # this name's two bits, found by an earlier probe of the run
+            memo = f"\0{base}\0{name}"
+            known = listings.get(memo)  # this name's two bits, found by an earlier probe of the run
             if known is None:
-                parts = name.split(".")
-                directory = os.path.join(base, *parts[:-1])
-                found = (
-                    _is_file(directory, parts[-1] + ".py", listings, base),
-                    _is_file(os.path.join(directory, parts[-1]), "__init__.py", listings, base),
-                )
-                known = listings[f"\0{base}\0{name}"] = frozenset(str(i) for i, bit in enumerate(found) if bit)
-            bits.append(1 if "0" in known else 0)
-            bits.append(1 if "1" in known else 0)
+                known = listings[memo] = _KNOWN[_candidates(name, base, listings)]
+            bits += _BITS[known]
     return digest(bytes(bits))
+
+
+def _candidates(name: str, base: str, listings: dict[str, frozenset[str] | None]) -> tuple[int, int]:
+    """Whether ``base/a/b.py`` and ``base/a/b/__init__.py`` exist for ``name`` ``a.b`` (1/0 each).
+
+    A warm check asks this for a few thousand names: directories are memoised
+    by dotted package name, so a name costs dictionary look-ups and, only
+    when its file is listed, one ``stat``. Names that are not plain dotted
+    words (and a root ending in a separator) take the general path-joining
+    route, which gives the same answer.
+    """
+    parts = name.split(".")
+    if "" in parts or os.sep in name or (os.altsep and os.altsep in name) or base.endswith(os.sep):
+        directory = os.path.join(base, *parts[:-1])
+        return (
+            _is_file(directory, parts[-1] + ".py", listings, base),
+            _is_file(os.path.join(directory, parts[-1]), "__init__.py", listings, base),
+        )
+    package, _, leaf = name.rpartition(".")
+    above = _package_listing(package, base, listings)
+    module_file = 1 if above is not None and leaf + ".py" in above and os.path.isfile(_under(base, package, leaf + ".py")) else 0
+    own = _package_listing(name, base, listings)
+    init_file = 1 if own is not None and "__init__.py" in own and os.path.isfile(_under(base, name, "__init__.py")) else 0
+    return module_file, init_file
+
+
+def _package_listing(package: str, base: str, listings: dict[str, frozenset[str] | None]) -> frozenset[str] | None:
+    """The entries of ``base/<package as a path>`` ("" is ``base``), listed only when its parent's listing has it."""
+    memo = f"\1{base}\0{package}"
+    if memo in listings:
+        return listings[memo]
+    listing: frozenset[str] | None = None
+    parent, _, leaf = package.rpartition(".")
+    if not package or leaf in (_package_listing(parent, base, listings) or ()):
+        try:
+            listing = frozenset(os.listdir(_under(base, package, "") if package else base))
+        except OSError:
+            listing = None
+    listings[memo] = listing
+    return listing
+
+
+def _under(base: str, package: str, leaf: str) -> str:
+    """``os.path.join(base, *package.split("."), leaf)`` for a dotted ``package`` of plain words ("" adds nothing)."""
+    path = base + os.sep + package.replace(".", os.sep) if package else base
+    return path + os.sep + leaf if leaf else path
+
+
+_KNOWN = {(a, b): frozenset(str(i) for i, bit in enumerate((a, b)) if bit) for a in (0, 1) for b in (0, 1)}
+"""A name's two candidate bits as the frozenset ``listings`` memoises them (the indices of the files that exist)."""
+_BITS = {known: bytes((1 if "0" in known else 0, 1 if "1" in known else 0)) for known in _KNOWN.values()}
 
 
 def _is_file(directory: str, name: str, listings: dict[str, frozenset[str] | None], base: str) -> int:

@@ -393,6 +393,55 @@ def test_walk_probes_survive_a_touch_but_not_an_edit_or_a_new_module(tmp_path: P
     assert lookups_signature(names, roots) != after
 
 
+_WORDS = st.sampled_from(["pkg", "mod", "util", "os", "sub", "x"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    files=st.lists(st.lists(_WORDS, min_size=1, max_size=3), max_size=8),
+    packages=st.lists(st.lists(_WORDS, min_size=1, max_size=3), max_size=5),
+    names=st.lists(st.lists(_WORDS, min_size=1, max_size=3).map(".".join), max_size=12),
+    odd=st.lists(st.sampled_from(["", ".x", "pkg..mod", "pkg/mod", "pkg.", "x"]), max_size=3),
+    two_roots=st.booleans(),
+)
+def test_lookups_signature_is_the_hash_of_which_candidate_files_exist(
+    tmp_path_factory: pytest.TempPathFactory,
+    files: list[list[str]],
+    packages: list[list[str]],
+    names: list[str],
+    odd: list[str],
+    two_roots: bool,
+) -> None:
+    # The memoised listing walk must answer exactly what stat-ing both candidates of every name under every root does
+    # (a directory named like a module is not a module), whatever the order names are asked in and however the
+    # run's listings were shared.
+    from thor_guard.targets import module_file_candidates
+    from thor_guard.verdict_cache import digest, lookups_signature
+
+    base = tmp_path_factory.mktemp("lookups")
+    roots = [base / "a", base / "a" / "pkg"] if two_roots else [base / "a"]
+    for parts in files:
+        target = roots[0].joinpath(*parts).with_suffix(".py")
+        if not target.parent.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("", encoding="utf-8")
+    for parts in packages:
+        directory = roots[0].joinpath(*parts)
+        if not any(p.is_file() for p in [directory, *directory.parents]):
+            directory.mkdir(parents=True, exist_ok=True)
+            (directory / "__init__.py").touch()
+    roots[0].mkdir(parents=True, exist_ok=True)
+    expected = bytearray()
+    for name in names:
+        for root in roots:
+            expected += bytes(1 if candidate.is_file() else 0 for candidate in module_file_candidates(name, root))
+    shared: dict[str, frozenset[str] | None] = {}
+    assert lookups_signature(names, roots) == digest(bytes(expected))
+    mixed = [*odd, *reversed(names)]  # names no import makes take the path-joining route; answers stay per name
+    assert lookups_signature(mixed, roots, shared) == lookups_signature(mixed, roots)
+    assert lookups_signature(names, roots, shared) == digest(bytes(expected))  # listings shared with another probe
+
+
 def test_import_time_writes_locations_and_package_inits_invalidate_the_verdicts_that_read_them(tmp_path: Path) -> None:
     # Each edit below changes a fresh run's answer for app.a through a file only the import walk, a module
     # look-up or a package census reads (never an entry-point file): the cached answer must follow each one.

@@ -27,7 +27,7 @@ import sys
 import tokenize
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.import_time import import_time_writes
@@ -331,8 +331,11 @@ def _may_look_up_module(source: bytes | str) -> bool:
     return any(word in data for word in _LOOKUP_WORDS)
 
 
-def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[tuple[str, int, str], ...]:
+def every_body_patches(source: bytes | str, module: str | None = None, tree: ast.Module | None = None) -> tuple[tuple[str, int, str], ...]:
     """The patches of ``source`` as if every function body ran at import time (memoised by content).
+
+    ``tree``: ``source`` already parsed by :func:`parse_python` (the caller's copy is read, never changed), to spare
+    a second parse.
 
     The import walk selects from these the ones inside the bodies a name run from another module reaches
     (:func:`thor_guard.verifier.reach.import_time_reach` with ``roots``), by line range: one census per file
@@ -341,7 +344,7 @@ def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[
     key = (module, source, _EVERY_BODY)
     cached = _EDGES.get(key)  # type: ignore[arg-type]
     if cached is None:
-        result = _census(source, module, edges_only=True, every_body=True)
+        result = _census(source, module, edges_only=True, every_body=True, tree=tree)
         cached = ImportEdges((), tuple(result.patches))
         if len(_EDGES) >= _CENSUSES_SIZE:
             _EDGES.pop(next(iter(_EDGES)))
@@ -352,11 +355,28 @@ def every_body_patches(source: bytes | str, module: str | None = None) -> tuple[
 _EVERY_BODY = frozenset({"\0every body"})
 
 
+class _EveryNode:
+    """The "on import" set of the every-body census: every node (:func:`_walk_outside_defs` then prunes nothing)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_NODE = _EveryNode()
+
+
 def _census(
-    source: bytes | str, module: str | None, edges_only: bool = False, roots: frozenset[str] = frozenset(), every_body: bool = False
+    source: bytes | str,
+    module: str | None,
+    edges_only: bool = False,
+    roots: frozenset[str] = frozenset(),
+    every_body: bool = False,
+    tree: ast.Module | None = None,
 ) -> ModuleBindings:
-    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`)."""
-    tree = parse_python(source, share=not edges_only)
+    """The census of ``source``; with ``edges_only`` only ``imports`` and ``patches`` are exact (see :func:`import_edges`).
+    ``tree``: ``source``'s :func:`parse_python` tree when the caller has it (None: parsed here)."""
+    if tree is None:
+        tree = parse_python(source, share=not edges_only)
     if tree is None:
         # Unknown, not empty: every name of the module is unproven (the hazard) and so is every name read through an
         # import walk holding this file, whose import-time imports and writes are not known (R6-20).
@@ -370,7 +390,9 @@ def _census(
     reach = import_time_reach(tree, module, roots)
     if every_body:  # see every_body_patches
         reach.bodies = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
-    on_import = reach.node_ids()
+    # Every body counts as run: every node is on import, which needs no id set (node_ids() would walk each nested
+    # body once per enclosing def).
+    on_import: Container[int] = _EVERY_NODE if every_body else reach.node_ids()
 
     def show_line(number: int) -> str:
         line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
@@ -584,7 +606,7 @@ def _census(
             return parent.iter is node
         return False
 
-    for node in _walk_outside_defs(tree, on_import) if edges_only else ast.walk(tree):
+    for node in _walk_outside_defs(tree, on_import) if edges_only and not every_body else ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -686,7 +708,7 @@ def _census(
     # The recursive closures refer to themselves through their cells: break those cycles so that this census's
     # source lines and node maps are freed by reference counting (the console script's check runs with the cyclic
     # collector off, see thor_guard/entry.py).
-    del scan, targets, mark
+    scan = targets = mark = None  # type: ignore[assignment]  # noqa: F811 (clears the closures' cells)
     return result
 
 
@@ -702,7 +724,7 @@ def _body_ids(node: ast.AST) -> frozenset[int]:
 _NO_BODY: frozenset[int] = frozenset()
 
 
-def _walk_outside_defs(tree: ast.AST, on_import: frozenset[int] = frozenset()) -> Iterator[ast.AST]:
+def _walk_outside_defs(tree: ast.AST, on_import: Container[int] = frozenset()) -> Iterator[ast.AST]:
     """:func:`ast.walk`'s nodes (same breadth-first order) minus every function and lambda *body* (the census's
     ``in_defs``) not in ``on_import`` (bodies import-time code runs); decorators, defaults and annotations are
     walked: they run on import."""

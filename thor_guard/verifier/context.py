@@ -93,6 +93,8 @@ class HelperResolver:
     """Module name -> whether it has a place under the source roots (:func:`thor_guard.verifier.loads.in_project`)."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
+    _module_names: dict[Path, str] = field(default_factory=dict)
+    """File -> its dotted module name (:meth:`_module_of_path`: every walk of a run asks it of the files it follows)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
     _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
@@ -348,7 +350,7 @@ class HelperResolver:
             else:
                 # The patches inside the bodies the names reach, out of the file's every-body census (one per file).
                 spans = [(b.lineno, getattr(b, "end_lineno", None) or b.lineno) for b in reached.bodies]  # type: ignore[attr-defined]
-                inside = [p for p in every_body_patches(source, current) if any(a <= p[1] <= b for a, b in spans)] if spans else []
+                inside = [p for p in every_body_patches(source, current, tree if isinstance(tree, ast.Module) else None) if any(a <= p[1] <= b for a, b in spans)] if spans else []
                 inside += reached.sites()
                 edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
@@ -421,6 +423,12 @@ class HelperResolver:
         return found
 
     def _module_of_path(self, path: Path) -> str:
+        cached = self._module_names.get(path)
+        if cached is None:
+            cached = self._module_names[path] = self._module_name(path)
+        return cached
+
+    def _module_name(self, path: Path) -> str:
         for root in self.source_roots:
             try:
                 relative = path.relative_to(root)
