@@ -31,7 +31,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.import_time import import_time_writes
-from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
+from thor_guard.verifier.reach import import_time_reach
 
 
 @dataclass(frozen=True)
@@ -754,8 +754,8 @@ def _census(
     result.patches.extend(import_time_writes(tree, lines, reach.bodies))
     result.imports.extend(name for name in reach.imports if name not in result.imports)
     result.runs.extend(reach.runs)
-    for line, _ in reach.unknown:
-        result.patches.append((UNKNOWN_IMPORT_TARGET, line, show_line(line)))
+    for target, line, _ in reach.sites():  # unknown code, files run by path, required modules (verifier.loads)
+        result.patches.append((target, line, show_line(line)))
     # The recursive closures refer to themselves through their cells: break those cycles so that this census's
     # source lines and node maps are freed by reference counting (the console script's check runs with the cyclic
     # collector off, see thor_guard/entry.py).

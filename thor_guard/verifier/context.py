@@ -38,6 +38,7 @@ from thor_guard.verifier.bindings import (
 )
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
+from thor_guard.verifier.loads import AMBIGUOUS_TARGET, DEFERRED_TARGETS, describe as describe_load, in_project, settle
 from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class HelperResolver:
     """Walked source file -> the compiled extension module beside it that Python loads instead (None: none)."""
     _trees: dict[Path, object] = field(default_factory=dict)
     """Walked file -> its parse (None: unparsable), for the reach of names run from elsewhere."""
+    _located: dict[str, bool] = field(default_factory=dict)
+    """Module name -> whether it has a place under the source roots (:func:`thor_guard.verifier.loads.in_project`)."""
     _listings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """Directory -> its sorted entries (the extension probe lists each walked directory once)."""
     _module_names: dict[Path, str] = field(default_factory=dict)
@@ -141,12 +144,21 @@ class HelperResolver:
         proven (``import_system=False``: not asked, for a name of an already loaded module or a builtin).
         """
         keys = None if env_keys is None else frozenset(env_keys)
+        deferred: str | None = None
         for target, (path, line, text) in self.patches_reaching(importer).items():
             if target == UNKNOWN_IMPORT_TARGET:
                 return (
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) imports at import time a "
                     f"module whose name is not known statically, line {line} ('{text}'), so what that import runs is not read"
                 )
+            described = describe_load(target, dotted, importer, self.shown(path), line, text)
+            if described is not None:
+                if target in DEFERRED_TARGETS:  # a more specific reason found later in the walk is shown instead
+                    # For a name of the loaded module itself (import_system=False) the guard's own reads (every env read
+                    # comes here too) carry the finding: the entry point is not blamed for code it does not name.
+                    deferred = deferred or (described if import_system else None)
+                    continue
+                return described
             if target == WALK_BOUND_TARGET:
                 return (
                     f"'{dotted}' cannot be proven: the import walk of {importer} exceeds {text} "
@@ -189,7 +201,7 @@ class HelperResolver:
                 return (
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
                 )
-        return None
+        return deferred
 
     def patches_reaching(self, module: str) -> dict[str, tuple[Path, int, str]]:
         """Patched module -> its first store, over the project modules importing ``module`` runs (bounded walk).
@@ -241,6 +253,13 @@ class HelperResolver:
             path = queue[-1][0]
             bound = f"{_MAX_IMPORT_WALK} files" if len(paths) >= _MAX_IMPORT_WALK else f"{_MAX_IMPORT_WALK * 8} followed code units"
             found.setdefault(WALK_BOUND_TARGET, (path, 1, bound))
+        parts = module.split(".")
+        for index in range(1, len(parts) + 1):
+            # The importer itself (or a package of it) under two source roots: the helper-module rule (R7-4).
+            problem = self._location_problem(".".join(parts[:index]))
+            if problem is not None and self._module_files(module):
+                found.setdefault(AMBIGUOUS_TARGET, (self._module_files(module)[-1], 1, problem))
+                break
         self._reach[module] = found
         self._footprints[module] = (tuple(sorted(paths)), tuple(sorted(set(names))))
         return found
@@ -291,8 +310,8 @@ class HelperResolver:
             current = self._module_of_path(path)
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
             patches = [(self._target(target, current, package), (path, line, text)) for target, line, text in edges.patches]
-            files: list[Path] = []
-            names: list[str] = []
+            # Files run by path are walked like imports; required modules found nowhere are unknown (verifier.loads).
+            patches, files, names = settle(patches, path, package, _absolute, self._in_project, self.source_roots)
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
@@ -332,9 +351,12 @@ class HelperResolver:
                 # The patches inside the bodies the names reach, out of the file's every-body census (one per file).
                 spans = [(b.lineno, getattr(b, "end_lineno", None) or b.lineno) for b in reached.bodies]  # type: ignore[attr-defined]
                 inside = [p for p in every_body_patches(source, current, tree if isinstance(tree, ast.Module) else None) if any(a <= p[1] <= b for a, b in spans)] if spans else []
-                inside += [(UNKNOWN_IMPORT_TARGET, line, text) for line, text in reached.unknown]
+                inside += reached.sites()
                 edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
+            patches, by_path, looked_up = settle(patches, path, package, _absolute, self._in_project, self.source_roots)
+            files.extend(by_path)
+            tried.extend(looked_up)
             runs_named = edges.runs
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
@@ -361,6 +383,13 @@ class HelperResolver:
         cached = (patches, runs, files, list(dict.fromkeys(tried)))
         self._runs[key] = cached
         return cached
+
+    def _in_project(self, name: str) -> bool:
+        """Whether ``name`` has a place under the source roots (memoised for the run: every walked import asks)."""
+        found = self._located.get(name)
+        if found is None:
+            found = self._located[name] = in_project(name, self.source_roots)
+        return found
 
     def _could_be_project(self, name: str) -> bool:
         """Cheap filter before file look-ups: the top-level name exists under some source root."""

@@ -66,6 +66,23 @@ _DOTENV_CALLS = frozenset({"load_dotenv", "read_env", "read_dotenv", "load_env",
 """python-dotenv's ``load_dotenv``, django-environ's ``Env.read_env``, django-dotenv's ``read_dotenv``: each copies a
 file's keys into ``os.environ``; which keys is not known statically. (``overload`` only as ``dotenv.overload``.)"""
 _IMPORT_STATE = frozenset({"sys.path", "sys.meta_path", "sys.path_hooks", "sys.path_importer_cache"})
+_HOOK_LISTS = frozenset({"sys.meta_path", "sys.path_hooks", "gc.callbacks"})
+"""Lists whose entries Python calls later: finders on every import not yet in ``sys.modules``, path hooks, garbage
+collector callbacks. An object put there runs on a later import or collection, also inside the entry point."""
+DOOR_TARGET = "?door"
+"""Patch target of a hook installed at import time that runs code on later calls or imports (an audit hook, a
+``sys.monitoring`` callback, a trace/profile function, an import finder, a lazily loaded module; hostile review 7,
+R7-2/R7-3/R7-9): what the entry point calls before its guard may run it, so nothing read through the walk is proven."""
+_DOORS = frozenset(
+    {
+        "sys.addaudithook", "sys.settrace", "sys.setprofile", "threading.settrace", "threading.setprofile",
+        "threading.settrace_all_threads", "threading.setprofile_all_threads", "sys.monitoring.register_callback",
+        "sys.monitoring.set_events", "sys.monitoring.set_local_events", "importlib.util.LazyLoader",
+        "importlib.util.LazyLoader.factory", "sys.set_asyncgen_hooks", "sys.setdlopenflags", "lazy_loader.attach",
+        "lazy_loader.load", "lazy_import.lazy_module", "lazy_import.lazy_callable",
+    }
+)
+"""Calls that install per-call, per-import or per-attribute doors (the object reached, whatever its spelling)."""
 _IMPORT_FUNCTIONS = frozenset({"site.addsitedir", "site.main", "importlib.invalidate_caches"})
 UNKNOWN_MODULE = "*"
 """A module (or object) not known statically: ``sys.modules[name]``, ``import_module(name)``; a store on it is the
@@ -120,7 +137,7 @@ class _ModuleNames:
         _collect_imports(tree.body, self.imports)
         self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
         candidates: list[tuple[ast.Assign, str, str]] = []
-        for statement in tree.body:
+        for statement in _block_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
@@ -212,6 +229,21 @@ class _ModuleNames:
                 return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
             return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
         return None
+
+
+def _block_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """``statements`` and those of their ``if``/``try``/``with``/loop blocks (an alias bound once inside
+    ``if sys.version_info >= (3, 12):`` is the same alias), not of nested functions or classes."""
+    for statement in statements:
+        yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, block, None)
+            if isinstance(inner, list):
+                yield from _block_statements([s for s in inner if isinstance(s, ast.stmt)])
+        for handler in getattr(statement, "handlers", ()) or ():
+            yield from _block_statements(handler.body)
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
@@ -325,28 +357,30 @@ def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator
         owner = resolve(node.value)
         if owner in _ENV_OBJECTS:
             yield _env_key(node.slice)
-        elif owner in _IMPORT_STATE:
-            yield IMPORT_SYSTEM_TARGET
+        elif owner in _IMPORT_STATE or owner in _HOOK_LISTS:
+            yield from _import_state(owner, getattr(node, "value", None), resolve)
         elif isinstance(node.value, ast.Name) and node.value.id == "__path__":
             yield "__name__"
     elif isinstance(node, ast.AugAssign):
         owner = resolve(node.target)
         if owner in _ENV_OBJECTS:
             yield from _mapping_keys(node.value)
-        elif owner in _IMPORT_STATE:
-            yield IMPORT_SYSTEM_TARGET
+        elif owner in _IMPORT_STATE or owner in _HOOK_LISTS:
+            yield from _import_state(owner, getattr(node, "value", None), resolve)
         elif isinstance(node.target, ast.Name) and node.target.id == "__path__":
             yield "__name__"
     elif isinstance(node, (ast.Assign, ast.AnnAssign)):
         for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
             if isinstance(target, ast.Name) and target.id == "__path__":
                 yield "__name__"  # `__path__ = extend_path(__path__, __name__)`
-            elif resolve(target) in _IMPORT_STATE:
-                yield IMPORT_SYSTEM_TARGET  # `sys.path = [...]` (also a store on sys: a patch of its own)
+            elif resolve(target) in _IMPORT_STATE or resolve(target) in _HOOK_LISTS:
+                yield from _import_state(resolve(target), node.value, resolve)  # `sys.path = [...]` (also a store on sys: a patch of its own)
     elif isinstance(node, ast.Call):
         func = node.func
         called = resolve(func)
-        if called in _ENV_FUNCTIONS:
+        if called in _DOORS:
+            yield DOOR_TARGET
+        elif called in _ENV_FUNCTIONS:
             yield _env_key(node.args[0]) if node.args else ENV_TARGET + "[" + UNKNOWN_KEY + "]"
         elif called in _IMPORT_FUNCTIONS:
             yield IMPORT_SYSTEM_TARGET
@@ -361,6 +395,11 @@ def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator
                     yield from _update_keys(node)
                 elif func.attr in _ENV_ANY:
                     yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+            elif owner in _HOOK_LISTS and func.attr not in _LIST_READS:
+                if not _library_objects([*node.args, *(k.value for k in node.keywords)], resolve):
+                    yield DOOR_TARGET
+                if owner in _IMPORT_STATE:
+                    yield IMPORT_SYSTEM_TARGET
             elif owner in _IMPORT_STATE and func.attr not in _LIST_READS:
                 yield IMPORT_SYSTEM_TARGET
             elif isinstance(func.value, ast.Name) and func.value.id == "__path__" and func.attr not in _LIST_READS:
@@ -369,6 +408,31 @@ def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator
                 yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
         elif isinstance(func, ast.Name) and _is_dotenv(func.id, called):
             yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+
+
+def _library_objects(values: list[ast.expr], resolve: Callable[[ast.AST], str | None]) -> bool:
+    """Whether every object ``values`` put into a hook list is the standard library's (``PathFinder``,
+    ``zipimport.zipimporter``): its code is the library's, not project code (the index of ``insert`` is a number)."""
+    todo = list(values)
+    while todo:
+        value = todo.pop()
+        if isinstance(value, (ast.List, ast.Tuple)):
+            todo.extend(value.elts)
+        elif isinstance(value, ast.Constant) and isinstance(value.value, int):
+            continue
+        else:
+            dotted = resolve(value)
+            if dotted is None or not is_stdlib_module(dotted.split(".")[0]):
+                return False
+    return True
+
+
+def _import_state(owner: str | None, value: ast.AST | None = None, resolve: Callable[[ast.AST], str | None] | None = None) -> Iterator[str]:
+    """The targets of a write of an import-state or hook list ``owner`` (``value``: what is stored, when known)."""
+    if owner in _HOOK_LISTS and not (value is not None and resolve is not None and _library_objects([value], resolve)):  # type: ignore[list-item]
+        yield DOOR_TARGET
+    if owner in _IMPORT_STATE:
+        yield IMPORT_SYSTEM_TARGET
 
 
 def _is_dotenv(name: str, called: str | None) -> bool:

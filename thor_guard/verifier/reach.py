@@ -33,7 +33,23 @@ for environment writes, import-system edits and patches:
   a constant holding one), or a concatenation / f-string of those
   (:attr:`Reach.imports`); when NAME cannot be known, the call is
   :attr:`Reach.unknown` (every name the guard reads through the walk is then
-  unproven: TG009 naming the call and line).
+  unproven: TG009 naming the call and line);
+* **files run by path** (``runpy.run_path``, ``spec_from_file_location``,
+  ``SourceFileLoader``, ``exec``/``eval`` of ``open(p).read()`` or
+  ``Path(p).read_text()``, through ``compile``) where the path is built from
+  ``__file__``: :attr:`Reach.files`, read by the walk like imports; any other
+  ``exec``/``eval`` of a non-inert string, path not known, loader not followed
+  (``exec_module`` on a spec the reach did not make), ``site.addsitedir`` or
+  importing function handed on: :attr:`Reach.unread` where the code surely runs
+  (hostile review 7, R7-5);
+* **modules import statements need** in surely-run code (:attr:`Reach.requires`):
+  the walk makes one found nowhere that is the project's unknown (R7-8, :mod:`thor_guard.verifier.loads`);
+  ``if TYPE_CHECKING:`` and version/platform tests false on this interpreter
+  mark their branch as only possibly run;
+* **special methods**: a class referred to runs every ``__name__`` method it (or a
+  project base) defines (:data:`ALL_DUNDERS`), since an instance used at import
+  time runs them implicitly (``with``, ``for``, subscripts, truth, formatting,
+  ``__setattr__``); attribute stores follow the setter of that name (R7-7).
 
 Bounds: at most :data:`MAX_BODIES` function bodies per module and root set are
 followed (beyond that the module's reach counts as unknown, never as empty);
@@ -47,18 +63,35 @@ non-project objects (``REGISTRY["x"]()``), and code of third-party modules.
 from __future__ import annotations
 
 import ast
+import operator
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+ALL_DUNDERS = "__*__"
+"""Pseudo method name: every ``__name__`` method of a class (and of its bases) - what using an instance may run."""
 UNKNOWN_IMPORT_TARGET = "?import"
 """Patch target of an import-time import whose module name is not known statically (or of a reach cut by the bound)."""
+UNREAD_TARGET = "?unread"
+"""Patch target of code import-time code surely runs that the walk cannot read (:attr:`Reach.unread`)."""
+FILE_TARGET_PREFIX = "?file:"
+"""Prefix of the patch target of a file run by path (``?file:boot.py``, relative to the module's directory): the walk
+(:mod:`thor_guard.verifier.loads`) reads that file, or makes the site unknown when it does not exist."""
+REQUIRES_TARGET_PREFIX = "?requires:"
+"""Prefix of the patch target of a module an import in surely-run import-time code needs (``?requires:local_settings``):
+the walk (:mod:`thor_guard.verifier.loads`) makes it unknown when it resolves to no file."""
 HOOKS = frozenset(
     {
         "__init_subclass__", "__new__", "__init__", "__call__", "__prepare__", "__set_name__", "__post_init__",
-        "__class_getitem__", "__mro_entries__",
+        "__class_getitem__", "__mro_entries__", "_missing_", "_generate_next_value_", ALL_DUNDERS,
     }
 )
-"""Methods that defining, subclassing or instantiating a class runs without naming them."""
+"""Methods that defining, subclassing or instantiating a class runs without naming them: the construction hooks, the
+hooks the standard library calls on a class it is given (``enum``'s ``_missing_`` for ``Market("x")`` and
+``_generate_next_value_`` for ``auto()``), and (:data:`ALL_DUNDERS`) every special method: an instance used at import
+time runs them implicitly (``with C():`` ``__enter__``, ``for _ in C()`` ``__iter__``, ``OBJ[k]``, ``if C():``
+``__bool__``, ``f"{C()}"`` ``__format__``, a store ``OBJ.x = 1`` ``__setattr__``; hostile review 7, R7-7)."""
 MAX_BODIES = 400
 """Function bodies one reach follows at most; beyond, the module's import-time code counts as unknown."""
 _MAX_STRINGS = 64
@@ -66,9 +99,54 @@ _MAX_STRINGS = 64
 _IMPORTING = frozenset(
     {
         "importlib.import_module", "importlib.__import__", "builtins.__import__", "__import__", "pkgutil.resolve_name",
-        "runpy.run_module",
+        "runpy.run_module", "importlib.util.find_spec", "importlib.find_loader", "pkgutil.get_loader", "pkgutil.find_loader",
     }
 )
+"""Functions that import (or find, for a loader to run) the module they name."""
+_LIBRARY_NAMES = sys.stdlib_module_names | {
+    "__future__",
+    # Added after 3.11 (imported under `if PY314:`-style constants the reach does not evaluate) ...
+    "annotationlib", "compression", "_colorize", "_pyrepl", "_interpreters", "_interpqueues", "_interpchannels",
+    "_pydatetime", "_pylong", "_wmi", "_zstd",
+    # ... and removed by 3.12/3.13 (still imported under version tests where the verifier runs a newer Python).
+    "asynchat", "asyncore", "distutils", "imp", "smtpd", "aifc", "audioop", "cgi", "cgitb", "chunk", "crypt", "imghdr",
+    "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "sndhdr", "spwd", "sunau", "telnetlib", "uu",
+    "xdrlib", "lib2to3",
+}
+"""Top-level names of the standard library of this interpreter and of the versions around it: such an import is
+the library's (assumption 8), not a module found nowhere."""
+_FINDERS = frozenset({"importlib.util.find_spec", "importlib.find_loader", "pkgutil.get_loader", "pkgutil.find_loader"})
+"""Of :data:`_IMPORTING`, those that only find: a missing module is their answer (None), not an import error."""
+_PATH_RUNNERS = {
+    "runpy.run_path": (0, "path_name"),
+    "importlib.util.spec_from_file_location": (1, "location"),
+    "importlib.machinery.SourceFileLoader": (1, "path"),
+    "importlib.machinery.SourcelessFileLoader": (1, "path"),
+    "importlib.machinery.ExtensionFileLoader": (1, "path"),
+    "imp.load_source": (1, "pathname"),
+    "imp.load_module": (2, "pathname"),
+    "imp.load_compiled": (1, "pathname"),
+    "imp.load_package": (1, "path"),
+}
+"""Functions that run (or make the loader that runs) a file given by path: argument index and keyword of the path."""
+_CODE_RUNNERS = frozenset({"exec", "eval", "builtins.exec", "builtins.eval"})
+_UNREAD_RUNNERS = {
+    "site.addsitedir": "runs the import lines of the .pth files in a directory",
+    "site.main": "runs the import lines of every site directory's .pth files",
+    "zipimport.zipimporter": "imports modules out of an archive",
+    "code.interact": "runs code that is not read",
+    "importlib.util.spec_from_loader": "makes a module spec from a loader",
+    "importlib.util.module_from_spec": None,
+}
+"""Other ways import-time code runs code the walk does not read (None: harmless alone)."""
+_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "io.open_code", "tokenize.open"})
+_PATH_IDENTITY = frozenset(
+    {
+        "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.fspath", "str", "pathlib.Path", "pathlib.PurePath",
+        "pathlib.PosixPath", "os.path.expanduser",
+    }
+)
+_PATH_METHODS_IDENTITY = frozenset({"resolve", "absolute", "expanduser", "as_posix"})
 
 
 @dataclass
@@ -83,7 +161,29 @@ class Reach:
     """Dotted names of objects of *other* modules that import-time code refers to (``pkg.boot.setup``; relative
     ones as ``.boot.setup``)."""
     unknown: list[tuple[int, str]] = field(default_factory=list)
-    """(line, reason) of import-time imports whose module name is not known statically (or a cut reach)."""
+    """(line, reason) of import-time imports whose module name is not known statically (or a cut reach), and of other
+    code import-time code runs without the walk reading it (a file by a path not known, ``exec`` of a string...)."""
+    unread: list[tuple[int, str]] = field(default_factory=list)
+    """(line, reason) of code import-time code surely runs that the walk cannot read: ``exec`` of a string, a file by a
+    path not known statically, a loader it does not follow, ``.pth`` lines of ``site.addsitedir`` (R7-5)."""
+    files: list[tuple[str, int]] = field(default_factory=list)
+    """(path relative to the module's directory, line) of files import-time code runs by path (``runpy.run_path``,
+    ``spec_from_file_location`` + ``exec_module``, ``exec(open(p).read())``); the walk reads them like imports."""
+    requires: list[tuple[str, int]] = field(default_factory=list)
+    """(module, line) of the modules import statements (and known dynamic imports) in code that surely runs at import
+    time need; the walk checks that each resolves to a file (relative ones as ``.x``)."""
+
+    def sites(self) -> list[tuple[str, int, str]]:
+        """The reach's census patches ``(target, line, reason)``: unknown code, files run by path, required modules."""
+        found = [(UNKNOWN_IMPORT_TARGET, line, reason) for line, reason in self.unknown]
+        found += [(UNREAD_TARGET, line, reason) for line, reason in self.unread]
+        found += [(FILE_TARGET_PREFIX + relative, line, f"runs the file {relative}") for relative, line in self.files]
+        found += [
+            (REQUIRES_TARGET_PREFIX + name, line, f"imports {name}")
+            for name, line in self.requires
+            if name.split(".")[0] not in _LIBRARY_NAMES  # the standard library of this or another version: assumption 8
+        ]
+        return found
 
     def node_ids(self) -> frozenset[int]:
         """The ids of every node inside a followed body (the census counts their stores as import-time)."""
@@ -126,6 +226,10 @@ class _Reacher:
         self.methods_done: set[tuple[int, str]] = set()
         self.direct: set[int] = set()
         """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
+        self.withs: dict[str, ast.expr] = {}
+        """``with open(p) as f``: the name ``f`` -> ``open(p)`` (what ``exec(f.read())`` runs), for the current scan."""
+        self.specs = 0
+        """Module specs made from a known name or path so far (an ``exec_module`` after one runs what was read)."""
         self._single: dict[str, ast.expr] = {}
         self._counted: dict[str, int] | None = None
         for statement in _module_statements(tree.body):
@@ -174,6 +278,8 @@ class _Reacher:
         other.todo = []
         other.methods_done = set()
         other.direct = set()
+        other.withs = {}
+        other.specs = 0
         other.imports = dict(self.imports)  # imports made in followed bodies are added per run
         return other
 
@@ -195,15 +301,15 @@ class _Reacher:
 
     # -- driving -----------------------------------------------------------------------------------------------
     def run(self, roots: frozenset[str], module_level: bool) -> Reach:
+        """Follow the module-level code (when ``module_level``) and the ``roots`` run from another module.
+
+        Bodies reached from ``roots`` are followed but not "surely run" (they never enter :attr:`direct`): whether
+        the referring site surely runs is not carried across modules, and marking them sure made a computed
+        ``import_module(name)`` in any helper another module merely names (jinja2's and Django's ``import_string``)
+        unprove every walk through it. Unknown code in such bodies is assumption 15, like other code that may run.
+        """
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
-        else:
-            # Names run from another module (`runs`) are followed, but their bodies are not "surely run": whether the
-            # referring site surely runs is not carried across modules, and marking every function of the module as
-            # sure made a computed `import_module(name)` in any helper another module merely names (jinja2's
-            # `import_string`, Django's `import_string`) unprove every walk through it. Unknown dynamic imports in
-            # such bodies are assumption 15, like the other code followed because it may run.
-            pass
         for root in sorted(roots):
             name, _, attr = root.partition(".")
             self._refer(name, attr.split(".")[0] if attr else None, None)
@@ -254,7 +360,7 @@ class _Reacher:
         seen.add(klass.name)
         self.methods_done.add((id(klass), name))
         for statement in _module_statements(klass.body):
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == name:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and _named(statement.name, name):
                 self._follow(statement, klass)
             elif isinstance(statement, ast.ClassDef) and statement.name == name:
                 for hook in HOOKS:
@@ -284,7 +390,9 @@ class _Reacher:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id not in shadow:
                     self._refer(node.id, None, owner)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            elif isinstance(node, ast.Attribute):
+                # A load runs a property getter or `__getattr__`; a store or `del` runs the setter / deleter (defined
+                # under the same name) or `__setattr__`/`__set__` (followed with the class's special methods).
                 dotted = _dotted_of(node)
                 head, _, rest = (dotted or "").partition(".")
                 if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
@@ -292,11 +400,22 @@ class _Reacher:
                 elif dotted is not None and head in self.imports and head not in shadow:
                     # `pkg.sub.setup()` after `import pkg.sub`: the object's full dotted name is the run edge.
                     self.reach.runs.append(f"{self.imports[head]}.{rest}")
-            elif isinstance(node, (ast.Import, ast.ImportFrom)) and (follow_bodies or id(node) not in self.top_level):
-                self._bind_import(node)
-                self._nested_import(node)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                if sure and env.get(_NESTED) is None:
+                    self._require(node)
+                if follow_bodies or id(node) not in self.top_level:
+                    self._bind_import(node)
+                    self._nested_import(node)
             elif isinstance(node, ast.Call):
                 self._dynamic_import(node, env, sure and env.get(_NESTED) is None)
+                self._loader_call(node, env, shadow, sure and env.get(_NESTED) is None)
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                for item in node.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        self.withs[item.optional_vars.id] = item.context_expr
+            elif isinstance(node, ast.ClassDef):
+                # The enum machinery calls the class's own `_generate_next_value_` for each `auto()` while its body runs.
+                self._method(node, "_generate_next_value_", set())
             elif isinstance(node, ast.Lambda) and node is not root:
                 self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
 
@@ -350,10 +469,196 @@ class _Reacher:
                     continue
                 name = absolute
             self.reach.imports.append(name)
+            if sure and resolved not in _FINDERS:
+                self.reach.requires.append((name, line))
+            if resolved in _FINDERS:
+                self.specs += 1
             if resolved.endswith("__import__"):
                 fromlist = call.args[3] if len(call.args) > 3 else next((k.value for k in call.keywords if k.arg == "fromlist"), None)
                 for item in sorted(self._elements(fromlist, env) or ()) if fromlist is not None else ():
                     self.reach.imports.append(f"{name}.{item}")
+
+    def _require(self, statement: ast.Import | ast.ImportFrom) -> None:
+        """Note the modules an import statement that surely runs needs (R7-8: one found nowhere is unknown code)."""
+        line = statement.lineno
+        if isinstance(statement, ast.Import):
+            self.reach.requires.extend((alias.name, line) for alias in statement.names)
+        elif statement.module is not None:  # `from . import x`: x may be an attribute of the package, not a module
+            self.reach.requires.append(("." * statement.level + statement.module, line))
+
+    def _resolved(self, node: ast.AST, shadow: frozenset[str] = frozenset(), depth: int = 0) -> str | None:
+        """The dotted name of the (imported or built-in) object ``node`` names: imports and aliases bound once are
+        followed; a name of this module's own function or class, or a local, is None."""
+        dotted = _dotted_of(node)
+        if dotted is None or depth > 4:
+            return None
+        head, _, rest = dotted.partition(".")
+        if head in shadow or head in self.functions or head in self.classes:
+            return None
+        if head in self.imports:
+            return f"{self.imports[head]}{'.' + rest if rest else ''}"
+        value = self._bound_once(head) if head in self._single else None
+        if isinstance(value, (ast.Name, ast.Attribute)):
+            base = self._resolved(value, shadow, depth + 1)
+            return None if base is None else f"{base}{'.' + rest if rest else ''}"
+        return None if head in self._single else dotted
+
+    def _loader_call(self, call: ast.Call, env: dict[str, frozenset[str] | None], shadow: frozenset[str], sure: bool) -> None:
+        """Code run by path, by ``exec``/``eval``, or through a loader (hostile review 7, R7-5): a file whose path is
+        known is read by the walk (:attr:`Reach.files`); any other such call in code that surely runs is unknown."""
+        line = call.lineno
+        shown = ast.unparse(call)[:60]
+        resolved = self._resolved(call.func, shadow)
+        if resolved in _PATH_RUNNERS:
+            index, keyword = _PATH_RUNNERS[resolved]
+            argument = call.args[index] if len(call.args) > index else next((k.value for k in call.keywords if k.arg == keyword), None)
+            where = self._path(argument, shadow)
+            if where is not None and resolved not in ("importlib.machinery.SourcelessFileLoader", "importlib.machinery.ExtensionFileLoader"):
+                self.reach.files.append((where, line))
+                self.specs += 1
+            elif sure:
+                self.reach.unread.append((line, f"'{shown}' runs a file whose path (or code) is not known statically"))
+            return
+        if resolved in _CODE_RUNNERS:
+            code = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("source", "object")), None)
+            where = self._source_file(code, shadow)
+            if where is not None:
+                self.reach.files.append((where, line))
+            elif _inert_code(code, [*call.args[1:], *(k.value for k in call.keywords if k.arg in ("globals", "locals"))]):
+                pass  # `exec("x = 1", ns)`: a literal that binds or reads plain values runs nothing
+            elif sure:
+                self.reach.unread.append((line, f"'{shown}' runs code that is not read (a string or code object)"))
+            return
+        if resolved in _UNREAD_RUNNERS:
+            if sure and _UNREAD_RUNNERS[resolved] is not None:
+                self.reach.unread.append((line, f"'{shown}' {_UNREAD_RUNNERS[resolved]}"))
+            return
+        if isinstance(call.func, ast.Attribute) and call.func.attr in ("exec_module", "load_module"):
+            if sure and not self.specs:  # a spec or loader from something the walk did not read (find_spec(name)...)
+                self.reach.unread.append((line, f"'{shown}' runs a module through a loader the walk does not follow"))
+            return
+        if resolved in ("map", "builtins.map") and len(call.args) >= 2:
+            applied = self._resolved(call.args[0], shadow)
+            if applied in _IMPORTING:
+                names = self._elements(call.args[1], env) if len(call.args) == 2 else None
+                if names is not None:
+                    self.reach.imports.extend(sorted(names))
+                    if sure and applied not in _FINDERS:
+                        self.reach.requires.extend((name, line) for name in sorted(names))
+                    return
+        # An importing or code-running function handed on as a value (`map(import_module, names)` beyond a literal,
+        # `partial(run_path, p)`, `key=import_module`): what it runs is not read.
+        for argument in [*call.args, *(k.value for k in call.keywords)]:
+            value = argument.value if isinstance(argument, ast.Starred) else argument
+            if isinstance(value, (ast.Name, ast.Attribute)):
+                handed = self._resolved(value, shadow)
+                if handed is not None and (handed in _IMPORTING or handed in _PATH_RUNNERS or handed in _CODE_RUNNERS):
+                    if sure:
+                        self.reach.unread.append((line, f"'{shown}' hands {handed} on: what it imports or runs is not known statically"))
+                    return
+
+    def _source_file(self, code: ast.expr | None, shadow: frozenset[str]) -> str | None:
+        """The file whose text ``code`` is (``open(p).read()``, ``f.read()`` of ``with open(p) as f``,
+        ``Path(p).read_text()``, ``compile(<one of those>, ...)``), relative to the module's directory; else None."""
+        for _ in range(4):
+            if not isinstance(code, ast.Call):
+                return None
+            called = self._resolved(code.func, shadow)
+            if called in ("compile", "builtins.compile") and code.args:
+                code = code.args[0]
+                continue
+            if not isinstance(code.func, ast.Attribute) or code.args:
+                return None
+            receiver = code.func.value
+            if code.func.attr in ("read_text", "read_bytes"):
+                return self._path(receiver, shadow)
+            if code.func.attr != "read":
+                return None
+            if isinstance(receiver, ast.Name) and receiver.id in self.withs:
+                receiver = self.withs[receiver.id]
+            elif isinstance(receiver, ast.Name) and self._bound_once(receiver.id) is not None:
+                receiver = self._bound_once(receiver.id)
+            if isinstance(receiver, ast.Call) and receiver.args:
+                opener = self._resolved(receiver.func, shadow)
+                if opener in _OPENERS:
+                    return self._path(receiver.args[0], shadow)
+                if isinstance(receiver.func, ast.Attribute) and receiver.func.attr == "open":
+                    return self._path(receiver.func.value, shadow)
+            elif isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and receiver.func.attr == "open":
+                return self._path(receiver.func.value, shadow)  # Path(p).open().read()
+            return None
+        return None
+
+    def _path(self, node: ast.expr | None, shadow: frozenset[str]) -> str | None:
+        """The file ``node`` names, relative to this module's directory (``boot.py``, ``../conf/x.py``), when it is
+        built from ``__file__`` (``os.path.join(os.path.dirname(__file__), "boot.py")``, ``Path(__file__).parent /
+        "boot.py"``, ``Path(__file__).with_name(...)``, an f-string or ``+`` of those, a constant holding one); else
+        None (a literal path is relative to the working directory or outside the project: not known)."""
+        value = self._path_value(node, shadow, 0)
+        if value is None or value[0] != "dir" or not value[1]:
+            return None
+        parts: list[str] = []
+        for part in value[1]:
+            if part in ("", "."):
+                continue
+            if part == ".." and parts and parts[-1] != "..":
+                parts.pop()
+            else:
+                parts.append(part)
+        return "/".join(parts) or None
+
+    def _path_value(self, node: ast.AST | None, shadow: frozenset[str], depth: int) -> tuple[str, tuple[str, ...]] | None:
+        """``("file", ())`` for ``__file__``, ``("dir", parts)`` for the module's directory joined with ``parts``,
+        ``("text", (s,))`` for a string constant; None when not known."""
+        if node is None or depth > 12:
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return ("text", (node.value,))
+        if isinstance(node, ast.Name):
+            if node.id == "__file__" and node.id not in shadow and "__file__" not in self._single:
+                return ("file", ())
+            value = self._bound_once(node.id) if node.id not in shadow else None
+            return self._path_value(value, shadow, depth + 1) if value is not None else None
+        if isinstance(node, ast.JoinedStr):
+            pieces = [p.value if isinstance(p, ast.FormattedValue) and p.conversion == -1 and p.format_spec is None else p for p in node.values]
+            if any(isinstance(p, ast.FormattedValue) for p in pieces):
+                return None
+            result = self._path_value(pieces[0], shadow, depth + 1) if pieces else None
+            for piece in pieces[1:]:
+                result = _path_plus(result, self._path_value(piece, shadow, depth + 1))
+            return result
+        if isinstance(node, ast.BinOp):
+            left, right = self._path_value(node.left, shadow, depth + 1), self._path_value(node.right, shadow, depth + 1)
+            if isinstance(node.op, ast.Div):
+                return _path_join(left, [right])
+            if isinstance(node.op, ast.Add):
+                return _path_plus(left, right)
+            return None
+        if isinstance(node, ast.Attribute):
+            if node.attr == "parent":
+                return _path_parent(self._path_value(node.value, shadow, depth + 1))
+            return None
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        called = self._resolved(func, shadow)
+        arguments = [self._path_value(a, shadow, depth + 1) for a in node.args]
+        if called in _PATH_IDENTITY and len(node.args) == 1 and not node.keywords:
+            return arguments[0]
+        if called in ("os.path.dirname",) and len(node.args) == 1:
+            return _path_parent(arguments[0])
+        if called in ("os.path.join", "posixpath.join") and node.args:
+            return _path_join(arguments[0], arguments[1:])
+        if isinstance(func, ast.Attribute):
+            receiver = self._path_value(func.value, shadow, depth + 1)
+            if receiver is not None:
+                if func.attr in _PATH_METHODS_IDENTITY and not node.args:
+                    return receiver
+                if func.attr == "joinpath":
+                    return _path_join(receiver, arguments)
+                if func.attr == "with_name" and len(arguments) == 1:
+                    return _path_join(_path_parent(receiver), arguments)
+        return None
 
     def _anchor(self, name: str, anchor: ast.expr | None) -> str | None:
         """``name`` (relative) made absolute against ``import_module``'s ``package`` argument (census spelling)."""
@@ -421,6 +726,66 @@ class _Reacher:
         return None
 
 
+_INERT = (ast.Module, ast.Expression, ast.Expr, ast.Assign, ast.Name, ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Load, ast.Store, ast.Pass)
+
+
+def _inert_code(code: ast.expr | None, namespaces: list[ast.expr]) -> bool:
+    """Whether ``code`` is a string literal whose code only binds and reads plain values (no call, import, attribute,
+    subscript, or operator on a name: nothing that could run other code). A name it reads must come from dict
+    displays (``namespaces``: the globals/locals passed), not from a mapping whose ``__getitem__`` may be code."""
+    if not (isinstance(code, ast.Constant) and isinstance(code.value, str)):
+        return False
+    try:
+        tree = ast.parse(code.value)
+    except (SyntaxError, ValueError):
+        return False
+    nodes = list(ast.walk(tree))
+    reads = any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) for node in nodes)
+    if reads and not all(isinstance(namespace, ast.Dict) for namespace in namespaces):
+        return False
+    if any(isinstance(node, _OPERATORS) for node in nodes):
+        # `eval("1 + 1")`: operators on literals run built-in code; on a name they may run a namespace object's dunder.
+        if any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) for node in nodes):
+            return False
+    return all(isinstance(node, (*_INERT, *_OPERATORS)) or isinstance(node, (ast.operator, ast.unaryop, ast.boolop, ast.cmpop)) for node in nodes)
+
+
+_OPERATORS = (ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare)
+_PathValue = tuple[str, tuple[str, ...]]
+
+
+def _path_parent(value: _PathValue | None) -> _PathValue | None:
+    if value is None or value[0] == "text":
+        return None
+    if value[0] == "file":
+        return ("dir", ())
+    parts = value[1]
+    return ("dir", parts[:-1]) if parts and parts[-1] not in ("..", ".") else ("dir", (*parts, ".."))
+
+
+def _path_join(base: _PathValue | None, more: list[_PathValue | None]) -> _PathValue | None:
+    if base is None or base[0] != "dir":
+        return None
+    parts = list(base[1])
+    for piece in more:
+        if piece is None or piece[0] != "text" or piece[1][0].startswith("/"):
+            return None  # an absolute component replaces the base: outside what is known
+        parts.extend(p for p in piece[1][0].split("/") if p)
+    return ("dir", tuple(parts))
+
+
+def _path_plus(left: _PathValue | None, right: _PathValue | None) -> _PathValue | None:
+    """``dir + "/x.py"`` (string concatenation of a directory and a separator-led tail)."""
+    if left is None or right is None or right[0] != "text":
+        return None
+    if left[0] == "text":
+        return ("text", (left[1][0] + right[1][0],))
+    tail = right[1][0]
+    if left[0] == "dir" and tail.startswith("/"):
+        return _path_join(left, [("text", (tail.lstrip("/"),))])
+    return None
+
+
 def _product(left: frozenset[str] | None, right: frozenset[str] | None) -> frozenset[str] | None:
     if left is None or right is None or len(left) * len(right) > _MAX_STRINGS:
         return None
@@ -452,6 +817,15 @@ def _nodes(root: ast.AST, loops: dict[str, frozenset[str] | None], follow_bodies
                 body = node.body if isinstance(node.body, list) else [node.body]
                 stack.extend((child, inner) for child in reversed(body))
             continue
+        if isinstance(node, ast.If) and (truth := _static_truth(node.test)) is not None:
+            # `if TYPE_CHECKING:` never runs; `if sys.version_info < (3, 11):` does not here: what is there only may run
+            # (an import in it is not required, an unknown import there is assumption 15).
+            dead = dict(env)
+            dead[_NESTED] = frozenset()
+            stack.extend((child, dead if truth else env) for child in reversed(node.orelse))
+            stack.extend((child, env if truth else dead) for child in reversed(node.body))
+            stack.append((node.test, env))
+            continue
         if isinstance(node, (ast.For, ast.AsyncFor)):
             inner = _bind_loop(node.target, node.iter, env)
             stack.extend((child, inner) for child in reversed([*node.body, *node.orelse]))
@@ -467,6 +841,36 @@ def _nodes(root: ast.AST, loops: dict[str, frozenset[str] | None], follow_bodies
             stack.extend((element, inner) for element in elements)
             continue
         stack.extend((child, env) for child in reversed(list(ast.iter_child_nodes(node))))
+
+
+def _static_truth(test: ast.expr) -> bool | None:
+    """The value of an ``if`` test known before the module runs: ``TYPE_CHECKING`` (False), comparisons of
+    ``sys.version_info`` with a tuple and of ``sys.platform`` / ``os.name`` with a string (on this interpreter),
+    ``not`` of those; None for any other test."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _static_truth(test.operand)
+        return None if inner is None else not inner
+    dotted = _dotted_of(test)
+    if dotted is not None and dotted.rpartition(".")[2] == "TYPE_CHECKING":
+        return False
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "startswith":
+        if _dotted_of(test.func.value) == "sys.platform" and len(test.args) == 1 and isinstance(test.args[0], ast.Constant):
+            prefix = test.args[0].value
+            return sys.platform.startswith(prefix) if isinstance(prefix, str) else None
+        return None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left, right = _dotted_of(test.left), test.comparators[0]
+    actual: object
+    if left == "sys.version_info" and isinstance(right, ast.Tuple) and all(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in right.elts):
+        actual, wanted = sys.version_info[: len(right.elts)], tuple(e.value for e in right.elts)  # type: ignore[union-attr]
+    elif left in ("sys.platform", "os.name") and isinstance(right, ast.Constant) and isinstance(right.value, str):
+        actual, wanted = (sys.platform if left == "sys.platform" else os.name), right.value
+    else:
+        return None
+    compare = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Eq: operator.eq, ast.NotEq: operator.ne}
+    function = compare.get(type(test.ops[0]))
+    return None if function is None else bool(function(actual, wanted))
 
 
 def _bind_loop(target: ast.AST, iterable: ast.AST, env: dict[str, frozenset[str] | None]) -> dict[str, frozenset[str] | None]:
@@ -538,6 +942,13 @@ def _module_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
             yield from _module_statements(handler.body)
         for case in getattr(statement, "cases", ()) or ():
             yield from _module_statements(case.body)
+
+
+def _named(defined: str, wanted: str) -> bool:
+    """Whether a method ``defined`` is what looking up ``wanted`` finds (:data:`ALL_DUNDERS`: any special method)."""
+    if wanted == ALL_DUNDERS:
+        return len(defined) > 4 and defined.startswith("__") and defined.endswith("__")
+    return defined == wanted
 
 
 def _dotted_of(node: ast.AST) -> str | None:

@@ -1,0 +1,4 @@
+import threading
+
+threading.Thread(target=print).start()
+LIMIT = 10
