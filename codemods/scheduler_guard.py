@@ -60,7 +60,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import contract_note, exit_statement, is_generator
+from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.guard_edit import (
     carried_comments,
@@ -612,6 +612,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
+        if not isinstance(statements[guard_index], cst.If):
+            # the heartbeat check sits inside a loop, a 'try' or a 'with': it cannot move, but the canonical
+            # guard above everything falls through in legacy mode, so legacy behaviour is kept (what a TG001
+            # insert relies on too); its exit reuses the nested check's value (codemods.contract)
+            kind = type(statements[guard_index]).__name__.lower()
+            view = function_scope_view(scope, statements, first)
+            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in a '{kind}' statement and cannot be moved"
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         rewritten = bool(codes & REWRITE)
         if rewritten and isinstance(statements[guard_index], cst.If):
             other = condition_reads_only_mode(
@@ -692,7 +700,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         detail: str,
     ) -> tuple[_FunctionPlan, str]:
         function = verdict.function
-        exit_source = exit_statement(function)  # first: it may refuse, before any name is reserved
+        assert self._config is not None
+        # first: it may refuse, before any name is reserved
+        exit_source = exit_statement(function, self._config.env_var, self._config.heartbeat_value)
         frame = frame_reader(function, self._frame_aliases())
         inline = frame is not None
         local_name = "" if inline else choose_local_name(function)
@@ -709,9 +719,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
-        note = contract_note(function)
-        if note is not None:
-            detail += f" ({note})"
+        if exit_source not in ("return", "return False", "return None"):
+            detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
         plan = _FunctionPlan(verdict.qualname, items, imports, logger if logger.create_with is not None else None)
         return plan, detail
 

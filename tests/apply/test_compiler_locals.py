@@ -56,7 +56,9 @@ def _module(form: str, name: str) -> str:
     statement = FORMS[form].replace("NAME", name)
     if form == "late_import_plain" and name != "os" and name != "logging":
         statement = statement.replace(f"import {name}", f"import json as {name}")
-    body = "effect('work', a, b)\n" + statement + "return b\n"
+    # 'return b' only when b is not 1: the function can also end without a value, so a bare 'return' keeps
+    # its contract (a function whose every return gives a value is left for a person, review RA-6)
+    body = "effect('work', a, b)\n" + statement + "if b != 1:\n    return b\n"
     return HEADER + "def start(self, a, b=1):\n" + "".join("    " + line for line in body.splitlines(keepends=True))
 
 
@@ -106,7 +108,7 @@ def test_enclosing_function_binding_is_seen(tmp_path: Path) -> None:
     """A nested target reads its enclosing function's locals: a match there makes ``os`` unusable too."""
     source = (
         HEADER
-        + "def outer(cmd):\n    def start(self, a, b=1):\n        effect('work')\n        return b\n"
+        + "def outer(cmd):\n    def start(self, a, b=1):\n        effect('work')\n        if b != 1:\n            return b\n"
         + "    match cmd:\n        case (os, *_):\n            pass\n    return start\n"
     ).encode()
     config = build_config({"preset": "none", "entry-points": ["generated:outer.<locals>.start"]}, root=Path("/generated"))
