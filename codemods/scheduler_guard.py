@@ -78,7 +78,7 @@ from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
-from thor_guard.writer import format_problems
+from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
@@ -94,6 +94,15 @@ from thor_guard.verifier import (
 _install_visitor_cache()
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
+PLAIN_FIXES = frozenset(
+    {
+        "inserted the canonical guard",
+        "moved the guard to the top",
+        "moved the guard to the top and rewrote its condition to the canonical one",
+        "rewrote the guard's condition to the canonical one, keeping its log call and exit",
+    }
+)
+"""Details of a fix that say all there is to say; any other detail of a fixed function is its note (review AR2-1)."""
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
 
 
@@ -151,7 +160,7 @@ def source_refusal(source: bytes) -> str | None:
         return "the file contains NUL bytes, which Python refuses to import; left untouched"
     if _LONE_CR.search(source):
         return "the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched"
-    return None
+    return round_trip_problem(source)
 
 
 class SchedulerGuardCommand(VisitorBasedCodemodCommand):
@@ -521,13 +530,15 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return qualified_names_from_scope(self.get_metadata(ScopeProvider, node, None), node)
 
     def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
+        fixed = action == "fixed"
         outcome = FunctionOutcome(
             line=where[0],
             column=where[1],
             qualname=verdict.qualname,
-            action="fixed" if action == "fixed" else "needs-person",
+            action="fixed" if fixed else "needs-person",
             codes=tuple(sorted(codes)),
             detail=detail,
+            note=detail if fixed and detail not in PLAIN_FIXES else "",
         )
         if outcome.action == "fixed":
             self._outcome_of[id(verdict.function)] = len(self.outcomes)

@@ -76,6 +76,8 @@ class FunctionResult:
     action: str
     codes: tuple[str, ...]
     detail: str
+    note: str = ""
+    """What a reviewer should read about a fix (see :attr:`codemods.outcome.FunctionOutcome.note`)."""
 
 
 @dataclass(frozen=True)
@@ -395,7 +397,7 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
 
 def _functions(path: Path, module: str, command: SchedulerGuardCommand) -> tuple[FunctionResult, ...]:
     return tuple(
-        FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
+        FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail, o.note)
         for o in sorted(command.outcomes)
     )
 

@@ -161,6 +161,10 @@ def _apply(
             continue
         names = ", ".join(f.entry_point.split(":", 1)[1] for f in result.functions if f.action == "fixed")
         click.echo(f"{verb} {_display(result.path)} ({names})", err=True)
+        for item in result.functions:
+            if item.action == "fixed" and item.note:
+                # what to review: a condition kept below the guard, a reused exit value... (review AR2-1)
+                click.echo(f"{_display(item.path)}:{item.line}:{item.column}: note: {item.note} ({item.entry_point})", err=True)
     for item in report.needs_person:
         click.echo(
             f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
