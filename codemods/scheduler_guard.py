@@ -589,6 +589,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             log_level=self._config.log_level,
             qualname=verdict.qualname,
             exit_statement=exit_source,
+            encoding=self._tree.encoding,
             **extra,
         )
 

@@ -183,7 +183,12 @@ def _apply(
     summary = f"{verb} {count(fixed, 'entry point')} in {count(files, 'file')}; {person} need{'s' if person == 1 else ''} a person"
     click.echo(summary, err=info_to_stderr)
 
-    if report.errors or missing:
+    for broken in report.internal_errors:
+        # a bug, not bad input: the traceback to report, and exit 3 as for every command (README exit codes)
+        click.echo(f"{_display(broken.path)}: {broken.internal}", err=True, nl=False)
+    if report.internal_errors:
+        code = ExitCode.INTERNAL
+    elif report.errors or missing:
         code = ExitCode.ERROR
     elif ((check_only or show_diff) and report.changed_files) or person:
         code = ExitCode.FINDINGS
