@@ -283,9 +283,20 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if module is None:
             raise SkipFile("not under a configured source root")
         self._config, self._module = config, module
-        self._targets = tuple(t for t in config.entry_points if t.matches_module(module))
+        # a file under two source roots ('.' and 'src') is module 'm' and 'src.m' at once: an entry naming
+        # either is this file's (review AR2-4); the verdict is taken under the first name, as check does
+        names = {module, *self._other_module_names(path, config, module)}
+        self._targets = tuple(t for t in config.entry_points if any(t.matches_module(name) for name in names))
         if not self._targets:
             raise SkipFile("no entry point of the manifest lives in this module")
+
+    @staticmethod
+    def _other_module_names(path: Path | None, config: Config, module: str) -> set[str]:
+        """The file's module names under the other source roots (overlapping roots give one file two names)."""
+        if path is None or len(config.source_roots) < 2:
+            return set()
+        names = {module_name_for(path, root) for root in config.source_roots}
+        return {name for name in names if name is not None and name != module}
 
     def _file_bytes(self, tree: cst.Module) -> bytes:
         """The bytes the tree was parsed from: given by ``apply``, re-read from the file under libcst's runner."""
