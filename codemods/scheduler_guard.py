@@ -33,7 +33,6 @@ from libcst.metadata import MetadataWrapper, Scope, ScopeProvider
 from codemods.ancestry import GLUE, enclosing_ids
 from codemods.bindings import (
     FunctionScopeView,
-    LoggerChoice,
     ModuleBindings,
     Unresolvable,
     choose_local_name,
@@ -135,8 +134,6 @@ class _FunctionPlan:
     qualname: str
     items: list[BodyItem]
     imports: frozenset[str] = frozenset()
-    logger: LoggerChoice | None = None
-    """The logger to create at module level (None: an existing one is used)."""
 
 
 @dataclass
@@ -738,20 +735,20 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         local_name = "" if inline else choose_local_name(function)
         reader = bindings.env_reader(view)
         yield_first = self._generator_kind(function)
-        logger = bindings.logger(view)  # last: it may reserve a name for a new module logger
+        logger = bindings.logger(view)
         spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
         assignment, guard = canonical_guard(spec, parser_config, self._layout.get(id(function), Layout()))
         at = first if reader.after_index is None else max(first, reader.after_index + 1)
         new = [assignment, guard] if assignment is not None else [guard]
         items: list[BodyItem] = [*range(at), *new, *range(at, len(statements))]
-        imports = frozenset(line for line in (reader.import_line, logger.import_line if logger.create_with else None) if line)
+        imports = frozenset(line for line in (reader.import_line, logger.import_line) if line)
         if inline:
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
         if exit_source not in ("return", "return False", "return None"):
             detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
-        plan = _FunctionPlan(verdict.qualname, items, imports, logger if logger.create_with is not None else None)
+        plan = _FunctionPlan(verdict.qualname, items, imports)
         return plan, detail
 
     def _module_config(self) -> cst.PartialParserConfig:
@@ -771,26 +768,15 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         active = [self._plan.functions[i] for i in self._plan.active if i in self._plan.functions]
         imports = sorted({line for plan in active for line in plan.imports})
-        logger = next((plan.logger for plan in active if plan.logger is not None), None)
+        if not imports:
+            return updated_node
         config = module_parser_config(updated_node)
         body = list(updated_node.body)
-        if body and ((logger is not None and logger.create_with is not None) or imports):
+        if body:
             # '"""Doc."""; import x' on one line: split it so that new lines go after the docstring
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
-        if logger is not None and logger.create_with is not None:
-            statement = cst.parse_statement(
-                f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
-            )
-            index = logger_position(body, logger.create_with)
-            body.insert(index, statement.with_changes(leading_lines=(cst.EmptyLine(),)) if index > 0 else statement)
-            following = body[index + 1] if index + 1 < len(body) else None
-            if isinstance(following, (cst.FunctionDef, cst.ClassDef)) and not _starts_with_blank(following.leading_lines):
-                # two blank lines before a top-level def/class (pycodestyle E302), as the file had after its imports
-                body[index + 1] = following.with_changes(leading_lines=(cst.EmptyLine(), cst.EmptyLine(), *following.leading_lines))
-        if imports:
-            body = with_imports(body, imports, config)
-        return updated_node.with_changes(body=body)
+        return updated_node.with_changes(body=with_imports(body, imports, config))
 
 
 def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:
@@ -803,10 +789,6 @@ def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[st
     if not scope:
         return set()
     return {qn.name for qn in scope.get_qualified_names_for(node)}
-
-
-def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
-    return bool(lines) and lines[0].comment is None
 
 
 def _pyproject_of(config: Config) -> Path | None:
@@ -833,32 +815,6 @@ _MAY_HOLD_DEF = (
     cst.MatchCase,
 )
 """Nodes whose children can contain a ``def``; the walk never enters anything else."""
-
-
-def logger_position(body: Sequence[cst.BaseStatement], logging_name: str) -> int:
-    """Index after the module's imports (and after whatever binds ``logging_name``) for a new logger line."""
-    index = 1 if body and is_docstring(body[0]) else 0
-    for position, statement in enumerate(body):
-        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            break
-        if is_simple_import(statement):
-            index = position + 1
-    for position, statement in enumerate(body):
-        if is_simple_import(statement) and any(_binds(small, logging_name) for small in statement.body):  # type: ignore[attr-defined]
-            index = max(index, position + 1)
-    return index
-
-
-def _binds(small: cst.BaseSmallStatement, name: str) -> bool:
-    if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(small.names, cst.ImportStar):
-        return False
-    for alias in small.names:
-        bound = alias.asname.name if alias.asname is not None else alias.name
-        if isinstance(bound, cst.Name) and bound.value == name:
-            return True
-        if isinstance(bound, cst.Attribute) and cst.Module(body=[]).code_for_node(bound).split(".")[0] == name:
-            return True
-    return False
 
 
 _LINE_REFERENCE = re.compile(r"\bline (\d+)\b")
