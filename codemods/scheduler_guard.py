@@ -615,6 +615,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         names = [self._qualified_names(decorator.decorator) for decorator in function.decorators]
         if any(n & _CONTEXT_MANAGERS for n in names):
             return True
+        if _wrapped_as_context_manager(self._tree, function.name.value):
+            # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
+            return True
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
@@ -699,7 +702,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                     f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
                 )
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
-            plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
+            plan = plan_move(
+                statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
+            )
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
@@ -777,6 +782,26 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
         return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+class _ContextManagerCalls(cst.CSTVisitor):
+    """Names passed to ``contextmanager(...)``/``asynccontextmanager(...)`` anywhere in a module."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if called in ("contextmanager", "asynccontextmanager") and node.args and isinstance(node.args[0].value, cst.Name):
+            self.names.add(node.args[0].value.value)
+
+
+def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
+    """Some call in ``module`` passes the name ``name`` to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
+    finder = _ContextManagerCalls()
+    module.visit(finder)
+    return name in finder.names
 
 
 def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:
