@@ -858,9 +858,18 @@ def original_line_numbers(message: str, before: bytes, after: bytes) -> str:
 
     old_lines, new_lines = before.splitlines(), after.splitlines()
     mapping: dict[int, int] = {}
-    for tag, i1, _, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         if tag == "equal":
             mapping.update({j1 + k + 1: i1 + k + 1 for k in range(j2 - j1)})
+        elif tag == "replace":
+            # a one-line `def f(): ...` the fix split into a block: its header line is the start of the old line
+            # (review AR2-9); any other rewritten line stays "a line the fix would add"
+            for j in range(j1, j2):
+                head = new_lines[j].rstrip()
+                if head:
+                    old = next((i for i in range(i1, i2) if old_lines[i].startswith(head)), None)
+                    if old is not None:
+                        mapping[j + 1] = old + 1
 
     def replace(match: re.Match[str]) -> str:
         original = mapping.get(int(match.group(1)))

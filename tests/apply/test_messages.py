@@ -79,3 +79,16 @@ def test_newer_syntax_elsewhere_in_the_module_is_named_as_such() -> None:
     assert (outcome.action, outcome.line, outcome.column) == ("needs-person", 8, 5)
     assert "cannot parse this file (f-string: unmatched '[' (line 5); syntax newer than Python 3." in outcome.detail, outcome.detail
     assert "can rebind it" not in outcome.detail and "line 1" not in outcome.detail, outcome.detail
+
+
+def test_a_one_line_def_split_by_the_fix_keeps_its_line() -> None:
+    """Review AR2-9: `def start(n: int) -> None: ...` split into a block was "a line the fix would add"."""
+    before = b"import os\n\n@overload\ndef start(n: int) -> None: ...\ndef start(n):\n    go()\n"
+    after = (
+        b"import os\n\n@overload\ndef start(n: int) -> None:\n    mode = os.environ.get('M')\n    ...\n"
+        b"def start(n):\n    go()\n"
+    )
+    message = "bound at line 4 ('def start(n: int) -> None:') and rebound at line 7; line 5 is new"
+    assert original_line_numbers(message, before, after) == (
+        "bound at line 4 ('def start(n: int) -> None:') and rebound at line 5; a line the fix would add is new"
+    )
