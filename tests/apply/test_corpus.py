@@ -56,7 +56,7 @@ _ADDED = re.compile(
     rf"|^\s+if {_NAMES} == \"heartbeat\":$"
     r"|^\s+if (\w+\.)*\w+(\.get)?\(\"THOR_SCHEDULER_MODE\", \"heartbeat\"\)\.lower\(\) == \"heartbeat\":$"
     r"|^\s+if \($|^\s+(\w+\.)*\w+(\.get)?\(\"THOR_SCHEDULER_MODE\", \"heartbeat\"\)\.lower\(\)$|^\s+== \"heartbeat\"$|^\s+\):$"
-    r"|^\s+\w+\.debug\((\"Skipping legacy [\w.<>]+ \(heartbeat scheduler mode active\)\"\))?$"
+    r"|^\s+(\w+\.)*\w+(\(__name__\))?\.debug\((\"Skipping legacy [\w.<>]+ \(heartbeat scheduler mode active\)\"\))?$"
     r"|^\s+(yield|return( False| None)?)$"
 )
 
