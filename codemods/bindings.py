@@ -25,8 +25,6 @@ QualifiedNames = Callable[[cst.CSTNode], set[str]]
 """Dotted qualified names of an expression node (``QualifiedNameProvider`` flattened to strings)."""
 
 LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
-NEW_LOGGER_NAMES = ("logger", "_logger", "thor_guard_logger")
-PRIVATE_LOGGER_NAMES = ("_logger", "_thor_guard_logger")
 LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
 _ENV_SPELLINGS = {"os": (0, "{}.environ.get"), "os.environ": (1, "{}.get"), "os.getenv": (2, "{}")}
 
@@ -49,11 +47,10 @@ class EnvReader:
 
 @dataclass(frozen=True)
 class LoggerChoice:
-    """Which module-level logger the guard logs on, and how to create it when there is none."""
+    """What the guard logs on: the module's logger, or ``logging.getLogger(__name__)`` called in the branch."""
 
     name: str
-    create_with: str | None = None
-    """The ``logging`` module's name to create the logger with (None: the logger exists)."""
+    """The expression the log call is made on (``logger``, or ``logging.getLogger(__name__)``)."""
     import_line: str | None = None
     """``import logging`` (or an aliased form) when the module must gain it."""
 
@@ -159,7 +156,6 @@ class ModuleBindings:
         self._module = module
         self._source = source
         self._names_read: set[str] | None = None
-        self.created_logger: LoggerChoice | None = None
         self._aliases: dict[str, str] = {}
 
     def name_in_use(self, name: str) -> bool:
@@ -234,15 +230,18 @@ class ModuleBindings:
         return EnvReader(call=f"{alias}.environ.get", import_line=f"import os as {alias}")
 
     def logger(self, view: FunctionScopeView) -> LoggerChoice:
-        """Reuse a module logger visible from the function, or plan to create one after the imports."""
+        """Reuse a module logger visible from the function, else log through ``logging.getLogger(__name__)``.
+
+        No module-level logger is ever created: ``logger = logging.getLogger(__name__)`` at import time
+        makes the logger exist before the application configures logging, and ``dictConfig``/``fileConfig``
+        (``disable_existing_loggers`` defaults to true) then disable it, silencing the module's own legacy
+        log lines (review AR2-7). Called in the guard's branch, the logger is only looked up when the guard
+        fires, in heartbeat mode.
+        """
         for name in self.loggers:
             visible = view.scope[name]
             if visible and all(isinstance(a.scope, GlobalScope) for a in visible):
                 return LoggerChoice(name=name)
-        if self.created_logger is not None:
-            if not view.scope[self.created_logger.name]:
-                return self.created_logger
-            raise Unresolvable(f"the function binds '{self.created_logger.name}' itself; add the guard by hand")
         logging_name = next(
             (
                 a.name
@@ -258,11 +257,7 @@ class ModuleBindings:
             else:
                 logging_name = self._alias("logging", view)
                 import_line = f"import logging as {logging_name}"
-        for name in PRIVATE_LOGGER_NAMES if self.private else NEW_LOGGER_NAMES:
-            if not self.name_in_use(name) and not self.global_scope.assignments[name] and name not in self.unstable:
-                self.created_logger = LoggerChoice(name=name, create_with=logging_name, import_line=import_line)
-                return self.created_logger
-        raise Unresolvable("no free module-level name for a logger; add one and run apply again")
+        return LoggerChoice(name=f"{logging_name}.getLogger(__name__)", import_line=import_line)
 
 
 def choose_local_name(function: cst.FunctionDef) -> str:

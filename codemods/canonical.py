@@ -35,6 +35,8 @@ class GuardSpec:
     """Read the variable in the condition itself and bind no local (for functions that read ``locals()``)."""
     yield_first: bool = False
     """Yield once before exiting (a ``@contextmanager`` generator must yield, or ``with`` raises)."""
+    encoding: str = "utf-8"
+    """The file's encoding: string literals escape what it cannot hold."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,33 @@ class Layout:
         return len((self.body_indent + extra_indent).expandtabs(4)) + len(text) <= self.line_length
 
 
-def _literal(text: str) -> str:
-    """A double-quoted Python string literal for ``text`` (JSON escapes are valid Python escapes)."""
-    return json.dumps(text, ensure_ascii=False)
+def _literal(text: str, encoding: str = "utf-8") -> str:
+    """A double-quoted Python string literal for ``text`` that the file's ``encoding`` can hold.
+
+    JSON escapes are valid Python escapes; a character the encoding cannot
+    hold (``€`` in a latin-1 file, ``é`` in an ascii one: a configured
+    ``env-var`` or ``heartbeat-value``) is written as a ``\\x``/``\\u``/``\\U``
+    escape, which means the same string (review AR2-3).
+    """
+    literal = json.dumps(text, ensure_ascii=False)
+    if literal.isascii():
+        return literal
+    return "".join(char if char.isascii() or _encodable(char, encoding) else _escape(char) for char in literal)
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def skip_message(qualname: str) -> str:
@@ -58,7 +84,7 @@ def skip_message(qualname: str) -> str:
 
 
 def _read(spec: GuardSpec) -> str:
-    return f"{spec.env_call}({_literal(spec.env_var)}, {_literal(spec.heartbeat_value)}).lower()"
+    return f"{spec.env_call}({_literal(spec.env_var, spec.encoding)}, {_literal(spec.heartbeat_value, spec.encoding)}).lower()"
 
 
 def _parser_config(config: PartialParserConfig) -> PartialParserConfig:
@@ -106,7 +132,7 @@ def mode_assignment(spec: GuardSpec, config: PartialParserConfig, layout: Layout
     if not layout.fits(line):
         line = (
             f"{spec.local_name} = {spec.env_call}({newline}"
-            f"{indent}{_literal(spec.env_var)}, {_literal(spec.heartbeat_value)}{newline}).lower()"
+            f"{indent}{_literal(spec.env_var, spec.encoding)}, {_literal(spec.heartbeat_value, spec.encoding)}{newline}).lower()"
         )
     statement = cst.parse_statement(line + newline, config=config)
     assert isinstance(statement, cst.SimpleStatementLine)
@@ -115,7 +141,7 @@ def mode_assignment(spec: GuardSpec, config: PartialParserConfig, layout: Layout
 
 def _condition_source(spec: GuardSpec) -> str:
     left = _read(spec) if spec.inline else spec.local_name
-    return f"{left} == {_literal(spec.heartbeat_value.lower())}"
+    return f"{left} == {_literal(spec.heartbeat_value.lower(), spec.encoding)}"
 
 
 def mode_condition(spec: GuardSpec) -> cst.BaseExpression:
@@ -136,10 +162,10 @@ def canonical_guard(
         left, _, right = condition.rpartition(" == ")
         head = f"if ({newline}{indent}{left}{newline}{indent}== {right}{newline}):"
     message = skip_message(spec.qualname)
-    log = f"{spec.logger_name}.{spec.log_level}({_literal(message)})"
+    log = f"{spec.logger_name}.{spec.log_level}({_literal(message, spec.encoding)})"
     if not layout.fits(log, indent):
-        parts = _split_message(message, lambda text: layout.fits(_literal(text), indent * 2))
-        inner = newline.join(f"{indent * 2}{_literal(part)}" for part in parts)
+        parts = _split_message(message, lambda text: layout.fits(_literal(text, spec.encoding), indent * 2))
+        inner = newline.join(f"{indent * 2}{_literal(part, spec.encoding)}" for part in parts)
         log = f"{spec.logger_name}.{spec.log_level}({newline}{inner}{newline}{indent})"
     lines = [head, f"{indent}{log}"]
     if spec.yield_first:

@@ -62,6 +62,24 @@ def _lowered(function: cst.FunctionDef) -> cst.FunctionDef:
     return lowered
 
 
+def _function_table(table: symtable.SymbolTable, name: str) -> symtable.SymbolTable | None:
+    """The function table named ``name`` among ``table``'s children.
+
+    On Python 3.12+ a generic function (``def start[T](...)``) sits inside a
+    scope of its own for the type parameters, named like the function (review
+    AR2-13): that scope is looked through.
+    """
+    for child in table.get_children():
+        if child.get_name() != name:
+            continue
+        if child.get_type() == "function":
+            return child
+        inner = next((c for c in child.get_children() if c.get_name() == name and c.get_type() == "function"), None)
+        if inner is not None:
+            return inner
+    return None
+
+
 def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str, bool]:
     """Every name Python binds in ``function``'s own scope -> True when some binding is not an import.
 
@@ -93,7 +111,7 @@ def compiler_bindings(function: cst.FunctionDef, module: cst.Module) -> dict[str
     if nonlocals.names:
         table = next(child for child in table.get_children() if child.get_name() == _ENCLOSING)
     name = unicodedata.normalize("NFKC", function.name.value)  # the compiler's names are NFKC-normalised (`ｓtart` is `start`)
-    own = next((child for child in table.get_children() if child.get_name() == name and child.get_type() == "function"), None)
+    own = _function_table(table, name)
     if own is None:  # pragma: no cover - the rendered code holds exactly this def
         raise Unresolvable("the compiler's view of the function could not be matched to it; add the guard by hand")
     bound: dict[str, bool] = {}

@@ -4,14 +4,17 @@ A skipped legacy starter must look to its callers like a starter that did
 nothing, so the exit matches what the function already promises: ``return
 False`` for boolean results, ``return None`` for optional ones, a bare
 ``return`` for procedures and generators (sync or async). A function
-annotated ``-> NoReturn`` is left for a person (any exit contradicts it);
-one annotated with another result type (``-> int``) gets a bare ``return``
-and the outcome says that the skipped call returns None.
+annotated ``-> NoReturn`` is left for a person (any exit contradicts it). A
+function with a value contract (``-> int``, or every ``return`` giving a
+value) returns the literal an existing heartbeat check in its body already
+returns, and is otherwise left for a person: a bare ``return`` would hand
+its callers a None they do not expect (review RA-6).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ast
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
@@ -25,13 +28,25 @@ _NORETURN_NAMES = frozenset(
 _ANY_NAMES = frozenset({"Any", "typing.Any", "t.Any", "object", "builtins.object"})
 
 
-def exit_statement(function: cst.FunctionDef) -> str:
-    """Return the source of the exit statement (``return``, ``return False`` or ``return None``).
+def exit_statement(function: cst.FunctionDef, env_var: str = "THOR_SCHEDULER_MODE", heartbeat_value: str = "heartbeat") -> str:
+    """Return the source of the exit statement (``return``, ``return False``, ``return None`` or ``return <literal>``).
 
-    Raises :class:`~codemods.bindings.Unresolvable` when the annotation
-    promises never to return (``-> NoReturn``/``-> Never``, a supervisor
-    loop): any exit contradicts it. A function annotated with another result
-    type (``-> int``) gets a bare ``return``; :func:`contract_note` says so.
+    The exit must give the caller something the function's contract allows:
+
+    - a generator, ``-> None``, ``-> Any``/``-> object``, or a function that
+      can already give None (a bare ``return``, ``return None``, or an end
+      that execution can reach) gets a bare ``return``;
+    - ``-> bool``, or every ``return`` giving ``True``/``False``: ``return False``;
+    - ``-> Optional[...]`` (and its spellings): ``return None``;
+    - a function with a value contract (``-> int``, ``-> list[Thread]``, or
+      every ``return`` giving a value and no way to end without one) reuses
+      the literal that an existing heartbeat check in its body already
+      returns (``return "skipped"``, see :func:`heartbeat_exit_value`).
+
+    Raises :class:`~codemods.bindings.Unresolvable` when no exit is right:
+    ``-> NoReturn``/``-> Never`` (any exit contradicts it), or a value
+    contract with no existing heartbeat value to reuse (a bare ``return``
+    would hand callers a None they do not expect; review RA-6).
     """
     own = _collect(function)
     if own.yields:
@@ -42,31 +57,248 @@ def exit_statement(function: cst.FunctionDef) -> str:
             return "return False"
         if kind == "optional":
             return "return None"
-        if kind == "none":
+        if kind in ("none", "any"):
             return "return"
         code = " ".join(cst.Module([]).code_for_node(function.returns.annotation).split())
         if kind == "noreturn":
             raise Unresolvable(
                 f"the function is annotated '-> {code}' (it never returns), so an exit for the heartbeat mode changes its contract; add the guard by hand"
             )
+        return _value_exit(function, env_var, heartbeat_value, f"it is annotated '-> {code}'")
     values = [ret.value for ret in own.returns]
     if values and all(isinstance(v, cst.Name) and v.value in ("True", "False") for v in values):
         return "return False"
-    return "return"
+    if not values or any(v is None or (isinstance(v, cst.Name) and v.value == "None") for v in values):
+        return "return"
+    if may_end_without_return(function.body):
+        return "return"
+    example = " ".join(cst.Module([]).code_for_node(own.returns[0]).split())
+    example = example if len(example) <= 40 else example[:37] + "..."
+    return _value_exit(function, env_var, heartbeat_value, f"every 'return' in it gives a value ('{example}') and it cannot end without one")
 
 
-def contract_note(function: cst.FunctionDef) -> str | None:
-    """Why the inserted bare ``return`` changes what the skipped call gives its caller, or None when it does not.
+def _value_exit(function: cst.FunctionDef, env_var: str, heartbeat_value: str, why: str) -> str:
+    """``return <literal>`` reused from an existing heartbeat check, or :class:`Unresolvable` naming ``why``."""
+    value = heartbeat_exit_value(function, env_var, heartbeat_value)
+    if value is not None:
+        return f"return {value}"
+    raise Unresolvable(
+        f"the function returns a value ({why}), so a bare 'return' for the heartbeat mode would hand its callers None; "
+        "add the guard by hand with the value a skipped call should return"
+    )
 
-    ``-> int``, ``-> list[Thread]``: in heartbeat mode the call returns None,
-    which such callers and type checkers do not expect (review RA-6).
+
+def heartbeat_exit_value(function: cst.FunctionDef, env_var: str, heartbeat_value: str) -> str | None:
+    """The literal that an existing heartbeat check in ``function``'s body returns, as source, or None.
+
+    A heartbeat check is an ``if`` (at any depth of the function's own body:
+    inside a loop, a ``try``) whose test compares, with ``==`` or ``in``, a
+    string literal equal to ``heartbeat_value`` (any case) with an expression
+    that reads ``env_var`` (directly, or through a local assigned from such
+    an expression), and whose branch ends in ``return <literal>``. What the
+    function already gave in heartbeat mode is its own answer to "what does
+    a skipped call return". Only literals (``ast.literal_eval``) are reused,
+    so the exit runs no code; when checks disagree, nothing is reused.
     """
-    if function.returns is None or _collect(function).yields:
+    finder = _HeartbeatExits(env_var, heartbeat_value)
+    function.body.visit(finder)
+    found = set()
+    for branch in finder.branches:
+        value = _literal_return(branch)
+        if value is None:
+            return None  # a heartbeat check that exits otherwise: the function has no single heartbeat answer
+        found.add(value)
+    return found.pop() if len(found) == 1 else None
+
+
+def _literal_return(branch: cst.BaseSuite) -> str | None:
+    statements = branch.body
+    last = statements[-1] if statements else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    if not isinstance(last, cst.Return) or last.value is None:
         return None
-    if annotation_kind(function.returns.annotation) != "other":
+    code = " ".join(cst.Module([]).code_for_node(last.value).split())
+    try:
+        ast.literal_eval(code)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None
-    code = " ".join(cst.Module([]).code_for_node(function.returns.annotation).split())
-    return f"the skipped call returns None although the function is annotated '-> {code}'"
+    return code if "\n" not in code else None
+
+
+class _HeartbeatExits(cst.CSTVisitor):
+    """Collects the branches of heartbeat checks in one function's own body (see :func:`heartbeat_exit_value`)."""
+
+    def __init__(self, env_var: str, heartbeat_value: str) -> None:
+        self.env_var = env_var
+        self.heartbeat_value = heartbeat_value.lower()
+        self.mode_locals: set[str] = set()
+        self.branches: list[cst.BaseSuite] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if _reads_string(node.value, self.env_var):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.mode_locals.add(target.target.value)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        if isinstance(node.target, cst.Name) and _reads_string(node.value, self.env_var):
+            self.mode_locals.add(node.target.value)
+
+    def visit_If(self, node: cst.If) -> None:
+        test = node.test
+        if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+            return
+        target = test.comparisons[0]
+        if not isinstance(target.operator, (cst.Equal, cst.In)):
+            return
+        sides = (test.left, target.comparator)
+        if not any(self._is_heartbeat_literal(side) for side in sides):
+            return
+        if any(_reads_string(side, self.env_var) or self._reads_mode_local(side) for side in sides):
+            self.branches.append(node.body)
+
+    def _is_heartbeat_literal(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.SimpleString):
+            value = node.evaluated_value
+            return isinstance(value, str) and value.lower() == self.heartbeat_value
+        if isinstance(node, (cst.Set, cst.List, cst.Tuple)):
+            return any(isinstance(el, cst.Element) and self._is_heartbeat_literal(el.value) for el in node.elements)
+        return False
+
+    def _reads_mode_local(self, node: cst.BaseExpression) -> bool:
+        names = _NameCollector()
+        node.visit(names)
+        return bool(names.names & self.mode_locals)
+
+
+class _NameCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+class _StringFinder(cst.CSTVisitor):
+    def __init__(self, wanted: str) -> None:
+        self.wanted = wanted
+        self.found = False
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if node.evaluated_value == self.wanted:
+            self.found = True
+
+
+def _reads_string(node: cst.CSTNode, wanted: str) -> bool:
+    finder = _StringFinder(wanted)
+    node.visit(finder)
+    return finder.found
+
+
+_EXITING_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort", "_exit", "abort"})
+
+
+def may_end_without_return(body: cst.BaseSuite) -> bool:
+    """True when execution can surely reach the end of ``body`` (so the function can already give None).
+
+    Structural: every condition may go either way, a loop may run zero
+    times unless it is ``while True``, a ``try`` body may raise into each
+    handler. Where it is not sure (a ``while True`` left only by ``return``,
+    a ``finally`` that returns, a last call to ``sys.exit``), it answers
+    False, and a function whose every ``return`` gives a value is then left
+    for a person.
+    """
+    return "normal" in _exits(body)
+
+
+_Exits = frozenset[str]
+"""How a piece of code can be left besides ``return``/``raise``: ``normal`` (on to the next statement),
+``break``, ``continue``."""
+_NORMAL: _Exits = frozenset({"normal"})
+
+
+def _exits(body: cst.BaseSuite) -> _Exits:
+    if isinstance(body, cst.SimpleStatementSuite):
+        return _line_exits(body.body)
+    found: set[str] = set()
+    for statement in body.body:
+        exits = _statement_exits(statement)
+        found |= exits - _NORMAL
+        if "normal" not in exits:
+            return frozenset(found)  # what follows is unreachable
+    return frozenset(found | _NORMAL)
+
+
+def _line_exits(small: Sequence[cst.BaseSmallStatement]) -> _Exits:
+    for statement in small:
+        if isinstance(statement, (cst.Return, cst.Raise)):
+            return frozenset()
+        if isinstance(statement, cst.Break):
+            return frozenset({"break"})
+        if isinstance(statement, cst.Continue):
+            return frozenset({"continue"})
+        if isinstance(statement, cst.Assert) and isinstance(statement.test, cst.Name) and statement.test.value == "False":
+            return frozenset()
+        if isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and _dotted(statement.value.func) in _EXITING_CALLS:
+            return frozenset()
+    return _NORMAL
+
+
+def _statement_exits(statement: cst.BaseStatement) -> _Exits:
+    if isinstance(statement, cst.SimpleStatementLine):
+        return _line_exits(statement.body)
+    if isinstance(statement, cst.If):
+        other = statement.orelse
+        if other is None:
+            rest = frozenset() if _is_true(statement.test) else _NORMAL
+        else:
+            rest = _statement_exits(other) if isinstance(other, cst.If) else _exits(other.body)
+        return _exits(statement.body) | rest
+    if isinstance(statement, (cst.While, cst.For)):
+        inner = _exits(statement.body)
+        found: set[str] = {"normal"} if "break" in inner else set()
+        if not (isinstance(statement, cst.While) and _is_true(statement.test)):
+            # the loop may end without 'break' (a false condition, an exhausted iterable): then its else runs
+            found |= _exits(statement.orelse.body) if statement.orelse is not None else _NORMAL
+        return frozenset(found)
+    if isinstance(statement, (cst.Try, cst.TryStar)):
+        body = _exits(statement.body)
+        tail = set(body - _NORMAL)
+        if "normal" in body:
+            tail |= _exits(statement.orelse.body) if statement.orelse is not None else _NORMAL
+        for handler in statement.handlers:
+            tail |= _exits(handler.body)
+        if statement.finalbody is not None:
+            final = _exits(statement.finalbody.body)
+            return frozenset((tail if "normal" in final else set()) | (final - _NORMAL))
+        return frozenset(tail)
+    if isinstance(statement, cst.With):
+        return _exits(statement.body)
+    if isinstance(statement, cst.Match):
+        found = set()
+        for case in statement.cases:
+            found |= _exits(case.body)
+        last = statement.cases[-1].pattern if statement.cases else None
+        if not (isinstance(last, cst.MatchAs) and last.pattern is None and statement.cases[-1].guard is None):
+            found |= _NORMAL  # no case may match
+        return frozenset(found)
+    return _NORMAL  # a def, a class
+
+
+def _is_true(test: cst.BaseExpression) -> bool:
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    return isinstance(test, cst.Integer) and test.evaluated_value != 0
 
 
 def annotation_kind(node: cst.BaseExpression) -> str:

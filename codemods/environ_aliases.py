@@ -18,9 +18,18 @@ So the question is asked of values, over-approximating on purpose:
   returns or yields it); reading it (``.get``, ``[...]``, ``in``, ``len``,
   ``dict(...)``, ``.copy()``) does not.
 
-The module is scanned syntactically (every ``*.environ`` and bare
-``environ`` counts as the mapping), so a module that names something else
+The module is scanned syntactically (every ``*.environ``/``*.environb``
+and bare ``environ``/``environb`` counts as the mapping: ``environb`` is the
+bytes view of the same environment), so a module that names something else
 ``environ`` only loses moves, never gains a wrong one.
+
+The mapping is also reached through the ``os`` module itself (review
+AR2-6): ``getattr(os, "environ")``, ``vars(os)["environ"]``,
+``os.__dict__["environ"]``. So the ``os`` module escaping (a name bound by
+``import os``/``import os as X`` used other than as ``os.<attribute>``, or
+``os.__dict__``), the string ``"environ"``/``"environb"`` anywhere, and a
+``getattr``/``setattr``/``delattr`` whose attribute name is computed count
+as possible writes too.
 """
 
 from __future__ import annotations
@@ -32,14 +41,19 @@ import libcst as cst
 MUTATORS = frozenset({"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__", "__ior__"})
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "__getitem__", "__contains__", "__len__", "__iter__"})
 _READ_CALLS = frozenset({"dict", "len", "sorted", "list", "tuple", "set", "frozenset", "iter", "repr", "str", "bool", "any", "all"})
+MAPPING_NAMES = frozenset({"environ", "environb"})
+"""The attribute names of ``os`` that are the process environment (``environb``: its bytes view, kept in sync)."""
+_REFLECTION = frozenset({"getattr", "setattr", "delattr", "builtins.getattr", "builtins.setattr", "builtins.delattr"})
 
 
 class EnvironAliases:
     """Names and attribute names that may hold ``os.environ`` anywhere in one module (see the module doc)."""
 
-    def __init__(self, names: frozenset[str], attributes: frozenset[str]) -> None:
+    def __init__(self, names: frozenset[str], attributes: frozenset[str], modules: frozenset[str] = frozenset({"os"})) -> None:
         self.names = names
         self.attributes = attributes
+        self.modules = modules
+        """Names that may hold the ``os`` module (``import os``, ``import os as _os``)."""
 
     @classmethod
     def of_module(cls, module: cst.Module) -> EnvironAliases:
@@ -48,10 +62,11 @@ class EnvironAliases:
         module.visit(collector)
         names: set[str] = set()
         attributes: set[str] = set()
+        modules = frozenset({"os", *collector.os_names})
         changed = True
         while changed:
             changed = False
-            probe = cls(frozenset(names), frozenset(attributes))
+            probe = cls(frozenset(names), frozenset(attributes), modules)
             for target, value in collector.pairs:
                 if not probe.mentions_bare(value):
                     continue
@@ -60,15 +75,19 @@ class EnvironAliases:
                     if name not in into:
                         into.add(name)
                         changed = True
-        return cls(frozenset(names), frozenset(attributes))
+        return cls(frozenset(names), frozenset(attributes), modules)
 
     def is_environ(self, node: cst.BaseExpression) -> bool:
         """``node`` may evaluate to the ``os.environ`` mapping: ``*.environ``, ``environ``, an alias name or attribute."""
         if isinstance(node, cst.Name):
-            return node.value == "environ" or node.value in self.names
+            return node.value in MAPPING_NAMES or node.value in self.names
         if isinstance(node, cst.Attribute):
-            return node.attr.value == "environ" or node.attr.value in self.attributes
+            return node.attr.value in MAPPING_NAMES or node.attr.value in self.attributes
         return False
+
+    def is_os_module(self, node: cst.BaseExpression) -> bool:
+        """``node`` is a name that may hold the ``os`` module."""
+        return isinstance(node, cst.Name) and node.value in self.modules
 
     def mentions_bare(self, expression: cst.CSTNode) -> bool:
         """``expression`` holds the mapping other than as the receiver of a read (``os.environ.get``, ``env[k]``)."""
@@ -85,7 +104,7 @@ class EnvironAliases:
                 part.visit(finder)
                 if finder.found is not None:
                     # a bare name says little ('env'): quote the whole simple statement that lets it escape
-                    simple = isinstance(finder.found, (cst.Name, cst.Attribute)) and part is not statement
+                    simple = isinstance(finder.found, (cst.Name, cst.Attribute, cst.AssignTarget, cst.SimpleString)) and part is not statement
                     return part if simple else finder.found
         return None
 
@@ -107,6 +126,19 @@ class _Assignments(cst.CSTVisitor):
 
     def __init__(self) -> None:
         self.pairs: list[tuple[cst.BaseExpression, cst.CSTNode]] = []
+        self.os_names: set[str] = set()
+        """Names any ``import os`` / ``import os as X`` / ``import os.path`` of the module binds."""
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            dotted = cst.Module([]).code_for_node(alias.name)
+            if dotted != "os" and not dotted.startswith("os."):
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                if dotted == "os":
+                    self.os_names.add(alias.asname.name.value)
+            else:
+                self.os_names.add("os")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self.pairs.extend((target.target, node.value) for target in node.targets)
@@ -148,6 +180,11 @@ class _Escapes(cst.CSTVisitor):
             self.found = node
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if self.aliases.is_os_module(node.value) and node.attr.value not in MAPPING_NAMES:
+            # os.<attribute> uses the module without letting it escape; its namespace dict reaches os.environ
+            if node.attr.value == "__dict__":
+                self._hit(node)
+            return False
         if self.aliases.is_environ(node.value):
             # os.environ.<attr>: a read method is fine (its call is checked in visit_Call); a mutator is a write
             if node.attr.value not in _READERS:
@@ -159,8 +196,16 @@ class _Escapes(cst.CSTVisitor):
         return True
 
     def visit_Name(self, node: cst.Name) -> None:
-        if self.aliases.is_environ(node):
-            self._hit(node)
+        if self.aliases.is_environ(node) or self.aliases.is_os_module(node):
+            self._hit(node)  # the mapping, or the os module (getattr(os, ...), vars(os), o = os), escapes
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - an odd literal is not the name we look for
+            return
+        if value in MAPPING_NAMES or value in (b"environ", b"environb"):
+            self._hit(node)  # getattr(x, "environ"), vars(os)["environ"], attrgetter("environ")...
 
     def visit_Subscript(self, node: cst.Subscript) -> bool:
         if self.aliases.is_environ(node.value):
@@ -201,6 +246,9 @@ class _Escapes(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> bool:
         func = node.func
+        if isinstance(func, cst.Name) and func.value in _REFLECTION and len(node.args) >= 2:
+            if not isinstance(node.args[1].value, cst.SimpleString):
+                self._hit(node)  # getattr(obj, name): the attribute may be 'environ' of the os module
         # dict(os.environ), len(env): a copy or a read, not a write
         return not (
             isinstance(func, cst.Name) and func.value in _READ_CALLS and len(node.args) == 1 and self.aliases.is_environ(node.args[0].value)

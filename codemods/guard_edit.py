@@ -175,14 +175,22 @@ def plan_move(
     scope: Scope,
     *,
     extra_reads: Sequence[str] = (),
+    unstable_globals: frozenset[str] = frozenset(),
 ) -> MovePlan:
     """Plan moving ``guard`` (standing at ``guard_index``) to ``first``, with the bindings it needs.
 
     ``guard`` may already be rewritten; its names decide the dependencies.
+    ``unstable_globals`` are the module names that a ``global`` declaration,
+    a ``del`` or a conditional binding makes unsure (:func:`codemods.runtime.unstable_module_names`).
     Raises :class:`Unresolvable` naming the reason when the move is not safe.
     """
     exiting_if(guard)
     require_log_and_exit(guard)
+    jumped = [statements[index] for index in range(first, guard_index)]
+    if any(_has_yield(statement) for statement in jumped):
+        # a generator's caller sees the values it yields: above the yield, the guard would end it before its
+        # first value (a @contextmanager then raises "generator didn't yield" in every heartbeat-mode `with`)
+        raise Unresolvable("the guard would move above a 'yield', changing what the generator gives its caller; move it by hand")
     where = statement_index_of(statements)
     moved: set[int] = set()
     needed_locals: set[str] = set()
@@ -226,6 +234,26 @@ def plan_move(
         for name in _attribute_bases(guard.body)
         if any(isinstance(binding.node, cst.Param) for binding in scope.assignments[name])
     }
+    # What the branch's log arguments and exit value read beyond the locals handled above (review AR2-12): a module
+    # name bound through 'global' in some function (a jumped-over call may bind it: NameError once moved), or an
+    # attribute of a module-level object the jumped-over code uses or stores ('Worker.label = ...').
+    values = _branch_values(guard)
+    for name in sorted({n for value in values for n in loaded_names(value)} & unstable_globals):
+        if not scope.assignments[name] and jumped:
+            raise Unresolvable(
+                f"the guard's branch reads '{name}', which a 'global' declaration, a 'del' or a conditional binding makes "
+                "unsure, and the code it would jump over may bind it; move it by hand"
+            )
+    bases = {name for value in values for name in _attribute_bases(value)} - parameters
+    stored = {attr for statement in jumped for attr in _stored_attributes(statement)}
+    for value in values:
+        for attribute in _attributes(value):
+            base = attribute.value.value if isinstance(attribute.value, cst.Name) else None
+            if attribute.attr.value in stored or (base in bases and any(base in all_names(s) for s in jumped)):
+                code = cst.Module([]).code_for_node(attribute)
+                raise Unresolvable(
+                    f"the guard's branch reads '{code}', which the code it would jump over may set; move it by hand"
+                )
     for index in range(first, guard_index):
         if index in moved:
             continue
@@ -241,6 +269,94 @@ def plan_move(
                 f"the guard's branch reads attributes of the parameter '{name}', which the code it would jump over uses; move it by hand"
             )
     return MovePlan(moved=(*sorted(moved), guard_index))
+
+
+class _Yields(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.found = True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+
+def _has_yield(statement: cst.CSTNode) -> bool:
+    """``statement`` yields in the function itself (nested functions and classes are their own)."""
+    finder = _Yields()
+    statement.visit(finder)
+    return finder.found
+
+
+def _branch_values(guard: cst.If) -> list[cst.CSTNode]:
+    """The expressions the branch evaluates besides the logger it calls: log arguments, the exit value."""
+    values: list[cst.CSTNode] = []
+    for statement in _branch_statements(guard):
+        for small in _smalls(statement):
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                values.extend(arg.value for arg in small.value.args)
+            elif isinstance(small, (cst.Return, cst.Raise)):
+                values.extend(part for part in (getattr(small, "value", None), getattr(small, "exc", None)) if part is not None)
+    return values
+
+
+class _AttributeNodes(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Attribute] = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.found.append(node)
+
+
+def _attributes(node: cst.CSTNode) -> list[cst.Attribute]:
+    visitor = _AttributeNodes()
+    node.visit(visitor)
+    return visitor.found
+
+
+class _StoredAttributes(cst.CSTVisitor):
+    """Attribute names stored or deleted (``X.label = ...``, ``del X.label``, ``setattr(X, "label", ...)``)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def _target(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Attribute):
+            self.names.add(target.attr.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._target(element.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._target(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._target(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._target(node.target)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._target(node.target)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value in ("setattr", "delattr") and len(node.args) >= 2:
+            name = node.args[1].value
+            if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+                self.names.add(name.evaluated_value)
+
+
+def _stored_attributes(node: cst.CSTNode) -> set[str]:
+    visitor = _StoredAttributes()
+    node.visit(visitor)
+    return visitor.names
 
 
 _ENVIRON_WRITERS = frozenset({"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"})

@@ -26,6 +26,9 @@ class FunctionOutcome:
     codes: tuple[str, ...]
     detail: str
     """What was done (``inserted the canonical guard``) or why nothing was (a sentence a person can act on)."""
+    note: str = ""
+    """For a fixed function, what a reviewer should read about the fix (an existing condition kept below the
+    guard, an exit value reused, a guard that binds no local...), or empty for the plain fix; the CLI prints it."""
 
 
 class RefuseFile(SkipFile):

@@ -33,7 +33,6 @@ from libcst.metadata import MetadataWrapper, Scope, ScopeProvider
 from codemods.ancestry import GLUE, enclosing_ids
 from codemods.bindings import (
     FunctionScopeView,
-    LoggerChoice,
     ModuleBindings,
     Unresolvable,
     choose_local_name,
@@ -60,7 +59,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import contract_note, exit_statement, is_generator
+from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.guard_edit import (
     carried_comments,
@@ -78,7 +77,7 @@ from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import compiles, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
-from thor_guard.writer import format_problems
+from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
@@ -94,6 +93,15 @@ from thor_guard.verifier import (
 _install_visitor_cache()
 
 FIXABLE = frozenset({"TG001", "TG002", "TG003", "TG004", "TG007"})
+PLAIN_FIXES = frozenset(
+    {
+        "inserted the canonical guard",
+        "moved the guard to the top",
+        "moved the guard to the top and rewrote its condition to the canonical one",
+        "rewrote the guard's condition to the canonical one, keeping its log call and exit",
+    }
+)
+"""Details of a fix that say all there is to say; any other detail of a fixed function is its note (review AR2-1)."""
 REWRITE = frozenset({"TG003", "TG004", "TG007"})
 
 
@@ -126,8 +134,6 @@ class _FunctionPlan:
     qualname: str
     items: list[BodyItem]
     imports: frozenset[str] = frozenset()
-    logger: LoggerChoice | None = None
-    """The logger to create at module level (None: an existing one is used)."""
 
 
 @dataclass
@@ -151,7 +157,7 @@ def source_refusal(source: bytes) -> str | None:
         return "the file contains NUL bytes, which Python refuses to import; left untouched"
     if _LONE_CR.search(source):
         return "the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched"
-    return None
+    return round_trip_problem(source)
 
 
 class SchedulerGuardCommand(VisitorBasedCodemodCommand):
@@ -274,9 +280,20 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if module is None:
             raise SkipFile("not under a configured source root")
         self._config, self._module = config, module
-        self._targets = tuple(t for t in config.entry_points if t.matches_module(module))
+        # a file under two source roots ('.' and 'src') is module 'm' and 'src.m' at once: an entry naming
+        # either is this file's (review AR2-4); the verdict is taken under the first name, as check does
+        names = {module, *self._other_module_names(path, config, module)}
+        self._targets = tuple(t for t in config.entry_points if any(t.matches_module(name) for name in names))
         if not self._targets:
             raise SkipFile("no entry point of the manifest lives in this module")
+
+    @staticmethod
+    def _other_module_names(path: Path | None, config: Config, module: str) -> set[str]:
+        """The file's module names under the other source roots (overlapping roots give one file two names)."""
+        if path is None or len(config.source_roots) < 2:
+            return set()
+        names = {module_name_for(path, root) for root in config.source_roots}
+        return {name for name in names if name is not None and name != module}
 
     def _file_bytes(self, tree: cst.Module) -> bytes:
         """The bytes the tree was parsed from: given by ``apply``, re-read from the file under libcst's runner."""
@@ -384,8 +401,15 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 message = original_line_numbers(hits[0].message, self._source or b"", self.generated_bytes(new))
                 unparsable = compiles(self._source or b"") if "cannot parse" in message else None
                 if unparsable is not None:
-                    # the verifier's own words ("a source Python cannot parse at line 1 ('')") do not say why
-                    message += f" (Python {sys.version_info[0]}.{sys.version_info[1]} cannot parse this file: {unparsable}; newer syntax?)"
+                    # the verifier's own words ("a source Python cannot parse at line 1 (...) can rebind it") point
+                    # at a line that is not the problem (review AR2-5): name the syntax this Python lacks instead
+                    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+                    rejected[id(function)] = (
+                        f"after the fix, check would still report {hits[0].code}: Python {version}, which runs thor-guard, "
+                        f"cannot parse this file ({unparsable}; syntax newer than Python {version}?), so the verifier cannot "
+                        "prove what the module binds; run thor-guard under the project's Python, or fix it by hand"
+                    )
+                    continue
                 rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {message}; fix it by hand"
         return rejected
 
@@ -521,13 +545,15 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return qualified_names_from_scope(self.get_metadata(ScopeProvider, node, None), node)
 
     def _record(self, verdict: FunctionVerdict, where: tuple[int, int], action: str, codes: Sequence[str], detail: str) -> None:
+        fixed = action == "fixed"
         outcome = FunctionOutcome(
             line=where[0],
             column=where[1],
             qualname=verdict.qualname,
-            action="fixed" if action == "fixed" else "needs-person",
+            action="fixed" if fixed else "needs-person",
             codes=tuple(sorted(codes)),
             detail=detail,
+            note=detail if fixed and detail not in PLAIN_FIXES else "",
         )
         if outcome.action == "fixed":
             self._outcome_of[id(verdict.function)] = len(self.outcomes)
@@ -578,6 +604,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             log_level=self._config.log_level,
             qualname=verdict.qualname,
             exit_statement=exit_source,
+            encoding=self._tree.encoding,
             **extra,
         )
 
@@ -587,6 +614,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             return False
         names = [self._qualified_names(decorator.decorator) for decorator in function.decorators]
         if any(n & _CONTEXT_MANAGERS for n in names):
+            return True
+        if _wrapped_as_context_manager(self._tree, function.name.value):
+            # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
             return True
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
@@ -612,6 +642,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
+        if not isinstance(statements[guard_index], cst.If):
+            # the heartbeat check sits inside a loop, a 'try' or a 'with': it cannot move, but the canonical
+            # guard above everything falls through in legacy mode, so legacy behaviour is kept (what a TG001
+            # insert relies on too); its exit reuses the nested check's value (codemods.contract)
+            kind = type(statements[guard_index]).__name__.lower()
+            view = function_scope_view(scope, statements, first)
+            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in a '{kind}' statement and cannot be moved"
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         rewritten = bool(codes & REWRITE)
         if rewritten and isinstance(statements[guard_index], cst.If):
             other = condition_reads_only_mode(
@@ -664,7 +702,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                     f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
                 )
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
-            plan = plan_move(statements, new_statements[-1], guard_index, first, scope, extra_reads=reads)
+            plan = plan_move(
+                statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
+            )
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
@@ -692,27 +732,28 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         detail: str,
     ) -> tuple[_FunctionPlan, str]:
         function = verdict.function
-        exit_source = exit_statement(function)  # first: it may refuse, before any name is reserved
+        assert self._config is not None
+        # first: it may refuse, before any name is reserved
+        exit_source = exit_statement(function, self._config.env_var, self._config.heartbeat_value)
         frame = frame_reader(function, self._frame_aliases())
         inline = frame is not None
         local_name = "" if inline else choose_local_name(function)
         reader = bindings.env_reader(view)
         yield_first = self._generator_kind(function)
-        logger = bindings.logger(view)  # last: it may reserve a name for a new module logger
+        logger = bindings.logger(view)
         spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
         assignment, guard = canonical_guard(spec, parser_config, self._layout.get(id(function), Layout()))
         at = first if reader.after_index is None else max(first, reader.after_index + 1)
         new = [assignment, guard] if assignment is not None else [guard]
         items: list[BodyItem] = [*range(at), *new, *range(at, len(statements))]
-        imports = frozenset(line for line in (reader.import_line, logger.import_line if logger.create_with else None) if line)
+        imports = frozenset(line for line in (reader.import_line, logger.import_line) if line)
         if inline:
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
-        note = contract_note(function)
-        if note is not None:
-            detail += f" ({note})"
-        plan = _FunctionPlan(verdict.qualname, items, imports, logger if logger.create_with is not None else None)
+        if exit_source not in ("return", "return False", "return None"):
+            detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
+        plan = _FunctionPlan(verdict.qualname, items, imports)
         return plan, detail
 
     def _module_config(self) -> cst.PartialParserConfig:
@@ -732,26 +773,35 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         active = [self._plan.functions[i] for i in self._plan.active if i in self._plan.functions]
         imports = sorted({line for plan in active for line in plan.imports})
-        logger = next((plan.logger for plan in active if plan.logger is not None), None)
+        if not imports:
+            return updated_node
         config = module_parser_config(updated_node)
         body = list(updated_node.body)
-        if body and ((logger is not None and logger.create_with is not None) or imports):
+        if body:
             # '"""Doc."""; import x' on one line: split it so that new lines go after the docstring
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
-        if logger is not None and logger.create_with is not None:
-            statement = cst.parse_statement(
-                f"{logger.name} = {logger.create_with}.getLogger(__name__){config.default_newline}", config=config
-            )
-            index = logger_position(body, logger.create_with)
-            body.insert(index, statement.with_changes(leading_lines=(cst.EmptyLine(),)) if index > 0 else statement)
-            following = body[index + 1] if index + 1 < len(body) else None
-            if isinstance(following, (cst.FunctionDef, cst.ClassDef)) and not _starts_with_blank(following.leading_lines):
-                # two blank lines before a top-level def/class (pycodestyle E302), as the file had after its imports
-                body[index + 1] = following.with_changes(leading_lines=(cst.EmptyLine(), cst.EmptyLine(), *following.leading_lines))
-        if imports:
-            body = with_imports(body, imports, config)
-        return updated_node.with_changes(body=body)
+        return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+class _ContextManagerCalls(cst.CSTVisitor):
+    """Names passed to ``contextmanager(...)``/``asynccontextmanager(...)`` anywhere in a module."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if called in ("contextmanager", "asynccontextmanager") and node.args and isinstance(node.args[0].value, cst.Name):
+            self.names.add(node.args[0].value.value)
+
+
+def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
+    """Some call in ``module`` passes the name ``name`` to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
+    finder = _ContextManagerCalls()
+    module.visit(finder)
+    return name in finder.names
 
 
 def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:
@@ -764,10 +814,6 @@ def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[st
     if not scope:
         return set()
     return {qn.name for qn in scope.get_qualified_names_for(node)}
-
-
-def _starts_with_blank(lines: Sequence[cst.EmptyLine]) -> bool:
-    return bool(lines) and lines[0].comment is None
 
 
 def _pyproject_of(config: Config) -> Path | None:
@@ -796,32 +842,6 @@ _MAY_HOLD_DEF = (
 """Nodes whose children can contain a ``def``; the walk never enters anything else."""
 
 
-def logger_position(body: Sequence[cst.BaseStatement], logging_name: str) -> int:
-    """Index after the module's imports (and after whatever binds ``logging_name``) for a new logger line."""
-    index = 1 if body and is_docstring(body[0]) else 0
-    for position, statement in enumerate(body):
-        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            break
-        if is_simple_import(statement):
-            index = position + 1
-    for position, statement in enumerate(body):
-        if is_simple_import(statement) and any(_binds(small, logging_name) for small in statement.body):  # type: ignore[attr-defined]
-            index = max(index, position + 1)
-    return index
-
-
-def _binds(small: cst.BaseSmallStatement, name: str) -> bool:
-    if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(small.names, cst.ImportStar):
-        return False
-    for alias in small.names:
-        bound = alias.asname.name if alias.asname is not None else alias.name
-        if isinstance(bound, cst.Name) and bound.value == name:
-            return True
-        if isinstance(bound, cst.Attribute) and cst.Module(body=[]).code_for_node(bound).split(".")[0] == name:
-            return True
-    return False
-
-
 _LINE_REFERENCE = re.compile(r"\bline (\d+)\b")
 
 
@@ -838,9 +858,18 @@ def original_line_numbers(message: str, before: bytes, after: bytes) -> str:
 
     old_lines, new_lines = before.splitlines(), after.splitlines()
     mapping: dict[int, int] = {}
-    for tag, i1, _, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         if tag == "equal":
             mapping.update({j1 + k + 1: i1 + k + 1 for k in range(j2 - j1)})
+        elif tag == "replace":
+            # a one-line `def f(): ...` the fix split into a block: its header line is the start of the old line
+            # (review AR2-9); any other rewritten line stays "a line the fix would add"
+            for j in range(j1, j2):
+                head = new_lines[j].rstrip()
+                if head:
+                    old = next((i for i in range(i1, i2) if old_lines[i].startswith(head)), None)
+                    if old is not None:
+                        mapping[j + 1] = old + 1
 
     def replace(match: re.Match[str]) -> str:
         original = mapping.get(int(match.group(1)))

@@ -38,6 +38,7 @@ def test_discovery_walks_up_and_prefers_the_file_with_the_table(tmp_path: Path) 
 
 
 def test_all_keys(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()  # a configured source root must exist (RA-9)
     _write(
         tmp_path / "pyproject.toml",
         """[tool.thor-guard]

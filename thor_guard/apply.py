@@ -76,6 +76,8 @@ class FunctionResult:
     action: str
     codes: tuple[str, ...]
     detail: str
+    note: str = ""
+    """What a reviewer should read about a fix (see :attr:`codemods.outcome.FunctionOutcome.note`)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class FileResult:
     functions: tuple[FunctionResult, ...] = ()
     targets_seen: frozenset[str] = frozenset()
     error: str | None = None
+    internal: str | None = None
+    """The traceback when ``error`` is a bug in thor-guard (the CLI prints it and exits 3), else None."""
 
     @property
     def changed(self) -> bool:
@@ -104,6 +108,11 @@ class ApplyReport:
     errors: tuple[FileError, ...] = ()
     written: tuple[Path, ...] = ()
     parsed_files: int = 0
+
+    @property
+    def internal_errors(self) -> tuple[FileResult, ...]:
+        """Files a bug in thor-guard left untouched (each with its traceback): the run exits 3, not 2."""
+        return tuple(r for r in self.files if r.internal is not None)
 
     @property
     def fixed(self) -> tuple[FunctionResult, ...]:
@@ -388,14 +397,17 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
     except SkipFile:
         return FileResult(path, module, data, data)
     except Exception as exc:  # noqa: BLE001 - a bug in one file's rewrite must not stop the run or touch the file
-        return failed(f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it")
+        import traceback
+
+        message = f"internal error while rewriting ({type(exc).__name__}: {exc}); left untouched, please report it"
+        return FileResult(path, module, data, data, error=message, internal=traceback.format_exc())
     seen = frozenset(str(t) for t in command.targets_seen)
     return FileResult(path, module, data, updated, _functions(path, module, command), seen)
 
 
 def _functions(path: Path, module: str, command: SchedulerGuardCommand) -> tuple[FunctionResult, ...]:
     return tuple(
-        FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail)
+        FunctionResult(path, o.line, o.column, f"{module}:{o.qualname}", o.action, o.codes, o.detail, o.note)
         for o in sorted(command.outcomes)
     )
 

@@ -69,8 +69,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         from thor_guard.cli_group import cli as group
 
         group.main(args=list(argv) if argv is not None else None, prog_name="thor-guard", standalone_mode=True)
-    except (SystemExit, KeyboardInterrupt):
+    except SystemExit:
         raise
+    except KeyboardInterrupt:
+        interrupted()
     except BrokenPipeError:
         # The reader went away (`thor-guard audit | head`): stop quietly, as other CLI tools do.
         _silence_stdout()
@@ -89,6 +91,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             "please report it with the traceback above"
         )
         sys.exit(ExitCode.INTERNAL)
+
+
+def interrupted() -> None:
+    """Ctrl-C outside a command's own handling: one line on stderr, exit 130 (128 + SIGINT, the shell's convention).
+
+    Never returns (raises ``SystemExit``); typed ``None`` so this module need not import ``typing``.
+    """
+    _echo_err("thor-guard: interrupted by SIGINT")
+    sys.exit(130)
 
 
 def _echo_err(line: str) -> None:

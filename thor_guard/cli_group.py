@@ -34,6 +34,21 @@ class LazyGroup(click.Group):
             ctx.fail(f"No such command '{name}'.{hint}")
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the sub-command; Ctrl-C ends it with 130 (128 + SIGINT), not click's ``Aborted!`` and exit 1.
+
+        Exit 1 means "findings" for check and "needs a person" for apply, so an
+        interrupted run must not look like one. ``apply`` reports its own
+        interruptions (which files it wrote); this covers the rest, including
+        the import of a sub-command's module.
+        """
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from thor_guard.cli import interrupted
+
+            interrupted()
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         spec = LAZY_COMMANDS.get(cmd_name)
         if spec is None:

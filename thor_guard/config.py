@@ -244,6 +244,8 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
 
     roots_raw = _expect_str_list(table, "source-roots", config_file) or (".",)
     source_roots = tuple((root / r).resolve() for r in roots_raw)
+    if "source-roots" in table:
+        _require_directories(roots_raw, source_roots, config_file)
 
     # ruff's convention: explicit `entry-points` replace the preset unless `preset` is named;
     # `extend-entry-points` add to whatever the base is.
@@ -295,6 +297,21 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
         strict=strict,
         transparent_decorators=transparent,
     )
+
+
+def _require_directories(raw: Sequence[str], resolved: Sequence[Path], path: Path | None) -> None:
+    """Each configured ``source-roots`` entry must be a directory: a typo would otherwise surface as
+    "module not found" (TG008) for every entry point, far from its cause (review RA-9).
+
+    Raises :class:`ConfigError` naming the entry and what it resolved to. Only explicit entries are
+    checked: the default ``.`` is the directory holding the configuration.
+    """
+    for entry, directory in zip(raw, resolved):
+        if directory.is_dir():
+            continue
+        problem = "is not a directory" if directory.exists() else "does not exist"
+        where = "" if str(directory) == entry else f" (resolved to {directory})"
+        raise ConfigError(f"'source-roots' entry {entry!r} {problem}{where}", path)
 
 
 def _dotted_name(value: str, key: str, path: Path | None) -> str:

@@ -22,6 +22,7 @@ from thor_guard.errors import TargetError
 _WILDCARD_CHARS = frozenset("*?[")
 # fnmatch syntax a segment may hold besides identifier characters.
 _PATTERN_CHARS = re.compile(r"[*?\[\]!]")
+_BRACKETS = re.compile(r"\[!?\]?[^\]]*\]")
 
 
 def normalize_identifier(text: str) -> str:
@@ -38,8 +39,9 @@ def _is_segment(text: str, *, allow_wildcards: bool) -> bool:
     """A dotted-name segment: an identifier, or with wildcards an fnmatch pattern over identifier characters."""
     if not allow_wildcards or not _has_wildcard(text) and "]" not in text and "!" not in text:
         return is_identifier(text)
-    # Replace the pattern characters by a letter: what remains must spell identifier characters.
-    spelled = _PATTERN_CHARS.sub("x", normalize_identifier(text))
+    # Replace the pattern characters by a letter: what remains must spell identifier characters. A bracket
+    # expression is one character whatever it holds (`[0-9]`, `[!_]`, `[a-z]`: fnmatch ranges, review AR2-8).
+    spelled = _PATTERN_CHARS.sub("x", _BRACKETS.sub("x", normalize_identifier(text)))
     return spelled.isidentifier()
 
 

@@ -91,6 +91,44 @@ def detect_format(data: bytes) -> SourceFormat:
     )
 
 
+_EXACT_CODECS = frozenset({"utf-8", "utf-8-sig", "latin-1", "iso-8859-1", "ascii"})
+"""Codecs whose decode/encode round trip is exact for every byte string they decode (the common case, skipped)."""
+
+
+def round_trip_problem(data: bytes) -> str | None:
+    """Why ``data`` would change bytes outside any edit once decoded and re-encoded in its own encoding, or None.
+
+    libcst decodes a module with its PEP 263 encoding and encodes the whole
+    regenerated text back. Some codecs map several byte sequences to one
+    character (cp932's NEC row-13 ``\\x87\\x90`` and ``\\x81\\xe0`` are both
+    U+2252; big5/cp950 have a few such pairs), and encoding picks one: every
+    line holding the other spelling would change on disk although apply never
+    edited it (review AR2-2). Such a file is left untouched.
+    """
+    try:
+        encoding = detect_format(data).encoding
+    except SyntaxError:
+        return None  # the parser reports an unknown coding
+    if codecs.lookup(encoding).name in _EXACT_CODECS:
+        return None
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None  # the parser reports a file that does not decode
+    if text.encode(encoding) == data:
+        return None
+    old_lines = data.splitlines()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number > len(old_lines) or line.encode(encoding) != old_lines[number - 1]:
+            break
+    else:  # pragma: no cover - a difference that is not in any line
+        number = len(old_lines)
+    return (
+        f"line {number} holds bytes that re-encoding as {encoding} would change (a character with more than one "
+        f"{encoding} spelling), so rewriting the file would change lines apply never edits; left untouched"
+    )
+
+
 def format_problems(before: bytes, after: bytes) -> list[str]:
     """Return why ``after`` does not keep ``before``'s byte conventions (empty when it does).
 
@@ -104,6 +142,9 @@ def format_problems(before: bytes, after: bytes) -> list[str]:
     except SyntaxError as exc:
         return [f"encoding would change from {old.encoding} to something undecodable ({exc.msg})"]
     problems: list[str] = []
+    round_trip = round_trip_problem(before)
+    if round_trip is not None:
+        problems.append(round_trip)
     if old.encoding != new.encoding:
         problems.append(f"encoding would change from {old.encoding} to {new.encoding}")
     if old.bom != new.bom:

@@ -5,9 +5,11 @@ subprocess, cwd = the project): the process signals itself with ``SIGNAME``
 
 - ``write``: right after the temporary file of the N-th write is created (the moment review RA-2 hit: a
   ``*.thor-guard.tmp`` beside the source), or
-- ``transform``: as the N-th file enters the codemod (nothing written yet),
+- ``transform``: as the N-th file enters the codemod (nothing written yet), or
+- ``config``: as the N-th configuration load starts (before any file is read),
 
-then the console entry point runs as usual and its exit status is this process's status.
+then the console entry point runs as usual and its exit status is this process's status. The command is
+``apply`` unless the first APPLY ARG is ``check`` or ``audit``.
 """
 
 from __future__ import annotations
@@ -50,11 +52,23 @@ def main(argv: list[str]) -> None:
             return original(*args, **kwargs)
 
         engine.transform_source = transform  # type: ignore[assignment]
+    elif phase == "config":
+        import thor_guard.config as config
+
+        load = config.load_config
+
+        def load_config(*args: Any, **kwargs: Any) -> Any:
+            hit()
+            return load(*args, **kwargs)
+
+        config.load_config = load_config  # type: ignore[assignment]
     else:
         raise SystemExit(f"unknown phase {phase!r}")
     from thor_guard.cli import main as cli_main
 
-    cli_main(["apply", *argv[3:]])
+    rest = argv[3:]
+    command = [rest.pop(0)] if rest and rest[0] in ("check", "audit") else ["apply"]
+    cli_main([*command, *rest])
 
 
 if __name__ == "__main__":

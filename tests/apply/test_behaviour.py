@@ -104,7 +104,8 @@ def module_source(example: Example) -> str:
     if example.kind in ("generator", "contextmanager"):
         body += 'yield effect("yielded")\n'
     if example.returns and example.kind in ("function", "async"):
-        body += "return self.value\n"
+        # conditional: a function whose every return gives a value is left for a person (review RA-6)
+        body += "if a:\n    return self.value\n"
     decorator = "@contextlib.contextmanager\n" if example.kind == "contextmanager" else ""
     keyword = "async def" if example.kind == "async" else "def"
     header = "import contextlib\n" + lines[0] + "\n" + LOGGING[example.logging] + "\nfrom sentinel import effect\n\nCOUNTER = 0\n\n\n"

@@ -56,7 +56,7 @@ _ADDED = re.compile(
     rf"|^\s+if {_NAMES} == \"heartbeat\":$"
     r"|^\s+if (\w+\.)*\w+(\.get)?\(\"THOR_SCHEDULER_MODE\", \"heartbeat\"\)\.lower\(\) == \"heartbeat\":$"
     r"|^\s+if \($|^\s+(\w+\.)*\w+(\.get)?\(\"THOR_SCHEDULER_MODE\", \"heartbeat\"\)\.lower\(\)$|^\s+== \"heartbeat\"$|^\s+\):$"
-    r"|^\s+\w+\.debug\((\"Skipping legacy [\w.<>]+ \(heartbeat scheduler mode active\)\"\))?$"
+    r"|^\s+(\w+\.)*\w+(\(__name__\))?\.debug\((\"Skipping legacy [\w.<>]+ \(heartbeat scheduler mode active\)\"\))?$"
     r"|^\s+(yield|return( False| None)?)$"
 )
 
@@ -173,7 +173,13 @@ def _check_corpus(
     # How many are fixed depends on the installed versions and the verifier's precision (130 seen on the
     # normal slice with verifier v2 at dcc8126, 109 at its final state, 111 functions in 26 files after issue 11's
     # third round: classes whose project base is unprovable are now TG009); the invariants below are the point.
-    assert len(fixed) >= (150 if FULL else 90) and len(report.written) >= 20
+    # Since review RA-6, a function with a value contract (`-> str`, `-> nodes.Expr`: Jinja2's parse_*, click's
+    # get_*; or every return giving a value) is left for a person instead of getting a bare `return` that hands
+    # its callers None: 38 fixed in 21 files and 98 such refusals on the normal slice (Django 5.2, click 8.1,
+    # Jinja2 3.1). The full run's bound is not re-measured since that change.
+    assert len(fixed) >= (60 if FULL else 35) and len(report.written) >= 20
+    value_contracts = [f for f in report.needs_person if "the function returns a value" in f.detail]
+    assert len(value_contracts) >= (60 if FULL else 60), "the value-contract rule is exercised on real code"
     assert {p.parts[len(root.parts)] for p in report.written} == set(PACKAGES), "every package gets fixes"
 
     # (c) the ast is the original's apart from the guards; only guard lines were added; exactly the fixed functions guarded

@@ -97,3 +97,25 @@ def test_an_ignored_signal_stays_ignored(project: Path) -> None:
                           preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
     assert done.returncode == 0, done.stderr
     assert len(_changed(before, project)) == MODULES
+
+
+@pytest.mark.parametrize("name", SIGNALS)
+def test_a_signal_while_the_configuration_loads_exits_with_the_signal_code(project: Path, name: str) -> None:
+    """Before any file is read: 128 + signal and the interrupted line, not click's ``Aborted!`` and exit 1."""
+    before = snapshot(project)
+    done = _drive(project, name, "config", 0)
+    assert done.returncode == 128 + getattr(signal, name), (done.returncode, done.stderr)
+    assert "Aborted!" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines() == [f"thor-guard: interrupted by {name}: wrote no file; every other file is unchanged"]
+    assert _changed(before, project) == set()
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_ctrl_c_in_another_command_is_not_its_findings_code(project: Path, command: str) -> None:
+    """Exit 1 is check's "findings" and audit's "warnings": Ctrl-C gives 130 and one line instead."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    argv = [sys.executable, "-m", "tests.apply.interrupt_driver", "SIGINT", "config", "0", command]
+    done = subprocess.run(argv, cwd=project, env=env, capture_output=True, text=True, check=False, timeout=300,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert done.returncode == 130, (done.returncode, done.stderr)
+    assert done.stderr.strip().splitlines() == ["thor-guard: interrupted by SIGINT"], done.stderr

@@ -13,13 +13,11 @@ REDEFINED = b"""import sys
 
 def start():
     print("old body")
-    return "old"
 
 
 if sys.version_info >= (3, 8):
     def start():
         print("new body")
-        return "new"
 """
 
 
@@ -39,8 +37,8 @@ def test_a_rejected_fix_names_lines_that_exist_in_the_file() -> None:
     assert details, result.functions
     lines = REDEFINED.decode().splitlines()
     for detail in details:
-        assert "line 4 ('def start():')" in detail and "line 10 ('def start():')" in detail, detail
-        assert lines[3] == "def start():" and lines[9].strip() == "def start():"
+        assert "line 4 ('def start():')" in detail and "line 9 ('def start():')" in detail, detail
+        assert lines[3] == "def start():" and lines[8].strip() == "def start():"
 
 
 def test_a_file_this_python_cannot_parse_gets_real_positions_and_the_reason() -> None:
@@ -59,3 +57,38 @@ def test_a_file_this_python_cannot_parse_gets_real_positions_and_the_reason() ->
     assert outcome.action == "needs-person"
     assert (outcome.line, outcome.column) == (6, 5)
     assert "f-string" in outcome.detail and "line 1 ('')" not in outcome.detail, outcome.detail
+    assert "can rebind it" not in outcome.detail, outcome.detail
+
+
+def test_newer_syntax_elsewhere_in_the_module_is_named_as_such() -> None:
+    """Review AR2-5: an f-string of Python 3.12 outside the function gave "cannot parse at line 1 (...) can rebind it"."""
+    import sys
+
+    import pytest
+
+    if sys.version_info >= (3, 12):
+        pytest.skip("PEP 701 f-strings parse on this Python")
+    source = (
+        b'import logging\n\nlogger = logging.getLogger(__name__)\nCFG = {"a": 1}\nLABEL = f"{CFG["a"]}"\n\n\n'
+        b"def start():\n    print(LABEL)\n"
+    )
+    config = build_config({"preset": "none", "entry-points": ["m:start"]}, root=Path("/project"))
+    result = transform_source(Path("/project/m.py"), "m", source, config, None)
+    assert result.error is None and result.updated == source
+    (outcome,) = result.functions
+    assert (outcome.action, outcome.line, outcome.column) == ("needs-person", 8, 5)
+    assert "cannot parse this file (f-string: unmatched '[' (line 5); syntax newer than Python 3." in outcome.detail, outcome.detail
+    assert "can rebind it" not in outcome.detail and "line 1" not in outcome.detail, outcome.detail
+
+
+def test_a_one_line_def_split_by_the_fix_keeps_its_line() -> None:
+    """Review AR2-9: `def start(n: int) -> None: ...` split into a block was "a line the fix would add"."""
+    before = b"import os\n\n@overload\ndef start(n: int) -> None: ...\ndef start(n):\n    go()\n"
+    after = (
+        b"import os\n\n@overload\ndef start(n: int) -> None:\n    mode = os.environ.get('M')\n    ...\n"
+        b"def start(n):\n    go()\n"
+    )
+    message = "bound at line 4 ('def start(n: int) -> None:') and rebound at line 7; line 5 is new"
+    assert original_line_numbers(message, before, after) == (
+        "bound at line 4 ('def start(n: int) -> None:') and rebound at line 5; a line the fix would add is new"
+    )

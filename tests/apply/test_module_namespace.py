@@ -82,10 +82,10 @@ def test_legacy_behaviour_of_the_importer_is_unchanged_and_new_names_are_private
     done = _apply(root)
     assert done.returncode == 0, done.stderr
     service = (root / "pkg" / "service.py").read_text()
-    assert service.startswith("import logging as _logging\nimport os as _os\nimport threading\n\n_logger = _logging.getLogger(__name__)\n")
-    assert "_logger.debug(" in service
-    # helpers.py already binds os: reused; only the logger is new, and private
-    assert (root / "pkg" / "helpers.py").read_text().startswith("import logging as _logging\nimport os\n\n_logger = _logging.getLogger(__name__)\n")
+    assert service.startswith("import logging as _logging\nimport os as _os\nimport threading\n\n\ndef start():\n")
+    assert "_logging.getLogger(__name__).debug(" in service and "_logger" not in service  # no module logger (AR2-7)
+    # helpers.py already binds os: reused; only the logging import is new, and private
+    assert (root / "pkg" / "helpers.py").read_text().startswith("import logging as _logging\nimport os\n\n")
     assert _legacy_run(root) == before
     check = subprocess.run([sys.executable, "-m", "thor_guard", "check"], cwd=root, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -95,7 +95,8 @@ def test_a_module_with_all_keeps_the_usual_names(tmp_path: Path) -> None:
     root = _project(tmp_path / "p", all_names=True)
     done = _apply(root)
     assert done.returncode == 0, done.stderr
-    assert "\nlogger = logging.getLogger(__name__)\n" in (root / "pkg" / "service.py").read_text()
+    service = (root / "pkg" / "service.py").read_text()
+    assert service.startswith("import logging\nimport os\n") and "logging.getLogger(__name__).debug(" in service
 
 
 def test_both_runners_write_the_same_private_names(tmp_path: Path) -> None:
@@ -129,7 +130,8 @@ def test_a_package_init_never_binds_the_name_of_its_own_submodule(tmp_path: Path
     done = _apply(root)
     assert done.returncode == 0, done.stderr
     init = (root / "app" / "__init__.py").read_text()
-    assert init.startswith("import logging as _logging\nimport os as _os\nimport threading\n\n_logger = _logging.getLogger(__name__)\n"), init
+    assert init.startswith("import logging as _logging\nimport os as _os\nimport threading\n"), init
+    assert "_logging.getLogger(__name__).debug(" in init, init
     assert _legacy_run(root) == before == "app logging configured\n<logger main> app.os\nret None\n"
     heartbeat = subprocess.run([sys.executable, "driver.py"], cwd=root, env={**os.environ, "THOR_SCHEDULER_MODE": "heartbeat"},
                                capture_output=True, text=True, check=True)

@@ -177,7 +177,7 @@ def test_isort_clean_files_stay_isort_clean_and_lines_fit_the_project_length(tmp
     after = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     assert after.returncode == 0, after.stdout
     text = (root / "pkg" / "sections.py").read_text()
-    assert "logger.debug(\n" in text, "the long log call is wrapped as black wraps it"
+    assert "logging.getLogger(__name__).debug(\n" in text, "the long log call is wrapped as black wraps it"
     assert "os.environ.get(\n" in text, "so is the long mode read"
     checked = cli_runner().invoke(cli, ["check", str(root)])
     assert checked.exit_code == 0, checked.output

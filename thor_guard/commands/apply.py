@@ -9,6 +9,7 @@ stderr), so ``thor-guard apply --diff | git apply`` works.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -34,7 +35,7 @@ from thor_guard.findings import FileError
 from thor_guard.report.plural import count
 
 if TYPE_CHECKING:
-    from thor_guard.apply import Interrupted
+    from thor_guard.apply import ApplyReport, Interrupted
 
 
 def _display(path: Path) -> str:
@@ -95,6 +96,41 @@ def apply(
     128 + signal (130 SIGINT, 143 SIGTERM, 129 SIGHUP): interrupted, with the
     files already written listed (the others are unchanged).
     """
+    from thor_guard.stop_signals import Stopped, stop_signals_raise
+
+    # A stop signal anywhere in the command (the configuration loading, the import of libcst, the report) ends
+    # it as one during the run does: 128 + signal and the interrupted line, never click's "Aborted!" and the
+    # exit 1 that means "needs a person". run_apply reports the files it wrote itself (Interrupted).
+    done: list[ApplyReport] = []
+    try:
+        with stop_signals_raise():
+            _apply(paths, config_file, show_diff, check_only, jobs, select, no_color, done)
+    except KeyboardInterrupt:
+        _report_interrupted(_interrupted(signal.SIGINT, done, write=not (show_diff or check_only)))
+    except Stopped as stop:
+        _report_interrupted(_interrupted(stop.signum, done, write=not (show_diff or check_only)))
+
+
+def _interrupted(signum: int, done: list[ApplyReport], *, write: bool) -> Interrupted:
+    """The interruption of a command stopped outside :func:`run_apply`: after it, its written files count."""
+    from thor_guard.apply import Interrupted
+
+    written = done[0].written if done and write else ()
+    results = tuple(r for r in done[0].changed_files if r.path in set(written)) if done else ()
+    return Interrupted(signum, results, 0)
+
+
+def _apply(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    show_diff: bool,
+    check_only: bool,
+    jobs: int | None,
+    select: str | None,
+    no_color: bool,
+    done: list[ApplyReport],
+) -> NoReturn:
+    """The command's work; appends the run's report to ``done`` as soon as it exists (for an interruption after it)."""
     from thor_guard.apply import Interrupted, run_apply, unified_diff
 
     codes, _ = parse_code_filters(select, None, check_codes(), "apply")
@@ -105,6 +141,7 @@ def apply(
         report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
     except Interrupted as stop:
         _report_interrupted(stop)
+    done.append(report)
     if existing and not missing and not (report.files or report.not_found or report.errors):
         click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
         raise SystemExit(int(ExitCode.ERROR))
@@ -124,6 +161,10 @@ def apply(
             continue
         names = ", ".join(f.entry_point.split(":", 1)[1] for f in result.functions if f.action == "fixed")
         click.echo(f"{verb} {_display(result.path)} ({names})", err=True)
+        for item in result.functions:
+            if item.action == "fixed" and item.note:
+                # what to review: a condition kept below the guard, a reused exit value... (review AR2-1)
+                click.echo(f"{_display(item.path)}:{item.line}:{item.column}: note: {item.note} ({item.entry_point})", err=True)
     for item in report.needs_person:
         click.echo(
             f"{_display(item.path)}:{item.line}:{item.column}: {','.join(item.codes)} needs a person: {item.detail} ({item.entry_point})",
@@ -142,7 +183,12 @@ def apply(
     summary = f"{verb} {count(fixed, 'entry point')} in {count(files, 'file')}; {person} need{'s' if person == 1 else ''} a person"
     click.echo(summary, err=info_to_stderr)
 
-    if report.errors or missing:
+    for broken in report.internal_errors:
+        # a bug, not bad input: the traceback to report, and exit 3 as for every command (README exit codes)
+        click.echo(f"{_display(broken.path)}: {broken.internal}", err=True, nl=False)
+    if report.internal_errors:
+        code = ExitCode.INTERNAL
+    elif report.errors or missing:
         code = ExitCode.ERROR
     elif ((check_only or show_diff) and report.changed_files) or person:
         code = ExitCode.FINDINGS

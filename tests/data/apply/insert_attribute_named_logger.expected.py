@@ -2,8 +2,6 @@ import logging
 import os
 import threading
 
-logger = logging.getLogger(__name__)
-
 
 class Service:
     def __init__(self, log):
@@ -12,7 +10,7 @@ class Service:
     def start(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug(
+            logging.getLogger(__name__).debug(
                 "Skipping legacy Service.start (heartbeat scheduler mode active)"
             )
             return

@@ -3,8 +3,6 @@ import os
 import threading
 from collections import deque
 
-logger = logging.getLogger(__name__)
-
 QUEUE = deque()
 
 
@@ -12,7 +10,7 @@ class Capture:
     def start(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug(
+            logging.getLogger(__name__).debug(
                 "Skipping legacy Capture.start (heartbeat scheduler mode active)"
             )
             return
@@ -21,7 +19,7 @@ class Capture:
     def stop(self):
         scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
         if scheduler_mode == "heartbeat":
-            logger.debug(
+            logging.getLogger(__name__).debug(
                 "Skipping legacy Capture.stop (heartbeat scheduler mode active)"
             )
             return

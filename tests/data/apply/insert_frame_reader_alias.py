@@ -8,13 +8,13 @@ _again = _snapshot
 
 def start_alias(a=1):
     print(a)
-    return sorted(_snapshot())
+    print(sorted(_snapshot()))
 
 
 def start_chain(a=1):
-    return sorted(_again())
+    print(sorted(_again()))
 
 
 def start_imported(a=1):
-    return sorted(here().f_back.f_locals)
+    print(sorted(here().f_back.f_locals))
 # case: targets=start_alias,start_chain,start_imported

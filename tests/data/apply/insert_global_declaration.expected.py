@@ -2,8 +2,6 @@ import logging
 import os
 import threading
 
-_logger = logging.getLogger(__name__)
-
 logger = logging.getLogger(__name__)
 _thread = None
 
@@ -11,7 +9,9 @@ _thread = None
 def start():
     scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
     if scheduler_mode == "heartbeat":
-        _logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        logging.getLogger(__name__).debug(
+            "Skipping legacy start (heartbeat scheduler mode active)"
+        )
         return
     global logger, _thread
     _thread = threading.Thread(target=print)

@@ -12,13 +12,13 @@ import django
 
 from . import sibling
 
-logger = logging.getLogger(__name__)
-
 
 def start():
     scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
     if scheduler_mode == "heartbeat":
-        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        logging.getLogger(__name__).debug(
+            "Skipping legacy start (heartbeat scheduler mode active)"
+        )
         return
     sibling.run(json, sys, Path, django)
 # case: targets=start

@@ -4,8 +4,6 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
-logger = _logging.getLogger(__name__)
-
 try:
     import logging
 except ImportError:  # pragma: no cover
@@ -18,7 +16,9 @@ if TYPE_CHECKING:
 def start():
     scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
     if scheduler_mode == "heartbeat":
-        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        _logging.getLogger(__name__).debug(
+            "Skipping legacy start (heartbeat scheduler mode active)"
+        )
         return
     threading.Thread(target=print).start()
 # case: targets=start

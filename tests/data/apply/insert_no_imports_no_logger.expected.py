@@ -2,12 +2,12 @@
 import logging
 import os
 
-logger = logging.getLogger(__name__)
-
 
 def start():
     scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
     if scheduler_mode == "heartbeat":
-        logger.debug("Skipping legacy start (heartbeat scheduler mode active)")
+        logging.getLogger(__name__).debug(
+            "Skipping legacy start (heartbeat scheduler mode active)"
+        )
         return
     print("starting legacy threads")

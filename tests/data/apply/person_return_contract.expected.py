@@ -10,10 +10,6 @@ logger = logging.getLogger(__name__)
 
 class Pool:
     def start(self) -> list[threading.Thread]:
-        scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
-        if scheduler_mode == "heartbeat":
-            logger.debug("Skipping legacy Pool.start (heartbeat scheduler mode active)")
-            return
         threads = [threading.Thread(target=print) for _ in range(2)]
         for thread in threads:
             thread.start()
@@ -21,10 +17,6 @@ class Pool:
 
 
 def start_count() -> int:
-    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
-    if scheduler_mode == "heartbeat":
-        logger.debug("Skipping legacy start_count (heartbeat scheduler mode active)")
-        return
     threading.Thread(target=print).start()
     return 3
 
@@ -41,10 +33,6 @@ def start_never() -> "typing.Never":
 
 
 async def start_async() -> str:
-    scheduler_mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
-    if scheduler_mode == "heartbeat":
-        logger.debug("Skipping legacy start_async (heartbeat scheduler mode active)")
-        return
     threading.Thread(target=print).start()
     return "started"
 
@@ -56,4 +44,27 @@ def start_any() -> Any:
         return
     threading.Thread(target=print).start()
     return 3
-# case: targets=Pool.start,start_count,start_forever,start_never,start_async,start_any; person=TG001
+
+
+def start_values(flag=False):
+    threading.Thread(target=print).start()
+    if flag:
+        return "one"
+    return "two"
+
+
+def start_values_loop(queue=()):
+    while True:
+        threading.Thread(target=print).start()
+        for item in queue:
+            if item:
+                return item
+
+
+def start_values_try():
+    try:
+        threading.Thread(target=print).start()
+        return 1
+    finally:
+        threading.Thread(target=print).start()
+# case: targets=Pool.start,start_count,start_forever,start_never,start_async,start_any,start_values,start_values_loop,start_values_try; person=TG001

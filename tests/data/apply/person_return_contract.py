@@ -39,4 +39,27 @@ async def start_async() -> str:
 def start_any() -> Any:
     threading.Thread(target=print).start()
     return 3
-# case: targets=Pool.start,start_count,start_forever,start_never,start_async,start_any; person=TG001
+
+
+def start_values(flag=False):
+    threading.Thread(target=print).start()
+    if flag:
+        return "one"
+    return "two"
+
+
+def start_values_loop(queue=()):
+    while True:
+        threading.Thread(target=print).start()
+        for item in queue:
+            if item:
+                return item
+
+
+def start_values_try():
+    try:
+        threading.Thread(target=print).start()
+        return 1
+    finally:
+        threading.Thread(target=print).start()
+# case: targets=Pool.start,start_count,start_forever,start_never,start_async,start_any,start_values,start_values_loop,start_values_try; person=TG001
