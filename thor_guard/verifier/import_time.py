@@ -51,6 +51,8 @@ import sysconfig
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from thor_guard.verifier.reach import block_statements
+
 ENV_TARGET = "os.environ"
 """Prefix of environment-write targets: ``os.environ[KEY]`` (``*`` for a key not known statically)."""
 UNKNOWN_KEY = "*"
@@ -137,7 +139,7 @@ class _ModuleNames:
         _collect_imports(tree.body, self.imports)
         self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
         candidates: list[tuple[ast.Assign, str, str]] = []
-        for statement in _block_statements(tree.body):
+        for statement in block_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
@@ -229,21 +231,6 @@ class _ModuleNames:
                 return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
             return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
         return None
-
-
-def _block_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """``statements`` and those of their ``if``/``try``/``with``/loop blocks (an alias bound once inside
-    ``if sys.version_info >= (3, 12):`` is the same alias), not of nested functions or classes."""
-    for statement in statements:
-        yield statement
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        for block in ("body", "orelse", "finalbody"):
-            inner = getattr(statement, block, None)
-            if isinstance(inner, list):
-                yield from _block_statements([s for s in inner if isinstance(s, ast.stmt)])
-        for handler in getattr(statement, "handlers", ()) or ():
-            yield from _block_statements(handler.body)
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:

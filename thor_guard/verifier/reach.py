@@ -222,7 +222,7 @@ class _Reacher:
         self.imports: dict[str, str] = {}
         self.done: set[int] = set()
         self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
-        self.top_level = {id(statement) for statement in _module_statements(tree.body)}
+        self.top_level = {id(statement) for statement in block_statements(tree.body)}
         self.methods_done: set[tuple[int, str]] = set()
         self.direct: set[int] = set()
         """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
@@ -232,7 +232,7 @@ class _Reacher:
         """Module specs made from a known name or path so far (an ``exec_module`` after one runs what was read)."""
         self._single: dict[str, ast.expr] = {}
         self._counted: dict[str, int] | None = None
-        for statement in _module_statements(tree.body):
+        for statement in block_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
             elif isinstance(statement, ast.ClassDef):
@@ -359,7 +359,7 @@ class _Reacher:
             return
         seen.add(klass.name)
         self.methods_done.add((id(klass), name))
-        for statement in _module_statements(klass.body):
+        for statement in block_statements(klass.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and _named(statement.name, name):
                 self._follow(statement, klass)
             elif isinstance(statement, ast.ClassDef) and statement.name == name:
@@ -928,8 +928,10 @@ def _argument_parts(arguments: ast.arguments) -> list[ast.AST]:
     return parts
 
 
-def _module_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """``statements`` and those in their ``if``/``try``/``with``/loop blocks (not in nested defs or classes)."""
+def block_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """``statements`` and those in their ``if``/``try``/``with``/loop/``match`` blocks (not in nested defs or classes):
+    what runs in the scope of ``statements`` (an alias bound once inside ``if sys.version_info >= (3, 12):`` is the
+    same alias)."""
     for statement in statements:
         yield statement
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -937,11 +939,11 @@ def _module_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
         for block in ("body", "orelse", "finalbody"):
             inner = getattr(statement, block, None)
             if isinstance(inner, list):
-                yield from _module_statements([s for s in inner if isinstance(s, ast.stmt)])
+                yield from block_statements([s for s in inner if isinstance(s, ast.stmt)])
         for handler in getattr(statement, "handlers", ()) or ():
-            yield from _module_statements(handler.body)
+            yield from block_statements(handler.body)
         for case in getattr(statement, "cases", ()) or ():
-            yield from _module_statements(case.body)
+            yield from block_statements(case.body)
 
 
 def _named(defined: str, wanted: str) -> bool:
