@@ -40,6 +40,7 @@ from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
 from thor_guard.verifier.loads import AMBIGUOUS_TARGET, DEFERRED_TARGETS, describe as describe_load, in_project, settle
 from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
+from thor_guard.verifier.run_marks import split_mark
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -366,6 +367,7 @@ class HelperResolver:
             runs_named = self._import_edges(path).runs
         runs: list[tuple[Path, frozenset[str]]] = []
         for dotted in runs_named:
+            mark, dotted = split_mark(dotted)  # how the code is reached (surely called, read by an import...): kept on the root
             absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
             parts = absolute.split(".")
             for index in range(len(parts) - 1, 0, -1):
@@ -375,7 +377,7 @@ class HelperResolver:
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
                 if files:
-                    root = frozenset({".".join(parts[index : index + 2])})
+                    root = frozenset({mark + ".".join(parts[index : index + 2])})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
         cached = (patches, runs, files, list(dict.fromkeys(tried)))
