@@ -74,6 +74,39 @@ def test_verdicts_agree_with_a_real_run(tmp_path: Path, module: str) -> None:
     assert _run(root, module) == ("BODY" if RUNS[module] else "SKIPPED")
 
 
+def _newer_python() -> str | None:
+    """An interpreter of Python 3.12+ that really runs (a pyenv shim may exist without a usable version)."""
+    candidates = [shutil.which(f"python3.{minor}") for minor in (12, 13, 14)]
+    candidates += sorted(str(p) for p in Path.home().glob(".pyenv/versions/3.1[2-9]*/bin/python3"))
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        try:
+            probe = subprocess.run([candidate, "-c", "import sys; print(sys.version_info >= (3, 12))"], capture_output=True, text=True, timeout=30)
+        except OSError:
+            continue
+        if probe.returncode == 0 and probe.stdout.strip() == "True":
+            return candidate
+    return None
+
+
+_PY312 = _newer_python()
+
+
+@pytest.mark.skipif(_PY312 is None, reason="sys.monitoring needs Python 3.12+")
+def test_a_monitoring_callback_runs_before_the_guard_on_a_newer_python(tmp_path: Path) -> None:
+    """R7-2: checked on any version, the PEP 669 callback registered under `if sys.version_info >= (3, 12):` is TG009;
+    on 3.12+ it runs when start is called, before the guard, with the mode unset."""
+    root = tmp_path / "project"
+    shutil.copytree(DATA, root)
+    assert _expected("monitoring") == "TG009"
+    env = {k: v for k, v in os.environ.items() if k not in ("THOR_SCHEDULER_MODE", "PYTHONPATH", "PYENV_VERSION")}
+    result = subprocess.run(
+        [str(_PY312), "-c", _RUN, "monitoring"], cwd=root, env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "BODY"
+
+
 def test_a_deployment_file_the_checkout_lacks_runs_where_it_exists(tmp_path: Path) -> None:
     """R7-8: checked without walk8_local_settings.py the verdict is TG009; where the deployment has the file, its
     import-time write makes the legacy body run in the heartbeat world."""

@@ -6,13 +6,15 @@ import threading
 
 
 def _on_start(code, offset):
-    return None
+    if code.co_name == "start":
+        threading.Thread(target=print).start()
 
 
 if sys.version_info >= (3, 12):
     _mon = sys.monitoring
     _mon.use_tool_id(3, "timing")
     _mon.register_callback(3, _mon.events.PY_START, _on_start)
+    _mon.set_events(3, _mon.events.PY_START)
 
 
 def start():
