@@ -24,7 +24,21 @@ for environment writes, import-system edits and patches:
   (``from .boot import setup; setup()``, ``class D(EnvDefaults)``,
   ``@registry.hook``): *run edges* (:attr:`Reach.runs`, dotted names); the
   walk follows them into the other module, where the same rules apply from
-  that name (:func:`import_time_reach` with ``roots``);
+  that name (:func:`import_time_reach` with ``roots``). An edge is marked
+  (:mod:`thor_guard.verifier.run_marks`) when the call surely runs there
+  (a call by name, a decorator, a decorator factory) or when an import
+  statement that surely runs reads names from a package (its PEP 562
+  ``__getattr__`` serves the names it does not bind);
+* **every binding of a name** (hostile review 8, R8-4): all ``def``s and
+  classes of the name in the module's blocks, all imports binding it (also
+  those made in followed bodies), every instance assigned to it (annotated
+  too), and - for a name bound no other way - every star-imported module;
+* **functions fetched by a name string** (R8-5): ``import_string("m.f")``,
+  ``pkgutil.resolve_name("m:f")``, ``import_module("m").f``,
+  ``getattr(import_module("m"), "f")``, ``mod.f`` for ``mod =
+  import_module("m")``, ``globals()[name]``; a name not known in code that
+  surely runs is :attr:`Reach.unread`;
+* **functions defined in a class body** and used there (R8-12);
 * **modules it imports other than by a module-level import statement**: an
   ``import`` statement in a followed body or a class body,
   ``importlib.import_module(NAME)`` / ``__import__(NAME)`` /
