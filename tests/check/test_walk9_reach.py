@@ -42,8 +42,8 @@ RUNS: dict[str, tuple[str | None, str]] = {
     # Rejected: with the mode unset (the heartbeat world) the thread starts.
     "cond_defs": (None, "BODY"), "fallback_def": (None, "BODY"), "local_import": (None, "BODY"),
     "two_imports": (None, "BODY"), "cond_instance": (None, "BODY"), "annotated_instance": (None, "BODY"),
-    "star": (None, "BODY"), "star_package": (None, "BODY"), "import_string": (None, "BODY"),
-    "import_module_attr": (None, "BODY"), "import_module_var": (None, "BODY"), "resolve_colon": (None, "BODY"),
+    "star": (None, "BODY"), "star_package": (None, "BODY"), "star_base": (None, "BODY"), "import_string": (None, "BODY"),
+    "import_module_attr": (None, "BODY"), "import_module_var": (None, "BODY"), "import_module_local": (None, "BODY"), "resolve_colon": (None, "BODY"),
     "resolve_dotted": (None, "BODY"), "getattr_module": (None, "BODY"), "globals_name": (None, "BODY"),
     "plugins_called": (None, "BODY"), "factory": (None, "BODY"), "factory_other": (None, "BODY"),
     "lazy_getattr": (None, "BODY"), "class_helper": (None, "BODY"), "stderr_tee": (None, "BODY"),

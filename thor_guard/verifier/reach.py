@@ -452,10 +452,14 @@ class _Reacher:
             if dotted is None:
                 continue
             head, _, rest = dotted.partition(".")
-            if head in self.classes and not rest:
-                self._method(self.classes[head], name, seen)
-            elif head in self.imports:
-                self.reach.runs.append(f"{self.imports[head]}{'.' + rest if rest else ''}.{name}")
+            # Every class and import binding the base's name (R8-4), or the star-imported modules for a name the
+            # module binds no other way.
+            for base_class in self.all_classes.get(head, ()) if not rest else ():
+                self._method(base_class, name, seen)
+            for target in self.all_imports.get(head, ()):
+                self.reach.runs.append(f"{target}{'.' + rest if rest else ''}.{name}")
+            if head not in self.bound:
+                self.reach.runs.extend(f"{prefix}{dotted}.{name}" for prefix in self.stars)
 
     # -- scanning ----------------------------------------------------------------------------------------------
     def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
@@ -489,6 +493,9 @@ class _Reacher:
                 head, _, rest = (dotted or "").partition(".")
                 if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
                     self._refer(head, node.attr, owner)
+                elif isinstance(node.value, ast.Name) and head in self.module_vars:
+                    # `mod = import_module("x")` local to a followed body, then `mod.f()`: x.f runs (R8-5).
+                    self.reach.runs.extend(f"{module}.{node.attr}" for module in sorted(self.module_vars[head]))
                 elif dotted is not None and head in self.imports and head not in shadow:
                     # `pkg.sub.setup()` after `import pkg.sub`: the object's full dotted name is the run edge.
                     self.reach.runs.append(f"{self.imports[head]}.{rest}")
