@@ -1147,6 +1147,12 @@ def _argument_parts(arguments: ast.arguments) -> list[ast.AST]:
     return parts
 
 
+def shown_line(lines: list[str], number: int) -> str:
+    """Line ``number`` (1-based) of ``lines`` as the census shows a site: stripped, at most 60 characters."""
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    return line if len(line) <= 60 else line[:59] + "…"
+
+
 def _add(index: dict[str, list[str]], name: str, target: str) -> None:
     targets = index.setdefault(name, [])
     if target not in targets:
