@@ -208,6 +208,8 @@ def test_paths_built_from_the_module_file_are_followed(expression: str, relative
         "exec(CODE)",
         'exec("import os")',
         'eval("f()")',
+        'exec("X", {}, MAPPING)',  # a name read through a mapping that may be code
+        'eval("A + 1", {"A": OBJ})',  # an operator on a name: the object's dunder
         "site.addsitedir(HERE)",
         "LOADER.exec_module(MODULE)",
         "ITEMS = list(map(importlib.import_module, NAMES))",

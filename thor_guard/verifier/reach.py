@@ -747,7 +747,7 @@ class _Reacher:
             where = self._source_file(code, shadow)
             if where is not None:
                 self.reach.files.append((where, line))
-            elif _inert_code(code):
+            elif _inert_code(code, [*call.args[1:], *(k.value for k in call.keywords if k.arg in ("globals", "locals"))]):
                 pass  # `exec("x = 1", ns)`: a literal that binds or reads plain values runs nothing
             elif sure:
                 self.reach.unread.append((line, f"'{shown}' runs code that is not read (a string or code object)"))
@@ -952,9 +952,10 @@ class _Reacher:
 _INERT = (ast.Module, ast.Expression, ast.Expr, ast.Assign, ast.Name, ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Load, ast.Store, ast.Pass)
 
 
-def _inert_code(code: ast.expr | None) -> bool:
+def _inert_code(code: ast.expr | None, namespaces: list[ast.expr]) -> bool:
     """Whether ``code`` is a string literal whose code only binds and reads plain values (no call, import, attribute,
-    subscript or operator: nothing that could run other code)."""
+    subscript, or operator on a name: nothing that could run other code). A name it reads must come from dict
+    displays (``namespaces``: the globals/locals passed), not from a mapping whose ``__getitem__`` may be code."""
     if not (isinstance(code, ast.Constant) and isinstance(code.value, str)):
         return False
     try:
@@ -962,6 +963,9 @@ def _inert_code(code: ast.expr | None) -> bool:
     except (SyntaxError, ValueError):
         return False
     nodes = list(ast.walk(tree))
+    reads = any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) for node in nodes)
+    if reads and not all(isinstance(namespace, ast.Dict) for namespace in namespaces):
+        return False
     if any(isinstance(node, _OPERATORS) for node in nodes):
         # `eval("1 + 1")`: operators on literals run built-in code; on a name they may run a namespace object's dunder.
         if any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) for node in nodes):
