@@ -48,6 +48,7 @@ RUNS: dict[str, tuple[str | None, str]] = {
     "plugins_called": (None, "BODY"), "factory": (None, "BODY"), "factory_other": (None, "BODY"),
     "lazy_getattr": (None, "BODY"), "class_helper": (None, "BODY"), "stderr_tee": (None, "BODY"),
     "env_spelling1": (None, "BODY"), "env_spelling2": (None, "BODY"), "env_spelling3": (None, "BODY"),
+    "module_getattr": (None, "BODY"),
     "globals_unknown": (None, "BODY"),  # with SETUP_STEP naming the writer (EXTRA_ENV): the name is not known statically
     # Rejected: the constant list gained "legacy", so the starter skips in the legacy world (the heartbeat refuses it).
     "extend_modes": ("legacy", "SKIPPED"), "extend_modes_from": ("legacy", "SKIPPED"),

@@ -479,6 +479,8 @@ class _Reacher:
                         self._surely_called(decorator, owner, shadow, factory=False)
             if isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
                 self._fetched_by_name(node, env, owner, shadow, certain)
+            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+                self._own_namespace(node.value, node.slice, node, env, owner, shadow, sure=False)  # `f = globals()[k]`
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 held = self._imported_modules(node.value, env)
                 if held:
@@ -591,25 +593,47 @@ class _Reacher:
                 self.reach.runs.extend(f"{m}.{a}" for m in sorted(modules) for a in sorted(attributes))
             elif modules and sure:
                 self.reach.unread.append((node.lineno, f"'{ast.unparse(node)[:60]}' runs a function whose name is not known statically"))
-        # The module's own namespace looked up by a string: `globals()[k]()`, `vars()[k]`, `globals().get(k)`.
-        key: ast.expr | None = None
-        namespace: ast.AST | None = None
+        # The module's own namespace looked up by a string: `globals()[k]()`, `vars()[k]`, `globals().get(k)`,
+        # `getattr(sys.modules[__name__], k)()`.
         if isinstance(called, ast.Subscript):
-            namespace, key = called.value, called.slice
+            self._own_namespace(called.value, called.slice, node, env, owner, shadow, sure=sure)
         elif isinstance(called, ast.Attribute) and called.attr == "get" and node.args:
-            namespace, key = called.value, node.args[0]
-        if namespace is None or not (
-            isinstance(namespace, ast.Call) and not namespace.args and isinstance(namespace.func, ast.Name)
-            and namespace.func.id in ("globals", "vars", "locals") and namespace.func.id not in shadow
-            and namespace.func.id not in self.bound
-        ):
-            return
-        if namespace.func.id == "locals" and env.get(_SHADOW):
-            return  # a function's own locals
+            self._own_namespace(called.value, node.args[0], node, env, owner, shadow, sure=sure)
+        elif resolved in ("getattr", "builtins.getattr") and len(node.args) >= 2 and self._is_own_module(node.args[0]):
+            self._own_namespace(None, node.args[1], node, env, owner, shadow, sure=False)
+        if isinstance(called, ast.Call) and isinstance(called.func, ast.Name) and called.func.id == "getattr" and len(called.args) >= 2:
+            if self._is_own_module(called.args[0]):
+                self._own_namespace(None, called.args[1], node, env, owner, shadow, sure=sure)
+
+    def _is_own_module(self, node: ast.AST) -> bool:
+        """``sys.modules[__name__]``: this module's own object."""
+        return (
+            isinstance(node, ast.Subscript) and self._resolved(node.value) == "sys.modules"
+            and isinstance(node.slice, ast.Name) and node.slice.id == "__name__"
+        )
+
+    def _own_namespace(
+        self, namespace: ast.AST | None, key: ast.expr, node: ast.AST, env: dict[str, frozenset[str] | None],
+        owner: ast.ClassDef | None, shadow: frozenset[str], *, sure: bool,
+    ) -> None:
+        """A value looked up by the string ``key`` in the module's own namespace (``namespace`` is ``globals()`` /
+        ``vars()`` / ``locals()`` at module level; None: already known to be the module): with the key known, the
+        names are referred to (surely run when ``sure``); not known, TG009 where ``sure``, else every function of
+        the module may run (R8-5)."""
+        if namespace is not None:
+            if not (
+                isinstance(namespace, ast.Call) and not namespace.args and isinstance(namespace.func, ast.Name)
+                and namespace.func.id in ("globals", "vars", "locals") and namespace.func.id not in shadow
+                and namespace.func.id not in self.bound
+            ):
+                return
+            if namespace.func.id in ("locals", "vars") and env.get(_SHADOW):
+                return  # a function's own locals
         names = self._strings(key, env)
         if names is None:
             if sure:
-                self.reach.unread.append((node.lineno, f"'{ast.unparse(node)[:60]}' calls a function of the module whose name is not known statically"))
+                line = getattr(node, "lineno", 1)
+                self.reach.unread.append((line, f"'{ast.unparse(node)[:60]}' calls a function of the module whose name is not known statically"))
             else:
                 for functions in self.all_functions.values():
                     for function in functions:
