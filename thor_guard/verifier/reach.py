@@ -542,12 +542,12 @@ class _Reacher:
         local = {s.name: s for s in _module_statements(klass.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         if not local:
             return
-        for statement in klass.body:
-            for node, _ in _nodes(statement, env, False):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in local and sure:
-                    self.direct.add(id(local[node.func.id]))
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in local:
-                    self._follow(local[node.id], klass)
+        # The class node as the root: its statements run, the bodies of the methods in it do not (only when called).
+        for node, _ in _nodes(klass, env, False):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in local and sure:
+                self.direct.add(id(local[node.func.id]))
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in local:
+                self._follow(local[node.id], klass)
 
     def _imported_modules(self, value: ast.AST, env: dict[str, frozenset[str] | None]) -> frozenset[str]:
         """The modules ``value`` may be when it is ``import_module(NAME)`` / ``__import__(NAME)`` with NAME known."""
