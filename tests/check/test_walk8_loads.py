@@ -282,12 +282,15 @@ def test_settle_walks_files_and_names_what_is_missing(tmp_path: Path) -> None:
         (REQUIRES_TARGET_PREFIX + "walk8_nowhere_at_all", site),
         (UNREAD_TARGET, site),
     ]
-    kept, files, names = settle(patches, here, "pkg", absolute, lambda name: in_project(name, roots))
+    kept, files, names = settle(patches, here, "pkg", absolute, lambda name: in_project(name, roots), roots)
     assert files == [tmp_path / "pkg" / "boot.py"]
-    assert kept == [
-        (MISSING_FILE_TARGET, (here, 3, "gone.py")),
-        (UNRESOLVED_TARGET, (here, 3, "pkg.absent")),
-        (UNRESOLVED_TARGET, (here, 3, "walk8_nowhere_at_all")),
-        (UNREAD_TARGET, site),
-    ]
+    # A top-level name found nowhere, with nothing in the checkout saying it is the project's: an optional library
+    # not installed here (assumption 7).
+    assert kept == [(MISSING_FILE_TARGET, (here, 3, "gone.py")), (UNRESOLVED_TARGET, (here, 3, "pkg.absent")), (UNREAD_TARGET, site)]
     assert names == ["pkg.boot", "pkg.absent", "ns", "pytest", "walk8_nowhere_at_all"]
+    # The checkout shows it is the project's own: a template beside it, or a .gitignore line.
+    for evidence in ("walk8_nowhere_at_all.py.example", "walk8_nowhere_at_all_sample.py", ".gitignore"):
+        (tmp_path / evidence).write_text("walk8_nowhere_at_all.py\n" if evidence == ".gitignore" else "")
+        kept, _, _ = settle(patches, here, "pkg", absolute, lambda name: in_project(name, roots), roots)
+        assert (UNRESOLVED_TARGET, (here, 3, "walk8_nowhere_at_all")) in kept, evidence
+        (tmp_path / evidence).unlink()

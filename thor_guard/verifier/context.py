@@ -310,7 +310,7 @@ class HelperResolver:
             package = current if path.name == "__init__.py" else current.rpartition(".")[0]
             patches = [(self._target(target, current, package), (path, line, text)) for target, line, text in edges.patches]
             # Files run by path are walked like imports; required modules found nowhere are unknown (verifier.loads).
-            patches, files, names = settle(patches, path, package, _absolute, self._in_project)
+            patches, files, names = settle(patches, path, package, _absolute, self._in_project, self.source_roots)
             for imported in edges.imports:
                 absolute = _absolute(imported, package) if imported.startswith(".") else imported
                 if absolute:
@@ -354,7 +354,7 @@ class HelperResolver:
                 inside += [(t, n, shown_line(shown, n)) for t, n, _ in reached.sites()]
                 edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
-            patches, by_path, looked_up = settle(patches, path, package, _absolute, self._in_project)
+            patches, by_path, looked_up = settle(patches, path, package, _absolute, self._in_project, self.source_roots)
             files.extend(by_path)
             tried.extend(looked_up)
             runs_named = edges.runs

@@ -16,9 +16,12 @@ and the source roots:
   source roots is walked as before; one found by the verifier's own import
   system (the standard library, a built-in, an installed distribution) is a
   library (docs/check.md, assumptions 7 and 9); one found *nowhere* is
-  :data:`UNRESOLVED_TARGET` (R7-8): a per-deployment ``local_settings`` the
-  checkout lacks runs arbitrary code where the entry point runs, and unknown
-  must not read as "nothing found".
+  :data:`UNRESOLVED_TARGET` (R7-8) when it is surely the project's (relative,
+  under a project package, or a top-level name the checkout marks as the
+  project's own: :func:`owned_by_project`): a per-deployment ``local_settings``
+  the checkout lacks runs arbitrary code where the entry point runs, and
+  unknown must not read as "nothing found". Other top-level names found
+  nowhere are optional libraries not installed here (assumption 7).
 
 :func:`describe` turns the settled targets (and :mod:`thor_guard.verifier.import_time`'s
 :data:`~thor_guard.verifier.import_time.DOOR_TARGET`) into the one-line reason of a TG009.
@@ -56,13 +59,17 @@ def settle(
     package: str,
     absolute: Callable[[str, str], str],
     is_project: Callable[[str], bool],
+    roots: tuple[Path, ...] = (),
 ) -> tuple[list[tuple[str, Site]], list[Path], list[str]]:
     """Settle the ``?file:`` and ``?requires:`` patches of ``path`` (a walked file of package ``package``).
 
     Returns the patches to keep (others unchanged; unresolvable sites turned into :data:`MISSING_FILE_TARGET` /
     :data:`UNRESOLVED_TARGET`, with the text naming the file or module), the files to walk (run by path) and the
     module names looked up (the verdict cache re-validates them). ``absolute`` makes a relative module name absolute
-    against ``package``; ``is_project`` says whether a module name has a file under the source roots.
+    against ``package``; ``is_project`` says whether a module name has a file under the source roots. A top-level
+    name found nowhere is unresolved only when the checkout shows it is the project's own (:func:`owned_by_project`
+    under ``roots``); otherwise it is taken as an optional library not installed where the verifier runs
+    (docs/check.md, assumption 7).
     """
     kept: list[tuple[str, Site]] = []
     files: list[Path] = []
@@ -83,7 +90,9 @@ def settle(
                 continue
             names.append(name)
             if not is_project(name) and not _outside_project(name, is_project):
-                kept.append((UNRESOLVED_TARGET, (site[0], site[1], name)))
+                top = name.split(".")[0]
+                if is_project(top) or owned_by_project(top, roots):
+                    kept.append((UNRESOLVED_TARGET, (site[0], site[1], name)))
         else:
             kept.append((target, site))
     return kept, files, names
@@ -104,6 +113,32 @@ def in_project(name: str, roots: tuple[Path, ...]) -> bool:
                 return True
         except OSError:
             continue
+    return False
+
+
+_TEMPLATES = ("_example.py", "_sample.py", "_template.py", "_dist.py", "_default.py", ".example.py", ".sample.py", ".template.py", ".dist.py")
+
+
+def owned_by_project(top: str, roots: tuple[Path, ...]) -> bool:
+    """Whether the checkout shows that a top-level module found nowhere is the project's own, written where it runs:
+    a template beside where it would be (``local_settings.py.example``, ``local_settings.py.deploy``,
+    ``local_settings_example.py``, ``local_settings.sample.py``) or a ``.gitignore`` line at a source root (or its
+    parent) naming ``top.py`` or ``top/``. Such a module runs project code at import time that is not read (R7-8)."""
+    names = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
+    for root in roots:
+        try:
+            entries = os.listdir(root)
+        except OSError:
+            entries = []
+        if any(e.startswith(f"{top}.py.") or e in {top + suffix for suffix in _TEMPLATES} for e in entries):
+            return True
+        for directory in (root, root.parent):
+            try:
+                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            if any(line.strip() in names for line in lines):
+                return True
     return False
 
 

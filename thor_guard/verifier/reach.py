@@ -57,7 +57,7 @@ for environment writes, import-system edits and patches:
   importing function handed on: :attr:`Reach.unread` where the code surely runs
   (hostile review 7, R7-5);
 * **modules import statements need** in surely-run code (:attr:`Reach.requires`):
-  the walk makes one found nowhere unknown (R7-8, :mod:`thor_guard.verifier.loads`);
+  the walk makes one found nowhere that is the project's unknown (R7-8, :mod:`thor_guard.verifier.loads`);
   ``if TYPE_CHECKING:`` and version/platform tests false on this interpreter
   mark their branch as only possibly run;
 * **special methods**: a class referred to runs every ``__name__`` method it (or a

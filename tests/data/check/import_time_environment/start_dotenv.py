@@ -1,5 +1,5 @@
 # An import-time write of the environment in a module imported with this one (R4-4): the mode read is unproven.
-# expect: start TG009 settings_dotenv.py (imported with start_dotenv)
+# expect: start TG009 writes environment variables not known statically
 import os
 import threading
 
