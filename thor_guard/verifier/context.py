@@ -39,7 +39,8 @@ from thor_guard.verifier.bindings import (
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
 from thor_guard.verifier.loads import AMBIGUOUS_TARGET, DEFERRED_TARGETS, describe as describe_load, in_project, settle
-from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach
+from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach, shown_line
+from thor_guard.verifier.run_marks import split_mark
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
@@ -351,7 +352,8 @@ class HelperResolver:
                 # The patches inside the bodies the names reach, out of the file's every-body census (one per file).
                 spans = [(b.lineno, getattr(b, "end_lineno", None) or b.lineno) for b in reached.bodies]  # type: ignore[attr-defined]
                 inside = [p for p in every_body_patches(source, current, tree if isinstance(tree, ast.Module) else None) if any(a <= p[1] <= b for a, b in spans)] if spans else []
-                inside += reached.sites()
+                shown = source.decode("utf-8", "replace").splitlines()  # the census's spelling: the site's source line
+                inside += [(t, n, shown_line(shown, n)) for t, n, _ in reached.sites()]
                 edges = ImportEdges(tuple(reached.imports), tuple(inside), tuple(reached.runs))
             patches = [(self._target(t, current, package), (path, line, text)) for t, line, text in edges.patches]
             patches, by_path, looked_up = settle(patches, path, package, _absolute, self._in_project, self.source_roots)
@@ -368,6 +370,7 @@ class HelperResolver:
             runs_named = self._import_edges(path).runs
         runs: list[tuple[Path, frozenset[str]]] = []
         for dotted in runs_named:
+            mark, dotted = split_mark(dotted)  # how the code is reached (surely called, read by an import...): kept on the root
             absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
             parts = absolute.split(".")
             for index in range(len(parts) - 1, 0, -1):
@@ -377,7 +380,7 @@ class HelperResolver:
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
                 if files:
-                    root = frozenset({".".join(parts[index : index + 2])})
+                    root = frozenset({mark + ".".join(parts[index : index + 2])})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
         cached = (patches, runs, files, list(dict.fromkeys(tried)))

@@ -192,7 +192,7 @@ class _ModuleNames:
             return None
         if base == UNKNOWN_MODULE:
             return base  # a module not known statically: what is reached from it is not known either
-        return ".".join([base, *reversed(parts)])
+        return _through_function_objects(".".join([base, *reversed(parts)]))
 
     def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
@@ -231,6 +231,76 @@ class _ModuleNames:
                 return "builtins.__dict__" if attribute.value == "__builtins__" else f"{owner}.{attribute.value}"
             return f"{owner}.*" if owner != UNKNOWN_MODULE else owner  # getattr(m, name): some attribute of m
         return None
+
+
+def _through_function_objects(dotted: str) -> str:
+    """A dotted name with the function-object steps that lead back to a known object taken out (hostile review 8,
+    R8-8): ``X.method.__self__`` is ``X`` (a bound method's receiver: ``os.environ.get.__self__`` is ``os.environ``),
+    ``m.f.__globals__`` is ``m.__dict__`` (a function's module namespace: ``os.getenv.__globals__["environ"]`` is
+    ``os.environ``)."""
+    if "__self__" not in dotted and "__globals__" not in dotted:
+        return dotted
+    parts: list[str] = []
+    for part in dotted.split("."):
+        if part == "__self__" and len(parts) >= 2:
+            parts.pop()
+        elif part == "__globals__" and len(parts) >= 2:
+            parts[-1] = "__dict__"
+        else:
+            parts.append(part)
+    return ".".join(parts)
+
+
+_COMPUTED_ENV = frozenset({"os.*", "posix.*", "nt.*"})
+"""``getattr(os, "env" + "iron")``: an attribute of a module holding the environment, name not known (R8-8)."""
+_STREAMS = frozenset({"stderr", "stdout", "__stderr__", "__stdout__"})
+"""``sys`` streams: logging's ``lastResort`` and every ``StreamHandler()`` made later write to ``sys.stderr`` (R8-10)."""
+_REDIRECTS = frozenset({"contextlib.redirect_stderr", "contextlib.redirect_stdout"})
+
+
+def _stream_patch(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> bool:
+    """Whether ``node`` replaces or patches ``sys.stderr``/``sys.stdout`` (a store, ``setattr``, ``del``, a method
+    replaced on the stream, ``contextlib.redirect_stderr``): a log call's last-resort handler then runs that object's
+    ``write`` (hostile review 8, R8-10), so it is a change of the logging configuration."""
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner = resolve(node.value)
+        return (owner == "sys" and node.attr in _STREAMS) or (owner is not None and owner.split(".")[:2] in (["sys", s] for s in _STREAMS))
+    if isinstance(node, ast.Call):
+        called = resolve(node.func)
+        if called in _REDIRECTS:
+            return True
+        if isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args and resolve(node.args[0]) == "sys":
+            attribute = _literal(node.args[1]) if len(node.args) > 1 else None
+            return attribute is None or attribute in _STREAMS
+    return False
+
+
+_CONTAINER_MUTATORS = frozenset(
+    {
+        "append", "extend", "insert", "remove", "pop", "clear", "add", "discard", "update", "setdefault", "popitem",
+        "sort", "reverse", "difference_update", "intersection_update", "symmetric_difference_update", "__setitem__",
+        "__delitem__", "__iadd__", "__ior__", "__iand__", "__isub__", "__ixor__",
+    }
+)
+"""Methods that change a list, set or dict in place."""
+
+
+def _container_changed(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> str | None:
+    """The patch target of an in-place change of another project module's object made at import time (hostile
+    review 8, A8-3): ``consts.HEARTBEAT_MODES.append(x)``, ``HEARTBEAT_MODES.add(x)`` after ``from consts import
+    HEARTBEAT_MODES``, ``consts.MODES[k] = v``, ``del consts.MODES[0]``, ``consts.MODES += [...]``. The walk carries
+    it like a rebinding of ``consts.HEARTBEAT_MODES`` (a guard reading that constant is unproven). Objects of the
+    standard library are judged by the rules above; a name of this module is its own mutation census's."""
+    owner: str | None = None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _CONTAINER_MUTATORS:
+        owner = resolve(node.func.value)
+    elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner = resolve(node.value)
+    elif isinstance(node, ast.AugAssign) and isinstance(node.target, (ast.Name, ast.Attribute)):
+        owner = resolve(node.target)
+    if owner is None or "." not in owner or "*" in owner.split(".") or _stdlib_top(owner) or owner.startswith("__name__"):
+        return None
+    return owner
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:
@@ -557,6 +627,11 @@ def _object_patches(
     every later log call of every module, like a replaced logger class (R5-13, LC3)."""
     if uses_logging and _configures_logging(node, resolve, parents):
         yield LOGGING_CONFIGURATION
+    if _stream_patch(node, resolve):
+        yield LOGGING_CONFIGURATION
+    changed = _container_changed(node, resolve)
+    if changed is not None:
+        yield changed
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
         owner = resolve(node.value)
         if owner is not None:
@@ -591,6 +666,9 @@ def _object_patches(
             # read: any name of that module may be rebound through it.
             if not _namespace_read(node, parents, aliases):
                 yield patch_target(value[: -len(".__dict__")], None)
+        elif value in _COMPUTED_ENV:
+            if not _plain_read(node, parents, aliases):  # which attribute is not known: any use but a plain read writes
+                yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
         elif value in _ENV_OBJECTS:
             if not _env_read(node, parents, aliases):
                 yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"

@@ -24,7 +24,21 @@ for environment writes, import-system edits and patches:
   (``from .boot import setup; setup()``, ``class D(EnvDefaults)``,
   ``@registry.hook``): *run edges* (:attr:`Reach.runs`, dotted names); the
   walk follows them into the other module, where the same rules apply from
-  that name (:func:`import_time_reach` with ``roots``);
+  that name (:func:`import_time_reach` with ``roots``). An edge is marked
+  (:mod:`thor_guard.verifier.run_marks`) when the call surely runs there
+  (a call by name, a decorator, a decorator factory) or when an import
+  statement that surely runs reads names from a package (its PEP 562
+  ``__getattr__`` serves the names it does not bind);
+* **every binding of a name** (hostile review 8, R8-4): all ``def``s and
+  classes of the name in the module's blocks, all imports binding it (also
+  those made in followed bodies), every instance assigned to it (annotated
+  too), and - for a name bound no other way - every star-imported module;
+* **functions fetched by a name string** (R8-5): ``import_string("m.f")``,
+  ``pkgutil.resolve_name("m:f")``, ``import_module("m").f``,
+  ``getattr(import_module("m"), "f")``, ``mod.f`` for ``mod =
+  import_module("m")``, ``globals()[name]``; a name not known in code that
+  surely runs is :attr:`Reach.unread`;
+* **functions defined in a class body** and used there (R8-12);
 * **modules it imports other than by a module-level import statement**: an
   ``import`` statement in a followed body or a class body,
   ``importlib.import_module(NAME)`` / ``__import__(NAME)`` /
@@ -69,6 +83,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from thor_guard.verifier.run_marks import FACTORY, READ, SURE, split_mark
+
 ALL_DUNDERS = "__*__"
 """Pseudo method name: every ``__name__`` method of a class (and of its bases) - what using an instance may run."""
 UNKNOWN_IMPORT_TARGET = "?import"
@@ -100,6 +116,7 @@ _IMPORTING = frozenset(
     {
         "importlib.import_module", "importlib.__import__", "builtins.__import__", "__import__", "pkgutil.resolve_name",
         "runpy.run_module", "importlib.util.find_spec", "importlib.find_loader", "pkgutil.get_loader", "pkgutil.find_loader",
+        "django.utils.module_loading.import_string",
     }
 )
 """Functions that import (or find, for a loader to run) the module they name."""
@@ -232,16 +249,37 @@ class _Reacher:
         """Module specs made from a known name or path so far (an ``exec_module`` after one runs what was read)."""
         self._single: dict[str, ast.expr] = {}
         self._counted: dict[str, int] | None = None
+        # Every binding of a name that can reach a read, not the last one (hostile review 8, R8-4): conditional and
+        # fallback defs, `try: from a import f / except ImportError: from b import f`, instances bound twice or with
+        # an annotation, star imports. Which one runs is decided at run time, so the reach follows all of them.
+        self.all_functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        self.all_classes: dict[str, list[ast.ClassDef]] = {}
+        self.all_imports: dict[str, list[str]] = {}
+        self.values: dict[str, list[ast.expr]] = {}
+        """Module-level name -> every value assigned to it (plain or annotated assignment): instances' classes."""
+        self.stars: list[str] = []
+        """Prefixes of star-imported modules (``pkg.base.``): a name the module binds no other way may come from one."""
+        self.module_vars: dict[str, frozenset[str]] = {}
+        """``mod = import_module("x")``: the name -> the modules it may hold (``mod.f()`` runs ``x.f``)."""
+        self.factories: set[int] = set()
+        """Bodies of decorator factories surely applied: the nested functions they return surely run too."""
         for statement in block_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
+                self.all_functions.setdefault(statement.name, []).append(statement)
             elif isinstance(statement, ast.ClassDef):
                 self.classes[statement.name] = statement
+                self.all_classes.setdefault(statement.name, []).append(statement)
             elif isinstance(statement, (ast.Import, ast.ImportFrom)):
                 self._bind_import(statement)
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
                 name = statement.targets[0].id
                 self._single[name] = statement.value if name not in self._single else _REBOUND
+                self.values.setdefault(name, []).append(statement.value)
+            elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
+                self.values.setdefault(statement.target.id, []).append(statement.value)
+        self.bound = _module_bound_names(tree)
+        """Every name the module's own code binds at module level (any spelling): what a PEP 562 ``__getattr__`` never serves."""
 
     def _bound_once(self, name: str) -> ast.expr | None:
         """The value of module-level ``name`` when one plain assignment is its only binding anywhere (counted lazily:
@@ -281,6 +319,9 @@ class _Reacher:
         other.withs = {}
         other.specs = 0
         other.imports = dict(self.imports)  # imports made in followed bodies are added per run
+        other.all_imports = {name: list(targets) for name, targets in self.all_imports.items()}
+        other.module_vars = {}
+        other.factories = set()
         return other
 
     # -- names -------------------------------------------------------------------------------------------------
@@ -291,13 +332,19 @@ class _Reacher:
                     self.imports[alias.asname] = alias.name
                 else:
                     self.imports.setdefault(alias.name.split(".")[0], alias.name.split(".")[0])
+                bound_as = alias.asname or alias.name.split(".")[0]
+                _add(self.all_imports, bound_as, alias.name if alias.asname else bound_as)
             return
         base = "." * statement.level + (statement.module or "")
         for alias in statement.names:
             if alias.name == "*":
+                prefix = base if statement.module is None else f"{base}."
+                if prefix not in self.stars:
+                    self.stars.append(prefix)
                 continue
             joined = f"{base}{alias.name}" if statement.module is None else f"{base}.{alias.name}"
             self.imports[alias.asname or alias.name] = joined
+            _add(self.all_imports, alias.asname or alias.name, joined)
 
     # -- driving -----------------------------------------------------------------------------------------------
     def run(self, roots: frozenset[str], module_level: bool) -> Reach:
@@ -310,9 +357,18 @@ class _Reacher:
         """
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
-        for root in sorted(roots):
+        for marked in sorted(roots):
+            mark, root = split_mark(marked)
+            if mark == READ:
+                # `from pkg import a, b` surely ran: a name the package never binds is served by its `__getattr__`.
+                if any(name not in self.bound for name in root.split(",")):
+                    self._refer("__getattr__", None, None, sure=True)
+                continue
             name, _, attr = root.partition(".")
-            self._refer(name, attr.split(".")[0] if attr else None, None)
+            if name not in self.bound and not self.stars and self.all_functions.get("__getattr__"):
+                # Another module reads a name this module never binds: its PEP 562 `__getattr__` serves it (R8-7).
+                self._refer("__getattr__", None, None, sure=mark in (SURE, FACTORY))
+            self._refer(name, attr.split(".")[0] if attr else None, None, sure=mark in (SURE, FACTORY), factory=mark == FACTORY)
         while self.todo:
             node, owner = self.todo.pop(0)
             if len(self.reach.bodies) >= MAX_BODIES:
@@ -320,6 +376,11 @@ class _Reacher:
                 break
             self.reach.bodies.append(node)
             self._scan(node, owner, {}, follow_bodies=True)
+            if id(node) in self.factories:
+                # `@backend("x")` applied: what the factory returns (its nested `def register`) is applied at once.
+                for inner in _returned_functions(node):
+                    self.direct.add(id(inner))
+                    self._follow(inner, owner)
         self.reach.imports = list(dict.fromkeys(self.reach.imports))
         self.reach.runs = list(dict.fromkeys(self.reach.runs))
         return self.reach
@@ -329,29 +390,50 @@ class _Reacher:
             self.done.add(id(node))
             self.todo.append((node, owner))
 
-    def _refer(self, name: str, attr: str | None, owner: ast.ClassDef | None) -> None:
-        """Import-time code refers to ``name`` (``name.attr`` when ``attr``)."""
+    def _refer(self, name: str, attr: str | None, owner: ast.ClassDef | None, *, sure: bool = False, factory: bool = False) -> None:
+        """Import-time code refers to ``name`` (``name.attr`` when ``attr``); ``sure``: it surely calls it (a call by
+        name or a decorator application in code that surely runs), ``factory``: as a decorator factory.
+
+        Every binding of ``name`` is followed (hostile review 8, R8-4): each ``def`` and ``class`` of that name
+        anywhere in the module's top-level blocks, each import binding it (also one made in a followed body), each
+        instance assigned to it, and - when the module binds it no other way - the modules it star-imports."""
         if name in ("self", "cls") and owner is not None:
             if attr is not None:
                 self._method(owner, attr, set())
             return
-        if name in self.functions:
-            self._follow(self.functions[name], None)
-        elif name in self.classes:
-            klass = self.classes[name]
+        mark = (FACTORY if factory else SURE) if sure else ""
+        found = False
+        for function in self.all_functions.get(name, ()):
+            found = True
+            if sure and attr is None:
+                self.direct.add(id(function))
+                if factory:
+                    self.factories.add(id(function))
+            self._follow(function, None)
+        for klass in self.all_classes.get(name, ()):
+            found = True
             for hook in HOOKS:
                 self._method(klass, hook, set())
             if attr is not None:
                 self._method(klass, attr, set())
-        elif name in self.imports:
-            target = self.imports[name]
-            self.reach.runs.append(f"{target}.{attr}" if attr is not None else target)
-        elif attr is not None and name in self._single and (made := self._instance_class(name)) is not None:
-            head, _, rest = made.partition(".")
-            if head in self.classes and not rest:
-                self._method(self.classes[head], attr, set())
-            elif head in self.imports:
-                self.reach.runs.append(f"{self.imports[head]}{'.' + rest if rest else ''}.{attr}")
+        for target in self.all_imports.get(name, ()):
+            found = True
+            self.reach.runs.append(mark + (f"{target}.{attr}" if attr is not None else target))
+        if attr is not None:
+            for value in self.values.get(name, ()):
+                made = _dotted_of(value.func) if isinstance(value, ast.Call) else None
+                if made is None:
+                    continue
+                head, _, rest = made.partition(".")
+                for klass in self.all_classes.get(head, ()) if not rest else ():
+                    self._method(klass, attr, set())
+                for target in self.all_imports.get(head, ()):
+                    self.reach.runs.append(f"{mark}{target}{'.' + rest if rest else ''}.{attr}")
+            for module in sorted(self.module_vars.get(name, ())):
+                self.reach.runs.append(f"{SURE if sure else ''}{module}.{attr}")
+        if not found and name not in self.bound:
+            for prefix in self.stars:
+                self.reach.runs.append(mark + prefix + name + (f".{attr}" if attr is not None else ""))
 
     def _method(self, klass: ast.ClassDef, name: str, seen: set[str]) -> None:
         """Follow ``klass.name`` as Python finds it: the class's own definition, else its bases' (module or imported)."""
@@ -370,23 +452,39 @@ class _Reacher:
             if dotted is None:
                 continue
             head, _, rest = dotted.partition(".")
-            if head in self.classes and not rest:
-                self._method(self.classes[head], name, seen)
-            elif head in self.imports:
-                self.reach.runs.append(f"{self.imports[head]}{'.' + rest if rest else ''}.{name}")
+            # Every class and import binding the base's name (R8-4), or the star-imported modules for a name the
+            # module binds no other way.
+            for base_class in self.all_classes.get(head, ()) if not rest else ():
+                self._method(base_class, name, seen)
+            for target in self.all_imports.get(head, ()):
+                self.reach.runs.append(f"{target}{'.' + rest if rest else ''}.{name}")
+            if head not in self.bound:
+                self.reach.runs.extend(f"{prefix}{dotted}.{name}" for prefix in self.stars)
 
     # -- scanning ----------------------------------------------------------------------------------------------
     def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
         sure = root is self.tree or id(root) in self.direct
         for node, env in _nodes(root, loops, follow_bodies):
             shadow = env.get(_SHADOW) or frozenset()
-            if sure and env.get(_NESTED) is None:
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions:
-                    self.direct.add(id(self.functions[node.func.id]))
+            certain = sure and env.get(_NESTED) is None
+            if certain:
+                # Surely called: by name (`setup()`, `mod.setup()`), or applied as a decorator (`@configure`,
+                # `@backend("x")`: a factory, whose returned function is applied too). Carried across modules (A8-1).
+                if isinstance(node, ast.Call):
+                    self._surely_called(node.func, owner, shadow, factory=False)
                 for decorator in getattr(node, "decorator_list", ()) if node is not root else ():
-                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                    if isinstance(target, ast.Name) and target.id in self.functions:
-                        self.direct.add(id(self.functions[target.id]))
+                    if isinstance(decorator, ast.Call):
+                        self._surely_called(decorator.func, owner, shadow, factory=True)
+                    else:
+                        self._surely_called(decorator, owner, shadow, factory=False)
+            if isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                self._fetched_by_name(node, env, owner, shadow, certain)
+            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+                self._own_namespace(node.value, node.slice, node, env, owner, shadow, sure=False)  # `f = globals()[k]`
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                held = self._imported_modules(node.value, env)
+                if held:
+                    self.module_vars[node.targets[0].id] = self.module_vars.get(node.targets[0].id, frozenset()) | held
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id not in shadow:
                     self._refer(node.id, None, owner)
@@ -397,12 +495,21 @@ class _Reacher:
                 head, _, rest = (dotted or "").partition(".")
                 if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
                     self._refer(head, node.attr, owner)
+                elif isinstance(node.value, ast.Name) and head in self.module_vars:
+                    # `mod = import_module("x")` local to a followed body, then `mod.f()`: x.f runs (R8-5).
+                    self.reach.runs.extend(f"{module}.{node.attr}" for module in sorted(self.module_vars[head]))
                 elif dotted is not None and head in self.imports and head not in shadow:
                     # `pkg.sub.setup()` after `import pkg.sub`: the object's full dotted name is the run edge.
                     self.reach.runs.append(f"{self.imports[head]}.{rest}")
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 if sure and env.get(_NESTED) is None:
                     self._require(node)
+                    if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                        # The names are read from the module: a PEP 562 `__getattr__` there runs for unbound ones (R8-7).
+                        names = ",".join(a.name for a in node.names if a.name != "*")
+                        if names:
+                            base = "." * node.level + (node.module or "")
+                            self.reach.runs.append(READ + (f"{base}{names}" if node.module is None else f"{base}.{names}"))
                 if follow_bodies or id(node) not in self.top_level:
                     self._bind_import(node)
                     self._nested_import(node)
@@ -416,8 +523,136 @@ class _Reacher:
             elif isinstance(node, ast.ClassDef):
                 # The enum machinery calls the class's own `_generate_next_value_` for each `auto()` while its body runs.
                 self._method(node, "_generate_next_value_", set())
+                self._class_body_calls(node, env, sure and env.get(_NESTED) is None)
             elif isinstance(node, ast.Lambda) and node is not root:
                 self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
+
+    def _surely_called(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], *, factory: bool) -> None:
+        """``called`` (a call's function or a decorator) surely runs: mark what it names as surely run."""
+        if isinstance(called, ast.Name) and called.id not in shadow:
+            self._refer(called.id, None, owner, sure=True, factory=factory)
+        elif isinstance(called, ast.Attribute) and isinstance(called.value, ast.Name):
+            head = called.value.id
+            if head not in shadow and head not in ("self", "cls") and (head in self.all_imports or head in self.module_vars or head in self.values):
+                self._refer(head, called.attr, owner, sure=True, factory=factory)
+
+    def _class_body_calls(self, klass: ast.ClassDef, env: dict[str, frozenset[str] | None], sure: bool) -> None:
+        """A function defined in a class body and used there runs while the class statement runs (R8-12):
+        ``def _env(n, d): ...`` then ``X = _env("A", "b")`` in the body. Followed; surely run when called there."""
+        local = {s.name: s for s in block_statements(klass.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        if not local:
+            return
+        # The class node as the root: its statements run, the bodies of the methods in it do not (only when called).
+        for node, _ in _nodes(klass, env, False):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in local and sure:
+                self.direct.add(id(local[node.func.id]))
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in local:
+                self._follow(local[node.id], klass)
+
+    def _imported_modules(self, value: ast.AST, env: dict[str, frozenset[str] | None]) -> frozenset[str]:
+        """The modules ``value`` may be when it is ``import_module(NAME)`` / ``__import__(NAME)`` with NAME known."""
+        if not isinstance(value, ast.Call):
+            return frozenset()
+        resolved = self._resolved(value.func)
+        if resolved not in ("importlib.import_module", "importlib.__import__", "builtins.__import__", "__import__"):
+            return frozenset()
+        argument = value.args[0] if value.args else next((k.value for k in value.keywords if k.arg == "name"), None)
+        names = self._strings(argument, env) if argument is not None else None
+        if not names or any(name.startswith(".") for name in names):
+            return frozenset()
+        return names if not resolved.endswith("__import__") else frozenset(name.split(".")[0] for name in names)
+
+    def _fetched_by_name(
+        self, node: ast.Call | ast.Attribute, env: dict[str, frozenset[str] | None], owner: ast.ClassDef | None, shadow: frozenset[str], sure: bool
+    ) -> None:
+        """Functions import-time code looks up by a name string and calls (hostile review 8, R8-5): Django's
+        ``import_string("m.f")``, ``pkgutil.resolve_name("m:f")``, ``import_module(m).f`` / ``getattr(import_module(m),
+        "f")``, ``globals()[name]`` / ``vars()[name]`` / ``globals().get(name)``. A known name is a run edge (or a
+        function of this module) - surely run when called where code surely runs; an unknown one there is unknown
+        code (TG009), elsewhere every function of the module may run."""
+        if isinstance(node, ast.Attribute):
+            for module in sorted(self._imported_modules(node.value, env)):
+                self.reach.runs.append(f"{module}.{node.attr}")
+            return
+        called = node.func
+        # `import_string(path)()` / `resolve_name(path)()`: the fetched object is called at once.
+        fetched = self._fetched_objects(node, env)
+        if fetched:
+            self.reach.runs.extend(fetched)
+        if isinstance(called, ast.Call):
+            for dotted in self._fetched_objects(called, env) or ():
+                self.reach.runs.append(SURE + dotted if sure else dotted)
+        if isinstance(called, ast.Attribute) and isinstance(called.value, ast.Call) and sure:
+            for module in sorted(self._imported_modules(called.value, env)):
+                self.reach.runs.append(f"{SURE}{module}.{called.attr}")
+        resolved = self._resolved(called, shadow) if isinstance(called, (ast.Name, ast.Attribute)) else None
+        if resolved in ("getattr", "builtins.getattr") and len(node.args) >= 2:
+            modules = self._imported_modules(node.args[0], env)
+            attributes = self._strings(node.args[1], env)
+            if modules and attributes:
+                self.reach.runs.extend(f"{m}.{a}" for m in sorted(modules) for a in sorted(attributes))
+            elif modules and sure:
+                self.reach.unread.append((node.lineno, f"'{ast.unparse(node)[:60]}' runs a function whose name is not known statically"))
+        # The module's own namespace looked up by a string: `globals()[k]()`, `vars()[k]`, `globals().get(k)`,
+        # `getattr(sys.modules[__name__], k)()`.
+        if isinstance(called, ast.Subscript):
+            self._own_namespace(called.value, called.slice, node, env, owner, shadow, sure=sure)
+        elif isinstance(called, ast.Attribute) and called.attr == "get" and node.args:
+            self._own_namespace(called.value, node.args[0], node, env, owner, shadow, sure=sure)
+        elif resolved in ("getattr", "builtins.getattr") and len(node.args) >= 2 and self._is_own_module(node.args[0]):
+            self._own_namespace(None, node.args[1], node, env, owner, shadow, sure=False)
+        if isinstance(called, ast.Call) and isinstance(called.func, ast.Name) and called.func.id == "getattr" and len(called.args) >= 2:
+            if self._is_own_module(called.args[0]):
+                self._own_namespace(None, called.args[1], node, env, owner, shadow, sure=sure)
+
+    def _is_own_module(self, node: ast.AST) -> bool:
+        """``sys.modules[__name__]``: this module's own object."""
+        return (
+            isinstance(node, ast.Subscript) and self._resolved(node.value) == "sys.modules"
+            and isinstance(node.slice, ast.Name) and node.slice.id == "__name__"
+        )
+
+    def _own_namespace(
+        self, namespace: ast.AST | None, key: ast.expr, node: ast.AST, env: dict[str, frozenset[str] | None],
+        owner: ast.ClassDef | None, shadow: frozenset[str], *, sure: bool,
+    ) -> None:
+        """A value looked up by the string ``key`` in the module's own namespace (``namespace`` is ``globals()`` /
+        ``vars()`` / ``locals()`` at module level; None: already known to be the module): with the key known, the
+        names are referred to (surely run when ``sure``); not known, TG009 where ``sure``, else every function of
+        the module may run (R8-5)."""
+        if namespace is not None:
+            if not (
+                isinstance(namespace, ast.Call) and not namespace.args and isinstance(namespace.func, ast.Name)
+                and namespace.func.id in ("globals", "vars", "locals") and namespace.func.id not in shadow
+                and namespace.func.id not in self.bound
+            ):
+                return
+            if namespace.func.id in ("locals", "vars") and env.get(_SHADOW):
+                return  # a function's own locals
+        names = self._strings(key, env)
+        if names is None:
+            if sure:
+                line = getattr(node, "lineno", 1)
+                self.reach.unread.append((line, f"'{ast.unparse(node)[:60]}' calls a function of the module whose name is not known statically"))
+            else:
+                for functions in self.all_functions.values():
+                    for function in functions:
+                        self._follow(function, None)
+            return
+        for name in sorted(names):
+            self._refer(name, None, owner, sure=sure)
+
+    def _fetched_objects(self, call: ast.Call, env: dict[str, frozenset[str] | None]) -> list[str] | None:
+        """``import_string("m.f")`` / ``pkgutil.resolve_name("m:f")`` (or ``"m.f"``) with a known name: the objects'
+        dotted names (``m.f``); None for any other call or a name not known (the import rule reports that)."""
+        resolved = self._resolved(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if resolved not in ("django.utils.module_loading.import_string", "pkgutil.resolve_name"):
+            return None
+        argument = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in ("dotted_path", "name")), None)
+        names = self._strings(argument, env) if argument is not None else None
+        if not names:
+            return None
+        return [name.replace(":", ".") for name in sorted(names) if not name.startswith(".")]
 
     def _nested_import(self, statement: ast.Import | ast.ImportFrom) -> None:
         if isinstance(statement, ast.Import):
@@ -459,7 +694,19 @@ class _Reacher:
                 level = level_node.value
         for name in sorted(names):
             if resolved == "pkgutil.resolve_name":
+                if ":" not in name:
+                    # `resolve_name("m.f")` imports the longest importable prefix: which one is not known here, so
+                    # every prefix is walked (a missing one is no file) and only the top package is required.
+                    prefixes = name.split(".")
+                    self.reach.imports.extend(".".join(prefixes[:i]) for i in range(1, len(prefixes) + 1))
+                    if sure:
+                        self.reach.requires.append((prefixes[0], line))
+                    continue
                 name = name.partition(":")[0]
+            elif resolved == "django.utils.module_loading.import_string":
+                name = name.rpartition(".")[0]  # `import_string("m.f")` imports m, then reads f (a run edge)
+                if not name:
+                    continue
             if level:
                 name = "." * level + name
             if name.startswith("."):
@@ -926,6 +1173,53 @@ def _argument_parts(arguments: ast.arguments) -> list[ast.AST]:
         if argument is not None and argument.annotation is not None:
             parts.append(argument.annotation)
     return parts
+
+
+def shown_line(lines: list[str], number: int) -> str:
+    """Line ``number`` (1-based) of ``lines`` as the census shows a site: stripped, at most 60 characters."""
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    return line if len(line) <= 60 else line[:59] + "…"
+
+
+def _add(index: dict[str, list[str]], name: str, target: str) -> None:
+    targets = index.setdefault(name, [])
+    if target not in targets:
+        targets.append(target)
+
+
+def _module_bound_names(tree: ast.Module) -> frozenset[str]:
+    """Names module-level code binds (assignment, loop, ``with``, import, ``def``, ``class``, walrus, ``del``...) or
+    a function declares ``global`` - outside nested scopes: the names the module's namespace may hold."""
+    names: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Global):
+                    names.update(inner.names)
+            continue
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name.split(".")[0]) for a in node.names if a.name != "*")
+        elif isinstance(node, ast.Lambda):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return frozenset(names)
+
+
+def _returned_functions(factory: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The nested functions a decorator factory returns by name (``def register(cls): ...`` / ``return register``)."""
+    if not isinstance(factory, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    nested = {s.name: s for s in block_statements(factory.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    returned: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    for statement in block_statements(factory.body):
+        if isinstance(statement, ast.Return) and isinstance(statement.value, ast.Name) and statement.value.id in nested:
+            returned.append(nested[statement.value.id])
+    return returned
 
 
 def block_statements(statements: list[ast.stmt]) -> Iterator[ast.stmt]:

@@ -1,0 +1,13 @@
+# R8-5: Django's import_string('m.f')() at import time runs m.f.
+# expect: start TG009 writes the environment variable THOR_SCHEDULER_MODE
+import os
+import threading
+
+import w9_import_string  # noqa: F401
+
+
+def start():
+    mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if mode == "heartbeat":
+        return
+    threading.Thread(target=print).start()

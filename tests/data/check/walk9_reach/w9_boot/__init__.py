@@ -1,0 +1,1 @@
+from .impl import *  # noqa: F401,F403

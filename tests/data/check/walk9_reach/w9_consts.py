@@ -1,0 +1,1 @@
+HEARTBEAT_MODES = ["heartbeat"]

@@ -1,0 +1,2 @@
+def apply_defaults():
+    """Nothing to set in development."""

@@ -1,0 +1,3 @@
+import os
+
+getattr(os, "env" + "iron")["THOR_SCHEDULER_MODE"] = "legacy"

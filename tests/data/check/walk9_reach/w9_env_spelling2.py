@@ -1,0 +1,3 @@
+import os
+
+os.environ.get.__self__["THOR_SCHEDULER_MODE"] = "legacy"

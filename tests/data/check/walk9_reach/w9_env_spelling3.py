@@ -1,0 +1,3 @@
+import os
+
+os.getenv.__globals__["environ"]["THOR_SCHEDULER_MODE"] = "legacy"

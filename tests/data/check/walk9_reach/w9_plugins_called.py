@@ -1,0 +1,3 @@
+from w9_plugins import load_plugins
+
+load_plugins()

@@ -1,0 +1,3 @@
+from w9_plugins import load_named
+
+LOADER = load_named

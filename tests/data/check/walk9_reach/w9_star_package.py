@@ -1,0 +1,3 @@
+from w9_boot import apply_defaults
+
+apply_defaults()

@@ -1,0 +1,34 @@
+"""How a run edge of the import walk says *how* the other module's code is reached (hostile review 8, A8-1, R8-7).
+
+A run edge (:attr:`thor_guard.verifier.reach.Reach.runs`) is the dotted name of
+an object of another project module that import-time code refers to
+(``plugins.load_plugins``). The walk resolves it to that module's file and
+follows the rest as a *root* (:func:`thor_guard.verifier.reach.import_time_reach`).
+A one-character prefix on the edge (kept on the root) says more than "referred to":
+
+* ``!`` - **surely called**: a module-level call by name (``load_plugins()``), a
+  decorator application (``@register``), or such a call in a body that surely runs.
+  The followed body surely runs too, so a dynamic import there whose name is not
+  known is TG009, as in the importing module itself (assumption 15 covers only code
+  that *may* run).
+* ``@`` - **a decorator factory surely applied** (``@backend("x")``): the factory
+  surely runs, and so do the nested functions it returns (the decorator it makes).
+* ``^`` - **read by an import statement that surely runs** (``from pkg import name``):
+  no code of ``name`` runs, but when the package does not bind ``name`` its PEP 562
+  module ``__getattr__`` does (surely); several names are joined by ``,``.
+* no prefix - referred to (named, passed on): the body may run.
+"""
+
+from __future__ import annotations
+
+SURE = "!"
+FACTORY = "@"
+READ = "^"
+MARKS = (SURE, FACTORY, READ)
+
+
+def split_mark(dotted: str) -> tuple[str, str]:
+    """``"!pkg.f"`` -> ``("!", "pkg.f")``; an unmarked edge gives ``("", dotted)``."""
+    if dotted[:1] in MARKS:
+        return dotted[0], dotted[1:]
+    return "", dotted
