@@ -311,6 +311,7 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
                 "a decorator listed in `transparent-decorators`",
                 _service("if heartbeat_mode_active():\n    return", head=_TRACED_HEAD),
                 config={"transparent-decorators": ["services.tracing.traced"]},
+                files={"services/tracing.py": 'import functools\n\n\ndef traced(function):\n    """Log each call of ``function`` (returns a wrapper that calls it unchanged)."""\n\n    @functools.wraps(function)\n    def wrapper(*args, **kwargs):\n        return function(*args, **kwargs)\n\n    return wrapper\n'},
             ),
         ),
     ),

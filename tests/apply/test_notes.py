@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def start_kill_switch():
-    if os.environ.get("SHOP_SYNC_DISABLED"):
+    if os.environ.get("HEARTBEAT_ENABLED"):
         return
     threading.Thread(target=print).start()
 
@@ -45,7 +45,7 @@ def test_notes_of_fixed_functions_are_printed(tmp_path: Path) -> None:
         assert len(notes) == 2, result.stderr
         assert notes[0].endswith(
             "m.py:8:5: note: inserted the canonical guard above the existing condition, which reads the variable "
-            "SHOP_SYNC_DISABLED and is kept as it is (m:start_kill_switch)"
+            "HEARTBEAT_ENABLED and is kept as it is (m:start_kill_switch)"
         ), notes
         assert "m.py:18:5: note: inserted the canonical guard (reading the variable in the condition" in notes[1], notes
         assert "start_plain" not in "".join(notes)
