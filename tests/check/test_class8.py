@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -24,7 +23,7 @@ from hypothesis import strategies as st
 from libcst.metadata import MetadataWrapper
 
 from tests.check.test_effect_differential import RUNNER, _entries
-from tests.check.test_v2_data import DATA
+from tests.check.test_v2_data import DATA, copy_case
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
 REPORTING_RUNNER = RUNNER.replace("    except Exception:\n        pass", "    except Exception as exc:\n        str(exc), repr(exc)")
@@ -52,12 +51,7 @@ def _class8_cases() -> list[object]:
 
 @pytest.mark.parametrize("case", _class8_cases())
 def test_class8_verdicts_match_execution(tmp_path: Path, case: Path) -> None:
-    root = tmp_path / "project"
-    if case.is_dir():
-        shutil.copytree(case, root)
-    else:
-        root.mkdir()
-        shutil.copy(case, root / case.name)
+    root = copy_case(case, tmp_path)
     entries = _entries(root if case.is_dir() else root / case.name)
     accepted = [(m, q) for m, q, codes in entries if not codes]
     flagged = [(m, q) for m, q, codes in entries if "TG002" in codes]

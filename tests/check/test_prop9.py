@@ -8,14 +8,13 @@ finding is the reason the legacy body or an effect runs in the heartbeat world.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.check.test_class8 import _run
 from tests.check.test_effect_differential import _entries
-from tests.check.test_v2_data import DATA
+from tests.check.test_v2_data import DATA, copy_case
 
 
 def _prop9_cases() -> list[object]:
@@ -24,12 +23,7 @@ def _prop9_cases() -> list[object]:
 
 @pytest.mark.parametrize("case", _prop9_cases())
 def test_prop9_verdicts_match_execution(tmp_path: Path, case: Path) -> None:
-    root = tmp_path / "project"
-    if case.is_dir():
-        shutil.copytree(case, root)
-    else:
-        root.mkdir()
-        shutil.copy(case, root / case.name)
+    root = copy_case(case, tmp_path)
     entries = _entries(root if case.is_dir() else root / case.name)
     accepted = [(m, q) for m, q, codes in entries if not codes]
     flagged = [(m, q) for m, q, codes in entries if codes]

@@ -53,14 +53,20 @@ def _cases() -> list[object]:
     return cases
 
 
-@pytest.mark.parametrize("case", _cases())
-def test_data_case(tmp_path: Path, case: Path) -> None:
+def copy_case(case: Path, tmp_path: Path) -> Path:
+    """Copy a data case (one ``.py`` file or a directory) to ``tmp_path/project`` and return that project root."""
     root = tmp_path / "project"
     if case.is_dir():
         shutil.copytree(case, root)
     else:
         root.mkdir()
         shutil.copy(case, root / case.name)
+    return root
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_data_case(tmp_path: Path, case: Path) -> None:
+    root = copy_case(case, tmp_path)
     expectations = [e for path in sorted(root.rglob("*.py")) for e in _expectations(root, path)]
     assert expectations, f"{case.name} states no '# expect:' line"
     config = project_config(root, {}, {"preset": "none", "entry-points": [f"{e.module}:{e.qualname}" for e in expectations]})
