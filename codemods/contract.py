@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from codemods.bindings import Unresolvable
+from thor_guard.verifier.scopes import OwnScopeVisitor
 
 _OPTIONAL_NAMES = frozenset({"Optional", "typing.Optional", "t.Optional"})
 _UNION_NAMES = frozenset({"Union", "typing.Union", "t.Union"})
@@ -126,7 +127,7 @@ def _literal_return(branch: cst.BaseSuite) -> str | None:
     return code if "\n" not in code else None
 
 
-class _HeartbeatExits(cst.CSTVisitor):
+class _HeartbeatExits(OwnScopeVisitor):
     """Collects the branches of heartbeat checks in one function's own body (see :func:`heartbeat_exit_value`)."""
 
     def __init__(self, env_var: str, heartbeat_value: str) -> None:
@@ -134,15 +135,6 @@ class _HeartbeatExits(cst.CSTVisitor):
         self.heartbeat_value = heartbeat_value.lower()
         self.mode_locals: set[str] = set()
         self.branches: list[cst.BaseSuite] = []
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if _reads_string(node.value, self.env_var):
@@ -350,21 +342,12 @@ def _dotted(node: cst.BaseExpression) -> str | None:
     return None
 
 
-class _OwnBodyCollector(cst.CSTVisitor):
+class _OwnBodyCollector(OwnScopeVisitor):
     """Collects ``return`` and ``yield`` nodes of one function, not of functions, lambdas or classes inside it."""
 
     def __init__(self) -> None:
         self.returns: list[cst.Return] = []
         self.yields = 0
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
 
     def visit_Return(self, node: cst.Return) -> None:
         self.returns.append(node)

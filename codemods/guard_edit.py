@@ -18,6 +18,7 @@ import libcst as cst
 from libcst.metadata import Scope
 
 from codemods.bindings import Unresolvable
+from thor_guard.verifier.scopes import OwnScopeVisitor
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 
@@ -271,21 +272,12 @@ def plan_move(
     return MovePlan(moved=(*sorted(moved), guard_index))
 
 
-class _Yields(cst.CSTVisitor):
+class _Yields(OwnScopeVisitor):
     def __init__(self) -> None:
         self.found = False
 
     def visit_Yield(self, node: cst.Yield) -> None:
         self.found = True
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
 
 
 def _has_yield(statement: cst.CSTNode) -> bool:

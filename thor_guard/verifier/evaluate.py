@@ -53,6 +53,7 @@ from thor_guard.verifier.class_bindings import ClassBinding, class_binding, clas
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
+from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import (
     ENV_GET,
     ENVIRON,
@@ -2790,26 +2791,12 @@ def _is_wraps(probe: Evaluator, function: Function) -> Callable[[cst.BaseExpress
     return test
 
 
-class _OwnBody(cst.CSTVisitor):
-    """A visitor of ``function``'s own body: nested functions and classes are other scopes, not entered."""
-
-    def __init__(self, function: cst.FunctionDef) -> None:
-        super().__init__()
-        self.function = function
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return node is self.function
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-
 def _assigned_names(function: cst.FunctionDef) -> list[cst.Name]:
     """Names bound in ``function``'s own body other than by a ``def`` (assignments, for/with targets, walrus,
     imports), nested functions and classes excluded."""
     found: list[cst.Name] = []
 
-    class _Stores(_OwnBody):
+    class _Stores(OwnScopeVisitor):
         def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
             found.extend(n for n in _names_in(node.target))
 
@@ -2834,7 +2821,7 @@ def _assigned_names(function: cst.FunctionDef) -> list[cst.Name]:
         def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
             found.extend(n.name for n in node.names)
 
-    function.visit(_Stores(function))
+    function.body.visit(_Stores())
     return found
 
 
@@ -2866,14 +2853,11 @@ def _returns_plain(function: cst.FunctionDef, wraps: Callable[[cst.BaseExpressio
     names = {p.name.value for p in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)}
     returns: list[cst.Return] = []
 
-    class _Returns(_OwnBody):
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
+    class _Returns(OwnScopeVisitor):
         def visit_Return(self, node: cst.Return) -> None:
             returns.append(node)
 
-    function.visit(_Returns(function))
+    function.body.visit(_Returns())
     assigned = {
         n.value for n in _assigned_names(function)
     }  # `wrapper = Registered()` after `def wrapper`: the name no longer holds the def

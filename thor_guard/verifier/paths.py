@@ -49,6 +49,7 @@ from thor_guard.verifier.evaluate import (
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.patterns import pattern_effects
+from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
@@ -1304,7 +1305,7 @@ def _parameter_names(params: cst.Parameters) -> list[str]:
     return names
 
 
-class _Names(cst.CSTVisitor):
+class _Names(OwnScopeVisitor):
     def __init__(self) -> None:
         self.assigned: set[str] = set()
         self.globals: set[str] = set()
@@ -1338,9 +1339,6 @@ class _Names(cst.CSTVisitor):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.assigned.add(node.name.value)
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
 
     def visit_Global(self, node: cst.Global) -> None:

@@ -29,6 +29,7 @@ from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
+from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import Function, comparand_spellings
 from thor_guard.verifier.suppression import function_suppressions
 
@@ -325,21 +326,12 @@ def _class_body_declarations(owner: cst.ClassDef) -> dict[str, str]:
     their own scopes), mapped to the keyword."""
     found: dict[str, str] = {}
 
-    class _Declarations(cst.CSTVisitor):
+    class _Declarations(OwnScopeVisitor):
         def visit_Global(self, node: cst.Global) -> None:
             found.update((n.name.value, "global") for n in node.names)
 
         def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
             found.update((n.name.value, "nonlocal") for n in node.names)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
 
     owner.body.visit(_Declarations())
     return found
