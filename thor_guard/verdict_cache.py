@@ -164,7 +164,54 @@ def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dic
             if known is None:
                 known = listings[memo] = _KNOWN[_candidates(name, base, listings)]
             bits += _BITS[known]
+        if "." not in name and not any(bits[len(bits) - 2 * len(bases):]):
+            # A top-level name found under no root: whether the checkout marks it as the project's own (a template,
+            # a .gitignore line) decides between TG009 and assumption 7 (verifier/loads.py), so it is part of
+            # where the name "resolves": adding `local_settings.py.example` must invalidate the verdict.
+            bits.append(2 if checkout_owns(name, bases, listings) else 3)
     return digest(bytes(bits))
+
+
+TEMPLATE_SUFFIXES = ("_example.py", "_sample.py", "_template.py", "_dist.py", "_default.py", ".example.py", ".sample.py", ".template.py", ".dist.py")
+"""Names of a template of module ``top`` beside where it would be: ``top`` + one of these (also ``top.py.<anything>``)."""
+
+
+def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, frozenset[str] | None] | None = None) -> bool:
+    """Whether the checkout marks top-level module ``top``, found under no root, as the project's own, written where
+    it runs (hostile review 7, R7-8): a template beside where it would be (``local_settings.py.example``,
+    ``local_settings.py.deploy``, ``local_settings_example.py``, ``local_settings.sample.py``) in a source root, or a
+    ``.gitignore`` line in a source root or its parent naming ``top.py`` or ``top/``.
+
+    ``listings`` memoises directory listings and ``.gitignore`` lines for one run (shared with
+    :func:`lookups_signature`, which records this answer so that the verdict cache sees a template or a
+    ``.gitignore`` line appear or go). Reads only the file system; never raises for a missing or unreadable file.
+    """
+    listings = {} if listings is None else listings
+    names = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
+    templates = {top + suffix for suffix in TEMPLATE_SUFFIXES}
+    for root in roots:
+        base = str(root)
+        entries = _package_listing("", base, listings) or ()
+        if any(e.startswith(f"{top}.py.") or e in templates for e in entries):
+            return True
+        for directory in (base, os.path.dirname(base.rstrip(os.sep)) or base):
+            if names & _gitignore_lines(directory, listings):
+                return True
+    return False
+
+
+def _gitignore_lines(directory: str, listings: dict[str, frozenset[str] | None]) -> frozenset[str]:
+    """The stripped lines of ``directory/.gitignore`` (empty when it cannot be read), memoised in ``listings``."""
+    memo = f"\2{directory}"
+    lines = listings.get(memo)
+    if lines is None:
+        try:
+            with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                lines = frozenset(line.strip() for line in handle)
+        except OSError:
+            lines = frozenset()
+        listings[memo] = lines
+    return lines
 
 
 def _candidates(name: str, base: str, listings: dict[str, frozenset[str] | None]) -> tuple[int, int]:

@@ -433,13 +433,44 @@ def test_lookups_signature_is_the_hash_of_which_candidate_files_exist(
     roots[0].mkdir(parents=True, exist_ok=True)
     expected = bytearray()
     for name in names:
+        start = len(expected)
         for root in roots:
             expected += bytes(1 if candidate.is_file() else 0 for candidate in module_file_candidates(name, root))
+        if "." not in name and not any(expected[start:]):
+            expected.append(3)  # a top-level name found nowhere; no template or .gitignore marks it as the project's
     shared: dict[str, frozenset[str] | None] = {}
     assert lookups_signature(names, roots) == digest(bytes(expected))
     mixed = [*odd, *reversed(names)]  # names no import makes take the path-joining route; answers stay per name
     assert lookups_signature(mixed, roots, shared) == lookups_signature(mixed, roots)
     assert lookups_signature(names, roots, shared) == digest(bytes(expected))  # listings shared with another probe
+
+
+@pytest.mark.parametrize("evidence", ["local_settings.py.example", "local_settings_sample.py", ".gitignore", "../.gitignore"])
+def test_a_template_or_gitignore_line_marking_a_missing_module_as_the_projects_invalidates_the_verdict(
+    tmp_path: Path, evidence: str
+) -> None:
+    # A top-level import found nowhere is an optional library (assumption 7) until the checkout marks it as the
+    # project's own (R7-8): then it is TG009. A warm run must see the mark appear and go, as an uncached run does.
+    root = tmp_path / "project"
+    write_files(root, {
+        "pyproject.toml": '[tool.thor-guard]\npreset = "none"\nentry-points = ["boot:start"]\n',
+        "boot.py": (
+            "import os\nimport threading\n\ntry:\n    import local_settings  # noqa: F401\nexcept ImportError:\n    pass\n\n\n"
+            "def start():\n    mode = os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower()\n"
+            "    if mode == \"heartbeat\":\n        return\n    threading.Thread(target=print).start()\n"
+        ),
+    })
+    cache_dir = tmp_path / "cache"
+    assert "TG009" not in _outputs(root, VerdictCache(None))[0]
+    _same_with_and_without_cache(root, cache_dir)
+    marker = root / evidence
+    marker.write_text("local_settings.py\n" if marker.name == ".gitignore" else "", encoding="utf-8")
+    assert "local_settings" in _outputs(root, VerdictCache(None))[0]  # now TG009 naming the import
+    cached = _same_with_and_without_cache(root, cache_dir)
+    assert cached.misses == 1
+    marker.unlink()
+    _same_with_and_without_cache(root, cache_dir)
+    assert "TG009" not in _outputs(root, VerdictCache(cache_dir))[0]
 
 
 def test_import_time_writes_locations_and_package_inits_invalidate_the_verdicts_that_read_them(tmp_path: Path) -> None:

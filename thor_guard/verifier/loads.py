@@ -37,6 +37,7 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 
 from thor_guard.targets import find_module_file
+from thor_guard.verdict_cache import checkout_owns
 from thor_guard.verifier.import_time import DOOR_TARGET
 from thor_guard.verifier.reach import FILE_TARGET_PREFIX, REQUIRES_TARGET_PREFIX, UNREAD_TARGET
 
@@ -116,30 +117,11 @@ def in_project(name: str, roots: tuple[Path, ...]) -> bool:
     return False
 
 
-_TEMPLATES = ("_example.py", "_sample.py", "_template.py", "_dist.py", "_default.py", ".example.py", ".sample.py", ".template.py", ".dist.py")
-
-
 def owned_by_project(top: str, roots: tuple[Path, ...]) -> bool:
-    """Whether the checkout shows that a top-level module found nowhere is the project's own, written where it runs:
-    a template beside where it would be (``local_settings.py.example``, ``local_settings.py.deploy``,
-    ``local_settings_example.py``, ``local_settings.sample.py``) or a ``.gitignore`` line at a source root (or its
-    parent) naming ``top.py`` or ``top/``. Such a module runs project code at import time that is not read (R7-8)."""
-    names = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
-    for root in roots:
-        try:
-            entries = os.listdir(root)
-        except OSError:
-            entries = []
-        if any(e.startswith(f"{top}.py.") or e in {top + suffix for suffix in _TEMPLATES} for e in entries):
-            return True
-        for directory in (root, root.parent):
-            try:
-                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                continue
-            if any(line.strip() in names for line in lines):
-                return True
-    return False
+    """Whether the checkout shows that a top-level module found nowhere is the project's own, written where it runs
+    (:func:`thor_guard.verdict_cache.checkout_owns`: a template such as ``local_settings.py.example`` or a
+    ``.gitignore`` line). Such a module runs project code at import time that is not read (R7-8)."""
+    return checkout_owns(top, roots)
 
 
 def _run_file(directory: Path, relative: str) -> Path | None:
