@@ -26,7 +26,7 @@ from tests.check.test_effect_differential import RUNNER, _entries
 from tests.check.test_v2_data import DATA, copy_case
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
-REPORTING_RUNNER = RUNNER.replace("    except Exception:\n        pass", "    except Exception as exc:\n        str(exc), repr(exc)")
+REPORTING_RUNNER = RUNNER.replace("    except (Exception, SystemExit):", "    except (Exception, SystemExit) as exc:\n        str(exc), repr(exc)")
 """The differential runner, with a caller that reports what the entry point raises (as Django's logging does)."""
 assert REPORTING_RUNNER != RUNNER
 

@@ -363,6 +363,10 @@ class Walker:
         """``(raise statement, suppress(...) call)``: a deliberate raise that a ``with contextlib.suppress`` around it
         may swallow, so the path goes on after the ``with`` (the explanation names it, review 6 SU1)."""
         self.risky = 0
+        self.mode_branches: dict[int, tuple[cst.CSTNode, set[bool]]] = {}
+        """Tests on the mode variable in the walked function itself (not in helpers) that a concrete value decided:
+        ``id(node)`` -> (the ``if``/``assert`` node, the outcomes taken). :meth:`_Walks.legacy_split` compares them
+        between legacy-world values (hostile review 9, R9-9/R9-10)."""
         """Evaluations that relied on an assumption (so they might raise into an ``except``)."""
         self._trace: Trace = Trace()
         self._scope: object = None
@@ -603,9 +607,23 @@ class Walker:
             test = self._evaluate(small.test, state, index, trace)
             if isinstance(test, Coroutine) and not self._skipping(state, index):
                 raise Effect(small.test, _DROPPED_COROUTINE.format(code_of(small.test)))  # tested, then dropped (R8-6)
-            if small.msg is not None:
-                self._evaluate(small.msg, state, index)
-            return [state]  # `python -O` skips asserts, so an assert never proves an exit
+            # The test's truth is taken as for `if` (a project __bool__/__len__ runs here).
+            try:
+                truth = self._evaluator(state, trace).truth(test, small.test)
+            except Effect:
+                if not self._skipping(state, index):
+                    raise
+                truth = OPAQUE
+            if truth is OPAQUE or not truth:
+                if small.msg is not None:
+                    self._evaluate(small.msg, state, index)  # the message is built only when the assert fails
+            if truth is not OPAQUE:
+                self._note_mode_branch(small, not truth, trace)  # "taken": the assert fails, the function exits
+            # `python -O` skips asserts, so an assert never proves an exit: the path always goes on. Without -O a
+            # failing one raises AssertionError, and a legacy-world value it stops does not run the body (R9-9).
+            if truth is OPAQUE or not truth:
+                return [Outcome("exit", index, small, raised=True, exception="AssertionError"), state]
+            return [state]
         if isinstance(small, cst.Del):
             # Only a `del` whose every target is a plain local name is pure: an attribute or subscript target
             # (`del self.x`, `del d[k]`, `del os.environ[...]`) runs __delattr__/__delitem__ on an object that
@@ -789,10 +807,16 @@ class Walker:
         result = self._condition(node.test, node, state, index, top_level)
         if isinstance(result, Outcome):
             return [result]
-        truth, _ = result
+        truth, trace = result
         if truth is OPAQUE:
             return [*self._branch(node, True, state.copy(), index), *self._branch(node, False, state, index, top_level)]
+        self._note_mode_branch(node, bool(truth), trace)
         return self._branch(node, bool(truth), state, index, top_level)
+
+    def _note_mode_branch(self, node: cst.CSTNode, taken: bool, trace: Trace) -> None:
+        """Remember which way a decided test on the mode variable went (see :attr:`mode_branches`)."""
+        if self.depth == 0 and not self.all_paths and any(r.variable == self.context.env_var for r in trace.reads):
+            self.mode_branches.setdefault(id(node), (node, set()))[1].add(taken)
 
     def _note_guard(self, node: cst.CSTNode, test: cst.CSTNode, index: int, top_level: bool, trace: Trace, error: Unsupported | None, state: PathState) -> None:
         reads = [r for r in trace.reads if r.variable]
@@ -1030,6 +1054,8 @@ class Walker:
                 if mode_read:
                     raise Unsupported(case.pattern, f"the pattern '{code_of(case.pattern)}' is not understood")
                 matched = OPAQUE
+            if case.guard is None and matched in (True, False):
+                self._note_mode_branch(case, matched is True, trace)
             if matched is False:
                 continue
             case_state = remaining.copy()

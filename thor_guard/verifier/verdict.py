@@ -87,6 +87,8 @@ class _Walks:
         self.swallowed: list[tuple[cst.CSTNode, cst.BaseExpression]] = []
         """Heartbeat-world raises a ``contextlib.suppress`` around them may swallow (see :attr:`Walker.swallowed`)."""
         self.assumptions: set[str] = set()
+        self.mode_branches: dict[str | None, dict[int, tuple[cst.CSTNode, set[bool]]]] = {}
+        """Per value walked: the decided tests on the mode variable and which way they went (:attr:`Walker.mode_branches`)."""
         self._facts, self._function, self._lenient = facts, function, lenient
         self._owner = facts.enclosing_class(function)
         self._receiver = receiver_of(function) if self._owner is not None else None
@@ -107,6 +109,7 @@ class _Walks:
         trace = Trace()
         outcomes = walker.run(self._function, trace=trace)
         self.assumptions |= trace.assumptions
+        self.mode_branches[env] = walker.mode_branches
         heartbeat_world = self.worlds[env] == "heartbeat"
         for index, test in walker.guard_tests.items():
             if test.error is not None and not heartbeat_world and test.error.category == "construct":
@@ -181,7 +184,34 @@ class _Walks:
                 return self.harmless
         if self._add_literal_values():
             return self.guarded
-        return True
+        return self.legacy_split() is None
+
+    def legacy_split(self) -> tuple[str | None, cst.CSTNode] | None:
+        """A legacy-world value that a later test on the mode stops, with that test; None when there is none.
+
+        The heartbeat runs for no legacy-world value, so each must run the starter as the legacy value does. A
+        decided test on the mode after which the value takes a branch that ends the function (``return``,
+        ``raise``, ``sys.exit(...)``, a failing ``assert``) where the legacy value does not go is a second
+        guard: ``if mode != "legacy": print(...); return`` or ``assert mode == "legacy"`` stop the starter for
+        ``''`` or ``'bogus'`` while the heartbeat refuses them, so neither world runs (hostile review 9,
+        R9-9/R9-10). The reports before such an exit are effects, which is why "some path reaches an effect"
+        (:meth:`runs`) does not see it. Only when the body does something (:attr:`legacy_effects`).
+        """
+        if not self.legacy_effects:
+            return None
+        canonical = self.context.legacy_value
+        self.outcomes[canonical]  # noqa: B018 - walks it (and records its tests) if not yet done
+        reference = self.mode_branches.get(canonical, {})
+        for env in self.legacy_values:
+            if env == canonical:
+                continue
+            self.outcomes[env]  # noqa: B018
+            for key, (node, taken) in self.mode_branches.get(env, {}).items():
+                known = reference.get(key)
+                for way in sorted(taken):
+                    if (known is None or way not in known[1]) and _branch_ends(node, way):
+                        return env, node
+        return None
 
     def _add_literal_values(self) -> bool:
         """Add the strings the mode value is compared with, and their spellings, to the values walked.
@@ -615,7 +645,7 @@ def _explain(
         hits.append(RuleHit("TG009", f"cannot verify the guard: {unknown[0].reason}", unknown[0].node))
         return hits, guard.index, variable
 
-    hits.extend(_semantic_hits(guard, context, lenient))
+    hits.extend(_semantic_hits(guard, context, lenient, strict))
     crash = _early_crash(strict, guard) if not hits else None
     if crash is not None:
         # The guard itself is right; a heartbeat-mode path raises before it ever runs (`int(x)` whose ValueError no
@@ -631,8 +661,10 @@ def _explain(
     return hits, guard.index, variable
 
 
-def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) -> list[RuleHit]:
-    """TG003–TG006 from the classic values, then TG004/TG012 from the rest of the value space (lenient walks)."""
+def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks, strict: _Walks) -> list[RuleHit]:
+    """TG003–TG006 from the classic values, then TG004/TG012 from the rest of the value space (lenient walks); a
+    later test that ends the starter for a legacy-world value (:meth:`_Walks.legacy_split`) from the strict walks,
+    since only they keep the effects that make the body worth running."""
     heartbeat = context.heartbeat_environments
     legacy_exits = [env for env in context.legacy_environments if not walks.runs(env)]
     heartbeat_runs = [env for env in heartbeat if not _guard_exits(walks, env, guard.index)]
@@ -663,6 +695,17 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
         if cased:
             hits.append(RuleHit("TG004", f"the comparison is case-sensitive: {_describe(cased[0], context)} would run the legacy body; compare '.lower()' of the value", test))
         return hits
+    split = strict.legacy_split()
+    if split is not None:
+        env, node = split
+        stop = node.test if isinstance(node, cst.If) else node.pattern if isinstance(node, cst.MatchCase) else node
+        return [RuleHit(
+            "TG012",
+            f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the heartbeat refuses to start "
+            f"({walks.kinds.get(env, 'other')} value, legacy world), and '{code_of(stop)}' ends the starter for it, "
+            f"where {context.legacy_value!r} goes on; every value the heartbeat refuses must run the legacy body",
+            stop,
+        )]
     classic = set(heartbeat) | set(context.legacy_environments)
     for env in walks.envs:
         if env in classic:
@@ -675,6 +718,35 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks) ->
         if walks.worlds[env] == "legacy" and not walks.runs(env):
             return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the guard returns, but the heartbeat refuses to start ({kind} value, legacy world); compare as the heartbeat does: unset or value.lower() == {context.heartbeat_value!r}", test)]
     return []
+
+
+_ENDING_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+
+
+def _branch_ends(node: cst.CSTNode, taken: bool) -> bool:
+    """Whether taking ``taken`` at ``node`` (an ``if`` test, a ``match`` case, or an ``assert`` failing when ``taken``)
+    surely ends the function: an assert that fails raises; an ``if``'s branch or a case whose last statement is
+    ``return``, ``raise`` or a call of ``sys.exit``/``exit``/``quit``/``os._exit``/``os.abort``. An ``elif`` is a
+    test of its own."""
+    if isinstance(node, cst.Assert):
+        return taken
+    if isinstance(node, cst.MatchCase):
+        suite = node.body if taken else None
+    elif isinstance(node, cst.If):
+        suite = node.body if taken else (node.orelse.body if isinstance(node.orelse, cst.Else) else None)
+    else:
+        return False
+    if suite is None:
+        return False
+    statements = suite.body if isinstance(suite, cst.IndentedBlock) else [suite]
+    last = statements[-1] if statements else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    elif isinstance(last, cst.SimpleStatementSuite):
+        last = last.body[-1] if last.body else None
+    if isinstance(last, (cst.Return, cst.Raise)):
+        return True
+    return isinstance(last, cst.Expr) and isinstance(last.value, cst.Call) and code_of(last.value.func) in _ENDING_CALLS
 
 
 def _guard_exits(walks: _Walks, env: str | None, guard_index: int) -> bool:
