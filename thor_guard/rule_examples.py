@@ -320,7 +320,9 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
         "For some value of the variable the guard and the heartbeat disagree: the heartbeat runs when the variable is unset or "
         "its `.lower()` is `heartbeat` and refuses every other value (see the value table below). A guard that exits for "
         "`\"\"`, `\" legacy\"` or `\"heartbeat \"` leaves neither world running; one that does not exit for a value the heartbeat "
-        "accepts runs both. The message names the value.",
+        "accepts runs both. So does a later test on the value that ends the starter for a value the heartbeat refuses, "
+        "even after a report (`if mode != \"legacy\": print(...); return`, `raise CommandError(...)`, `assert mode == "
+        "\"legacy\"`): every value the heartbeat refuses must run the legacy body. The message names the value.",
         "Compare exactly as the heartbeat does: `os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"`.",
         bad=(
             Example("`!= \"legacy\"` (exits for `\"\"` and `\" legacy\"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),
@@ -333,6 +335,10 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
             Example(
                 "a second test after the guard that stops a legacy value",
                 _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nif mode != "legacy":\n    return'),
+            ),
+            Example(
+                "a record, then an exit, for the values other than `legacy` (`''` and `'bogus'` run neither world)",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nif mode != "legacy":\n    self.refused_mode = mode\n    return'),
             ),
         ),
         good=(
