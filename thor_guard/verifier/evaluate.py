@@ -50,6 +50,7 @@ from thor_guard.verifier.effects import (
 )
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
+from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
 from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
@@ -289,6 +290,8 @@ class Evaluator:
                     "a base, metaclass or decorator the verifier cannot see into may define its dunders" if "*" in hit
                     else f"its class defines {', '.join(sorted(hit))} (project code)"
                 )
+                if value.origin:
+                    reason = value.origin if "*" in hit else f"{value.origin}, whose class defines {', '.join(sorted(hit))} (project code)"
                 raise Effect(node, f"'{code_of(node)}' {what} {value.name}: {reason}")
             self.assume(node, f"{what} an instance of a project class whose subclasses add no dunder")
             return
@@ -991,63 +994,6 @@ class Evaluator:
             return True
         return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
 
-    def _logged_instance_state(self, argument: cst.BaseExpression, node: cst.CSTNode) -> None:
-        """``logger.info("%s", self.market)`` where a method of the class stores ``self.market = Market(...)``, a
-        project class whose ``__str__``/``__repr__``/``__format__`` (or a base, decorator or metaclass the verifier
-        cannot see into) may run project code when the record is formatted — a Django model's ``__str__`` that
-        follows a foreign key (A8-2, review 8): an effect, not assumption 4. Only stores of a direct constructor call
-        of a proven project class are seen; a value from elsewhere (a parameter, a query) stays assumption 4."""
-        if not (isinstance(argument, cst.Attribute) and self._reads_self(argument.value)) or self.owner is None:
-            return
-        for line, cls in self._constructed_into(argument.attr.value):
-            dunders = class_dunders(self, cls.node, cls.facts or self.facts)
-            hit = dunders & {"__str__", "__repr__", "__format__", "*"}
-            if hit:
-                reason = "its class may define them (a base, decorator or metaclass the verifier cannot see into)" if "*" in hit else f"{cls.node.name.value} defines {', '.join(sorted(hit))} (project code)"
-                raise Effect(node, f"'{code_of(node)}' logs {code_of(argument)}, which holds the {cls.node.name.value}(...) stored at line {line}: formatting it runs its dunders; {reason}")
-
-    def _constructed_into(self, name: str) -> list[tuple[int, ClassValue]]:
-        """``(line, class)`` of every ``self.<name> = C(...)`` (also annotated, also a tuple target's element is
-        not followed) in the methods of the owner class, where ``C`` is a module-level name proven to be a project
-        class."""
-        import ast
-
-        assert self.owner is not None
-        qualname = self.facts.class_qualname(self.owner)
-        if qualname is None:
-            return []
-        tree = parsed_module(self.facts)[0]
-        body: list[ast.stmt] = tree.body
-        classdef: ast.ClassDef | None = None
-        for part in qualname.split("."):
-            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-            if classdef is None:
-                return []
-            body = classdef.body
-        found: list[tuple[int, ClassValue]] = []
-        for method in classdef.body if classdef is not None else ():
-            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
-                continue
-            receiver = method.args.args[0].arg
-            for statement in ast.walk(method):
-                if isinstance(statement, ast.Assign):
-                    targets, value = statement.targets, statement.value
-                elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-                    targets, value = [statement.target], statement.value
-                else:
-                    continue
-                if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
-                    continue
-                if not any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for t in targets):
-                    continue
-                try:  # a throwaway trace: an unproven binding here says nothing about the guard
-                    cls = Evaluator(self.facts, self.analysis, {}, Trace()).module_name(self.facts, value.func.id, self.owner)
-                except EvalError:
-                    continue
-                if isinstance(cls, ClassValue):
-                    found.append((statement.lineno, cls))
-        return found
-
     def _reads_self(self, node: cst.BaseExpression) -> bool:
         """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
         return (
@@ -1158,6 +1104,11 @@ class Evaluator:
                 # `self.VARIABLE = "FEED_MODE"` / `vars(self)["VARIABLE"] = ...` in __init__ or any method of the
                 # hierarchy: the instance attribute shadows the class body's value (hostile review 5, SV3)
                 self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                if bound and self.instance_receiver:
+                    receiver = self._receiver_instance()
+                    if receiver is None:
+                        receiver = instance_of(self, self.owner, self.facts, self.receiver or "self")
+                    return attribute_value(self, receiver, name)  # `market = None` then `self.market = Market()`
                 return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
@@ -1443,7 +1394,9 @@ class Evaluator:
                 found = self.instance_member(value, name, node)
                 if found is not None:
                     return found
-            return OPAQUE  # instance state: a value of unknown type (assumption 4), like any attribute of self
+            # instance state: a value of unknown type (assumption 4), like any attribute of self — unless the
+            # hierarchy's methods store a possible project object there (review 9, R9-1): then it is that object
+            return attribute_value(self, value, name)
         if value is OPAQUE or not self.callee_depth:
             # Only a callee is a bound method (its truth is True); as a value, `Flags.enabled`, `helper.disabled`,
             # `LIMITS.get` are objects of unknown value: a truth test on them is followed both ways.
@@ -2018,8 +1971,6 @@ class Evaluator:
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, "logs")
-                for passed in node.args if isinstance(node, cst.Call) else ():
-                    self._logged_instance_state(passed.value, node)
                 return None if name != "isEnabledFor" else OPAQUE
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:

@@ -233,6 +233,9 @@ class Instance:
     on it are looked up in that class's method resolution order, whatever name holds the object."""
     cls_facts: ModuleFacts | None = None
     """The module that defines :attr:`cls`."""
+    origin: str = ""
+    """For instance state that may hold a project object (``self.market = Market()``, review 9, R9-1): where it was
+    stored, named in the effect's message."""
 
     def __bool__(self) -> bool:
         raise TypeError("the truth of an instance runs its class's __bool__/__len__; use Evaluator.truth")

@@ -1,0 +1,482 @@
+"""What an instance attribute may hold: the dunders of the project objects stored into ``self.<name>``.
+
+Formatting ``self.market`` (an f-string field, ``%``, ``str()``, ``format``, a log argument, an exception argument),
+testing its truth or comparing it runs the dunders of whatever object the attribute holds. Instance state is a
+value of unknown type (docs/check.md, assumption 4) *unless* the class hierarchy's own code stores an object there
+that may be an instance of a project class: ``self.market = Market()`` in the class's or a project base's methods,
+an alternate constructor (``Market.from_code(...)``), a project factory (``make_market()``), a dotted constructor
+(``markets.Market()``), the default-construct idiom (``market or Market()``), a tuple store, a dataclass
+``field(default_factory=Market)``, or the result of a call the verifier cannot see into (review 9, R9-1). Then a
+read of the attribute is that object (an :class:`~thor_guard.verifier.values.Instance` carrying the union of the
+possible classes' dunders), so every operation that calls a dunder is judged by the one rule that judges ``self``.
+
+Plain values stay what they were: literals, strings, numbers, environment reads, parameters (assumption 4),
+built-in calls and containers of those, library objects (assumption 7). The census is by name over the methods of
+the object's class and its project bases (C3 order); stores through other objects are assumption 3's gap.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from thor_guard.verifier.effects import ASSUMED_PURE_METHODS, BUILTIN_PURE_METHODS
+from thor_guard.verifier.facts import ModuleFacts
+from thor_guard.verifier.mutations import parsed_module
+from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Module
+
+if TYPE_CHECKING:
+    from thor_guard.verifier.evaluate import Evaluator
+
+MAX_DEPTH = 4
+"""Calls followed to find what a stored value may be (``make_market()`` → ``Market.from_code()`` → ``cls()``);
+deeper, the value may be anything: a possible project object."""
+
+UNKNOWN = frozenset({"*"})
+
+_CONTAINER_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "reversed", "iter", "next", "min", "max", "getattr", "vars"})
+"""Builtins whose result may be (or hold) one of their arguments: formatting it formats those."""
+
+
+@dataclass(frozen=True)
+class Held:
+    """What a stored value may be: the operation dunders of the project objects it may hold (``{"*"}`` when any),
+    and the first store that makes it so (``"line 27 ('self.market = Market()')"``), for the message."""
+
+    dunders: frozenset[str]
+    where: str = ""
+
+    def __or__(self, other: Held) -> Held:
+        if not other.dunders:
+            return self
+        if not self.dunders:
+            return other
+        return Held(self.dunders | other.dunders, self.where or other.where)
+
+
+PLAIN = Held(frozenset())
+
+
+def attribute_value(evaluator: Evaluator, instance: Instance, name: str) -> object:
+    """The value of ``<instance>.<name>`` when no class of its hierarchy binds ``name`` (instance state): an
+    :class:`Instance` (class unknown) whose dunders are those of every project object stored into it, or
+    :data:`OPAQUE` when every store is a plain value (assumption 4)."""
+    if instance.cls is None or instance.cls_facts is None:
+        return OPAQUE
+    held = stored_into(evaluator, instance.cls, instance.cls_facts, name)
+    if not held.dunders:
+        return OPAQUE
+    origin = f"self.{name} may hold a project object (stored at {held.where})"
+    if "*" in held.dunders:
+        origin += " whose class the verifier cannot know or see into, so its __str__/__repr__/__format__, __bool__, __eq__… may be project code"
+    return Instance(f"self.{name}", held.dunders, origin=origin)
+
+
+def stored_into(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str) -> Held:
+    """What the stores into ``<receiver>.<name>`` in the methods of ``owner`` and its project bases may hold
+    (memoised per class and name)."""
+    from thor_guard.verifier.hierarchy import linearise
+
+    memo = facts.__dict__.setdefault("_stored_into", {})
+    key = (id(owner), name)
+    cached = memo.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]  # type: ignore[no-any-return]
+    memo[key] = (owner, PLAIN)  # a store reached again while computing (self.a = self.b; self.b = self.a)
+    order = linearise(evaluator, owner, facts)
+    if isinstance(order, str):
+        held = Held(UNKNOWN, f"the class hierarchy ({order})")
+    else:
+        held = PLAIN
+        for classdef, module, _ in order.classes:
+            held = held | _class_stores(evaluator, classdef, module, name, owner, facts)
+    memo[key] = (owner, held)
+    return held
+
+
+def _class_ast(facts: ModuleFacts, classdef: cst.ClassDef) -> ast.ClassDef | None:
+    qualname = facts.class_qualname(classdef)
+    if qualname is None:
+        return None
+    body: list[ast.stmt] = parsed_module(facts)[0].body
+    found: ast.ClassDef | None = None
+    for part in qualname.split("."):
+        found = next((n for n in _flat(body) if isinstance(n, ast.ClassDef) and n.name == part), None)
+        if found is None:
+            return None
+        body = found.body
+    return found
+
+
+def _flat(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements of a block and of its nested ``if``/``try``/``with`` blocks (not function or class bodies)."""
+    found: list[ast.stmt] = []
+    for statement in body:
+        found.append(statement)
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                break
+            inner = getattr(statement, field, None)
+            if isinstance(inner, list):
+                for item in inner:
+                    found.extend(_flat(item.body) if isinstance(item, ast.ExceptHandler) else _flat([item]))
+    return found
+
+
+def _class_stores(evaluator: Evaluator, classdef: cst.ClassDef, facts: ModuleFacts, name: str, owner: cst.ClassDef, owner_facts: ModuleFacts) -> Held:
+    tree = _class_ast(facts, classdef)
+    if tree is None:
+        return PLAIN
+    held = PLAIN
+    for statement in _flat(tree.body):
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.target.id == name:
+            factory = _default_factory(statement.value)
+            if factory is not None:  # `market: Market = field(default_factory=Market)`: the dataclass __init__ calls it
+                context = _Context(evaluator, facts, None, classdef, owner, owner_facts)
+                held = held | context.called(factory, None, statement.lineno, f"{name} = field(default_factory={ast.unparse(factory)})")
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args and not statement.args.posonlyargs:
+            continue
+        receiver = (statement.args.posonlyargs or statement.args.args)[0].arg
+        context = _Context(evaluator, facts, statement, classdef, owner, owner_facts)
+        for node in ast.walk(statement):
+            held = held | context.store(node, receiver, name)
+    return held
+
+
+def _default_factory(value: ast.expr | None) -> ast.expr | None:
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if called != "field":
+        return None
+    return next((k.value for k in value.keywords if k.arg == "default_factory"), None)
+
+
+class _Context:
+    """Classifies the expressions of one function (or class body): what a value may be."""
+
+    def __init__(self, evaluator: Evaluator, facts: ModuleFacts, function: ast.FunctionDef | ast.AsyncFunctionDef | None, classdef: cst.ClassDef | None, owner: cst.ClassDef | None, owner_facts: ModuleFacts | None, depth: int = 0, cls_value: ClassValue | None = None) -> None:
+        self.evaluator = evaluator
+        self.facts = facts
+        self.function = function
+        self.classdef = classdef
+        self.owner = owner
+        self.owner_facts = owner_facts
+        self.depth = depth
+        self.cls_value = cls_value
+        self.visiting: set[str] = set()
+        params = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs] if function is not None else []
+        for extra in (function.args.vararg, function.args.kwarg) if function is not None else ():
+            if extra is not None:
+                params.append(extra)
+        self.params = {a.arg for a in params}
+        self.receiver = params[0].arg if params and function is not None and (function.args.posonlyargs or function.args.args) else None
+        self.decorators = {ast.unparse(d) for d in function.decorator_list} if function is not None else set()
+
+    # -- stores ------------------------------------------------------------
+    def store(self, node: ast.AST, receiver: str, name: str) -> Held:
+        """What ``node`` stores into ``<receiver>.<name>``, if it is such a store."""
+        if isinstance(node, ast.Assign):
+            held = PLAIN
+            for target in node.targets:
+                held = held | self._target(target, node.value, receiver, name, node)
+            return held
+        if isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            return self._target(node.target, node.value, receiver, name, node)
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            if self._hits(node.target, receiver, name):
+                return Held(UNKNOWN, self._where(node, "a loop target"))
+        if isinstance(node, ast.withitem) and node.optional_vars is not None and self._hits(node.optional_vars, receiver, name):
+            return Held(UNKNOWN, self._where(node.context_expr, "a with target"))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" and len(node.args) == 3:
+            target, attribute, value = node.args
+            if isinstance(target, ast.Name) and target.id == receiver and isinstance(attribute, ast.Constant) and attribute.value == name:
+                return self.value(value, node.lineno, ast.unparse(node))
+        return PLAIN
+
+    def _hits(self, target: ast.AST, receiver: str, name: str) -> bool:
+        return any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for t in ast.walk(target))
+
+    def _target(self, target: ast.AST, value: ast.expr, receiver: str, name: str, statement: ast.stmt) -> Held:
+        if isinstance(target, ast.Attribute):
+            if target.attr == name and isinstance(target.value, ast.Name) and target.value.id == receiver:
+                return self.value(value, statement.lineno, _line(statement))
+            return PLAIN
+        if isinstance(target, (ast.Tuple, ast.List)) and self._hits(target, receiver, name):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(isinstance(e, ast.Starred) for e in (*value.elts, *target.elts)):
+                held = PLAIN
+                for element_target, element in zip(target.elts, value.elts):
+                    held = held | self._target(element_target, element, receiver, name, statement)
+                return held
+            # `self.market, self.n = pair`: an element of an unpacked value — whatever the value may hold
+            return self.value(value, statement.lineno, _line(statement))
+        return PLAIN
+
+    def _where(self, node: ast.AST, what: str) -> str:
+        return f"line {getattr(node, 'lineno', '?')} ({what})"
+
+    # -- values ------------------------------------------------------------
+    def value(self, node: ast.expr, line: int, text: str) -> Held:
+        """What the value ``node`` (stored at ``line`` by ``text``) may be."""
+        where = f"line {line} ('{text}')"
+        if isinstance(node, ast.Constant | ast.JoinedStr | ast.Lambda | ast.Compare):
+            return PLAIN
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            held = PLAIN
+            for element in node.elts:
+                held = held | self.value(element.value if isinstance(element, ast.Starred) else element, line, text)
+            return held
+        if isinstance(node, ast.Dict):
+            held = PLAIN
+            for part in (*node.keys, *node.values):
+                if part is not None:
+                    held = held | self.value(part, line, text)
+            return held
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            return self.value(node.elt, line, text)
+        if isinstance(node, ast.DictComp):
+            return self.value(node.key, line, text) | self.value(node.value, line, text)
+        if isinstance(node, ast.BoolOp):
+            held = PLAIN
+            for operand in node.values:
+                held = held | self.value(operand, line, text)
+            return held
+        if isinstance(node, ast.IfExp):
+            return self.value(node.body, line, text) | self.value(node.orelse, line, text)
+        if isinstance(node, ast.BinOp):
+            return self.value(node.left, line, text) | self.value(node.right, line, text)
+        if isinstance(node, ast.UnaryOp):
+            return PLAIN if isinstance(node.op, ast.Not) else self.value(node.operand, line, text)
+        if isinstance(node, ast.NamedExpr):
+            return self.value(node.value, line, text)
+        if isinstance(node, ast.Subscript):
+            return self.value(node.value, line, text)  # an element of a container the code built
+        if isinstance(node, ast.Starred):
+            return self.value(node.value, line, text)
+        if isinstance(node, ast.Name):
+            return self._name(node, line, text, where)
+        if isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id == self.receiver and self.owner is not None and self.owner_facts is not None and not self.decorators & {"staticmethod", "classmethod"}:
+                # `self.market = self._default`: what the other attribute may hold (its class attribute is judged
+                # by the class-body rules where it is read)
+                return stored_into(self.evaluator, self.owner, self.owner_facts, node.attr)
+            return PLAIN  # an attribute of another object: assumption 4
+        if isinstance(node, ast.Call):
+            return self.called(node.func, node, line, text)
+        if isinstance(node, ast.Await | ast.Yield | ast.YieldFrom):
+            return Held(UNKNOWN, where)
+        return Held(UNKNOWN, where)
+
+    def _name(self, node: ast.Name, line: int, text: str, where: str) -> Held:
+        if node.id == self.receiver and self.owner is not None and self.owner_facts is not None and not self.decorators & {"staticmethod", "classmethod"}:
+            # `self.me = self`: the object itself (R8-14's container gap, by attribute)
+            from thor_guard.verifier.evaluate import class_dunders
+
+            dunders = class_dunders(self.evaluator, self.owner, self.owner_facts)
+            return Held(dunders, where) if dunders else PLAIN
+        if self.function is not None and node.id in self._locals():
+            if node.id in self.visiting:
+                return PLAIN
+            self.visiting.add(node.id)
+            try:
+                held = PLAIN
+                for value, value_line, value_text in self._locals()[node.id]:
+                    held = held | (self.value(value, value_line, value_text) if value is not None else Held(UNKNOWN, f"line {value_line} ('{value_text}')"))
+                return held
+            finally:
+                self.visiting.discard(node.id)
+        if node.id in self.params:
+            return self._parameter_default(node.id, line, text)
+        value = self._resolve(node)
+        return self._of_value(value, where)
+
+    def _parameter_default(self, name: str, line: int, text: str) -> Held:
+        """A parameter holds what the caller passes (assumption 4) or its default, evaluated where the ``def`` is."""
+        assert self.function is not None
+        arguments = self.function.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+        pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+        for parameter, default in pairs:
+            if parameter.arg == name:
+                outer = _Context(self.evaluator, self.facts, None, self.classdef, self.owner, self.owner_facts, self.depth)
+                return outer.value(default, line, text)
+        return PLAIN
+
+    def _locals(self) -> dict[str, list[tuple[ast.expr | None, int, str]]]:
+        cached = getattr(self, "_local_values", None)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        found: dict[str, list[tuple[ast.expr | None, int, str]]] = {}
+        assert self.function is not None
+        for node in _own_scope(self.function):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    _bind(found, target, node.value, node)
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+                _bind(found, node.target, node.value, node)
+            elif isinstance(node, ast.NamedExpr):
+                _bind(found, node.target, node.value, node)
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                _bind(found, node.target, ast.Subscript(value=node.iter, slice=ast.Constant(0)), node)
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                _bind(found, node.optional_vars, None, node)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    found.setdefault((alias.asname or alias.name).split(".")[0], []).append((ast.Constant(None), node.lineno, "import"))
+        self._local_values = found
+        return found
+
+    def _resolve(self, node: ast.expr) -> object:
+        """The value of a module-level name or dotted callee, through the verifier's proven bindings."""
+        from thor_guard.verifier.evaluate import EvalError, Evaluator, Trace
+
+        try:
+            expression = cst.parse_expression(ast.unparse(node))
+        except (cst.ParserSyntaxError, ValueError):
+            return UNTRUSTED
+        probe = Evaluator(self.facts, self.evaluator.analysis, {}, Trace(), depth=self.evaluator.depth + 1)
+        probe.callee_depth = 1
+        try:
+            return probe.evaluate(expression)
+        except EvalError:
+            return UNTRUSTED
+        except Exception:  # noqa: BLE001 - a resolution the evaluator cannot do is "may be anything", never a crash
+            return UNTRUSTED
+
+    def _self_method(self, func: ast.Attribute) -> object:
+        """``self.make`` in a method: the method the object's class finds (its MRO), or UNTRUSTED."""
+        from thor_guard.verifier.evaluate import EvalError, Evaluator, Trace, instance_of
+
+        if self.owner is None or self.owner_facts is None or self.decorators & {"staticmethod", "classmethod"}:
+            return UNTRUSTED
+        probe = Evaluator(self.owner_facts, self.evaluator.analysis, {}, Trace(), depth=self.evaluator.depth + 1)
+        try:
+            instance = instance_of(probe, self.owner, self.owner_facts, "self")
+            found = probe.instance_member(instance, func.attr, cst.Name(func.attr))
+        except EvalError:
+            return UNTRUSTED
+        except Exception:  # noqa: BLE001 - see _resolve
+            return UNTRUSTED
+        return found if isinstance(found, Function) else UNTRUSTED
+
+    def _of_value(self, value: object, where: str) -> Held:
+        if isinstance(value, Instance):
+            return Held(value.dunders, where) if value.dunders else PLAIN
+        if value is UNTRUSTED:
+            return Held(UNKNOWN, where)
+        return PLAIN  # a class, function, module, builtin or literal: its own dunders are library or built in
+
+    def called(self, func: ast.expr, call: ast.Call | None, line: int, text: str) -> Held:
+        """What calling ``func`` (with the arguments of ``call``) may return."""
+        from thor_guard.verifier.evaluate import class_dunders
+
+        where = f"line {line} ('{text}')"
+        arguments = [*(call.args if call is not None else ()), *(k.value for k in call.keywords)] if call is not None else []
+        if isinstance(func, ast.Attribute) and func.attr in ASSUMED_PURE_METHODS | BUILTIN_PURE_METHODS:
+            receiver = self.value(func.value, line, text)
+            if func.attr in ("get", "pop", "setdefault", "copy", "values", "items"):
+                return receiver  # an element of a container the code built
+            return PLAIN  # str methods: a str
+        if isinstance(func, ast.Name) and func.id == "super":
+            return Held(UNKNOWN, where)
+        if isinstance(func, ast.Name) and self.function is not None and (func.id in self._locals() or func.id in self.params):
+            if func.id == "cls" and self.cls_value is not None and func.id in self.params:
+                dunders = class_dunders(self.evaluator, self.cls_value.node, self.cls_value.facts or self.facts)
+                return Held(dunders, where) if dunders else PLAIN
+            if func.id in self.params and "classmethod" in self.decorators and self.receiver == func.id and self.classdef is not None:
+                dunders = class_dunders(self.evaluator, self.classdef, self.facts)
+                return Held(dunders, where) if dunders else PLAIN
+            return Held(UNKNOWN, where)  # a callable the caller passed or the function computed
+        callee = self._self_method(func) if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == self.receiver else self._resolve(func)
+        if isinstance(callee, ClassValue):
+            dunders = class_dunders(self.evaluator, callee.node, callee.facts or self.facts)
+            return Held(dunders, where) if dunders else PLAIN
+        if isinstance(callee, Builtin):
+            if callee.name in _CONTAINER_BUILTINS:
+                held = PLAIN
+                for argument in arguments:
+                    held = held | self.value(argument, line, text)
+                return held
+            return PLAIN
+        if isinstance(callee, Module):
+            # a library function or class (assumption 7): its result is its own object, unless it hands back a
+            # project object or class it was given (`copy.copy(self.market)`, `functools.partial(Market)()`)
+            held = PLAIN
+            for argument in arguments:
+                held = held | self.value(argument, line, text)
+                if isinstance(self._resolve(argument) if isinstance(argument, (ast.Name, ast.Attribute)) else None, (ClassValue, Function)):
+                    held = held | Held(UNKNOWN, where)
+            return held
+        if isinstance(callee, Function):
+            return self._returns(callee, func, where)
+        return Held(UNKNOWN, where)  # an unproven call: its result may be a project object
+
+    def _returns(self, callee: Function, func: ast.expr, where: str) -> Held:
+        """What the project function ``callee`` may return (its ``return`` values, followed ``MAX_DEPTH`` deep)."""
+        if self.depth >= MAX_DEPTH:
+            return Held(UNKNOWN, where)
+        try:
+            facts, full = callee.facts.recover(callee.node)
+            source = textwrap.dedent(cst.Module(body=[full]).code)
+            tree = ast.parse(source)
+        except Exception:  # noqa: BLE001 - a body that cannot be read back may return anything
+            return Held(UNKNOWN, where)
+        function = tree.body[0] if tree.body else None
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return Held(UNKNOWN, where)
+        if isinstance(function, ast.AsyncFunctionDef) or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_scope(function)):
+            return PLAIN  # a coroutine or generator object: built-in dunders
+        cls_value = None
+        if isinstance(func, ast.Attribute):
+            owner = self._resolve(func.value)
+            cls_value = owner if isinstance(owner, ClassValue) else None
+        if cls_value is None and callee.owner is not None:
+            cls_value = ClassValue(callee.owner, callee.facts)
+        owner, owner_facts = None, None
+        if callee.bound:  # `self.make()`: the same object; `feed.make()` on a known instance: that object
+            receiver = callee.receiver
+            owner, owner_facts = (receiver.cls, receiver.cls_facts) if isinstance(receiver, Instance) and receiver.cls is not None else (self.owner, self.owner_facts)
+        inner = _Context(self.evaluator, facts.parent or facts, function, callee.owner, owner, owner_facts, self.depth + 1, cls_value)
+        held = PLAIN
+        for node in _own_scope(function):
+            if isinstance(node, ast.Return) and node.value is not None:
+                held = held | inner.value(node.value, node.lineno, _line(node))
+        return Held(held.dunders, where + (f", which may return a project object ({held.where})" if held.where else "")) if held.dunders else PLAIN
+
+
+def _bind(found: dict[str, list[tuple[ast.expr | None, int, str]]], target: ast.AST, value: ast.expr | None, statement: ast.AST) -> None:
+    line = getattr(statement, "lineno", 0)
+    text = _line(statement) if isinstance(statement, ast.stmt) else ast.unparse(statement)[:60]
+    if isinstance(target, ast.Name):
+        found.setdefault(target.id, []).append((value, line, text))
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(isinstance(e, ast.Starred) for e in (*value.elts, *target.elts)):
+            for element_target, element in zip(target.elts, value.elts):
+                _bind(found, element_target, element, statement)
+        else:
+            for element_target in target.elts:
+                _bind(found, element_target.value if isinstance(element_target, ast.Starred) else element_target, value, statement)
+
+
+def _own_scope(function: ast.AST) -> list[ast.AST]:
+    """The nodes of a function body, not those of nested functions, classes or lambdas."""
+    found: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _line(statement: ast.AST) -> str:
+    text = ast.unparse(statement).splitlines()[0] if statement is not None else ""
+    return text if len(text) <= 60 else text[:57] + "..."
