@@ -925,6 +925,10 @@ class Evaluator:
 
     def _eval_Attribute(self, node: cst.Attribute) -> object:
         base = node.value
+        if isinstance(base, cst.Call):
+            found = self.super_member(base, node.attr.value, node)
+            if found is not None:
+                return found
         if node.attr.value in ("value", "name") and isinstance(base, cst.Attribute):
             member = self._enum_member(base)
             if member is not None:
@@ -993,6 +997,66 @@ class Evaluator:
         if is_concrete(value) or isinstance(value, ConstDict) or tainted(value):
             return True
         return value is OPAQUE and isinstance(node, cst.Name) and node.value in self.builtin_parameters
+
+    def super_member(self, call: cst.Call, name: str, node: cst.CSTNode) -> object | None:
+        """``super().<name>`` / ``super(Cls, self).<name>`` in a method walked on a known object (review 9, FA9-1):
+        Python looks ``name`` up in the object's method resolution order *after* the method's own class (or ``Cls``),
+        with ``self`` unchanged — so it is judged as a base's member read on that object is (a method walked with
+        ``self`` bound, a getter run, a computed binding an effect). None when that is not what the call is (``super``
+        rebound, another receiver, an order that is not exact or cannot be computed, no project class after the start
+        binds ``name``: a library base): the caller then judges ``super()`` as any call, an effect."""
+        start = self._super_start(call)
+        if start is None:
+            return None
+        instance = self._receiver_instance()
+        if instance is None:
+            assert self.owner is not None
+            instance = instance_of(self, self.owner, self.facts, self.receiver or "self")
+        if instance.cls is None or instance.cls_facts is None:
+            return None
+        order = linearise(self, instance.cls, instance.cls_facts)
+        if isinstance(order, str) or not order.exact:
+            return None
+        start_class, start_facts = start
+        wanted = (start_facts.name, start_facts.class_qualname(start_class))
+        index = next((i for i, (c, f, _) in enumerate(order.classes) if c is start_class or (f.name, f.class_qualname(c)) == wanted), None)
+        if index is None:
+            return None
+        candidates = [(c, f, b) for c, f, _ in order.classes[index + 1 :] if (b := class_binding(f, c, name)) is not None]
+        if not candidates:
+            return None
+        classdef, facts, binding = candidates[0]
+        if binding.kind == "plain":
+            method = self._base_method(facts, classdef, name, binding)
+            if method is not None:
+                return Function(method[0], method[1], f"{method[0].name}.{classdef.name.value}.{name}", classdef, bound=True, receiver=instance)
+        probe = self._member_probe(instance, classdef, facts)
+        found = probe._surviving_binding(facts, classdef, name, node, binding)
+        if found is not None:
+            return found
+        return probe.class_member(name, node, bound=True)
+
+    def _super_start(self, call: cst.Call) -> tuple[cst.ClassDef, ModuleFacts] | None:
+        """The class after which ``super(...)`` starts its search, when ``call`` is the builtin ``super`` on this
+        method's own receiver: ``super()`` (the method's class) or ``super(Cls, self)`` (a proven project class)."""
+        if not (isinstance(call.func, cst.Name) and call.func.value == "super") or self.owner is None or not self.instance_receiver:
+            return None
+        if self.receiver is None or not self._reads_self(cst.Name(self.receiver)) or "super" in self.locals:
+            return None
+        try:
+            if self.module_name(self.facts, "super", call.func) != Builtin("super"):
+                return None
+        except EvalError:
+            return None
+        if not call.args:
+            return self.owner, self.facts
+        if len(call.args) != 2 or any(a.star or a.keyword is not None for a in call.args) or not self._reads_self(call.args[1].value):
+            return None
+        try:
+            cls = self.evaluate(call.args[0].value)
+        except EvalError:
+            return None
+        return (cls.node, cls.facts or self.facts) if isinstance(cls, ClassValue) else None
 
     def _reads_self(self, node: cst.BaseExpression) -> bool:
         """``node`` is the instance receiver ``self`` of the entry point or helper method (not a local rebinding)."""
@@ -1749,6 +1813,8 @@ class Evaluator:
         if isinstance(func, cst.Attribute):
             base = func.value
             callee: object = None
+            if isinstance(base, cst.Call):
+                callee = self.super_member(base, func.attr.value, func)
             if isinstance(base, cst.Name) and self.owner is not None and base.value in {self.receiver, self._owner_name()}:
                 if not (base.value in self.locals and base.value != self.receiver):
                     callee = self.class_member(func.attr.value, func, bound=base.value == self.receiver)
