@@ -65,7 +65,8 @@ def class_binding(facts: ModuleFacts, classdef: cst.ClassDef, name: str) -> Clas
         getter = _accessor_chain(sites[: last + 1], body, name)
         if getter is not None:
             return ClassBinding("getter", getter.line, getter.text)
-    kinds = [_kind(site, body, name) for site in reaching]
+    ordinals = [sum(1 for earlier in sites[:i] if earlier.line == site.line) for i, site in enumerate(sites)]
+    kinds = [_kind(site, body, name, ordinal) for site, ordinal in zip(reaching, ordinals[last:])]
     if len(kinds) == 1 or all(kind == "plain" for kind in kinds):
         return ClassBinding(kinds[-1] if len(kinds) == 1 else "plain", reaching[-1].line, reaching[-1].text)
     decisive = next(site for site, kind in zip(reaching, kinds) if kind != "plain")
@@ -110,7 +111,12 @@ def class_body_statements(facts: ModuleFacts, qualname: str) -> list[ast.stmt] |
     return None if body is None else _statements(body)
 
 
-def _statement_at(site: Binding, body: list[ast.stmt], name: str) -> ast.stmt | None:
+def _statement_at(site: Binding, body: list[ast.stmt], name: str, ordinal: int | None = None) -> ast.stmt | None:
+    """The statement that made ``site``. Sites carry a line only: when several statements on that line bind ``name``
+    (``pending = 0; pending = property(f)``, review 9, R9-7) ``ordinal`` (how many earlier sites of the name share the
+    line) picks it in source order; without one the site cannot be told apart, so None (the caller judges an unknown
+    statement as a possible descriptor)."""
+    others: list[ast.stmt] = []
     for statement in _statements(body):
         if statement.lineno != site.line:
             continue
@@ -118,8 +124,21 @@ def _statement_at(site: Binding, body: list[ast.stmt], name: str) -> ast.stmt | 
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name:
                 return statement
         elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return statement
-    return None
+            others.append(statement)
+    binding = [statement for statement in others if _binds(statement, name)]
+    if len(binding) > 1:
+        return binding[ordinal] if ordinal is not None and ordinal < len(binding) else None
+    return binding[0] if binding else (others[0] if others else None)
+
+
+def _binds(statement: ast.stmt, name: str) -> bool:
+    """``statement`` (not a def or class) binds ``name`` in the class namespace: a store target or an import."""
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)) and node.id == name:
+            return True
+        if isinstance(node, ast.alias) and (node.asname or node.name).split(".")[0] == name:
+            return True
+    return False
 
 
 _IDENTITY_MARKERS = frozenset({"final", "override", "abstractmethod"})
@@ -130,8 +149,8 @@ def _decorator_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[s
     return [ast.unparse(d) for d in function.decorator_list]
 
 
-def _kind(site: Binding, body: list[ast.stmt], name: str) -> Kind:
-    statement = _statement_at(site, body, name)
+def _kind(site: Binding, body: list[ast.stmt], name: str, ordinal: int | None = None) -> Kind:
+    statement = _statement_at(site, body, name, ordinal)
     if statement is None:
         return "descriptor"
     if site.kind == "class":
