@@ -1172,7 +1172,7 @@ class Evaluator:
                     receiver = self._receiver_instance()
                     if receiver is None:
                         receiver = instance_of(self, self.owner, self.facts, self.receiver or "self")
-                    return attribute_value(self, receiver, name)  # `market = None` then `self.market = Market()`
+                    return attribute_value(self, receiver, name, loggers=False)  # `market = None` then `self.market = Market()`
                 return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)

@@ -27,7 +27,7 @@ import libcst as cst
 from thor_guard.verifier.effects import ASSUMED_PURE_METHODS, BUILTIN_PURE_METHODS
 from thor_guard.verifier.facts import ModuleFacts
 from thor_guard.verifier.mutations import parsed_module
-from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Module
+from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Logger, Module
 
 if TYPE_CHECKING:
     from thor_guard.verifier.evaluate import Evaluator
@@ -61,12 +61,15 @@ class Held:
 PLAIN = Held(frozenset())
 
 
-def attribute_value(evaluator: Evaluator, instance: Instance, name: str) -> object:
+def attribute_value(evaluator: Evaluator, instance: Instance, name: str, *, loggers: bool = True) -> object:
     """The value of ``<instance>.<name>`` when no class of its hierarchy binds ``name`` (instance state): an
     :class:`Instance` (class unknown) whose dunders are those of every project object stored into it, or
-    :data:`OPAQUE` when every store is a plain value (assumption 4)."""
+    :data:`OPAQUE` when every store is a plain value (assumption 4). With ``loggers``, a known logger when every
+    store is ``logging.getLogger(<plain arguments>)`` (:func:`stored_logger`)."""
     if instance.cls is None or instance.cls_facts is None:
         return OPAQUE
+    if loggers and stored_logger(evaluator, instance.cls, instance.cls_facts, name):
+        return Logger()  # `self.logger = logging.getLogger(...)` in every store (review 9, FA9-9)
     held = stored_into(evaluator, instance.cls, instance.cls_facts, name)
     if not held.dunders:
         return OPAQUE
@@ -96,6 +99,67 @@ def stored_into(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, n
             held = held | _class_stores(evaluator, classdef, module, name, owner, facts)
     memo[key] = (owner, held)
     return held
+
+
+def stored_logger(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str) -> bool:
+    """True when the hierarchy's methods store into ``<receiver>.<name>`` at least once and every store is a call of
+    ``logging.getLogger`` with plain arguments (``logging.getLogger(f"feeds.{type(self).__name__}")``): the attribute
+    then holds a logger as surely as a class-body ``log = logging.getLogger(__name__)`` does. Stores the census
+    cannot see (another object's, a computed ``setattr``) are judged by the caller's shadowing census."""
+    from thor_guard.verifier.hierarchy import linearise
+
+    memo = facts.__dict__.setdefault("_stored_logger", {})
+    key = (id(owner), name)
+    cached = memo.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]  # type: ignore[no-any-return]
+    memo[key] = (owner, False)
+    order = linearise(evaluator, owner, facts)
+    found = False
+    sure = not isinstance(order, str)
+    for classdef, module, _ in order.classes if not isinstance(order, str) else ():
+        tree = _class_ast(module, classdef)
+        if tree is None:
+            continue
+        for statement in _flat(tree.body):
+            if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not (statement.args.posonlyargs or statement.args.args):
+                continue
+            receiver = (statement.args.posonlyargs or statement.args.args)[0].arg
+            context = _Context(evaluator, module, statement, classdef, owner, facts)
+            for node in ast.walk(statement):
+                if not _stores(node, receiver, name):
+                    continue
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+                value = node.value if targets and all(isinstance(t, ast.Attribute) for t in targets) else None  # type: ignore[union-attr]
+                if not (isinstance(value, ast.Call) and context._resolve(value.func) == Module("logging.getLogger")):
+                    sure = False
+                    continue
+                if any(context.value(a, 0, "").dunders for a in (*value.args, *(k.value for k in value.keywords))):
+                    sure = False
+                found = True
+    result = found and sure
+    memo[key] = (owner, result)
+    return result
+
+
+def _stores(node: ast.AST, receiver: str, name: str) -> bool:
+    """``node`` stores into ``<receiver>.<name>`` in any way (a target, ``setattr`` with the literal name)."""
+    targets: list[ast.AST] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        targets = [node.target]
+    elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+        targets = [node.target]
+    elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+        targets = [node.optional_vars]
+    elif isinstance(node, ast.NamedExpr):
+        return False
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+        return isinstance(node.args[0], ast.Name) and node.args[0].id == receiver
+    elif isinstance(node, ast.Delete):
+        targets = list(node.targets)
+    return any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for target in targets for t in ast.walk(target))
 
 
 def _class_ast(facts: ModuleFacts, classdef: cst.ClassDef) -> ast.ClassDef | None:
