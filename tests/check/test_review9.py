@@ -8,6 +8,10 @@ accepted entry points must also run their body with ``legacy``.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +21,12 @@ from tests.check.test_effect_differential import _entries
 from tests.check.test_v2_data import DATA, copy_case
 
 
+CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
+"""Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
+
+
 def _cases() -> list[object]:
-    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*"))]
+    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -35,3 +43,46 @@ def test_review9_verdicts_match_execution(tmp_path: Path, case: Path) -> None:
     assert [name for name, effect in ran.items() if not effect] == [], "TG001/TG002 entry points that reach no side effect"
     ran = _run(root, accepted, "legacy")
     assert [name for name, effect in ran.items() if not effect] == [], "accepted entry points whose legacy body does not run"
+
+
+ENTER = r"""
+import importlib, json, sys, threading
+calls = []
+threading.Thread.start = lambda self: calls.append(1)
+sys.path.insert(0, sys.argv[1])
+results = {}
+for module_name, qualname in json.loads(sys.argv[2]):
+    before = len(calls)
+    try:
+        with getattr(importlib.import_module(module_name), qualname)():
+            pass
+        failed = ""
+    except Exception as exc:
+        failed = type(exc).__name__
+    results[qualname] = [len(calls) > before, failed]
+print(json.dumps(results))
+"""
+
+
+def _enter(root: Path, entries: list[tuple[str, str]], mode: str | None) -> dict[str, list[object]]:
+    env = {k: v for k, v in os.environ.items() if k != "THOR_SCHEDULER_MODE"}
+    if mode is not None:
+        env["THOR_SCHEDULER_MODE"] = mode
+    done = subprocess.run([sys.executable, "-c", ENTER, str(root), json.dumps(entries)], env=env, capture_output=True, text=True, timeout=120, cwd=root)
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("case", sorted(CONTEXT_MANAGERS))
+def test_context_manager_exits(tmp_path: Path, case: str) -> None:
+    """Entered with ``with``: an accepted context manager does nothing and raises nothing in the heartbeat world and
+    runs its body with ``legacy``; a TG005 one makes the caller's ``with`` raise RuntimeError in the heartbeat world."""
+    root = copy_case(DATA / f"{case}.py", tmp_path)
+    entries = _entries(root / f"{case}.py")
+    accepted = [(m, q) for m, q, codes in entries if not codes]
+    flagged = [(m, q) for m, q, codes in entries if "TG005" in codes]
+    assert accepted and flagged
+    for mode in (None, "heartbeat"):
+        assert all(result == [False, ""] for result in _enter(root, accepted, mode).values())
+        assert all(result[1] == "RuntimeError" for result in _enter(root, flagged, mode).values())
+    assert all(result == [True, ""] for result in _enter(root, accepted, "legacy").values())

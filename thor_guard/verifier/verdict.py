@@ -376,6 +376,63 @@ def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
     )
 
 
+def _exit_before_yield(function: cst.FunctionDef, walks: _Walks) -> cst.CSTNode | None:
+    """For a ``@contextmanager`` entry point: a heartbeat-world ``return`` (or the end of the body) reached without a
+    ``yield`` before it (review 9, R9-15). ``contextlib`` then raises ``RuntimeError("generator didn't yield")`` from
+    ``__enter__`` in the caller: the starter crashes its caller instead of doing nothing. A ``yield`` counts only as
+    a statement that surely ran before the exit (an earlier statement of the exit's own block or of an enclosing
+    one); a raise is the guard's deliberate exit and reaches the caller as it would from a plain function."""
+    for env in walks.heartbeat_values:
+        for outcome in walks.outcomes[env]:
+            if outcome.kind == "fallthrough":
+                return function.name
+            if outcome.kind == "exit" and not outcome.raised and not _yield_before(function, outcome.node):
+                return outcome.node
+    return None
+
+
+def _yield_before(function: cst.FunctionDef, target: cst.CSTNode) -> bool:
+    """A statement that holds a ``yield`` runs before ``target`` in its block or an enclosing block."""
+
+    class _Path(cst.CSTVisitor):
+        def __init__(self) -> None:
+            self.stack: list[cst.CSTNode] = []
+            self.found: list[cst.CSTNode] | None = None
+
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if self.found is not None or isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not function:
+                return False
+            self.stack.append(node)
+            if node is target:
+                self.found = list(self.stack)
+            return True
+
+        def on_leave(self, original_node: cst.CSTNode) -> None:
+            if self.stack and self.stack[-1] is original_node:
+                self.stack.pop()
+
+    path = _Path()
+    function.visit(path)
+    if path.found is None:
+        return False
+    for parent, child in zip(path.found, path.found[1:]):
+        body = getattr(parent, "body", None)
+        statements = body if isinstance(body, (list, tuple)) else None
+        if statements is None or child not in statements:
+            continue
+        for statement in statements[: list(statements).index(child)]:
+            if isinstance(statement, cst.SimpleStatementLine) and any(isinstance(n, cst.Yield) for small in statement.body for n in _walk(small)):
+                return True
+    return False
+
+
+def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found = [node]
+    for child in node.children:
+        found.extend(_walk(child))
+    return found
+
+
 def _is_module_level(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
     return any(statement is function for statement in facts.module.body)
 
@@ -432,6 +489,9 @@ def _verify_body(facts: ModuleFacts, function: cst.FunctionDef, qualname: str, c
         stale = [r for r in _stale_reads(guard, context) if r.variable in context.stale_flags]
         if stale:
             hits.append(_stale_hit(stale[0], context))
+        unyielded = _exit_before_yield(function, strict) if _is_context_manager(facts, function) else None
+        if unyielded is not None:
+            hits.append(RuleHit("TG005", f"'{code_of(unyielded)}' ends the @contextmanager entry point before its yield in heartbeat mode: the caller's 'with' then raises RuntimeError(\"generator didn't yield\"); in the guard's branch 'yield' once, then 'return'", unyielded))
     if guard is not None and env_var_read is None:
         env_var_read = _guard_variable(guard, context)
     guard_start = _guard_start(function, guard) if guard is not None and guard_index == guard.index else guard_index
