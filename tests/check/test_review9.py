@@ -17,16 +17,19 @@ from pathlib import Path
 import pytest
 
 from tests.check.test_class8 import _run
-from tests.check.test_effect_differential import _entries
+from tests.check.test_effect_differential import RUNNER, _entries
 from tests.check.test_v2_data import DATA, copy_case
 
 
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
+WARNINGS = frozenset({"v10_dropped_coroutines"})
+"""Cases whose effect is Python's "never awaited" RuntimeWarning: executed by :func:`test_dropped_coroutines_warn`."""
+
 
 def _cases() -> list[object]:
-    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS]
+    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS | WARNINGS]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -86,3 +89,19 @@ def test_context_manager_exits(tmp_path: Path, case: str) -> None:
         assert all(result == [False, ""] for result in _enter(root, accepted, mode).values())
         assert all(result[1] == "RuntimeError" for result in _enter(root, flagged, mode).values())
     assert all(result == [True, ""] for result in _enter(root, accepted, "legacy").values())
+
+
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_dropped_coroutines_warn(tmp_path: Path, case: str) -> None:
+    """Each TG002 entry point makes Python warn "never awaited" in the heartbeat world; the accepted ones do not."""
+    root = copy_case(DATA / f"{case}.py", tmp_path)
+    entries = _entries(root / f"{case}.py")
+    runner = RUNNER.replace("        value = getattr(target, qualname.split(\".\")[-1])()", "        value = getattr(target, qualname.split(\".\")[-1])()\n        if inspect.iscoroutine(value):\n            import asyncio; asyncio.run(value)")
+    assert runner != RUNNER
+    for module, qualname, codes in entries:
+        done = subprocess.run(
+            [sys.executable, "-c", runner, str(root), json.dumps([(module, qualname)])],
+            env={k: v for k, v in os.environ.items() if k != "THOR_SCHEDULER_MODE"}, capture_output=True, text=True, timeout=120, cwd=root,
+        )
+        assert done.returncode == 0, done.stderr
+        assert ("was never awaited" in done.stderr) == ("TG002" in codes), (qualname, done.stderr)

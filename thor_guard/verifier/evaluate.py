@@ -282,6 +282,8 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, Coroutine):
+            raise _dropped_coroutine(node)  # `f"{self.is_ready()}"`: used, then dropped unawaited (review 9, R9-11)
         if isinstance(value, Instance):
             needed = _dunders_for(what)
             hit = value.dunders if needed is None or "*" in value.dunders else value.dunders & needed
@@ -492,11 +494,16 @@ class Evaluator:
                 known = False
             elif isinstance(element, cst.DictElement):
                 key, value = self.evaluate(element.key), self.evaluate(element.value)
+                for part, item in ((element.key, key), (element.value, value)):
+                    if isinstance(item, Coroutine):
+                        raise _dropped_coroutine(part)
                 if hashing:
                     self.dunder(key, element.key, "hashes")
                 values.append((key, value))
             else:
                 value = self.evaluate(element.value)
+                if isinstance(value, Coroutine):
+                    raise _dropped_coroutine(element.value)  # `[self.is_ready()]`: put in a display, never awaited (R9-11)
                 if hashing:
                     self.dunder(value, element.value, "hashes")
                 values.append(value)
@@ -1638,8 +1645,12 @@ class Evaluator:
         operand = self.evaluate if any(isinstance(t.operator, (cst.Is, cst.IsNot)) for t in node.comparisons) else self._comparand
         left = operand(node.left)
         result: object = True
+        if isinstance(left, Coroutine):
+            raise _dropped_coroutine(node.left)  # `self.is_ready() is None`: compared, then dropped unawaited (R9-11)
         for target in node.comparisons:
             right = operand(target.comparator)
+            if isinstance(right, Coroutine):
+                raise _dropped_coroutine(target.comparator)
             compare = _COMPARE.get(type(target.operator))
             if compare is None:
                 raise Effect(target, f"comparison '{code_of(target.operator)}' is outside the pure fragment")
@@ -3482,6 +3493,12 @@ _ORDER_REVEALING_BUILTINS = frozenset({"str", "repr", "list", "tuple", "format",
 
 _NO_DUNDER_BUILTINS = frozenset({"id", "type", "callable"})
 """Builtins that never call a method of their argument's class."""
+
+
+def _dropped_coroutine(node: cst.CSTNode) -> Effect:
+    """A coroutine object that an operation uses and then drops without awaiting it: Python warns (review 8, R8-6;
+    review 9, R9-11: compared, put in a display, formatted)."""
+    return Effect(node, f"'{code_of(node)}' creates a coroutine that is not awaited: when it is dropped Python warns (RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)")
 
 
 def _is_generator_function(function: cst.FunctionDef) -> bool:
