@@ -656,7 +656,8 @@ class Walker:
             for alias in small.names:
                 dotted = _dotted(alias.name)
                 if dotted.split(".")[0] not in STDLIB_MODULES or "__main__" in dotted.split(".") or self.context.resolver.is_module(dotted.split(".")[0]):
-                    raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+                    if not self._inert_project_import(dotted):
+                        raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
                 else:
@@ -668,12 +669,26 @@ class Walker:
             raise Effect(small, "a star import inside a function")
         shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
         if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed or "__main__" in absolute.split(".") or any(_dotted(a.name) == "__main__" for a in small.names)) and absolute != self.facts.name:
-            raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+            submodules = [f"{absolute}.{_dotted(a.name)}" for a in small.names if self.context.resolver.is_module(f"{absolute}.{_dotted(a.name)}")]
+            if not all(self._inert_project_import(m) for m in (absolute, *submodules)):
+                raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:
             name = _dotted(alias.name)
             bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
             state.locals[bound] = Bound(self._evaluator(state, Trace()).dotted(f"{absolute}.{name}", small))
+
+    def _inert_project_import(self, module: str) -> bool:
+        """A project module whose import from this function runs no code: already imported by the module's own
+        import walk, or inert top-level code (review 9, FA9-6; :mod:`thor_guard.verifier.pure_imports`)."""
+        if "__main__" in module.split(".") or not self.context.resolver.is_module(module.split(".")[0]):
+            return False
+        from thor_guard.verifier.pure_imports import import_runs_nothing
+
+        try:
+            return import_runs_nothing(self.context, self.facts.name, module)
+        except Exception:  # noqa: BLE001 - a module the proof cannot read keeps the import an effect
+            return False
 
     def _assign(self, small: cst.Assign | cst.AnnAssign | cst.AugAssign, state: PathState, index: int) -> list[Outcome | PathState]:
         if isinstance(small, cst.AnnAssign) and small.value is None:

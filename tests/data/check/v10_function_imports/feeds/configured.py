@@ -1,0 +1,7 @@
+import os
+
+SETTINGS = dict(limit=1)
+
+
+def heartbeat_owns_work():
+    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"

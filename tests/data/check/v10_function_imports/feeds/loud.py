@@ -1,0 +1,8 @@
+import os
+import threading
+
+threading.Thread(target=print).start()
+
+
+def heartbeat_owns_work():
+    return os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"
