@@ -24,12 +24,16 @@ from tests.check.test_v2_data import DATA, copy_case
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
+IMPORT_TIME = frozenset({"v10_import_time_runs"})
+"""Cases whose TG009 entry points really run their body in the heartbeat world (import-time code sets the mode):
+each is executed alone (:func:`test_import_time_tg009_is_real`), an environment write lasts for the process."""
+
 WARNINGS = frozenset({"v10_dropped_coroutines"})
 """Cases whose effect is Python's "never awaited" RuntimeWarning: executed by :func:`test_dropped_coroutines_warn`."""
 
 
 def _cases() -> list[object]:
-    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS | WARNINGS]
+    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -105,3 +109,20 @@ def test_dropped_coroutines_warn(tmp_path: Path, case: str) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert ("was never awaited" in done.stderr) == ("TG002" in codes), (qualname, done.stderr)
+
+
+@pytest.mark.parametrize("case", sorted(IMPORT_TIME))
+def test_import_time_tg009_is_real(tmp_path: Path, case: str) -> None:
+    """Each TG009 entry point runs its legacy body with THOR_SCHEDULER_MODE unset (its module's import-time code set
+    the mode); each accepted one does nothing then and runs the body with ``legacy``. One process per entry point."""
+    root = copy_case(DATA / case, tmp_path)
+    entries = _entries(root)
+    assert any(codes == {"TG009"} for _, _, codes in entries) and any(not codes for _, _, codes in entries)
+    for module, qualname, codes in entries:
+        name = f"{module}:{qualname}"
+        if codes == {"TG009"}:
+            assert _run(root, [(module, qualname)], None) == {name: True}, name
+        else:
+            assert not codes, name
+            assert _run(root, [(module, qualname)], None) == {name: False}, name
+            assert _run(root, [(module, qualname)], "legacy") == {name: True}, name

@@ -240,7 +240,7 @@ class _Reacher:
         self.done: set[int] = set()
         self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
         self.top_level = {id(statement) for statement in block_statements(tree.body)}
-        self.methods_done: set[tuple[int, str]] = set()
+        self.methods_done: set[tuple[int, str, bool]] = set()
         self.direct: set[int] = set()
         """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
         self.withs: dict[str, ast.expr] = {}
@@ -403,6 +403,11 @@ class _Reacher:
             return
         mark = (FACTORY if factory else SURE) if sure else ""
         found = False
+        if sure and attr is None and name not in self.all_functions and name not in self.all_classes:
+            # `setup = load_plugins` then `setup()`: the alias is the function it holds (review 9, R9-2)
+            for value in self.values.get(name, ()):
+                if isinstance(value, ast.Name) and value.id != name and value.id not in self.values:
+                    self._refer(value.id, None, owner, sure=True, factory=factory)
         for function in self.all_functions.get(name, ()):
             found = True
             if sure and attr is None:
@@ -413,9 +418,12 @@ class _Reacher:
         for klass in self.all_classes.get(name, ()):
             found = True
             for hook in HOOKS:
-                self._method(klass, hook, set())
+                # a call of the class surely constructs it; applied as a decorator factory (`@backend("x")`), the
+                # instance's __call__ surely runs too (review 9, R9-2 RM4)
+                surely = sure and attr is None and (hook in ("__new__", "__init__", "__post_init__") or factory and hook == "__call__")
+                self._method(klass, hook, set(), sure=surely)
             if attr is not None:
-                self._method(klass, attr, set())
+                self._method(klass, attr, set(), sure=sure)
         for target in self.all_imports.get(name, ()):
             found = True
             self.reach.runs.append(mark + (f"{target}.{attr}" if attr is not None else target))
@@ -426,7 +434,13 @@ class _Reacher:
                     continue
                 head, _, rest = made.partition(".")
                 for klass in self.all_classes.get(head, ()) if not rest else ():
-                    self._method(klass, attr, set())
+                    self._method(klass, attr, set(), sure=sure)  # `plugins = Registry(); plugins.load()` (R9-2)
+                if (rest and "." not in rest and head in self.all_classes) or (not rest and head in self.all_functions):
+                    # `defaults = EnvDefaults.from_file()` / `defaults = make_defaults()`: an alternate constructor or a
+                    # factory may return an instance of any class of the module (review 9, R9-12)
+                    for klasses in self.all_classes.values():
+                        for klass in klasses:
+                            self._method(klass, attr, set(), sure=sure)
                 for target in self.all_imports.get(head, ()):
                     self.reach.runs.append(f"{mark}{target}{'.' + rest if rest else ''}.{attr}")
             for module in sorted(self.module_vars.get(name, ())):
@@ -435,14 +449,17 @@ class _Reacher:
             for prefix in self.stars:
                 self.reach.runs.append(mark + prefix + name + (f".{attr}" if attr is not None else ""))
 
-    def _method(self, klass: ast.ClassDef, name: str, seen: set[str]) -> None:
-        """Follow ``klass.name`` as Python finds it: the class's own definition, else its bases' (module or imported)."""
-        if klass.name in seen or (id(klass), name) in self.methods_done:
+    def _method(self, klass: ast.ClassDef, name: str, seen: set[str], *, sure: bool = False) -> None:
+        """Follow ``klass.name`` as Python finds it: the class's own definition, else its bases' (module or imported).
+        ``sure``: surely called (a method called on a module-level instance by code that surely runs)."""
+        if klass.name in seen or (id(klass), name, sure) in self.methods_done:
             return
         seen.add(klass.name)
-        self.methods_done.add((id(klass), name))
+        self.methods_done.add((id(klass), name, sure))
         for statement in block_statements(klass.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and _named(statement.name, name):
+                if sure and statement.name == name:
+                    self.direct.add(id(statement))
                 self._follow(statement, klass)
             elif isinstance(statement, ast.ClassDef) and statement.name == name:
                 for hook in HOOKS:
@@ -455,7 +472,7 @@ class _Reacher:
             # Every class and import binding the base's name (R8-4), or the star-imported modules for a name the
             # module binds no other way.
             for base_class in self.all_classes.get(head, ()) if not rest else ():
-                self._method(base_class, name, seen)
+                self._method(base_class, name, seen, sure=sure)
             for target in self.all_imports.get(head, ()):
                 self.reach.runs.append(f"{target}{'.' + rest if rest else ''}.{name}")
             if head not in self.bound:
@@ -477,6 +494,13 @@ class _Reacher:
                         self._surely_called(decorator.func, owner, shadow, factory=True)
                     else:
                         self._surely_called(decorator, owner, shadow, factory=False)
+                    applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+                    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and applied is not None and applied.split(".")[0] not in shadow and (
+                        applied.split(".")[0] in self.all_functions or applied.split(".")[0] in self.all_classes
+                    ):
+                        # `@run_at_import def _defaults(): ...`: the module's own decorator receives the function and
+                        # may call it at once (review 9, R9-13): its body may run
+                        self._follow(node, owner)
             if isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
                 self._fetched_by_name(node, env, owner, shadow, certain)
             elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
