@@ -39,7 +39,7 @@ from pathlib import Path
 from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import checkout_owns
 from thor_guard.verifier.import_time import DOOR_TARGET
-from thor_guard.verifier.reach import FILE_TARGET_PREFIX, REQUIRES_TARGET_PREFIX, UNREAD_TARGET
+from thor_guard.verifier.reach import FILE_TARGET_PREFIX, REQUIRES_TARGET_PREFIX, SUBMODULE_MARK, UNREAD_TARGET
 
 MISSING_FILE_TARGET = "?missing-file"
 """Patch target of a file run by path that does not exist at check time (the site's text names it)."""
@@ -85,6 +85,16 @@ def settle(
                 files.append(found)
         elif target.startswith(REQUIRES_TARGET_PREFIX):
             name = target[len(REQUIRES_TARGET_PREFIX) :]
+            if SUBMODULE_MARK in name:
+                base, _, attribute = name.partition(SUBMODULE_MARK)
+                base = absolute(base, package) if base.startswith(".") else base
+                submodule = f"{base}.{attribute}" if base and not base.startswith(".") else ""
+                if submodule and not is_project(submodule) and is_project(base) and not _package_may_bind(base, attribute, roots):
+                    names.append(submodule)
+                    kept.append((UNRESOLVED_TARGET, (site[0], site[1], submodule)))
+                elif submodule:
+                    names.append(submodule)
+                continue
             name = absolute(name, package) if name.startswith(".") else name
             if not name or name.startswith("."):
                 kept.append((UNRESOLVED_TARGET, (site[0], site[1], target[len(REQUIRES_TARGET_PREFIX) :])))
@@ -97,6 +107,26 @@ def settle(
         else:
             kept.append((target, site))
     return kept, files, names
+
+
+def _package_may_bind(package: str, name: str, roots: tuple[Path, ...]) -> bool:
+    """Whether the project package's ``__init__`` may bind ``name`` (any binding, a star import or a PEP 562
+    ``__getattr__``, or a file that cannot be read): then ``from package import name`` need not load a submodule."""
+    import ast
+
+    from thor_guard.verifier.reach import _module_bound_names
+
+    path = find_module_file(package, roots)
+    if path is None or path.name != "__init__.py":
+        return True  # not found under these roots, or a plain module (its attributes are the walk's business)
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return True
+    if any(isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) for node in ast.walk(tree)):
+        return True
+    bound = _module_bound_names(tree)
+    return name in bound or "__getattr__" in bound
 
 
 def in_project(name: str, roots: tuple[Path, ...]) -> bool:

@@ -94,6 +94,10 @@ UNREAD_TARGET = "?unread"
 FILE_TARGET_PREFIX = "?file:"
 """Prefix of the patch target of a file run by path (``?file:boot.py``, relative to the module's directory): the walk
 (:mod:`thor_guard.verifier.loads`) reads that file, or makes the site unknown when it does not exist."""
+SUBMODULE_MARK = "::"
+"""Separates a package from a name an import reads from it (``?requires:.::local_settings``): the submodule is
+required only when the package's ``__init__`` does not bind the name (:func:`thor_guard.verifier.loads.settle`)."""
+
 REQUIRES_TARGET_PREFIX = "?requires:"
 """Prefix of the patch target of a module an import in surely-run import-time code needs (``?requires:local_settings``):
 the walk (:mod:`thor_guard.verifier.loads`) makes it unknown when it resolves to no file."""
@@ -198,7 +202,7 @@ class Reach:
         found += [
             (REQUIRES_TARGET_PREFIX + name, line, f"imports {name}")
             for name, line in self.requires
-            if name.split(".")[0] not in _LIBRARY_NAMES  # the standard library of this or another version: assumption 8
+            if name.split(SUBMODULE_MARK)[0].split(".")[0] not in _LIBRARY_NAMES  # the standard library of this or another version: assumption 8
         ]
         return found
 
@@ -754,8 +758,13 @@ class _Reacher:
         line = statement.lineno
         if isinstance(statement, ast.Import):
             self.reach.requires.extend((alias.name, line) for alias in statement.names)
-        elif statement.module is not None:  # `from . import x`: x may be an attribute of the package, not a module
-            self.reach.requires.append(("." * statement.level + statement.module, line))
+        else:
+            base = "." * statement.level + (statement.module or "")
+            if statement.module is not None:
+                self.reach.requires.append((base, line))
+            # `from . import x` / `from pkg import x`: x is an attribute of the package or, when its __init__ binds no
+            # such name, the submodule pkg.x (review 9, R9-6): settled against the package's own bindings
+            self.reach.requires.extend((f"{base}{SUBMODULE_MARK}{alias.name}", line) for alias in statement.names if alias.name != "*")
 
     def _resolved(self, node: ast.AST, shadow: frozenset[str] = frozenset(), depth: int = 0) -> str | None:
         """The dotted name of the (imported or built-in) object ``node`` names: imports and aliases bound once are

@@ -1,0 +1,3 @@
+import os
+
+FEED_LIMIT = 10
