@@ -162,11 +162,38 @@ def python_ast(source: bytes | str) -> ast.Module | None:
     """
     if source in _TREES:
         return _TREES[source]
-    tree = _parse_target(source)
+    tree = _without_main_blocks(_parse_target(source))
     if len(_TREES) >= _TREES_SIZE:
         _TREES.pop(next(iter(_TREES)))
     _TREES[source] = tree
     return tree
+
+
+def _without_main_blocks(tree: ast.Module | None) -> ast.Module | None:
+    """``tree`` with the body of each top-level ``if __name__ == "__main__":`` replaced by ``pass`` (review 9, FA9-4).
+
+    The verifier's modules are imported, never run as the program: their ``__name__`` is their dotted name, so that
+    block never runs with them (``logging.basicConfig()``, ``sys.path.insert(...)``, setting the mode to run the
+    poller by hand). Kept when the module stores ``__name__`` itself. The ``else`` branch is what runs."""
+    if tree is None or not any(_is_main_test(s) for s in tree.body if isinstance(s, ast.If)):
+        return tree
+    if any(isinstance(n, ast.Name) and n.id == "__name__" and not isinstance(n.ctx, ast.Load) for n in ast.walk(tree)):
+        return tree
+    body: list[ast.stmt] = []
+    for statement in tree.body:
+        if isinstance(statement, ast.If) and _is_main_test(statement):
+            dead = ast.Pass(lineno=statement.lineno, col_offset=statement.col_offset, end_lineno=statement.lineno, end_col_offset=statement.col_offset)
+            statement = ast.If(test=statement.test, body=[dead], orelse=statement.orelse, lineno=statement.lineno, col_offset=statement.col_offset, end_lineno=statement.end_lineno, end_col_offset=statement.end_col_offset)
+        body.append(statement)
+    return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+def _is_main_test(statement: ast.If) -> bool:
+    test = statement.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(a, ast.Name) and a.id == "__name__" for a in sides) and any(isinstance(a, ast.Constant) and a.value == "__main__" for a in sides)
 
 
 def unparsable_reason(source: bytes | str) -> str:
