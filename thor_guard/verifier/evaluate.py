@@ -1915,6 +1915,8 @@ class Evaluator:
             return self._trusted_helper(node, dotted, arguments, keywords)
         if dotted == "logging.getLogger":
             return Logger()
+        if dotted in ("typing.cast", "typing_extensions.cast") and len(arguments) == 2 and not keywords:
+            return arguments[1]  # returns its second argument unchanged, runs nothing (review 9, FA9-5)
         module, _, name = dotted.rpartition(".")
         if module == "logging" and name in LOG_METHODS:
             # The module functions are not logger methods: each first runs `basicConfig()` when the root logger has
