@@ -1915,6 +1915,10 @@ class Evaluator:
             return self._trusted_helper(node, dotted, arguments, keywords)
         if dotted == "logging.getLogger":
             return Logger()
+        if dotted == "heartbeat.mode.is_heartbeat_world" and not self.context.resolver.is_module("heartbeat"):
+            decided = self._heartbeat_predicate(arguments, keywords)
+            if decided is not NotImplemented:
+                return decided
         if dotted in ("typing.cast", "typing_extensions.cast") and len(arguments) == 2 and not keywords:
             return arguments[1]  # returns its second argument unchanged, runs nothing (review 9, FA9-5)
         module, _, name = dotted.rpartition(".")
@@ -1924,6 +1928,27 @@ class Evaluator:
             # code configured root logging first is not provable from the module, so the call is an effect.
             raise Effect(node, f"'{code_of(node)}' calls {dotted}(), which configures the root logger (basicConfig) when it has no handler; log through logging.getLogger(...) instead")
         raise Effect(node, f"'{code_of(node)}' calls {dotted}, which is not proven pure")
+
+    def _heartbeat_predicate(self, arguments: list[object], keywords: dict[str, object]) -> object:
+        """``heartbeat.mode.is_heartbeat_world(value[, heartbeat_value])`` — the heartbeat's own world test, the very
+        predicate the verifier's value table is made from (review 9, FA9-14): computed for a known value (the mode
+        read, None when unset), unknown for an unknown one; NotImplemented for arguments it does not take."""
+        from heartbeat.mode import is_heartbeat_world
+
+        if set(keywords) - {"value", "heartbeat_value"} or len(arguments) + len(keywords) not in (1, 2) or len(arguments) > 2:
+            return NotImplemented
+        value = arguments[0] if arguments else keywords.get("value")
+        wanted = arguments[1] if len(arguments) == 2 else keywords.get("heartbeat_value", "heartbeat")
+        if not isinstance(wanted, str) or tainted(wanted):
+            return NotImplemented
+        self.analysis.comparands.add(wanted)
+        if value is None or isinstance(value, str):
+            return is_heartbeat_world(None if value is None else str(value), wanted)
+        if tainted(value):
+            return MODE_DERIVED
+        if value is OPAQUE:
+            return OPAQUE  # another variable's value: the predicate is pure, its result unknown
+        return NotImplemented
 
     def _trusted_helper(self, node: cst.Call, name: str, arguments: list[object], keywords: dict[str, object]) -> object:
         """A helper listed in ``guard-helpers`` that cannot be analysed is taken at its word: it returns "heartbeat world"."""
