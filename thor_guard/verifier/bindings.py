@@ -229,7 +229,7 @@ def parse_python(source: bytes | str, *, share: bool = True) -> ast.Module | Non
     """
     if share:
         return python_ast(source)
-    return _parse_target(source)
+    return _without_main_blocks(_parse_target(source))
 
 
 def _parse_target(source: bytes | str) -> ast.Module | None:
