@@ -1161,6 +1161,12 @@ class Evaluator:
                 if isinstance(node, (cst.Attribute, cst.Call)):
                     return self._walk_getter(self.facts, method, self.owner, name, node)
             if wrappers:
+                if bound and self.instance_receiver and isinstance(node, cst.Attribute) and not self.callee_depth:
+                    # A read (not a call) of a method whose decorator is the project's own object — `final = property`
+                    # then `@final` (review 9, R9-16), any project decorator or descriptor class — may run its __get__.
+                    own = next((d for d in method.decorators if self._project_decorator(d.decorator)), None)
+                    if own is not None:
+                        raise Effect(node, f"'{code_of(node)}' reads '{name}', whose decorator '@{code_of(own.decorator)}' is the project's own object (it may be a property or another descriptor whose __get__ runs code)")
                 # `@property`, `@cached_property`, any other decorator: reading `self.x` gives what the descriptor
                 # returns (the property's value), not the function — its truth and type are unknown (hostile VH-10).
                 self.assume(node, "loads an attribute (no side-effecting properties)")
@@ -2216,6 +2222,22 @@ class Evaluator:
         try:
             return self.context.resolver.binding_problem(dotted) is not None
         except Exception:  # HelperError: an unparsable project module of that name
+            return True
+
+    def _project_decorator(self, decorator: cst.BaseExpression) -> bool:
+        """The decorator expression's root name is bound by the project (a module-level def, class or assignment of
+        this module, or an import of a project module), or is not proven at all."""
+        node = decorator.func if isinstance(decorator, cst.Call) else decorator
+        names = self.decorator_names(self.facts, node)
+        if not names:
+            return True
+        dotted = next(iter(names))
+        if dotted.startswith(f"{self.facts.name}."):
+            return True  # `final = property`, a project decorator function or descriptor class of this module
+        top = dotted.split(".")[0]
+        try:
+            return top not in STDLIB_MODULES and bool(self.context.resolver.is_module(top))
+        except Exception:  # noqa: BLE001 - an unreadable project module: not proven
             return True
 
     @staticmethod
