@@ -320,7 +320,10 @@ class CallAnalysis:
             if param.default is None:
                 raise Crash(node, f"'{code_of(node)}' misses the argument '{param.name.value}' (TypeError)", "TypeError")
             try:
-                probe = Evaluator(function.facts, self, {}, Trace(), depth=evaluator.depth + 1)
+                # a nested def's defaults ran in the enclosing function: `def check(feed=self)` holds the project
+                # instance the closure knows (review 9, R9-5)
+                enclosing = {name: Bound(value) for name, value in function.closure}
+                probe = Evaluator(function.facts, self, enclosing, Trace(), depth=evaluator.depth + 1)
                 probe.class_namespace = class_namespace_of(function)  # a method's defaults run in its class body (R8-11)
                 value = probe.evaluate(param.default)
             except (Effect, Unsupported, Crash, Raises):
