@@ -498,10 +498,7 @@ class _Reacher:
                         self._surely_called(decorator.func, owner, shadow, factory=True)
                     else:
                         self._surely_called(decorator, owner, shadow, factory=False)
-                    applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
-                    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and applied is not None and applied.split(".")[0] not in shadow and (
-                        applied.split(".")[0] in self.all_functions or applied.split(".")[0] in self.all_classes
-                    ):
+                    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and self._may_call_decorated(decorator, shadow):
                         # `@run_at_import def _defaults(): ...`: the module's own decorator receives the function and
                         # may call it at once (review 9, R9-13): its body may run
                         self._follow(node, owner)
@@ -554,6 +551,20 @@ class _Reacher:
                 self._class_body_calls(node, env, sure and env.get(_NESTED) is None)
             elif isinstance(node, ast.Lambda) and node is not root:
                 self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
+
+    def _may_call_decorated(self, decorator: ast.expr, shadow: frozenset[str]) -> bool:
+        """Whether the module's own decorator (``@d`` or a factory ``@d(...)``) may call the function it receives:
+        its (returned) wrapper calls its parameter or hands it to another call; a class decorator may do anything
+        with it. A registration (``REGISTRY[f.__name__] = f; return f``) does not (R9-13)."""
+        applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        if applied is None or "." in applied or applied in shadow:
+            return False
+        if applied in self.all_classes:
+            return True
+        candidates = self.all_functions.get(applied, [])
+        if isinstance(decorator, ast.Call):
+            candidates = [inner for factory in candidates for inner in _returned_functions(factory)] or candidates
+        return any(_uses_parameter(function) for function in candidates)
 
     def _surely_called(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], *, factory: bool) -> None:
         """``called`` (a call's function or a decorator) surely runs: mark what it names as surely run."""
@@ -1241,6 +1252,21 @@ def _module_bound_names(tree: ast.Module) -> frozenset[str]:
             continue
         todo.extend(ast.iter_child_nodes(node))
     return frozenset(names)
+
+
+def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``function``'s first parameter is called, or passed to a call, in its own body."""
+    parameters = [*function.args.posonlyargs, *function.args.args]
+    if not parameters:
+        return True  # `*args`: unknown
+    name = parameters[0].arg
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id == name:
+                return True
+            if any(isinstance(a, ast.Name) and a.id == name for a in (*node.args, *(k.value for k in node.keywords))):
+                return True
+    return False
 
 
 def _returned_functions(factory: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
