@@ -61,9 +61,11 @@ from codemods.canonical import (
 from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
+from codemods.environ_calls import EnvironmentCalls
 from codemods.guard_edit import (
     carried_comments,
     condition_reads_only_mode,
+    mode_variables_read,
     environment_write,
     exiting_if,
     loaded_names,
@@ -225,6 +227,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._tree: cst.Module = cst.Module(body=())
         """The full module being planned (function bodies the skeleton stubs included)."""
         self._aliases: EnvironAliases | None = None
+        self._env_calls: EnvironmentCalls | None = None
         self._frame_alias_names: frozenset[str] | None = None
         """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
@@ -519,10 +522,58 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self._frame_alias_names
 
     def _environ_aliases(self) -> EnvironAliases:
-        """The module's names for ``os.environ`` (scanned on the full tree once, when a move needs them)."""
+        """The module's names for ``os.environ``, also those imported from project modules (scanned once, when needed)."""
         if self._aliases is None:
-            self._aliases = EnvironAliases.of_module(self._tree)
+            self._aliases = self._environment_calls().aliases()
         return self._aliases
+
+    def _environment_calls(self) -> EnvironmentCalls:
+        """What the module's calls and imports may do to the environment (built once per module, when needed)."""
+        assert self._config is not None and self._module is not None
+        if self._env_calls is None or self._env_calls.module.tree is not self._tree:
+            filename = self.context.filename
+            is_package = filename is not None and Path(filename).name == "__init__.py"
+            self._env_calls = EnvironmentCalls(self._module, self._tree, is_package, self._config.source_roots)
+        return self._env_calls
+
+    def _refuse_environment_setters(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement], first: int, guard_index: int) -> str:
+        """Refuse a guard placed above code that may set the environment; else name the calls that is assumed for.
+
+        The existing heartbeat check reads the mode variable *after* ``statements[first:guard_index]``; a guard
+        put above them (moved, or the canonical one inserted) reads it before. If that code may write
+        ``os.environ`` — visibly, through an alias, or in a call (``load_dotenv()``, a project helper that sets
+        it: :mod:`codemods.environ_calls`) — the guard would decide on another value (review AR3-3). Returns a
+        note naming the calls whose code is not the project's (the assumption covers them), or "".
+        """
+        assert self._config is not None
+        jumped = list(statements[first:guard_index])
+        if not jumped:
+            return ""
+        write = environment_write(jumped, self._qualified_names) or may_write_environ(jumped, self._tree, self._environ_aliases)
+        if write is not None:
+            code = " ".join(cst.Module([]).code_for_node(write).split())
+            code = code if len(code) <= 60 else code[:57] + "..."
+            raise Unresolvable(
+                f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
+            )
+        entry_class = verdict.qualname.split(".")[0] if "." in verdict.qualname else None
+        calls = self._environment_calls()
+        setter = calls.first_setter(jumped, entry_class)
+        if setter is not None:
+            raise Unresolvable(
+                f"the existing heartbeat check reads {self._config.env_var} after code that may set it: {setter.reason}; "
+                "a guard above that code would decide on another value (a .env file may set the mode); fix it by hand"
+            )
+        unknown = calls.unknown_calls(jumped, entry_class)
+        if not unknown:
+            return ""
+        code = " ".join(cst.Module([]).code_for_node(unknown[0]).split())
+        code = code if len(code) <= 50 else code[:47] + "..."
+        more = f" and {len(unknown) - 1} other call{'s' if len(unknown) > 2 else ''}" if len(unknown) > 1 else ""
+        return (
+            f"; the guard now reads {self._config.env_var} before '{code}'{more}, whose code is not the project's: "
+            "apply assumes they do not set it"
+        )
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
         """One resolver per configuration for this command, reading helper modules through a skeleton."""
@@ -642,24 +693,48 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
-        if not isinstance(statements[guard_index], cst.If):
-            # the heartbeat check sits inside a loop, a 'try' or a 'with': it cannot move, but the canonical
-            # guard above everything falls through in legacy mode, so legacy behaviour is kept (what a TG001
-            # insert relies on too); its exit reuses the nested check's value (codemods.contract)
-            kind = type(statements[guard_index]).__name__.lower()
+        statement = statements[guard_index]
+        check_reads = (
+            mode_variables_read(statement.test, statements, guard_index, scope, self._qualified_names)
+            if isinstance(statement, cst.If)
+            else []
+        )
+        if not check_reads:
+            # the heartbeat check sits inside a loop, a 'try', a 'with' or an 'if' that reads no environment
+            # variable (`if ENABLED:`, `if force: ... elif <check>:`, review AR3-10):
+            # it cannot move, but the canonical guard above everything falls through in legacy mode, so legacy
+            # behaviour is kept (what a TG001 insert relies on too) -- unless the code above the check may set
+            # the environment; its exit reuses the nested check's value (codemods.contract)
+            kind = type(statement).__name__.lower()
+            article = "an" if kind[0] in "aeiou" else "a"
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
             view = function_scope_view(scope, statements, first)
-            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in a '{kind}' statement and cannot be moved"
+            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in {article} '{kind}' statement and cannot be moved{assumed}"
             return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         rewritten = bool(codes & REWRITE)
-        if rewritten and isinstance(statements[guard_index], cst.If):
+        if rewritten or "TG002" in codes:
+            # a rewrite drops the old condition, so it must read nothing else; a move alone keeps it, so it must
+            # fall through in legacy mode whatever else holds: read exactly the mode variable, with no other
+            # finding about it (review AR3-4: `... == "heartbeat" or os.environ.get("KILL")`, a misspelt
+            # variable under `--select TG002`, a module flag `DRY_RUN or ...` would exit in legacy mode)
             other = condition_reads_only_mode(
-                statements[guard_index].test,  # type: ignore[attr-defined]
+                statement.test,  # type: ignore[attr-defined]
                 statements, guard_index, scope, self._qualified_names,
-                self._config.env_var, self._config.stale_flags,
+                self._config.env_var, self._config.stale_flags, exact=not rewritten,
             )
+            unsure = sorted(self._codes_before.get(id(function), frozenset()) & REWRITE) if not rewritten else []
+            if other is None and unsure:
+                other = f"a condition check reports as {', '.join(unsure)} (not selected)"
             if other is not None:
+                assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
                 view = function_scope_view(scope, statements, first)
-                detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
+                if rewritten:
+                    detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is{assumed}"
+                else:
+                    detail = (
+                        f"inserted the canonical guard above the existing heartbeat check, which reads {other} and so may "
+                        f"exit in legacy mode too: it is kept where it is{assumed}"
+                    )
                 return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
         guard = exiting_if(statements[guard_index])
         frame = frame_reader(function, self._frame_aliases())
@@ -692,15 +767,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
-            write = environment_write(statements[first:guard_index], self._qualified_names) or may_write_environ(
-                statements[first:guard_index], self._tree, self._environ_aliases
-            )
-            if write is not None:
-                code = " ".join(cst.Module([]).code_for_node(write).split())
-                code = code if len(code) <= 60 else code[:57] + "..."
-                raise Unresolvable(
-                    f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
-                )
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(
                 statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
@@ -708,7 +775,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
-            detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "")
+            detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "") + assumed
             return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
         items = []
         for index in range(len(statements)):
