@@ -59,7 +59,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import exit_statement, is_generator
+from codemods.contract import exit_statement, heartbeat_exit_value, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.environ_calls import EnvironmentCalls
 from codemods.guard_edit import (
@@ -818,8 +818,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
-        if exit_source not in ("return", "return False", "return None"):
-            detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
+        if exit_source != "return":
+            # a skipped call now gives this value: a reviewer should see it (review AR3-12), and why it was chosen
+            reused = heartbeat_exit_value(function, self._config.env_var, self._config.heartbeat_value)
+            if reused is not None and exit_source == f"return {reused}":
+                detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
+            else:
+                detail += f" (exiting with '{exit_source}', as the function's contract asks: a skipped call gives its callers {exit_source[7:]})"
         plan = _FunctionPlan(verdict.qualname, items, imports)
         return plan, detail
 

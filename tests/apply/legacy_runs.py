@@ -21,7 +21,7 @@ from tests.check.project import cli_runner, write_project
 from thor_guard.cli import cli
 
 DRIVER = """
-import builtins, inspect, json, sys
+import asyncio, builtins, inspect, json, sys
 sys.path.insert(0, ".")
 log = []
 builtins.SIDE = log.append
@@ -33,7 +33,9 @@ try:
         if isinstance(target, type):
             target = target()
     result = target()
-    if inspect.isgenerator(result):
+    if inspect.iscoroutine(result):
+        result = asyncio.run(result)
+    elif inspect.isgenerator(result):
         result = ["gen", *result]
     elif hasattr(result, "__enter__"):
         with result as entered:
