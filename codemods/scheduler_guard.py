@@ -68,6 +68,7 @@ from codemods.guard_edit import (
     mode_variables_read,
     environment_write,
     exiting_if,
+    has_yield,
     loaded_names,
     plan_move,
     removable_feeders,
@@ -77,6 +78,7 @@ from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
+from codemods.wrapped_generators import wrapping_modules
 from codemods.validate import compiles, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
@@ -669,6 +671,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if _wrapped_as_context_manager(self._tree, function.name.value):
             # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
             return True
+        if self._config is not None and self._module is not None:
+            elsewhere = [m for m in wrapping_modules(function.name.value, self._config.source_roots) if m != self._module]
+            if elsewhere:
+                raise Unresolvable(
+                    f"the module {elsewhere[0]} passes a '{function.name.value}' to contextmanager(...): if it is this generator, "
+                    "a heartbeat-mode 'with' needs it to yield once first, otherwise it must not; for a person to decide"
+                )
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
@@ -694,6 +703,19 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
         statement = statements[guard_index]
+        if self._generator_kind(function):
+            # a @contextmanager whose heartbeat check returns before its first 'yield' raises "generator didn't
+            # yield" in every heartbeat-mode `with`, moved or not (review AR3-17): the canonical guard above yields
+            # once first; the old check stays below it and still decides in legacy mode
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+            view = function_scope_view(scope, statements, first)
+            where = (
+                "comes after a 'yield' and cannot move above it"
+                if any(has_yield(s) for s in statements[first:guard_index])
+                else "returns before the first 'yield'"
+            )
+            detail = f"inserted the canonical guard above the existing heartbeat check, which {where}"
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         check_reads = (
             mode_variables_read(statement.test, statements, guard_index, scope, self._qualified_names)
             if isinstance(statement, cst.If)
@@ -709,8 +731,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             article = "an" if kind[0] in "aeiou" else "a"
             assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
             view = function_scope_view(scope, statements, first)
-            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in {article} '{kind}' statement and cannot be moved{assumed}"
-            return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
+            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in {article} '{kind}' statement and cannot be moved"
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         rewritten = bool(codes & REWRITE)
         if rewritten or "TG002" in codes:
             # a rewrite drops the old condition, so it must read nothing else; a move alone keeps it, so it must
@@ -729,13 +751,13 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
                 view = function_scope_view(scope, statements, first)
                 if rewritten:
-                    detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is{assumed}"
+                    detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
                 else:
                     detail = (
                         f"inserted the canonical guard above the existing heartbeat check, which reads {other} and so may "
-                        f"exit in legacy mode too: it is kept where it is{assumed}"
+                        "exit in legacy mode too: it is kept where it is"
                     )
-                return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
+                return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         guard = exiting_if(statements[guard_index])
         frame = frame_reader(function, self._frame_aliases())
         new_statements: list[cst.BaseStatement] = [guard]
@@ -797,7 +819,10 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         bindings: ModuleBindings,
         parser_config: cst.PartialParserConfig,
         detail: str,
+        *,
+        tail: str = "",
     ) -> tuple[_FunctionPlan, str]:
+        """Plan the canonical guard first in the body; ``detail`` says why, ``tail`` (an assumption) ends the note."""
         function = verdict.function
         assert self._config is not None
         # first: it may refuse, before any name is reserved
@@ -826,7 +851,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             else:
                 detail += f" (exiting with '{exit_source}', as the function's contract asks: a skipped call gives its callers {exit_source[7:]})"
         plan = _FunctionPlan(verdict.qualname, items, imports)
-        return plan, detail
+        return plan, detail + tail
 
     def _module_config(self) -> cst.PartialParserConfig:
         wrapper = self.context.wrapper
@@ -865,12 +890,16 @@ class _ContextManagerCalls(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if called in ("contextmanager", "asynccontextmanager") and node.args and isinstance(node.args[0].value, cst.Name):
-            self.names.add(node.args[0].value.value)
+        if called in ("contextmanager", "asynccontextmanager") and node.args:
+            argument = node.args[0].value
+            if isinstance(argument, cst.Name):
+                self.names.add(argument.value)
+            elif isinstance(argument, cst.Attribute):
+                self.names.add(argument.attr.value)  # contextmanager(Worker._session) (review AR3-5)
 
 
 def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
-    """Some call in ``module`` passes the name ``name`` to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
+    """Some call in ``module`` passes ``name`` (or ``X.name``) to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
     finder = _ContextManagerCalls()
     module.visit(finder)
     return name in finder.names

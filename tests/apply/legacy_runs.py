@@ -88,11 +88,13 @@ def apply_and_run(
     *,
     args: Sequence[str] = (),
     extra: Sequence[Mapping[str, str]] = ({},),
+    call: str | None = None,
 ) -> Applied:
-    """Write ``files`` as a project with manifest ``[entry]``, apply, and run ``entry`` before and after.
+    """Write ``files`` as a project with manifest ``[entry]``, apply, and run ``call`` (default ``entry``) before and after.
 
     Every environment is one of :data:`MODES` combined with one of ``extra`` (other variables).
     """
+    run = call or entry
     before = write_project(tmp_path / "before", files, {"preset": "none", "entry-points": [entry]})
     after = tmp_path / "after"
     shutil.copytree(before, after)
@@ -107,7 +109,7 @@ def apply_and_run(
             environment = dict(others) | ({} if mode is None else {"THOR_SCHEDULER_MODE": mode})
             label = ",".join(f"{k}={v}" for k, v in sorted(environment.items())) or "unset"
             label = label if mode is not None else "mode unset" + ("," + label if others else "")
-            runs[label] = (_run(before, entry, environment), _run(after, entry, environment))
+            runs[label] = (_run(before, run, environment), _run(after, run, environment))
             if mode is not None and mode.lower() == "legacy":
                 legacy.add(label)
     return Applied(result.exit_code, result.stdout + result.stderr, changed, runs, frozenset(legacy))
