@@ -764,7 +764,18 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         removed: list[int] = []
         view = function_scope_view(scope, statements, first, upto=guard_index)
         imports: set[str] = set()
+        migrated = ""
         if rewritten:
+            old_variables = [
+                v for v in dict.fromkeys(mode_variables_read(guard.test, statements, guard_index, scope, self._qualified_names))
+                if v != self._config.env_var
+            ]
+            if old_variables:
+                # a deliberate change of legacy behaviour (docs/apply.md, Limits): say so (review AR3-15)
+                migrated = (
+                    f"; the old condition read {', '.join(old_variables)}, the new one reads {self._config.env_var}: "
+                    "in legacy mode the body now runs where the old check exited"
+                )
             reader = bindings.env_reader(view)
             inline = frame is not None
             spec = self._spec(verdict, "" if inline else choose_local_name(function), reader.call, inline=inline)
@@ -797,7 +808,16 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
             rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
-            detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "") + assumed
+            jumped = [i for i in range(first, guard_index) if i not in plan.moved and i not in removed]
+            above = ""
+            if jumped:
+                # a move reorders the user's code: the note says over what (review AR3-15)
+                code = " ".join(cst.Module([]).code_for_node(statements[jumped[0]]).split())
+                code = code if len(code) <= 50 else code[:47] + "..."
+                more = f" and {len(jumped) - 1} more statement{'s' if len(jumped) > 2 else ''}" if len(jumped) > 1 else ""
+                above = f" (above '{code}'{more})"
+            detail = "moved the guard to the top" + above + (" and rewrote its condition to the canonical one" if rewritten else "")
+            detail += migrated + assumed
             return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
         items = []
         for index in range(len(statements)):
@@ -807,7 +827,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 items.extend(new_statements)
             else:
                 items.append(index)
-        detail = "rewrote the guard's condition to the canonical one, keeping its log call and exit"
+        detail = "rewrote the guard's condition to the canonical one, keeping its log call and exit" + migrated
         return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
 
     def _insert(

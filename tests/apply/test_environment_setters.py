@@ -107,7 +107,8 @@ def test_a_move_over_project_code_that_leaves_the_environment_alone_is_still_mad
     applied = apply_and_run(tmp_path, files)
     assert applied.exit_code == 0, applied.output
     assert applied.changed
-    assert ": note: " not in applied.output  # the only jumped-over call is the project's, and it was read
+    # the only jumped-over call is the project's, and it was read: the note names the move, no assumption
+    assert "note: moved the guard to the top (above 'prepare()') (m:start)" in applied.output, applied.output
     assert applied.legacy_runs_changed() == []
     assert applied.heartbeat_side_effects() == []
 
@@ -116,7 +117,10 @@ def test_a_move_over_a_library_call_names_the_assumption(tmp_path: Path) -> None
     files = {"m.py": HEAD + "import json\n\n\ndef start():\n    builtins.SIDE(json.dumps([1]))\n" + CHECK}
     applied = apply_and_run(tmp_path, files)
     assert applied.exit_code == 0, applied.output
-    assert "moved the guard to the top; the guard now reads THOR_SCHEDULER_MODE before 'builtins.SIDE(json.dumps([1]))' and 1 other call" in applied.output
+    assert (
+        "moved the guard to the top (above 'builtins.SIDE(json.dumps([1]))'); the guard now reads THOR_SCHEDULER_MODE "
+        "before 'builtins.SIDE(json.dumps([1]))' and 1 other call"
+    ) in applied.output, applied.output
     assert "apply assumes they do not set it" in applied.output
     assert applied.legacy_runs_changed() == []
     assert applied.heartbeat_side_effects() == []

@@ -103,3 +103,15 @@ def test_a_feeder_local_read_twice_is_rewritten_not_kept(tmp_path: Path, conditi
     after = (tmp_path / "after" / "m.py").read_text()
     assert "mode ==" not in after.replace("scheduler_mode ==", ""), after  # one guard left, the canonical one
     assert applied.legacy_runs_changed() == [] and applied.heartbeat_side_effects() == []
+
+
+def test_a_migrated_variable_is_named_in_the_note(tmp_path: Path) -> None:
+    """Review AR3-15: the deliberate legacy change of a misspelt variable's migration is said, not only done."""
+    applied = apply_and_run(tmp_path, {"m.py": _late('os.environ.get("THOR_SCHEDULR_MODE", "heartbeat") == "heartbeat"')})
+    assert applied.exit_code == 0, applied.output
+    assert (
+        "note: moved the guard to the top (above 'builtins.SIDE(\"flush the outbox\")') and rewrote its condition to the "
+        "canonical one; the old condition read THOR_SCHEDULR_MODE, the new one reads THOR_SCHEDULER_MODE: in legacy "
+        "mode the body now runs where the old check exited"
+    ) in applied.output, applied.output
+    assert applied.heartbeat_side_effects() == []
