@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -79,7 +80,7 @@ from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame
 from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.wrapped_generators import wrapping_modules
-from codemods.validate import compiles, rewrite_problem
+from codemods.validate import STRING_DEPTH_LIMIT, compiles, deep_string, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
@@ -343,8 +344,23 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         refusal = source_refusal(source)
         if refusal is not None:
             raise RefuseFile(refusal)
+        deep = deep_string(source)
+        if deep is not None:
+            reason = (
+                f"the string literal at line {deep} nests brackets more than {STRING_DEPTH_LIMIT} deep, which libcst's "
+                "analysis of string annotations cannot handle; left untouched"
+            )
+            self._source = source
+            self._degrade_all(targeted, reason)
+            raise RefuseFile(reason, per_function=True)
         try:
-            return self._transform(tree, targeted, source)
+            with warnings.catch_warnings():
+                # the analysis compiles and evaluates the user's code (symtable, string literals): an invalid
+                # escape sequence warns at every step (and raises under PYTHONWARNINGS=error) -- it is the file's own
+                # business, as for `import` of it (review AR3-13)
+                warnings.simplefilter("ignore", SyntaxWarning)
+                warnings.simplefilter("ignore", DeprecationWarning)
+                return self._transform(tree, targeted, source)
         except RecursionError:
             self._degrade_all(targeted, DEEP_NESTING)
             raise RefuseFile(DEEP_NESTING, per_function=True) from None
