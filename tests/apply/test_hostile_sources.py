@@ -63,4 +63,4 @@ def test_invalid_escape_sequences_neither_warn_nor_fail_under_warnings_as_errors
         done = _apply(root, "--check", env=env)
         assert done.returncode == 1, (env, done.stderr)  # 1: a file would change; never 3 (internal error)
         assert "Warning" not in done.stderr and "internal error" not in done.stderr, (env, done.stderr)
-        assert "m.py (start)" in done.stderr and "would fix 1 entry point" in done.stderr, done.stderr
+        assert "m.py (start)" in done.stderr and "would fix 1 entry point" in done.stdout + done.stderr, done.stderr
