@@ -822,7 +822,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
             )
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
-            rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
+            rest: list[BodyItem] = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
+            new_statements, rest = _leave_earlier_comments(guard, new_statements, rest, statements, guard_index)
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
             jumped = [i for i in range(first, guard_index) if i not in plan.moved and i not in removed]
             above = ""
@@ -915,6 +916,37 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
         return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+def _leave_earlier_comments(
+    guard: cst.If,
+    new_statements: list[cst.BaseStatement],
+    rest: list[BodyItem],
+    statements: Sequence[cst.BaseStatement],
+    guard_index: int,
+) -> tuple[list[cst.BaseStatement], list[BodyItem]]:
+    """Keep with a moved guard only the comment lines right above it (after the last blank line).
+
+    libcst gives a statement every comment and blank line before it; a paragraph separated from the guard by
+    a blank line belongs to the code before it (a commented-out legacy step, "end of setup"), and moved to the
+    top it would sit above the guard, where re-enabling the step would run it in heartbeat mode (review
+    AR3-14). That paragraph, and the blank line that separated it, stay where they were: above the statement
+    that followed the guard.
+    """
+    leading = list(guard.leading_lines)
+    blanks = [i for i, line in enumerate(leading) if line.comment is None]
+    following = guard_index + 1
+    if not blanks or following not in rest:
+        return new_statements, rest
+    leave = leading[: blanks[-1] + 1]
+    head = new_statements[0]
+    if tuple(head.leading_lines[: len(leave)]) != tuple(leave):
+        return new_statements, rest
+    moved = [head.with_changes(leading_lines=head.leading_lines[len(leave):]), *new_statements[1:]]
+    after = statements[following]
+    at = rest.index(following)
+    kept = [*rest[:at], after.with_changes(leading_lines=(*leave, *after.leading_lines)), *rest[at + 1 :]]
+    return moved, kept
 
 
 class _ContextManagerCalls(cst.CSTVisitor):
