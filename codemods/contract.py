@@ -32,11 +32,7 @@ _ANY_NAMES = frozenset({"Any", "typing.Any", "t.Any", "object", "builtins.object
 def exit_statement(function: cst.FunctionDef, env_var: str = "THOR_SCHEDULER_MODE", heartbeat_value: str = "heartbeat") -> str:
     """Return the source of the exit statement (``return``, ``return False``, ``return None`` or ``return <literal>``).
 
-    The exit must give the caller something the function's contract allows.
-    First, when an existing heartbeat check in the body (inside a loop, a
-    ``try``) already returns a literal, that literal is the exit whatever
-    the contract (``-> bool`` with a nested ``return True`` keeps ``True``:
-    that is what the function already gave in heartbeat mode). Otherwise:
+    The exit must give the caller something the function's contract allows:
 
     - a generator, ``-> None``, ``-> Any``/``-> object``, or a function that
       can already give None (a bare ``return``, ``return None``, or an end
@@ -56,14 +52,8 @@ def exit_statement(function: cst.FunctionDef, env_var: str = "THOR_SCHEDULER_MOD
     own = _collect(function)
     if own.yields:
         return "return"
-    kind = annotation_kind(function.returns.annotation) if function.returns is not None else None
-    if kind != "noreturn":
-        # what the function already gives in heartbeat mode is its own answer to "what does a skipped call
-        # return", whatever the contract: a nested check's `return True` must not become `return False` (AR3-12)
-        reused = heartbeat_exit_value(function, env_var, heartbeat_value)
-        if reused is not None:
-            return f"return {reused}"
     if function.returns is not None:
+        kind = annotation_kind(function.returns.annotation)
         if kind == "bool":
             return "return False"
         if kind == "optional":
@@ -216,35 +206,29 @@ def may_end_without_return(body: cst.BaseSuite) -> bool:
     Structural: every condition may go either way, a loop may run zero
     times unless it is ``while True``, a ``try`` body may raise into each
     handler. Where it is not sure (a ``while True`` left only by ``return``,
-    a ``finally`` that returns, a last call to ``sys.exit`` -- or to any
-    function: ``_fail(...)`` may always raise), it answers False, and a
-    function whose every ``return`` gives a value is then left for a person.
+    a ``finally`` that returns, a last call to ``sys.exit``), it answers
+    False, and a function whose every ``return`` gives a value is then left
+    for a person.
     """
     return "normal" in _exits(body)
 
 
 _Exits = frozenset[str]
 """How a piece of code can be left besides ``return``/``raise``: ``normal`` (on to the next statement),
-``call`` (on to the next statement after a call statement, which may never return: ``_fail(...)``,
-``self.abort()``, ``typing.assert_never(x)``, ``os.execv(...)``), ``break``, ``continue``."""
+``break``, ``continue``."""
 _NORMAL: _Exits = frozenset({"normal"})
-_AFTER_CALL: _Exits = frozenset({"call"})
-_ON: _Exits = _NORMAL | _AFTER_CALL
-"""The ways of going on to the next statement."""
 
 
 def _exits(body: cst.BaseSuite) -> _Exits:
     if isinstance(body, cst.SimpleStatementSuite):
         return _line_exits(body.body)
     found: set[str] = set()
-    last: _Exits = _NORMAL
     for statement in body.body:
         exits = _statement_exits(statement)
-        found |= exits - _ON
-        if not exits & _ON:
+        found |= exits - _NORMAL
+        if "normal" not in exits:
             return frozenset(found)  # what follows is unreachable
-        last = exits & _ON
-    return frozenset(found | last)
+    return frozenset(found | _NORMAL)
 
 
 def _line_exits(small: Sequence[cst.BaseSmallStatement]) -> _Exits:
@@ -259,23 +243,7 @@ def _line_exits(small: Sequence[cst.BaseSmallStatement]) -> _Exits:
             return frozenset()
         if isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and _dotted(statement.value.func) in _EXITING_CALLS:
             return frozenset()
-    last = small[-1] if small else None
-    if isinstance(last, cst.Expr):
-        value = last.value.expression if isinstance(last.value, cst.Await) else last.value
-        if isinstance(value, cst.Call) and not _surely_returns(value.func):
-            # a project helper that always raises (`_fail("unknown kind")`) ends the function as surely as
-            # `raise`: not knowing, the end is not *surely* reached after it (review AR3-1)
-            return _AFTER_CALL
     return _NORMAL
-
-
-_RETURNING_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "print"})
-"""Callees (by last name) that return in practice: a log call (`logger.exception(...)` ending a handler), `print`."""
-
-
-def _surely_returns(func: cst.BaseExpression) -> bool:
-    dotted = _dotted(func)
-    return dotted is not None and dotted.rsplit(".", 1)[-1] in _RETURNING_CALLS
 
 
 def _statement_exits(statement: cst.BaseStatement) -> _Exits:
@@ -297,14 +265,14 @@ def _statement_exits(statement: cst.BaseStatement) -> _Exits:
         return frozenset(found)
     if isinstance(statement, (cst.Try, cst.TryStar)):
         body = _exits(statement.body)
-        tail = set(body - _ON)
-        if body & _ON:
-            tail |= _exits(statement.orelse.body) if statement.orelse is not None else body & _ON
+        tail = set(body - _NORMAL)
+        if "normal" in body:
+            tail |= _exits(statement.orelse.body) if statement.orelse is not None else _NORMAL
         for handler in statement.handlers:
             tail |= _exits(handler.body)
         if statement.finalbody is not None:
             final = _exits(statement.finalbody.body)
-            return frozenset((tail if final & _ON else set()) | (final - _ON))
+            return frozenset((tail if "normal" in final else set()) | (final - _NORMAL))
         return frozenset(tail)
     if isinstance(statement, cst.With):
         return _exits(statement.body)

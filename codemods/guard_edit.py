@@ -188,7 +188,7 @@ def plan_move(
     exiting_if(guard)
     require_log_and_exit(guard)
     jumped = [statements[index] for index in range(first, guard_index)]
-    if any(has_yield(statement) for statement in jumped):
+    if any(_has_yield(statement) for statement in jumped):
         # a generator's caller sees the values it yields: above the yield, the guard would end it before its
         # first value (a @contextmanager then raises "generator didn't yield" in every heartbeat-mode `with`)
         raise Unresolvable("the guard would move above a 'yield', changing what the generator gives its caller; move it by hand")
@@ -280,7 +280,7 @@ class _Yields(OwnScopeVisitor):
         self.found = True
 
 
-def has_yield(statement: cst.CSTNode) -> bool:
+def _has_yield(statement: cst.CSTNode) -> bool:
     """``statement`` yields in the function itself (nested functions and classes are their own)."""
     finder = _Yields()
     statement.visit(finder)

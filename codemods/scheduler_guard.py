@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -60,7 +59,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import exit_statement, heartbeat_exit_value, is_generator
+from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.environ_calls import EnvironmentCalls
 from codemods.guard_edit import (
@@ -69,7 +68,6 @@ from codemods.guard_edit import (
     mode_variables_read,
     environment_write,
     exiting_if,
-    has_yield,
     loaded_names,
     plan_move,
     removable_feeders,
@@ -79,8 +77,7 @@ from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
-from codemods.wrapped_generators import wrapping_modules
-from codemods.validate import STRING_DEPTH_LIMIT, compiles, deep_string, rewrite_problem
+from codemods.validate import compiles, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
@@ -344,23 +341,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         refusal = source_refusal(source)
         if refusal is not None:
             raise RefuseFile(refusal)
-        deep = deep_string(source)
-        if deep is not None:
-            reason = (
-                f"the string literal at line {deep} nests brackets more than {STRING_DEPTH_LIMIT} deep, which libcst's "
-                "analysis of string annotations cannot handle; left untouched"
-            )
-            self._source = source
-            self._degrade_all(targeted, reason)
-            raise RefuseFile(reason, per_function=True)
         try:
-            with warnings.catch_warnings():
-                # the analysis compiles and evaluates the user's code (symtable, string literals): an invalid
-                # escape sequence warns at every step (and raises under PYTHONWARNINGS=error) -- it is the file's own
-                # business, as for `import` of it (review AR3-13)
-                warnings.simplefilter("ignore", SyntaxWarning)
-                warnings.simplefilter("ignore", DeprecationWarning)
-                return self._transform(tree, targeted, source)
+            return self._transform(tree, targeted, source)
         except RecursionError:
             self._degrade_all(targeted, DEEP_NESTING)
             raise RefuseFile(DEEP_NESTING, per_function=True) from None
@@ -687,13 +669,6 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if _wrapped_as_context_manager(self._tree, function.name.value):
             # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
             return True
-        if self._config is not None and self._module is not None:
-            elsewhere = [m for m in wrapping_modules(function.name.value, self._config.source_roots) if m != self._module]
-            if elsewhere:
-                raise Unresolvable(
-                    f"the module {elsewhere[0]} passes a '{function.name.value}' to contextmanager(...): if it is this generator, "
-                    "a heartbeat-mode 'with' needs it to yield once first, otherwise it must not; for a person to decide"
-                )
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
@@ -719,19 +694,6 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
         statement = statements[guard_index]
-        if self._generator_kind(function):
-            # a @contextmanager whose heartbeat check returns before its first 'yield' raises "generator didn't
-            # yield" in every heartbeat-mode `with`, moved or not (review AR3-17): the canonical guard above yields
-            # once first; the old check stays below it and still decides in legacy mode
-            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
-            view = function_scope_view(scope, statements, first)
-            where = (
-                "comes after a 'yield' and cannot move above it"
-                if any(has_yield(s) for s in statements[first:guard_index])
-                else "returns before the first 'yield'"
-            )
-            detail = f"inserted the canonical guard above the existing heartbeat check, which {where}"
-            return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         check_reads = (
             mode_variables_read(statement.test, statements, guard_index, scope, self._qualified_names)
             if isinstance(statement, cst.If)
@@ -880,13 +842,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
-        if exit_source != "return":
-            # a skipped call now gives this value: a reviewer should see it (review AR3-12), and why it was chosen
-            reused = heartbeat_exit_value(function, self._config.env_var, self._config.heartbeat_value)
-            if reused is not None and exit_source == f"return {reused}":
-                detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
-            else:
-                detail += f" (exiting with '{exit_source}', as the function's contract asks: a skipped call gives its callers {exit_source[7:]})"
+        if exit_source not in ("return", "return False", "return None"):
+            detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
         plan = _FunctionPlan(verdict.qualname, items, imports)
         return plan, detail + tail
 
@@ -958,16 +915,12 @@ class _ContextManagerCalls(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if called in ("contextmanager", "asynccontextmanager") and node.args:
-            argument = node.args[0].value
-            if isinstance(argument, cst.Name):
-                self.names.add(argument.value)
-            elif isinstance(argument, cst.Attribute):
-                self.names.add(argument.attr.value)  # contextmanager(Worker._session) (review AR3-5)
+        if called in ("contextmanager", "asynccontextmanager") and node.args and isinstance(node.args[0].value, cst.Name):
+            self.names.add(node.args[0].value.value)
 
 
 def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
-    """Some call in ``module`` passes ``name`` (or ``X.name``) to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
+    """Some call in ``module`` passes the name ``name`` to ``contextmanager``/``asynccontextmanager`` (by spelling)."""
     finder = _ContextManagerCalls()
     module.visit(finder)
     return name in finder.names

@@ -11,8 +11,6 @@ the grammar of every supported Python version.
 
 from __future__ import annotations
 
-import io
-import tokenize
 import warnings
 
 import libcst as cst
@@ -39,37 +37,4 @@ def rewrite_problem(updated: bytes, *, original_compiles: bool) -> str | None:
         cst.parse_module(updated)
     except cst.ParserSyntaxError as exc:
         return f"{exc.message} (line {exc.raw_line})"
-    return None
-
-
-STRING_DEPTH_LIMIT = 200
-"""Bracket depth inside one string literal beyond which a file is not handed to libcst's scope analysis."""
-
-
-def deep_string(source: bytes) -> int | None:
-    """The line of a string literal whose brackets nest deeper than :data:`STRING_DEPTH_LIMIT`, or None.
-
-    libcst's ``ScopeProvider`` parses string annotations (``-> "List[List[...]]"``) with its native parser,
-    which overflows the C stack (a segmentation fault: the whole run dies, review AR3-9) somewhere past a
-    thousand levels; Python itself never parses such a string, so the module imports. Real annotations nest a
-    few levels; any string deeper than the limit is refused up front, as deep code is.
-    """
-    if source.count(b"(") + source.count(b"[") + source.count(b"{") <= STRING_DEPTH_LIMIT:
-        return None  # not enough brackets in the whole file: the common case costs one pass over the bytes
-    try:
-        tokens = list(tokenize.tokenize(io.BytesIO(source).readline))
-    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError, LookupError):
-        return None  # the file's own problem, reported by the parse that follows
-    for token in tokens:
-        if token.type != tokenize.STRING:
-            continue
-        depth = deepest = 0
-        for char in token.string:
-            if char in "([{":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif char in ")]}":
-                depth = max(0, depth - 1)
-        if deepest > STRING_DEPTH_LIMIT:
-            return token.start[0]
     return None
