@@ -255,6 +255,16 @@ def plan_move(
                 raise Unresolvable(
                     f"the guard's branch reads '{code}', which the code it would jump over may set; move it by hand"
                 )
+    for value in values:
+        for subscript in _subscripts(value):
+            # `logger.info("skip %s", STATE["worker"])` after `STATE["worker"] = ...` (review AR3-19): the jumped-over
+            # code may store into, delete from or mutate the container the branch reads an item of
+            base = subscript.value.value if isinstance(subscript.value, cst.Name) else None
+            if base is not None and base not in parameters and any(base in all_names(s) for s in jumped):
+                code = cst.Module([]).code_for_node(subscript)
+                raise Unresolvable(
+                    f"the guard's branch reads '{code}', which the code it would jump over may set; move it by hand"
+                )
     for index in range(first, guard_index):
         if index in moved:
             continue
@@ -309,6 +319,20 @@ class _AttributeNodes(cst.CSTVisitor):
 
 def _attributes(node: cst.CSTNode) -> list[cst.Attribute]:
     visitor = _AttributeNodes()
+    node.visit(visitor)
+    return visitor.found
+
+
+class _SubscriptNodes(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Subscript] = []
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.found.append(node)
+
+
+def _subscripts(node: cst.CSTNode) -> list[cst.Subscript]:
+    visitor = _SubscriptNodes()
     node.visit(visitor)
     return visitor.found
 

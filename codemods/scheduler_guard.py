@@ -536,6 +536,28 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             self._env_calls = EnvironmentCalls(self._module, self._tree, is_package, self._config.source_roots)
         return self._env_calls
 
+    def _refuse_own_mode_write(self, statements: Sequence[cst.BaseStatement]) -> None:
+        """Refuse a TG001 insert above the function's own visible write of the mode variable (review AR3-21).
+
+        ``os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")`` in the body is the function declaring its own
+        default; the canonical guard above it would decide before that write, and the hosts relying on it would
+        stop running the legacy body. Only writes that name the variable (a string literal or a keyword equal
+        to it) count: ``os.environ["DJANGO_SETTINGS_MODULE"] = ...`` does not.
+        """
+        assert self._config is not None
+        for statement in statements:
+            write = environment_write([statement], self._qualified_names) or may_write_environ(
+                [statement], self._tree, self._environ_aliases
+            )
+            if write is None or self._config.env_var not in _strings_and_keywords(write):
+                continue
+            code = " ".join(cst.Module([]).code_for_node(write).split())
+            code = code if len(code) <= 60 else code[:57] + "..."
+            raise Unresolvable(
+                f"the function sets {self._config.env_var} itself ('{code}'); the canonical guard above that write would "
+                "decide before it, so the hosts that rely on it would change mode; fix it by hand"
+            )
+
     def _refuse_environment_setters(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement], first: int, guard_index: int) -> str:
         """Refuse a guard placed above code that may set the environment; else name the calls that is assumed for.
 
@@ -686,6 +708,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         scope = self._function_scope(function)
         parser_config = self._module_config()
         if "TG001" in codes:
+            self._refuse_own_mode_write(statements[first:])
             view = function_scope_view(scope, statements, first)
             return self._insert(verdict, statements, first, view, bindings, parser_config, "inserted the canonical guard")
         if verdict.guard_index is None:
@@ -873,6 +896,30 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
         return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+class _StringsAndKeywords(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: set[str] = set()
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - an odd literal names no variable
+            return
+        if isinstance(value, str):
+            self.found.add(value)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.found.add(node.keyword.value)
+
+
+def _strings_and_keywords(node: cst.CSTNode) -> set[str]:
+    """The ``str`` literals and keyword-argument names in ``node`` (``update(THOR_SCHEDULER_MODE=...)`` too)."""
+    visitor = _StringsAndKeywords()
+    node.visit(visitor)
+    return visitor.found
 
 
 def _leave_earlier_comments(

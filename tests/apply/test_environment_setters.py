@@ -124,3 +124,27 @@ def test_a_move_over_a_library_call_names_the_assumption(tmp_path: Path) -> None
     assert "apply assumes they do not set it" in applied.output
     assert applied.legacy_runs_changed() == []
     assert applied.heartbeat_side_effects() == []
+
+
+OWN_WRITES = {
+    "setdefault": 'os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")',
+    "store": 'os.environ["THOR_SCHEDULER_MODE"] = os.environ.get("THOR_SCHEDULER_MODE", "legacy")',
+    "update_keyword": 'os.environ.update(THOR_SCHEDULER_MODE="legacy")',
+    "alias": 'env = os.environ\n    env.setdefault("THOR_SCHEDULER_MODE", "legacy")',
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_WRITES))
+def test_the_canonical_guard_is_not_inserted_above_the_functions_own_mode_default(tmp_path: Path, name: str) -> None:
+    """Review AR3-21: a TG001 function that declares its own mode default keeps it; a person decides."""
+    source = HEAD + "def start():\n    # this box runs legacy unless told otherwise\n    " + OWN_WRITES[name] + '\n    builtins.SIDE("legacy body")\n'
+    applied = apply_and_run(tmp_path, {"m.py": source})
+    assert applied.exit_code == 1 and "the function sets THOR_SCHEDULER_MODE itself" in applied.output, applied.output
+    assert not applied.changed
+
+
+def test_a_write_of_another_variable_does_not_stop_the_insert(tmp_path: Path) -> None:
+    source = HEAD + 'def start():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n    builtins.SIDE("legacy body")\n'
+    applied = apply_and_run(tmp_path, {"m.py": source})
+    assert applied.exit_code == 0, applied.output
+    assert applied.legacy_runs_changed() == [] and applied.heartbeat_side_effects() == []

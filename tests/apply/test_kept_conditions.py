@@ -115,3 +115,19 @@ def test_a_migrated_variable_is_named_in_the_note(tmp_path: Path) -> None:
         "mode the body now runs where the old check exited"
     ) in applied.output, applied.output
     assert applied.heartbeat_side_effects() == []
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ['STATE["worker"] = "worker-1"', 'STATE.update(worker="worker-1")', 'fill(STATE)', 'del STATE["stale"]'],
+)
+def test_a_branch_reading_an_item_the_jumped_code_may_set_is_not_moved(tmp_path: Path, prefix: str) -> None:
+    """Review AR3-19: the skip log reads `STATE["worker"]`; above the store it raised KeyError in heartbeat mode."""
+    source = HEAD + (
+        'STATE = {"stale": 1}\n\n\ndef fill(state):\n    state["worker"] = "worker-1"\n\n\n'
+        f"def start():\n    {prefix}\n    builtins.SIDE(\"prep\")\n"
+        f"    if {MODE}:\n        logger.info(\"skip %s\", STATE[\"worker\"])\n        return\n    builtins.SIDE(\"body\")\n"
+    )
+    applied = apply_and_run(tmp_path, {"m.py": source})
+    assert applied.exit_code == 1 and "the guard's branch reads 'STATE[\"worker\"]'" in applied.output, applied.output
+    assert not applied.changed
