@@ -84,7 +84,7 @@ from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
 from thor_guard.rules import parse_codes
-from thor_guard.targets import Target, is_excluded, module_name_for
+from thor_guard.targets import Target, find_module_file, is_excluded, module_name_for
 from thor_guard.verifier import (
     FunctionVerdict,
     HelperResolver,
@@ -292,10 +292,22 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
 
     @staticmethod
     def _other_module_names(path: Path | None, config: Config, module: str) -> set[str]:
-        """The file's module names under the other source roots (overlapping roots give one file two names)."""
-        if path is None or len(config.source_roots) < 2:
+        """The file's other module names: under other source roots (overlapping roots give one file two names),
+        and the manifest's modules that resolve to this very file through a symlinked package (``pkg_alias ->
+        pkg``, review AR3-11)."""
+        if path is None:
             return set()
-        names = {module_name_for(path, root) for root in config.source_roots}
+        names: set[str | None] = {module_name_for(path, root) for root in config.source_roots} if len(config.source_roots) > 1 else set()
+        try:
+            resolved = path.resolve()
+        except OSError:
+            resolved = None
+        for target in config.entry_points:
+            if resolved is None or target.module in names or any(c in target.module for c in "*?["):
+                continue
+            found = find_module_file(target.module, config.source_roots)
+            if found is not None and found.resolve() == resolved:
+                names.add(target.module)
         return {name for name in names if name is not None and name != module}
 
     def _file_bytes(self, tree: cst.Module) -> bytes:
