@@ -77,7 +77,7 @@ from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
-from codemods.validate import compiles, rewrite_problem
+from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
@@ -439,7 +439,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         problems = format_problems(source, updated)
         if problems:
             return "; ".join(problems)
-        return rewrite_problem(updated, original_compiles=original_compiles)
+        return form_feed_problem(source, updated) or rewrite_problem(updated, original_compiles=original_compiles)
 
     def _build_checked(self, tree: cst.Module, source: bytes) -> cst.Module:
         """Build the rewrite; a function whose edit would break the module is left for a person, the others kept."""
@@ -457,14 +457,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if not broken:
             broken = dict.fromkeys(planned, problem)
         for function_id, reason in broken.items():
-            self._unfix(function_id, f"the rewrite would not be valid Python ({reason}); fix it by hand")
+            self._unfix(function_id, _invalid(reason))
         kept = planned - set(broken)
         if kept:
             new = self._build(tree, kept)
             if self._problem(new, source, original_compiles) is None:
                 return new
             for function_id in kept:
-                self._unfix(function_id, f"the rewrite would not be valid Python ({problem}); fix it by hand")
+                self._unfix(function_id, _invalid(problem))
         self._plan.functions = {}
         return tree
 
@@ -908,6 +908,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
         return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+def _invalid(reason: str) -> str:
+    """The "needs a person" reason for a rewrite the checks of :meth:`SchedulerGuardCommand._problem` refused."""
+    return reason if reason == FORM_FEED else f"the rewrite would not be valid Python ({reason}); fix it by hand"
 
 
 class _StringsAndKeywords(cst.CSTVisitor):
