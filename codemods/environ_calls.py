@@ -264,6 +264,14 @@ def _aliases_with_imports(module: _Module, roots: tuple[Path, ...]) -> EnvironAl
 
 def _exported_aliases(module: str, roots: tuple[Path, ...]) -> frozenset[str] | None:
     """The names ``module`` (a project module) binds to ``os.environ``, or None when it is not a project module."""
+    path = find_module_file(module, roots)
+    if path is None:
+        return None
+    try:
+        if b"environ" not in path.read_bytes():
+            return frozenset()  # no alias without the word: skip the parse (an import-heavy module imports many)
+    except OSError:
+        return None
     loaded = _load(module, roots)
     if loaded is None:
         return None
