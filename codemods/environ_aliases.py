@@ -56,12 +56,19 @@ class EnvironAliases:
         """Names that may hold the ``os`` module (``import os``, ``import os as _os``)."""
 
     @classmethod
-    def of_module(cls, module: cst.Module) -> EnvironAliases:
-        """Scan every assignment of ``module`` (all scopes) to a fixpoint."""
+    def of_module(
+        cls, module: cst.Module, *, seed_names: frozenset[str] = frozenset(), seed_attributes: frozenset[str] = frozenset()
+    ) -> EnvironAliases:
+        """Scan every assignment of ``module`` (all scopes) to a fixpoint.
+
+        ``seed_names``/``seed_attributes`` are aliases known from elsewhere: a name imported from a project
+        module that binds it to ``os.environ`` (``from settings import ENV``), an attribute name of such a
+        module (``settings.ENV``); see :mod:`codemods.environ_calls` (review AR3-6).
+        """
         collector = _Assignments()
         module.visit(collector)
-        names: set[str] = set()
-        attributes: set[str] = set()
+        names: set[str] = set(seed_names)
+        attributes: set[str] = set(seed_attributes)
         modules = frozenset({"os", *collector.os_names})
         changed = True
         while changed:

@@ -255,6 +255,16 @@ def plan_move(
                 raise Unresolvable(
                     f"the guard's branch reads '{code}', which the code it would jump over may set; move it by hand"
                 )
+    for value in values:
+        for subscript in _subscripts(value):
+            # `logger.info("skip %s", STATE["worker"])` after `STATE["worker"] = ...` (review AR3-19): the jumped-over
+            # code may store into, delete from or mutate the container the branch reads an item of
+            base = subscript.value.value if isinstance(subscript.value, cst.Name) else None
+            if base is not None and base not in parameters and any(base in all_names(s) for s in jumped):
+                code = cst.Module([]).code_for_node(subscript)
+                raise Unresolvable(
+                    f"the guard's branch reads '{code}', which the code it would jump over may set; move it by hand"
+                )
     for index in range(first, guard_index):
         if index in moved:
             continue
@@ -309,6 +319,20 @@ class _AttributeNodes(cst.CSTVisitor):
 
 def _attributes(node: cst.CSTNode) -> list[cst.Attribute]:
     visitor = _AttributeNodes()
+    node.visit(visitor)
+    return visitor.found
+
+
+class _SubscriptNodes(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Subscript] = []
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.found.append(node)
+
+
+def _subscripts(node: cst.CSTNode) -> list[cst.Subscript]:
+    visitor = _SubscriptNodes()
     node.visit(visitor)
     return visitor.found
 
@@ -601,8 +625,13 @@ class _ConditionReads:
         if node.value in ("True", "False", "None"):
             return
         bindings = self.scope.assignments[node.value]
-        if not bindings or any(isinstance(b.node, cst.Param) for b in bindings) or node.value in self._seen_locals:
+        if not bindings or any(isinstance(b.node, cst.Param) for b in bindings):
             self._refuse(node)
+            return
+        if node.value in self._seen_locals:
+            # read again (`mode == "heartbeat" or mode is None`, review AR3-8): its bindings were walked at the
+            # first read, and a binding that reads the local itself (a cycle) was refused there (not a movable
+            # binding before the guard, or refused when walked)
             return
         self._seen_locals.add(node.value)
         for binding in bindings:
@@ -623,23 +652,44 @@ def condition_reads_only_mode(
     qualified_names: Callable[[cst.CSTNode], set[str]],
     env_var: str,
     stale_flags: Sequence[str],
+    *,
+    exact: bool = False,
 ) -> str | None:
     """None when ``test`` depends on nothing but the mode variable (or a stale flag, or a near miss); else what else it reads.
 
     Only such a condition may be rewritten: dropping any other input (a
     kill switch, ``RUN_MAIN``, ``self.disabled``) would change what the
-    function does in legacy mode.
+    function does in legacy mode. With ``exact``, only ``env_var`` itself
+    counts (a condition that is *kept* and moved must fall through in legacy
+    mode: a stale flag or a misspelt variable is unset there, and its
+    condition may exit -- review AR3-4).
     """
     reads = _ConditionReads(statements, guard_index, scope, qualified_names)
     reads.expression(test)
     if reads.other is not None:
         return f"'{reads.other}'"
-    others = [v for v in reads.variables if not is_mode_variable(v, env_var, stale_flags)]
+    if exact:
+        others = [v for v in reads.variables if v != env_var]
+    else:
+        others = [v for v in reads.variables if not is_mode_variable(v, env_var, stale_flags)]
     if others:
         return f"the variable {others[0]}"
     if not reads.variables:
         return "no environment variable"
     return None
+
+
+def mode_variables_read(
+    test: cst.BaseExpression,
+    statements: Sequence[cst.BaseStatement],
+    guard_index: int,
+    scope: Scope,
+    qualified_names: Callable[[cst.CSTNode], set[str]],
+) -> list[str]:
+    """The environment variables ``test`` reads (through simple locals too), whatever else it reads."""
+    reads = _ConditionReads(statements, guard_index, scope, qualified_names)
+    reads.expression(test)
+    return reads.variables
 
 
 class _Comments(cst.CSTVisitor):

@@ -61,9 +61,11 @@ from codemods.canonical import (
 from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_statement, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
+from codemods.environ_calls import EnvironmentCalls
 from codemods.guard_edit import (
     carried_comments,
     condition_reads_only_mode,
+    mode_variables_read,
     environment_write,
     exiting_if,
     loaded_names,
@@ -75,14 +77,14 @@ from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
 from codemods.style import line_length
-from codemods.validate import compiles, rewrite_problem
+from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_problem
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
 from thor_guard.rules import parse_codes
-from thor_guard.targets import Target, is_excluded, module_name_for
+from thor_guard.targets import Target, find_module_file, is_excluded, module_name_for
 from thor_guard.verifier import (
     FunctionVerdict,
     HelperResolver,
@@ -225,6 +227,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         self._tree: cst.Module = cst.Module(body=())
         """The full module being planned (function bodies the skeleton stubs included)."""
         self._aliases: EnvironAliases | None = None
+        self._env_calls: EnvironmentCalls | None = None
         self._frame_alias_names: frozenset[str] | None = None
         """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
@@ -289,10 +292,22 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
 
     @staticmethod
     def _other_module_names(path: Path | None, config: Config, module: str) -> set[str]:
-        """The file's module names under the other source roots (overlapping roots give one file two names)."""
-        if path is None or len(config.source_roots) < 2:
+        """The file's other module names: under other source roots (overlapping roots give one file two names),
+        and the manifest's modules that resolve to this very file through a symlinked package (``pkg_alias ->
+        pkg``, review AR3-11)."""
+        if path is None:
             return set()
-        names = {module_name_for(path, root) for root in config.source_roots}
+        names: set[str | None] = {module_name_for(path, root) for root in config.source_roots} if len(config.source_roots) > 1 else set()
+        try:
+            resolved = path.resolve()
+        except OSError:
+            resolved = None
+        for target in config.entry_points:
+            if resolved is None or target.module in names or any(c in target.module for c in "*?["):
+                continue
+            found = find_module_file(target.module, config.source_roots)
+            if found is not None and found.resolve() == resolved:
+                names.add(target.module)
         return {name for name in names if name is not None and name != module}
 
     def _file_bytes(self, tree: cst.Module) -> bytes:
@@ -424,7 +439,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         problems = format_problems(source, updated)
         if problems:
             return "; ".join(problems)
-        return rewrite_problem(updated, original_compiles=original_compiles)
+        return form_feed_problem(source, updated) or rewrite_problem(updated, original_compiles=original_compiles)
 
     def _build_checked(self, tree: cst.Module, source: bytes) -> cst.Module:
         """Build the rewrite; a function whose edit would break the module is left for a person, the others kept."""
@@ -442,14 +457,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if not broken:
             broken = dict.fromkeys(planned, problem)
         for function_id, reason in broken.items():
-            self._unfix(function_id, f"the rewrite would not be valid Python ({reason}); fix it by hand")
+            self._unfix(function_id, _invalid(reason))
         kept = planned - set(broken)
         if kept:
             new = self._build(tree, kept)
             if self._problem(new, source, original_compiles) is None:
                 return new
             for function_id in kept:
-                self._unfix(function_id, f"the rewrite would not be valid Python ({problem}); fix it by hand")
+                self._unfix(function_id, _invalid(problem))
         self._plan.functions = {}
         return tree
 
@@ -519,10 +534,80 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return self._frame_alias_names
 
     def _environ_aliases(self) -> EnvironAliases:
-        """The module's names for ``os.environ`` (scanned on the full tree once, when a move needs them)."""
+        """The module's names for ``os.environ``, also those imported from project modules (scanned once, when needed)."""
         if self._aliases is None:
-            self._aliases = EnvironAliases.of_module(self._tree)
+            self._aliases = self._environment_calls().aliases()
         return self._aliases
+
+    def _environment_calls(self) -> EnvironmentCalls:
+        """What the module's calls and imports may do to the environment (built once per module, when needed)."""
+        assert self._config is not None and self._module is not None
+        if self._env_calls is None or self._env_calls.module.tree is not self._tree:
+            filename = self.context.filename
+            is_package = filename is not None and Path(filename).name == "__init__.py"
+            self._env_calls = EnvironmentCalls(self._module, self._tree, is_package, self._config.source_roots)
+        return self._env_calls
+
+    def _refuse_own_mode_write(self, statements: Sequence[cst.BaseStatement]) -> None:
+        """Refuse a TG001 insert above the function's own visible write of the mode variable (review AR3-21).
+
+        ``os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")`` in the body is the function declaring its own
+        default; the canonical guard above it would decide before that write, and the hosts relying on it would
+        stop running the legacy body. Only writes that name the variable (a string literal or a keyword equal
+        to it) count: ``os.environ["DJANGO_SETTINGS_MODULE"] = ...`` does not.
+        """
+        assert self._config is not None
+        for statement in statements:
+            write = environment_write([statement], self._qualified_names) or may_write_environ(
+                [statement], self._tree, self._environ_aliases
+            )
+            if write is None or self._config.env_var not in _strings_and_keywords(write):
+                continue
+            code = " ".join(cst.Module([]).code_for_node(write).split())
+            code = code if len(code) <= 60 else code[:57] + "..."
+            raise Unresolvable(
+                f"the function sets {self._config.env_var} itself ('{code}'); the canonical guard above that write would "
+                "decide before it, so the hosts that rely on it would change mode; fix it by hand"
+            )
+
+    def _refuse_environment_setters(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement], first: int, guard_index: int) -> str:
+        """Refuse a guard placed above code that may set the environment; else name the calls that is assumed for.
+
+        The existing heartbeat check reads the mode variable *after* ``statements[first:guard_index]``; a guard
+        put above them (moved, or the canonical one inserted) reads it before. If that code may write
+        ``os.environ`` — visibly, through an alias, or in a call (``load_dotenv()``, a project helper that sets
+        it: :mod:`codemods.environ_calls`) — the guard would decide on another value (review AR3-3). Returns a
+        note naming the calls whose code is not the project's (the assumption covers them), or "".
+        """
+        assert self._config is not None
+        jumped = list(statements[first:guard_index])
+        if not jumped:
+            return ""
+        write = environment_write(jumped, self._qualified_names) or may_write_environ(jumped, self._tree, self._environ_aliases)
+        if write is not None:
+            code = " ".join(cst.Module([]).code_for_node(write).split())
+            code = code if len(code) <= 60 else code[:57] + "..."
+            raise Unresolvable(
+                f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
+            )
+        entry_class = verdict.qualname.split(".")[0] if "." in verdict.qualname else None
+        calls = self._environment_calls()
+        setter = calls.first_setter(jumped, entry_class)
+        if setter is not None:
+            raise Unresolvable(
+                f"the existing heartbeat check reads {self._config.env_var} after code that may set it: {setter.reason}; "
+                "a guard above that code would decide on another value (a .env file may set the mode); fix it by hand"
+            )
+        unknown = calls.unknown_calls(jumped, entry_class)
+        if not unknown:
+            return ""
+        code = " ".join(cst.Module([]).code_for_node(unknown[0]).split())
+        code = code if len(code) <= 50 else code[:47] + "..."
+        more = f" and {len(unknown) - 1} other call{'s' if len(unknown) > 2 else ''}" if len(unknown) > 1 else ""
+        return (
+            f"; the guard now reads {self._config.env_var} before '{code}'{more}, whose code is not the project's: "
+            "apply assumes they do not set it"
+        )
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
         """One resolver per configuration for this command, reading helper modules through a skeleton."""
@@ -635,6 +720,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         scope = self._function_scope(function)
         parser_config = self._module_config()
         if "TG001" in codes:
+            self._refuse_own_mode_write(statements[first:])
             view = function_scope_view(scope, statements, first)
             return self._insert(verdict, statements, first, view, bindings, parser_config, "inserted the canonical guard")
         if verdict.guard_index is None:
@@ -642,32 +728,67 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
-        if not isinstance(statements[guard_index], cst.If):
-            # the heartbeat check sits inside a loop, a 'try' or a 'with': it cannot move, but the canonical
-            # guard above everything falls through in legacy mode, so legacy behaviour is kept (what a TG001
-            # insert relies on too); its exit reuses the nested check's value (codemods.contract)
-            kind = type(statements[guard_index]).__name__.lower()
+        statement = statements[guard_index]
+        check_reads = (
+            mode_variables_read(statement.test, statements, guard_index, scope, self._qualified_names)
+            if isinstance(statement, cst.If)
+            else []
+        )
+        if not check_reads:
+            # the heartbeat check sits inside a loop, a 'try', a 'with' or an 'if' that reads no environment
+            # variable (`if ENABLED:`, `if force: ... elif <check>:`, review AR3-10):
+            # it cannot move, but the canonical guard above everything falls through in legacy mode, so legacy
+            # behaviour is kept (what a TG001 insert relies on too) -- unless the code above the check may set
+            # the environment; its exit reuses the nested check's value (codemods.contract)
+            kind = type(statement).__name__.lower()
+            article = "an" if kind[0] in "aeiou" else "a"
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
             view = function_scope_view(scope, statements, first)
-            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in a '{kind}' statement and cannot be moved"
-            return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
+            detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in {article} '{kind}' statement and cannot be moved"
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         rewritten = bool(codes & REWRITE)
-        if rewritten and isinstance(statements[guard_index], cst.If):
+        if rewritten or "TG002" in codes:
+            # a rewrite drops the old condition, so it must read nothing else; a move alone keeps it, so it must
+            # fall through in legacy mode whatever else holds: read exactly the mode variable, with no other
+            # finding about it (review AR3-4: `... == "heartbeat" or os.environ.get("KILL")`, a misspelt
+            # variable under `--select TG002`, a module flag `DRY_RUN or ...` would exit in legacy mode)
             other = condition_reads_only_mode(
-                statements[guard_index].test,  # type: ignore[attr-defined]
+                statement.test,  # type: ignore[attr-defined]
                 statements, guard_index, scope, self._qualified_names,
-                self._config.env_var, self._config.stale_flags,
+                self._config.env_var, self._config.stale_flags, exact=not rewritten,
             )
+            unsure = sorted(self._codes_before.get(id(function), frozenset()) & REWRITE) if not rewritten else []
+            if other is None and unsure:
+                other = f"a condition check reports as {', '.join(unsure)} (not selected)"
             if other is not None:
+                assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
                 view = function_scope_view(scope, statements, first)
-                detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
-                return self._insert(verdict, statements, first, view, bindings, parser_config, detail)
+                if rewritten:
+                    detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
+                else:
+                    detail = (
+                        f"inserted the canonical guard above the existing heartbeat check, which reads {other} and so may "
+                        "exit in legacy mode too: it is kept where it is"
+                    )
+                return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         guard = exiting_if(statements[guard_index])
         frame = frame_reader(function, self._frame_aliases())
         new_statements: list[cst.BaseStatement] = [guard]
         removed: list[int] = []
         view = function_scope_view(scope, statements, first, upto=guard_index)
         imports: set[str] = set()
+        migrated = ""
         if rewritten:
+            old_variables = [
+                v for v in dict.fromkeys(mode_variables_read(guard.test, statements, guard_index, scope, self._qualified_names))
+                if v != self._config.env_var
+            ]
+            if old_variables:
+                # a deliberate change of legacy behaviour (docs/apply.md, Limits): say so (review AR3-15)
+                migrated = (
+                    f"; the old condition read {', '.join(old_variables)}, the new one reads {self._config.env_var}: "
+                    "in legacy mode the body now runs where the old check exited"
+                )
             reader = bindings.env_reader(view)
             inline = frame is not None
             spec = self._spec(verdict, "" if inline else choose_local_name(function), reader.call, inline=inline)
@@ -692,23 +813,25 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
-            write = environment_write(statements[first:guard_index], self._qualified_names) or may_write_environ(
-                statements[first:guard_index], self._tree, self._environ_aliases
-            )
-            if write is not None:
-                code = " ".join(cst.Module([]).code_for_node(write).split())
-                code = code if len(code) <= 60 else code[:57] + "..."
-                raise Unresolvable(
-                    f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
-                )
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(
                 statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
             )
             dependencies = [i for i in plan.moved if i != guard_index and i not in removed]
-            rest = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
+            rest: list[BodyItem] = [i for i in range(first, len(statements)) if i not in plan.moved and i not in removed]
+            new_statements, rest = _leave_earlier_comments(guard, new_statements, rest, statements, guard_index)
             items: list[BodyItem] = [*range(first), *dependencies, *new_statements, *rest]
-            detail = "moved the guard to the top" + (" and rewrote its condition to the canonical one" if rewritten else "")
+            jumped = [i for i in range(first, guard_index) if i not in plan.moved and i not in removed]
+            above = ""
+            if jumped:
+                # a move reorders the user's code: the note says over what (review AR3-15)
+                code = " ".join(cst.Module([]).code_for_node(statements[jumped[0]]).split())
+                code = code if len(code) <= 50 else code[:47] + "..."
+                more = f" and {len(jumped) - 1} more statement{'s' if len(jumped) > 2 else ''}" if len(jumped) > 1 else ""
+                above = f" (above '{code}'{more})"
+            detail = "moved the guard to the top" + above + (" and rewrote its condition to the canonical one" if rewritten else "")
+            detail += migrated + assumed
             return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
         items = []
         for index in range(len(statements)):
@@ -718,7 +841,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 items.extend(new_statements)
             else:
                 items.append(index)
-        detail = "rewrote the guard's condition to the canonical one, keeping its log call and exit"
+        detail = "rewrote the guard's condition to the canonical one, keeping its log call and exit" + migrated
         return _FunctionPlan(verdict.qualname, items, frozenset(imports)), detail
 
     def _insert(
@@ -730,7 +853,10 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         bindings: ModuleBindings,
         parser_config: cst.PartialParserConfig,
         detail: str,
+        *,
+        tail: str = "",
     ) -> tuple[_FunctionPlan, str]:
+        """Plan the canonical guard first in the body; ``detail`` says why, ``tail`` (an assumption) ends the note."""
         function = verdict.function
         assert self._config is not None
         # first: it may refuse, before any name is reserved
@@ -754,7 +880,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if exit_source not in ("return", "return False", "return None"):
             detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
         plan = _FunctionPlan(verdict.qualname, items, imports)
-        return plan, detail
+        return plan, detail + tail
 
     def _module_config(self) -> cst.PartialParserConfig:
         wrapper = self.context.wrapper
@@ -782,6 +908,66 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # (above it, the string would no longer be the module's __doc__)
             body = [*split_docstring_line(body[0]), *body[1:]]
         return updated_node.with_changes(body=with_imports(body, imports, config))
+
+
+def _invalid(reason: str) -> str:
+    """The "needs a person" reason for a rewrite the checks of :meth:`SchedulerGuardCommand._problem` refused."""
+    return reason if reason == FORM_FEED else f"the rewrite would not be valid Python ({reason}); fix it by hand"
+
+
+class _StringsAndKeywords(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: set[str] = set()
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - an odd literal names no variable
+            return
+        if isinstance(value, str):
+            self.found.add(value)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.found.add(node.keyword.value)
+
+
+def _strings_and_keywords(node: cst.CSTNode) -> set[str]:
+    """The ``str`` literals and keyword-argument names in ``node`` (``update(THOR_SCHEDULER_MODE=...)`` too)."""
+    visitor = _StringsAndKeywords()
+    node.visit(visitor)
+    return visitor.found
+
+
+def _leave_earlier_comments(
+    guard: cst.If,
+    new_statements: list[cst.BaseStatement],
+    rest: list[BodyItem],
+    statements: Sequence[cst.BaseStatement],
+    guard_index: int,
+) -> tuple[list[cst.BaseStatement], list[BodyItem]]:
+    """Keep with a moved guard only the comment lines right above it (after the last blank line).
+
+    libcst gives a statement every comment and blank line before it; a paragraph separated from the guard by
+    a blank line belongs to the code before it (a commented-out legacy step, "end of setup"), and moved to the
+    top it would sit above the guard, where re-enabling the step would run it in heartbeat mode (review
+    AR3-14). That paragraph, and the blank line that separated it, stay where they were: above the statement
+    that followed the guard.
+    """
+    leading = list(guard.leading_lines)
+    blanks = [i for i, line in enumerate(leading) if line.comment is None]
+    following = guard_index + 1
+    if not blanks or following not in rest:
+        return new_statements, rest
+    leave = leading[: blanks[-1] + 1]
+    head = new_statements[0]
+    if tuple(head.leading_lines[: len(leave)]) != tuple(leave):
+        return new_statements, rest
+    moved = [head.with_changes(leading_lines=head.leading_lines[len(leave):]), *new_statements[1:]]
+    after = statements[following]
+    at = rest.index(following)
+    kept = [*rest[:at], after.with_changes(leading_lines=(*leave, *after.leading_lines)), *rest[at + 1 :]]
+    return moved, kept
 
 
 class _ContextManagerCalls(cst.CSTVisitor):

@@ -12,6 +12,7 @@ the grammar of every supported Python version.
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 
 import libcst as cst
 
@@ -37,4 +38,29 @@ def rewrite_problem(updated: bytes, *, original_compiles: bool) -> str | None:
         cst.parse_module(updated)
     except cst.ParserSyntaxError as exc:
         return f"{exc.message} (line {exc.raw_line})"
+    return None
+
+
+FORM_FEED = "a form feed (page break) would move to another line of the function (libcst re-indents the body it rebuilds); fix it by hand"
+
+
+def form_feed_problem(source: bytes, updated: bytes) -> str | None:
+    """:data:`FORM_FEED` when a line of ``source`` loses or gains a form feed in ``updated``, else None.
+
+    A form feed in indentation means nothing to Python, so the module behaves the same, but libcst keeps it
+    with the indentation token of a rebuilt block: a line apply never edits would lose its ``\f``, or gain
+    one (review AR3-18). Inserted lines take the block's indentation, form feed included, on purpose. So:
+    every original line holding a form feed must still be there as often, and an original line without one
+    must not be missing while the same text appears with a form feed.
+    """
+    if b"\f" not in source and b"\f" not in updated:
+        return None
+    before = Counter(source.splitlines())
+    after = Counter(updated.splitlines())
+    gained = {line.replace(b"\f", b"") for line in after if b"\f" in line}
+    for line, count in before.items():
+        if after[line] >= count:
+            continue
+        if b"\f" in line or line in gained:
+            return FORM_FEED
     return None

@@ -45,3 +45,16 @@ def test_a_name_that_reaches_no_file_is_still_not_found(tmp_path: Path) -> None:
     result = cli_runner().invoke(cli, ["apply", "-j1", str(root)])
     assert result.exit_code == 1
     assert "entry point lib.m:stop not found" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("entries", [["pkg.m:start", "pkg_alias.m:stop"], ["pkg_alias.m:start", "pkg_alias.m:stop"]])
+def test_a_symlinked_package_alias_reaches_the_file(tmp_path: Path, entries: list[str]) -> None:
+    """Review AR3-11: `pkg_alias -> pkg` (a compatibility alias of a renamed package) is the same file."""
+    root = write_project(tmp_path, {"pkg/m.py": MODULE}, {"preset": "none", "entry-points": entries})
+    (root / "pkg_alias").symlink_to("pkg", target_is_directory=True)
+    result = cli_runner().invoke(cli, ["apply", "-j1", str(root)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "TG008" not in result.stderr + result.stdout
+    assert (root / "pkg" / "m.py").read_text().count('os.environ.get("THOR_SCHEDULER_MODE"') == 2
+    check = cli_runner().invoke(cli, ["check", "--no-cache", str(root)])
+    assert check.exit_code == 0, check.stdout + check.stderr
