@@ -58,6 +58,7 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 if TYPE_CHECKING:
+    import pathspec
     from collections.abc import Iterable, Iterator
 
     from thor_guard.config import Config
@@ -180,38 +181,93 @@ def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, fro
     """Whether the checkout marks top-level module ``top``, found under no root, as the project's own, written where
     it runs (hostile review 7, R7-8): a template beside where it would be (``local_settings.py.example``,
     ``local_settings.py.deploy``, ``local_settings_example.py``, ``local_settings.sample.py``) in a source root, or a
-    ``.gitignore`` line in a source root or its parent naming ``top.py`` or ``top/``.
+    ``.gitignore`` that ignores the file it would be (``<root>/top.py``, ``<root>/top/``), read with git's rules
+    (hostile review 9, R9-14: ``src/local_settings.py``, ``/src/local_settings.py``, ``*/local_settings.py``,
+    ``local_settings*.py``, negations) by :mod:`pathspec`. The ``.gitignore`` files read are those of the source root,
+    its parent, and further ancestors up to the one holding ``.git`` (at most :data:`_GITIGNORE_DEPTH` levels); a
+    line spelling the module's name (``top``, ``/top.py``, ``top/``...) counts in any of them, whatever git's anchoring.
 
-    ``listings`` memoises directory listings and ``.gitignore`` lines for one run (shared with
+    ``listings`` memoises directory listings and ``.gitignore`` texts for one run (shared with
     :func:`lookups_signature`, which records this answer so that the verdict cache sees a template or a
     ``.gitignore`` line appear or go). Reads only the file system; never raises for a missing or unreadable file.
     """
     listings = {} if listings is None else listings
-    names = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
     templates = {top + suffix for suffix in TEMPLATE_SUFFIXES}
+    spellings = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
     for root in roots:
-        base = str(root)
+        base = os.path.abspath(str(root))
         entries = _package_listing("", base, listings) or ()
         if any(e.startswith(f"{top}.py.") or e in templates for e in entries):
             return True
-        for directory in (base, os.path.dirname(base.rstrip(os.sep)) or base):
-            if names & _gitignore_lines(directory, listings):
+        for directory in _gitignore_directories(base):
+            lines = _gitignore_lines(directory, listings)
+            if not lines:
+                continue
+            if spellings.intersection(lines):
+                return True  # the spellings read before git's rules (kept: a line naming the module marks it)
+            spec = _gitignore_spec(lines)
+            where = os.path.relpath(base, directory).replace(os.sep, "/")
+            prefix = "" if where == "." else where + "/"
+            if any(spec.match_file(prefix + candidate) for candidate in (f"{top}.py", f"{top}/", f"{top}/__init__.py")):
                 return True
     return False
 
 
-def _gitignore_lines(directory: str, listings: dict[str, frozenset[str] | None]) -> frozenset[str]:
-    """The stripped lines of ``directory/.gitignore`` (empty when it cannot be read), memoised in ``listings``."""
+_GITIGNORE_DEPTH = 6
+"""Ancestors of a source root whose ``.gitignore`` is read at most (the search stops at the one holding ``.git``)."""
+
+
+def _gitignore_directories(base: str) -> list[str]:
+    """The source root ``base`` and its parent, then further ancestors while inside a repository, up to the one
+    holding ``.git`` (at most :data:`_GITIGNORE_DEPTH` levels): the directories whose ``.gitignore`` applies to
+    files in ``base``."""
+    found = [base]
+    current = base
+    for _ in range(_GITIGNORE_DEPTH):
+        if len(found) > 1 and (os.path.exists(os.path.join(current, ".git")) or not _has_git_above(current)):
+            break  # the repository's top (nothing above applies), or no repository around: root and parent only
+        parent = os.path.dirname(current)
+        if not parent or parent == current:
+            break
+        found.append(parent)
+        current = parent
+    return found
+
+
+def _has_git_above(directory: str) -> bool:
+    """Whether ``directory`` or an ancestor within :data:`_GITIGNORE_DEPTH` levels holds ``.git``."""
+    current = directory
+    for _ in range(_GITIGNORE_DEPTH):
+        if os.path.exists(os.path.join(current, ".git")):
+            return True
+        parent = os.path.dirname(current)
+        if not parent or parent == current:
+            return False
+        current = parent
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _gitignore_spec(lines: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """The compiled git rules of one ``.gitignore`` (imported here: a warm cache hit never needs it)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _gitignore_lines(directory: str, listings: dict[str, frozenset[str] | None]) -> tuple[str, ...]:
+    """The lines of ``directory/.gitignore`` in order (empty when it cannot be read), memoised in ``listings`` (as
+    the one-element set of the file's text: the memo holds sets)."""
     memo = f"\2{directory}"
-    lines = listings.get(memo)
-    if lines is None:
+    text = listings.get(memo)
+    if text is None:
         try:
             with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-                lines = frozenset(line.strip() for line in handle)
+                text = frozenset({handle.read()})
         except OSError:
-            lines = frozenset()
-        listings[memo] = lines
-    return lines
+            text = frozenset({""})
+        listings[memo] = text
+    return tuple(line.strip() for line in next(iter(text)).splitlines() if line.strip())
 
 
 def _candidates(name: str, base: str, listings: dict[str, frozenset[str] | None]) -> tuple[int, int]:
