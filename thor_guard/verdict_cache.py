@@ -183,7 +183,8 @@ def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, fro
     ``local_settings.py.deploy``, ``local_settings_example.py``, ``local_settings.sample.py``) in a source root, or a
     ``.gitignore`` that ignores the file it would be (``<root>/top.py``, ``<root>/top/``), read with git's rules
     (hostile review 9, R9-14: ``src/local_settings.py``, ``/src/local_settings.py``, ``*/local_settings.py``,
-    ``local_settings*.py``, negations) by :mod:`pathspec`. The ``.gitignore`` files read are those of the source root,
+    ``local_settings*.py``, negations) by :mod:`pathspec`, when it does not ignore an unrelated module there as well
+    (``*``, ``*.py``, ``src/`` ignore everything: they name no module). The ``.gitignore`` files read are those of the source root,
     its parent, and further ancestors up to the one holding ``.git`` (at most :data:`_GITIGNORE_DEPTH` levels); a
     line spelling the module's name (``top``, ``/top.py``, ``top/``...) counts in any of them, whatever git's anchoring.
 
@@ -195,7 +196,7 @@ def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, fro
     templates = {top + suffix for suffix in TEMPLATE_SUFFIXES}
     spellings = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
     for root in roots:
-        base = os.path.abspath(str(root))
+        base = str(root)
         entries = _package_listing("", base, listings) or ()
         if any(e.startswith(f"{top}.py.") or e in templates for e in entries):
             return True
@@ -208,11 +209,17 @@ def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, fro
             spec = _gitignore_spec(lines)
             where = os.path.relpath(base, directory).replace(os.sep, "/")
             prefix = "" if where == "." else where + "/"
-            if any(spec.match_file(prefix + candidate) for candidate in (f"{top}.py", f"{top}/", f"{top}/__init__.py")):
+            # A rule that ignores any module there (`*`, `*.py`, `src/`: a cache directory's, or an ignore-all
+            # whitelist) says nothing about this one: the module must be ignored where an unrelated name is not.
+            if any(spec.match_file(prefix + c) for c in (f"{top}.py", f"{top}/", f"{top}/__init__.py")) and not any(
+                spec.match_file(prefix + c) for c in (f"{_UNRELATED}.py", f"{_UNRELATED}/__init__.py")
+            ):
                 return True
     return False
 
 
+_UNRELATED = "zz_thor_guard_unrelated_module"
+"""A module name no ``.gitignore`` names: a rule ignoring it too ignores modules in general, not the one asked about."""
 _GITIGNORE_DEPTH = 6
 """Ancestors of a source root whose ``.gitignore`` is read at most (the search stops at the one holding ``.git``)."""
 

@@ -106,3 +106,10 @@ def test_check_reports_the_missing_deployment_module(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=60, check=True, env={"PATH": "/usr/bin:/bin"},
     )
     assert ran.stdout.strip() == "legacy"
+
+
+@pytest.mark.parametrize("text", ["*\n", "*.py\n", "src/\n", "/*\n!.gitignore\n"])
+def test_rules_that_ignore_every_module_name_none(tmp_path: Path, text: str) -> None:
+    """An ignore-everything rule (a cache directory's ``*``, an ignore-all whitelist) marks no module in particular:
+    a missing optional library stays assumption 7."""
+    assert not checkout_owns("local_settings", [_layout(tmp_path, ".", text)])
