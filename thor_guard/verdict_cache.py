@@ -158,6 +158,7 @@ def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dic
     listings = {} if listings is None else listings
     bits = bytearray()
     bases = [str(root) for root in roots]
+    missing_top = False
     for name in names:
         for base in bases:
             memo = f"\0{base}\0{name}"
@@ -169,7 +170,14 @@ def lookups_signature(names: Iterable[str], roots: Iterable[Path], listings: dic
             # A top-level name found under no root: whether the checkout marks it as the project's own (a template,
             # a .gitignore line) decides between TG009 and assumption 7 (verifier/loads.py), so it is part of
             # where the name "resolves": adding `local_settings.py.example` must invalidate the verdict.
-            bits.append(2 if checkout_owns(name, bases, listings) else 3)
+            bits.append(2 if _has_template(name, bases, listings) else 3)
+            missing_top = True
+    if missing_top:
+        # ... and so is every .gitignore that checkout_owns may read, by content: a warm run compares the texts and
+        # never compiles git's rules (pathspec is imported only by a verification that needs the answer).
+        for base in bases:
+            for directory in _gitignore_directories(os.path.abspath(base)):
+                bits += b"\0" + "\n".join(_gitignore_lines(directory, listings)).encode("utf-8", "surrogatepass")
     return digest(bytes(bits))
 
 
@@ -193,12 +201,10 @@ def checkout_owns(top: str, roots: Iterable[Path | str], listings: dict[str, fro
     ``.gitignore`` line appear or go). Reads only the file system; never raises for a missing or unreadable file.
     """
     listings = {} if listings is None else listings
-    templates = {top + suffix for suffix in TEMPLATE_SUFFIXES}
     spellings = {f"{top}.py", f"/{top}.py", f"{top}/", f"/{top}/", f"**/{top}.py", f"**/{top}/", top, f"/{top}"}
     for root in roots:
         base = str(root)
-        entries = _package_listing("", base, listings) or ()
-        if any(e.startswith(f"{top}.py.") or e in templates for e in entries):
+        if _has_template(top, (base,), listings):
             return True
         for directory in _gitignore_directories(base):
             lines = _gitignore_lines(directory, listings)
@@ -222,6 +228,17 @@ _UNRELATED = "zz_thor_guard_unrelated_module"
 """A module name no ``.gitignore`` names: a rule ignoring it too ignores modules in general, not the one asked about."""
 _GITIGNORE_DEPTH = 6
 """Ancestors of a source root whose ``.gitignore`` is read at most (the search stops at the one holding ``.git``)."""
+
+
+def _has_template(top: str, bases: Iterable[str], listings: dict[str, frozenset[str] | None]) -> bool:
+    """Whether a template of module ``top`` (``top.py.<anything>``, ``top`` + one of :data:`TEMPLATE_SUFFIXES`) lies
+    in one of the source roots ``bases`` (listed once per run through ``listings``)."""
+    templates = {top + suffix for suffix in TEMPLATE_SUFFIXES}
+    for base in bases:
+        entries = _package_listing("", base, listings) or ()
+        if any(e.startswith(f"{top}.py.") or e in templates for e in entries):
+            return True
+    return False
 
 
 def _gitignore_directories(base: str) -> list[str]:

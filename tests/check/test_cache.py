@@ -432,12 +432,20 @@ def test_lookups_signature_is_the_hash_of_which_candidate_files_exist(
             (directory / "__init__.py").touch()
     roots[0].mkdir(parents=True, exist_ok=True)
     expected = bytearray()
+    missing_top = False
     for name in names:
         start = len(expected)
         for root in roots:
             expected += bytes(1 if candidate.is_file() else 0 for candidate in module_file_candidates(name, root))
         if "." not in name and not any(expected[start:]):
-            expected.append(3)  # a top-level name found nowhere; no template or .gitignore marks it as the project's
+            expected.append(3)  # a top-level name found nowhere, with no template beside where it would be
+            missing_top = True
+    if missing_top:  # then every .gitignore that may mark such a name as the project's counts by its text
+        from thor_guard.verdict_cache import _gitignore_directories, _gitignore_lines
+
+        for root in roots:
+            for directory in _gitignore_directories(os.path.abspath(str(root))):
+                expected += b"\0" + "\n".join(_gitignore_lines(directory, {})).encode("utf-8", "surrogatepass")
     shared: dict[str, frozenset[str] | None] = {}
     assert lookups_signature(names, roots) == digest(bytes(expected))
     mixed = [*odd, *reversed(names)]  # names no import makes take the path-joining route; answers stay per name
