@@ -115,3 +115,25 @@ def _summary(found: reach.Reach) -> tuple:  # type: ignore[type-arg]
         list(found.runs),
         found.sites(),
     )
+
+
+@pytest.mark.parametrize("path", _SOURCES[::3], ids=lambda p: str(p.relative_to(p.parents[2])))
+def test_the_every_body_census_reusing_the_module_census_reach_is_unchanged(path: Path) -> None:
+    from thor_guard.verifier import bindings
+
+    source = path.read_bytes()
+    module = path.stem
+
+    def clear() -> None:
+        bindings._EDGES.clear()
+        bindings._CENSUSES.clear()
+        bindings._REACH_RESULTS.clear()
+
+    clear()
+    alone = bindings.every_body_patches(source, module, bindings.parse_python(source))  # no module census before it
+    clear()
+    edges = bindings.import_edges(source, module)  # the module census runs the reach and keeps its names and sites
+    after = bindings.every_body_patches(source, module, bindings.parse_python(source))
+    assert after == alone
+    clear()
+    assert bindings.import_edges(source, module) == edges

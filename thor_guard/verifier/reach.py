@@ -233,6 +233,8 @@ class _Reacher:
     def __init__(self, tree: ast.Module, module: str | None) -> None:
         self.tree = tree
         self.module = module
+        self.imports_owned = True
+        """Whether :attr:`imports` and :attr:`all_imports` are this object's own (a run shares the index's until it binds one)."""
         self.reach = Reach()
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.classes: dict[str, ast.ClassDef] = {}
@@ -327,14 +329,19 @@ class _Reacher:
         other.direct = set()
         other.withs = {}
         other.specs = 0
-        other.imports = dict(self.imports)  # imports made in followed bodies are added per run
-        other.all_imports = {name: list(targets) for name, targets in self.all_imports.items()}
+        other.imports = self.imports  # imports made in followed bodies are added per run: copied before the first
+        other.all_imports = self.all_imports
+        other.imports_owned = False
         other.module_vars = {}
         other.factories = set()
         return other
 
     # -- names -------------------------------------------------------------------------------------------------
     def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
+        if not self.imports_owned:  # a run's first import in a followed body: its own copies, the index stays as built
+            self.imports = dict(self.imports)
+            self.all_imports = {name: list(targets) for name, targets in self.all_imports.items()}
+            self.imports_owned = True
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 if alias.asname:
