@@ -4,7 +4,8 @@ The proof is the walk itself: the function is guarded when, for every value
 of the value space (:func:`heartbeat.mode.value_space`) that the heartbeat's
 own predicate puts in the heartbeat world, every path returns or raises
 before a side effect, and for every other value some path reaches the body —
-exactly one world runs, for every value. Before walking, the entry point's
+exactly one world runs, for every value (values a walk cannot tell apart share
+that walk, see :mod:`thor_guard.verifier.value_classes`). Before walking, the entry point's
 own binding is proven (decorators, class-body or module rebinding, a package
 shadowing its module). The rule codes (TG001–TG007, TG009, TG012; TG000 for
 malformed suppressions) only explain *why* a function is not guarded;
