@@ -23,7 +23,7 @@ from libcst.metadata import MetadataWrapper
 
 from tests.check import oracle_cases
 from tests.check.project import project_config
-from tests.check.test_v2_data import DATA, copy_case
+from tests.check.test_v2_data import _cases, _expectations, copy_case
 from thor_guard.check import run_check
 from thor_guard.verifier import HelperResolver, VerifierContext, iter_functions, verdict
 from thor_guard.verifier.value_classes import SharedWalk, holds, transformed
@@ -108,19 +108,10 @@ def _both_ways(monkeypatch: pytest.MonkeyPatch, run):  # type: ignore[no-untyped
     return unshared, shared
 
 
-def _data_cases() -> list[object]:
-    return [pytest.param(entry, id=entry.stem) for entry in sorted(DATA.iterdir()) if entry.suffix == ".py" or entry.is_dir()]
-
-
-@pytest.mark.parametrize("case", _data_cases())
+@pytest.mark.parametrize("case", _cases())
 def test_sharing_changes_no_verdict_of_a_data_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Path) -> None:
     root = copy_case(case, tmp_path)
-    entries = []
-    for path in sorted(root.rglob("*.py")):
-        module = ".".join(path.relative_to(root).with_suffix("").parts)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# expect:"):
-                entries.append(f"{module}:{line[len('# expect:'):].split()[0]}")
+    entries = [f"{e.module}:{e.qualname}" for path in sorted(root.rglob("*.py")) for e in _expectations(root, path)]
     config = project_config(root, {}, {"preset": "none", "entry-points": entries})
     unshared, shared = _both_ways(monkeypatch, lambda: run_check([root], config))
     assert _findings(shared) == _findings(unshared)
