@@ -31,7 +31,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.import_time import import_time_writes
-from thor_guard.verifier.reach import import_time_reach
+from thor_guard.verifier.reach import Reach, import_time_reach
 
 
 @dataclass(frozen=True)
@@ -380,6 +380,9 @@ def every_body_patches(source: bytes | str, module: str | None = None, tree: ast
 
 
 _EVERY_BODY = frozenset({"\0every body"})
+_REACH_RESULTS: dict[tuple[str | None, bytes | str, frozenset[str]], tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int, str], ...]]] = {}
+"""The names and sites of ``import_time_reach`` by (module, text, roots), so the every-body census of a file reuses
+the reach its module census ran on another parse of the same text."""
 
 
 class _EveryNode:
@@ -460,7 +463,18 @@ def _census(
     result = ModuleBindings()
     # What importing the module runs besides its module-level lines (functions referred to, decorators, class hooks,
     # dynamic imports; thor_guard.verifier.reach): stores made there are import-time stores.
-    reach = import_time_reach(tree, module, roots)
+    reach_key = (module, source, roots)
+    known = _REACH_RESULTS.get(reach_key) if every_body else None
+    if known is None:
+        reach = import_time_reach(tree, module, roots)
+        known = (tuple(reach.imports), tuple(reach.runs), tuple(reach.sites()))
+        if len(_REACH_RESULTS) >= _CENSUSES_SIZE:
+            _REACH_RESULTS.pop(next(iter(_REACH_RESULTS)))
+        _REACH_RESULTS[reach_key] = known
+    else:
+        # The module census of the same text ran this reach already; the every-body census reads only its names and
+        # sites (a pure function of the text, module and roots), never its bodies.
+        reach = Reach()
     if every_body:  # see every_body_patches
         reach.bodies = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
     # Every body counts as run: every node is on import, which needs no id set (node_ids() would walk each nested
@@ -779,9 +793,10 @@ def _census(
     # Import-time writes to the environment and the import system (os.environ[VAR] = ..., sys.path.insert(...),
     # __path__ extended): patches of process-wide state, carried by the import walk like stores on modules.
     result.patches.extend(import_time_writes(tree, lines, reach.bodies))
-    result.imports.extend(name for name in reach.imports if name not in result.imports)
-    result.runs.extend(reach.runs)
-    for target, line, _ in reach.sites():  # unknown code, files run by path, required modules (verifier.loads)
+    reach_imports, reach_runs, reach_sites = known
+    result.imports.extend(name for name in reach_imports if name not in result.imports)
+    result.runs.extend(reach_runs)
+    for target, line, _ in reach_sites:  # unknown code, files run by path, required modules (verifier.loads)
         result.patches.append((target, line, show_line(line)))
     # The recursive closures refer to themselves through their cells: break those cycles so that this census's
     # source lines and node maps are freed by reference counting (the console script's check runs with the cyclic

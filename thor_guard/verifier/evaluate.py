@@ -3191,12 +3191,27 @@ def logging_problem(facts: ModuleFacts) -> str | None:
     cached = facts.__dict__.get("_logging_problem", False)
     if cached is not False:
         return cached  # type: ignore[return-value]
+    source = facts.full_source
+    if source in _LOGGING_PROBLEMS:  # the same text in another wrapper (apply's plan and each re-check of a rewrite)
+        facts.__dict__["_logging_problem"] = _LOGGING_PROBLEMS[source]
+        return _LOGGING_PROBLEMS[source]
+    problem = _logging_problem_of(source)
+    if len(_LOGGING_PROBLEMS) >= 256:
+        _LOGGING_PROBLEMS.pop(next(iter(_LOGGING_PROBLEMS)))
+    _LOGGING_PROBLEMS[source] = facts.__dict__["_logging_problem"] = problem
+    return problem
+
+
+_LOGGING_PROBLEMS: dict[bytes | str, str | None] = {}
+"""Memo of :func:`logging_problem` by the module's text (it reads nothing else)."""
+
+
+def _logging_problem_of(source: bytes | str) -> str | None:
     import ast
 
     # One shared tree per file (perf): the census and the other scans parse the same source.
     from thor_guard.verifier.bindings import python_ast
 
-    source = facts.full_source
     problem: str | None = None
     parsed = python_ast(source)
     tree = parsed or ast.Module(body=[], type_ignores=[])
@@ -3229,7 +3244,6 @@ def logging_problem(facts: ModuleFacts) -> str | None:
         if written is not None:
             line = getattr(written, "lineno", 0)
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else 'handlers'}')"
-    facts.__dict__["_logging_problem"] = problem
     return problem
 
 

@@ -167,6 +167,8 @@ class CallAnalysis:
         self.yields_pure = False
         """True while walking a @contextmanager entry point (its ``yield`` is the protocol, not a hand-off to a loop)."""
         self._stack: list[int] = []
+        self.calls = 0
+        """Project calls this value's walks made (a verdict walk that made none may be shared with another value)."""
 
     def call(
         self,
@@ -179,6 +181,7 @@ class CallAnalysis:
         run_async: bool = False,
     ) -> object:
         """The value of calling project ``function``; raises Effect/Unsupported/Crash/Raises like an expression."""
+        self.calls += 1
         facts, definition = function.facts.recover(function.node)
         if definition is not function.node:
             function = Function(facts, definition, function.qualified, function.owner, function.bound, function.receiver, function.closure)

@@ -80,7 +80,7 @@ import ast
 import operator
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from thor_guard.verifier.run_marks import FACTORY, READ, SURE, split_mark
@@ -237,6 +237,8 @@ class _Reacher:
     def __init__(self, tree: ast.Module, module: str | None) -> None:
         self.tree = tree
         self.module = module
+        self.imports_owned = True
+        """Whether :attr:`imports` and :attr:`all_imports` are this object's own (a run shares the index's until it binds one)."""
         self.reach = Reach()
         self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.classes: dict[str, ast.ClassDef] = {}
@@ -284,6 +286,13 @@ class _Reacher:
                 self.values.setdefault(statement.target.id, []).append(statement.value)
         self.bound = _module_bound_names(tree)
         """Every name the module's own code binds at module level (any spelling): what a PEP 562 ``__getattr__`` never serves."""
+        self.scanned: dict[tuple[int, bool], list[tuple[ast.AST, dict[str, frozenset[str] | None]]]] = {}
+        """``_nodes(body, {}, follow)`` of a body, kept for every run over this tree (the walk asks one module about many
+        names, and their reaches share bodies): a pure function of the tree, whose env dicts no scan changes."""
+        self.counts: dict[str, dict[str, int]] = {}
+        """The tree's store counts (:meth:`_bound_once`), counted once for every run over it."""
+        self.members: dict[int, list[ast.stmt]] = {}
+        """A class's defs and nested classes in its body's blocks, in order (what :meth:`_method` looks through)."""
 
     def _bound_once(self, name: str) -> ast.expr | None:
         """The value of module-level ``name`` when one plain assignment is its only binding anywhere (counted lazily:
@@ -291,6 +300,8 @@ class _Reacher:
         value = self._single.get(name)
         if value is None or value is _REBOUND:
             return None
+        if self._counted is None:
+            self._counted = self.counts.get("names")  # counted by an earlier run over the same tree
         if self._counted is None:
             counts: dict[str, int] = {}
             for node in ast.walk(self.tree):
@@ -301,7 +312,7 @@ class _Reacher:
                 elif isinstance(node, (ast.Global, ast.Nonlocal)):
                     for declared in node.names:
                         counts[declared] = counts.get(declared, 0) + 2  # rebound from a function
-            self._counted = counts
+            self._counted = self.counts["names"] = counts
         return value if self._counted.get(name) == 1 else None
 
     def _instance_class(self, name: str) -> str | None:
@@ -322,14 +333,19 @@ class _Reacher:
         other.direct = set()
         other.withs = {}
         other.specs = 0
-        other.imports = dict(self.imports)  # imports made in followed bodies are added per run
-        other.all_imports = {name: list(targets) for name, targets in self.all_imports.items()}
+        other.imports = self.imports  # imports made in followed bodies are added per run: copied before the first
+        other.all_imports = self.all_imports
+        other.imports_owned = False
         other.module_vars = {}
         other.factories = set()
         return other
 
     # -- names -------------------------------------------------------------------------------------------------
     def _bind_import(self, statement: ast.Import | ast.ImportFrom) -> None:
+        if not self.imports_owned:  # a run's first import in a followed body: its own copies, the index stays as built
+            self.imports = dict(self.imports)
+            self.all_imports = {name: list(targets) for name, targets in self.all_imports.items()}
+            self.imports_owned = True
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 if alias.asname:
@@ -460,7 +476,11 @@ class _Reacher:
             return
         seen.add(klass.name)
         self.methods_done.add((id(klass), name, sure))
-        for statement in block_statements(klass.body):
+        members = self.members.get(id(klass))
+        if members is None:
+            kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+            members = self.members[id(klass)] = [s for s in block_statements(klass.body) if isinstance(s, kinds)]
+        for statement in members:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and _named(statement.name, name):
                 if sure and statement.name == name:
                     self.direct.add(id(statement))
@@ -485,7 +505,14 @@ class _Reacher:
     # -- scanning ----------------------------------------------------------------------------------------------
     def _scan(self, root: ast.AST, owner: ast.ClassDef | None, loops: dict[str, frozenset[str] | None], follow_bodies: bool) -> None:
         sure = root is self.tree or id(root) in self.direct
-        for node, env in _nodes(root, loops, follow_bodies):
+        nodes: Iterable[tuple[ast.AST, dict[str, frozenset[str] | None]]]
+        if loops:
+            nodes = _nodes(root, loops, follow_bodies)
+        else:
+            nodes = self.scanned.get((id(root), follow_bodies))  # type: ignore[assignment]
+            if nodes is None:
+                nodes = self.scanned[(id(root), follow_bodies)] = list(_nodes(root, loops, follow_bodies))
+        for node, env in nodes:
             shadow = env.get(_SHADOW) or frozenset()
             certain = sure and env.get(_NESTED) is None
             if certain:
@@ -1190,7 +1217,21 @@ _SHADOW = "\0shadow"
 
 def _locals(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
     """Names local to ``function`` that may shadow module names: parameters and names it assigns (not through imports,
-    which the reach resolves itself, and not those declared ``global``)."""
+    which the reach resolves itself, and not those declared ``global``). Memoised per node (kept alive with it)."""
+    cached = _LOCALS.get(id(function))
+    if cached is not None and cached[0] is function:
+        return cached[1]
+    found = _own_locals(function)
+    if len(_LOCALS) >= 65536:
+        _LOCALS.clear()
+    _LOCALS[id(function)] = (function, found)
+    return found
+
+
+_LOCALS: dict[int, tuple[ast.AST, frozenset[str]]] = {}
+
+
+def _own_locals(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> frozenset[str]:
     arguments = function.args
     names = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg] if a is not None}
     declared: set[str] = set()
@@ -1242,9 +1283,7 @@ def _module_bound_names(tree: ast.Module) -> frozenset[str]:
             names.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.Global):
-                    names.update(inner.names)
+            names.update(_globals_declared_in(node.body))
             continue
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update((a.asname or a.name.split(".")[0]) for a in node.names if a.name != "*")
@@ -1267,6 +1306,26 @@ def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
             if any(isinstance(a, ast.Name) and a.id == name for a in (*node.args, *(k.value for k in node.keywords))):
                 return True
     return False
+
+
+def _globals_declared_in(statements: list[ast.stmt]) -> Iterator[str]:
+    """The names of every ``global`` statement in ``statements`` and the statements nested in them at any depth
+    (also in nested defs and classes). Only statements can hold a ``global`` (an expression, a lambda's body
+    included, holds no statement), so this visits statements only, not every node as ``ast.walk`` would."""
+    todo = list(statements)
+    while todo:
+        statement = todo.pop()
+        if isinstance(statement, ast.Global):
+            yield from statement.names
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, block, None)
+            if isinstance(inner, list):
+                todo.extend(s for s in inner if isinstance(s, ast.stmt))
+        for handler in getattr(statement, "handlers", ()) or ():
+            todo.extend(handler.body)
+        for case in getattr(statement, "cases", ()) or ():
+            todo.extend(case.body)
 
 
 def _returned_functions(factory: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:

@@ -74,9 +74,105 @@ class ModeText(str):
     compared with are added to the values walked (``CallAnalysis.comparands``).
     Every other operation (``len``, slicing, ``startswith``, concatenation, a
     comparison with an unknown value…) gives :data:`MODE_DERIVED`.
+
+    ``chain`` names the transforms applied to the variable's raw value (``("lower",)`` for ``mode.lower()``; None
+    when unknown). While a verdict walk records what it read of the value (:func:`observing`), every operation that
+    looks at the text notes an observation (:mod:`thor_guard.verifier.value_classes`): a walk under another value
+    whose observations all come out the same takes the same path.
     """
 
-    __slots__ = ()
+    chain: tuple[str, ...] | None
+
+    def __new__(cls, value: str, chain: tuple[str, ...] | None = ()) -> ModeText:
+        text = super().__new__(cls, value)
+        text.chain = chain
+        return text
+
+    def __eq__(self, other: object) -> bool:
+        result = str.__eq__(self, other)
+        _compared(self, other, result)
+        return result
+
+    def __ne__(self, other: object) -> bool:
+        result = str.__ne__(self, other)
+        _compared(self, other, result if result is NotImplemented else not result)
+        return result
+
+    def __hash__(self) -> int:
+        _note_exact(self)
+        return str.__hash__(self)
+
+    def __bool__(self) -> bool:
+        result = str.__len__(self) > 0
+        if _observations is not None:
+            _observations.append(("truth", self.chain, result) if self.chain is not None else _OPAQUE_OBSERVATION)
+        return result
+
+    def __radd__(self, other: object) -> object:
+        _note_exact(self)
+        return str.__add__(other, str.__str__(self)) if isinstance(other, str) else NotImplemented
+
+
+_observations: list[tuple] | None = None  # type: ignore[type-arg]
+"""Where operations on a :class:`ModeText` note what they read of its text (None: not recording)."""
+_OPAQUE_OBSERVATION = ("opaque",)
+
+
+def observing(into: list[tuple] | None) -> list[tuple] | None:  # type: ignore[type-arg]
+    """Record the observations of :class:`ModeText` operations into ``into`` (None: stop); returns the previous sink."""
+    global _observations
+    previous, _observations = _observations, into
+    return previous
+
+
+def raw_text(text: ModeText) -> str:
+    """The plain ``str`` holding ``text``'s characters, read without noting an observation."""
+    return str.__str__(text)
+
+
+def _note_exact(text: ModeText) -> None:
+    """``text``'s characters were read in a way no narrower observation describes: only the same text repeats it."""
+    if _observations is not None:
+        chain = getattr(text, "chain", None)
+        _observations.append(("exact", chain, str.__str__(text)) if chain is not None else _OPAQUE_OBSERVATION)
+
+
+def _compared(text: ModeText, other: object, equal: object) -> None:
+    """``text == other`` gave ``equal``: with a plain string or another form of the value, that is the observation."""
+    if _observations is None or equal is NotImplemented:
+        return  # str.__eq__ gives NotImplemented for every non-str, whatever the text
+    chain = getattr(text, "chain", None)
+    if chain is None:
+        _observations.append(_OPAQUE_OBSERVATION)
+    elif type(other) is str:
+        _observations.append(("eq", chain, str.__str__(other), bool(equal)))
+    elif type(other) is ModeText and other.chain is not None:
+        _observations.append(("same", chain, other.chain, bool(equal)))
+    else:
+        _note_exact(text)
+
+
+def _exact_reader(name: str) -> object:
+    method = getattr(str, name)
+
+    def reader(self: ModeText, *arguments: object, **keywords: object) -> object:
+        _note_exact(self)
+        return method(self, *arguments, **keywords)
+
+    reader.__name__ = name
+    return reader
+
+
+_NOT_CONTENT = frozenset({
+    "__new__", "__init__", "__getattribute__", "__setattr__", "__delattr__", "__init_subclass__", "__subclasshook__",
+    "__reduce__", "__reduce_ex__", "__getstate__", "__dir__", "__class__", "__doc__", "maketrans",
+    "__eq__", "__ne__", "__hash__",
+})
+for _name in dir(str):
+    # Every other method and operator of str reads the text: each notes an "exact" observation (the conservative
+    # one), so a use of the value the verifier does not decide per value never lets two values share a walk.
+    if _name not in _NOT_CONTENT and callable(getattr(str, _name)):
+        setattr(ModeText, _name, _exact_reader(_name))
 
 
 class _ModeDerived:
@@ -123,7 +219,8 @@ def mode_method(receiver: object, name: str, arguments: list[object], keywords: 
     if not (tainted(receiver) or any(tainted(v) for v in (*arguments, *keywords.values()))):
         return NotImplemented
     if isinstance(receiver, ModeText) and name in REGULAR_TRANSFORMS and not arguments and not keywords:
-        return ModeText(getattr(str, name)(receiver))
+        chain = receiver.chain + (name,) if getattr(receiver, "chain", None) is not None else None
+        return ModeText(getattr(str, name)(receiver), chain)
     return MODE_DERIVED
 
 
@@ -145,10 +242,16 @@ def mode_compare(operator: str, left: object, right: object, comparands: set[str
         if isinstance(mode, ModeText) and not tainted(other) and is_concrete(other):
             if isinstance(other, str):
                 comparands.add(str(other))
-            return (str(mode) == other) == (operator == "==")
+            equal = raw_text(mode) == other
+            _compared(mode, other, equal if isinstance(other, str) else NotImplemented)  # a non-str is never equal
+            return equal == (operator == "==")
     if operator in ("in", "not in") and isinstance(left, ModeText) and isinstance(right, (tuple, frozenset)) and not tainted(right) and is_concrete(right):
         comparands.update(str(v) for v in right if isinstance(v, str))
-        return (str(left) in right) == (operator == "in")
+        found = raw_text(left) in right
+        if _observations is not None:
+            chain = getattr(left, "chain", None)
+            _observations.append(("in", chain, right, found) if chain is not None else _OPAQUE_OBSERVATION)
+        return found == (operator == "in")
     return MODE_DERIVED
 
 

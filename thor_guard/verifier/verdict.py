@@ -4,7 +4,8 @@ The proof is the walk itself: the function is guarded when, for every value
 of the value space (:func:`heartbeat.mode.value_space`) that the heartbeat's
 own predicate puts in the heartbeat world, every path returns or raises
 before a side effect, and for every other value some path reaches the body —
-exactly one world runs, for every value. Before walking, the entry point's
+exactly one world runs, for every value (values a walk cannot tell apart share
+that walk, see :mod:`thor_guard.verifier.value_classes`). Before walking, the entry point's
 own binding is proven (decorators, class-body or module rebinding, a package
 shadowing its module). The rule codes (TG001–TG007, TG009, TG012; TG000 for
 malformed suppressions) only explain *why* a function is not guarded;
@@ -30,7 +31,8 @@ from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
 from thor_guard.verifier.scopes import OwnScopeVisitor
-from thor_guard.verifier.values import Function, comparand_spellings
+from thor_guard.verifier.value_classes import SharedWalk, class_key, shareable
+from thor_guard.verifier.values import Function, comparand_spellings, is_concrete, observing
 from thor_guard.verifier.suppression import function_suppressions
 
 _FACTS_CACHE: dict[int, tuple[MetadataWrapper, ModuleFacts]] = {}
@@ -98,31 +100,66 @@ class _Walks:
         self._literals_added = 0
         self._guard_index: int | None = None
         self._guard_index_key: tuple[int, int] | None = None
+        self._classes: dict[tuple[bool, str], list[SharedWalk]] = {}
+        """Walks that may serve other values, by :func:`~thor_guard.verifier.value_classes.class_key`."""
+        self._calls = 0
 
     def _walk(self, env: str | None) -> list[Outcome]:
-        """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest)."""
+        """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest).
+
+        A value the walk of another value of its class cannot tell apart from that value gets that walk
+        (:mod:`thor_guard.verifier.value_classes`): the same outcomes and the same guard tests, reads and
+        assumptions, exactly what walking it again would give."""
         if self._reused is not None:
             return self._reused  # a walk never read the mode variable: every value walks alike
-        analysis = CallAnalysis(self.context, env, self._shared)
+        key = class_key(env, self.worlds[env])
+        if SHARE_WALKS:
+            for shared in self._classes.get(key, ()):
+                if shared.covers(env):
+                    if VERIFY_SHARED_WALKS:
+                        _verify_shared(self, env, shared)
+                    return self._take(env, shared)
+        walked = self._walk_value(env, self._shared)
+        if shareable(walked.observations, walked.outcomes, walked.reads, walked.guard_tests, self._calls):
+            self._classes.setdefault(key, []).append(walked)
+        return self._take(env, walked)
+
+    def _walk_value(self, env: str | None, shared: dict) -> SharedWalk:  # type: ignore[type-arg]
+        """Really walk the function under ``env``, noting what the walk read of the value's text."""
+        analysis = CallAnalysis(self.context, env, shared)
         analysis.yields_pure = self._context_manager
         walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
         trace = Trace()
-        outcomes = walker.run(self._function, trace=trace)
-        self.assumptions |= trace.assumptions
-        self.mode_branches[env] = walker.mode_branches
+        observations: list[tuple] = []  # type: ignore[type-arg]
+        previous = observing(observations)
+        try:
+            outcomes = walker.run(self._function, trace=trace)
+        finally:
+            observing(previous)
+        self._calls = analysis.calls
+        return SharedWalk(
+            observations, outcomes, frozenset(trace.assumptions), dict(walker.guard_tests), dict(walker.unknown_tests),
+            list(walker.reads), list(walker.swallowed), walker.mode_branches,
+        )
+
+    def _take(self, env: str | None, walked: SharedWalk) -> list[Outcome]:
+        """Add what one walk under ``env`` found to the function's guard tests, reads and assumptions."""
+        outcomes = walked.outcomes
+        self.assumptions |= walked.assumptions
+        self.mode_branches[env] = walked.mode_branches
         heartbeat_world = self.worlds[env] == "heartbeat"
-        for index, test in walker.guard_tests.items():
+        for index, test in walked.guard_tests.items():
             if test.error is not None and not heartbeat_world and test.error.category == "construct":
                 test = replace(test, error=None)  # only a heartbeat-world failure needs the explanation
             known = self.guard_tests.get(index)
             if known is None or (known.error is None and test.error is not None):
                 self.guard_tests[index] = test
-        for index, unknown in walker.unknown_tests.items():
+        for index, unknown in walked.unknown_tests.items():
             self.unknown_tests.setdefault(index, unknown)
-        self.reads.extend(walker.reads)
+        self.reads.extend(walked.reads)
         if heartbeat_world:
-            self.swallowed.extend(walker.swallowed)
-        if not any(r.variable == self.context.env_var for r in walker.reads):
+            self.swallowed.extend(walked.swallowed)
+        if not any(r.variable == self.context.env_var for r in walked.reads):
             self._reused = outcomes
         return outcomes
 
@@ -253,6 +290,41 @@ class _Walks:
             outcomes = walker.run(self._function, trace=Trace())
             self._shared["harmless"] = bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)
         return bool(self._shared["harmless"])
+
+
+SHARE_WALKS = True
+"""Share a walk among the values it cannot tell apart (:mod:`thor_guard.verifier.value_classes`); tests switch it off
+to compare."""
+VERIFY_SHARED_WALKS = False
+"""Tests: walk every shared value again and fail when the walk differs from the one it was given."""
+
+
+def _verify_shared(walks: _Walks, env: str | None, shared: SharedWalk) -> None:
+    """Walk ``env`` for real (on a copy of the shared call memo) and raise AssertionError unless it matches ``shared``."""
+    copied = dict(walks._shared)
+    copied["comparands"] = set(copied.get("comparands", ()))
+    real = walks._walk_value(env, copied)
+    if _comparable(real) != _comparable(shared):
+        raise AssertionError(f"the walk shared with {env!r} differs from its own walk: {_comparable(real)} != {_comparable(shared)}")
+
+
+def _comparable(walked: SharedWalk) -> tuple:  # type: ignore[type-arg]
+    def outcome(o: Outcome) -> tuple:  # type: ignore[type-arg]
+        value = o.value if is_concrete(o.value) else type(o.value).__name__
+        return (o.kind, o.index, id(o.node), o.reason, value, o.raised, o.exception, o.category)
+
+    def read(r: EnvRead) -> tuple:  # type: ignore[type-arg]
+        return (r.variable, id(r.node), r.kind, r.has_default, r.default if is_concrete(r.default) else type(r.default).__name__)
+
+    return (
+        [outcome(o) for o in walked.outcomes],
+        sorted(walked.assumptions),
+        sorted((i, id(t.node), tuple(read(r) for r in t.reads), None if t.error is None else (t.error.reason, t.error.category)) for i, t in walked.guard_tests.items()),
+        sorted((i, id(t.node), t.error.reason) for i, t in walked.unknown_tests.items()),
+        [read(r) for r in walked.reads],
+        [(id(a), id(b)) for a, b in walked.swallowed],
+        sorted((key, tuple(sorted(taken))) for key, (_, taken) in walked.mode_branches.items()),
+    )
 
 
 def is_guarded(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
