@@ -239,11 +239,15 @@ class _Walks:
         canonical = self.context.legacy_value
         self.outcomes[canonical]  # noqa: B018 - walks it (and records its tests) if not yet done
         reference = self.mode_branches.get(canonical, {})
+        # The guard itself is judged by the guard rules ("the guard returns for ''"), which name it better.
+        guard = self.guard_tests.get(self.guard_index) if self.guard_index is not None else None
         for env in self.legacy_values:
             if env == canonical:
                 continue
             self.outcomes[env]  # noqa: B018
             for key, (node, taken) in self.mode_branches.get(env, {}).items():
+                if guard is not None and node is guard.node:
+                    continue
                 known = reference.get(key)
                 for way in sorted(taken):
                     if (known is None or way not in known[1]) and _branch_ends(node, way):
