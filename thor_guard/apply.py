@@ -368,7 +368,16 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
 
     Every check that decides whether a file may be rewritten lives in the
     codemod itself, so libcst's runner and ``apply`` write the same bytes.
+    The file's own compile warnings (invalid escape sequences...) are
+    ignored meanwhile (:mod:`thor_guard.source_warnings`, review AR3-13).
     """
+    from thor_guard.source_warnings import quiet_source_warnings
+
+    with quiet_source_warnings():
+        return _transform_source(path, module, data, config, select)
+
+
+def _transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
     import libcst as cst
     from libcst.codemod import SkipFile
 
@@ -377,6 +386,12 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
     def failed(message: str) -> FileResult:
         return FileResult(path, module, data, data, error=message)
 
+    from thor_guard.nesting import deep_nesting
+
+    deep = deep_nesting(data)
+    if deep is not None:
+        # before libcst's parser (and its scope analysis of string annotations) overflows the C stack (AR3-9)
+        return failed(f"{deep.describe()}; left untouched")
     try:
         tree = cst.parse_module(data)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
