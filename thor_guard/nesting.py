@@ -8,8 +8,8 @@ for code that imports (its tokenizer stops at 200 nested brackets), but it
 never parses a *string*, and libcst's scope analysis parses string
 annotations (``-> "List[List[...]]"``, ``x: "..." = 1``); code Python refuses
 (thousands of ``not``) still reaches libcst's parser too. A file is refused
-when a bracket nests more than :data:`BRACKET_LIMIT` deep, in code or inside
-one string literal, or a chain of prefix operators (``not``, ``-``, ``+``,
+when a bracket nests more than :data:`BRACKET_LIMIT` deep inside one string
+literal (:data:`CODE_BRACKET_LIMIT` in code), or a chain of prefix operators (``not``, ``-``, ``+``,
 ``~``, ``lambda:``, ``await``) is longer than :data:`PREFIX_LIMIT`. Real
 annotations nest a few levels, so nothing real is refused.
 
@@ -25,7 +25,11 @@ import tokenize
 from dataclasses import dataclass
 
 BRACKET_LIMIT = 200
-"""Brackets nested deeper than this are refused (Python's own tokenizer refuses code past 200)."""
+"""Brackets nested deeper than this inside one string literal are refused (Python's own tokenizer refuses code past 200)."""
+
+CODE_BRACKET_LIMIT = 1000
+"""Brackets nested deeper than this in code are refused. Between 200 and this, code (which Python refuses anyway)
+reaches Python's recursion limit inside libcst first, and apply lists its functions for a person as before."""
 
 PREFIX_LIMIT = 1000
 """A chain of prefix operators longer than this is refused (Python's compiler gives up near 3000, libcst crashes later)."""
@@ -64,7 +68,7 @@ def deep_nesting(source: bytes) -> DeepNesting | None:
     except (tokenize.TokenError, SyntaxError, UnicodeDecodeError, LookupError, RecursionError, MemoryError):
         # not tokenizable: the parse that follows reports it, unless the brackets alone are too deep
         depth = _bracket_depth(source)
-        return DeepNesting(1, "brackets") if depth > BRACKET_LIMIT else None
+        return DeepNesting(1, "brackets") if depth > CODE_BRACKET_LIMIT else None
     depth = run = 0
     for token in tokens:
         if token.type == tokenize.STRING:
@@ -78,7 +82,7 @@ def deep_nesting(source: bytes) -> DeepNesting | None:
             continue
         if token.string in "([{" and token.type == tokenize.OP:
             depth += 1
-            if depth > BRACKET_LIMIT:
+            if depth > CODE_BRACKET_LIMIT:
                 return DeepNesting(token.start[0], "brackets")
         elif token.string in ")]}" and token.type == tokenize.OP:
             depth = max(0, depth - 1)

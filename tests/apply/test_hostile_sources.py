@@ -57,10 +57,12 @@ def test_a_deeply_nested_string_is_a_one_line_error_not_a_crash(tmp_path: Path, 
         assert "Traceback" not in done.stderr
 
 
-def test_deep_code_python_refuses_is_an_error_too(tmp_path: Path) -> None:
-    root = write_project(tmp_path, {"m.py": HEAD + "x = " + "not " * 20000 + "y\n\n\n" + BODY}, {"preset": "none", "entry-points": ["m:start"]})
-    done = _thor_guard(root, "check", "--no-cache", "--no-color")
-    assert done.returncode == 2 and "m.py: error: cannot analyse this file: line 8: prefix operators" in done.stdout + done.stderr, done
+@pytest.mark.parametrize(("code", "what"), [("not " * 20000 + "y", "prefix operators"), ("[" * 3000 + "]" * 3000, "brackets")])
+def test_deep_code_python_refuses_is_an_error_too(tmp_path: Path, code: str, what: str) -> None:
+    root = write_project(tmp_path, {"m.py": HEAD + "x = " + code + "\n\n\n" + BODY}, {"preset": "none", "entry-points": ["m:start"]})
+    for command in (["check", "--no-cache", "--no-color"], ["apply", "--no-color", "-j", "1"]):
+        done = _thor_guard(root, *command)
+        assert done.returncode == 2 and f"m.py: error: " in done.stdout + done.stderr and f"line 8: {what}" in done.stdout + done.stderr, done
 
 
 @pytest.mark.parametrize(
