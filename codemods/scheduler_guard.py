@@ -59,7 +59,7 @@ from codemods.canonical import (
     module_parser_config,
 )
 from codemods.compiler_locals import complete_scope
-from codemods.contract import exit_statement, is_generator
+from codemods.contract import exit_note, exit_statement, has_yield, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.environ_calls import EnvironmentCalls
 from codemods.guard_edit import (
@@ -78,6 +78,7 @@ from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame
 from codemods.star_exports import star_importers
 from codemods.style import line_length
 from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_problem
+from codemods.wrapped_generators import wrapping_modules
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
@@ -703,6 +704,12 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if _wrapped_as_context_manager(self._tree, function.name.value):
             # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
             return True
+        elsewhere = wrapping_modules(function.name.value, self._config.source_roots, self._module) if self._config is not None else ()
+        if elsewhere:
+            raise Unresolvable(
+                f"the module {elsewhere[0]} passes a '{function.name.value}' to contextmanager(...): if it is this generator, "
+                "a heartbeat-mode 'with' needs it to yield once first, and a plain iteration needs it not to; for a person to decide"
+            )
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
         if unknown:
@@ -728,6 +735,20 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
         if guard_index >= len(statements):
             raise Unresolvable("the verifier found no guard statement to repair")
+        if self._generator_kind(function):
+            # a @contextmanager whose heartbeat check returns without yielding makes every heartbeat-mode `with`
+            # raise "generator didn't yield", moved or not (review AR3-17), and a branch that yields cannot be
+            # moved: the canonical guard above yields once first and falls through in legacy mode, where the old
+            # check still decides as before
+            view = function_scope_view(scope, statements, first)
+            guard_statement = statements[guard_index]
+            if any(has_yield(statement) for statement in statements[first:guard_index]):
+                how = "comes after a 'yield' and cannot move above it"
+            else:
+                how = "yields in its branch" if has_yield(guard_statement) else "returns without yielding"
+            detail = f"inserted the canonical guard above the existing heartbeat check, which {how}"
+            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+            return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         statement = statements[guard_index]
         check_reads = (
             mode_variables_read(statement.test, statements, guard_index, scope, self._qualified_names)
@@ -860,7 +881,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         function = verdict.function
         assert self._config is not None
         # first: it may refuse, before any name is reserved
-        exit_source = exit_statement(function, self._config.env_var, self._config.heartbeat_value)
+        exit_source = exit_statement(function, self._config.env_var, self._config.heartbeat_value, self._tree)
         frame = frame_reader(function, self._frame_aliases())
         inline = frame is not None
         local_name = "" if inline else choose_local_name(function)
@@ -877,8 +898,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             detail += f" (reading the variable in the condition: the function reads its own locals with {frame})"
         if yield_first:
             detail += " (yielding once first: a @contextmanager must yield)"
-        if exit_source not in ("return", "return False", "return None"):
-            detail += f" (exiting with '{exit_source}', what the function's existing heartbeat check returns)"
+        detail += exit_note(function, exit_source, self._config.env_var, self._config.heartbeat_value)
         plan = _FunctionPlan(verdict.qualname, items, imports)
         return plan, detail + tail
 
@@ -979,8 +999,12 @@ class _ContextManagerCalls(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if called in ("contextmanager", "asynccontextmanager") and node.args and isinstance(node.args[0].value, cst.Name):
-            self.names.add(node.args[0].value.value)
+        if called in ("contextmanager", "asynccontextmanager") and node.args:
+            argument = node.args[0].value
+            if isinstance(argument, cst.Name):
+                self.names.add(argument.value)
+            elif isinstance(argument, cst.Attribute):
+                self.names.add(argument.attr.value)  # contextmanager(Worker._session) (review AR3-5)
 
 
 def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:

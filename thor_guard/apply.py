@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -368,7 +369,16 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
 
     Every check that decides whether a file may be rewritten lives in the
     codemod itself, so libcst's runner and ``apply`` write the same bytes.
+    The file's own compile warnings (invalid escape sequences...) are
+    ignored meanwhile (:mod:`thor_guard.source_warnings`, review AR3-13).
     """
+    from thor_guard.source_warnings import quiet_source_warnings
+
+    with quiet_source_warnings():
+        return _transform_source(path, module, data, config, select)
+
+
+def _transform_source(path: Path, module: str, data: bytes, config: Config, select: frozenset[str] | None) -> FileResult:
     import libcst as cst
     from libcst.codemod import SkipFile
 
@@ -377,6 +387,12 @@ def transform_source(path: Path, module: str, data: bytes, config: Config, selec
     def failed(message: str) -> FileResult:
         return FileResult(path, module, data, data, error=message)
 
+    from thor_guard.nesting import deep_nesting
+
+    deep = deep_nesting(data)
+    if deep is not None:
+        # before libcst's parser (and its scope analysis of string annotations) overflows the C stack (AR3-9)
+        return failed(f"{deep.describe()}; left untouched")
     try:
         tree = cst.parse_module(data)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
@@ -469,14 +485,36 @@ def _transform_in_pool(
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(work)), mp_context=context, initializer=_init_worker, initargs=(config, select)
     )
+    results: list[FileResult] = []
     try:
-        results = list(pool.map(_transform_in_worker, ordered, chunksize=1))
+        futures = [pool.submit(_transform_in_worker, item) for item in ordered]
+        lost: list[tuple[Path, str, bytes]] = []
+        for item, future in zip(ordered, futures):
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                lost.append(item)  # a worker died (a crash in native code): this file or one beside it
     except BaseException:
         # a stop signal (or a failure): files not started are cancelled instead of transformed before exiting
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+    # every other file is still processed (review AR3-9): the lost ones again, each alone, to find the one that crashes
+    results.extend(_transform_alone(item, context, config, select) for item in lost)
     return results
+
+
+def _transform_alone(
+    item: tuple[Path, str, bytes], context: multiprocessing.context.BaseContext, config: Config, select: frozenset[str] | None
+) -> FileResult:
+    """``transform_source`` of one file in a process of its own; a crash of that process is this file's error."""
+    path, module, data = item
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_init_worker, initargs=(config, select)) as alone:
+        try:
+            return alone.submit(_transform_in_worker, item).result()
+        except BrokenProcessPool:
+            message = "the process analysing this file crashed (a fault in native code); left untouched, please report it"
+            return FileResult(path, module, data, data, error=message, internal=message + "\n")
 
 
 def default_jobs() -> int:

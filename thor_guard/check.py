@@ -97,6 +97,11 @@ def _parse(module: str, path: Path, data: bytes) -> ParsedModule | FileError:
     from thor_guard.verifier.context import describe_parse_error
     from thor_guard.verifier.skeleton import walk_functions
 
+    from thor_guard.nesting import deep_nesting
+
+    deep = deep_nesting(data)
+    if deep is not None:  # libcst's parser would overflow the C stack on it (review AR3-9)
+        return FileError(path, f"cannot analyse this file: {deep.describe()}")
     try:
         tree = parse_source(data)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
