@@ -358,3 +358,13 @@ def package_submodules(init_file: Path) -> frozenset[str]:
         if entry.is_dir() or entry.suffix in (".py", ".pyc", ".so", ".pyd", ".pyi"):
             names.add(stem)
     return frozenset(names)
+
+
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """``"a.b.c"`` for a name or attribute chain (``a.b.c``), else None (a call, a subscript, anything else)."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted_name(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    return None

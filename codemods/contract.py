@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import libcst as cst
 
-from codemods.bindings import Unresolvable
+from codemods.bindings import Unresolvable, dotted_name
 from thor_guard.verifier.scopes import OwnScopeVisitor
 
 _OPTIONAL_NAMES = frozenset({"Optional", "typing.Optional", "t.Optional"})
@@ -315,7 +315,7 @@ class _EndAnalysis:
                 return frozenset({"continue"})
             if isinstance(statement, cst.Assert) and isinstance(statement.test, cst.Name) and statement.test.value == "False":
                 return frozenset()
-            if isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and _dotted(statement.value.func) in _EXITING_CALLS:
+            if isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and dotted_name(statement.value.func) in _EXITING_CALLS:
                 return frozenset()
         last = small[-1] if small else None
         if isinstance(last, cst.Expr):
@@ -329,7 +329,7 @@ class _EndAnalysis:
 
     def _call_exits(self, call: cst.Call, awaited: bool) -> _Exits:
         """``normal`` when the call is known to return, none when it surely does not, ``call`` when unknown."""
-        dotted = _dotted(call.func)
+        dotted = dotted_name(call.func)
         if dotted == "print":
             return _NORMAL
         if dotted is not None and "." in dotted:
@@ -459,7 +459,7 @@ class _Binders(cst.CSTVisitor):
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
         if node.asname is None:
-            name = _dotted(node.name)
+            name = dotted_name(node.name)
             if name is not None:
                 self.names.add(name.split(".", 1)[0])
 
@@ -508,7 +508,7 @@ def annotation_kind(node: cst.BaseExpression) -> str:
         except (cst.ParserSyntaxError, TypeError, ValueError):
             return "other"
         return annotation_kind(inner)
-    dotted = _dotted(node)
+    dotted = dotted_name(node)
     if dotted in ("bool", "builtins.bool"):
         return "bool"
     if dotted == "None":
@@ -518,15 +518,15 @@ def annotation_kind(node: cst.BaseExpression) -> str:
     if dotted in _ANY_NAMES:
         return "any"
     if isinstance(node, cst.Subscript):
-        base = _dotted(node.value)
+        base = dotted_name(node.value)
         if base in _OPTIONAL_NAMES:
             return "optional"
         if base in _UNION_NAMES and any(
-            isinstance(el.slice, cst.Index) and _dotted(el.slice.value) == "None" for el in node.slice
+            isinstance(el.slice, cst.Index) and dotted_name(el.slice.value) == "None" for el in node.slice
         ):
             return "optional"
     is_union = isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr)
-    if is_union and any(_dotted(part) == "None" for part in _union_members(node)):
+    if is_union and any(dotted_name(part) == "None" for part in _union_members(node)):
         return "optional"
     return "other"
 
@@ -537,15 +537,6 @@ def _union_members(node: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
         yield from _union_members(node.right)
     else:
         yield node
-
-
-def _dotted(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
 
 
 class _OwnBodyCollector(OwnScopeVisitor):

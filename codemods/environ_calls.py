@@ -39,6 +39,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from codemods.bindings import dotted_name
 from codemods.environ_aliases import EnvironAliases
 from thor_guard.targets import find_module_file
 
@@ -70,16 +71,6 @@ class EnvironmentSetter:
     reason: str
 
 
-def _dotted(node: cst.BaseExpression) -> str | None:
-    """``a.b.c`` for a name or attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
-
-
 def _last_name(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Name):
         return node.value
@@ -90,7 +81,7 @@ def _last_name(node: cst.BaseExpression) -> str | None:
 
 def looks_like_env_loader(func: cst.BaseExpression) -> bool:
     """The callee's own name says it deals with the environment (``load_dotenv``, ``read_env``, ``Env``)."""
-    dotted = _dotted(func)
+    dotted = dotted_name(func)
     if dotted is not None and (dotted in READERS or dotted.endswith(".getenv") or dotted.endswith("environ.get")):
         return False
     last = _last_name(func)
@@ -184,7 +175,7 @@ def _import_targets(node: cst.Import | cst.ImportFrom, importer: str, is_package
     found: dict[str, str] = {}
     if isinstance(node, cst.Import):
         for alias in node.names:
-            dotted = _dotted(alias.name)
+            dotted = dotted_name(alias.name)
             if dotted is None:
                 continue
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
@@ -205,7 +196,7 @@ def _import_targets(node: cst.Import | cst.ImportFrom, importer: str, is_package
 
 def _from_module(node: cst.ImportFrom, importer: str, is_package: bool) -> str | None:
     """The absolute module a ``from X import ...`` names (relative imports resolved against ``importer``)."""
-    name = _dotted(node.module) if node.module is not None else ""
+    name = dotted_name(node.module) if node.module is not None else ""
     if name is None:
         return None
     dots = len(node.relative)
@@ -306,7 +297,7 @@ class EnvironmentCalls:
         self.entry_class = entry_class
         unknown = []
         for call in _calls_in(statements).calls:
-            dotted = _dotted(call.func) or ""
+            dotted = dotted_name(call.func) or ""
             if looks_like_env_loader(call.func) or dotted in READERS or dotted.endswith((".getenv", "environ.get")):
                 continue
             if not self._resolve(self.module, call.func, self.entry_class):
@@ -355,7 +346,7 @@ class EnvironmentCalls:
 
     def _imported_modules(self, module: _Module, node: cst.Import | cst.ImportFrom) -> list[str]:
         if isinstance(node, cst.Import):
-            return [d for d in (_dotted(alias.name) for alias in node.names) if d is not None]
+            return [d for d in (dotted_name(alias.name) for alias in node.names) if d is not None]
         base = _from_module(node, module.name, module.is_package)
         if base is None:
             return []
@@ -372,7 +363,7 @@ class EnvironmentCalls:
                 for klass in module.classes.get(cls_name, []):
                     found.extend((module, f, cls_name) for f in _methods(klass, func.attr.value))
             return found
-        dotted = _dotted(func)
+        dotted = dotted_name(func)
         if dotted is None:
             return found
         head, _, rest = dotted.partition(".")
@@ -386,10 +377,10 @@ class EnvironmentCalls:
         target = module.imported.get(head)
         if target is not None:
             full = f"{target}.{rest}" if rest else target
-            found.extend(self._resolve_dotted(full))
+            found.extend(self._resolvedotted_name(full))
         return found
 
-    def _resolve_dotted(self, dotted: str) -> list[tuple[_Module, cst.FunctionDef, str | None]]:
+    def _resolvedotted_name(self, dotted: str) -> list[tuple[_Module, cst.FunctionDef, str | None]]:
         parts = dotted.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             target = self._module(".".join(parts[:cut]))
@@ -400,7 +391,7 @@ class EnvironmentCalls:
                 found = [(target, f, None) for f in target.functions.get(rest[0], [])]
                 found += [(target, f, rest[0]) for k in target.classes.get(rest[0], []) for f in _methods(k, "__init__")]
                 if not found and rest[0] in target.imported:  # re-exported: `from .impl import load_env` in a package
-                    return self._resolve_dotted(target.imported[rest[0]]) if target.imported[rest[0]] != dotted else []
+                    return self._resolvedotted_name(target.imported[rest[0]]) if target.imported[rest[0]] != dotted else []
                 return found
             if len(rest) == 2:
                 return [(target, f, rest[0]) for k in target.classes.get(rest[0], []) for f in _methods(k, rest[1])]
