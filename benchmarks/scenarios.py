@@ -139,7 +139,7 @@ def check_scenario(tree: Tree, peer_max_files: int | None = None, fixit: bool = 
         # cold: no verdict cache (the first run after a clone, or after thor-guard changed); warm: the cache
         # filled by an untimed run, nothing edited since (a pre-commit run on a commit that touched no input).
         Contender("thor-guard check (cold)", "subject", (bin_path("thor-guard"), "check", "."), tree.root, prepare=_drop_check_cache(tree.root)),
-        Contender("thor-guard check (warm)", "subject", (bin_path("thor-guard"), "check", "."), tree.root, prepare=_fill_check_cache(tree.root)),
+        Contender("thor-guard check (warm)", "subject", (bin_path("thor-guard"), "check", "."), tree.root, prepare=_fill_cache(tree.root, (bin_path("thor-guard"), "check", "."))),
         _fixit(tree, "fixit-check.toml", "fixit lint (check rule)", peer_max_files, fixit),
         _semgrep(tree, tree.root / "semgrep-check.yaml", "semgrep (check rule)", peer_max_files),
         Contender("ruff --select " + RUFF_RULE, "floor", (bin_path("ruff"), "check", "--isolated", "--no-cache", "--select", RUFF_RULE, "-q", "."), tree.root),
@@ -158,14 +158,6 @@ def _drop_check_cache(root: Path) -> Callable[[], None]:
     return prepare
 
 
-def _fill_check_cache(root: Path) -> Callable[[], None]:
-    def prepare() -> None:
-        if not (root / CHECK_CACHE).exists():
-            subprocess.run((bin_path("thor-guard"), "check", "."), cwd=root, env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-
-    return prepare
-
-
 def _drop_cache(root: Path) -> Callable[[], None]:
     def prepare() -> None:
         shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
@@ -174,9 +166,11 @@ def _drop_cache(root: Path) -> Callable[[], None]:
 
 
 def _fill_cache(root: Path, argv: tuple[str, ...]) -> Callable[[], None]:
+    # Always run the command once before a warm sample: the cache directory is shared by check and audit, so its mere
+    # existence (left by the other command, or by a cold contender's run of that command) does not mean that *this*
+    # command's entries are in it. A run on a filled cache is cheap.
     def prepare() -> None:
-        if not (root / CACHE_DIR).exists():
-            subprocess.run(argv, cwd=root, env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(argv, cwd=root, env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
     return prepare
 

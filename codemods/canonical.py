@@ -56,7 +56,9 @@ def _literal(text: str, encoding: str = "utf-8") -> str:
     JSON escapes are valid Python escapes; a character the encoding cannot
     hold (``€`` in a latin-1 file, ``é`` in an ascii one: a configured
     ``env-var`` or ``heartbeat-value``) is written as a ``\\x``/``\\u``/``\\U``
-    escape, which means the same string (review AR2-3).
+    escape, which means the same string (review AR2-3). So is a character
+    the encoding maps to bytes that read back as another one (``¬`` in a
+    cp932 file reads back as ``￢``).
     """
     literal = json.dumps(text, ensure_ascii=False)
     if literal.isascii():
@@ -65,11 +67,13 @@ def _literal(text: str, encoding: str = "utf-8") -> str:
 
 
 def _encodable(char: str, encoding: str) -> bool:
+    # Encoding is not enough: cp932 encodes U+00AC '¬' as the bytes that decode to
+    # U+FFE2 '￢', so the file would name a different variable. Only a round trip
+    # that gives the character back lets it stand as itself.
     try:
-        char.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
+        return char.encode(encoding).decode(encoding) == char
+    except (UnicodeError, LookupError):
         return False
-    return True
 
 
 def _escape(char: str) -> str:

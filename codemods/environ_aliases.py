@@ -102,6 +102,22 @@ class EnvironAliases:
         expression.visit(finder)
         return finder.found is not None
 
+    def first_escape(self, part: cst.CSTNode) -> tuple[cst.CSTNode, bool] | None:
+        """The first node in ``part`` that may write the mapping, and whether it is only a bare use of it (or None).
+
+        A bare use (``f(os.environ)``, ``e = os.environ``, a parameter named ``os``) lets the mapping escape
+        without writing it here; a mutation (``env.update(...)``, ``env[k] = v``, ``env |= ...``) writes it.
+        """
+        finder = _Escapes(self)
+        part.visit(finder)
+        if finder.found is None:
+            return None
+        found = finder.found
+        reflection = isinstance(found, cst.Call) and isinstance(found.func, cst.Name) and found.func.value in _REFLECTION
+        if isinstance(found, (cst.Name, cst.Attribute, cst.SimpleString)) or reflection:
+            return part, True
+        return finder.found, False
+
     def first_write(self, statements: Sequence[cst.CSTNode]) -> cst.CSTNode | None:
         """The first node in ``statements`` that may write the mapping (a mutation or an escape), or None."""
         for statement in statements:

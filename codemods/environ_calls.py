@@ -16,14 +16,20 @@ costs a line in the "needs a person" list):
   ``read_env``, ``load_env``, ``setenv``, ``setup_environment``,
   ``environ.Env(...)``) may load environment variables, except the plain
   readers (``os.getenv``, ``os.environ.get``...);
+- the same test reads the *imported* name too (``from dotenv import
+  load_dotenv as load_settings``, review AR4-5);
 - a call that resolves to a function of the project (the same module, a
-  method of the entry point's class through ``self``/``cls``, or a function
-  of a module under the source roots imported by name or through its module)
-  is walked, transitively up to :data:`MAX_DEPTH` calls deep: a visible write
+  method through ``self``/``cls``/``super()`` looked up along the walked
+  method's class and its project bases (review AR4-1), a project class's
+  construction and ``with`` methods, or a function of a module under the
+  source roots imported by name or through its module) is walked; a
+  ``self.x()`` no project class defines counts as a possible setter; transitively up to :data:`MAX_DEPTH` calls deep: a visible write
   of ``os.environ`` in it (under any name, :class:`EnvironAliases`) or a call
   that may load environment variables counts;
-- an ``import`` of a project module among the jumped-over statements runs the
-  module's top-level code the first time, which is walked the same way.
+- an ``import`` of a project module among the jumped-over statements runs
+  every package above it and the module's top level (class bodies,
+  decorators, defaults) the first time, which is walked the same way
+  (review AR4-10).
 
 Any other call (a library function, a method of an object whose class is not
 known) is *assumed* not to set the mode variable; :func:`unknown_calls`
@@ -32,7 +38,7 @@ lists them so the run can say which calls that assumption covers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -79,13 +85,39 @@ def _last_name(node: cst.BaseExpression) -> str | None:
     return None
 
 
-def looks_like_env_loader(func: cst.BaseExpression) -> bool:
-    """The callee's own name says it deals with the environment (``load_dotenv``, ``read_env``, ``Env``)."""
+def _is_reader(dotted: str | None) -> bool:
+    return dotted is not None and (dotted in READERS or dotted.endswith(".getenv") or dotted.endswith("environ.get"))
+
+
+def looks_like_env_loader(func: cst.BaseExpression, imported: Mapping[str, str] | None = None) -> bool:
+    """The callee's name says it deals with the environment (``load_dotenv``, ``read_env``, ``Env``).
+
+    ``imported`` maps the module's local names to what they import: the test reads the *imported* name too,
+    every component of it (review AR4-5: ``from dotenv import load_dotenv as load_settings`` is a loader, and
+    so is ``from environ import Env as Config``), and the local spelling.
+    """
     dotted = dotted_name(func)
-    if dotted is not None and (dotted in READERS or dotted.endswith(".getenv") or dotted.endswith("environ.get")):
+    if _is_reader(dotted):
         return False
     last = _last_name(func)
-    return last is not None and "env" in last.lower()
+    if last is not None and "env" in last.lower():
+        return True
+    full = resolved_dotted(func, imported)
+    if full is None or full == dotted or _is_reader(full):
+        return False
+    return any("env" in part.lower() for part in full.split("."))
+
+
+def resolved_dotted(func: cst.BaseExpression, imported: Mapping[str, str] | None) -> str | None:
+    """``func``'s dotted name with its first name replaced by what the module imports under it (or None)."""
+    dotted = dotted_name(func)
+    if dotted is None or not imported:
+        return dotted
+    head, _, rest = dotted.partition(".")
+    target = imported.get(head)
+    if target is None:
+        return dotted
+    return f"{target}.{rest}" if rest else target
 
 
 class _Calls(cst.CSTVisitor):
@@ -269,38 +301,49 @@ def _exported_aliases(module: str, roots: tuple[Path, ...]) -> frozenset[str] | 
     return loaded.plain_aliases()
 
 
+_Owner = tuple[_Module, str]
+"""The class whose instance ``self``/``cls`` is in a walked method: its module and its name there."""
+_Target = tuple[_Module, cst.FunctionDef, "_Owner | None"]
+
+CLASS_CALL_METHODS = ("__new__", "__init__", "__post_init__", "__enter__", "__exit__", "__aenter__", "__aexit__")
+"""What calling a project class may run: construction, and (``with X():``) entering and leaving it (review AR4-2)."""
+
+
 class EnvironmentCalls:
     """Ask whether code of one module may set environment variables through the calls and imports it makes."""
 
     def __init__(self, module: str, tree: cst.Module, is_package: bool, source_roots: Iterable[Path]) -> None:
         self.roots = tuple(Path(root) for root in source_roots)
         self.module = _Module.of(module, tree, is_package)
-        self.entry_class: str | None = None
-        self._seen: set[int] = set()
+        self._seen: set[object] = set()
         self._modules: dict[str, _Module | None] = {module: self.module}
 
     def aliases(self) -> EnvironAliases:
         """The entry module's names for ``os.environ``, with those imported from project modules."""
         return self.module.aliases(self.roots)
 
-    def first_setter(self, statements: Sequence[cst.CSTNode], entry_class: str | None) -> EnvironmentSetter | None:
-        """The first call or import in ``statements`` that may set environment variables, or None.
+    def _entry_owner(self, entry_class: str | None) -> _Owner | None:
+        return (self.module, entry_class) if entry_class is not None else None
 
-        ``entry_class`` names the class whose methods ``self.x()``/``cls.x()`` call (None for a function).
+    def first_setter(self, nodes: Sequence[cst.CSTNode], entry_class: str | None) -> EnvironmentSetter | None:
+        """The first call or import in ``nodes`` that may set environment variables, or None.
+
+        ``entry_class`` names the class whose methods ``self.x()``/``cls.x()`` call (None for a function); they are
+        looked up along its bases as far as the project defines them (review AR4-1), and one that cannot be found
+        there counts as a possible setter.
         """
         self._seen = set()
-        self.entry_class = entry_class
-        return self._walk(self.module, statements, depth=0, via=None)
+        return self._walk(self.module, nodes, depth=0, via=None, owner=self._entry_owner(entry_class))
 
-    def unknown_calls(self, statements: Sequence[cst.CSTNode], entry_class: str | None) -> list[cst.Call]:
-        """Calls in ``statements`` whose code is not the project's: the move *assumes* they set no mode variable."""
-        self.entry_class = entry_class
+    def unknown_calls(self, nodes: Sequence[cst.CSTNode], entry_class: str | None) -> list[cst.Call]:
+        """Calls in ``nodes`` whose code is not the project's: the move *assumes* they set no mode variable."""
+        owner = self._entry_owner(entry_class)
         unknown = []
-        for call in _calls_in(statements).calls:
-            dotted = dotted_name(call.func) or ""
-            if looks_like_env_loader(call.func) or dotted in READERS or dotted.endswith((".getenv", "environ.get")):
+        for call in _calls_in(nodes).calls:
+            if looks_like_env_loader(call.func, self.module.imported) or _is_reader(resolved_dotted(call.func, self.module.imported)):
                 continue
-            if not self._resolve(self.module, call.func, self.entry_class):
+            targets, unresolved = self._resolve(self.module, call.func, owner)
+            if not targets and not unresolved:
                 unknown.append(call)
         return unknown
 
@@ -309,7 +352,9 @@ class EnvironmentCalls:
             self._modules[name] = _load(name, self.roots)
         return self._modules[name]
 
-    def _walk(self, module: _Module, nodes: Sequence[cst.CSTNode], depth: int, via: str | None) -> EnvironmentSetter | None:
+    def _walk(
+        self, module: _Module, nodes: Sequence[cst.CSTNode], depth: int, via: str | None, owner: _Owner | None
+    ) -> EnvironmentSetter | None:
         write = module.aliases(self.roots).first_write(nodes)  # type: ignore[arg-type]
         if write is not None and via is not None:
             code = _short(write)
@@ -318,17 +363,27 @@ class EnvironmentCalls:
         for call in collected.calls:
             code = _short(call)
             head = via or f"'{code}'"
+            suffix = "" if via is None else f" ('{code}')"
             if looks_like_env_loader(call.func):
-                suffix = "" if via is None else f" ('{code}')"
                 return EnvironmentSetter(call, f"{head} may set environment variables{suffix}")
-            for target_module, function, _class in self._resolve(module, call.func, self.entry_class if module is self.module else None):
-                if id(function) in self._seen:
+            targets, unresolved = self._resolve(module, call.func, owner)
+            if unresolved:
+                # `self.x()` whose method the project's classes do not define: an attribute, a library base's
+                # method or a subclass's override -- its code is unknown, and unknown is not "not the project's"
+                return EnvironmentSetter(
+                    call, f"{head} calls a method apply cannot find in the project's classes, which may set environment variables{suffix}"
+                )
+            if not targets and looks_like_env_loader(call.func, module.imported):
+                return EnvironmentSetter(call, f"{head} may set environment variables{suffix}")
+            for target_module, function, target_owner in targets:
+                key = (id(function), None if target_owner is None else (target_owner[0].name, target_owner[1]))
+                if key in self._seen:
                     continue
-                self._seen.add(id(function))
+                self._seen.add(key)
                 if depth >= MAX_DEPTH:
                     return EnvironmentSetter(call, f"{head} calls project code more than {MAX_DEPTH} calls deep")
                 # the body only: defaults and decorators ran when the function was defined
-                found = self._walk(target_module, [function.body], depth + 1, head)
+                found = self._walk(target_module, [function.body], depth + 1, head, target_owner)
                 if found is not None:
                     return EnvironmentSetter(call, found.reason)
         for node in collected.imports:
@@ -337,50 +392,135 @@ class EnvironmentCalls:
                 if target is None or id(target.tree) in self._seen:
                     continue
                 self._seen.add(id(target.tree))
-                body = [s for s in target.tree.body if not isinstance(s, (cst.FunctionDef, cst.ClassDef))]
                 head = via or f"'{_short(node)}'"
-                found = self._walk(target, body, depth + 1, head + f" (the module {name} runs at import)")
+                found = self._walk(target, import_time_nodes(target.tree.body), depth + 1, head + f" (the module {name} runs at import)", None)
                 if found is not None:
                     return EnvironmentSetter(node, found.reason)
         return None
 
     def _imported_modules(self, module: _Module, node: cst.Import | cst.ImportFrom) -> list[str]:
+        """The modules an import may run, every package above them first (their ``__init__`` runs too, review AR4-10)."""
         if isinstance(node, cst.Import):
-            return [d for d in (dotted_name(alias.name) for alias in node.names) if d is not None]
-        base = _from_module(node, module.name, module.is_package)
-        if base is None:
-            return []
-        names = [base]
-        if not isinstance(node.names, cst.ImportStar):
-            names.extend(f"{base}.{alias.name.value}" for alias in node.names if isinstance(alias.name, cst.Name))
-        return names
+            named = [d for d in (dotted_name(alias.name) for alias in node.names) if d is not None]
+        else:
+            base = _from_module(node, module.name, module.is_package)
+            if base is None:
+                return []
+            named = [base]
+            if not isinstance(node.names, cst.ImportStar):
+                named.extend(f"{base}.{alias.name.value}" for alias in node.names if isinstance(alias.name, cst.Name))
+        found: list[str] = []
+        for dotted in named:
+            parts = dotted.split(".")
+            for cut in range(1, len(parts) + 1):
+                name = ".".join(parts[:cut])
+                if name not in found:
+                    found.append(name)
+        return found
 
-    def _resolve(self, module: _Module, func: cst.BaseExpression, cls_name: str | None) -> list[tuple[_Module, cst.FunctionDef, str | None]]:
-        """Project functions a call of ``func`` may run (every same-named binding; empty when unknown)."""
-        found: list[tuple[_Module, cst.FunctionDef, str | None]] = []
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
-            if cls_name is not None:
-                for klass in module.classes.get(cls_name, []):
-                    found.extend((module, f, cls_name) for f in _methods(klass, func.attr.value))
-            return found
+    def _resolve(self, module: _Module, func: cst.BaseExpression, owner: _Owner | None) -> tuple[list[_Target], bool]:
+        """Project functions a call of ``func`` may run (every same-named binding), and whether it is an unresolved method.
+
+        The second value is True for ``self.x()``/``cls.x()``/``super().x()`` whose method the project's classes do
+        not define (or whose class is unknown): the caller counts it as code that may set the environment.
+        """
+        found: list[_Target] = []
+        if isinstance(func, cst.Attribute):
+            receiver = func.value
+            is_self = isinstance(receiver, cst.Name) and receiver.value in ("self", "cls")
+            is_super = isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Name) and receiver.func.value == "super"
+            if (is_self or is_super) and owner is not None:  # in a plain function `self` is any parameter
+                methods, _complete = self._lookup(owner[0], owner[1], func.attr.value, set(), skip_first=is_super)
+                # the method runs on the same instance: its own `self.y()` is looked up from the same class
+                return [(m, f, owner) for m, f, _ in methods], not methods
         dotted = dotted_name(func)
         if dotted is None:
-            return found
+            return found, False
         head, _, rest = dotted.partition(".")
         if not rest:
             found.extend((module, f, None) for f in module.functions.get(head, []))
-            for klass in module.classes.get(head, []):  # a project class: its __init__ runs
-                found.extend((module, f, head) for f in _methods(klass, "__init__"))
+            if head in module.classes:  # a project class: constructing (and entering) it runs these
+                found.extend(self._class_call(module, head))
         if head in module.classes and rest and "." not in rest:
-            for klass in module.classes[head]:
-                found.extend((module, f, head) for f in _methods(klass, rest))
+            methods, _complete = self._lookup(module, head, rest, set())
+            found.extend((m, f, (module, head)) for m, f, _ in methods)
         target = module.imported.get(head)
         if target is not None:
             full = f"{target}.{rest}" if rest else target
-            found.extend(self._resolvedotted_name(full))
+            found.extend(self._resolve_dotted(full, set()))
+        return found, False
+
+    def _class_call(self, module: _Module, name: str) -> list[_Target]:
+        found: list[_Target] = []
+        for method in CLASS_CALL_METHODS:
+            methods, _complete = self._lookup(module, name, method, set())
+            found.extend((m, f, (module, name)) for m, f, _ in methods)
         return found
 
-    def _resolvedotted_name(self, dotted: str) -> list[tuple[_Module, cst.FunctionDef, str | None]]:
+    def _lookup(self, module: _Module, name: str, method: str, seen: set[tuple[str, str]], *, skip_first: bool = False) -> tuple[list[_Target], bool]:
+        """``method`` as the class ``name`` of ``module`` finds it along its bases (those the project defines).
+
+        Returns the definitions found (the first class along each base path that defines it) and whether every
+        base on the way was a project class (or ``object``).
+        """
+        if (module.name, name) in seen:
+            return [], True
+        seen.add((module.name, name))
+        klasses = module.classes.get(name, [])
+        if not klasses:
+            return [], False
+        if not skip_first:
+            own = [(module, f, (module, name)) for k in klasses for f in _methods(k, method)]
+            if own:
+                return own, True  # type: ignore[return-value]
+        found: list[_Target] = []
+        complete = True
+        for klass in klasses:
+            for base in klass.bases:
+                where = self._class_ref(module, base.value)
+                if where == "object":
+                    continue
+                if where is None:
+                    complete = False
+                    continue
+                more, ok = self._lookup(where[0], where[1], method, seen)
+                found.extend(more)
+                complete = complete and ok
+        return found, complete
+
+    def _class_ref(self, module: _Module, node: cst.BaseExpression) -> _Owner | str | None:
+        """The project class an expression in a class's bases names, "object", or None when unknown."""
+        dotted = dotted_name(node)
+        if dotted is None:
+            return None
+        if dotted in ("object", "builtins.object"):
+            return "object"
+        head, _, rest = dotted.partition(".")
+        if not rest and head in module.classes:
+            return (module, head)
+        target = module.imported.get(head)
+        if target is None:
+            return None
+        return self._class_at(f"{target}.{rest}" if rest else target, set())
+
+    def _class_at(self, dotted: str, seen: set[str]) -> _Owner | None:
+        if dotted in seen:
+            return None
+        seen.add(dotted)
+        owner, _, name = dotted.rpartition(".")
+        target = self._module(owner) if owner else None
+        if target is None:
+            return None
+        if name in target.classes:
+            return (target, name)
+        if name in target.imported:  # re-exported: `from .base import Service` in a package
+            return self._class_at(target.imported[name], seen)
+        return None
+
+    def _resolve_dotted(self, dotted: str, seen: set[str]) -> list[_Target]:
+        if dotted in seen:
+            return []
+        seen.add(dotted)
         parts = dotted.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             target = self._module(".".join(parts[:cut]))
@@ -388,15 +528,35 @@ class EnvironmentCalls:
                 continue
             rest = parts[cut:]
             if len(rest) == 1:
-                found = [(target, f, None) for f in target.functions.get(rest[0], [])]
-                found += [(target, f, rest[0]) for k in target.classes.get(rest[0], []) for f in _methods(k, "__init__")]
+                found: list[_Target] = [(target, f, None) for f in target.functions.get(rest[0], [])]
+                if rest[0] in target.classes:
+                    found += self._class_call(target, rest[0])
                 if not found and rest[0] in target.imported:  # re-exported: `from .impl import load_env` in a package
-                    return self._resolvedotted_name(target.imported[rest[0]]) if target.imported[rest[0]] != dotted else []
+                    return self._resolve_dotted(target.imported[rest[0]], seen)
                 return found
             if len(rest) == 2:
-                return [(target, f, rest[0]) for k in target.classes.get(rest[0], []) for f in _methods(k, rest[1])]
+                methods, _complete = self._lookup(target, rest[0], rest[1], set())
+                return [(m, f, (target, rest[0])) for m, f, _ in methods]
             return []
         return []
+
+
+def import_time_nodes(statements: Sequence[cst.BaseStatement]) -> list[cst.CSTNode]:
+    """What importing a module runs of ``statements``: all but function bodies (class bodies, decorators, defaults run)."""
+    nodes: list[cst.CSTNode] = []
+    for statement in statements:
+        if isinstance(statement, cst.FunctionDef):
+            nodes.extend(statement.decorators)
+            nodes.append(statement.params)
+        elif isinstance(statement, cst.ClassDef):
+            nodes.extend(statement.decorators)
+            nodes.extend(statement.bases)
+            nodes.extend(statement.keywords)
+            body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else statement.body.body
+            nodes.extend(import_time_nodes(body))  # type: ignore[arg-type]
+        else:
+            nodes.append(statement)
+    return nodes
 
 
 def _methods(klass: cst.ClassDef, name: str) -> list[cst.FunctionDef]:

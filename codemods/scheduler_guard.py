@@ -46,8 +46,6 @@ from codemods.body import (
     body_statements,
     split_docstring_line,
     docstring_split,
-    is_docstring,
-    is_simple_import,
     rebuild_body,
 )
 from codemods.canonical import (
@@ -62,6 +60,14 @@ from codemods.compiler_locals import complete_scope
 from codemods.contract import exit_note, exit_statement, has_yield, is_generator
 from codemods.environ_aliases import EnvironAliases, may_write_environ
 from codemods.environ_calls import EnvironmentCalls
+from codemods.jumped_over import (
+    first_mode_check,
+    jumped_over,
+    module_string_constants,
+    names_the_variable,
+    statement_parts,
+    write_keys_proven_other,
+)
 from codemods.guard_edit import (
     carried_comments,
     condition_reads_only_mode,
@@ -85,11 +91,13 @@ from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
 from thor_guard.rules import parse_codes
+from thor_guard.source_warnings import quiet_source_warnings
 from thor_guard.targets import Target, find_module_file, is_excluded, module_name_for
 from thor_guard.verifier import (
     FunctionVerdict,
     HelperResolver,
     VerifierContext,
+    is_context_manager,
     verify_function,
 )
 
@@ -229,6 +237,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         """The full module being planned (function bodies the skeleton stubs included)."""
         self._aliases: EnvironAliases | None = None
         self._env_calls: EnvironmentCalls | None = None
+        self._constants: tuple[cst.Module, dict[str, str]] | None = None
         self._frame_alias_names: frozenset[str] | None = None
         """``id`` of the function scopes already completed by :func:`codemods.compiler_locals.complete_scope`."""
         """``id`` of the statements the current build enters (see :func:`codemods.ancestry.enclosing_ids`)."""
@@ -335,6 +344,12 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         Raises :class:`~codemods.outcome.RefuseFile` (a ``SkipFile`` for
         libcst's runner) when the file must stay untouched.
         """
+        # the recheck compiles the module: a warning about the user's source is not thor-guard's business, on any
+        # route (the CLI enters this too; libcst's runner does not) -- review AR4-7
+        with quiet_source_warnings():
+            return self._transform_module(tree)
+
+    def _transform_module(self, tree: cst.Module) -> cst.Module:
         self.outcomes = []
         self.targets_seen = set()
         self._generated = None
@@ -415,19 +430,28 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 hits = [hit for hit in hits if hit.code in self.select or hit.code not in before]
             if hits:
                 message = original_line_numbers(hits[0].message, self._source or b"", self.generated_bytes(new))
-                unparsable = compiles(self._source or b"") if "cannot parse" in message else None
+                unparsable = self._unparsable_reason(message)
                 if unparsable is not None:
-                    # the verifier's own words ("a source Python cannot parse at line 1 (...) can rebind it") point
-                    # at a line that is not the problem (review AR2-5): name the syntax this Python lacks instead
-                    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-                    rejected[id(function)] = (
-                        f"after the fix, check would still report {hits[0].code}: Python {version}, which runs thor-guard, "
-                        f"cannot parse this file ({unparsable}; syntax newer than Python {version}?), so the verifier cannot "
-                        "prove what the module binds; run thor-guard under the project's Python, or fix it by hand"
-                    )
+                    rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {unparsable}"
                     continue
                 rejected[id(function)] = f"after the fix, check would still report {hits[0].code}: {message}; fix it by hand"
         return rejected
+
+    def _unparsable_reason(self, message: str) -> str | None:
+        """For a verifier message that blames a source this Python cannot parse: the reason in the user's terms.
+
+        The verifier's own words ("a source Python cannot parse at line 1 (...) can rebind it") point at a line that
+        is not the problem (review AR2-5): name the syntax this Python lacks instead. None for any other message.
+        """
+        unparsable = compiles(self._source or b"") if "cannot parse" in message else None
+        if unparsable is None:
+            return None
+        version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        return (
+            f"Python {version}, which runs thor-guard, cannot parse this file ({unparsable}; syntax newer than Python "
+            f"{version}?), so the verifier cannot prove what the module binds; run thor-guard under the project's Python, "
+            "or fix it by hand"
+        )
 
     # -- building and checking -------------------------------------------------
     def _build(self, tree: cst.Module, active: frozenset[int]) -> cst.Module:
@@ -504,7 +528,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             positions = _libcst_def_positions(tree)  # this Python cannot parse the file (newer syntax): ask libcst
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
-        private = not global_scope.assignments["__all__"] and bool(star_importers(self._module, self._config.source_roots))
+        # a star importer gets every public name unless `__all__` is a fixed list (review AR4-8: a computed one
+        # re-exports an added `import logging`)
+        private = not fixed_all(tree) and bool(star_importers(self._module, self._config.source_roots))
         submodules = package_submodules(path) if path is not None else frozenset()
         bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private, submodules=submodules)
         length = line_length(_pyproject_of(self._config))
@@ -549,49 +575,77 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             self._env_calls = EnvironmentCalls(self._module, self._tree, is_package, self._config.source_roots)
         return self._env_calls
 
+    def _string_constant(self, name: str) -> str | None:
+        """The string a module constant ``name`` is bound to (once, to a literal), or None."""
+        if self._constants is None or self._constants[0] is not self._tree:
+            self._constants = (self._tree, module_string_constants(self._tree))
+        return self._constants[1].get(name)
+
     def _refuse_own_mode_write(self, statements: Sequence[cst.BaseStatement]) -> None:
-        """Refuse a TG001 insert above the function's own visible write of the mode variable (review AR3-21).
+        """Refuse a TG001 insert above the function's own write that may set the mode variable (AR3-21, AR4-6).
 
         ``os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")`` in the body is the function declaring its own
         default; the canonical guard above it would decide before that write, and the hosts relying on it would
-        stop running the legacy body. Only writes that name the variable (a string literal or a keyword equal
-        to it) count: ``os.environ["DJANGO_SETTINGS_MODULE"] = ...`` does not.
+        stop running the legacy body. A write counts unless every key it writes is *proven* to be another
+        variable (a literal, or a module constant bound once to one: ``os.environ["DJANGO_SETTINGS_MODULE"]``);
+        ``setdefault(MODE_VAR, ...)`` through a constant, ``update(DEFAULTS)``, ``os.environ |= ...``, ``putenv``
+        with a computed key all count.
         """
         assert self._config is not None
-        for statement in statements:
-            write = environment_write([statement], self._qualified_names) or may_write_environ(
-                [statement], self._tree, self._environ_aliases
-            )
-            if write is None or self._config.env_var not in _strings_and_keywords(write):
+        unproven: cst.CSTNode | None = None
+        for part in statement_parts(statements):
+            write = environment_write([part], self._qualified_names)  # type: ignore[list-item]
+            if write is None:
+                escape = self._environ_aliases().first_escape(part)
+                if escape is None:
+                    continue
+                write, bare = escape
+                if bare and not names_the_variable(write, self._config.env_var, self._string_constant):
+                    # the mapping (or the os module) used as a value, e.g. a parameter named `os`: the write, if any,
+                    # is elsewhere; only one that names the variable is surely the function's own default
+                    continue
+            if write_keys_proven_other(write, self._config.env_var, self._string_constant):
                 continue
-            code = " ".join(cst.Module([]).code_for_node(write).split())
-            code = code if len(code) <= 60 else code[:57] + "..."
-            raise Unresolvable(
-                f"the function sets {self._config.env_var} itself ('{code}'); the canonical guard above that write would "
-                "decide before it, so the hosts that rely on it would change mode; fix it by hand"
-            )
+            if names_the_variable(write, self._config.env_var, self._string_constant):
+                unproven = write
+                break
+            unproven = unproven or write
+        if unproven is None:
+            return
+        code = _short_code(unproven)
+        if names_the_variable(unproven, self._config.env_var, self._string_constant):
+            lead = f"the function sets {self._config.env_var} itself ('{code}')"
+        else:
+            lead = f"the function writes os.environ ('{code}') with a key apply cannot prove is not {self._config.env_var}"
+        raise Unresolvable(
+            f"{lead}; the canonical guard above that write would decide before it, so the hosts that rely on it would "
+            "change mode; fix it by hand"
+        )
 
-    def _refuse_environment_setters(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement], first: int, guard_index: int) -> str:
-        """Refuse a guard placed above code that may set the environment; else name the calls that is assumed for.
+    def _refuse_jumped_over(self, verdict: FunctionVerdict, jumped: Sequence[cst.CSTNode], test: cst.CSTNode | None = None) -> str:
+        """The one rule for code a new or moved guard jumps over: refuse if it may set the environment (review AR4).
 
-        The existing heartbeat check reads the mode variable *after* ``statements[first:guard_index]``; a guard
-        put above them (moved, or the canonical one inserted) reads it before. If that code may write
-        ``os.environ`` — visibly, through an alias, or in a call (``load_dotenv()``, a project helper that sets
-        it: :mod:`codemods.environ_calls`) — the guard would decide on another value (review AR3-3). Returns a
-        note naming the calls whose code is not the project's (the assumption covers them), or "".
+        An existing heartbeat check reads the mode variable *after* ``jumped``; a guard put above it (moved, or
+        the canonical one inserted) reads it before. If that code may write ``os.environ`` -- visibly, through an
+        alias, in a call (``load_dotenv()`` under any alias, a project helper or method that sets it, a method
+        apply cannot find), or in an import (the module and every package above it run:
+        :mod:`codemods.environ_calls`) -- the guard would decide on another value (review AR3-3). Every edit
+        path asks this of the code it jumps over (:func:`codemods.jumped_over.jumped_over`). Returns a note
+        naming the calls whose code is not the project's (the assumption covers them), or "".
+        ``test`` is the existing check's condition: a call in it runs before its read of the variable, so it may
+        not set the environment either (it is not named in the note: it reads the variable).
         """
         assert self._config is not None
-        jumped = list(statements[first:guard_index])
+        jumped = [*jumped, *([test] if test is not None else [])]
         if not jumped:
             return ""
-        write = environment_write(jumped, self._qualified_names) or may_write_environ(jumped, self._tree, self._environ_aliases)
+        write = environment_write(jumped, self._qualified_names) or may_write_environ(jumped, self._tree, self._environ_aliases)  # type: ignore[arg-type]
         if write is not None:
-            code = " ".join(cst.Module([]).code_for_node(write).split())
-            code = code if len(code) <= 60 else code[:57] + "..."
             raise Unresolvable(
-                f"the code before the guard may write os.environ ('{code}') and so set the mode variable itself; move it by hand"
+                f"the code before the existing heartbeat check may write os.environ ('{_short_code(write)}') and so set "
+                f"{self._config.env_var} itself; a guard above it would decide on another value; move it by hand"
             )
-        entry_class = verdict.qualname.split(".")[0] if "." in verdict.qualname else None
+        entry_class = verdict.qualname.split(".")[-2] if "." in verdict.qualname else None
         calls = self._environment_calls()
         setter = calls.first_setter(jumped, entry_class)
         if setter is not None:
@@ -599,16 +653,34 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 f"the existing heartbeat check reads {self._config.env_var} after code that may set it: {setter.reason}; "
                 "a guard above that code would decide on another value (a .env file may set the mode); fix it by hand"
             )
-        unknown = calls.unknown_calls(jumped, entry_class)
+        unknown = calls.unknown_calls(jumped[: len(jumped) - (test is not None)], entry_class)
         if not unknown:
             return ""
-        code = " ".join(cst.Module([]).code_for_node(unknown[0]).split())
-        code = code if len(code) <= 50 else code[:47] + "..."
+        code = _short_code(unknown[0], 50)
         more = f" and {len(unknown) - 1} other call{'s' if len(unknown) > 2 else ''}" if len(unknown) > 1 else ""
         return (
             f"; the guard now reads {self._config.env_var} before '{code}'{more}, whose code is not the project's: "
             "apply assumes they do not set it"
         )
+
+    def _refuse_above_check(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement], first: int, guard_index: int | None = None) -> str:
+        """:meth:`_refuse_jumped_over` for a guard put first in the body, above the existing check.
+
+        The check is the verifier's (in ``statements[guard_index]``, nested or not), or for TG001 (None) the first
+        ``if`` that names the variable or a mode value, which the verifier stopped before (review AR4-2).
+        """
+        assert self._config is not None
+        values = (self._config.heartbeat_value, self._config.legacy_value)
+        if guard_index is None:
+            found = first_mode_check(statements, first, self._config.env_var, values)
+            if found is None:
+                return ""
+        else:
+            found = first_mode_check(statements[: guard_index + 1], guard_index, self._config.env_var, values)
+            found = found or (guard_index, statements[guard_index])
+        index, check = found
+        test = check.test if isinstance(check, (cst.If, cst.While)) else None
+        return self._refuse_jumped_over(verdict, jumped_over(statements, first, index, check), test)
 
     def _helper_resolver(self, config: Config) -> HelperResolver:
         """One resolver per configuration for this command, reading helper modules through a skeleton."""
@@ -656,8 +728,14 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if blocking:
             reported = sorted(blocking if self.select is None else blocking & (self.select | {"TG000"}))
             if reported:
-                reasons = [hit.message for hit in hits if hit.code in reported]
-                self._record(verdict, where, "needs-person", reported, "; ".join(reasons))
+                reasons = [self._unparsable_reason(hit.message) or hit.message for hit in hits if hit.code in reported]
+                self._record(verdict, where, "needs-person", reported, "; ".join(dict.fromkeys(reasons)))
+            elif considered:
+                # `--select TG001` on a function whose entry point is TG009 (a duplicate def, a star import): the
+                # selected finding is not fixed, so it is reported, with the finding that blocks it (review AR3-2)
+                blocker = next(hit for hit in hits if hit.code in blocking)
+                reason = self._unparsable_reason(blocker.message) or blocker.message
+                self._record(verdict, where, "needs-person", sorted(considered), f"blocked by {blocker.code}: {reason}")
             return
         if not considered:
             return
@@ -702,8 +780,17 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if any(n & _CONTEXT_MANAGERS for n in names):
             return True
         if _wrapped_as_context_manager(self._tree, function.name.value):
-            # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11)
-            return True
+            # `session = contextlib.contextmanager(_session)`: the decorator by another spelling (review AR2-11); the
+            # verifier must see it so too (its own scope, a proven contextmanager), or it takes the inserted `yield`
+            # for an effect of a plain generator (review AR3-5)
+            wrapper = self.context.wrapper
+            if wrapper is not None and self._verifier_context is not None and is_context_manager(wrapper, function, self._verifier_context):
+                return True
+            raise Unresolvable(
+                f"a call contextmanager(...) in this module passes a '{function.name.value}' that thor-guard cannot prove is this "
+                "generator (another object of that name, or a wrapping built inside a function): if it is, a heartbeat-mode "
+                "'with' needs it to yield once first, and a plain iteration needs it not to; for a person to decide"
+            )
         elsewhere = wrapping_modules(function.name.value, self._config.source_roots, self._module) if self._config is not None else ()
         if elsewhere:
             raise Unresolvable(
@@ -728,8 +815,11 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         parser_config = self._module_config()
         if "TG001" in codes:
             self._refuse_own_mode_write(statements[first:])
+            # a check the verifier stopped before (after a 'with', an unknown call, `from config import MODE`)
+            # still decides on what the code before it did to the environment (review AR4-2)
+            assumed = self._refuse_above_check(verdict, statements, first)
             view = function_scope_view(scope, statements, first)
-            return self._insert(verdict, statements, first, view, bindings, parser_config, "inserted the canonical guard")
+            return self._insert(verdict, statements, first, view, bindings, parser_config, "inserted the canonical guard", tail=assumed)
         if verdict.guard_index is None:
             raise Unresolvable("the verifier found no guard statement to repair")
         guard_index = verdict.guard_index + (1 if docstring_split(function) else 0)
@@ -747,7 +837,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             else:
                 how = "yields in its branch" if has_yield(guard_statement) else "returns without yielding"
             detail = f"inserted the canonical guard above the existing heartbeat check, which {how}"
-            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+            assumed = self._refuse_above_check(verdict, statements, first, guard_index)
             return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
         statement = statements[guard_index]
         check_reads = (
@@ -763,7 +853,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             # the environment; its exit reuses the nested check's value (codemods.contract)
             kind = type(statement).__name__.lower()
             article = "an" if kind[0] in "aeiou" else "a"
-            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+            assumed = self._refuse_above_check(verdict, statements, first, guard_index)
             view = function_scope_view(scope, statements, first)
             detail = f"inserted the canonical guard above the existing heartbeat check, which is nested in {article} '{kind}' statement and cannot be moved"
             return self._insert(verdict, statements, first, view, bindings, parser_config, detail, tail=assumed)
@@ -782,7 +872,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             if other is None and unsure:
                 other = f"a condition check reports as {', '.join(unsure)} (not selected)"
             if other is not None:
-                assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+                assumed = self._refuse_above_check(verdict, statements, first, guard_index)
                 view = function_scope_view(scope, statements, first)
                 if rewritten:
                     detail = f"inserted the canonical guard above the existing condition, which reads {other} and is kept as it is"
@@ -834,7 +924,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if "TG002" in codes:
             if frame is not None:
                 raise Unresolvable(f"the function reads its own locals ({frame}), so moving the guard's bindings could change what it sees")
-            assumed = self._refuse_environment_setters(verdict, statements, first, guard_index)
+            assumed = self._refuse_above_check(verdict, statements, first, guard_index)
             reads = [name for statement in new_statements[:-1] for name in loaded_names(statement)]
             plan = plan_move(
                 statements, new_statements[-1], guard_index, first, scope, extra_reads=reads, unstable_globals=frozenset(bindings.unstable)
@@ -930,33 +1020,50 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         return updated_node.with_changes(body=with_imports(body, imports, config))
 
 
+def _string_list(node: cst.BaseExpression) -> bool:
+    return isinstance(node, (cst.List, cst.Tuple)) and all(
+        isinstance(element, cst.Element) and isinstance(element.value, cst.SimpleString) for element in node.elements
+    )
+
+
+def fixed_all(module: cst.Module) -> bool:
+    """``__all__`` is a fixed export list: bound once at the top level, unconditionally, to literal strings.
+
+    ``__all__ += [...]`` of literals may follow; any other binding (a comprehension, a call, one under ``if`` or
+    ``try``, a second assignment, a ``del``) leaves what a star import takes unknown.
+    """
+    bound = 0
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            if "__all__" in cst.Module([]).code_for_node(statement):
+                return False  # bound or changed under a condition, a loop, a def...
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)):
+                continue  # a docstring
+            code = cst.Module([]).code_for_node(small)
+            if "__all__" not in code:
+                continue
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+                    and small.targets[0].target.value == "__all__" and _string_list(small.value) and not bound:
+                bound += 1
+            elif isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name) and small.target.value == "__all__" \
+                    and isinstance(small.operator, cst.AddAssign) and _string_list(small.value) and bound:
+                continue
+            else:
+                return False
+    return bound == 1
+
+
+def _short_code(node: cst.CSTNode, limit: int = 60) -> str:
+    """``node``'s code on one line, cut at ``limit`` characters (for a note)."""
+    code = " ".join(cst.Module([]).code_for_node(node).split())
+    return code if len(code) <= limit else code[: limit - 3] + "..."
+
+
 def _invalid(reason: str) -> str:
     """The "needs a person" reason for a rewrite the checks of :meth:`SchedulerGuardCommand._problem` refused."""
     return reason if reason == FORM_FEED else f"the rewrite would not be valid Python ({reason}); fix it by hand"
-
-
-class _StringsAndKeywords(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found: set[str] = set()
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        try:
-            value = node.evaluated_value
-        except Exception:  # noqa: BLE001 - an odd literal names no variable
-            return
-        if isinstance(value, str):
-            self.found.add(value)
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self.found.add(node.keyword.value)
-
-
-def _strings_and_keywords(node: cst.CSTNode) -> set[str]:
-    """The ``str`` literals and keyword-argument names in ``node`` (``update(THOR_SCHEDULER_MODE=...)`` too)."""
-    visitor = _StringsAndKeywords()
-    node.visit(visitor)
-    return visitor.found
 
 
 def _leave_earlier_comments(

@@ -138,6 +138,58 @@ def test_bad_values_are_config_errors(tmp_path: Path, table: dict[str, object], 
     assert str(info.value).startswith(str(tmp_path / "pyproject.toml"))
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("env-var", "THOR=MODE", "'env-var' 'THOR=MODE' is not an environment variable name: it contains '='"),
+        ("env-var", "THOR\nMODE", "'env-var' 'THOR\\nMODE' is not an environment variable name: it contains a line break"),
+        ("env-var", "THOR\rMODE", "it contains a line break"),
+        ("env-var", "THOR\0MODE", "'env-var' 'THOR\\x00MODE' is not an environment variable name: it contains a NUL character"),
+        ("env-var", "THOR MODE", "'env-var' 'THOR MODE' is not an environment variable name: it contains whitespace"),
+        ("env-var", " THOR_MODE", "it contains whitespace"),
+        ("env-var", "THOR\tMODE", "it contains whitespace"),
+        ("env-var", "THOR\x1bMODE", "it contains the control character U+001B"),
+        ("stale-flags", ["OK_FLAG", "BAD FLAG"], "'stale-flags' entry 'BAD FLAG' is not an environment variable name: it contains whitespace"),
+        ("stale-flags", [""], "'stale-flags' entry '' is not an environment variable name: it is empty"),
+        ("stale-flags", ["A=1"], "it contains '='"),
+        ("heartbeat-value", "heart\nbeat", "'heartbeat-value' 'heart\\nbeat' is not a usable mode value: it contains a line break"),
+        ("heartbeat-value", " heartbeat", "'heartbeat-value' ' heartbeat' is not a usable mode value: it starts or ends with whitespace"),
+        ("legacy-value", "legacy\0", "'legacy-value' 'legacy\\x00' is not a usable mode value: it contains a NUL character"),
+        ("legacy-value", "legacy\r", "it contains a line break"),
+        ("legacy-value", "", "'legacy-value' must be a non-empty string"),
+    ],
+)
+def test_strings_that_become_code_or_environment_names_are_checked(tmp_path: Path, key: str, value: object, problem: str) -> None:
+    """A configured variable name or mode value that the environment cannot hold, or that would change meaning in the
+    generated guard, is a configuration error naming the file, the key and the problem, in one line (review AR3-20)."""
+    with pytest.raises(ConfigError) as info:
+        build_config({key: value}, root=tmp_path, config_file=tmp_path / "pyproject.toml")
+    text = str(info.value)
+    assert text.startswith(str(tmp_path / "pyproject.toml")) and problem in text and "\n" not in text, text
+
+
+@pytest.mark.parametrize("command", ["check", "apply", "audit"])
+def test_a_bad_variable_name_exits_2_with_one_line(tmp_path: Path, command: str) -> None:
+    from tests.check.project import cli_runner
+    from thor_guard.cli import cli
+
+    _write(tmp_path / "pyproject.toml", '[tool.thor-guard]\npreset = "none"\nentry-points = ["m:start"]\nenv-var = "THOR_SCHEDULER_MODE="\n')
+    _write(tmp_path / "m.py", "def start():\n    pass\n")
+    result = cli_runner().invoke(cli, [command, str(tmp_path)])
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pyproject.toml" in lines[0] and "'env-var' 'THOR_SCHEDULER_MODE='" in lines[0], lines
+    assert (tmp_path / "m.py").read_text() == "def start():\n    pass\n"
+
+
+def test_ordinary_names_and_values_are_kept(tmp_path: Path) -> None:
+    table = {"env-var": "APP_MODE_2", "stale-flags": ["HEARTBEAT_ENABLED", "légacy_flag"], "heartbeat-value": "Beat", "legacy-value": "old-style=1"}
+    config = build_config(table, root=tmp_path)
+    assert (config.env_var, config.stale_flags, config.heartbeat_value, config.legacy_value) == (
+        "APP_MODE_2", ("HEARTBEAT_ENABLED", "légacy_flag"), "Beat", "old-style=1"
+    )
+
+
 def test_invalid_toml_and_bad_tool_table(tmp_path: Path) -> None:
     _write(tmp_path / "pyproject.toml", "[tool.thor-guard\n")
     with pytest.raises(ConfigError, match="invalid TOML"):

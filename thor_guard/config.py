@@ -260,9 +260,9 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"'log-level' must be one of {', '.join(LOG_LEVELS)}, got {log_level!r}{did_you_mean(log_level, LOG_LEVELS)}", config_file)
 
-    env_var = _expect_str(table, "env-var", "THOR_SCHEDULER_MODE", config_file)
-    heartbeat_value = _expect_str(table, "heartbeat-value", "heartbeat", config_file)
-    legacy_value = _expect_str(table, "legacy-value", "legacy", config_file)
+    env_var = _env_name(_expect_str(table, "env-var", "THOR_SCHEDULER_MODE", config_file), "'env-var'", config_file)
+    heartbeat_value = _mode_value(_expect_str(table, "heartbeat-value", "heartbeat", config_file), "'heartbeat-value'", config_file)
+    legacy_value = _mode_value(_expect_str(table, "legacy-value", "legacy", config_file), "'legacy-value'", config_file)
     if heartbeat_value.lower() == legacy_value.lower():
         raise ConfigError("'heartbeat-value' and 'legacy-value' must differ", config_file)
 
@@ -287,7 +287,7 @@ def build_config(table: Mapping[str, Any], *, root: Path, config_file: Path | No
         heartbeat_value=heartbeat_value,
         legacy_value=legacy_value,
         guard_helpers=_targets(_expect_str_list(table, "guard-helpers", config_file), "guard-helpers", config_file, allow_wildcards=False),
-        stale_flags=_expect_str_list(table, "stale-flags", config_file),
+        stale_flags=tuple(_env_name(v, "'stale-flags' entry", config_file) for v in _expect_str_list(table, "stale-flags", config_file)),
         exclude=exclude,
         audit_allow=_targets(_expect_str_list(table, "audit-allow", config_file), "audit-allow", config_file),
         audit_spawners=_audit_spawners(table, config_file),
@@ -320,3 +320,48 @@ def _dotted_name(value: str, key: str, path: Path | None) -> str:
     if not dotted or not all(part.isidentifier() for part in dotted.split(".")):
         raise ConfigError(f"'{key}' entry {value!r} is not a dotted name like 'pkg.module.decorator'", path)
     return dotted
+
+
+def _string_problem(value: str) -> str | None:
+    """What makes ``value`` unusable in an environment variable's name or value and in generated code, if anything."""
+    if value == "":
+        return "it is empty"
+    if "\0" in value:
+        return "it contains a NUL character (the environment cannot hold one)"
+    if "\n" in value or "\r" in value:
+        return "it contains a line break"
+    for character in value:
+        if not character.isprintable() and not character.isspace():
+            return f"it contains the control character U+{ord(character):04X}"
+    return None
+
+
+def _env_name(value: str, what: str, path: Path | None) -> str:
+    """``value`` as an environment variable name (``env-var``, a ``stale-flags`` entry); a ConfigError naming the problem.
+
+    An ``=`` can never be part of a name (``os.environ.get("A=B")`` is always unset, so a guard reading it would
+    always see the heartbeat world), NUL cannot be stored at all, and whitespace or a line break would be a name no
+    shell sets and a string literal apply has to write into the guard (review AR3-20).
+    """
+    problem = _string_problem(value)
+    if problem is None and "=" in value:
+        problem = "it contains '=', which ends a variable name in the environment"
+    if problem is None and any(character.isspace() for character in value):
+        problem = "it contains whitespace"
+    if problem is not None:
+        raise ConfigError(f"{what} {value!r} is not an environment variable name: {problem}", path)
+    return value
+
+
+def _mode_value(value: str, what: str, path: Path | None) -> str:
+    """``value`` as a mode value (``heartbeat-value``, ``legacy-value``); a ConfigError naming the problem.
+
+    The value table (heartbeat/mode.py) tells a spelling padded with whitespace or ending in ``\\r`` apart from the
+    value itself, so a configured value must not start or end with whitespace, nor hold a line break or NUL.
+    """
+    problem = _string_problem(value)
+    if problem is None and value != value.strip():
+        problem = "it starts or ends with whitespace"
+    if problem is not None:
+        raise ConfigError(f"{what} {value!r} is not a usable mode value: {problem}", path)
+    return value

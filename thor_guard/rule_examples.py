@@ -322,7 +322,9 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
         "`\"\"`, `\" legacy\"` or `\"heartbeat \"` leaves neither world running; one that does not exit for a value the heartbeat "
         "accepts runs both. So does a later test on the value that ends the starter for a value the heartbeat refuses, "
         "even after a report (`if mode != \"legacy\": print(...); return`, `raise CommandError(...)`, `assert mode == "
-        "\"legacy\"`): every value the heartbeat refuses must run the legacy body. The message names the value.",
+        "\"legacy\"`, an `else:` that only reports, a helper that reports and raises, a wait loop on the variable, a "
+        "per-mode lookup that raises for the values it does not list): every value the heartbeat refuses must run the "
+        "legacy body, i.e. every path it takes must be a path of `legacy`. The message names the value.",
         "Compare exactly as the heartbeat does: `os.environ.get(\"THOR_SCHEDULER_MODE\", \"heartbeat\").lower() == \"heartbeat\"`.",
         bad=(
             Example("`!= \"legacy\"` (exits for `\"\"` and `\" legacy\"`)", _service('if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() != "legacy":\n    return')),
@@ -340,12 +342,20 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
                 "a record, then an exit, for the values other than `legacy` (`''` and `'bogus'` run neither world)",
                 _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nif mode != "legacy":\n    self.refused_mode = mode\n    return'),
             ),
+            Example(
+                "a per-mode lookup after the guard that raises for the values it does not list (`ValueError` for `''`)",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nself.slot = ("legacy",).index(mode)'),
+            ),
         ),
         good=(
             Example("the canonical guard", CANONICAL),
             Example(
                 "unset or `.lower()` equal, spelled out",
                 _service('mode = os.environ.get("THOR_SCHEDULER_MODE")\nif mode is None or mode.lower() == "heartbeat":\n    return'),
+            ),
+            Example(
+                "other values the heartbeat refuses get a note and a different setting, then the same work",
+                _service('mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()\nif mode == "heartbeat":\n    return\nif mode != "legacy":\n    print(f"unusual THOR_SCHEDULER_MODE {mode!r}")\n    self.interval = 30'),
             ),
         ),
     ),

@@ -5,14 +5,18 @@ touch, so writing is separated from rewriting: the codemod turns bytes into
 bytes, and this module (1) checks that the new bytes keep the file's
 encoding, BOM, newline style and trailing newline, (2) refuses to overwrite a
 file that changed on disk since it was read, or a read-only file (a rename
-would replace it regardless of its mode), and (3) replaces the file
-atomically (temporary file in the same directory, fsync, rename) keeping its
-mode, and through a symlink writes the target while the link stays a link.
+would replace it regardless of its mode), or a file with more than one hard
+link (a rename gives the path a new inode, so the other links would keep the
+old content), and (3) replaces the file atomically (temporary file in the same
+directory, fsync, rename) keeping its mode, owner, group and extended
+attributes (ACLs, security labels, ``user.*``), and through a symlink writes
+the target while the link stays a link.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import stat
@@ -164,21 +168,37 @@ def format_problems(before: bytes, after: bytes) -> list[str]:
 READ_ONLY = "the file is read-only; not written (make it writable to let apply fix it)"
 
 
+def hard_linked(links: int, name: str) -> str:
+    """The refusal for the file ``name`` with ``links`` hard links (review AR3-16).
+
+    apply replaces a file by renaming a complete new one over it, so it is never half-written; a rename gives the
+    path a new inode, and every other hard link would keep the old content without a word. Writing into the shared
+    inode instead could leave it half-written on a crash, so the file is left alone.
+    """
+    others = links - 1
+    return (
+        f"the file has {others} other hard link{'s' if others != 1 else ''}, which replacing it would leave with the "
+        f"old content; not written (to let apply fix it, give this path its own copy: cp {name} {name}.new && mv {name}.new {name})"
+    )
+
+
 def _read_only(target: Path, mode: int) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
 
 
 def preview_problem(snapshot: Snapshot) -> str | None:
-    """Why :func:`write_if_changed` would refuse the file whatever the new bytes are (read-only), else None.
+    """Why :func:`write_if_changed` would refuse the file whatever the new bytes are (read-only, hard-linked), else None.
 
     ``apply --check``/``--diff`` report it as the real run would, so a preview never promises a fix the
     write then refuses.
     """
     try:
-        mode = stat.S_IMODE(snapshot.real_path.stat().st_mode)
+        info = snapshot.real_path.stat()
     except OSError:
         return None
-    return READ_ONLY if _read_only(snapshot.real_path, mode) else None
+    if _read_only(snapshot.real_path, stat.S_IMODE(info.st_mode)):
+        return READ_ONLY
+    return hard_linked(info.st_nlink, snapshot.real_path.name) if info.st_nlink > 1 else None
 
 
 def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
@@ -188,7 +208,8 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     change the file's byte conventions, when the file on disk no longer
     holds the bytes of ``snapshot`` (someone edited it meanwhile: run again),
     when the path no longer resolves to the file that was read (it became a
-    symlink, or a link was re-pointed), or when the file is read-only.
+    symlink, or a link was re-pointed), when the file is read-only, or when
+    it has other hard links (they would keep the old content).
     """
     if data == snapshot.data:
         return False
@@ -215,6 +236,8 @@ def write_if_changed(snapshot: Snapshot, data: bytes) -> bool:
     if _read_only(target, mode):
         # A rename would replace it anyway; a read-only file is someone's decision, not apply's to override.
         raise WriteRefused(READ_ONLY, snapshot.path)
+    if info.st_nlink > 1:
+        raise WriteRefused(hard_linked(info.st_nlink, target.name), snapshot.path)
     try:
         _replace_atomically(target, data, mode, owner=(info.st_uid, info.st_gid))
     except OSError as exc:
@@ -228,6 +251,8 @@ def _replace_atomically(target: Path, data: bytes, mode: int, *, owner: tuple[in
     ``owner`` (uid, gid) is given back to the new file when it differs from ours: run as root (a CI
     container, a bind-mounted checkout), apply must not leave the developer's files root-owned. A
     process that may not give them back (not root) refuses instead of changing the owner (``OSError``).
+    The extended attributes of ``target`` are copied to the new file before the rename; one that cannot
+    be copied refuses the write the same way (``OSError``), ``target`` untouched.
     """
     directory = target.parent
     with signals_deferred():  # a stop signal cannot fall between creating the temporary file and removing it
@@ -247,6 +272,7 @@ def _write_and_rename(target: Path, directory: Path, data: bytes, mode: int, own
                     os.fchown(handle.fileno(), *owner)
                 except PermissionError as exc:
                     raise PermissionError(exc.errno, f"cannot keep its owner {owner[0]}:{owner[1]} (run apply as that user)") from exc
+            _copy_xattrs(target, handle.fileno())
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
     except BaseException:
@@ -254,6 +280,40 @@ def _write_and_rename(target: Path, directory: Path, data: bytes, mode: int, own
             os.unlink(temp_name)
         except OSError:
             pass
+        raise
+
+
+def _copy_xattrs(source: Path, fd: int) -> None:
+    """Give the file open as ``fd`` every extended attribute of ``source`` (after its mode: an ACL carries mode bits too).
+
+    A platform or filesystem without extended attributes has none to keep. An attribute that cannot be set on the
+    new file (a security label this process may not set) raises ``OSError`` naming it, so the write is refused.
+    """
+    if not hasattr(os, "listxattr"):
+        return  # not Linux: os has no xattr calls
+    try:
+        names = os.listxattr(source)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return
+        raise
+    for name in names:
+        value = os.getxattr(source, name)
+        try:
+            if _xattr_of(fd, name) == value:
+                continue  # already there (a security label the directory gives every new file): nothing to ask for
+            os.setxattr(fd, name, value)
+        except OSError as exc:
+            raise OSError(exc.errno, f"cannot keep its extended attribute {name} ({exc.strerror or exc})") from exc
+
+
+def _xattr_of(fd: int, name: str) -> bytes | None:
+    """The value of extended attribute ``name`` of the open file ``fd``, None when it has none."""
+    try:
+        return os.getxattr(fd, name)
+    except OSError as exc:
+        if exc.errno == errno.ENODATA:
+            return None
         raise
 
 

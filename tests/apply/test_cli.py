@@ -194,3 +194,26 @@ def test_missing_path_is_an_error_but_the_rest_is_fixed(project: Path) -> None:
     assert code == 2
     assert "does-not-exist: error: path does not exist" in err
     assert out.strip().endswith("fixed 4 entry points in 4 files; 0 need a person")
+
+
+def test_libcst_runner_under_warnings_as_errors_fixes_what_the_cli_fixes(tmp_path: Path) -> None:
+    """Review AR4-7: the codemod itself ignores warnings about the user's source, on libcst's route too."""
+    import os
+    import subprocess
+    import sys
+
+    source = (
+        'import re\nimport threading\n\nPATTERN = re.compile("\\d+:\\d+")\n\n\ndef start():\n'
+        '    if PATTERN.match("1:2") is not None and 1 is 1:\n        threading.Thread(target=print).start()\n'
+    )
+    outputs = []
+    for route in (["-m", "thor_guard", "apply", "-j", "1", "."], ["-m", "libcst.tool", "codemod", "--no-format", "-x", "codemods.scheduler_guard.SchedulerGuardCommand", "."]):
+        root = tmp_path / route[1].replace(".", "_")
+        root.mkdir()
+        (root / "pyproject.toml").write_text('[tool.thor-guard]\npreset = "none"\nentry-points = ["m:start"]\n')
+        (root / "m.py").write_text(source)
+        env = {**os.environ, "PYTHONWARNINGS": "error", "PYTHONDONTWRITEBYTECODE": "1"}
+        subprocess.run([sys.executable, *route], cwd=root, env=env, capture_output=True, text=True, check=False, timeout=300)
+        outputs.append((root / "m.py").read_bytes())
+    assert outputs[0] != source.encode()
+    assert outputs[0] == outputs[1]

@@ -28,11 +28,15 @@ def _constants(source: bytes) -> set[str]:
     return {node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
 
 
+# What the configuration accepts (review AR3-20): no control or format characters, no whitespace, no '=' in a name.
+_PRINTABLE = ("Cs", "Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp")
+
+
 @settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(
     st.sampled_from(ENCODINGS),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=6),
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6),
+    st.text(st.characters(blacklist_categories=_PRINTABLE, blacklist_characters="="), min_size=1, max_size=6),
+    st.text(st.characters(blacklist_categories=_PRINTABLE), min_size=1, max_size=6),
 )
 def test_configured_strings_are_written_so_the_file_keeps_its_encoding(encoding: str, variable: str, value: str) -> None:
     if value.lower() == "legacy":
@@ -77,3 +81,20 @@ def test_a_bug_in_a_rewrite_exits_3_with_its_traceback(tmp_path: Path, monkeypat
     assert "Traceback (most recent call last):" in result.stderr and "RuntimeError: injected bug" in result.stderr
     assert (root / "b.py").read_bytes() == before
     assert b"scheduler_mode" in (root / "a.py").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "variable"),
+    [("cp932", "MODE_¬"), ("cp932", "〜MODE"), ("shift_jis", "MODE_¥"), ("euc_jp", "‾MODE"), ("cp932", "MODE_日本")],
+)
+def test_a_character_that_reads_back_as_another_is_escaped(encoding: str, variable: str) -> None:
+    # cp932 writes '¬' as the bytes of '￢'; shift_jis writes '¥' as 0x5C, a backslash that would
+    # escape the closing quote. Such characters are written as escapes; ones that survive stay as they are.
+    table = {"preset": "none", "entry-points": ["m:start"], "env-var": variable}
+    config = build_config(table, root=Path("/generated"))
+    source = f"# -*- coding: {encoding} -*-\n{BODY}".encode(encoding)
+    result = transform_source(Path("/generated/m.py"), "m", source, config, None)
+    assert result.error is None, result.error
+    assert variable in _constants(result.updated)
+    if variable.endswith("日本"):
+        assert "日本" in result.updated.decode(encoding)

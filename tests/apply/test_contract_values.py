@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apply.value_runs import apply_and_observe, check_clean
+from tests.apply.entry_runs import apply_and_run, check_clean
 
 HEAD = "import builtins\nimport logging\nimport os\nimport typing\n\nlogger = logging.getLogger(__name__)\n\n\n"
 CHECK = 'os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"'
@@ -54,7 +54,7 @@ OWN_ANSWER = {
 
 @pytest.mark.parametrize("name", sorted(OWN_ANSWER))
 def test_the_function_s_own_heartbeat_answer_is_kept(tmp_path: Path, name: str) -> None:
-    applied = apply_and_observe(tmp_path, {"m.py": OWN_ANSWER[name]}, "m:start")
+    applied = apply_and_run(tmp_path, {"m.py": OWN_ANSWER[name]}, "m:start")
     assert applied.exit_code == 0, applied.output
     assert "what the function's existing heartbeat check returns" in applied.output, applied.output
     assert applied.changed and applied.legacy_unchanged()
@@ -64,7 +64,7 @@ def test_the_function_s_own_heartbeat_answer_is_kept(tmp_path: Path, name: str) 
 
 def test_a_contract_exit_is_named_in_a_note(tmp_path: Path) -> None:
     source = HEAD + 'def start() -> bool:\n    builtins.SIDE("up")\n    return True\n'
-    applied = apply_and_observe(tmp_path, {"m.py": source}, "m:start")
+    applied = apply_and_run(tmp_path, {"m.py": source}, "m:start")
     assert applied.exit_code == 0, applied.output
     assert "(exiting with 'return False', as the function's contract asks: a skipped call gives its callers False)" in applied.output
     assert applied.legacy_unchanged() and applied.after[None] == [["returned", "False"], []]
@@ -93,7 +93,7 @@ ENDS_IN_A_CALL = {
 @pytest.mark.parametrize("name", sorted(ENDS_IN_A_CALL))
 def test_an_end_after_a_call_that_may_never_return_is_not_a_none_contract(tmp_path: Path, name: str) -> None:
     entry = "m:Worker.start" if name == "method" else "m:start"
-    applied = apply_and_observe(tmp_path, {"m.py": HEAD + ENDS_IN_A_CALL[name]}, entry)
+    applied = apply_and_run(tmp_path, {"m.py": HEAD + ENDS_IN_A_CALL[name]}, entry)
     assert applied.exit_code == 1 and "needs a person: the function returns a value" in applied.output, applied.output
     assert not applied.changed and applied.before == applied.after
 
@@ -112,7 +112,7 @@ ENDS_AFTER_A_RETURNING_CALL = {
 @pytest.mark.parametrize("name", sorted(ENDS_AFTER_A_RETURNING_CALL))
 def test_an_end_after_a_call_known_to_return_keeps_the_bare_return(tmp_path: Path, name: str) -> None:
     entry = "m:Worker.start" if name == "method" else "m:start"
-    applied = apply_and_observe(tmp_path, {"m.py": HEAD + ENDS_AFTER_A_RETURNING_CALL[name]}, entry)
+    applied = apply_and_run(tmp_path, {"m.py": HEAD + ENDS_AFTER_A_RETURNING_CALL[name]}, entry)
     assert applied.exit_code == 0, applied.output
     assert applied.before[None][0] == ["returned", "None"]  # the function already gave None in this world
     assert applied.legacy_unchanged() and applied.after[None] == [["returned", "None"], []]
@@ -136,7 +136,7 @@ def test_a_context_manager_s_heartbeat_exit_yields_first(tmp_path: Path, name: s
     caller = ASYNC_CALLER if name.startswith("async") else CALLER
     source = HEAD.replace("import builtins\n", "import builtins\nimport contextlib\n") + CONTEXT_MANAGERS[name] + caller
     table = {"preset": "none", "entry-points": ["m:start"]}
-    applied = apply_and_observe(tmp_path, {"m.py": source}, "m:use", table=table)
+    applied = apply_and_run(tmp_path, {"m.py": source}, call="m:use", table=table)
     assert applied.exit_code == 0, applied.output
     assert "returns without yielding (yielding once first: a @contextmanager must yield)" in applied.output, applied.output
     assert applied.legacy_unchanged()
@@ -152,7 +152,7 @@ def test_a_context_manager_whose_late_guard_yields_keeps_it_below_the_canonical_
         "@contextlib.contextmanager\ndef start():\n    builtins.SIDE(\"prep\")\n"
         f"    if {CHECK}:\n        logger.info(\"skip\")\n        yield\n        return\n    yield \"session\"\n"
     ) + CALLER
-    applied = apply_and_observe(tmp_path, {"m.py": source}, "m:use", table={"preset": "none", "entry-points": ["m:start"]})
+    applied = apply_and_run(tmp_path, {"m.py": source}, call="m:use", table={"preset": "none", "entry-points": ["m:start"]})
     assert applied.exit_code == 0, applied.output
     assert "which yields in its branch (yielding once first" in applied.output, applied.output
     assert applied.legacy_unchanged() and applied.heartbeat_answer_kept()
@@ -163,7 +163,7 @@ def test_a_generator_wrapped_through_its_class_is_not_given_a_bare_return(tmp_pa
         "class Worker:\n    @staticmethod\n    def _session():\n        builtins.SIDE(\"open\")\n        yield \"session\"\n\n\n"
         "session = contextlib.contextmanager(Worker._session)\n\n\ndef use():\n    with session() as s:\n        return s\n"
     )
-    applied = apply_and_observe(tmp_path, {"m.py": source}, "m:use", table={"preset": "none", "entry-points": ["m:Worker._session"]})
+    applied = apply_and_run(tmp_path, {"m.py": source}, call="m:use", table={"preset": "none", "entry-points": ["m:Worker._session"]})
     assert applied.legacy_unchanged()
     if applied.changed:  # the guard yields first: the heartbeat `with` is a no-op
         assert applied.after[None] == [["returned", "None"], []], applied.after
@@ -177,7 +177,7 @@ def test_a_generator_wrapped_in_another_module_is_for_a_person(tmp_path: Path) -
         "app.py": "import contextlib\n\nimport m\n\nsession = contextlib.contextmanager(\n    m._session,\n)\n\n\n"
         "def use():\n    with session() as s:\n        return s\n",
     }
-    applied = apply_and_observe(tmp_path, files, "app:use", table={"preset": "none", "entry-points": ["m:_session"]})
+    applied = apply_and_run(tmp_path, files, call="app:use", table={"preset": "none", "entry-points": ["m:_session"]})
     assert applied.exit_code == 1, applied.output
     assert "the module app passes a '_session' to contextmanager(...)" in applied.output, applied.output
     assert not applied.changed and applied.before == applied.after

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apply.legacy_runs import apply_and_run
+from tests.apply.entry_runs import apply_and_run
 
 HEAD = "import builtins\nimport logging\nimport os\n\nlogger = logging.getLogger(__name__)\n\n\n"
 CHECK = (

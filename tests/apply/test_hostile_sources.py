@@ -41,6 +41,11 @@ SHAPES = {
     "brackets": "List[" * 1600 + "int" + "]" * 1600,
     "lambdas": "lambda: " * 6000 + "1",
     "nots": "not " * 12000 + "x",
+    # review AR4-3: right-/left-nested binary forms, which no bracket count sees
+    "attributes": "a." * 12000 + "T",
+    "powers": "2**" * 10000 + "2",
+    "conditionals": "1 if x else " * 30000 + "1",
+    "unions": "int|" * 20000 + "int",
 }
 
 
@@ -119,3 +124,26 @@ def test_invalid_escape_sequences_neither_warn_nor_fail_under_warnings_as_errors
         assert checked.returncode == 1 and "TG002" in checked.stdout, (env, checked)
         for done in (applied, checked):
             assert "Warning" not in done.stderr and "internal error" not in done.stderr, (env, done.stderr)
+
+
+DATA = {
+    "bytes_blob": 'ICON = b"""{blob}"""\n',
+    "str_blob": 'ICON = """{blob}"""\n',
+    "dict_value": 'TABLE = {{"k": "{blob}"}}\n',
+}
+
+
+@pytest.mark.parametrize("where", sorted(DATA))
+def test_data_strings_are_not_measured(tmp_path: Path, where: str) -> None:
+    """Review AR4-12: base85 data (unbalanced brackets) in a literal libcst never parses is not a reason to refuse."""
+    import base64
+    import random
+
+    blob = base64.b85encode(random.Random(7).randbytes(60000)).decode("ascii")
+    blob = "\n".join(blob[i : i + 79] for i in range(0, len(blob), 79)) if where != "dict_value" else blob
+    source = HEAD + DATA[where].format(blob=blob) + "\n\n" + BODY
+    root = write_project(tmp_path, {"m.py": source}, {"preset": "none", "entry-points": ["m:start"]})
+    done = _thor_guard(root, "apply", "--no-color", "-j", "1")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    done = _thor_guard(root, "check", "--no-cache", "--no-color")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]

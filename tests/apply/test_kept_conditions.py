@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apply.legacy_runs import apply_and_run
+from tests.apply.entry_runs import apply_and_run
 
 HEAD = "import builtins\nimport logging\nimport os\n\nlogger = logging.getLogger(__name__)\n"
 MODE = 'os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat"'
@@ -100,7 +100,7 @@ def test_a_feeder_local_read_twice_is_rewritten_not_kept(tmp_path: Path, conditi
     applied = apply_and_run(tmp_path, {"m.py": source})
     assert applied.exit_code == 0, applied.output
     assert "inserted the canonical guard above" not in applied.output and "reads 'mode'" not in applied.output
-    after = (tmp_path / "after" / "m.py").read_text()
+    after = (tmp_path / "m.py").read_text()
     assert "mode ==" not in after.replace("scheduler_mode ==", ""), after  # one guard left, the canonical one
     assert applied.legacy_runs_changed() == [] and applied.heartbeat_side_effects() == []
 

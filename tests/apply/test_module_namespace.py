@@ -136,3 +136,28 @@ def test_a_package_init_never_binds_the_name_of_its_own_submodule(tmp_path: Path
     heartbeat = subprocess.run([sys.executable, "driver.py"], cwd=root, env={**os.environ, "THOR_SCHEDULER_MODE": "heartbeat"},
                                capture_output=True, text=True, check=True)
     assert heartbeat.stdout == "app logging configured\n<logger main> app.os\nret None\n"
+
+
+COMPUTED_ALL = {
+    "comprehension": '__all__ = [name for name in dir() if not name.startswith("_")]\n',
+    "conditional": 'import sys\n\nif sys.version_info >= (3,):\n    __all__ = [name for name in dir() if not name.startswith("_")]\n',
+    "call": "__all__ = list(filter(lambda n: not n.startswith('_'), dir()))\n",
+}
+
+
+def test_a_computed_all_is_not_trusted_as_a_fixed_export_list(tmp_path: Path) -> None:
+    """Review AR4-8: an ``__all__`` computed from ``dir()`` exports the added names; apply must keep them private."""
+    for name, tail in COMPUTED_ALL.items():
+        root = tmp_path / name
+        (root / "pkg").mkdir(parents=True)
+        (root / "pyproject.toml").write_text('[tool.thor-guard]\npreset = "none"\nentry-points = ["pkg.workers:start"]\n')
+        (root / "pkg" / "__init__.py").write_text("")
+        (root / "pkg" / "audit.py").write_text("class _Audit:\n    def event(self, text):\n        print('AUDIT', text)\n\n\nlogging = _Audit()\n")
+        (root / "pkg" / "workers.py").write_text(SERVICE + tail)
+        (root / "pkg" / "jobs.py").write_text("from pkg.audit import logging\nfrom pkg.workers import *\n\n\ndef run():\n    logging.event('jobs run')\n    start()\n")
+        (root / "driver.py").write_text("import pkg.jobs\npkg.jobs.run()\n")
+        before = _legacy_run(root)
+        done = _apply(root)
+        assert done.returncode == 0, done.stderr
+        assert (root / "pkg" / "workers.py").read_text() != SERVICE + tail
+        assert _legacy_run(root) == before, name

@@ -83,6 +83,23 @@ def test_read_only_file_is_reported_and_not_written(tmp_path: Path) -> None:
         locked.chmod(0o644)
 
 
+def test_hard_linked_file_is_reported_and_not_written(tmp_path: Path) -> None:
+    """Replacing a hard-linked file would split the links (review AR3-16): one line, exit 2, in previews too."""
+    root = write_project(tmp_path / "proj", {"pkg/a.py": UNGUARDED, "pkg/b.py": UNGUARDED}, TABLE)
+    linked = root / "pkg" / "a.py"
+    twin = tmp_path / "vendored_a.py"
+    os.link(linked, twin)
+    for preview in ("--check", "--diff"):
+        code, out, err = run(root, preview)
+        assert code == 2 and "pkg/a.py: error: the file has 1 other hard link, which replacing it would leave with the old content" in err, (preview, err)
+    code, out, err = run(root)
+    assert code == 2 and [line for line in err.splitlines() if "hard link" in line] == [
+        line for line in err.splitlines() if line.endswith("(to let apply fix it, give this path its own copy: cp a.py a.py.new && mv a.py.new a.py)")
+    ], err
+    assert linked.read_text() == twin.read_text() == UNGUARDED and linked.stat().st_ino == twin.stat().st_ino
+    assert "scheduler_mode" in (root / "pkg" / "b.py").read_text()
+
+
 @pytest.mark.parametrize("entry", ["pkg.*:start", "pkg.outside:start", "pkg.dangling:start"])
 def test_symlinks_leaving_the_root_or_dangling_are_reported_named_or_wildcard(tmp_path: Path, entry: str) -> None:
     elsewhere = tmp_path / "elsewhere.py"

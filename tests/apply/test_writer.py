@@ -12,6 +12,7 @@ from thor_guard.writer import (
     WriteRefused,
     detect_format,
     format_problems,
+    preview_problem,
     read_snapshot,
     write_if_changed,
 )
@@ -70,6 +71,71 @@ def test_symlink_writes_the_target_and_stays_a_link(tmp_path: Path) -> None:
     assert os.readlink(link) == str(real)
     assert real.read_bytes() == b"x = 2\n"
     assert sorted(p.name for p in real_dir.iterdir()) == ["mod.py"]
+
+
+def test_a_hard_linked_file_is_refused_and_every_link_keeps_one_content(tmp_path: Path) -> None:
+    """A rename would give the path a new inode and leave the other link with the old bytes (review AR3-16)."""
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    other = tmp_path / "elsewhere" / "copy.py"
+    other.parent.mkdir()
+    os.link(target, other)
+    snapshot = read_snapshot(target)
+    assert preview_problem(snapshot) is not None and "1 other hard link" in preview_problem(snapshot)
+    with pytest.raises(WriteRefused, match=r"mod\.py: the file has 1 other hard link, which replacing it would leave with the old content; not written"):
+        write_if_changed(snapshot, b"x = 2\n")
+    assert target.read_bytes() == other.read_bytes() == b"x = 1\n"
+    assert target.stat().st_ino == other.stat().st_ino and target.stat().st_nlink == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "mod.py"], "no temporary file is left behind"
+    other.unlink()  # a lone link again: written as usual
+    assert preview_problem(read_snapshot(target)) is None
+    assert write_if_changed(read_snapshot(target), b"x = 2\n") is True and target.read_bytes() == b"x = 2\n"
+
+
+def test_a_symlink_to_a_hard_linked_file_is_refused_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.py"
+    real.write_bytes(b"x = 1\n")
+    os.link(real, tmp_path / "twin.py")
+    link = tmp_path / "link.py"
+    link.symlink_to(real)
+    with pytest.raises(WriteRefused, match="other hard link"):
+        write_if_changed(read_snapshot(link), b"x = 2\n")
+    assert link.is_symlink() and real.read_bytes() == (tmp_path / "twin.py").read_bytes() == b"x = 1\n"
+
+
+def _set_xattr(path: Path, name: str, value: bytes) -> None:
+    try:
+        os.setxattr(path, name, value)
+    except (AttributeError, OSError) as exc:
+        pytest.skip(f"extended attributes unavailable here: {exc}")
+
+
+def test_extended_attributes_survive_a_write(tmp_path: Path) -> None:
+    """The new file gets the old one's extended attributes (ACLs and labels live there too) before the rename."""
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    _set_xattr(target, "user.thor_guard_test", b"kept")
+    assert write_if_changed(read_snapshot(target), b"x = 2\n") is True
+    assert target.read_bytes() == b"x = 2\n"
+    assert os.getxattr(target, "user.thor_guard_test") == b"kept"
+
+
+def test_an_attribute_that_cannot_be_kept_refuses_the_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "mod.py"
+    target.write_bytes(b"x = 1\n")
+    _set_xattr(target, "user.thor_guard_test", b"kept")
+    real_setxattr = os.setxattr
+
+    def refuse(path: object, name: str, value: bytes, *args: object) -> None:
+        if isinstance(path, int):
+            raise PermissionError(1, "Operation not permitted")
+        real_setxattr(path, name, value, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "setxattr", refuse)
+    with pytest.raises(WriteRefused, match="cannot keep its extended attribute user.thor_guard_test .*; the file is unchanged"):
+        write_if_changed(read_snapshot(target), b"x = 2\n")
+    assert target.read_bytes() == b"x = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mod.py"], "no temporary file is left behind"
 
 
 def test_a_file_replaced_by_a_same_content_symlink_is_refused_and_the_link_kept(tmp_path: Path) -> None:

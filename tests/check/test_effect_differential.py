@@ -20,12 +20,17 @@ import pytest
 
 from tests.check.test_v2_data import DATA, _expectations
 
-RUNNER = r"""
+SENTINEL = r"""
 import importlib, inspect, json, sys, threading
 calls = []
 threading.Thread.start = lambda self: calls.append(1)
 sys.path.insert(0, sys.argv[1])
 results = {}
+"""
+"""The start of every runner script: ``threading.Thread.start`` counts instead of starting, and the project (argv[1])
+is importable. argv[2] is a JSON list of ``[module, qualname]`` pairs."""
+
+RUNNER = SENTINEL + r"""
 for module_name, qualname in json.loads(sys.argv[2]):
     module = importlib.import_module(module_name)
     target = module
@@ -37,6 +42,8 @@ for module_name, qualname in json.loads(sys.argv[2]):
         value = getattr(target, qualname.split(".")[-1])()
         if inspect.isgenerator(value):
             list(value)
+        elif inspect.iscoroutine(value):  # an async entry point runs when its caller awaits it
+            import asyncio; asyncio.run(value)
     except (Exception, SystemExit):  # an entry point may end the process (sys.exit): that is its result, not the runner's
         pass
     results[module_name + ":" + qualname] = len(calls) > before

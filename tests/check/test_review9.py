@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 
 from tests.check.test_class8 import _run
-from tests.check.test_effect_differential import RUNNER, _entries
+from tests.check.test_effect_differential import RUNNER, SENTINEL, _entries
 from tests.check.test_v2_data import DATA, copy_case
 
 
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
-IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks"})
+IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators"})
 """Cases whose TG009 entry points really run their body in the heartbeat world (import-time code sets the mode):
 each is executed alone (:func:`test_import_time_tg009_is_real`), an environment write lasts for the process."""
 
@@ -33,7 +33,9 @@ WARNINGS = frozenset({"v10_dropped_coroutines"})
 
 
 def _cases() -> list[object]:
-    return [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v10_*")) if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME]
+    # v10_*: review 9's cases; v12_*: what review 9 left open (task FIXV12), executed the same way
+    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*")])
+    return [pytest.param(p, id=p.stem) for p in cases if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -52,12 +54,7 @@ def test_review9_verdicts_match_execution(tmp_path: Path, case: Path) -> None:
     assert [name for name, effect in ran.items() if not effect] == [], "accepted entry points whose legacy body does not run"
 
 
-ENTER = r"""
-import importlib, json, sys, threading
-calls = []
-threading.Thread.start = lambda self: calls.append(1)
-sys.path.insert(0, sys.argv[1])
-results = {}
+ENTER = SENTINEL + r"""
 for module_name, qualname in json.loads(sys.argv[2]):
     before = len(calls)
     try:
@@ -100,11 +97,9 @@ def test_dropped_coroutines_warn(tmp_path: Path, case: str) -> None:
     """Each TG002 entry point makes Python warn "never awaited" in the heartbeat world; the accepted ones do not."""
     root = copy_case(DATA / f"{case}.py", tmp_path)
     entries = _entries(root / f"{case}.py")
-    runner = RUNNER.replace("        value = getattr(target, qualname.split(\".\")[-1])()", "        value = getattr(target, qualname.split(\".\")[-1])()\n        if inspect.iscoroutine(value):\n            import asyncio; asyncio.run(value)")
-    assert runner != RUNNER
     for module, qualname, codes in entries:
         done = subprocess.run(
-            [sys.executable, "-c", runner, str(root), json.dumps([(module, qualname)])],
+            [sys.executable, "-c", RUNNER, str(root), json.dumps([(module, qualname)])],
             env={k: v for k, v in os.environ.items() if k != "THOR_SCHEDULER_MODE"}, capture_output=True, text=True, timeout=120, cwd=root,
         )
         assert done.returncode == 0, done.stderr

@@ -35,7 +35,8 @@ class Expectation:
 
 
 def _expectations(root: Path, path: Path) -> list[Expectation]:
-    module = ".".join(path.relative_to(root).with_suffix("").parts)
+    parts = path.relative_to(root).with_suffix("").parts
+    module = ".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 1 else parts)  # a package's own entry points
     found: list[Expectation] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("# expect:"):

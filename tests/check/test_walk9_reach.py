@@ -1,5 +1,5 @@
 """What import-time code runs, followed through every binding and by name (hostile review 8: R8-4, R8-5, R8-7,
-R8-8, R8-10, R8-12, A8-1, A8-3).
+R8-8, R8-10, R8-12, A8-1, A8-3; review 9: R9-8).
 
 The verdicts are the data cases ``tests/data/check/walk9_reach`` (checked by
 ``test_v2_data``). Here each one is also executed in a subprocess: a rejected
@@ -49,6 +49,9 @@ RUNS: dict[str, tuple[str | None, str]] = {
     "lazy_getattr": (None, "BODY"), "class_helper": (None, "BODY"), "stderr_tee": (None, "BODY"),
     "env_spelling1": (None, "BODY"), "env_spelling2": (None, "BODY"), "env_spelling3": (None, "BODY"),
     "module_getattr": (None, "BODY"),
+    # R9-8: a package's PEP 562 __getattr__ asked for a name by `import *` (its __all__), hasattr(), getattr() or a load.
+    "pep562_star": (None, "BODY"), "pep562_star_helper": (None, "BODY"), "pep562_hasattr_import": (None, "BODY"),
+    "pep562_getattr_import": (None, "BODY"), "pep562_attribute_import": (None, "BODY"), "pep562_hasattr_call": (None, "BODY"),
     "globals_unknown": (None, "BODY"),  # with SETUP_STEP naming the writer (EXTRA_ENV): the name is not known statically
     # Rejected: the constant list gained "legacy", so the starter skips in the legacy world (the heartbeat refuses it).
     "extend_modes": ("legacy", "SKIPPED"), "extend_modes_from": ("legacy", "SKIPPED"),
@@ -184,6 +187,39 @@ def test_from_import_reads_the_names_and_getattr_serves_only_unbound_ones() -> N
     assert not import_time_reach(package, "pkg", frozenset({READ + "BOUND"}), module_level=False).unknown
 
 
+def _package_reach(all_lines: str, root: str) -> object:
+    package = ast.parse(
+        textwrap.dedent(
+            """
+            import importlib
+            BOUND = 1
+            def __getattr__(name):
+                return importlib.import_module(name)
+            """
+        )
+        + textwrap.dedent(all_lines)
+    )
+    return import_time_reach(package, "pkg", frozenset({READ + root}), module_level=False)
+
+
+def test_star_import_reads_the_package_all_and_getattr_serves_its_unbound_names() -> None:
+    runs, _ = _reach("from pkg import *\nfrom . import *\n", module="app.m")
+    assert READ + "pkg.*" in runs and READ + ".*" in runs
+    # no __all__: only the namespace's names are copied, __getattr__ is not asked
+    assert not _package_reach("", "*").unknown  # type: ignore[attr-defined]
+    assert not _package_reach("__all__ = ['BOUND']\n__all__ += ('BOUND',)\n", "*").unknown  # type: ignore[attr-defined]
+    unbound = _package_reach("__all__ = ['BOUND', 'lazy']\n", "*")
+    assert unbound.unknown and "pkg.lazy" in unbound.imports  # type: ignore[attr-defined]  # importlib tries the submodule
+    for computed in ("__all__ = list(NAMES)\n", "__all__ = ['BOUND']\n__all__.append(x)\n", "for __all__ in [()]: pass\n", "globals()['__all__'] = ['BOUND']\n"):
+        assert _package_reach(computed, "*").unknown, computed  # type: ignore[attr-defined]
+
+
+def test_hasattr_getattr_and_loads_of_a_module_are_reads_where_code_surely_runs() -> None:
+    runs, _ = _reach("import pkg\nA = hasattr(pkg, 'a')\nB = getattr(pkg, 'b', None)\nC = pkg.c\ndef f():\n    return pkg.d\n")
+    assert {READ + "pkg.a", READ + "pkg.b", READ + "pkg.c"} <= set(runs)
+    assert READ + "pkg.d" not in runs  # f is not run at import time
+
+
 def test_names_fetched_by_string() -> None:
     runs, _ = _reach(
         """
@@ -216,3 +252,21 @@ def test_a_class_body_helper_is_followed() -> None:
         """
     )
     assert bodies == [3]
+
+
+def test_an_imported_decorator_is_asked_whether_it_calls_what_it_decorates() -> None:
+    """R9-13 remainder: the importing module asks the decorator's module (a DECORATES edge), which answers with a
+    plain edge back to the decorated function when the decorator may call it; a re-export asks on."""
+    from thor_guard.verifier.run_marks import DECORATES
+
+    runs, _ = _reach("from deco import run_now, make\nimport deco\n@run_now\ndef a(): pass\n@make('x')\ndef b(): pass\n@deco.run_now\ndef c(): pass\n", module="app")
+    assert {DECORATES + "deco.run_now|app.a", DECORATES + "deco.make()|app.b", DECORATES + "deco.run_now|app.c"} <= set(runs)
+    decorators = ast.parse("from other import again\nR = {}\ndef run_now(f):\n    f()\n    return f\ndef register(f):\n    R[f.__name__] = f\n    return f\ndef make(label):\n    def apply(f):\n        return f\n    return apply\n")
+
+    def answer(root: str) -> list[str]:
+        return import_time_reach(decorators, "deco", frozenset({DECORATES + root}), module_level=False).runs
+
+    assert "app.a" in answer("run_now|app.a")
+    assert "app.a" not in answer("register|app.a") and "app.b" not in answer("make()|app.b")
+    assert DECORATES + "other.again|app.a" in answer("again|app.a")
+    assert "app.a" in answer("unknown_name|app.a")  # not bound here: not known, so it may call it

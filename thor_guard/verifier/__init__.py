@@ -8,6 +8,8 @@ Public API (used by ``check``, ``apply`` and ``audit``; keep it stable):
 - :func:`verify_function(wrapper, function, qualname, context) <verify_function>`
   -> :class:`FunctionVerdict` with rule hits, ``guard_index`` and ``env_var_read``.
 - :func:`is_guarded(wrapper, function, context) <is_guarded>` — the proof alone, for many functions.
+- :func:`is_context_manager(wrapper, function, context) <is_context_manager>` — a generator used as a context
+  manager (``@contextmanager``, or ``start = contextmanager(_start)`` in its module): its guard must yield once.
 - :func:`iter_functions(module) <iter_functions>` — ``(qualname, FunctionDef)`` pairs, ``__qualname__`` style.
 
 ``function`` must be a node of ``wrapper.module`` (MetadataWrapper copies the
@@ -20,7 +22,7 @@ from thor_guard.verifier.context import HelperResolver, VerifierContext, parse_s
 from thor_guard.verifier.facts import REQUIRED_METADATA
 from thor_guard.verifier.functions import iter_functions
 from thor_guard.verifier.model import FunctionVerdict, RuleHit
-from thor_guard.verifier.verdict import is_guarded, verify_function
+from thor_guard.verifier.verdict import is_context_manager, is_guarded, verify_function
 
 __all__ = [
     "REQUIRED_METADATA",
@@ -28,6 +30,7 @@ __all__ = [
     "HelperResolver",
     "RuleHit",
     "VerifierContext",
+    "is_context_manager",
     "is_guarded",
     "iter_functions",
     "parse_source",

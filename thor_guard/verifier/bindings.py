@@ -53,6 +53,8 @@ IMPLICIT_MODULE_NAMES = frozenset(
     {"__name__", "__file__", "__doc__", "__package__", "__spec__", "__loader__", "__builtins__", "__path__", "__cached__"}
 )
 """Names the import system binds in every module's namespace before its code runs."""
+LOADER_SET_NAMES = IMPLICIT_MODULE_NAMES - {"__path__"}
+"""Of those, the ones a module imported from a ``.py`` file always has (``__path__`` only a package has)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Hazard:
     text: str
     names: frozenset[str] | None = None
     """The module names it can rebind (``os.getenv = f`` affects ``os``); None means any name."""
+    module: str | None = None
+    """For a star import, the module it copies names from, as written (``.constants``): the walk narrows
+    :attr:`names` to that module's exports when they are known (review 9, FA9-12)."""
 
 
 @dataclass
@@ -307,7 +312,7 @@ class ImportEdges:
     runs: tuple[str, ...] = ()
 
 
-def import_edges(source: bytes | str, module: str | None = None, roots: frozenset[str] = frozenset()) -> ImportEdges:
+def import_edges(source: bytes | str, module: str | None = None, roots: frozenset[str] = frozenset(), tree: ast.Module | None = None) -> ImportEdges:
     """The import walk's view of ``source``: equal to ``census(source, module)``'s ``imports`` and ``patches``.
 
     The import walk of :class:`thor_guard.verifier.context.HelperResolver`
@@ -324,12 +329,13 @@ def import_edges(source: bytes | str, module: str | None = None, roots: frozense
     patch) - is searched for only when the source can contain such a look-up
     (see :func:`_may_look_up_module`); otherwise the bodies are walked as the
     census walks them. A census already taken of the same source is reused; memoised by content like the census.
+    ``tree``: ``source``'s :func:`parse_python` tree when the caller has one (the walk parsed the file already).
     """
     key = (module, source, roots)
     edges = _EDGES.get(key)
     if edges is None:
         cached = _CENSUSES.get(key)
-        result = cached if cached is not None else _census(source, module, edges_only=True, roots=roots)
+        result = cached if cached is not None else _census(source, module, edges_only=True, roots=roots, tree=tree)
         edges = ImportEdges(tuple(result.imports), tuple(result.patches), tuple(result.runs))
         if len(_EDGES) >= _CENSUSES_SIZE:
             _EDGES.pop(next(iter(_EDGES)))
@@ -526,7 +532,7 @@ def _census(
                 for alias in statement.names:
                     if alias.name == "*":
                         if module_level:
-                            result.hazards.append(Hazard(f"the star import 'from {module} import *'", statement.lineno, show(statement)))
+                            result.hazards.append(Hazard(f"the star import 'from {module} import *'", statement.lineno, show(statement), module=module))
                         continue
                     # `from . import os` binds the submodule `.os` (not `..os`, one package up); `from .util import f` binds `.util.f`.
                     dotted = alias.name if not module else f"{module}{alias.name}" if statement.module is None else f"{module}.{alias.name}"
@@ -611,9 +617,31 @@ def _census(
         for name, sites in result.names.items()
         if sites and sites[0].target is not None and all(s.kind == "import" and s.target == sites[0].target for s in sites)
     }
+    loggers: set[str] = set()
     for statement in tree.body:  # loggers: a store on one (logger.debug = f) changes what a "pure" log call runs
         if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "getLogger":
             aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+            receiver = statement.value.func.value
+            if isinstance(receiver, ast.Name) and import_target.get(receiver.id) == "logging":
+                loggers.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    # `logger.propagate = False` on a logger bound once to logging.getLogger(...): data of a logging.Logger (FA9-7)
+    loggers = {name for name in loggers if len(result.names.get(name, ())) == 1}
+
+    def library_state(node: ast.Attribute) -> bool:
+        """A store of library *data* that rebinds no module name and runs no project code (review 9, FA9-7): a
+        logging.Logger's ``propagate``/``disabled``/``level`` on a logger bound once to ``logging.getLogger(...)``,
+        or a field of decimal's thread-local context (``decimal.getcontext().prec = 28``)."""
+        value = node.value
+        if isinstance(value, ast.Name) and value.id in loggers:
+            return node.attr in _LOGGER_DATA
+        if isinstance(value, ast.Call) and not value.args and not value.keywords:
+            func = value.func
+            called = (
+                f"{import_target.get(func.value.id)}.{func.attr}" if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                else import_target.get(func.id) if isinstance(func, ast.Name) else None
+            )
+            return called == "decimal.getcontext" and node.attr in _DECIMAL_CONTEXT_FIELDS
+        return False
     for name, sites in result.names.items():
         if any(site.kind in ("def", "class") for site in sites):
             aliases.add(name)  # start.__code__ = ..., S.start = ..., del S.start rebind what the name runs
@@ -743,6 +771,8 @@ def _census(
         elif isinstance(node, ast.Attribute):
             if node.attr in _REFLECTION_ATTRS:
                 result.hazards.append(Hazard(f"a use of {node.attr} (a profile/trace hook or gc/ctypes reflection)", node.lineno, show(node)))
+            elif isinstance(node.ctx, ast.Store) and library_state(node):
+                pass  # data of a library object: no module name changes (FA9-7)
             elif (
                 isinstance(node.ctx, (ast.Store, ast.Del))
                 and (_chain_root(node.value) is None or (isinstance(node.value, ast.Subscript) and _chain_root(node.value) in aliases))
@@ -865,6 +895,13 @@ def _rebinds(node: ast.Attribute, result: ModuleBindings, imported: set[str]) ->
         return node.attr in methods or node.attr.startswith("__")
     return True
 
+
+_LOGGER_DATA = frozenset({"propagate", "disabled", "level"})
+"""Plain data attributes of a ``logging.Logger`` (not methods): a store changes which handlers a record reaches or
+whether it is made, never what code a log call runs beyond the standard library's (FA9-7)."""
+
+_DECIMAL_CONTEXT_FIELDS = frozenset({"prec", "rounding", "Emin", "Emax", "capitals", "clamp", "traps", "flags"})
+"""Fields of ``decimal.Context`` (validated C-level data of the thread's context): a store rebinds no module name."""
 
 _REFLECTION_ATTRS = frozenset(
     {"setprofile", "settrace", "setprofile_all_threads", "settrace_all_threads", "get_referents", "get_referrers", "pythonapi"}

@@ -18,7 +18,7 @@ import libcst as cst
 
 from thor_guard.verifier.bindings import Binding
 from thor_guard.verifier.facts import ModuleFacts
-from thor_guard.verifier.mutations import parsed_module
+from thor_guard.verifier.mutations import class_ast, parsed_module
 
 Kind = Literal["plain", "getter", "descriptor"]
 
@@ -74,14 +74,8 @@ def class_binding(facts: ModuleFacts, classdef: cst.ClassDef, name: str) -> Clas
 
 
 def _class_body(facts: ModuleFacts, qualname: str) -> list[ast.stmt] | None:
-    tree = parsed_module(facts)[0]
-    body: list[ast.stmt] = tree.body
-    for part in qualname.split("."):
-        found = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-        if found is None:
-            return None
-        body = found.body
-    return body
+    found = class_ast(facts, qualname)
+    return None if found is None else found.body
 
 
 def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -145,6 +139,10 @@ _IDENTITY_MARKERS = frozenset({"final", "override", "abstractmethod"})
 """Last segments of the identity markers (:data:`thor_guard.verifier.effects.IDENTITY_DECORATORS`), by spelling."""
 
 
+_CACHE_MARKERS = frozenset({"cache", "lru_cache"})
+"""Last segments of functools' cache decorators (:data:`thor_guard.verifier.effects.CACHE_DECORATORS`), by spelling."""
+
+
 def _decorator_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     return [ast.unparse(d) for d in function.decorator_list]
 
@@ -167,6 +165,10 @@ def _kind(site: Binding, body: list[ast.stmt], name: str, ordinal: int | None = 
             return "plain"
         if len(decorators) == 1 and decorators[0].split(".")[-1] in _GETTER_NAMES:
             return "getter"
+        if len(decorators) == 1 and decorators[0].split("(")[0].split(".")[-1] in _CACHE_MARKERS:
+            # `@functools.cache` / `@lru_cache(maxsize=None)`: a wrapper calling the method (FA9-5); the reader
+            # (Evaluator.class_member) proves the decorator's binding, anything else named so stays a wrapper there
+            return "plain"
         return "descriptor"
     if site.kind in ("assign", "annassign", "unpack") and isinstance(statement, (ast.Assign, ast.AnnAssign)):
         value = statement.value

@@ -98,6 +98,8 @@ class HelperResolver:
     """File -> its dotted module name (:meth:`_module_of_path`: every walk of a run asks it of the files it follows)."""
     _names: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     """File -> the module names its imports looked up under the source roots (the walk's edges came from them)."""
+    _star_exports: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    """Module -> what ``from <module> import *`` copies (:meth:`star_exports`)."""
     _footprints: dict[str, tuple[tuple[Path, ...], tuple[str, ...]]] = field(default_factory=dict)
     """Module -> what its import walk depended on: the files it read and the module names it looked up
     (:meth:`walk_footprint`; ``check``'s verdict cache re-validates them)."""
@@ -371,6 +373,7 @@ class HelperResolver:
         runs: list[tuple[Path, frozenset[str]]] = []
         for dotted in runs_named:
             mark, dotted = split_mark(dotted)  # how the code is reached (surely called, read by an import...): kept on the root
+            dotted, bar, decorated = dotted.partition("|")  # `%deco.register|m.f`: the decorated function rides along (R9-13)
             absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
             parts = absolute.split(".")
             for index in range(len(parts) - 1, 0, -1):
@@ -380,7 +383,7 @@ class HelperResolver:
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
                 if files:
-                    root = frozenset({mark + ".".join(parts[index : index + 2])})
+                    root = frozenset({mark + ".".join(parts[index : index + 2]) + bar + decorated})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
                     break
         cached = (patches, runs, files, list(dict.fromkeys(tried)))
@@ -536,7 +539,8 @@ class HelperResolver:
         if census_ is not None:
             return ImportEdges(tuple(census_.imports), tuple(census_.patches), tuple(census_.runs))
         try:
-            return import_edges(path.read_bytes(), self._module_of_path(path))
+            tree = self._trees.get(path)  # the walk's own parse of the file, when it has one: not parsed twice
+            return import_edges(path.read_bytes(), self._module_of_path(path), tree=tree if isinstance(tree, ast.Module) else None)
         except OSError:
             return ImportEdges((), ())  # the census of an unreadable file has only a hazard: no import, no patch
 
@@ -582,7 +586,66 @@ class HelperResolver:
         self.parsed_files.add(path.resolve())
         if self.outline is not None:
             tree = self.outline(tree)
-        return ModuleFacts(module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py", source=data)
+        return ModuleFacts(
+            module, path, MetadataWrapper(tree, unsafe_skip_copy=True), is_package=path.name == "__init__.py", source=data, star_exports=self.star_exports
+        )
+
+    def star_exports(self, module: str) -> frozenset[str] | None:
+        """The names ``from <module> import *`` copies, when ``module`` is a project module and they are known (review 9,
+        FA9-12); None otherwise (a library or standard-library module, an unreadable one: any name).
+
+        With a literal ``__all__`` (a list/tuple of strings bound once, never read or changed elsewhere in the module):
+        those names, but None when one of them is not bound in the module (importlib asks the module's PEP 562
+        ``__getattr__`` for it, or imports a submodule of that name, R9-8). Without ``__all__``: every public name the
+        module binds (any binding, ``global`` in a function included), and for a package every public name of its
+        directory (a submodule imported by anyone becomes an attribute of the package). A module with its own
+        hazard that can bind any name (a star import of an unknown module, ``globals()`` writes…) is None."""
+        cached = self._star_exports.get(module, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        self._star_exports[module] = None  # a star-import cycle answers "not known"
+        self._star_exports[module] = found = self._exports_of(module)
+        return found
+
+    def _exports_of(self, module: str) -> frozenset[str] | None:
+        try:
+            facts = self.module_facts(module)
+        except HelperError:
+            return None
+        if facts is None or facts.path is None:
+            return None
+        bindings = facts.bindings
+        if any(hazard.names is None for hazard in bindings.hazards):
+            return None
+        sites = bindings.bindings("__all__")
+        if sites:
+            value = facts.module_value("__all__")
+            if len(sites) != 1 or sites[0].kind not in ("assign", "annassign") or sites[0].conditional or not isinstance(value, (cst.List, cst.Tuple)):
+                return None
+            names: set[str] = set()
+            for element in value.elements:
+                literal = element.value.evaluated_value if isinstance(element, cst.Element) and isinstance(element.value, cst.SimpleString) else None
+                if not isinstance(literal, str):
+                    return None
+                names.add(literal)
+            tree = python_ast(facts.full_source)
+            if tree is None or any(
+                (isinstance(n, ast.Name) and n.id == "__all__" and not isinstance(n.ctx, ast.Store))
+                or (isinstance(n, ast.Attribute) and n.attr == "__all__")
+                or (isinstance(n, ast.Constant) and n.value == "__all__")
+                for n in ast.walk(tree)
+            ):
+                return None  # `__all__.append(x)`, `__all__ += […]`, `globals()["__all__"]`: not the literal
+            if any(name not in bindings.names for name in names):
+                return None
+            return frozenset(names)
+        names = {name for name in bindings.names if not name.startswith("_")}
+        if facts.is_package:
+            for entry in facts.path.parent.iterdir():
+                stem = entry.name.split(".")[0]
+                if stem and not stem.startswith("_") and (entry.is_dir() or entry.suffix in (".py", ".pyc", ".so", ".pyd")):
+                    names.add(stem)
+        return frozenset(names)
 
 
 

@@ -48,12 +48,13 @@ from thor_guard.verifier.effects import (
     IDENTITY_DECORATORS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
+from thor_guard.verifier.bindings import LOADER_SET_NAMES
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
-from thor_guard.verifier.mutations import mutable_displays, mutation_problem, parsed_module
+from thor_guard.verifier.mutations import class_ast, mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import (
     ENV_GET,
@@ -67,11 +68,14 @@ from thor_guard.verifier.values import (
     ClassValue,
     ConstDict,
     Coroutine,
+    EnumMember,
     Function,
     Instance,
     Logger,
     Marker,
     Module,
+    StoredThread,
+    THREAD_READS,
     is_concrete,
     hash_is_stable,
     join,
@@ -282,6 +286,14 @@ class Evaluator:
         """
         if value is UNTRUSTED:
             raise Effect(node, f"'{code_of(node)}' {what} a value whose type is not known to be a built-in one (a project class's dunder method may run)")
+        if isinstance(value, BoundMethod) and (what in _FORMATTING_OPERATIONS or _dunders_for(what) is None):
+            # A bound method's str/repr/format is '<bound method Q of {repr(__self__)}>': formatting `self.run` runs
+            # repr(self) (review 10, R10-13). Its ==/hash use the receiver's identity (3.8+): no dunder there.
+            self.dunder(value.value, node, "passes to repr()")
+            return
+        if isinstance(value, Function) and value.bound and value.owner is not None and (what in _FORMATTING_OPERATIONS or _dunders_for(what) is None):
+            self.dunder(_method_receiver(self, value), node, "passes to repr()")  # `self.run` formatted (R10-13)
+            return
         if isinstance(value, Coroutine):
             raise _dropped_coroutine(node)  # `f"{self.is_ready()}"`: used, then dropped unawaited (review 9, R9-11)
         if isinstance(value, Instance):
@@ -405,6 +417,8 @@ class Evaluator:
 
     def truth(self, value: object, node: cst.CSTNode) -> object:
         """``bool(value)``, or OPAQUE when unknown; a value of unknown type uses the dunder assumption."""
+        if isinstance(value, StoredThread):
+            return OPAQUE  # None or a thread (no __bool__/__len__: true)
         if value is OPAQUE or value is UNTRUSTED or isinstance(value, Instance):
             self.dunder(value, node, "tests the truth of")
             return OPAQUE
@@ -664,7 +678,9 @@ class Evaluator:
         if where == "local":
             raise Unsupported(node, f"'{name}' may be unbound here")
         if where == "enclosing":
-            return OPAQUE
+            from thor_guard.verifier.closures import enclosing_value
+
+            return enclosing_value(self, node)  # what the enclosing function binds to it (review 10, R10-11)
         mangled = self.mangled(name)
         if mangled != name:
             # Inside a class Python looks up `__helper` as `_Feed__helper`, also for module globals (hostile R4-2);
@@ -832,9 +848,83 @@ class Evaluator:
                 return kind
         return "global"
 
+    def _cache_decorator(self, decorator: cst.BaseExpression) -> bool:
+        """``@functools.cache`` / ``@functools.lru_cache`` / ``@functools.lru_cache(...)``, proven the standard library's."""
+        names = self.decorator_names(self.facts, decorator.func if isinstance(decorator, cst.Call) else decorator) & CACHE_DECORATORS
+        return bool(names) and not any(self._unproven_library(n) for n in names)
+
+    def _star_source(self, facts: ModuleFacts, name: str) -> ModuleFacts | None:
+        """The project module whose star import alone binds ``name`` in ``facts``' module (review 9, FA9-12): no other
+        binding of the name there, and the only hazard covering it is one star import whose exports are known
+        (:meth:`thor_guard.verifier.context.HelperResolver.star_exports`, which narrowed the hazard's names)."""
+        if facts.bindings.bindings(name):
+            return None
+        covering = [h for h in facts.bindings.hazards if h.names is None or name in h.names]
+        if len(covering) != 1 or covering[0].module is None or covering[0].names is None:
+            return None
+        try:
+            return self.context.resolver.module_facts(facts.absolute(covering[0].module))
+        except Exception:  # HelperError: unreadable, the ordinary rule answers
+            return None
+
+    def _star_agrees(self, facts: ModuleFacts, name: str) -> bool:
+        """``name`` is bound in ``facts``' module only by imports of one module, and the one hazard covering it is a
+        star import of a project module that binds it only by imports of that same module (``import os`` in both):
+        whichever binding runs last, the name is that module (FA9-12)."""
+        sites = facts.bindings.bindings(name)
+        if not sites or any(s.kind != "import" or s.target is None for s in sites) or facts.bindings.hazard_for(name) is None:
+            return False
+        targets = {facts.absolute(s.target) for s in sites if s.target is not None}
+        covering = [h for h in facts.bindings.hazards if h.names is None or name in h.names]
+        if len(targets) != 1 or len(covering) != 1 or covering[0].module is None or covering[0].names is None:
+            return False
+        try:
+            source = self.context.resolver.module_facts(facts.absolute(covering[0].module))
+        except Exception:  # HelperError
+            return False
+        other = source.bindings.bindings(name) if source is not None else []
+        if not other or any(s.kind != "import" or s.target is None or s.conditional for s in other) or source.bindings.problem(name) is not None:
+            return False
+        return {source.absolute(s.target) for s in other if s.target is not None} == targets and self.walk_patch(f"{source.name}.{name}") is None
+
+    def _overloaded_method(self, name: str) -> cst.FunctionDef | None:
+        """The implementation when ``name`` of the owner's class body is proven ``typing.overload`` stubs followed by
+        it (the last ``def``, FA9-8): the stubs are not rebindings of the method a read finds; else None."""
+        from thor_guard.verifier.overloads import overload_family
+
+        assert self.owner is not None
+        body = self.owner.body.body if isinstance(self.owner.body, cst.IndentedBlock) else ()
+        last = next((s for s in reversed(body) if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
+        if last is None:
+            return None
+        family = overload_family(self.facts, last, self.context)
+        return last if family is not None and family.implementation is last else None
+
+    def _overload_implementation(self, facts: ModuleFacts, name: str) -> cst.FunctionDef | None:
+        """The implementation of module-level ``name`` when its bindings are proven ``typing.overload`` stubs followed by
+        it (:func:`thor_guard.verifier.overloads.overload_family`: the same proof as for an entry point), else None."""
+        from thor_guard.verifier.overloads import overload_family
+
+        last = next((s for s in reversed(facts.module.body) if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
+        if last is None:
+            return None
+        family = overload_family(facts, last, self.context)
+        return family.implementation if family is not None and family.implementation is last else None
+
     def module_name(self, facts: ModuleFacts, name: str, node: cst.CSTNode) -> object:
         """The value of module-level ``name`` of ``facts``' module, when every binding of it is known."""
+        source = self._star_source(facts, name)
+        if source is not None and self.depth < MAX_HELPER_DEPTH and self.walk_patch(f"{facts.name}.{name}") is None:
+            # bound only by `from .constants import *` of a project module exporting it (FA9-12): that module's name
+            return self.module_name(source, name, node)
         problem = facts.bindings.problem(name) or self.walk_patch(f"{facts.name}.{name}")
+        if problem is not None and self.walk_patch(f"{facts.name}.{name}") is None and self._star_agrees(facts, name):
+            problem = None  # `import os` here and in the star-imported module: either binding is the module os
+        if problem is not None and self.walk_patch(f"{facts.name}.{name}") is None:
+            implementation = self._overload_implementation(facts, name)
+            if implementation is not None:
+                # `@typing.overload` stubs then the implementation (FA9-8): the name is the implementation
+                return Function(facts, implementation, f"{facts.name}.{name}")
         if problem is not None and not self.callee_depth and self.walk_patch(f"{facts.name}.{name}") is None and literal_global_state(facts, name):
             # `global _started` … `_started = True` in functions: a flag of built-in values whose current value is
             # unknown; reading it is pure, and a test of it is followed both ways (assumption-free: its type is known)
@@ -848,6 +938,12 @@ class Evaluator:
         if not sites:
             if hasattr(builtins, name):
                 return Builtin(name)
+            if name in LOADER_SET_NAMES or (name == "__path__" and facts.is_package):
+                # `__file__`, `__cached__`: bound by the import system before the module's code runs (`__name__` and
+                # `__spec__` are found among the builtins' own attributes above); reading one is pure, its value a
+                # string or None the walk does not know (review AR3-22: `logger.info("skip %s", __file__)` in a
+                # guard was a NameError, so a false TG006)
+                return OPAQUE
             raise Crash(node, f"'{name}' is not defined (NameError)", "NameError")
         site = sites[0]
         if site.kind == "import":
@@ -941,6 +1037,10 @@ class Evaluator:
             if member is not None:
                 # `Mode.HEARTBEAT.value` of a proven plain Enum: the literal (the member itself never equals it)
                 return member[1] if node.attr.value == "value" else member[0]
+        if isinstance(base, (cst.Name, cst.Attribute)):
+            found = self._plain_enum_member(node)
+            if found is not None:
+                return found
         if isinstance(base, cst.Name) and self.owner is not None and base.value not in self.locals.keys() - {self.receiver}:
             if base.value in {self.receiver, self._owner_name()} and base.value is not None:
                 member = self.class_member(node.attr.value, node, bound=base.value == self.receiver)
@@ -1112,7 +1212,10 @@ class Evaluator:
                 # subclass is what runs (review 8, R8-15 template method; FA8-4 caveat OV1)
                 return self.instance_member(instance, name, node)
         qualname = self.facts.class_qualname(self.owner)
-        rebound = qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None and not self._property_with_accessors(qualname, name)
+        rebound = (
+            qualname is not None and self.facts.bindings.class_problem(qualname, name) is not None
+            and not self._property_with_accessors(qualname, name) and self._overloaded_method(name) is None
+        )
         reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
         if reads:
             store = _class_object_store(self.facts, self.owner.name.value, name)
@@ -1153,6 +1256,10 @@ class Evaluator:
                 for d in method.decorators
                 # an identity marker (@typing.final) leaves the function itself: the call's decorator_problem proves it
                 if not self.decorator_names(self.facts, d.decorator) & IDENTITY_DECORATORS
+                # functools.cache / lru_cache(...): a wrapper that calls the function (hashing its arguments, self
+                # included, which the call judges) — walked as for a module function (FA9-5); the call's
+                # decorator_problem proves the binding and the factory's arguments
+                and not (bound and self._cache_decorator(d.decorator))
             } - {"staticmethod", "classmethod"}
             if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
                 # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
@@ -1180,12 +1287,16 @@ class Evaluator:
             if shadow is not None:
                 # `self.VARIABLE = "FEED_MODE"` / `vars(self)["VARIABLE"] = ...` in __init__ or any method of the
                 # hierarchy: the instance attribute shadows the class body's value (hostile review 5, SV3)
-                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
                 if bound and self.instance_receiver:
                     receiver = self._receiver_instance()
                     if receiver is None:
                         receiver = instance_of(self, self.owner, self.facts, self.receiver or "self")
-                    return attribute_value(self, receiver, name, loggers=False)  # `market = None` then `self.market = Market()`
+                    held = attribute_value(self, receiver, name, loggers=False)  # `market = None` then `self.market = Market()`
+                    if isinstance(held, StoredThread):
+                        return held  # `_thread = None` then `self._thread = threading.Thread(...)`: None or a thread
+                    self.trace.problems.append(f"'{code_of(node)}': {shadow}")
+                    return held
+                self.trace.problems.append(f"'{code_of(node)}': {shadow}")
                 return OPAQUE
             self.assume(node, "reads a class attribute that no instance or subclass overrides")
             problem = self.mutable_constant_problem(self.facts, name, method)
@@ -1233,6 +1344,9 @@ class Evaluator:
         member = _class_member(self.owner, name)
         if member is not None:
             return member
+        implementation = self._overloaded_method(name)
+        if implementation is not None:
+            return implementation  # `@typing.overload` stubs, then this def (FA9-8)
         qualname = self.facts.class_qualname(self.owner)
         sites = self.facts.bindings.classes.get(qualname, {}).get(name, []) if qualname is not None else []
         if len(sites) != 1 or sites[0].conditional or sites[0].kind not in ("assign", "annassign"):
@@ -1440,6 +1554,13 @@ class Evaluator:
             return result
         if isinstance(value, Marker):
             return BoundMethod(value, name)
+        if isinstance(value, StoredThread):
+            if self.callee_depth:
+                return BoundMethod(value, name)
+            self.assume(node, "loads an attribute (no side-effecting properties)")
+            return OPAQUE
+        if isinstance(value, EnumMember) and name in ("value", "name", "_value_", "_name_"):
+            return value.value if name in ("value", "_value_") else value.name
         if isinstance(value, tuple) and not hasattr(value, name) and hasattr(list, name):
             # list displays are modelled as tuples: `.append`/`.extend`… are the list's own (mutating) methods
             raise Effect(node, f"'{code_of(node)}' mutates a list (outside the pure fragment)")
@@ -1496,6 +1617,25 @@ class Evaluator:
             return None
         return node.attr.value, enum[1][node.attr.value]
 
+    def _plain_enum_member(self, node: cst.Attribute) -> EnumMember | None:
+        """``Cls.MEMBER`` of a proven plain ``enum.Enum`` without mixin (:func:`plain_enum`) as an :class:`EnumMember`
+        (FA9-3: a helper returning ``SchedulerMode.HEARTBEAT`` tested with ``is``/``==``); None otherwise."""
+        if not isinstance(node.value, (cst.Name, cst.Attribute)):
+            return None
+        try:
+            owner = self.evaluate(node.value)
+        except EvalError:
+            return None
+        if not isinstance(owner, ClassValue):
+            return None
+        enum = plain_enum(self, owner)
+        if enum is None or enum[0] != "enum.Enum" or node.attr.value not in enum[1]:
+            return None
+        facts = owner.facts or self.facts
+        value = enum[1][node.attr.value]
+        canonical = next(name for name, other in enum[1].items() if type(other) is type(value) and other == value)
+        return EnumMember(facts.name, facts.class_qualname(owner.node) or owner.node.name.value, canonical, value)
+
     def _comparand(self, node: cst.BaseExpression) -> object:
         """An operand of ``==``/``!=``/``in``: a member of a proven str-mixin enum (``class Mode(str, Enum)``,
         ``StrEnum``) compares and hashes exactly as its value on every Python version (its ``str()`` and format do
@@ -1540,7 +1680,7 @@ class Evaluator:
             # A base or metaclass may turn the body's value into something else when the class is created: enum's
             # EnumType makes `HEARTBEAT = "heartbeat"` a member that never equals the string, a NamedTuple field is
             # a descriptor, a project base's __init_subclass__ may rewrite it (hostile R5-10, R5-11).
-            return OPAQUE
+            return _transformed_class_attribute(self, value, name)
         for (_, attribute), sites in attribute_stores(facts).items():
             store = next((site for site in sites if not _other_class(facts, site[3], node.name.value)), None) if attribute in (name, "*") else None
             if store is not None:
@@ -1548,15 +1688,10 @@ class Evaluator:
                 # a guard comparing with it is TG009 naming the store (review 5, CL10/CL13)
                 self.trace.problems.append(f"the class attribute {node.name.value}.{name} is not proven: the attribute store at line {store[0]} ('{store[1]}') in {facts.name} may replace it")
                 return OPAQUE
-        tree = parsed_module(facts)[0]
-        body: list[ast.stmt] = tree.body
-        classdef: ast.ClassDef | None = None
-        for part in qualname.split("."):
-            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-            if classdef is None:
-                return OPAQUE
-            body = classdef.body
-        bindings = [n for n in body if name in _ast_bound_names(n)]
+        classdef = class_ast(facts, qualname)
+        if classdef is None:
+            return OPAQUE
+        bindings = [n for n in classdef.body if name in _ast_bound_names(n)]
         if len(bindings) != 1:
             return OPAQUE
         binding = bindings[0]
@@ -1671,6 +1806,22 @@ class Evaluator:
                 outcome: object = self._environ_contains(left, node)
                 if outcome is not OPAQUE and isinstance(target.operator, cst.NotIn):
                     outcome = not outcome
+            elif isinstance(left, EnumMember) or isinstance(right, EnumMember):
+                # plain Enum members (FA9-3): identity, for `==` too (Enum keeps object.__eq__); a member is never a
+                # str/None/number. Anything else on the other side is judged as before.
+                other = right if isinstance(left, EnumMember) else left
+                if isinstance(other, EnumMember) or is_concrete(other):
+                    same_member = left == right
+                    outcome = same_member if isinstance(target.operator, (cst.Is, cst.Equal)) else not same_member if isinstance(target.operator, (cst.IsNot, cst.NotEqual)) else OPAQUE
+                    if outcome is OPAQUE:
+                        self.assume(node, "compares an enum member")
+                elif isinstance(target.operator, (cst.Is, cst.IsNot)):
+                    outcome = OPAQUE
+                else:
+                    self.dunder(other, node, "compares")
+                    if other is OPAQUE:
+                        self.assume(node, "compares a value of unknown type")
+                    outcome = OPAQUE
             elif not is_concrete(left) or not is_concrete(right):
                 if isinstance(target.operator, (cst.Is, cst.IsNot)):
                     outcome = OPAQUE  # identity runs no dunder
@@ -2012,6 +2163,10 @@ class Evaluator:
         if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
             # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
             callables = [v for v in callables if v is not arguments[0]]
+            if name == "hasattr":
+                # hasattr(pkg, "x") loads pkg.x too: a project module's PEP 562 __getattr__ runs for a name it does
+                # not bind (R9-8; getattr() goes through attribute() below)
+                self._module_getattr(arguments[0].dotted, arguments[1], node)
         if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
@@ -2059,6 +2214,11 @@ class Evaluator:
 
     def _method_call(self, node: cst.Call, method: BoundMethod, arguments: list[object], keywords: dict[str, object]) -> object:
         receiver, name = method.value, method.attribute
+        if isinstance(receiver, StoredThread):
+            if name in THREAD_READS and not arguments and not keywords:
+                self.trace.assumptions.add("may raise")  # on None: AttributeError
+                return OPAQUE
+            raise Effect(node, f"'{code_of(node)}' calls {name}() on {receiver.name}, a thread (only {', '.join(sorted(THREAD_READS))} only read it)")
         if receiver == Marker(ENVIRON):
             if name == "get":
                 return self._env_call(node, arguments, keywords, "get")
@@ -2198,9 +2358,10 @@ class Evaluator:
                 if any(n.endswith(".connect") and n.startswith("celery.") for n in names):
                     continue  # Celery's Signal.connect used as a decorator registers the function and returns it
                 # (Django's Signal.connect returns None: `@request_started.connect` leaves the name None, hostile VH-15)
-            if helper and not (function.bound and function.owner is not None):
-                # On a method the cache hashes self (the class's __hash__ would run); on an `async def` or a generator
-                # it caches the coroutine/generator object, which a second call gets again already consumed (R4-6).
+            if helper:
+                # On a method the cache hashes self: the call judges the instance's __hash__/__eq__ (FA9-5; an
+                # instance the walk does not know is untrusted). On an `async def` or a generator it caches the
+                # coroutine/generator object, which a second call gets again already consumed (R4-6).
                 if function.node.asynchronous is None and not _is_generator_function(function.node):
                     allowed |= CACHE_DECORATORS
             elif _is_generator_function(function.node):
@@ -2445,16 +2606,11 @@ def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, 
         except EvalError:
             return None
     qualname = facts.class_qualname(node) or node.name.value
-    tree = parsed_module(facts)[0]
-    body: list[ast.stmt] = tree.body
-    classdef: ast.ClassDef | None = None
-    for part in qualname.split("."):
-        classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-        if classdef is None:
-            return None
-        body = classdef.body
+    classdef = class_ast(facts, qualname)
+    if classdef is None:
+        return None
     members: dict[str, object] = {}
-    for index, statement in enumerate(body):
+    for index, statement in enumerate(classdef.body):
         if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
             continue
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (
@@ -2605,6 +2761,8 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
                     return f"the class decorator '@{code_of(expression)}' on the base class {node.name.value} may add hooks that replace {name}"
         for hook in ("__init_subclass__", "__set_name__"):
             if not is_owner and (scopes[1], f"<{hook}>") in stores:
+                if hook == "__init_subclass__" and _registering_init_subclass(facts, node):
+                    continue  # it only records the subclass in a module-level dict/list/set (FA9-17)
                 return f"the base class {node.name.value} defines {hook}, which runs when the class is created and may replace {name}"
         for hook in ("__getattribute__", "__new__"):
             # R4-7: `instance.start` runs __getattribute__ first (it may return anything); __new__ may return an
@@ -2656,6 +2814,81 @@ def class_hierarchy_problem(evaluator: Evaluator, owner: cst.ClassDef, name: str
         if problem is not None:
             return problem
     return None
+
+
+def _registering_init_subclass(facts: ModuleFacts, node: cst.ClassDef) -> bool:
+    """The base's ``__init_subclass__`` only registers the new class (review 9, FA9-17): one ``def`` of it in the body
+    (undecorated or ``@classmethod``) and no other binding or store of it, whose statements are a docstring, ``pass``,
+    ``super().__init_subclass__(…)`` (parameters and literals; the bases' hooks are checked on their own) and
+    ``REGISTRY[key] = cls`` / ``REGISTRY.append(cls)`` / ``.add(cls)`` / ``.setdefault(key, cls)``, where REGISTRY is a
+    module-level name bound once to a dict/list/set display (a built-in container: its ``__setitem__`` runs no project
+    code) and ``key`` a literal, a parameter or ``cls.__name__``/``__qualname__``/``__module__``. Such a hook changes
+    its module's container at class creation, never an attribute of the class, so it cannot replace a method."""
+    qualname = facts.class_qualname(node)
+    classdef = class_ast(facts, qualname) if qualname is not None else None
+    if classdef is None:
+        return False
+    hooks = [s for s in classdef.body if isinstance(s, ast.FunctionDef) and s.name == "__init_subclass__"]
+    bindings = facts.bindings.classes.get(qualname or "", {}).get("__init_subclass__", [])
+    if len(hooks) != 1 or len(bindings) != 1 or bindings[0].conditional:
+        return False
+    hook = hooks[0]
+    if any(ast.unparse(d) != "classmethod" for d in hook.decorator_list):
+        return False
+    positional = [*hook.args.posonlyargs, *hook.args.args]
+    if not positional:
+        return False
+    receiver = positional[0].arg
+    parameters = {a.arg for a in (*positional[1:], *hook.args.kwonlyargs)} | {a.arg for a in (hook.args.vararg, hook.args.kwarg) if a is not None}
+
+    def plain(value: ast.expr) -> bool:
+        if isinstance(value, ast.Starred):
+            value = value.value
+        return isinstance(value, ast.Constant) or (isinstance(value, ast.Name) and value.id in parameters)
+
+    def key(value: ast.expr) -> bool:
+        return plain(value) or (
+            isinstance(value, ast.Attribute) and value.attr in ("__name__", "__qualname__", "__module__")
+            and isinstance(value.value, ast.Name) and value.value.id == receiver
+        )
+
+    def container(target: ast.expr) -> bool:
+        if not (isinstance(target, ast.Name) and target.id not in parameters and target.id != receiver):
+            return False
+        sites = facts.bindings.bindings(target.id)
+        value = facts.module_value(target.id)
+        return (
+            len(sites) == 1 and sites[0].kind in ("assign", "annassign") and not sites[0].conditional
+            and facts.bindings.problem(target.id) is None and isinstance(value, (cst.Dict, cst.List, cst.Set))
+        )
+
+    def is_receiver(value: ast.expr) -> bool:
+        return isinstance(value, ast.Name) and value.id == receiver
+
+    for index, statement in enumerate(hook.body):
+        if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
+            continue
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Subscript):
+            target = statement.targets[0]
+            if container(target.value) and key(target.slice) and is_receiver(statement.value):
+                continue
+            return False
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute):
+            call, method = statement.value, statement.value.func
+            if call.keywords and method.attr != "__init_subclass__":
+                return False
+            if (
+                method.attr == "__init_subclass__" and isinstance(method.value, ast.Call) and isinstance(method.value.func, ast.Name)
+                and method.value.func.id == "super" and not method.value.args and not method.value.keywords
+                and all(plain(a) for a in call.args) and all(plain(k.value) for k in call.keywords)
+            ):
+                continue
+            if method.attr in ("append", "add") and container(method.value) and len(call.args) == 1 and is_receiver(call.args[0]):
+                continue
+            if method.attr == "setdefault" and container(method.value) and len(call.args) == 2 and key(call.args[0]) and is_receiver(call.args[1]):
+                continue
+        return False
+    return not facts.bindings.bindings("super")
 
 
 _LIBRARY_CLASS_DECORATORS = frozenset(
@@ -3222,7 +3455,15 @@ def _logging_problem_of(source: bytes | str) -> str | None:
     text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
     lines = text.splitlines()
     logging_modules, logging_names = _logging_imports(tree)
+    # `logger.addHandler(logging.NullHandler())`: a handler whose handle() does nothing (FA9-7)
+    null_handlers = {
+        id(node.func) for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "addHandler"
+        and len(node.args) == 1 and not node.keywords and _is_null_handler(node.args[0], logging_modules, logging_names)
+    }
     for node in ast.walk(tree):
+        if id(node) in null_handlers:
+            continue
         if isinstance(node, ast.ClassDef) and any(_is_logging_base(b, logging_modules, logging_names) for b in node.bases):
             line = node.lineno
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else node.name}')"
@@ -3245,6 +3486,16 @@ def _logging_problem_of(source: bytes | str) -> str | None:
             line = getattr(written, "lineno", 0)
             problem = f"line {line} ('{lines[line - 1].strip() if 0 < line <= len(lines) else 'handlers'}')"
     return problem
+
+
+def _is_null_handler(node: ast.expr, logging_modules: set[str], logging_names: set[str]) -> bool:
+    """``logging.NullHandler()`` (or ``NullHandler()`` imported from logging), made with no argument."""
+    if not isinstance(node, ast.Call) or node.args or node.keywords:
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr == "NullHandler" and isinstance(func.value, ast.Name) and func.value.id in logging_modules and func.value.id == "logging"
+    return isinstance(func, ast.Name) and func.id == "NullHandler" and func.id in logging_names
 
 
 def _logging_imports(tree: ast.Module) -> tuple[set[str], set[str]]:
@@ -3308,13 +3559,7 @@ def class_body_names(owner: cst.ClassDef, facts: ModuleFacts | None = None) -> f
     classdef: ast.AST | None = None
     qualname = facts.class_qualname(owner) if facts is not None else None
     if facts is not None and qualname is not None:
-        tree = parsed_module(facts)[0]
-        body: list[ast.stmt] = tree.body
-        for part in qualname.split("."):
-            classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-            if classdef is None:
-                break
-            body = classdef.body
+        classdef = class_ast(facts, qualname)
     if classdef is None:
         try:
             tree = ast.parse(textwrap.dedent(cst.Module(body=[]).code_for_node(owner)))
@@ -3370,7 +3615,9 @@ def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0)
     if depth >= MAX_HELPER_DEPTH or node.decorators or node.keywords:
         return False
     names = class_body_names(node, facts)
-    if any(n.startswith("__") and n.endswith("__") and n not in _PLAIN_EXCEPTION_NAMES for n in names):
+    if any(n.startswith("__") and n.endswith("__") and n not in _PLAIN_EXCEPTION_NAMES for n in names - {"__init__"}):
+        return False
+    if "__init__" in names and not _trivial_exception_init(facts, node):
         return False
     for (_, attribute), sites in attribute_stores(facts).items():
         if sites and (attribute == "*" or (attribute.startswith("__") and attribute.endswith("__"))):
@@ -3395,6 +3642,55 @@ def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0)
         else:
             return False
     return True
+
+
+def _trivial_exception_init(facts: ModuleFacts, node: cst.ClassDef) -> bool:
+    """The class's ``__init__`` only hands values on to the base's and records them (review 9, FA9-11): one undecorated
+    ``def __init__(self, …)`` bound once, whose defaults are literals and whose body is a docstring, ``pass``,
+    ``super().__init__(…)`` calls and ``self.name = …`` stores, where every value is a parameter or a literal. The
+    base's ``__init__`` is then BaseException's or another such one (the caller proves the bases), and a store on
+    ``self`` runs ``object.__setattr__`` (no dunder but ``__init__`` is allowed in the class). Read from the full
+    source (the skeleton may have elided the body)."""
+    qualname = facts.class_qualname(node)
+    classdef = class_ast(facts, qualname) if qualname is not None else None
+    if classdef is None:
+        return False
+    inits = [s for s in classdef.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"]
+    bound = [s for s in ast.walk(classdef) if isinstance(s, ast.Name) and s.id == "__init__" and isinstance(s.ctx, (ast.Store, ast.Del))]
+    if len(inits) != 1 or bound or not isinstance(inits[0], ast.FunctionDef) or inits[0].decorator_list:
+        return False
+    init = inits[0]
+    arguments = init.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if not positional or any(d is not None and not isinstance(d, ast.Constant) for d in (*arguments.defaults, *arguments.kw_defaults)):
+        return False
+    receiver = positional[0].arg
+    parameters = {a.arg for a in (*positional[1:], *arguments.kwonlyargs)} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+
+    def plain(value: ast.expr) -> bool:
+        if isinstance(value, ast.Starred):
+            value = value.value
+        return isinstance(value, ast.Constant) or (isinstance(value, ast.Name) and value.id in parameters)
+
+    for index, statement in enumerate(init.body):
+        if isinstance(statement, ast.Pass) or (index == 0 and isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
+            continue
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            call = statement.value
+            if not (
+                isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" and isinstance(call.func.value, ast.Call)
+                and isinstance(call.func.value.func, ast.Name) and call.func.value.func.id == "super" and not call.func.value.args
+                and not call.func.value.keywords and all(plain(a) for a in call.args) and all(plain(k.value) for k in call.keywords)
+            ):
+                return False
+            continue
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and plain(statement.value):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            if all(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == receiver for t in targets):
+                continue
+        return False
+    # `super` and the parameters must be what they look like: no module-level rebinding of `super`
+    return not facts.bindings.bindings("super")
 
 
 _NEUTRAL_DUNDERS = frozenset(
@@ -3472,6 +3768,54 @@ def _holds_untrusted(value: object) -> bool:
     if value is UNTRUSTED or (isinstance(value, Instance) and value.dunders):
         return True
     return isinstance(value, tuple) and any(v is UNTRUSTED or (isinstance(v, Instance) and v.dunders) for v in value)
+
+
+def _transformed_class_attribute(evaluator: Evaluator, value: ClassValue, name: str) -> object:
+    """``Market.EU`` on a class with a base or metaclass, ``name`` bound by an assignment in its body: the class
+    statement may have made the value an instance of the class itself (an enum member), so when the class or a
+    project base defines operation dunders (``__str__``, ``__format__``, ``__eq__``…) formatting or comparing the
+    value runs them (review 10, R10-7): an :class:`Instance` with those dunders. Otherwise (no such dunder, a method,
+    a nested class) a value of unknown type, as before."""
+    import ast
+
+    facts = value.facts or evaluator.facts
+    dunders = class_dunders(evaluator, value.node, facts)
+    if not dunders:
+        return OPAQUE
+    qualname = facts.class_qualname(value.node)
+    if qualname is None:
+        return OPAQUE
+    body: list[ast.stmt] = parsed_module(facts)[0].body
+    classdef: ast.ClassDef | None = None
+    for part in qualname.split("."):
+        classdef = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
+        if classdef is None:
+            return OPAQUE
+        body = classdef.body
+    assigned = any(
+        isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and name in _ast_bound_names(n)
+        for n in body
+    )
+    if not assigned:
+        return OPAQUE  # a method, a nested class, an import, an inherited name: as before
+    where = f"{value.node.name.value}.{name}"
+    return Instance(where, dunders, origin=f"{where} may be a member of {value.node.name.value} (an instance of the class, e.g. an enum member)")
+
+
+def _method_receiver(evaluator: Evaluator, method: Function) -> object:
+    """The object a bound project method is bound to: its receiver, else an instance (or for a classmethod, the
+    class) of its owner class."""
+    if isinstance(method.receiver, Instance):
+        return method.receiver
+    assert method.owner is not None
+    facts = method.facts
+    if any(isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.node.decorators):
+        return ClassValue(method.owner, facts)
+    return instance_of(evaluator, method.owner, facts, "self")
+
+
+_FORMATTING_OPERATIONS = frozenset({"formats", "passes to str()", "passes to repr()", "passes to format()"})
+"""Operations that format their operand (a log call is not listed, so it counts as any operation)."""
 
 
 def _dunders_for(what: str) -> frozenset[str] | None:

@@ -8,10 +8,11 @@ the evaluator never matches names as strings.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -67,6 +68,10 @@ class ModuleFacts:
     parent: ModuleFacts | None = None
     """For a function body recovered from the full source (see :meth:`recover`): the facts of the (skeleton) module
     that module-level look-ups go to."""
+    star_exports: Callable[[str], frozenset[str] | None] | None = field(default=None, compare=False, repr=False)
+    """The names ``from <module> import *`` copies, for a project module whose exports are known (None: not known);
+    the walk's resolver (:meth:`thor_guard.verifier.context.HelperResolver.star_exports`). With it, a star import of
+    such a module can rebind only those names (review 9, FA9-12)."""
 
     # Metadata is resolved on first use: a helper module whose constants are read through the census never
     # pays for scope analysis, and qualified names are only needed by callers of qualified_names().
@@ -157,7 +162,7 @@ class ModuleFacts:
     def _alone(self, function: cst.FunctionDef) -> tuple[ModuleFacts, cst.FunctionDef]:
         module = cst.Module(body=[function])
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self)
+        facts = ModuleFacts(self.name, self.path, wrapper, self.is_package, self.source, parent=self, star_exports=self.star_exports)
         return facts, module.body[0]  # type: ignore[return-value]
 
     def _parse_qualname(self, wanted: str, line: int | None = None) -> cst.FunctionDef | None:
@@ -234,8 +239,21 @@ class ModuleFacts:
 
     @cached_property
     def bindings(self) -> ModuleBindings:
-        """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`)."""
-        return census(self.full_source, self.name)
+        """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`);
+        a star import of a project module whose exports are known (:attr:`star_exports`) can rebind only those."""
+        if self.parent is not None and self.parent.source is self.source:
+            return self.parent.bindings  # the same module's census
+        found = census(self.full_source, self.name)
+        if self.star_exports is None or not any(h.module is not None and h.names is None for h in found.hazards):
+            return found
+        hazards = []
+        for hazard in found.hazards:
+            if hazard.module is not None and hazard.names is None:
+                exports = self.star_exports(self.absolute(hazard.module))
+                if exports is not None:
+                    hazard = dataclasses.replace(hazard, names=exports)
+            hazards.append(hazard)
+        return dataclasses.replace(found, hazards=hazards)  # the census is shared: never changed in place
 
     @cached_property
     def full_source(self) -> bytes | str:

@@ -86,6 +86,12 @@ def _linearise(evaluator: Evaluator, owner: cst.ClassDef, start: ModuleFacts) ->
                 parent = probe.evaluate(_generic_origin(base.value))
             except EvalError as exc:
                 return f"the base class '{code_of(base.value)}' is not proven ({exc.reason})"
+            if isinstance(parent, ClassValue) and isinstance(base.value, cst.Subscript):
+                hook = _class_getitem(evaluator, parent, module)
+                if hook is not None:
+                    # `class Feed(Service[int])`: the base is whatever the project's __class_getitem__ (or its
+                    # metaclass's __getitem__) returns, not Service (review 10, R10-8); typing.Generic's is library
+                    return f"the base class '{code_of(base.value)}' is what {hook} returns"
             if isinstance(parent, ClassValue):
                 key: object = id(parent.node)
                 if key not in classes:
@@ -151,3 +157,20 @@ def project_bases(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts 
         yield result
         return
     yield from result.classes
+
+
+def _class_getitem(evaluator: Evaluator, parent: ClassValue, module: ModuleFacts) -> str | None:
+    """The project code that subscripting ``parent`` runs (``Service.__class_getitem__``, a project metaclass's
+    ``__getitem__``), or None when subscripting it is library code (``typing.Generic``) or plain."""
+    from thor_guard.verifier.evaluate import attribute_stores
+
+    if evaluator.metaclass_problem(parent) is not None:
+        return f"the project metaclass of {parent.node.name.value} (its __getitem__)"
+    order = linearise(evaluator, parent.node, parent.facts or module)
+    if isinstance(order, str):
+        return f"{parent.node.name.value}[...] (its hierarchy is not proven: {order})"
+    for classdef, facts, _ in order.classes:
+        qualname = facts.class_qualname(classdef)
+        if qualname is not None and (qualname, "<__class_getitem__>") in attribute_stores(facts):
+            return f"{classdef.name.value}.__class_getitem__"
+    return None

@@ -48,6 +48,7 @@ import ast
 import functools
 import sys
 import sysconfig
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -192,7 +193,7 @@ class _ModuleNames:
             return None
         if base == UNKNOWN_MODULE:
             return base  # a module not known statically: what is reached from it is not known either
-        return _through_function_objects(".".join([base, *reversed(parts)]))
+        return _through_function_objects(_through_module_globals(".".join([base, *reversed(parts)])))
 
     def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
@@ -249,6 +250,61 @@ def _through_function_objects(dotted: str) -> str:
         else:
             parts.append(part)
     return ".".join(parts)
+
+
+_MODULE_GLOBALS = frozenset({"os", "sys", "posix", "nt", "builtins", "importlib", "site"})
+"""Names that, as a global of a standard-library module, are always that module (``subprocess.os`` is ``os``): no
+standard module binds another object under them."""
+
+
+ENV_OBJECTS = _ENV_OBJECTS
+"""The environment mappings, by the dotted name of the object (``os.environ``, ``os.environb``, ``posix.environ``)."""
+
+
+def module_names(path: Path) -> dict[str, str] | None:
+    """Module-level name -> dotted name of the object it is bound to, for imports and aliases bound once
+    (``ENV = os.environ``) of the module at ``path``; None when it cannot be read (memoised by path and mtime)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _module_names_of(path, stamp)
+
+
+@functools.lru_cache(maxsize=256)
+def _module_names_of(path: Path, stamp: int) -> dict[str, str] | None:
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return dict(_ModuleNames(tree).imports)
+
+
+def through_module_globals(dotted: str) -> str:
+    """Public name of :func:`_through_module_globals` (the import walk canonicalises a name read in another module)."""
+    return _through_module_globals(dotted)
+
+
+def _through_module_globals(dotted: str) -> str:
+    """A dotted name through a standard-library module's global that is itself a module, rebased on that module
+    (review 10, R10-15): ``os.path.os.environ`` and ``subprocess.os.environ`` are ``os.environ``,
+    ``logging.sys.path`` is ``sys.path`` — the object reached, whatever the route. A global is taken for a module when
+    the module is loaded here and the attribute is a module object, or when it is one of :data:`_MODULE_GLOBALS`;
+    real submodules (``collections.abc``, ``os.path``) stay as they are."""
+    parts = dotted.split(".")
+    if len(parts) < 3 or parts[0] not in _STDLIB_NAMES:
+        return dotted
+    for index in range(len(parts) - 2, 0, -1):
+        prefix = ".".join(parts[:index])
+        name = parts[index]
+        if name not in _STDLIB_NAMES or not is_stdlib_module(prefix) or is_stdlib_module(f"{prefix}.{name}"):
+            continue
+        loaded = sys.modules.get(prefix)
+        value = getattr(loaded, name, None) if loaded is not None and name in getattr(loaded, "__dict__", {}) else None
+        if isinstance(value, types.ModuleType) or (value is None and name in _MODULE_GLOBALS):
+            rebased = value.__name__ if isinstance(value, types.ModuleType) else name
+            return _through_module_globals(".".join([rebased, *parts[index + 1 :]]))
+    return dotted
 
 
 _COMPUTED_ENV = frozenset({"os.*", "posix.*", "nt.*"})
@@ -418,8 +474,48 @@ def _outside_defs(root: ast.AST, parents: dict[int, ast.AST]) -> Iterator[ast.AS
         todo.extend(reversed(children))
 
 
+ENVIRON_VIA_PREFIX = "?environ-via:"
+"""Patch target of an environment-style write on an object of another project module (``ENV[KEY] = v`` after ``from
+pkg.env import ENV``): ``?environ-via:<object>#<environment target>``. The import walk, which can read the other
+module, turns it into the environment target when that object is ``os.environ`` there, and drops it otherwise
+(:func:`thor_guard.verifier.loads.settle`; review 10, R10-15)."""
+
+
+def environ_via(owner: str, target: str) -> str:
+    """The :data:`ENVIRON_VIA_PREFIX` target of ``target`` (an environment target) written through ``owner``."""
+    return f"{ENVIRON_VIA_PREFIX}{owner}#{target}"
+
+
+def _project_object(owner: str | None) -> bool:
+    """Whether ``owner`` is an object another module binds (``pkg.env.ENV``, ``.env.ENV``): it may be ``os.environ``."""
+    if owner is None or owner in _ENV_OBJECTS or "*" in owner.split(".") or owner.startswith("__name__"):
+        return False
+    return "." in owner.lstrip(".") and not _stdlib_top(owner.lstrip("."))
+
+
 def _writes(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator[str]:
     """The patch targets ``node`` writes (usually none)."""
+    yield from _writes_through(node, resolve)
+    owner = None
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner, targets = resolve(node.value), [_env_key(node.slice)]
+    elif isinstance(node, ast.AugAssign):
+        owner, targets = resolve(node.target), list(_mapping_keys(node.value))
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        owner, targets = resolve(node.func.value), []
+        if node.func.attr in _ENV_KEYED:
+            targets = [_env_key(node.args[0]) if node.args else ENV_TARGET + "[" + UNKNOWN_KEY + "]"]
+        elif node.func.attr == "update":
+            targets = list(_update_keys(node))
+        elif node.func.attr in _ENV_ANY:
+            targets = [ENV_TARGET + "[" + UNKNOWN_KEY + "]"]
+    if owner is not None and _project_object(owner):
+        for target in targets:
+            yield environ_via(owner, target)
+
+
+def _writes_through(node: ast.AST, resolve: Callable[[ast.AST], str | None]) -> Iterator[str]:
+    """The patch targets ``node`` writes through objects known in this module."""
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
         owner = resolve(node.value)
         if owner in _ENV_OBJECTS:
@@ -711,6 +807,10 @@ _LOGGING_CONFIG_CALLS = frozenset({"basicConfig", "dictConfig", "fileConfig", "l
 def _configures_logging(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> bool:
     if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
         name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        if name == "addHandler" and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Call):
+            made = node.args[0]
+            if not made.args and not made.keywords and resolve(made.func) == "logging.NullHandler":
+                return False  # a handler whose handle() does nothing runs no other code on a log call (FA9-7)
         if name in _LOGGING_HOOK_METHODS:
             return True
         called = resolve(node.func)

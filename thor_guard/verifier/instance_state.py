@@ -26,8 +26,8 @@ import libcst as cst
 
 from thor_guard.verifier.effects import ASSUMED_PURE_METHODS, BUILTIN_PURE_METHODS
 from thor_guard.verifier.facts import ModuleFacts
-from thor_guard.verifier.mutations import parsed_module
-from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Logger, Module
+from thor_guard.verifier.mutations import class_ast, parsed_module
+from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Logger, Module, StoredThread
 
 if TYPE_CHECKING:
     from thor_guard.verifier.evaluate import Evaluator
@@ -68,15 +68,52 @@ def attribute_value(evaluator: Evaluator, instance: Instance, name: str, *, logg
     store is ``logging.getLogger(<plain arguments>)`` (:func:`stored_logger`)."""
     if instance.cls is None or instance.cls_facts is None:
         return OPAQUE
-    if loggers and stored_logger(evaluator, instance.cls, instance.cls_facts, name):
-        return Logger()  # `self.logger = logging.getLogger(...)` in every store (review 9, FA9-9)
+    if name == "__dict__":
+        return _namespace_value(evaluator, instance)
     held = stored_into(evaluator, instance.cls, instance.cls_facts, name)
+    if loggers and not held.dunders and stored_logger(evaluator, instance.cls, instance.cls_facts, name):
+        return Logger()  # `self.logger = logging.getLogger(...)` in every store (review 9, FA9-9)
+    if not held.dunders and stored_thread(evaluator, instance.cls, instance.cls_facts, name):
+        return StoredThread(f"self.{name}")  # `self._thread = threading.Thread(...)` / None in every binding
     if not held.dunders:
         return OPAQUE
     origin = f"self.{name} may hold a project object (stored at {held.where})"
     if "*" in held.dunders:
         origin += " whose class the verifier cannot know or see into, so its __str__/__repr__/__format__, __bool__, __eq__… may be project code"
     return Instance(f"self.{name}", held.dunders, origin=origin)
+
+
+def _namespace_value(evaluator: Evaluator, instance: Instance) -> object:
+    """``self.__dict__``: a dict whose values are everything stored into any attribute of the object. Formatting it
+    (``"%(market)s" % self.__dict__``) or an item of it formats those values (review 10, R10-10), so when some
+    store may hold a project object, any operation on it is judged as one on a possible project object."""
+    assert instance.cls is not None and instance.cls_facts is not None
+    from thor_guard.verifier.hierarchy import linearise
+
+    order = linearise(evaluator, instance.cls, instance.cls_facts)
+    if isinstance(order, str):
+        return Instance(f"{instance.name}.__dict__", UNKNOWN, origin=f"{instance.name}.__dict__ holds what the class hierarchy stores ({order})")
+    names: set[str] = set()
+    for classdef, module, _ in order.classes:
+        tree = _class_ast(module, classdef)
+        if tree is None:
+            continue
+        for node in ast.walk(tree):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []):
+                names.update(t.attr for t in ast.walk(target) if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name))
+                names.update(
+                    t.slice.value for t in ast.walk(target)
+                    if isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, str)
+                )
+            if isinstance(node, ast.Call):
+                names.update(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
+                names.update(k.arg for k in node.keywords if k.arg is not None)
+    held = PLAIN
+    for name in sorted(n for n in names if not (n.startswith("__") and n.endswith("__"))):
+        held = held | stored_into(evaluator, instance.cls, instance.cls_facts, name)
+    if not held.dunders:
+        return OPAQUE
+    return Instance(f"{instance.name}.__dict__", UNKNOWN, origin=f"{instance.name}.__dict__ holds the object's attributes, which may hold a project object (stored at {held.where})")
 
 
 def stored_into(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str) -> Held:
@@ -142,6 +179,57 @@ def stored_logger(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts,
     return result
 
 
+_THREAD_CLASSES = (Module("threading.Thread"), Module("threading.Timer"))
+
+
+def stored_thread(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, name: str) -> bool:
+    """True when every binding of ``name`` the hierarchy makes is ``None`` or a new standard-library thread: the class
+    bodies bind it (if at all) only to the literal ``None``, and every store into ``<receiver>.<name>`` in their
+    methods is ``None`` or a call of the proven ``threading.Thread``/``threading.Timer`` (at least one such store).
+    Stores the census cannot see (another object's, a computed ``setattr``) are judged by the caller's shadowing
+    census; a subclass's are assumption 3's gap."""
+    from thor_guard.verifier.hierarchy import linearise
+
+    memo = facts.__dict__.setdefault("_stored_thread", {})
+    key = (id(owner), name)
+    cached = memo.get(key)
+    if cached is not None and cached[0] is owner:
+        return cached[1]  # type: ignore[no-any-return]
+    memo[key] = (owner, False)
+    order = linearise(evaluator, owner, facts)
+    if isinstance(order, str):
+        return False
+    made = False
+    for classdef, module, _ in order.classes:
+        tree = _class_ast(module, classdef)
+        if tree is None:
+            return False
+        for statement in _flat(tree.body):
+            if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    if not (isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(statement.value, ast.Constant) and statement.value.value is None):
+                        return False
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name:
+                return False
+            if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not (statement.args.posonlyargs or statement.args.args):
+                continue
+            receiver = (statement.args.posonlyargs or statement.args.args)[0].arg
+            context = _Context(evaluator, module, statement, classdef, owner, facts)
+            for node in ast.walk(statement):
+                if not _stores(node, receiver, name):
+                    continue
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+                value = node.value if targets and all(isinstance(t, ast.Attribute) for t in targets) else None  # type: ignore[union-attr]
+                if isinstance(value, ast.Constant) and value.value is None:
+                    continue
+                if not (isinstance(value, ast.Call) and context._resolve(value.func) in _THREAD_CLASSES):
+                    return False
+                made = True
+    memo[key] = (owner, made)
+    return made
+
+
 def _stores(node: ast.AST, receiver: str, name: str) -> bool:
     """``node`` stores into ``<receiver>.<name>`` in any way (a target, ``setattr`` with the literal name)."""
     targets: list[ast.AST] = []
@@ -157,23 +245,65 @@ def _stores(node: ast.AST, receiver: str, name: str) -> bool:
         return False
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
         return isinstance(node.args[0], ast.Name) and node.args[0].id == receiver
+    elif isinstance(node, ast.Call):
+        return _namespace_call(node, receiver, name) is not None
     elif isinstance(node, ast.Delete):
         targets = list(node.targets)
+    if any(isinstance(t, ast.Subscript) and _namespace_of(t.value, receiver) and _may_name(t.slice, name) for target in targets for t in ast.walk(target)):
+        return True
     return any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for target in targets for t in ast.walk(target))
+
+
+def _namespace_of(node: ast.expr, receiver: str) -> bool:
+    """``vars(<receiver>)`` or ``<receiver>.__dict__``: the object's attribute namespace."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return isinstance(node.value, ast.Name) and node.value.id == receiver
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "vars" and len(node.args) == 1
+        and isinstance(node.args[0], ast.Name) and node.args[0].id == receiver
+    )
+
+
+def _may_name(key: ast.expr, name: str) -> bool:
+    """A key or attribute-name operand that is ``name``, or computed (it may be any name)."""
+    return not isinstance(key, ast.Constant) or key.value == name
+
+
+def _namespace_call(node: ast.Call, receiver: str, name: str) -> list[ast.expr] | None:
+    """The values a call may store into ``<receiver>.<name>`` (None when it is no such store): ``setattr(self, k,
+    v)``, ``object.__setattr__(self, k, v)`` / ``Cls.__setattr__(self, k, v)``, ``super().__setattr__(k, v)``,
+    ``vars(self).update(...)`` / ``self.__dict__.update(...)`` / ``.setdefault(k, v)`` — with the literal name or
+    a computed one (hostile review 10, R10-4)."""
+    func = node.func
+    args = node.args
+    if isinstance(func, ast.Name) and func.id == "setattr" and len(args) == 3:
+        target, attribute, value = args
+        if isinstance(target, ast.Name) and target.id == receiver and _may_name(attribute, name):
+            return [value]
+        return None
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr == "__setattr__":
+        on_super = isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
+        if on_super and len(args) == 2 and _may_name(args[0], name):
+            return [args[1]]
+        if not on_super and len(args) == 3 and isinstance(args[0], ast.Name) and args[0].id == receiver and _may_name(args[1], name):
+            return [args[2]]
+        return None
+    if _namespace_of(func.value, receiver):
+        if func.attr == "update":
+            values = [*args, *(k.value for k in node.keywords if k.arg is None or k.arg == name)]
+            return values or None
+        if func.attr == "setdefault" and len(args) == 2 and _may_name(args[0], name):
+            return [args[1]]
+    return None
 
 
 def _class_ast(facts: ModuleFacts, classdef: cst.ClassDef) -> ast.ClassDef | None:
     qualname = facts.class_qualname(classdef)
     if qualname is None:
         return None
-    body: list[ast.stmt] = parsed_module(facts)[0].body
-    found: ast.ClassDef | None = None
-    for part in qualname.split("."):
-        found = next((n for n in _flat(body) if isinstance(n, ast.ClassDef) and n.name == part), None)
-        if found is None:
-            return None
-        body = found.body
-    return found
+    return class_ast(facts, qualname, _flat)
 
 
 def _flat(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -198,17 +328,64 @@ def _class_stores(evaluator: Evaluator, classdef: cst.ClassDef, facts: ModuleFac
     held = PLAIN
     for statement in _flat(tree.body):
         if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.target.id == name:
+            # `market: Market` in a dataclass (or any class body): the generated __init__ stores the argument, an
+            # instance of the annotated class (review 10, A10-3)
+            annotated = _Context(evaluator, facts, None, classdef, owner, owner_facts)
+            held = held | annotated.annotated(statement.annotation, statement.lineno, _line(statement))
             factory = _default_factory(statement.value)
             if factory is not None:  # `market: Market = field(default_factory=Market)`: the dataclass __init__ calls it
                 context = _Context(evaluator, facts, None, classdef, owner, owner_facts)
                 held = held | context.called(factory, None, statement.lineno, f"{name} = field(default_factory={ast.unparse(factory)})")
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and isinstance(statement.value, (ast.Name, ast.Attribute)):
+            # `__init__ = _init_market`: a function bound by name in the class body is a method (R10-4)
+            held = held | _assigned_method_stores(evaluator, facts, classdef, statement.value, name, owner, owner_facts)
         if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args and not statement.args.posonlyargs:
             continue
-        receiver = (statement.args.posonlyargs or statement.args.args)[0].arg
-        context = _Context(evaluator, facts, statement, classdef, owner, owner_facts)
-        for node in ast.walk(statement):
+        held = held | _function_stores(evaluator, facts, statement, classdef, tree.name, name, owner, owner_facts)
+    return held
+
+
+def _function_stores(evaluator: Evaluator, facts: ModuleFacts, function: ast.FunctionDef | ast.AsyncFunctionDef, classdef: cst.ClassDef | None, class_name: str, name: str, owner: cst.ClassDef, owner_facts: ModuleFacts) -> Held:
+    """The stores into ``<receiver>.<name>`` in one method: through its first parameter, and through a local bound
+    to a new object of the class (``feed = cls(); feed.market = Market()`` in an alternate constructor, A10-1)."""
+    receivers = {(function.args.posonlyargs or function.args.args)[0].arg}
+    constructors = {*receivers, class_name}
+    for node in _own_scope(function):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _constructs(node.value, constructors):
+            receivers.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    context = _Context(evaluator, facts, function, classdef, owner, owner_facts)
+    held = PLAIN
+    for receiver in sorted(receivers):
+        for node in ast.walk(function):
             held = held | context.store(node, receiver, name)
     return held
+
+
+def _constructs(call: ast.Call, constructors: set[str]) -> bool:
+    """``cls(...)``, ``Feed(...)``, ``cls.__new__(cls)``, ``object.__new__(cls)``, ``super().__new__(cls)``."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id in constructors
+    return isinstance(func, ast.Attribute) and func.attr == "__new__" and bool(call.args) and isinstance(call.args[0], ast.Name) and call.args[0].id in constructors
+
+
+def _assigned_method_stores(evaluator: Evaluator, facts: ModuleFacts, classdef: cst.ClassDef, value: ast.expr, name: str, owner: cst.ClassDef, owner_facts: ModuleFacts) -> Held:
+    """The stores into ``name`` of a project function bound by assignment in the class body; a value the verifier
+    cannot resolve to a function of its own is PLAIN when it is no callable the census knows (a library function
+    stores nothing into the object's attributes it knows of: assumption 7)."""
+    context = _Context(evaluator, facts, None, classdef, owner, owner_facts)
+    callee = context._resolve(value)
+    if not isinstance(callee, Function):
+        return PLAIN
+    try:
+        callee_facts, full = callee.facts.recover(callee.node)
+        tree = ast.parse(textwrap.dedent(cst.Module(body=[full]).code))
+    except Exception:  # noqa: BLE001 - a body that cannot be read back may store anything
+        return Held(UNKNOWN, f"line {getattr(value, 'lineno', '?')} ('{ast.unparse(value)}')")
+    function = tree.body[0] if tree.body else None
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not (function.args.posonlyargs or function.args.args):
+        return PLAIN
+    return _function_stores(evaluator, callee_facts.parent or callee_facts, function, classdef, classdef.name.value, name, owner, owner_facts)
 
 
 def _default_factory(value: ast.expr | None) -> ast.expr | None:
@@ -257,16 +434,21 @@ class _Context:
                 return Held(UNKNOWN, self._where(node, "a loop target"))
         if isinstance(node, ast.withitem) and node.optional_vars is not None and self._hits(node.optional_vars, receiver, name):
             return Held(UNKNOWN, self._where(node.context_expr, "a with target"))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" and len(node.args) == 3:
-            target, attribute, value = node.args
-            if isinstance(target, ast.Name) and target.id == receiver and isinstance(attribute, ast.Constant) and attribute.value == name:
-                return self.value(value, node.lineno, ast.unparse(node))
+        if isinstance(node, ast.Call):
+            stored = _namespace_call(node, receiver, name)
+            if stored is not None:
+                held = PLAIN
+                for value in stored:
+                    held = held | self.value(value, node.lineno, _line(node))
+                return held
         return PLAIN
 
     def _hits(self, target: ast.AST, receiver: str, name: str) -> bool:
         return any(isinstance(t, ast.Attribute) and t.attr == name and isinstance(t.value, ast.Name) and t.value.id == receiver for t in ast.walk(target))
 
     def _target(self, target: ast.AST, value: ast.expr, receiver: str, name: str, statement: ast.stmt) -> Held:
+        if isinstance(target, ast.Subscript) and _namespace_of(target.value, receiver) and _may_name(target.slice, name):
+            return self.value(value, statement.lineno, _line(statement))  # `vars(self)["market"] = Market()` (R10-4)
         if isinstance(target, ast.Attribute):
             if target.attr == name and isinstance(target.value, ast.Name) and target.value.id == receiver:
                 return self.value(value, statement.lineno, _line(statement))
@@ -366,11 +548,40 @@ class _Context:
         positional = [*arguments.posonlyargs, *arguments.args]
         pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
         pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+        held = PLAIN
+        every = [*positional, *arguments.kwonlyargs, *(a for a in (arguments.vararg, arguments.kwarg) if a is not None)]
+        annotation = next((a.annotation for a in every if a.arg == name and a.annotation is not None), None)
+        if annotation is not None:
+            # `def __init__(self, market: Market)`: constructor injection of a project object, said by the code
+            # itself (review 10, A10-3); the caller may pass an instance of that class
+            held = self.annotated(annotation, line, text)
         for parameter, default in pairs:
             if parameter.arg == name:
                 outer = _Context(self.evaluator, self.facts, None, self.classdef, self.owner, self.owner_facts, self.depth)
-                return outer.value(default, line, text)
-        return PLAIN
+                return held | outer.value(default, line, text)
+        return held
+
+    def annotated(self, annotation: ast.expr, line: int, text: str) -> Held:
+        """The dunders of the project classes an annotation names (``Market``, ``Market | None``,
+        ``Optional["Market"]``, ``list[Market]``: a container of them formats them too)."""
+        where = f"line {line} ('{text}', annotated '{ast.unparse(annotation)}')"
+        from thor_guard.verifier.evaluate import class_dunders
+
+        held = PLAIN
+        for node in ast.walk(annotation):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                try:
+                    inner = ast.parse(node.value, mode="eval").body
+                except SyntaxError:
+                    continue
+                held = held | self.annotated(inner, line, text)
+            elif isinstance(node, (ast.Name, ast.Attribute)):
+                value = self._resolve(node)
+                if isinstance(value, ClassValue):
+                    dunders = class_dunders(self.evaluator, value.node, value.facts or self.facts)
+                    if dunders:
+                        held = held | Held(dunders, where)
+        return held
 
     def _locals(self) -> dict[str, list[tuple[ast.expr | None, int, str]]]:
         cached = getattr(self, "_local_values", None)
@@ -433,6 +644,10 @@ class _Context:
         if isinstance(value, Instance):
             return Held(value.dunders, where) if value.dunders else PLAIN
         if value is UNTRUSTED:
+            return Held(UNKNOWN, where)
+        if isinstance(value, ClassValue) and self.evaluator.metaclass_problem(value) is not None:
+            # a class whose metaclass is a project class: formatting or testing it runs the metaclass's dunders
+            # (review 10, R10-5), as docs/check.md says for a class read anywhere else
             return Held(UNKNOWN, where)
         return PLAIN  # a class, function, module, builtin or literal: its own dunders are library or built in
 

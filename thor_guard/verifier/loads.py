@@ -38,7 +38,7 @@ from pathlib import Path
 
 from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import checkout_owns
-from thor_guard.verifier.import_time import DOOR_TARGET
+from thor_guard.verifier.import_time import DOOR_TARGET, ENVIRON_VIA_PREFIX
 from thor_guard.verifier.reach import FILE_TARGET_PREFIX, REQUIRES_TARGET_PREFIX, SUBMODULE_MARK, UNREAD_TARGET
 
 MISSING_FILE_TARGET = "?missing-file"
@@ -104,9 +104,51 @@ def settle(
                 top = name.split(".")[0]
                 if is_project(top) or owned_by_project(top, roots):
                     kept.append((UNRESOLVED_TARGET, (site[0], site[1], name)))
+        elif target.startswith(ENVIRON_VIA_PREFIX):
+            owner, _, written = target[len(ENVIRON_VIA_PREFIX) :].partition("#")
+            owner = absolute(owner, package) if owner.startswith(".") else owner
+            looked_up: list[str] = []
+            if _is_environ(owner, roots, looked_up):
+                kept.append((written, site))
+            names.extend(looked_up)
         else:
             kept.append((target, site))
     return kept, files, names
+
+
+def _is_environ(dotted: str, roots: tuple[Path, ...], looked_up: list[str], depth: int = 0) -> bool:
+    """Whether the project object ``dotted`` (``pkg.env.ENV``) is ``os.environ``: bound in its module by an import of it
+    or a plain alias bound once (``ENV = os.environ``, ``from os import environ as ENV``), also through other project
+    modules' names in turn (review 10, R10-15). ``looked_up`` collects the module names read (the verdict cache)."""
+    from thor_guard.verifier.import_time import ENV_OBJECTS, module_names, through_module_globals
+
+    parts = dotted.split(".")
+    if depth > 8 or len(parts) < 2:
+        return False
+    module, name = ".".join(parts[:-1]), parts[-1]
+    looked_up.append(module)
+    path = find_module_file(module, roots)
+    if path is None:
+        return False
+    bound = module_names(path)
+    value = bound.get(name) if bound is not None else None
+    if value is None:
+        return False
+    if value.startswith("."):
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        value = _relative(value, package)
+    value = through_module_globals(value)
+    if value in ENV_OBJECTS:
+        return True
+    return value != dotted and _is_environ(value, roots, looked_up, depth + 1)
+
+
+def _relative(target: str, package: str) -> str:
+    level = len(target) - len(target.lstrip("."))
+    parts = package.split(".") if package else []
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    rest = target[level:]
+    return ".".join([*base, rest] if rest else base)
 
 
 def _package_may_bind(package: str, name: str, roots: tuple[Path, ...]) -> bool:
@@ -120,13 +162,29 @@ def _package_may_bind(package: str, name: str, roots: tuple[Path, ...]) -> bool:
     if path is None or path.name != "__init__.py":
         return True  # not found under these roots, or a plain module (its attributes are the walk's business)
     try:
-        tree = ast.parse(path.read_bytes())
-    except (OSError, SyntaxError, ValueError):
+        source = path.read_bytes()
+    except OSError:
         return True
-    if any(isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) for node in ast.walk(tree)):
-        return True
-    bound = _module_bound_names(tree)
-    return name in bound or "__getattr__" in bound
+    bound = _INIT_BINDINGS.get(source)
+    if bound is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            bound = _ANY_NAME
+        else:
+            star = any(isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) for node in ast.walk(tree))
+            bound = _ANY_NAME if star else frozenset(_module_bound_names(tree))
+        if len(_INIT_BINDINGS) >= 512:
+            _INIT_BINDINGS.pop(next(iter(_INIT_BINDINGS)))
+        _INIT_BINDINGS[source] = bound
+    return bound is _ANY_NAME or name in bound or "__getattr__" in bound
+
+
+_ANY_NAME: frozenset[str] = frozenset({"*"})
+"""A package ``__init__`` that may bind any name: a star import, or a source Python cannot parse."""
+_INIT_BINDINGS: dict[bytes, frozenset[str]] = {}
+"""Memo of the names a package ``__init__`` source binds, by content: the walk asks once per ``from package import
+name`` site, a few hundred times per Django entry point, and each parse cost about 3 ms."""
 
 
 def in_project(name: str, roots: tuple[Path, ...]) -> bool:

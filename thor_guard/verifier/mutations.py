@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -228,3 +229,18 @@ def parsed_module(facts: ModuleFacts) -> tuple[ast.Module, dict[int, ast.AST], l
     result = (tree, parents, text.splitlines())
     facts.__dict__["_mutation_tree"] = result
     return result
+
+
+def class_ast(facts: ModuleFacts, qualname: str, flatten: Callable[[list[ast.stmt]], list[ast.stmt]] | None = None) -> ast.ClassDef | None:
+    """The ``ast.ClassDef`` that ``qualname`` (``Outer.Inner``) names in ``facts``' parsed full source, found part by
+    part from the module body; None when some part is not a class there. ``flatten``, when given, maps each body to
+    the statements searched (to look into ``if``/``try`` blocks too); by default only the body's own statements."""
+    body: list[ast.stmt] = parsed_module(facts)[0].body
+    found: ast.ClassDef | None = None
+    for part in qualname.split("."):
+        statements = body if flatten is None else flatten(body)
+        found = next((n for n in statements if isinstance(n, ast.ClassDef) and n.name == part), None)
+        if found is None:
+            return None
+        body = found.body
+    return found

@@ -77,6 +77,9 @@ class Outcome:
     """For ``crash``: the exception class the real code raises."""
     category: str = ""
     """For ``unknown``: the :class:`~thor_guard.verifier.evaluate.Unsupported` category."""
+    effects: tuple[object, ...] | None = None
+    """Walks past effects only (:mod:`thor_guard.verifier.through`): in order, the ids of the statements whose effects
+    this path ran and the ``(id, way)`` of the tests on the mode it decided, before it ended; None elsewhere."""
 
 
 @dataclass
@@ -86,13 +89,15 @@ class PathState:
     """Top-level index of the first condition on this path that read the environment."""
     loop: str | None = None
     """``break``/``continue`` when the path left a loop body that way."""
+    effects: tuple[object, ...] = ()
+    """Walks past effects only (:mod:`thor_guard.verifier.through`): what :attr:`Outcome.effects` holds, so far."""
 
     @property
     def guard_seen(self) -> bool:
         return self.guard_at is not None
 
     def copy(self) -> PathState:
-        return PathState(dict(self.locals), self.guard_at, self.loop)
+        return PathState(dict(self.locals), self.guard_at, self.loop, self.effects)
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,15 @@ def merge(states: list[PathState]) -> list[PathState]:
     """Join the states that go on after a statement: one per (guard position, loop exit)."""
     if len(states) <= 1:
         return states
-    groups: dict[tuple[int | None, str | None], list[PathState]] = {}
+    groups: dict[tuple[int | None, str | None, tuple[object, ...], tuple[tuple[str, int], ...]], list[PathState]] = {}
     for state in states:
-        groups.setdefault((state.guard_at, state.loop), []).append(state)
+        # A local holding a project instance on one path and something else on another is not joined: the join is
+        # OPAQUE, through which the instance's properties and dunders would go unjudged (review 9, R9-5). Such
+        # paths go on apart (bounded by MAX_PATHS), as `for feed in (self,)` does inside its loop (R8-14).
+        held = tuple(sorted((name, id(b.value)) for name, b in state.locals.items() if isinstance(b.value, Instance) and b.value.cls is not None))
+        groups.setdefault((state.guard_at, state.loop, state.effects, held), []).append(state)
     merged: list[PathState] = []
-    for (guard_at, loop), group in groups.items():
+    for (guard_at, loop, effects, _), group in groups.items():
         if len(group) == 1:
             merged.append(group[0])
             continue
@@ -144,7 +153,7 @@ def merge(states: list[PathState]) -> list[PathState]:
             value = join([b.value for b in bounds])
             reads = tuple(r for b in bounds for r in b.reads)
             local_values[name] = bounds[0] if all(same(bounds[0].value, b.value) for b in bounds) else Bound(value, reads)
-        merged.append(PathState(local_values, guard_at, loop))
+        merged.append(PathState(local_values, guard_at, loop, effects))
     return merged
 
 
@@ -194,8 +203,10 @@ class CallAnalysis:
             evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
             for d in function.node.decorators
         ):
-            # functools.cache/lru_cache hash every argument (and compare it on a hit): their dunders run first.
-            for value in (*arguments, *keywords.values()):
+            # functools.cache/lru_cache hash every argument (and compare it on a hit): their dunders run first. On a
+            # method the instance is the first argument: its __hash__/__eq__ run too (FA9-5).
+            receiver = (function.receiver if function.receiver is not None else UNTRUSTED) if function.bound else None
+            for value in (*arguments, *keywords.values(), *(() if receiver is None else (receiver,))):
                 evaluator.dunder(value, node, "hashes as a cache key")
         if definition.asynchronous is not None and not run_async:
             return Coroutine(function, tuple(arguments), tuple(keywords.items()))
@@ -662,7 +673,7 @@ class Walker:
             for alias in small.names:
                 dotted = _dotted(alias.name)
                 if dotted.split(".")[0] not in STDLIB_MODULES or "__main__" in dotted.split(".") or self.context.resolver.is_module(dotted.split(".")[0]):
-                    if not self._inert_project_import(dotted):
+                    if not self._inert_project_import(dotted) and not self._imported_library(dotted, ()):
                         raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
@@ -674,15 +685,64 @@ class Walker:
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
         shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
-        if (absolute.split(".")[0] not in STDLIB_MODULES or shadowed or "__main__" in absolute.split(".") or any(_dotted(a.name) == "__main__" for a in small.names)) and absolute != self.facts.name:
+        if absolute.split(".")[0] not in STDLIB_MODULES or shadowed or "__main__" in absolute.split(".") or any(_dotted(a.name) == "__main__" for a in small.names):
+            # The running module itself needs no proof (it is imported), but the submodules a package `__init__`
+            # imports from itself (`from . import workers`) do: their top-level code runs now (review 10, R10-14).
             submodules = [f"{absolute}.{_dotted(a.name)}" for a in small.names if self.context.resolver.is_module(f"{absolute}.{_dotted(a.name)}")]
-            if not all(self._inert_project_import(m) for m in (absolute, *submodules)):
+            modules = [m for m in (absolute, *submodules) if m != self.facts.name]
+            if not all(self._inert_project_import(m) for m in modules) and not self._imported_library(absolute, tuple(_dotted(a.name) for a in small.names)):
                 raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+            self._module_getattr_import(small, absolute)
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:
             name = _dotted(alias.name)
             bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
             state.locals[bound] = Bound(self._evaluator(state, Trace()).dotted(f"{absolute}.{name}", small))
+
+    def _imported_library(self, module: str, names: tuple[str, ...]) -> bool:
+        """``import module`` / ``from module import names`` of a library module (not the project's, not ``__main__``)
+        that the function's own module already imports the same way at its top level, unconditionally (review 9,
+        FA9-6: ``from django.conf import settings`` in ``AppConfig.ready()``). When the function runs, its module was
+        imported, so the module (and ``module.name``, were it a submodule) is in ``sys.modules``: the statement only
+        looks it up and reads the names (library attributes, assumption 7)."""
+        if "__main__" in module.split(".") or self.context.resolver.is_module(module.split(".")[0]) or module == self.facts.name:
+            return False
+        wanted = {module} if not names else {f"{module}.{name}" for name in names}
+        found: set[str] = set()
+        for statement in self.facts.module.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if isinstance(small, cst.Import):
+                    for alias in small.names:
+                        dotted = _dotted(alias.name)
+                        # `import a.b.c` imports a, a.b and a.b.c
+                        found.update(".".join(dotted.split(".")[: i + 1]) for i in range(dotted.count(".") + 1))
+                elif isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None and not isinstance(small.names, cst.ImportStar):
+                    base = _dotted(small.module)
+                    found.update(".".join(base.split(".")[: i + 1]) for i in range(base.count(".") + 1))
+                    found.update(f"{base}.{_dotted(a.name)}" for a in small.names)
+        return wanted <= found
+
+    def _module_getattr_import(self, small: cst.ImportFrom, absolute: str) -> None:
+        """``from M import X`` on a project module M that defines a PEP 562 ``__getattr__`` runs it (review 10, R10-3):
+        the import system asks a module that is not a package for ``__path__`` (``hasattr(M, "__path__")``, which
+        reaches ``__getattr__`` whatever X is), and asks a package for every X it does not bind (a submodule name
+        included: the attribute is looked up before the submodule is imported). The same test as the attribute read
+        ``M.X`` (:meth:`Evaluator._module_getattr`): any binding of ``__getattr__`` counts."""
+        resolver = self.context.resolver
+        try:
+            facts = resolver.module_facts(absolute) if resolver.is_module(absolute) else None
+        except Exception:  # noqa: BLE001 - HelperError: an unreadable module is judged where its names are resolved
+            return
+        if facts is None or not facts.bindings.bindings("__getattr__"):
+            return
+        if not facts.is_package:
+            raise Effect(small, f"'{code_of(small)}' imports from {absolute}, which defines a module __getattr__: the import system calls it for '__path__' (PEP 562)")
+        for alias in small.names:
+            name = _dotted(alias.name)
+            if not facts.bindings.bindings(name):
+                raise Effect(small, f"'{code_of(small)}' imports '{name}', which {absolute} binds nowhere: its module __getattr__ runs (PEP 562)")
 
     def _inert_project_import(self, module: str) -> bool:
         """A project module whose import from this function runs no code: already imported by the module's own
@@ -744,7 +804,57 @@ class Walker:
             self._bind_target(target, value, tuple(trace.reads), state, index, small)
         if isinstance(small, cst.AnnAssign):
             self._annotation(small, state, index)
-        return [state]
+        states = [state]
+        for target in targets:
+            states = [forked for each in states for forked in self._instance_aliases(target, small.value, each, tuple(trace.reads))]
+        return states  # type: ignore[return-value]
+
+    def _instance_aliases(self, target: cst.BaseExpression, value: cst.BaseExpression, state: PathState, reads: tuple[EnvRead, ...]) -> list[PathState]:
+        """The states after ``target = value`` once the names that may hold a project instance the function already
+        holds (``self``) hold it (review 9, R9-5). ``me, = (self,)`` / ``[me] = [self]`` / ``(me, n) = (self, 1)``
+        bind ``me`` to exactly that instance; ``me = self if x else None`` / ``me = self or other`` bind it on one
+        more path (the joined value of the expression is OPAQUE, through which a property read would go unjudged),
+        as ``for feed in (self,)`` does (R8-14). Only names (not subscripts or attributes) are bound; the value was
+        evaluated (and judged) already, so nothing here runs code."""
+        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+            pairs = list(zip(target.elements, value.elements))
+            if len(target.elements) != len(value.elements) or any(isinstance(e, cst.StarredElement) for pair in pairs for e in pair):
+                return [state]
+            states = [state]
+            for inner_target, inner_value in pairs:
+                states = [forked for each in states for forked in self._instance_aliases(inner_target.value, inner_value.value, each, reads)]
+            return states
+        if not isinstance(target, cst.Name) or target.value in self._globals:
+            return [state]
+        if isinstance(value, cst.Name):
+            held = state.locals.get(value.value)
+            if held is not None and isinstance(held.value, Instance) and held.value.cls is not None:
+                state.locals[target.value] = Bound(held.value, reads)  # exactly that object
+            return [state]
+        leaves: list[cst.BaseExpression] = []
+        pending = [value]
+        while pending:
+            part = pending.pop()
+            if isinstance(part, cst.IfExp):
+                pending.extend((part.body, part.orelse))
+            elif isinstance(part, cst.BooleanOperation):
+                pending.extend((part.left, part.right))
+            else:
+                leaves.append(part)
+        if len(leaves) < 2:
+            return [state]
+        states = [state]
+        current = state.locals.get(target.value)
+        for leaf in leaves:
+            held = state.locals.get(leaf.value) if isinstance(leaf, cst.Name) else None
+            if held is None or not isinstance(held.value, Instance) or held.value.cls is None:
+                continue
+            if current is not None and current.value is held.value or any(s.locals[target.value].value is held.value for s in states[1:]):
+                continue
+            extra = state.copy()
+            extra.locals[target.value] = Bound(held.value, reads)
+            states.append(extra)
+        return states
 
     def _annotation(self, small: cst.AnnAssign, state: PathState, index: int) -> None:
         """Evaluate the annotation of ``x: T [= v]`` where Python does: in a class body, not under lazy annotations.
@@ -1507,7 +1617,26 @@ def _memo_key(function: cst.FunctionDef, local_values: dict[str, Bound]) -> obje
 def _freeze(value: object) -> object:
     if value is OPAQUE or is_concrete(value):
         return (type(value).__name__, value)
-    return ("id", id(value))
+    return _Same(value)
+
+
+class _Same:
+    """A memo-key part that matches only the very same abstract value.
+
+    It holds the value, so the object stays alive while the memo entry does: a bare ``id(value)`` could be reused by
+    a different value created after the first was freed, and the memo would then answer for the wrong argument.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
 
 
 def _is_cached(evaluator: Evaluator, function: Function) -> bool:

@@ -83,7 +83,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from thor_guard.verifier.run_marks import FACTORY, READ, SURE, split_mark
+from thor_guard.verifier.run_marks import DECORATES, ESCAPE, FACTORY, READ, SURE, split_mark
 
 ALL_DUNDERS = "__*__"
 """Pseudo method name: every ``__name__`` method of a class (and of its bases) - what using an instance may run."""
@@ -112,6 +112,10 @@ hooks the standard library calls on a class it is given (``enum``'s ``_missing_`
 ``_generate_next_value_`` for ``auto()``), and (:data:`ALL_DUNDERS`) every special method: an instance used at import
 time runs them implicitly (``with C():`` ``__enter__``, ``for _ in C()`` ``__iter__``, ``OBJ[k]``, ``if C():``
 ``__bool__``, ``f"{C()}"`` ``__format__``, a store ``OBJ.x = 1`` ``__setattr__``; hostile review 7, R7-7)."""
+ALL_METHODS = "*"
+"""Pseudo method name: every method of a class (and of its bases) - what an instance made at import time may run
+(review 10, R10-12/A10-4: it reaches the code that surely runs in any spelling, ``C().run()``, ``getattr(c, "run")()``,
+a walrus, a tuple unpack, ``operator.methodcaller``, a factory of another module)."""
 MAX_BODIES = 400
 """Function bodies one reach follows at most; beyond, the module's import-time code counts as unknown."""
 _MAX_STRINGS = 64
@@ -269,6 +273,16 @@ class _Reacher:
         """``mod = import_module("x")``: the name -> the modules it may hold (``mod.f()`` runs ``x.f``)."""
         self.factories: set[int] = set()
         """Bodies of decorator factories surely applied: the nested functions they return surely run too."""
+        self.registered: list[tuple[ast.AST, ast.ClassDef | None]] = []
+        """Decorated ``def``s seen in import-time code and not followed: a registry decorator stores them (R9-13)."""
+        self.attr_bases: set[int] = set()
+        """Ids of nodes scanned as the object of an attribute (``x`` of ``x.run``, ``C()`` of ``C().run``)."""
+        self.held: set[int] = set()
+        """Ids of calls whose result is only bound to a module-level name bound once (tracked through that name), only
+        dropped (an expression statement) or only called (``C()()``, judged by the outer call)."""
+        self.calls_through = False
+        """Whether import-time code calls an object it does not name (``for f in HOOKS.values(): f()``, ``HOOKS[k]()``,
+        a parameter or local): a function a decorator registered may be that object (review 10, A10-2)."""
         for statement in block_statements(tree.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions[statement.name] = statement
@@ -338,6 +352,10 @@ class _Reacher:
         other.imports_owned = False
         other.module_vars = {}
         other.factories = set()
+        other.registered = []
+        other.calls_through = False
+        other.attr_bases = set()
+        other.held = set()
         return other
 
     # -- names -------------------------------------------------------------------------------------------------
@@ -379,21 +397,57 @@ class _Reacher:
             self._scan(self.tree, None, {}, follow_bodies=False)
         for marked in sorted(roots):
             mark, root = split_mark(marked)
+            if mark == DECORATES:
+                # `%register|m.f` from m (R9-13): this module's decorator `register` is applied to m.f; when it may call
+                # what it receives, m.f's body may run (the plain edge back). A re-exported decorator asks on.
+                name, _, decorated = root.partition("|")
+                factory = name.endswith("()")
+                name = name.removesuffix("()")
+                if self._decorator_may_call(name, factory):
+                    self.reach.runs.append(decorated)
+                for imported in self.all_imports.get(name, ()):
+                    self.reach.runs.append(f"{DECORATES}{imported}{'()' if factory else ''}|{decorated}")
+                continue
             if mark == READ:
-                # `from pkg import a, b` surely ran: a name the package never binds is served by its `__getattr__`.
-                if any(name not in self.bound for name in root.split(",")):
+                # `from pkg import a, b` / `hasattr(pkg, "a")` surely ran: a name the package never binds is served by
+                # its `__getattr__`. `from pkg import *` reads every name of the package's `__all__` (R9-8).
+                names = self._star_names() if root == "*" else frozenset(name.partition(".")[0] for name in root.split(","))
+                unbound = None if names is None else sorted(name for name in names if name not in self.bound)
+                if unbound is None or unbound:
                     self._refer("__getattr__", None, None, sure=True)
+                if root == "*" and self.module is not None:
+                    # importlib then imports `pkg.name` for each name of `__all__` still missing: a submodule runs
+                    self.reach.imports.extend(f"{self.module}.{name}" for name in unbound or ())
                 continue
             name, _, attr = root.partition(".")
+            if mark == ESCAPE:
+                # Another module's code that surely runs uses this module's object whole: an instance's methods may run.
+                self._refer(name, None, None)
+                self._escaped(name)
+                continue
             if name not in self.bound and not self.stars and self.all_functions.get("__getattr__"):
                 # Another module reads a name this module never binds: its PEP 562 `__getattr__` serves it (R8-7).
                 self._refer("__getattr__", None, None, sure=mark in (SURE, FACTORY))
             self._refer(name, attr.split(".")[0] if attr else None, None, sure=mark in (SURE, FACTORY), factory=mark == FACTORY)
+        cut = self._drain()
+        while not cut and self.calls_through and self.registered:
+            # Import-time code calls objects it does not name: the functions registered by decorators may be them
+            # (`@hook def f(): ...` then `for f in HOOKS.values(): f()`; review 10, A10-2).
+            pending, self.registered = self.registered, []
+            for node, owner in pending:
+                self._follow(node, owner)
+            cut = self._drain()
+        self.reach.imports = list(dict.fromkeys(self.reach.imports))
+        self.reach.runs = list(dict.fromkeys(self.reach.runs))
+        return self.reach
+
+    def _drain(self) -> bool:
+        """Scan the bodies queued for following; True when the bound cut the reach (the rest counts as unknown)."""
         while self.todo:
             node, owner = self.todo.pop(0)
             if len(self.reach.bodies) >= MAX_BODIES:
                 self.reach.unknown.append((getattr(node, "lineno", 1), f"more than {MAX_BODIES} functions run at import time"))
-                break
+                return True
             self.reach.bodies.append(node)
             self._scan(node, owner, {}, follow_bodies=True)
             if id(node) in self.factories:
@@ -401,9 +455,41 @@ class _Reacher:
                 for inner in _returned_functions(node):
                     self.direct.add(id(inner))
                     self._follow(inner, owner)
-        self.reach.imports = list(dict.fromkeys(self.reach.imports))
-        self.reach.runs = list(dict.fromkeys(self.reach.runs))
-        return self.reach
+        return False
+
+    def _star_names(self) -> frozenset[str] | None:
+        """The names ``from <this module> import *`` reads: its ``__all__`` when every module-level binding of it is a
+        literal list/tuple of strings (``=``, ``+=``, annotated) and nothing else touches it (``__all__.append(x)``,
+        ``__all__ = [*a]``); the empty set when the module binds no ``__all__`` (then only names in its namespace are
+        copied, and no module ``__getattr__`` runs); None when not known statically (R9-8)."""
+        names: set[str] = set()
+        stores = accepted = 0
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Name) and node.id == "__all__":
+                if not isinstance(node.ctx, ast.Store):
+                    return None  # read, extended, deleted: not known
+                stores += 1
+            elif (isinstance(node, ast.Attribute) and node.attr == "__all__") or (isinstance(node, ast.Constant) and node.value == "__all__"):
+                return None  # `sys.modules[__name__].__all__ = …`, `globals()["__all__"] = …`
+        for statement in block_statements(self.tree.body):
+            if isinstance(statement, ast.Assign):
+                targets, value = statement.targets, statement.value
+            elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+                targets, value = [statement.target], statement.value
+            else:
+                continue
+            if not any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                continue
+            if len(targets) != 1 or not isinstance(value, (ast.List, ast.Tuple)):
+                return None
+            for element in value.elts:
+                if not (isinstance(element, ast.Constant) and isinstance(element.value, str)):
+                    return None
+                names.add(element.value)
+            accepted += 1
+        if stores != accepted or ("__all__" in self.bound and not accepted):
+            return None  # bound some other way too (a loop or `with` target, in a function, an import)
+        return frozenset(names)
 
     def _follow(self, node: ast.AST, owner: ast.ClassDef | None) -> None:
         if id(node) not in self.done:
@@ -529,6 +615,15 @@ class _Reacher:
                         # `@run_at_import def _defaults(): ...`: the module's own decorator receives the function and
                         # may call it at once (review 9, R9-13): its body may run
                         self._follow(node, owner)
+                    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self._imported_decorator(decorator, node, owner, shadow)
+            if certain:
+                self._note_instances(node, owner, shadow, root)
+            if isinstance(node, ast.Call):
+                if not self.calls_through and self._calls_unnamed(node.func, shadow):
+                    self.calls_through = True
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not root and id(node) not in self.done and self._own_decorated(node, shadow):
+                self.registered.append((node, owner))
             if isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
                 self._fetched_by_name(node, env, owner, shadow, certain)
             elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
@@ -547,6 +642,10 @@ class _Reacher:
                 head, _, rest = (dotted or "").partition(".")
                 if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
                     self._refer(head, node.attr, owner)
+                    if certain and isinstance(node.ctx, ast.Load) and head not in ("self", "cls"):
+                        # `X = pkg.defaults` where this code surely runs: pkg's PEP 562 `__getattr__` surely runs when
+                        # pkg binds no `defaults` (R8-7 followed it only as code that may run; R9-8)
+                        self.reach.runs.extend(f"{READ}{target}.{node.attr}" for target in self.all_imports.get(head, ()))
                 elif isinstance(node.value, ast.Name) and head in self.module_vars:
                     # `mod = import_module("x")` local to a followed body, then `mod.f()`: x.f runs (R8-5).
                     self.reach.runs.extend(f"{module}.{node.attr}" for module in sorted(self.module_vars[head]))
@@ -558,7 +657,8 @@ class _Reacher:
                     self._require(node)
                     if isinstance(node, ast.ImportFrom) and node.module != "__future__":
                         # The names are read from the module: a PEP 562 `__getattr__` there runs for unbound ones (R8-7).
-                        names = ",".join(a.name for a in node.names if a.name != "*")
+                        # `*` stands for the package's `__all__`, read in the package (R9-8)
+                        names = ",".join(a.name for a in node.names)
                         if names:
                             base = "." * node.level + (node.module or "")
                             self.reach.runs.append(READ + (f"{base}{names}" if node.module is None else f"{base}.{names}"))
@@ -579,6 +679,123 @@ class _Reacher:
             elif isinstance(node, ast.Lambda) and node is not root:
                 self._follow(node, owner)  # a lambda made at import time is usually called there (key=, map, hooks)
 
+    def _note_instances(self, node: ast.AST, owner: ast.ClassDef | None, shadow: frozenset[str], root: ast.AST) -> None:
+        """Instances made by code that surely runs at import time, and where they go (review 10, R10-12/A10-4).
+
+        A call's result is followed to what uses it: bound to a module-level name bound once (``x = C()``) it is
+        tracked through that name (``x.run()`` follows ``run``, R9-2; ``x`` used whole — passed on, stored, returned,
+        ``getattr(x, "run")()`` — makes every method of its class "may run"); an attribute of it (``C().run()``)
+        follows that method; a dropped result (``C()`` alone) runs only the construction hooks. Any other use (an
+        argument, a walrus, a tuple, a return value, a local) reaches every method. Nodes come parent first, so a
+        parent marks its child before the child is seen."""
+        if isinstance(node, ast.Attribute):
+            self.attr_bases.add(id(node.value))
+            if isinstance(node.value, ast.Call):
+                self._instantiated(node.value.func, owner, shadow, node.attr)
+        elif isinstance(node, ast.Expr):
+            self.held.add(id(node.value))
+        elif isinstance(node, ast.Assign) and root is self.tree and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if self._bound_once(node.targets[0].id) is node.value:
+                self.held.add(id(node.value))
+        elif isinstance(node, ast.Call):
+            self.held.add(id(node.func))  # `C()()`: the instance is called (its __call__, a hook)
+            if id(node) not in self.attr_bases and id(node) not in self.held:
+                self._instantiated(node.func, owner, shadow, ALL_METHODS)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in shadow:
+            if id(node) not in self.attr_bases and id(node) not in self.held:
+                self._escaped(node.id)
+
+    def _escaped(self, name: str) -> None:
+        """Module-level ``name`` used whole by code that surely runs: when it holds an instance made by a call, every
+        method of its class may run; a name imported from another module carries the question there (:data:`ESCAPE`)."""
+        for value in self.values.get(name, ()):
+            if isinstance(value, ast.Call):
+                self._instantiated(value.func, None, frozenset(), ALL_METHODS)
+        for target in self.all_imports.get(name, ()):
+            self.reach.runs.append(ESCAPE + target)
+
+    def _instantiated(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], attr: str) -> None:
+        """A call in code that surely runs at import time whose result's ``attr`` is used (:data:`ALL_METHODS`: any):
+        when it makes an instance of a project class, that method of the class (or of its bases) may run.
+        ``cls(...)``, ``type(self)(...)`` and ``self.__class__(...)`` in a method make an instance of the owner or of a
+        subclass: every class of the module. A name of another module is a run edge ``pkg.mod.C.<attr>``."""
+        if owner is not None and (
+            (isinstance(called, ast.Name) and called.id == "cls")
+            or (isinstance(called, ast.Attribute) and called.attr == "__class__" and isinstance(called.value, ast.Name) and called.value.id == "self")
+            or (isinstance(called, ast.Call) and isinstance(called.func, ast.Name) and called.func.id == "type" and len(called.args) == 1)
+        ):
+            for klasses in self.all_classes.values():
+                for klass in klasses:
+                    self._method(klass, attr, set())
+            return
+        dotted = _dotted_of(called)
+        if dotted is None:
+            return
+        head, _, rest = dotted.partition(".")
+        if head in shadow or head in ("self", "cls"):
+            return
+        if not rest:
+            for klass in self.all_classes.get(head, ()):
+                self._method(klass, attr, set())
+        for target in self.all_imports.get(head, ()):
+            # An imported name called: a class there makes an instance (a function there is followed already).
+            self.reach.runs.append(f"{target}{'.' + rest if rest else ''}.{attr}")
+
+    def _own_decorated(self, function: ast.FunctionDef | ast.AsyncFunctionDef, shadow: frozenset[str]) -> bool:
+        """Whether one of ``function``'s decorators is the module's own function or class (``@hook``, ``@hook("x")``):
+        such a decorator may store it in a container of the module (a library's, ``@contextmanager``, does not)."""
+        for decorator in function.decorator_list:
+            applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+            if applied is not None and "." not in applied and applied not in shadow and (applied in self.all_functions or applied in self.all_classes):
+                return True
+        return False
+
+    def _calls_unnamed(self, called: ast.expr, shadow: frozenset[str]) -> bool:
+        """Whether a call's function is an object the reach cannot name: an item of a container (``HOOKS[k]()``), a
+        call's result (``HOOKS.get(k)()``), a loop variable, parameter or other local, a module variable bound to
+        anything but a name (A10-2)."""
+        if isinstance(called, (ast.Subscript, ast.Call)):
+            return True
+        if not isinstance(called, ast.Name):
+            return False
+        name = called.id
+        if name in shadow:
+            return True
+        if name in self.all_functions or name in self.all_classes or name in self.all_imports:
+            return False
+        values = self.values.get(name)
+        if values is not None:
+            return any(not isinstance(v, (ast.Name, ast.Attribute, ast.Lambda)) for v in values)
+        if name in self.bound:
+            return not self._loops_over_names().get(name, False)  # bound by a loop, a `with`, a walrus...
+        return False  # a builtin (or a name the module never binds: NameError)
+
+    def _loops_over_names(self) -> dict[str, bool]:
+        """Name -> whether its every binding in the module is a loop target over a literal collection of names
+        (``for f in (setup, load): f()``: the reach follows each name listed). Counted once per tree."""
+        found = self.counts.get("loops")
+        if found is None:
+            loops: dict[str, bool] = {}
+            targets: dict[str, int] = {}
+            stores: dict[str, int] = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+                    listed = isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)) and all(isinstance(e, (ast.Name, ast.Attribute)) for e in node.iter.elts)
+                    loops[node.target.id] = loops.get(node.target.id, True) and listed
+                    targets[node.target.id] = targets.get(node.target.id, 0) + 1
+                elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    stores[node.id] = stores.get(node.id, 0) + 1
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    stores[node.name] = stores.get(node.name, 0) + 2
+                elif isinstance(node, ast.alias):
+                    bound = node.asname or node.name.split(".")[0]
+                    stores[bound] = stores.get(bound, 0) + 2
+            for name in loops:
+                # every Store of the name is a loop target counted above (the target Name itself is one Store)
+                loops[name] = loops[name] and stores.get(name, 0) == targets[name]
+            found = self.counts["loops"] = loops  # type: ignore[assignment]
+        return found  # type: ignore[return-value]
+
     def _may_call_decorated(self, decorator: ast.expr, shadow: frozenset[str]) -> bool:
         """Whether the module's own decorator (``@d`` or a factory ``@d(...)``) may call the function it receives:
         its (returned) wrapper calls its parameter or hands it to another call; a class decorator may do anything
@@ -591,6 +808,39 @@ class _Reacher:
         candidates = self.all_functions.get(applied, [])
         if isinstance(decorator, ast.Call):
             candidates = [inner for factory in candidates for inner in _returned_functions(factory)] or candidates
+        return any(_uses_parameter(function) for function in candidates)
+
+    def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
+        """``@register`` / ``@decorators.register`` / ``@register("x")`` imported from another module on ``node``: ask
+        that module whether the decorator may call the function it receives (a :data:`DECORATES` edge, answered by
+        :meth:`_decorator_may_call` there; review 9, R9-13, also for a top-level module of a flat layout). A function
+        that is not a module-level ``def`` (a method, a nested ``def``) cannot be named back: its body is followed."""
+        applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        if applied is None:
+            return
+        head, _, rest = applied.partition(".")
+        targets = self.all_imports.get(head, ()) if head not in shadow and head not in self.functions and head not in self.classes else ()
+        if not targets:
+            return
+        if self.module is None or id(node) not in self.top_level or owner is not None:
+            self._follow(node, owner)
+            return
+        suffix = "()" if isinstance(decorator, ast.Call) else ""
+        for target in targets:
+            self.reach.runs.append(f"{DECORATES}{target}{'.' + rest if rest else ''}{suffix}|{self.module}.{node.name}")
+
+    def _decorator_may_call(self, name: str, factory: bool) -> bool:
+        """Whether this module's ``name``, applied as a decorator (``factory``: called first, its result applied), may
+        call the function it receives: a function (or a function its factory returns) that calls its parameter or
+        hands it to another call, a class, or an object the reach cannot see into (bound by an assignment, not bound
+        here). A pure registration (``REGISTRY[f.__name__] = f; return f``) does not (R9-13)."""
+        if name in self.all_classes or name in self.values:
+            return True
+        candidates = self.all_functions.get(name, [])
+        if not candidates:
+            return name not in self.all_imports  # an import is asked in its own module; anything else is not known
+        if factory:
+            candidates = [inner for made in candidates for inner in _returned_functions(made)] or candidates
         return any(_uses_parameter(function) for function in candidates)
 
     def _surely_called(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], *, factory: bool) -> None:
@@ -652,6 +902,13 @@ class _Reacher:
             for module in sorted(self._imported_modules(called.value, env)):
                 self.reach.runs.append(f"{SURE}{module}.{called.attr}")
         resolved = self._resolved(called, shadow) if isinstance(called, (ast.Name, ast.Attribute)) else None
+        if resolved in ("getattr", "builtins.getattr", "hasattr", "builtins.hasattr") and len(node.args) >= 2 and isinstance(node.args[0], ast.Name):
+            # `hasattr(pkg, "x")` / `getattr(pkg, "x", None)` on an imported project module read pkg.x: its PEP 562
+            # `__getattr__` runs when pkg binds no x - surely, where this code surely runs (R9-8)
+            head = node.args[0].id
+            attributes = self._strings(node.args[1], env) if head not in shadow else None
+            for target in self.all_imports.get(head, ()) if attributes else ():
+                self.reach.runs.extend(f"{READ if sure else ''}{target}.{attribute}" for attribute in sorted(attributes))  # type: ignore[union-attr]
         if resolved in ("getattr", "builtins.getattr") and len(node.args) >= 2:
             modules = self._imported_modules(node.args[0], env)
             attributes = self._strings(node.args[1], env)
@@ -1362,6 +1619,8 @@ def _named(defined: str, wanted: str) -> bool:
     """Whether a method ``defined`` is what looking up ``wanted`` finds (:data:`ALL_DUNDERS`: any special method)."""
     if wanted == ALL_DUNDERS:
         return len(defined) > 4 and defined.startswith("__") and defined.endswith("__")
+    if wanted == ALL_METHODS:
+        return True
     return defined == wanted
 
 

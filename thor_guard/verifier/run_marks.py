@@ -16,6 +16,13 @@ A one-character prefix on the edge (kept on the root) says more than "referred t
 * ``^`` - **read by an import statement that surely runs** (``from pkg import name``):
   no code of ``name`` runs, but when the package does not bind ``name`` its PEP 562
   module ``__getattr__`` does (surely); several names are joined by ``,``.
+* ``%`` - **a decorator imported from another project module applied to a function of this module**
+  (``from decorators import register`` / ``@register`` / ``def _defaults(): ...``, review 9, R9-13): the edge is
+  ``%decorators.register|m._defaults`` (``register()`` for a factory ``@register("x")``). The decorator's module
+  answers: when the decorator (or the wrapper its factory returns) may call the function it receives, it emits the
+  plain edge ``m._defaults`` back, so that function's body may run at import time.
+* ``&`` - **used whole by code that surely runs** (passed on, stored, returned; review 10, R10-12): when ``name`` is
+  bound to an instance made by a call, every method of its class may run (the code it went to may call any).
 * no prefix - referred to (named, passed on): the body may run.
 """
 
@@ -24,7 +31,9 @@ from __future__ import annotations
 SURE = "!"
 FACTORY = "@"
 READ = "^"
-MARKS = (SURE, FACTORY, READ)
+DECORATES = "%"
+ESCAPE = "&"
+MARKS = (SURE, FACTORY, READ, DECORATES, ESCAPE)
 
 
 def split_mark(dotted: str) -> tuple[str, str]:

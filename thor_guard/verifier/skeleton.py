@@ -19,6 +19,7 @@ not the file's), in the same pre-order as :func:`walk_functions`.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Sequence
 
 import libcst as cst
@@ -194,8 +195,13 @@ def def_positions(source: bytes | str) -> list[tuple[int, int]]:
 
     def name_column(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
         text = lines[node.lineno - 1] if node.lineno - 1 < len(lines) else ""
-        at = text.find(node.name, node.col_offset)
-        return (at if at >= 0 else node.col_offset) + 1
+        start = len(text.encode("utf-8")[: node.col_offset].decode("utf-8", "replace"))  # col_offset counts UTF-8 bytes
+        # ast gives the NFKC-normalised name (`def ｓtart` is `start`): the name is the word after `def`, as spelt
+        keyword = re.compile(r"(?:async\s+)?def\s+").match(text, start)
+        if keyword is not None:
+            return keyword.end() + 1
+        at = text.find(node.name, start)
+        return (at if at >= 0 else start) + 1
 
     def walk(statements: Sequence[ast.stmt], visit: Callable[[ast.stmt], None]) -> None:
         for statement in statements:

@@ -272,6 +272,33 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class EnumMember:
+    """A member of a proven plain ``enum.Enum`` without a mixin (``SchedulerMode.HEARTBEAT``, FA9-3): its identity is
+    (module, class qualname, canonical member name — an alias ``B = "x"`` after ``A = "x"`` is ``A``). Such a member
+    compares by identity (``is``, and ``==``, which Enum does not override), never equals a str, None or number, and
+    its ``.value``/``.name`` are literals. Not concrete: nothing else is computed on it."""
+
+    module: str
+    qualname: str
+    name: str
+    value: object = field(compare=False)
+
+
+@dataclass(frozen=True)
+class StoredThread:
+    """Instance state that holds either ``None`` or a ``threading.Thread``/``threading.Timer`` the hierarchy's own
+    methods made (``self._thread = threading.Thread(...)``, item 5 of task FIXV12). Only reading methods of the
+    standard library's class are pure on it (:data:`THREAD_READS`); its truth and identity are unknown; its dunders
+    are the standard library's (assumption 7)."""
+
+    name: str
+
+
+THREAD_READS = frozenset({"is_alive", "getName", "isDaemon"})
+"""Methods of ``threading.Thread`` that only read the object's state (``None`` has none: AttributeError, may raise)."""
+
+
+@dataclass(frozen=True)
 class Module:
     """An imported module or a dotted name inside one that the verifier has not resolved further (``threading.Thread``)."""
 

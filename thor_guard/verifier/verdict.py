@@ -16,7 +16,7 @@ claims more than the walk proved.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import libcst as cst
@@ -31,8 +31,9 @@ from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
 from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
 from thor_guard.verifier.scopes import OwnScopeVisitor
+from thor_guard.verifier.through import ThroughAnalysis, ThroughWalker, split
 from thor_guard.verifier.value_classes import SharedWalk, class_key, shareable
-from thor_guard.verifier.values import Function, comparand_spellings, is_concrete, observing
+from thor_guard.verifier.values import Builtin, Function, Module, comparand_spellings, is_concrete, observing
 from thor_guard.verifier.suppression import function_suppressions
 
 _FACTS_CACHE: dict[int, tuple[MetadataWrapper, ModuleFacts]] = {}
@@ -43,12 +44,33 @@ _MAX_ADDED_VALUES = 64
 """Values added per round (a guard compares with a handful of strings, each in ~9 spellings)."""
 
 
+PLAIN_METACLASSES = frozenset({"abc.ABCMeta"})
+"""Standard-library metaclasses whose class creation keeps every function of the body as it is (``ABCMeta.__new__``
+calls ``type.__new__`` and only computes ``__abstractmethods__``; ``register``/``__instancecheck__`` change nothing
+the entry point runs). What ``abc.ABC`` as a base already gives (FA9-16)."""
+
+
+def _plain_metaclass(probe: Evaluator, expression: cst.BaseExpression) -> bool:
+    """``metaclass=`` names ``type`` or a proven :data:`PLAIN_METACLASSES` member (a project ``abc.py`` first on the
+    path, or a store on it in the import walk, is not proven)."""
+    try:
+        meta = probe.evaluate(expression)
+    except Exception:  # EvalError: not proven
+        return False
+    if meta == Builtin("type"):
+        return True
+    return isinstance(meta, Module) and meta.dotted in PLAIN_METACLASSES and not probe._unproven_library(meta.dotted)
+
+
 def module_facts(wrapper: MetadataWrapper, context: VerifierContext) -> ModuleFacts:
     """Facts for ``wrapper``'s module, cached while the same wrapper is used for many functions."""
     cached = _FACTS_CACHE.get(id(wrapper))
-    if cached is not None and cached[0] is wrapper and cached[1].name == context.module and cached[1].source is context.source:
+    if (
+        cached is not None and cached[0] is wrapper and cached[1].name == context.module and cached[1].source is context.source
+        and cached[1].star_exports == context.resolver.star_exports
+    ):
         return cached[1]
-    facts = ModuleFacts(context.module, context.path, wrapper, is_package=context.is_package, source=context.source)
+    facts = ModuleFacts(context.module, context.path, wrapper, is_package=context.is_package, source=context.source, star_exports=context.resolver.star_exports)
     if len(_FACTS_CACHE) >= _FACTS_CACHE_SIZE:
         _FACTS_CACHE.pop(next(iter(_FACTS_CACHE)))
     _FACTS_CACHE[id(wrapper)] = (wrapper, facts)
@@ -74,6 +96,9 @@ class _LazyOutcomes(dict):  # type: ignore[type-arg]
 
 class _Walks:
     """The walks of one function under every value of the value space (strict or lenient)."""
+
+    _ANALYSIS: type[CallAnalysis] = CallAnalysis
+    _WALKER: type[Walker] = Walker
 
     def __init__(self, facts: ModuleFacts, function: cst.FunctionDef, context: VerifierContext, *, lenient: bool) -> None:
         self.context = context
@@ -103,6 +128,7 @@ class _Walks:
         self._classes: dict[tuple[bool, str], list[SharedWalk]] = {}
         """Walks that may serve other values, by :func:`~thor_guard.verifier.value_classes.class_key`."""
         self._calls = 0
+        self._through: _ThroughWalks | None = None
 
     def _walk(self, env: str | None) -> list[Outcome]:
         """Walk under ``env`` (on first use: a function rejected on a classic value never walks the rest).
@@ -126,9 +152,9 @@ class _Walks:
 
     def _walk_value(self, env: str | None, shared: dict) -> SharedWalk:  # type: ignore[type-arg]
         """Really walk the function under ``env``, noting what the walk read of the value's text."""
-        analysis = CallAnalysis(self.context, env, shared)
+        analysis = self._ANALYSIS(self.context, env, shared)
         analysis.yields_pure = self._context_manager
-        walker = Walker(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
+        walker = self._WALKER(self._facts, analysis, lenient=self._lenient, owner=self._owner, receiver=self._receiver)
         trace = Trace()
         observations: list[tuple] = []  # type: ignore[type-arg]
         previous = observing(observations)
@@ -223,35 +249,71 @@ class _Walks:
             return self.guarded
         return self.legacy_split() is None
 
-    def legacy_split(self) -> tuple[str | None, cst.CSTNode] | None:
-        """A legacy-world value that a later test on the mode stops, with that test; None when there is none.
+    def legacy_split(self) -> tuple[str | None, cst.CSTNode, str] | None:
+        """A legacy-world value whose walk does not run the starter's body as the legacy value does: the value, the
+        node to name and what it does there; None when there is none.
 
-        The heartbeat runs for no legacy-world value, so each must run the starter as the legacy value does. A
-        decided test on the mode after which the value takes a branch that ends the function (``return``,
-        ``raise``, ``sys.exit(...)``, a failing ``assert``) where the legacy value does not go is a second
-        guard: ``if mode != "legacy": print(...); return`` or ``assert mode == "legacy"`` stop the starter for
-        ``''`` or ``'bogus'`` while the heartbeat refuses them, so neither world runs (hostile review 9,
-        R9-9/R9-10). The reports before such an exit are effects, which is why "some path reaches an effect"
-        (:meth:`runs`) does not see it. Only when the body does something (:attr:`legacy_effects`).
+        The heartbeat runs for no legacy-world value, so each must run the starter as the legacy value does. The
+        question is semantic (hostile review 10, R10-6/R10-9): each legacy-world value is walked past every effect
+        (:mod:`thor_guard.verifier.through`) and each of its paths must be a path of the legacy value, ending at the
+        same statement the same way with at least the same effects run. ``if mode != "legacy": print(...); return``,
+        an ``else:`` that reports and falls off the end, a ``break`` out of the loop holding the work, a helper that
+        reports and raises, ``INTERVALS[mode]`` (KeyError), ``getattr(self, f"_start_{mode}")()``, a wait loop on
+        the variable: each stops the starter for ``''`` or ``'bogus'`` while the heartbeat refuses them, so neither
+        world runs. Logic after the guard that does not depend on the value ends alike for every value. Only when
+        the body does something (:attr:`legacy_effects`).
         """
         if not self.legacy_effects:
             return None
+        if "legacy_split" in self._shared and self._shared["legacy_split"][0] == len(self.envs):
+            return self._shared["legacy_split"][1]  # type: ignore[no-any-return]
+        found = self._legacy_split()
+        self._shared["legacy_split"] = (len(self.envs), found)
+        return found
+
+    def _legacy_split(self) -> tuple[str | None, cst.CSTNode, str] | None:
+        through = self._through
+        if through is None:
+            through = self._through = _ThroughWalks(self._facts, self._function, self.context, lenient=False)
+        through.worlds, through.kinds = self.worlds, self.kinds  # the same values, also those added later
+        through.envs = self.envs
         canonical = self.context.legacy_value
-        self.outcomes[canonical]  # noqa: B018 - walks it (and records its tests) if not yet done
-        reference = self.mode_branches.get(canonical, {})
+        reference = through.outcomes[canonical]
         # The guard itself is judged by the guard rules ("the guard returns for ''"), which name it better.
         guard = self.guard_tests.get(self.guard_index) if self.guard_index is not None else None
-        for env in self.legacy_values:
-            if env == canonical:
+        skip = _heartbeat_branch(guard.node) if guard is not None else frozenset()
+        known: dict[int, set[object]] = {key: set(ways) for key, (node, ways) in through.mode_branches.get(canonical, {}).items() if isinstance(node, cst.If)}
+        # Name first a value that is not a spelling of the legacy value (all are checked; '' reads best).
+        ordered = sorted(self.legacy_values, key=lambda v: v is not None and v.strip().lower() == canonical.lower())
+        for env in ordered:
+            if env == canonical or self.worlds.get(env) != "legacy":
                 continue
-            self.outcomes[env]  # noqa: B018
-            for key, (node, taken) in self.mode_branches.get(env, {}).items():
+            found = split(reference, through.outcomes[env], known, skip)
+            if found is None:
+                continue
+            outcome = found.outcome
+            if found.why == "none" or outcome is None:
+                return env, self._function.name, "no path of the starter ever ends for it"
+            if found.why == "hang":
+                return env, outcome.node, f"{outcome.reason} for it"
+            if found.why == "mode":
+                return env, outcome.node, f"the verifier cannot follow what the value does there: {outcome.reason}; that may stop the starter for it"
+            taken = through.mode_branches.get(env, {})
+            known = through.mode_branches.get(canonical, {})
+            for key, (node, ways) in taken.items():
                 if guard is not None and node is guard.node:
                     continue
-                known = reference.get(key)
-                for way in sorted(taken):
-                    if (known is None or way not in known[1]) and _branch_ends(node, way):
-                        return env, node
+                if isinstance(node, cst.MatchCase):
+                    ways = ways & {True}  # name the case the value entered, not the ones it passed over
+                if any(key not in known or way not in known[key] for way in ways):
+                    stop = node.test if isinstance(node, cst.If) else node.pattern if isinstance(node, cst.MatchCase) else node
+                    return env, stop, f"'{code_of(stop)}' ends the starter for it"
+            if outcome.kind == "crash":
+                return env, outcome.node, f"'{code_of(outcome.node)}' raises {outcome.exception or 'an exception'} for it"
+            if outcome.raised:
+                return env, outcome.node, f"'{code_of(outcome.node)}' raises for it"
+            where = "the end of the function" if outcome.kind == "fallthrough" else f"'{code_of(outcome.node)}'"
+            return env, outcome.node if outcome.kind != "fallthrough" else self._function.name, f"its path reaches {where} without running the starter's body"
         return None
 
     def _add_literal_values(self) -> bool:
@@ -294,6 +356,21 @@ class _Walks:
             outcomes = walker.run(self._function, trace=Trace())
             self._shared["harmless"] = bool(outcomes) and all(o.kind in ("exit", "fallthrough") for o in outcomes)
         return bool(self._shared["harmless"])
+
+
+class _ThroughWalks(_Walks):
+    """The walks of :mod:`thor_guard.verifier.through`: every effect set aside, each path followed to its real end."""
+
+    _ANALYSIS = ThroughAnalysis
+    _WALKER = ThroughWalker
+
+
+def _heartbeat_branch(guard: cst.CSTNode) -> frozenset[int]:
+    """Ids of the nodes in the guard's own first branch (``if mode == "heartbeat": <this>``)."""
+    body = guard.body if isinstance(guard, (cst.If, cst.MatchCase)) else None
+    if isinstance(guard, cst.Match) and guard.cases:
+        body = guard.cases[0].body
+    return frozenset(id(n) for n in _walk(body)) if body is not None else frozenset()
 
 
 SHARE_WALKS = True
@@ -368,6 +445,8 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
                 return RuleHit("TG009", f"cannot verify the entry point: the class decorator '@{code_of(decorator.decorator)}' may replace {name}", decorator)
         for keyword in owner.keywords:
             if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+                if _plain_metaclass(probe, keyword.value):
+                    continue  # abc.ABCMeta / type: the class statement keeps the body's functions (FA9-16)
                 return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
         declared = _class_body_declarations(owner)
         if name in declared:
@@ -443,13 +522,88 @@ def _class_body_declarations(owner: cst.ClassDef) -> dict[str, str]:
     return found
 
 
+def is_context_manager(wrapper: MetadataWrapper, function: cst.FunctionDef, context: VerifierContext) -> bool:
+    """Whether the verifier takes ``function`` for a context-manager generator (decorated, or wrapped by a call in its
+    module): its heartbeat exit must then yield once first. ``apply`` asks before it writes such a guard."""
+    return _is_context_manager(module_facts(wrapper, context), function)
+
+
 def _is_context_manager(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
+    """``function`` is a generator used as a context manager: decorated ``@contextmanager``, or wrapped by a call in its
+    own module (:func:`_wrapped_by_call`)."""
     from thor_guard.verifier.effects import CONTEXT_MANAGER_DECORATORS
 
-    return any(
+    decorated = any(
         Evaluator.decorator_names(facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CONTEXT_MANAGER_DECORATORS
         for d in function.decorators
     )
+    return decorated or _wrapped_by_call(facts, function)
+
+
+def _wrapped_by_call(facts: ModuleFacts, function: cst.FunctionDef) -> bool:
+    """``start = contextlib.contextmanager(_start)`` (or ``contextmanager(_start)``) in ``function``'s own module: the
+    decorator by a call (review AR3-5). A ``with start():`` then needs ``_start`` to yield once in heartbeat mode just as
+    the decorated form does, so both get the same rules (TG005 for a return before the yield, R9-15).
+
+    Counted: a call whose callee is proven to be ``contextlib.contextmanager``/``asynccontextmanager`` and whose first
+    argument names this ``def`` — its name in the scope that binds it (the module for a module-level function, the
+    class body for a method), or ``Owner.name`` at module level for a method. Only statements of the module and of
+    the owner's body are read (also inside ``if``/``try``/``with`` there), not function bodies: a wrapping built in a
+    function or in another module is not seen (docs/check.md).
+    """
+    from thor_guard.verifier.effects import CONTEXT_MANAGER_DECORATORS
+
+    name = function.name.value
+    owner = facts.enclosing_class(function)
+    if owner is None and not _is_module_level(facts, function):
+        return False
+    wanted: list[tuple[cst.CSTNode, Callable[[cst.BaseExpression], bool]]] = []
+    if owner is None:
+        wanted.append((facts.module, lambda arg: isinstance(arg, cst.Name) and arg.value == name))
+    else:
+        wanted.append((owner.body, lambda arg: isinstance(arg, cst.Name) and arg.value == name))
+        if any(statement is owner for statement in facts.module.body):
+            wanted.append((
+                facts.module,
+                lambda arg: isinstance(arg, cst.Attribute) and arg.attr.value == name and isinstance(arg.value, cst.Name) and arg.value.value == owner.name.value,
+            ))
+    for scope, matches in wanted:
+        for call in _scope_calls(scope):
+            first = call.args[0] if call.args else None
+            if first is None or first.star or first.keyword is not None or not matches(first.value):
+                continue
+            if Evaluator.decorator_names(facts, call.func) & CONTEXT_MANAGER_DECORATORS:
+                return True
+    return False
+
+
+def _scope_calls(scope: cst.CSTNode) -> list[cst.Call]:
+    """The calls in ``scope``'s own statements (``scope`` a module or a class body), not inside a nested def, class or lambda."""
+    found: list[cst.Call] = []
+
+    class _Calls(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            found.extend(_decorator_calls(node.decorators))
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            if node is scope:
+                return True
+            found.extend(_decorator_calls(node.decorators))
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Call(self, node: cst.Call) -> None:
+            found.append(node)
+
+    scope.visit(_Calls())
+    return found
+
+
+def _decorator_calls(decorators: Sequence[cst.Decorator]) -> list[cst.Call]:
+    return [d.decorator for d in decorators if isinstance(d.decorator, cst.Call)]
 
 
 def _exit_before_yield(function: cst.FunctionDef, walks: _Walks) -> cst.CSTNode | None:
@@ -531,11 +685,15 @@ def verify_function(
         return FunctionVerdict(qualname=qualname, function=function, hits=(), assumptions=frozenset({OVERLOAD_STUB}))
     entry = _entry_problem(facts, function, context)
     if entry is not None:
-        # A function with no guard at all needs one whatever its decorators or bindings: TG001 (what apply fixes).
         probe = _Walks(facts, function, context, lenient=False)
         probe.outcomes[None]  # one walk tells whether anything reads the mode variable
         if not _guard_candidate(function, probe, context):
-            return _apply_suppressions(function, qualname, [_missing_guard(function, context, None)], None, None, None)
+            # No guard at all, and what a call runs is not provably this body (a conditional or duplicate def, an
+            # NFKC twin, a star import, a replacing decorator): the entry point's TG009 comes first, since apply
+            # refuses the insert while it stands and `check` must not advise an apply that refuses (review AR3-2,
+            # AR3-7). The TG001 stays beside it, so suppressing or filtering the TG009 never hides the missing guard.
+            missing = _missing_guard(function, context, None, blocked=True)
+            return _apply_suppressions(function, qualname, [entry, missing], None, None, None)
         # The walk goes on as if the entry point's premise held (the decorator transparent, the binding proven):
         # its other findings are reported too, so a suppression or a --ignore/--select filter of TG009 removes
         # only the TG009 and never hides a TG002 the body has as well (hostile review 6, R6-14).
@@ -831,14 +989,13 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks, st
         if cased:
             hits.append(RuleHit("TG004", f"the comparison is case-sensitive: {_describe(cased[0], context)} would run the legacy body; compare '.lower()' of the value", test))
         return hits
-    split = strict.legacy_split()
-    if split is not None:
-        env, node = split
-        stop = node.test if isinstance(node, cst.If) else node.pattern if isinstance(node, cst.MatchCase) else node
+    found = strict.legacy_split()
+    if found is not None:
+        env, stop, what = found
         return [RuleHit(
             "TG012",
             f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the heartbeat refuses to start "
-            f"({walks.kinds.get(env, 'other')} value, legacy world), and '{code_of(stop)}' ends the starter for it, "
+            f"({walks.kinds.get(env, 'other')} value, legacy world), and {what}, "
             f"where {context.legacy_value!r} goes on; every value the heartbeat refuses must run the legacy body",
             stop,
         )]
@@ -852,37 +1009,14 @@ def _semantic_hits(guard: GuardTest, context: VerifierContext, walks: _Walks, st
                 return [RuleHit("TG004", f"the comparison is case-sensitive: {_describe(env, context)} would run the legacy body; compare '.lower()' of the value", test)]
             return [RuleHit("TG012", f"with {context.env_var}={env!r} both the heartbeat and this starter run: the heartbeat treats it as the heartbeat world, the guard does not return", test)]
         if walks.worlds[env] == "legacy" and not walks.runs(env):
+            if not _guard_exits(walks, env, guard.index):
+                # The guard goes on for it; something later stops it (review 10: "the guard returns" would point at
+                # a correct guard, and `apply` might "fix" it).
+                stop = next((o for o in walks.outcomes[env] if o.index > guard.index), None)
+                where = f"'{code_of(stop.node)}'" if stop is not None else "a later statement"
+                return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the heartbeat refuses to start ({kind} value, legacy world) and the guard goes on for it, but the starter does not reach its body: {where} stops it, where {context.legacy_value!r} goes on", stop.node if stop is not None else test)]
             return [RuleHit("TG012", f"with {context.env_var}={env!r} neither the heartbeat nor this starter runs: the guard returns, but the heartbeat refuses to start ({kind} value, legacy world); compare as the heartbeat does: unset or value.lower() == {context.heartbeat_value!r}", test)]
     return []
-
-
-_ENDING_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
-
-
-def _branch_ends(node: cst.CSTNode, taken: bool) -> bool:
-    """Whether taking ``taken`` at ``node`` (an ``if`` test, a ``match`` case, or an ``assert`` failing when ``taken``)
-    surely ends the function: an assert that fails raises; an ``if``'s branch or a case whose last statement is
-    ``return``, ``raise`` or a call of ``sys.exit``/``exit``/``quit``/``os._exit``/``os.abort``. An ``elif`` is a
-    test of its own."""
-    if isinstance(node, cst.Assert):
-        return taken
-    if isinstance(node, cst.MatchCase):
-        suite = node.body if taken else None
-    elif isinstance(node, cst.If):
-        suite = node.body if taken else (node.orelse.body if isinstance(node.orelse, cst.Else) else None)
-    else:
-        return False
-    if suite is None:
-        return False
-    statements = suite.body if isinstance(suite, cst.IndentedBlock) else [suite]
-    last = statements[-1] if statements else None
-    if isinstance(last, cst.SimpleStatementLine):
-        last = last.body[-1] if last.body else None
-    elif isinstance(last, cst.SimpleStatementSuite):
-        last = last.body[-1] if last.body else None
-    if isinstance(last, (cst.Return, cst.Raise)):
-        return True
-    return isinstance(last, cst.Expr) and isinstance(last.value, cst.Call) and code_of(last.value.func) in _ENDING_CALLS
 
 
 def _guard_exits(walks: _Walks, env: str | None, guard_index: int) -> bool:
@@ -901,7 +1035,8 @@ def _guard_exits(walks: _Walks, env: str | None, guard_index: int) -> bool:
     return all(o.kind in ("exit", "fallthrough") for o in outcomes)
 
 
-def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None) -> RuleHit:
+def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: Outcome | None, *, blocked: bool = False) -> RuleHit:
+    """The TG001 for ``function``; ``blocked``: the entry point also has a TG009, which apply needs resolved first."""
     if effect is not None and effect.kind == "crash" and effect.exception in ("NameError", "UnboundLocalError"):
         # `os` read before the function's own later `import os` binds it: the problem is the error, not an effect
         where = f": '{code_of(effect.node)}' raises {effect.exception} before any test ({effect.reason})"
@@ -909,7 +1044,11 @@ def _missing_guard(function: cst.FunctionDef, context: VerifierContext, effect: 
         where = f": in heartbeat mode it reaches '{code_of(effect.node)}' first, which it cannot verify ({effect.reason})"
     else:
         where = f": in heartbeat mode it runs '{code_of(effect.node)}' first" if effect is not None else ""
-    return RuleHit("TG001", f"no {context.env_var} guard{where}; add the canonical guard (thor-guard apply)", function.name)
+    if blocked:
+        advice = "add the canonical guard (thor-guard apply does so only once the entry point's TG009 is fixed or suppressed)"
+    else:
+        advice = "add the canonical guard (thor-guard apply)"
+    return RuleHit("TG001", f"no {context.env_var} guard{where}; {advice}", function.name)
 
 
 _GUARD_WORDS = ("environ", "getenv")

@@ -13,4 +13,4 @@ def _session():
 
 
 session = contextlib.contextmanager(_session)
-# case: targets=_session; person=TG001
+# case: targets=_session

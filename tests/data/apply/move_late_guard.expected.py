@@ -6,6 +6,9 @@ logger = logging.getLogger(__name__)
 
 
 class VWAPMinuteCaptureService:
+    def _load_symbols(self):
+        self.symbols = []
+
     def start(self):
         """Start capturing."""
         # The guard was added later, in the wrong place.

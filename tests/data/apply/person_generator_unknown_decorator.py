@@ -11,4 +11,4 @@ logger = logging.getLogger(__name__)
 def start():
     threading.Thread(target=print).start()
     yield
-# case: targets=start; person=TG001
+# case: targets=start; person=TG009

@@ -10,7 +10,7 @@
 # expect: text_member_in ok
 # expect: text_member_set ok
 # expect: member_compared TG012
-# expect: eq_member TG012
+# expect: eq_member TG002,TG009 EqMode.HEARTBEAT
 # expect: unproven_missing_hook TG012
 # expect: auto_value TG012
 # expect: patched_value TG009 _value_

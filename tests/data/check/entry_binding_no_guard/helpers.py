@@ -1,0 +1,3 @@
+# expect: helper ok
+def helper():
+    return 1

@@ -1,0 +1,5 @@
+__all__ = ["ENV_VAR", "HEARTBEAT"]
+
+ENV_VAR = "THOR_SCHEDULER_MODE"
+HEARTBEAT = "heartbeat"
+OTHER = 1

@@ -1,0 +1,3 @@
+import threading
+
+threading.Thread(target=print, daemon=True).start()  # the module's top-level code

@@ -1,0 +1,3 @@
+from sure.models import Registry
+
+FEEDS: Registry["feed"] = ()

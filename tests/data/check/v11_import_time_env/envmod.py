@@ -1,0 +1,3 @@
+import os
+
+ENV = os.environ  # the project's one handle on the environment

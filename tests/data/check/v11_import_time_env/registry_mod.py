@@ -1,0 +1,1 @@
+DEFAULTS = {}  # a plain dict another module fills at import time

@@ -1,0 +1,3 @@
+from envmod import ENV
+
+ENV["THOR_SCHEDULER_MODE"] = "legacy"

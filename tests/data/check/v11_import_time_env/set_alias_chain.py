@@ -1,0 +1,3 @@
+from envmod2 import ENV, RAW
+
+RAW.update(THOR_SCHEDULER_MODE="legacy")

@@ -1,0 +1,3 @@
+import envmod
+
+envmod.ENV.setdefault("THOR_SCHEDULER_MODE", "legacy")

@@ -1,0 +1,3 @@
+import subprocess
+
+subprocess.os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")

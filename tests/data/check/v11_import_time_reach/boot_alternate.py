@@ -1,0 +1,4 @@
+from envs import Deployment
+
+defaults = Deployment.for_deployment()
+defaults.apply()

@@ -1,0 +1,6 @@
+from envs import EnvDefaults
+
+
+class Settings:
+    defaults = EnvDefaults({"THOR_SCHEDULER_MODE": "legacy"})
+    defaults.apply()

@@ -1,0 +1,4 @@
+from envs import make_defaults
+
+defaults = make_defaults()
+defaults.apply()

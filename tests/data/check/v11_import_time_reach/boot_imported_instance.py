@@ -1,0 +1,5 @@
+import operator
+
+from envs_instance import DEFAULTS
+
+operator.methodcaller("apply")(DEFAULTS)

@@ -1,0 +1,3 @@
+from envs import EnvDefaults
+
+DEFAULTS = EnvDefaults({"THOR_SCHEDULER_MODE": "legacy"})  # made here, applied by whoever imports it

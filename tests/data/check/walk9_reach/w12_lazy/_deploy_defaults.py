@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")
