@@ -250,6 +250,8 @@ class _Reacher:
         self.done: set[int] = set()
         self.todo: list[tuple[ast.AST, ast.ClassDef | None]] = []
         self.top_level = {id(statement) for statement in block_statements(tree.body)}
+        self.method_class: dict[int, str] = {}
+        """Ids of the ``def``s made directly in a module-level class body -> that class's name (``m.C.f`` names them)."""
         self.methods_done: set[tuple[int, str, bool]] = set()
         self.direct: set[int] = set()
         """Bodies surely run: called by name or applied as a decorator from module-level code or another such body."""
@@ -290,6 +292,9 @@ class _Reacher:
             elif isinstance(statement, ast.ClassDef):
                 self.classes[statement.name] = statement
                 self.all_classes.setdefault(statement.name, []).append(statement)
+                for member in block_statements(statement.body):
+                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.method_class[id(member)] = statement.name
             elif isinstance(statement, (ast.Import, ast.ImportFrom)):
                 self._bind_import(statement)
             elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
@@ -813,8 +818,11 @@ class _Reacher:
     def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
         """``@register`` / ``@decorators.register`` / ``@register("x")`` imported from another module on ``node``: ask
         that module whether the decorator may call the function it receives (a :data:`DECORATES` edge, answered by
-        :meth:`_decorator_may_call` there; review 9, R9-13, also for a top-level module of a flat layout). A function
-        that is not a module-level ``def`` (a method, a nested ``def``) cannot be named back: its body is followed."""
+        :meth:`_decorator_may_call` there; review 9, R9-13, also for a top-level module of a flat layout). A method
+        directly in a module-level class is named back as ``m.Class.method`` (jinja2's ``@internalcode`` on
+        ``Loader.load`` only records the code object; following every such body made each module importing jinja2
+        unprovable). A function that cannot be named back (a nested ``def``, a method of a nested class): its body is
+        followed."""
         applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
         if applied is None:
             return
@@ -822,12 +830,19 @@ class _Reacher:
         targets = self.all_imports.get(head, ()) if head not in shadow and head not in self.functions and head not in self.classes else ()
         if not targets:
             return
-        if self.module is None or id(node) not in self.top_level or owner is not None:
+        klass = self.method_class.get(id(node))
+        named = (
+            None if self.module is None
+            else f"{self.module}.{node.name}" if id(node) in self.top_level
+            else f"{self.module}.{klass}.{node.name}" if klass is not None
+            else None
+        )
+        if named is None:
             self._follow(node, owner)
             return
         suffix = "()" if isinstance(decorator, ast.Call) else ""
         for target in targets:
-            self.reach.runs.append(f"{DECORATES}{target}{'.' + rest if rest else ''}{suffix}|{self.module}.{node.name}")
+            self.reach.runs.append(f"{DECORATES}{target}{'.' + rest if rest else ''}{suffix}|{named}")
 
     def _decorator_may_call(self, name: str, factory: bool) -> bool:
         """Whether this module's ``name``, applied as a decorator (``factory``: called first, its result applied), may
