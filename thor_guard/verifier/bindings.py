@@ -92,10 +92,18 @@ class ModuleBindings:
     def bindings(self, name: str) -> list[Binding]:
         return self.names.get(name, [])
 
-    def hazard_for(self, name: str) -> Hazard | None:
+    def hazard_for(self, name: str, *, own_lookup: bool = False) -> Hazard | None:
+        """The first hazard that can rebind module-level ``name``, else None.
+
+        ``own_lookup``: the question is about the module's own code looking ``name`` up (a global or builtin name in
+        one of its functions or class bodies), not about another module reading it as an attribute of this one.
+        A module ``__getattr__`` (PEP 562) is then never consulted: ``LOAD_GLOBAL`` reads the module's dict and
+        ``builtins``, never the module object's attributes (click 8.2's ``core.__getattr__`` does not make
+        ``@property`` in ``click.core`` unprovable).
+        """
         for hazard in self.hazards:
             if hazard.kind == MODULE_GETATTR and (
-                name in IMPLICIT_MODULE_NAMES or any(not site.conditional for site in self.names.get(name, ()))
+                own_lookup or name in IMPLICIT_MODULE_NAMES or any(not site.conditional for site in self.names.get(name, ()))
             ):
                 # PEP 562: a module __getattr__ answers only for names missing from the module's namespace (and
                 # never for the module's own global look-ups); a name bound unconditionally is never one of them.
@@ -104,15 +112,17 @@ class ModuleBindings:
                 return hazard
         return None
 
-    def problem(self, name: str) -> str | None:
+    def problem(self, name: str, *, own_lookup: bool = False) -> str | None:
         """None when every binding of module-level ``name`` is known and agrees; else why not, naming the binding and line.
+
+        ``own_lookup``: see :meth:`hazard_for` (the module's own code looks the name up: no module ``__getattr__``).
 
         Known and agreeing means: nothing can rebind it behind the census's
         back (no hazard), no ``global`` declaration rebinds it, and its
         bindings are either all imports of the same dotted name, or exactly one
         plain assignment/``def``/``class`` at module level.
         """
-        hazard = self.hazard_for(name)
+        hazard = self.hazard_for(name, own_lookup=own_lookup)
         if hazard is not None:
             return f"'{name}' cannot be proven: {hazard.kind} at line {hazard.line} ('{hazard.text}') can rebind it"
         sites = self.bindings(name)

@@ -685,11 +685,11 @@ class Evaluator:
         if mangled != name:
             # Inside a class Python looks up `__helper` as `_Feed__helper`, also for module globals (hostile R4-2);
             # locals are mangled on both sides, so only global and builtin lookups change.
-            if self.facts.bindings.problem(mangled) is None and not self.facts.bindings.bindings(mangled):
+            if self.facts.bindings.problem(mangled, own_lookup=True) is None and not self.facts.bindings.bindings(mangled):
                 raise Crash(node, f"'{name}' inside class {self.owner.name.value} is looked up as '{mangled}', which is not defined (NameError)", "NameError")  # type: ignore[union-attr]
             return self.module_name(self.facts, mangled, node)
         if where == "builtin":
-            problem = self.facts.bindings.problem(name) or self.walk_patch(f"builtins.{name}")
+            problem = self.facts.bindings.problem(name, own_lookup=True) or self.walk_patch(f"builtins.{name}")
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
                 self.trace.problems.append(problem)
                 raise Unsupported(node, problem, "binding")
@@ -1676,7 +1676,7 @@ class Evaluator:
             if node_read is not None:
                 raise Unsupported(node_read, patched, "binding")  # name the store and its line, not only "unknown"
             return OPAQUE
-        if node.keywords or any(not (isinstance(b.value, cst.Name) and b.value.value == "object" and facts.bindings.problem("object") is None and not facts.bindings.bindings("object")) for b in node.bases):
+        if node.keywords or any(not (isinstance(b.value, cst.Name) and b.value.value == "object" and facts.bindings.problem("object", own_lookup=True) is None and not facts.bindings.bindings("object")) for b in node.bases):
             # A base or metaclass may turn the body's value into something else when the class is created: enum's
             # EnumType makes `HEARTBEAT = "heartbeat"` a member that never equals the string, a NamedTuple field is
             # a descriptor, a project base's __init_subclass__ may rewrite it (hostile R5-10, R5-11).
@@ -3079,7 +3079,7 @@ def _property_accessor(probe: Evaluator, owner: cst.ClassDef, decorator: cst.Bas
     (review 7, FA7-1). ``@x.getter`` replaces the getter a read runs and is not accepted here."""
     if not (isinstance(decorator, cst.Attribute) and isinstance(decorator.value, cst.Name) and decorator.attr.value in ("setter", "deleter")):
         return False
-    if probe.facts.bindings.bindings("property") or probe.facts.bindings.problem("property") is not None:
+    if probe.facts.bindings.bindings("property") or probe.facts.bindings.problem("property", own_lookup=True) is not None:
         return False
     member = _class_member(owner, decorator.value.value)
     return isinstance(member, cst.FunctionDef) and _is_plain_property(member)

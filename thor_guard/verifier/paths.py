@@ -417,7 +417,7 @@ class Walker:
         rebound = _rebound_names(function)
         self._rebound = rebound
         fresh, builtins_used = _fresh_locals(function)
-        unproven = {b for b in builtins_used if b in rebound or self.facts.bindings.bindings(b) or self.facts.bindings.problem(b) is not None}
+        unproven = {b for b in builtins_used if b in rebound or self.facts.bindings.bindings(b) or self.facts.bindings.problem(b, own_lookup=True) is not None}
         self._fresh_locals = frozenset(n for n in fresh if not (builtins_used.get(n, frozenset()) & unproven)) - set(_parameter_names(function.params))
         self._builtin_parameters = {
             param.name.value: kind
@@ -1324,7 +1324,7 @@ def _builtin_exception(node: cst.BaseExpression, evaluator: Evaluator, facts: Mo
     found = getattr(builtins, node.value, None)
     if not (isinstance(found, type) and issubclass(found, BaseException)):
         return None
-    if evaluator._where(node) != "builtin" or facts.bindings.hazard_for(node.value) is not None:
+    if evaluator._where(node) != "builtin" or facts.bindings.hazard_for(node.value, own_lookup=True) is not None:
         return None
     return found
 

@@ -304,7 +304,7 @@ def _stdlib_module_name(resolver: object, facts: object, name: str) -> str | Non
 
 def _builtin_name(facts: object, name: str) -> bool:
     """``name`` is a builtin the module never rebinds (``list``, ``dict``, ``None``-like constants)."""
-    return hasattr(builtins, name) and not facts.bindings.bindings(name) and facts.bindings.hazard_for(name) is None  # type: ignore[attr-defined]
+    return hasattr(builtins, name) and not facts.bindings.bindings(name) and facts.bindings.hazard_for(name, own_lookup=True) is None  # type: ignore[attr-defined]
 
 
 def _annotations_inert(resolver: object, facts: object, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
