@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from tests.audit.project import GUARD, audit, by_function, only, write_project
@@ -94,72 +95,60 @@ def test_only_functions_that_could_hold_a_guard_are_verified(tmp_path: Path) -> 
     assert result.stats.verified_functions == 1  # only pkg.top:top mentions THOR_SCHEDULER_MODE
 
 
-def test_slim_source_keeps_what_a_guard_proof_needs() -> None:
-    import ast
-
-    from thor_guard.audit.guards import slim_source
-
-    source = b'''# -*- coding: utf-8 -*-
-"""Doc."""
-import os as _os
-MODE = "THOR_SCHEDULER_MODE"
-def helper():
-    return _os.getenv(MODE, "heartbeat").lower() == "heartbeat"
-def big():
-    x = 1
-    return x + 2
-class Outer:
-    limit = 3
-    @staticmethod
-    def other():
-        pass
-    @property
-    def start(self):
-        if helper():
-            return
-    class Inner:
-        def run(self):
-            pass
-'''
-    slim = slim_source(source, frozenset({"Outer.start", "Outer.Inner.run"}))
-    ast.parse(slim)
-    text = slim.decode()
-    assert "def helper" in text and "def start" in text and "def run" in text and "MODE =" in text
-    assert "def big" not in text and "def other" not in text and "@staticmethod" not in text
-    assert text.startswith("# -*- coding: utf-8 -*-\n")
-
-
-def test_slim_and_full_modules_get_the_same_verdicts() -> None:
+def test_audit_verdicts_equal_the_verifiers_on_the_whole_module() -> None:
+    """audit's verify() asks the verifier about each function of the example with the module as it is on disk: the
+    same answer as is_guarded on the whole module (a slice of the module once dropped the class's other methods and
+    the project classes they name, and ListFeed.quotes, iterating instance state that may hold Quote objects,
+    came out guarded)."""
     from libcst.metadata import MetadataWrapper
 
     from tests.audit.test_example import EXAMPLE
-    from thor_guard.audit.guards import slim_source
+    from thor_guard.audit.guards import VerifyRequest, verify
     from thor_guard.config import load_config
-    from thor_guard.verifier import (
-        VerifierContext,
-        is_guarded,
-        iter_functions,
-        parse_source,
-    )
+    from thor_guard.verifier import VerifierContext, is_guarded, iter_functions, parse_source
 
     config = load_config([EXAMPLE])
-    checked = 0
+    requests, expected, sources = [], {}, {}
     for path in sorted((EXAMPLE / "ThorTrading").rglob("*.py")):
         if "migrations" in path.parts:
             continue
         module = ".".join(path.relative_to(EXAMPLE).with_suffix("").parts).removesuffix(".__init__")
-        data = path.read_bytes()
+        data = sources[path] = path.read_bytes()
         full = MetadataWrapper(parse_source(data), unsafe_skip_copy=True)
-        context = VerifierContext.from_config(config, module=module, path=path)
+        context = VerifierContext.from_config(config, module=module, path=path, source=data)
         verdicts = {q: is_guarded(full, f, context) for q, f in iter_functions(full.module) if "<locals>" not in q}
-        if not verdicts:
-            continue
-        for qualname, expected in verdicts.items():
-            slim = MetadataWrapper(parse_source(slim_source(data, frozenset({qualname}))), unsafe_skip_copy=True)
-            functions = dict(iter_functions(slim.module))
-            assert is_guarded(slim, functions[qualname], context) == expected, (path, qualname)
-            checked += 1
-    assert checked > 40
+        if verdicts:
+            expected.update({(module, q): v for q, v in verdicts.items()})
+            requests.append(VerifyRequest(module, path, frozenset(verdicts)))
+    outcome = verify(config, requests, sources, jobs=1)
+    assert outcome.errors == {}
+    assert outcome.guarded == expected
+    assert expected[("ThorTrading.jobs.feed", "ListFeed.quotes")] is False
+    assert sum(expected.values()) >= 3 and len(expected) > 40
+
+
+def test_a_function_the_audit_asks_about_sees_the_classes_it_does_not_name(tmp_path: Path) -> None:
+    """Instance state holding a project object with an effectful dunder (stored in another method): not guarded,
+    although the function itself names neither the class nor the method that stores it."""
+    files = {
+        "svc.py": (
+            "import os, threading\n"
+            "class Noisy:\n"
+            "    def __iter__(self):\n"
+            "        threading.Thread(target=print).start()\n"
+            "        return iter(())\n"
+            "class Feed:\n"
+            "    def __init__(self, items: Noisy):\n"
+            "        self.items = items\n"
+            "    def start(self):\n"
+            "        names = [x for x in self.items]\n"
+            + textwrap.indent(GUARD, "    ")
+            + "        threading.Thread(target=print, args=names).start()\n"
+            + "Feed(Noisy()).start()\n"
+        )
+    }
+    spawns = by_function(audit(write_project(tmp_path, files)))
+    assert spawns["svc:Feed.start"].classification == "unguarded"
 
 
 def test_parallel_verification_gives_the_same_verdicts(tmp_path: Path) -> None:

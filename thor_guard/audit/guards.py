@@ -5,14 +5,14 @@ about, and of those only the ones that *could* hold a guard: the function (or a
 ``return <expr>`` helper it calls in an ``if`` test, or a configured helper)
 mentions the mode variable's name. That filter can only say "cannot be
 guarded"; every "guarded" comes from :func:`thor_guard.verifier.is_guarded` - the
-same proof ``check`` uses. Verdicts are cached by the file's content key, the
+same proof ``check`` uses, on the whole module (never a slice of it: the proof
+reads the class's other methods, project classes and helpers anywhere in it). Verdicts are cached by the file's content key, the
 content keys of the project modules it imports (helpers live there), the
 configuration and the qualname.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -79,87 +79,6 @@ def verdict_key(content_key: str, dependency_keys: Iterable[str], fingerprint: s
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def _returns_only(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    body = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-    return len(body) == 1 and isinstance(body[0], ast.Return)
-
-
-def _span(node: ast.stmt) -> tuple[int, int]:
-    decorators = getattr(node, "decorator_list", ())
-    start = min([node.lineno, *(d.lineno for d in decorators)])
-    return start, node.end_lineno or node.lineno
-
-
-def slim_source(data: bytes, qualnames: frozenset[str]) -> bytes:
-    """See :func:`slim_source_lines`; the slim text alone."""
-    return slim_source_lines(data, qualnames)[0]
-
-
-def slim_source_lines(data: bytes, qualnames: frozenset[str]) -> tuple[bytes, list[int]]:
-    """The module cut down to what a guard proof can depend on, byte for byte line by line.
-
-    Kept: every module-level statement that is not a definition (imports,
-    constants, loggers, ``if``/``try`` blocks), module-level ``return <expr>``
-    functions (possible guard helpers), and the requested functions inside the
-    headers of their enclosing classes. Dropped: every other function and
-    class body - the bulk of a large module, and most of the cost of libcst's
-    scope analysis. Qualnames do not change, so the verifier sees the same
-    functions in the same module context. The second value maps each line
-    of the slim text (index 0 = line 1) to its line in ``data``.
-    """
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError):
-        return data, list(range(1, data.count(b"\n") + 2))
-    lines = data.splitlines(keepends=True)
-    keep: list[tuple[int, int]] = []
-    # A coding cookie lives in the first two lines' comments.
-    for index in range(min(2, len(lines))):
-        if lines[index].lstrip().startswith(b"#"):
-            keep.append((index + 1, index + 1))
-
-    def wanted(prefix: str) -> bool:
-        return any(q == prefix or q.startswith(prefix + ".") for q in qualnames)
-
-    def visit_class(node: ast.ClassDef, prefix: str) -> None:
-        qualname = f"{prefix}{node.name}"
-        if not wanted(qualname) or not node.body:
-            return
-        start, end = _span(node)
-        body_start = _span(node.body[0])[0]
-        if body_start <= start:  # ``class X: ...`` on one line: keep it whole
-            keep.append((start, end))
-            return
-        keep.append((start, body_start - 1))
-        emitted = False
-        for stmt in node.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and f"{qualname}.{stmt.name}" in qualnames:
-                keep.append(_span(stmt))
-                emitted = True
-            elif isinstance(stmt, ast.ClassDef) and wanted(f"{qualname}.{stmt.name}"):
-                visit_class(stmt, f"{qualname}.")
-                emitted = True
-        if not emitted:  # pragma: no cover - wanted() guarantees a member
-            keep.pop()
-
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if stmt.name in qualnames or wanted(stmt.name) or _returns_only(stmt):
-                keep.append(_span(stmt))
-        elif isinstance(stmt, ast.ClassDef):
-            visit_class(stmt, "")
-        else:
-            keep.append(_span(stmt))
-    out: list[bytes] = []
-    origin: list[int] = []
-    for start, end in sorted(set(keep)):
-        out.extend(lines[start - 1 : end])
-        origin.extend(range(start, start + len(lines[start - 1 : end])))
-    if out and not out[-1].endswith((b"\n", b"\r")):
-        out[-1] += b"\n"
-    return b"".join(out), origin
 
 
 @dataclass
@@ -282,8 +201,10 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
         try:
             if data is None:
                 data = request.path.read_bytes()
-            slim, origin = slim_source_lines(data, request.qualnames)
-            tree = parse_source(slim)
+            # The whole module, never a slice of it: the verdict reads the rest of the module (the class's other
+            # methods for instance state, project classes named in annotations, helpers of any shape), and a slice
+            # that dropped them made audit call an unguarded function guarded.
+            tree = parse_source(data)
         except (OSError, ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
             errors[request.path] = describe_source_error(data, exc)
             continue
@@ -300,7 +221,7 @@ def _verify_serial(config: Config, requests: Iterable[VerifyRequest], sources: M
                 proven = guarded[(request.module, qualname)] = is_guarded(wrapper, function, context)
                 if proven and qualname in request.proofs:
                     verdict = verify_function(wrapper, function, qualname, context)
-                    proofs[(request.module, qualname)] = proof_text(wrapper, verdict, context, origin, f"{request.module}:{qualname}")
+                    proofs[(request.module, qualname)] = proof_text(wrapper, verdict, context, f"{request.module}:{qualname}")
             except Exception as exc:  # noqa: BLE001 - a verifier failure on one function must not stop the audit; reported
                 guarded[(request.module, qualname)] = False
                 errors[request.path] = f"verifier failed on {qualname}: {exc}"
@@ -326,11 +247,10 @@ def _values(values: Sequence[str | None], limit: int = 6) -> str:
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
-def proof_text(wrapper: object, verdict: object, context: object, origin: Sequence[int], node: str) -> str:
+def proof_text(wrapper: object, verdict: object, context: object, node: str) -> str:
     """Say in one sentence what the verifier proved about a guarded function (for ``--explain``).
 
-    Names the guard statement (its first line and its line in the original
-    file) and the values of the mode variable the proof covered. Only public
+    Names the guard statement (its first line and its line in the file) and the values of the mode variable the proof covered. Only public
     verifier data is used: the verdict's ``guard_index``/``env_var_read`` and
     the context's value lists.
     """
@@ -347,7 +267,6 @@ def proof_text(wrapper: object, verdict: object, context: object, origin: Sequen
         text = cst.Module(body=[]).code_for_node(statement).strip().splitlines()[0]
         try:
             line = wrapper.resolve(PositionProvider)[statement].start.line  # type: ignore[attr-defined]
-            line = origin[line - 1] if 0 < line <= len(origin) else line
             where = f" at its guard `{text}` (line {line})"
         except (KeyError, AttributeError):
             where = f" at its guard `{text}`"
