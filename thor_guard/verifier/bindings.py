@@ -102,15 +102,29 @@ class ModuleBindings:
         ``@property`` in ``click.core`` unprovable).
         """
         for hazard in self.hazards:
-            if hazard.kind == MODULE_GETATTR and (
-                own_lookup or name in IMPLICIT_MODULE_NAMES or any(not site.conditional for site in self.names.get(name, ()))
-            ):
+            if hazard.kind == MODULE_GETATTR and (own_lookup or name in IMPLICIT_MODULE_NAMES or self._held_before(name, hazard.line)):
                 # PEP 562: a module __getattr__ answers only for names missing from the module's namespace (and
-                # never for the module's own global look-ups); a name bound unconditionally is never one of them.
+                # never for the module's own global look-ups); a name bound unconditionally before __getattr__ is
+                # defined, and deleted nowhere, is never one of them.
                 continue
             if hazard.names is None or name in hazard.names:
                 return hazard
         return None
+
+    def served_by_getattr(self, name: str) -> bool:
+        """Whether reading ``name`` from outside the module (``m.name``, ``from m import name``) may call the module's
+        ``__getattr__`` (PEP 562): it defines one, and ``name`` may be missing from the namespace at that moment (bound
+        nowhere, only under a condition, deleted somewhere, or only after ``__getattr__`` is defined)."""
+        hazard = next((h for h in self.hazards if h.kind == MODULE_GETATTR), None)
+        return hazard is not None and name not in IMPLICIT_MODULE_NAMES and not self._held_before(name, hazard.line)
+
+    def _held_before(self, name: str, line: int) -> bool:
+        """``name`` is bound by an unconditional module-level statement before ``line`` and never deleted: bound after
+        it, an import cycle could read it in between; deleted, the namespace may miss it again."""
+        sites = self.names.get(name, ())
+        if any(site.kind in ("del", "global") for site in sites):  # `global X` in a function may `del X` too
+            return False
+        return any(not site.conditional and site.kind not in ("global", "del") and site.line < line for site in sites)
 
     def problem(self, name: str, *, own_lookup: bool = False) -> str | None:
         """None when every binding of module-level ``name`` is known and agrees; else why not, naming the binding and line.
@@ -670,7 +684,7 @@ def _census(
             if _passes_module(statement.value, imported | set(module_of)):
                 aliases.update(t.id for t in statement.targets if isinstance(t, ast.Name))
     if "__getattr__" in result.names:
-        first = result.names["__getattr__"][0]
+        first = min(result.names["__getattr__"], key=lambda site: site.line)
         result.hazards.append(Hazard(MODULE_GETATTR, first.line, first.text))
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]

@@ -1405,11 +1405,12 @@ class Evaluator:
             facts = self.context.resolver.module_facts(module)
         except Exception:  # HelperError: an unparsable project module is judged where its names are resolved
             return
-        if facts is None or facts.bindings.bindings(name) or not facts.bindings.bindings("__getattr__"):
+        if facts is None or not facts.bindings.served_by_getattr(name):
             return
         if self.context.resolver.is_module(f"{module}.{name}"):
             return  # a submodule: `import conf.sub` binds it as an attribute (the import walk judges it)
-        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {module} binds nowhere: its module __getattr__ runs (PEP 562)")
+        how = "binds nowhere" if not facts.bindings.bindings(name) else "may not hold at that moment (bound under a condition, deleted, or bound after its __getattr__)"
+        raise Effect(node, f"'{code_of(node)}' reads '{name}', which {module} {how}: its module __getattr__ runs (PEP 562)")
 
     def _walk_getter(self, facts: ModuleFacts, method: cst.FunctionDef, owner: cst.ClassDef, name: str, node: cst.CSTNode) -> object:
         """Run the getter of property ``name`` (defined in class ``owner`` of ``facts``) on ``self``: its result."""

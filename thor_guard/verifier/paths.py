@@ -741,8 +741,9 @@ class Walker:
             raise Effect(small, f"'{code_of(small)}' imports from {absolute}, which defines a module __getattr__: the import system calls it for '__path__' (PEP 562)")
         for alias in small.names:
             name = _dotted(alias.name)
-            if not facts.bindings.bindings(name):
-                raise Effect(small, f"'{code_of(small)}' imports '{name}', which {absolute} binds nowhere: its module __getattr__ runs (PEP 562)")
+            if facts.bindings.served_by_getattr(name):
+                how = "binds nowhere" if not facts.bindings.bindings(name) else "may not hold at that moment (bound under a condition, deleted, or bound after its __getattr__)"
+                raise Effect(small, f"'{code_of(small)}' imports '{name}', which {absolute} {how}: its module __getattr__ runs (PEP 562)")
 
     def _inert_project_import(self, module: str) -> bool:
         """A project module whose import from this function runs no code: already imported by the module's own

@@ -304,6 +304,8 @@ class _Reacher:
             elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
                 self.values.setdefault(statement.target.id, []).append(statement.value)
         self.bound = _module_bound_names(tree)
+        self.surely_held = _surely_held(tree)
+        """Names the module's namespace holds whenever its ``__getattr__`` exists (:func:`_surely_held`)."""
         """Every name the module's own code binds at module level (any spelling): what a PEP 562 ``__getattr__`` never serves."""
         self.scanned: dict[tuple[int, bool], list[tuple[ast.AST, dict[str, frozenset[str] | None]]]] = {}
         """``_nodes(body, {}, follow)`` of a body, kept for every run over this tree (the walk asks one module about many
@@ -417,7 +419,7 @@ class _Reacher:
                 # `from pkg import a, b` / `hasattr(pkg, "a")` surely ran: a name the package never binds is served by
                 # its `__getattr__`. `from pkg import *` reads every name of the package's `__all__` (R9-8).
                 names = self._star_names() if root == "*" else frozenset(name.partition(".")[0] for name in root.split(","))
-                unbound = None if names is None else sorted(name for name in names if name not in self.bound)
+                unbound = None if names is None else sorted(name for name in names if name not in self.surely_held)
                 if unbound is None or unbound:
                     self._refer("__getattr__", None, None, sure=True)
                 if root == "*" and self.module is not None:
@@ -430,8 +432,10 @@ class _Reacher:
                 self._refer(name, None, None)
                 self._escaped(name)
                 continue
-            if name not in self.bound and not self.stars and self.all_functions.get("__getattr__"):
-                # Another module reads a name this module never binds: its PEP 562 `__getattr__` serves it (R8-7).
+            if name not in self.surely_held and "__getattr__" in self.bound:
+                # Another module reads a name this module may not hold at that moment (never bound, bound under a
+                # condition, deleted, or bound only after `__getattr__` exists: an import cycle can read it in between;
+                # a star import may not provide it): its PEP 562 `__getattr__` serves it (R8-7).
                 self._refer("__getattr__", None, None, sure=mark in (SURE, FACTORY))
             self._refer(name, attr.split(".")[0] if attr else None, None, sure=mark in (SURE, FACTORY), factory=mark == FACTORY)
         cut = self._drain()
@@ -810,10 +814,7 @@ class _Reacher:
             return False
         if applied in self.all_classes:
             return True
-        candidates = self.all_functions.get(applied, [])
-        if isinstance(decorator, ast.Call):
-            candidates = [inner for factory in candidates for inner in _returned_functions(factory)] or candidates
-        return any(_uses_parameter(function) for function in candidates)
+        return any(_may_call_received(function, factory=isinstance(decorator, ast.Call)) for function in self.all_functions.get(applied, []))
 
     def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
         """``@register`` / ``@decorators.register`` / ``@register("x")`` imported from another module on ``node``: ask
@@ -854,9 +855,7 @@ class _Reacher:
         candidates = self.all_functions.get(name, [])
         if not candidates:
             return name not in self.all_imports  # an import is asked in its own module; anything else is not known
-        if factory:
-            candidates = [inner for made in candidates for inner in _returned_functions(made)] or candidates
-        return any(_uses_parameter(function) for function in candidates)
+        return any(_may_call_received(function, factory=factory) for function in candidates)
 
     def _surely_called(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], *, factory: bool) -> None:
         """``called`` (a call's function or a decorator) surely runs: mark what it names as surely run."""
@@ -1565,18 +1564,88 @@ def _module_bound_names(tree: ast.Module) -> frozenset[str]:
     return frozenset(names)
 
 
+def _surely_held(tree: ast.Module) -> frozenset[str]:
+    """Names the module's namespace holds whenever a module ``__getattr__`` can be asked for them (PEP 562 asks it
+    only for names missing from the namespace): bound by an unconditional top-level statement (assignment, import,
+    ``def``, ``class``) that comes before every binding of ``__getattr__``, and deleted nowhere (``del X`` at module
+    level or in a function: a ``del`` of a local of the same name is counted too, conservatively). A name bound under
+    an ``if``/``try``, or only after ``def __getattr__`` (an import cycle may read it in between), is not held."""
+    first_getattr = min(
+        (getattr(node, "lineno", 0) for node in ast.walk(tree)
+         if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == "__getattr__")
+         or (isinstance(node, ast.Name) and node.id == "__getattr__" and not isinstance(node.ctx, ast.Load))
+         or (isinstance(node, ast.alias) and (node.asname or node.name) == "__getattr__")),
+        default=None,
+    )
+    deleted = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Del)}
+    held: set[str] = set()
+    for statement in tree.body:
+        if first_getattr is not None and statement.lineno >= first_getattr:
+            break
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            held.add(statement.name)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            held.update((a.asname or a.name.split(".")[0]) for a in statement.names if a.name != "*")
+        elif isinstance(statement, ast.Assign):
+            held.update(n.id for target in statement.targets for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None and isinstance(statement.target, ast.Name):
+            held.add(statement.target.id)
+    return frozenset(held - deleted)
+
+
+_INERT_ATTRIBUTES = frozenset({"__name__", "__qualname__", "__module__", "__doc__"})
+"""String attributes of a function or class a registration reads without calling it (``REGISTRY[f.__name__] = f``)."""
+
+
+def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, factory: bool) -> bool:
+    """Whether ``function`` applied as a decorator (``factory``: called first, its result applied) may call the
+    function it receives. A factory's result is judged when it returns nested ``def``s by name; any other result
+    (a lambda, ``functools.partial(...)``, an alias, a call) may be anything that calls it."""
+    if not factory:
+        return _uses_parameter(function)
+    nested = {s.name: s for s in block_statements(function.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for statement in block_statements(function.body):
+        if not isinstance(statement, ast.Return) or statement.value is None or (isinstance(statement.value, ast.Constant) and statement.value.value is None):
+            continue
+        value = statement.value
+        if not (isinstance(value, ast.Name) and value.id in nested) or _uses_parameter(nested[value.id]):
+            return True
+    return False
+
+
 def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """``function``'s first parameter is called, or passed to a call, in its own body."""
+    """Whether ``function`` may call its first parameter: every use of it must be one that surely does not — returned
+    (``return f``), stored into a subscript or attribute (``REGISTRY[k] = f``), compared (``f is None``), or an inert
+    attribute read (``f.__name__``). Any other use (called, passed to any call, aliased, captured by a lambda or a
+    nested ``def``, put in a container, rebound) may call it (hostile review 11: ``alias = f; alias()``)."""
     parameters = [*function.args.posonlyargs, *function.args.args]
     if not parameters:
         return True  # `*args`: unknown
     name = parameters[0].arg
+    parents: dict[int, ast.AST] = {}
     for node in ast.walk(function):
-        if isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Name) and node.func.id == name:
-                return True
-            if any(isinstance(a, ast.Name) and a.id == name for a in (*node.args, *(k.value for k in node.keywords))):
-                return True
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Name) and node.id == name) or node is parameters[0]:
+            continue
+        if not isinstance(node.ctx, ast.Load):
+            return True  # rebound (or deleted): later uses are not the parameter any more
+        parent = parents.get(id(node))
+        scope = parent
+        while scope is not None and scope is not function:
+            if isinstance(scope, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.comprehension, ast.GeneratorExp, ast.ListComp, ast.SetComp, ast.DictComp)):
+                return True  # captured by a nested scope, which may call it
+            scope = parents.get(id(scope))
+        if isinstance(parent, ast.Return):
+            continue
+        if isinstance(parent, ast.Assign) and parent.value is node and all(isinstance(t, (ast.Subscript, ast.Attribute)) for t in parent.targets):
+            continue
+        if isinstance(parent, ast.Compare):
+            continue
+        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _INERT_ATTRIBUTES:
+            continue  # a string, wherever it goes
+        return True
     return False
 
 

@@ -1,0 +1,1 @@
+from pkg.a_cycle import X  # noqa: F401
