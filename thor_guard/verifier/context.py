@@ -376,6 +376,9 @@ class HelperResolver:
             dotted, bar, decorated = dotted.partition("|")  # `%deco.register|m.f`: the decorated function rides along (R9-13)
             absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted
             parts = absolute.split(".")
+            # Every split into module and object is followed, not only the longest module prefix: `pkg.Defaults.apply`
+            # is the method of the class `pkg/__init__.py` binds as `Defaults` as well as `apply` of a submodule
+            # `pkg/Defaults.py` (which one the attribute holds depends on what was imported when; hostile review 11).
             for index in range(len(parts) - 1, 0, -1):
                 prefix = ".".join(parts[:index])
                 tried.append(prefix)
@@ -385,7 +388,6 @@ class HelperResolver:
                 if files:
                     root = frozenset({mark + ".".join(parts[index : index + 2]) + bar + decorated})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
-                    break
         cached = (patches, runs, files, list(dict.fromkeys(tried)))
         self._runs[key] = cached
         return cached

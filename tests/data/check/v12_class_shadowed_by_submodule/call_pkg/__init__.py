@@ -1,0 +1,7 @@
+import os
+
+
+class Defaults:
+    @staticmethod
+    def apply():
+        os.environ.setdefault("THOR_SCHEDULER_MODE", "legacy")

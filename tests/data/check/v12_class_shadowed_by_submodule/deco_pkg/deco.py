@@ -1,0 +1,3 @@
+def run_now(function):
+    function()
+    return function

@@ -1,0 +1,7 @@
+import os
+
+
+class Defaults:
+    @staticmethod
+    def apply():
+        return os.environ.get("HOME", "")
