@@ -26,6 +26,7 @@ from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import namespace_rivals, own_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
     Hazard,
+    MODULE_GETATTR,
     ImportEdges,
     UNPARSABLE_TARGET,
     ModuleBindings,
@@ -379,13 +380,19 @@ class HelperResolver:
             # Every split into module and object is followed, not only the longest module prefix: `pkg.Defaults.apply`
             # is the method of the class `pkg/__init__.py` binds as `Defaults` as well as `apply` of a submodule
             # `pkg/Defaults.py` (which one the attribute holds depends on what was imported when; hostile review 11).
+            # A shorter split is asked only when its package binds the next name itself (or may, through a star
+            # import or another hazard): otherwise that attribute is the submodule the longer split already asked.
+            found = False
             for index in range(len(parts) - 1, 0, -1):
                 prefix = ".".join(parts[:index])
                 tried.append(prefix)
                 if not self._could_be_project(prefix):
                     continue
                 files = [f for f in self._module_files(prefix) if self._module_of_path(f) == prefix]
+                if found:
+                    files = [f for f in files if f.name != "__init__.py" or self._package_binds(f, parts[index])]
                 if files:
+                    found = True
                     root = frozenset({mark + ".".join(parts[index : index + 2]) + bar + decorated})
                     runs.extend((f, root) for f in files if (f, root) not in runs)
         cached = (patches, runs, files, list(dict.fromkeys(tried)))
@@ -524,6 +531,15 @@ class HelperResolver:
             except ValueError:
                 continue
         return str(path)
+
+    def _package_binds(self, path: Path, name: str) -> bool:
+        """Whether the package ``__init__.py`` at ``path`` binds ``name`` itself or may (a hazard that can bind any
+        name: a star import, ``globals()`` writes; its own PEP 562 ``__getattr__`` does not answer for a submodule
+        that was imported)."""
+        census_ = self._package_census(path)
+        if census_.bindings(name):
+            return True
+        return any((h.names is None and h.kind != MODULE_GETATTR) or (h.names is not None and name in h.names) for h in census_.hazards)
 
     def _package_census(self, path: Path) -> ModuleBindings:
         cached = self._censuses.get(path)

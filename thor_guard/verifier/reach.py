@@ -305,6 +305,8 @@ class _Reacher:
                 self.values.setdefault(statement.target.id, []).append(statement.value)
         self.bound = _module_bound_names(tree)
         self.surely_held = _surely_held(tree)
+        self.containers = _module_containers(tree)
+        """Module-level names bound once to a new built-in list/set/dict (:func:`_module_containers`)."""
         """Names the module's namespace holds whenever its ``__getattr__`` exists (:func:`_surely_held`)."""
         """Every name the module's own code binds at module level (any spelling): what a PEP 562 ``__getattr__`` never serves."""
         self.scanned: dict[tuple[int, bool], list[tuple[ast.AST, dict[str, frozenset[str] | None]]]] = {}
@@ -410,6 +412,17 @@ class _Reacher:
                 name, _, decorated = root.partition("|")
                 factory = name.endswith("()")
                 name = name.removesuffix("()")
+                head, dot, rest = name.partition(".")
+                if dot:
+                    # `%utils.internalcode|...` asked of package `jinja2` (every module/object split of the edge is
+                    # asked): a name the package never binds is its submodule, asked at the longer split; an import
+                    # asks on; anything else bound here (a class, a value, a star import) may be any decorator.
+                    if head in self.all_imports:
+                        for imported in self.all_imports[head]:
+                            self.reach.runs.append(f"{DECORATES}{imported}.{rest}{'()' if factory else ''}|{decorated}")
+                    elif head in self.bound or self.stars:
+                        self.reach.runs.append(decorated)
+                    continue
                 if self._decorator_may_call(name, factory):
                     self.reach.runs.append(decorated)
                 for imported in self.all_imports.get(name, ()):
@@ -814,7 +827,7 @@ class _Reacher:
             return False
         if applied in self.all_classes:
             return True
-        return any(_may_call_received(function, factory=isinstance(decorator, ast.Call)) for function in self.all_functions.get(applied, []))
+        return any(_may_call_received(function, factory=isinstance(decorator, ast.Call), containers=self.containers) for function in self.all_functions.get(applied, []))
 
     def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
         """``@register`` / ``@decorators.register`` / ``@register("x")`` imported from another module on ``node``: ask
@@ -855,7 +868,7 @@ class _Reacher:
         candidates = self.all_functions.get(name, [])
         if not candidates:
             return name not in self.all_imports  # an import is asked in its own module; anything else is not known
-        return any(_may_call_received(function, factory=factory) for function in candidates)
+        return any(_may_call_received(function, factory=factory, containers=self.containers) for function in candidates)
 
     def _surely_called(self, called: ast.expr, owner: ast.ClassDef | None, shadow: frozenset[str], *, factory: bool) -> None:
         """``called`` (a call's function or a decorator) surely runs: mark what it names as surely run."""
@@ -1597,27 +1610,70 @@ _INERT_ATTRIBUTES = frozenset({"__name__", "__qualname__", "__module__", "__doc_
 """String attributes of a function or class a registration reads without calling it (``REGISTRY[f.__name__] = f``)."""
 
 
-def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, factory: bool) -> bool:
+_STORING_METHODS = frozenset({"add", "append", "insert", "setdefault", "extend", "update"})
+"""Methods of a built-in list/set/dict that store what they are given without calling it."""
+
+
+def _module_containers(tree: ast.Module) -> frozenset[str]:
+    """Module-level names bound exactly once, unconditionally, to a new built-in container (``[]``, ``{}``, ``set()``,
+    ``dict()``, ``list()``; annotated or not), never declared ``global`` in a function, while the builtin called is not
+    rebound in the module: ``REGISTRY.append(f)`` on one stores ``f`` without calling it."""
+    stores: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stores[node.name] = stores.get(node.name, 0) + 1
+        elif isinstance(node, ast.alias):
+            bound = node.asname or node.name.split(".")[0]
+            stores[bound] = stores.get(bound, 0) + 1
+    declared = set(_globals_declared_in(tree.body))
+    found: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if not isinstance(target, ast.Name) or stores.get(target.id) != 1 or target.id in declared:
+            continue
+        new = isinstance(value, (ast.List, ast.Set, ast.Dict)) and not any(
+            isinstance(n, (ast.Call, ast.Lambda, ast.NamedExpr)) for n in ast.walk(value)
+        )
+        made = (
+            isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("list", "set", "dict")
+            and not value.args and not value.keywords and value.func.id not in stores
+        )
+        if new or made:
+            found.add(target.id)
+    return frozenset(found)
+
+
+def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, factory: bool, containers: frozenset[str] = frozenset()) -> bool:
     """Whether ``function`` applied as a decorator (``factory``: called first, its result applied) may call the
     function it receives. A factory's result is judged when it returns nested ``def``s by name; any other result
-    (a lambda, ``functools.partial(...)``, an alias, a call) may be anything that calls it."""
+    (a lambda, ``functools.partial(...)``, an alias, a call) may be anything that calls it. ``containers``: see
+    :func:`_uses_parameter`."""
     if not factory:
-        return _uses_parameter(function)
+        return _uses_parameter(function, containers)
     nested = {s.name: s for s in block_statements(function.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for statement in block_statements(function.body):
         if not isinstance(statement, ast.Return) or statement.value is None or (isinstance(statement.value, ast.Constant) and statement.value.value is None):
             continue
         value = statement.value
-        if not (isinstance(value, ast.Name) and value.id in nested) or _uses_parameter(nested[value.id]):
+        if not (isinstance(value, ast.Name) and value.id in nested) or _uses_parameter(nested[value.id], containers):
             return True
     return False
 
 
-def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, containers: frozenset[str] = frozenset()) -> bool:
     """Whether ``function`` may call its first parameter: every use of it must be one that surely does not — returned
-    (``return f``), stored into a subscript or attribute (``REGISTRY[k] = f``), compared (``f is None``), or an inert
-    attribute read (``f.__name__``). Any other use (called, passed to any call, aliased, captured by a lambda or a
-    nested ``def``, put in a container, rebound) may call it (hostile review 11: ``alias = f; alias()``)."""
+    (``return f``), stored into a subscript or attribute (``REGISTRY[k] = f``), compared (``f is None``), an inert
+    attribute read (``f.__name__``), or it (or its ``__code__``) handed to a storing method of one of the module's
+    ``containers`` (``HOOKS.append(f)``, jinja2's ``internal_code.add(f.__code__)``). Any other use (called, passed to
+    any other call, aliased, captured by a lambda or a nested ``def``, rebound) may call it (hostile review 11:
+    ``alias = f; alias()``)."""
     parameters = [*function.args.posonlyargs, *function.args.args]
     if not parameters:
         return True  # `*args`: unknown
@@ -1645,6 +1701,13 @@ def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
             continue
         if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _INERT_ATTRIBUTES:
             continue  # a string, wherever it goes
+        argument = parent if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "__code__" else node
+        call = parents.get(id(argument))
+        if (
+            isinstance(call, ast.Call) and argument in call.args and isinstance(call.func, ast.Attribute)
+            and call.func.attr in _STORING_METHODS and isinstance(call.func.value, ast.Name) and call.func.value.id in containers
+        ):
+            continue  # stored into a built-in container of the module: not called
         return True
     return False
 
