@@ -124,6 +124,8 @@ class ModuleBindings:
         sites = self.names.get(name, ())
         if any(site.kind in ("del", "global") for site in sites):  # `global X` in a function may `del X` too
             return False
+        if any(h.kind != MODULE_GETATTR and (h.names is None or name in h.names) for h in self.hazards):
+            return False  # `globals().pop("X")`, `delattr(sys.modules[__name__], "X")`: removed without naming it
         return any(not site.conditional and site.kind not in ("global", "del") and site.line < line for site in sites)
 
     def problem(self, name: str, *, own_lookup: bool = False) -> str | None:

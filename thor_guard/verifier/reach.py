@@ -1591,6 +1591,13 @@ def _surely_held(tree: ast.Module) -> frozenset[str]:
         default=None,
     )
     deleted = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Del)}
+    for node in ast.walk(tree):
+        # `globals().pop("X")`, `del globals()["X"]`, `vars()`, `delattr(sys.modules[__name__], "X")`,
+        # `sys.modules[__name__].__dict__`: the namespace is changed without naming X (hostile review 11)
+        if (isinstance(node, ast.Name) and node.id in ("globals", "vars", "delattr", "setattr", "locals", "exec", "eval")) or (
+            isinstance(node, ast.Attribute) and node.attr in ("modules", "__dict__", "__delattr__")
+        ):
+            return frozenset()
     held: set[str] = set()
     for statement in tree.body:
         if first_getattr is not None and statement.lineno >= first_getattr:
@@ -1600,7 +1607,8 @@ def _surely_held(tree: ast.Module) -> frozenset[str]:
         elif isinstance(statement, (ast.Import, ast.ImportFrom)):
             held.update((a.asname or a.name.split(".")[0]) for a in statement.names if a.name != "*")
         elif isinstance(statement, ast.Assign):
-            held.update(n.id for target in statement.targets for n in ast.walk(target) if isinstance(n, ast.Name))
+            # only names the targets bind (`X = ...`, `X, Y = ...`), not names read inside `M[TimeoutError] = ...`
+            held.update(n.id for target in statement.targets for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None and isinstance(statement.target, ast.Name):
             held.add(statement.target.id)
     return frozenset(held - deleted)
@@ -1628,6 +1636,8 @@ def _module_containers(tree: ast.Module) -> frozenset[str]:
             bound = node.asname or node.name.split(".")[0]
             stores[bound] = stores.get(bound, 0) + 1
     declared = set(_globals_declared_in(tree.body))
+    # `from .compat import *` may bind `set` to a class whose `add` calls what it stores (hostile review 11)
+    stars = any(isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names) for node in ast.walk(tree))
     found: set[str] = set()
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -1643,7 +1653,7 @@ def _module_containers(tree: ast.Module) -> frozenset[str]:
         )
         made = (
             isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("list", "set", "dict")
-            and not value.args and not value.keywords and value.func.id not in stores
+            and not value.args and not value.keywords and value.func.id not in stores and not stars
         )
         if new or made:
             found.add(target.id)
@@ -1669,11 +1679,12 @@ def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, fact
 
 def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, containers: frozenset[str] = frozenset()) -> bool:
     """Whether ``function`` may call its first parameter: every use of it must be one that surely does not — returned
-    (``return f``), stored into a subscript or attribute (``REGISTRY[k] = f``), compared (``f is None``), an inert
-    attribute read (``f.__name__``), or it (or its ``__code__``) handed to a storing method of one of the module's
-    ``containers`` (``HOOKS.append(f)``, jinja2's ``internal_code.add(f.__code__)``). Any other use (called, passed to
-    any other call, aliased, captured by a lambda or a nested ``def``, rebound) may call it (hostile review 11:
-    ``alias = f; alias()``)."""
+    (``return f``), compared by identity (``f is None``), an inert attribute read (``f.__name__``), or it (or its
+    ``__code__``) stored into one of the module's built-in ``containers`` (``HOOKS.append(f)``, ``REGISTRY[k] = f``,
+    jinja2's ``internal_code.add(f.__code__)``) that the function uses for nothing else and does not shadow. Any other
+    use may call it (hostile review 11): called, passed to any other call, aliased, captured by a lambda or a nested
+    ``def``, rebound, stored on an attribute or into a subscript of another object (a project ``__setattr__`` or
+    ``__setitem__`` may call it), compared with ``==`` (a project ``__eq__`` may)."""
     parameters = [*function.args.posonlyargs, *function.args.args]
     if not parameters:
         return True  # `*args`: unknown
@@ -1682,6 +1693,22 @@ def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, containers
     for node in ast.walk(function):
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
+    local = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+    local.update(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
+    local.update(_globals_declared_in(function.body))
+
+    def storing(use: ast.Name) -> bool:
+        """``use`` (a container's name) is the receiver of a storing method call or the object of a subscript store."""
+        parent = parents.get(id(use))
+        if isinstance(parent, ast.Attribute) and parent.value is use and parent.attr in _STORING_METHODS:
+            call = parents.get(id(parent))
+            return isinstance(call, ast.Call) and call.func is parent
+        return isinstance(parent, ast.Subscript) and parent.value is use and isinstance(parent.ctx, ast.Store)
+
+    usable = {
+        c for c in containers
+        if c not in local and all(storing(n) for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == c)
+    }
     for node in ast.walk(function):
         if not (isinstance(node, ast.Name) and node.id == name) or node is parameters[0]:
             continue
@@ -1695,9 +1722,12 @@ def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, containers
             scope = parents.get(id(scope))
         if isinstance(parent, ast.Return):
             continue
-        if isinstance(parent, ast.Assign) and parent.value is node and all(isinstance(t, (ast.Subscript, ast.Attribute)) for t in parent.targets):
-            continue
-        if isinstance(parent, ast.Compare):
+        if (
+            isinstance(parent, ast.Assign) and parent.value is node
+            and all(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in usable for t in parent.targets)
+        ):
+            continue  # `REGISTRY[key] = f` into a built-in dict of the module
+        if isinstance(parent, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops):
             continue
         if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _INERT_ATTRIBUTES:
             continue  # a string, wherever it goes
@@ -1705,7 +1735,7 @@ def _uses_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef, containers
         call = parents.get(id(argument))
         if (
             isinstance(call, ast.Call) and argument in call.args and isinstance(call.func, ast.Attribute)
-            and call.func.attr in _STORING_METHODS and isinstance(call.func.value, ast.Name) and call.func.value.id in containers
+            and call.func.attr in _STORING_METHODS and isinstance(call.func.value, ast.Name) and call.func.value.id in usable
         ):
             continue  # stored into a built-in container of the module: not called
         return True

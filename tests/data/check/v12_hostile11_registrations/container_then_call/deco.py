@@ -1,0 +1,7 @@
+HOOKS = []
+
+
+def register(function):
+    HOOKS.append(function)
+    HOOKS[-1]()
+    return function

@@ -1,0 +1,8 @@
+from star_builtin_set.compat import *
+
+HOOKS = set()
+
+
+def register(function):
+    HOOKS.add(function)
+    return function
