@@ -639,6 +639,12 @@ class _Reacher:
                         self._follow(node, owner)
                     elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         self._imported_decorator(decorator, node, owner, shadow)
+                    elif isinstance(node, ast.ClassDef) and self._may_call_decorated(decorator, shadow):
+                        # `@configure class Defaults` with `def configure(klass): klass.apply()`: a class decorator
+                        # that may use what it receives may run any method of the class (hostile review 11)
+                        self._all_methods(node)
+                    elif isinstance(node, ast.ClassDef):
+                        self._imported_decorator(decorator, node, owner, shadow)
             if certain:
                 self._note_instances(node, owner, shadow, root)
             if isinstance(node, ast.Call):
@@ -829,7 +835,11 @@ class _Reacher:
             return True
         return any(_may_call_received(function, factory=isinstance(decorator, ast.Call), containers=self.containers) for function in self.all_functions.get(applied, []))
 
-    def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
+    def _all_methods(self, klass: ast.ClassDef) -> None:
+        """Every method of ``klass`` (and of its bases) may run."""
+        self._method(klass, ALL_METHODS, set())
+
+    def _imported_decorator(self, decorator: ast.expr, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, owner: ast.ClassDef | None, shadow: frozenset[str]) -> None:
         """``@register`` / ``@decorators.register`` / ``@register("x")`` imported from another module on ``node``: ask
         that module whether the decorator may call the function it receives (a :data:`DECORATES` edge, answered by
         :meth:`_decorator_may_call` there; review 9, R9-13, also for a top-level module of a flat layout). A method
@@ -851,7 +861,14 @@ class _Reacher:
             else f"{self.module}.{klass}.{node.name}" if klass is not None
             else None
         )
-        if named is None:
+        if isinstance(node, ast.ClassDef):
+            # a decorated class: when the decorator may use what it receives, any of its methods may run
+            # (`m.Class.*`, answered like a function's edge)
+            if named is None or klass is not None:
+                self._all_methods(node)
+                return
+            named = f"{named}.{ALL_METHODS}"
+        elif named is None:
             self._follow(node, owner)
             return
         suffix = "()" if isinstance(decorator, ast.Call) else ""
