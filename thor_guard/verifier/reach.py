@@ -450,6 +450,12 @@ class _Reacher:
                 # condition, deleted, or bound only after `__getattr__` exists: an import cycle can read it in between;
                 # a star import may not provide it): its PEP 562 `__getattr__` serves it (R8-7).
                 self._refer("__getattr__", None, None, sure=mark in (SURE, FACTORY))
+                if attr:
+                    # `pkg.Defaults.apply()` where `__getattr__` returns some class of the module: that method of any
+                    # class here may run (hostile review 11)
+                    for klasses in self.all_classes.values():
+                        for klass in klasses:
+                            self._method(klass, attr.split(".")[0], set())
             self._refer(name, attr.split(".")[0] if attr else None, None, sure=mark in (SURE, FACTORY), factory=mark == FACTORY)
         cut = self._drain()
         while not cut and self.calls_through and self.registered:
@@ -594,8 +600,9 @@ class _Reacher:
                     self.direct.add(id(statement))
                 self._follow(statement, klass)
             elif isinstance(statement, ast.ClassDef) and statement.name == name:
-                for hook in HOOKS:
-                    self._method(statement, hook, set())
+                # `Settings.Defaults.apply()`: a reference keeps two parts (`Settings.Defaults`), so what is used of
+                # the nested class is not known: every method of it may run (hostile review 11)
+                self._all_methods(statement)
         for base in klass.bases:
             dotted = _dotted_of(base)
             if dotted is None:
