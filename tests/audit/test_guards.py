@@ -162,3 +162,43 @@ def test_parallel_verification_gives_the_same_verdicts(tmp_path: Path) -> None:
     summary = sorted((s.function, s.classification, s.guarded_by) for s in serial.spawns)
     assert summary == sorted((s.function, s.classification, s.guarded_by) for s in parallel.spawns)
     assert {f: c for f, c, _ in summary} == {f"pkg.svc{i}:start": "guarded" if i % 2 else "unguarded" for i in range(12)}
+
+
+def test_a_subclass_assignment_overrides_the_guarded_method(tmp_path: Path) -> None:
+    """``start = Base.spawn`` in a subclass body is what ``Feed().start()`` calls, not the guarded ``Base.start``
+    (hostile review 11): the spawn is unguarded."""
+    files = {
+        "svc.py": (
+            "import os, threading\n"
+            "class Base:\n"
+            "    def start(self):\n"
+            + textwrap.indent(GUARD, "    ")
+            + "        self.spawn()\n"
+            "    def spawn(self):\n"
+            "        threading.Thread(target=print).start()\n"
+            "class Feed(Base):\n"
+            "    start = Base.spawn\n"
+            "Feed().start()\n"
+        )
+    }
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert spawn.classification == "unguarded"
+    assert spawn.call_path[-1] == "svc:Base.spawn"
+
+
+def test_an_inherited_guarded_method_stays_guarded(tmp_path: Path) -> None:
+    """The control: a subclass that does not override start inherits the guarded Base.start."""
+    files = {
+        "svc.py": (
+            "import os, threading\n"
+            "class Base:\n"
+            "    def start(self):\n"
+            + textwrap.indent(GUARD, "    ")
+            + "        threading.Thread(target=print).start()\n"
+            "class Feed(Base):\n"
+            "    label = 'feed'\n"
+            "Feed().start()\n"
+        )
+    }
+    spawn = only(audit(write_project(tmp_path, files)))
+    assert (spawn.classification, spawn.guarded_by) == ("guarded", "svc:Base.start")

@@ -298,11 +298,20 @@ class Linker:
         return None
 
     def _method_in_mro(self, cls: Sym, name: str, *, skip_first: bool = False) -> Sym | None:
+        """The function ``name`` finds on ``cls`` in MRO order: a ``def`` in a class body, or a class-body assignment
+        of a known function (``start = Base.spawn`` in a subclass overrides ``Base.start``; hostile review 11)."""
         order, _ = self.mro(cls)
         for module, qualname in order[1:] if skip_first else order:
             index = self.index.get(module)
-            if index is not None and f"{qualname}.{name}" in index.functions:
+            if index is None:
+                continue
+            if f"{qualname}.{name}" in index.functions:
                 return Sym("func", module, f"{qualname}.{name}")
+            fact = index.classes.get(qualname)
+            assigned = next((ref for attr, ref in fact.attr_types if attr == name), None) if fact is not None else None
+            if assigned is not None:
+                found = self.resolve(assigned, 1)
+                return found if found is not None and found.kind == "func" else None
         return None
 
     def _nested_class(self, cls: Sym, name: str) -> Sym | None:
