@@ -304,10 +304,8 @@ class _Reacher:
             elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
                 self.values.setdefault(statement.target.id, []).append(statement.value)
         self.bound = _module_bound_names(tree)
-        self.surely_held = _surely_held(tree)
-        self.containers = _module_containers(tree)
-        """Module-level names bound once to a new built-in list/set/dict (:func:`_module_containers`)."""
-        """Names the module's namespace holds whenever its ``__getattr__`` exists (:func:`_surely_held`)."""
+        self._lazy: dict[str, frozenset[str]] = {}
+        """Facts computed on first use, shared (by reference) with every :meth:`fresh` copy of this index."""
         """Every name the module's own code binds at module level (any spelling): what a PEP 562 ``__getattr__`` never serves."""
         self.scanned: dict[tuple[int, bool], list[tuple[ast.AST, dict[str, frozenset[str] | None]]]] = {}
         """``_nodes(body, {}, follow)`` of a body, kept for every run over this tree (the walk asks one module about many
@@ -344,6 +342,23 @@ class _Reacher:
         if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
             return _dotted_of(value.func)
         return None
+
+    @property
+    def surely_held(self) -> frozenset[str]:
+        """Names the module's namespace holds whenever its ``__getattr__`` exists (:func:`_surely_held`): computed on
+        the first question (most modules are never asked)."""
+        found = self._lazy.get("held")
+        if found is None:
+            found = self._lazy["held"] = _surely_held(self.tree)
+        return found
+
+    @property
+    def containers(self) -> frozenset[str]:
+        """Module-level names bound once to a new built-in list/set/dict (:func:`_module_containers`), on first use."""
+        found = self._lazy.get("containers")
+        if found is None:
+            found = self._lazy["containers"] = _module_containers(self.tree)
+        return found
 
     def fresh(self) -> _Reacher:
         """A copy sharing the index (read-only after construction) with empty per-run state."""
