@@ -460,7 +460,7 @@ class _Reacher:
                 self._refer(name, None, None)
                 self._escaped(name)
                 continue
-            if name not in self.surely_held and "__getattr__" in self.bound:
+            if "__getattr__" in self.bound and name not in self.surely_held:  # the cheap test first: few modules have one
                 # Another module reads a name this module may not hold at that moment (never bound, bound under a
                 # condition, deleted, or bound only after `__getattr__` exists: an import cycle can read it in between;
                 # a star import may not provide it): its PEP 562 `__getattr__` serves it (R8-7).
@@ -886,7 +886,7 @@ class _Reacher:
         if isinstance(node, ast.ClassDef):
             # a decorated class: when the decorator may use what it receives, any of its methods may run
             # (`m.Class.*`, answered like a function's edge)
-            if named is None or klass is not None:
+            if named is None:  # a nested class cannot be named back
                 self._all_methods(node)
                 return
             named = f"{named}.{ALL_METHODS}"
