@@ -24,7 +24,7 @@ from tests.check.test_v2_data import DATA, copy_case
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
-IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method"})
+IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method", "v14_builtins_replaced", "v14_registered_called_unnamed"})
 """Cases whose TG009 entry points really run their body in the heartbeat world (import-time code sets the mode):
 each is executed alone (:func:`test_import_time_tg009_is_real`), an environment write lasts for the process."""
 
@@ -34,7 +34,7 @@ WARNINGS = frozenset({"v10_dropped_coroutines"})
 
 def _cases() -> list[object]:
     # v10_*: review 9's cases; v12_*: what review 9 left open (task FIXV12), executed the same way
-    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*")])
+    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*"), *DATA.glob("v14_*")])
     return [pytest.param(p, id=p.stem) for p in cases if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME]
 
 

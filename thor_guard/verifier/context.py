@@ -38,13 +38,17 @@ from thor_guard.verifier.bindings import (
     unparsable_reason,
 )
 from thor_guard.verifier.facts import ModuleFacts
-from thor_guard.verifier.import_time import IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
+from thor_guard.verifier.import_time import BUILTINS_TARGET, IMPORT_SYSTEM_TARGET, UNKNOWN_KEY, env_key
 from thor_guard.verifier.loads import AMBIGUOUS_TARGET, DEFERRED_TARGETS, describe as describe_load, in_project, settle
 from thor_guard.verifier.reach import UNKNOWN_IMPORT_TARGET, import_time_reach, shown_line
-from thor_guard.verifier.run_marks import split_mark
+from thor_guard.verifier.run_marks import CALLS_UNNAMED, REGISTERED, split_mark
 
 if TYPE_CHECKING:
     from thor_guard.config import Config
+
+
+_CALLS_UNNAMED_ROOT = frozenset({CALLS_UNNAMED})
+"""The root :meth:`HelperResolver._run_edges` gives the run edge :data:`CALLS_UNNAMED` (a signal, never followed)."""
 
 
 class HelperError(Exception):
@@ -149,12 +153,19 @@ class HelperResolver:
         """
         keys = None if env_keys is None else frozenset(env_keys)
         deferred: str | None = None
+        replaced: str | None = None  # a built-in replaced at import time: shown when nothing more specific is found
         for target, (path, line, text) in self.patches_reaching(importer).items():
             if target == UNKNOWN_IMPORT_TARGET:
                 return (
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) imports at import time a "
                     f"module whose name is not known statically, line {line} ('{text}'), so what that import runs is not read"
                 )
+            if target == BUILTINS_TARGET:
+                replaced = replaced or (
+                    f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) replaces a built-in at "
+                    f"import time, line {line} ('{text}'): every module then calls the replacement where it calls the built-in"
+                )
+                continue
             described = describe_load(target, dotted, importer, self.shown(path), line, text)
             if described is not None:
                 if target in DEFERRED_TARGETS:  # a more specific reason found later in the walk is shown instead
@@ -205,7 +216,7 @@ class HelperResolver:
                 return (
                     f"'{dotted}' cannot be proven: {self.shown(path)} (imported with {importer}) patches '{target}' at line {line} ('{text}')"
                 )
-        return deferred
+        return deferred or replaced
 
     def patches_reaching(self, module: str) -> dict[str, tuple[Path, int, str]]:
         """Patched module -> its first store, over the project modules importing ``module`` runs (bounded walk).
@@ -226,6 +237,8 @@ class HelperResolver:
         seen = set(queue)
         paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]
+        registered: list[tuple[Path, frozenset[str]]] = []  # registered functions waiting for an unnamed call (run_marks)
+        through = False
         while queue and len(paths) < _MAX_IMPORT_WALK and len(seen) < _MAX_IMPORT_WALK * 8:
             path, roots = queue.pop()
             if roots:
@@ -246,6 +259,20 @@ class HelperResolver:
             for target, site in patches:
                 found.setdefault(target, site)
             for following in [*((p, nothing) for p in imported), *runs]:
+                if following[1] is _CALLS_UNNAMED_ROOT or following[1] == _CALLS_UNNAMED_ROOT:
+                    # Import-time code somewhere calls objects it cannot name: every registered function may be one.
+                    through = True
+                    following_now, registered = registered, []
+                    for waiting in following_now:
+                        if waiting not in seen:
+                            seen.add(waiting)
+                            paths.add(waiting[0])
+                            queue.append(waiting)
+                            names.append(self._module_of_path(waiting[0]))
+                    continue
+                if not through and following[1] and next(iter(following[1]))[:1] == REGISTERED:
+                    registered.append(following)  # stored by a decorator: it runs only if something calls it unnamed
+                    continue
                 if following not in seen:
                     seen.add(following)
                     paths.add(following[0])
@@ -373,6 +400,9 @@ class HelperResolver:
             runs_named = self._import_edges(path).runs
         runs: list[tuple[Path, frozenset[str]]] = []
         for dotted in runs_named:
+            if dotted == CALLS_UNNAMED:
+                runs.append((path, _CALLS_UNNAMED_ROOT))  # a signal for the walk (patches_reaching), not code to follow
+                continue
             mark, dotted = split_mark(dotted)  # how the code is reached (surely called, read by an import...): kept on the root
             dotted, bar, decorated = dotted.partition("|")  # `%deco.register|m.f`: the decorated function rides along (R9-13)
             absolute = _absolute(dotted, package) if dotted.startswith(".") else dotted

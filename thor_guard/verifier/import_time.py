@@ -45,6 +45,7 @@ logging machinery (``logging.setLoggerClass``) and standard-library classes
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import sys
 import sysconfig
@@ -76,6 +77,10 @@ DOOR_TARGET = "?door"
 """Patch target of a hook installed at import time that runs code on later calls or imports (an audit hook, a
 ``sys.monitoring`` callback, a trace/profile function, an import finder, a lazily loaded module; hostile review 7,
 R7-2/R7-3/R7-9): what the entry point calls before its guard may run it, so nothing read through the walk is proven."""
+BUILTINS_TARGET = "?builtins"
+"""Patch target of an import-time store that replaces a built-in (``builtins.set = X``): like a door, nothing read
+through the walk is proven (the walk's and the evaluator's rules about built-ins no longer hold); a more specific
+reason (the guard reads the replaced name itself) is shown first."""
 _DOORS = frozenset(
     {
         "sys.addaudithook", "sys.settrace", "sys.setprofile", "threading.settrace", "threading.setprofile",
@@ -123,8 +128,24 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
             found.append((target, getattr(node, "lineno", 1), show(node)))
         for target in _object_patches(node, resolve, parents, names.aliases, names.uses_logging):
             found.append((target, getattr(node, "lineno", 1), show(node)))
+            if _replaces_builtin(target):
+                found.append((BUILTINS_TARGET, getattr(node, "lineno", 1), show(node)))
     found.sort(key=lambda item: item[1])
     return found
+
+
+def _replaces_builtin(target: str) -> bool:
+    """Whether a patch ``target`` replaces a name of the ``builtins`` module that exists there (``builtins.set = X``,
+    ``setattr(builtins, "len", f)``, ``__builtins__["dict"] = X``; ``builtins`` alone: a name not known statically).
+
+    Every module of the process then calls the replacement where it calls the builtin: the import walk's own rules
+    about built-ins (a registration into ``set()`` stores without calling, ``len()`` of a list runs no project code)
+    no longer hold anywhere, so the store is also a door (:data:`DOOR_TARGET`; hostile review 11 left it open). A name
+    the builtins module lacks (``builtins._ = gettext``) adds a global and changes no built-in."""
+    if target == "builtins":
+        return True
+    owner, _, name = target.partition(".")
+    return owner == "builtins" and "." not in name and hasattr(builtins, name)
 
 
 class _ModuleNames:

@@ -83,7 +83,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from thor_guard.verifier.run_marks import DECORATES, ESCAPE, FACTORY, READ, SURE, split_mark
+from thor_guard.verifier.run_marks import CALLS_UNNAMED, DECORATES, ESCAPE, FACTORY, READ, REGISTERED, SURE, split_mark
 
 ALL_DUNDERS = "__*__"
 """Pseudo method name: every ``__name__`` method of a class (and of its bases) - what using an instance may run."""
@@ -440,6 +440,9 @@ class _Reacher:
                     continue
                 if self._decorator_may_call(name, factory):
                     self.reach.runs.append(decorated)
+                elif any(_keeps_received(function, factory=factory) for function in self.all_functions.get(name, ())):
+                    # a registration: the stored function runs if any import-time code calls what it cannot name
+                    self.reach.runs.append(REGISTERED + decorated)
                 for imported in self.all_imports.get(name, ()):
                     self.reach.runs.append(f"{DECORATES}{imported}{'()' if factory else ''}|{decorated}")
                 continue
@@ -480,9 +483,34 @@ class _Reacher:
             for node, owner in pending:
                 self._follow(node, owner)
             cut = self._drain()
+        if not cut:
+            self._hand_over_registered()
         self.reach.imports = list(dict.fromkeys(self.reach.imports))
         self.reach.runs = list(dict.fromkeys(self.reach.runs))
         return self.reach
+
+    def _hand_over_registered(self) -> None:
+        """Tell the walk what is left of this module's registrations: another module's import-time code may call the
+        registered functions through the container it reads (``for f in app.HOOKS: f()``), and this module's code may
+        call objects another module registered. Registered functions the walk cannot name back (a nested ``def``)
+        are followed here."""
+        pending, self.registered = self.registered, []
+        for node, owner in pending:
+            klass = self.method_class.get(id(node))
+            named = (
+                None if self.module is None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                else f"{self.module}.{node.name}" if id(node) in self.top_level
+                else f"{self.module}.{klass}.{node.name}" if klass is not None
+                else None
+            )
+            if named is None:
+                self._follow(node, owner)
+            else:
+                self.reach.runs.append(REGISTERED + named)
+        if pending:
+            self._drain()
+        if self.calls_through:
+            self.reach.runs.append(CALLS_UNNAMED)
 
     def _drain(self) -> bool:
         """Scan the bodies queued for following; True when the bound cut the reach (the rest counts as unknown)."""
@@ -792,18 +820,30 @@ class _Reacher:
             self.reach.runs.append(f"{target}{'.' + rest if rest else ''}.{attr}")
 
     def _own_decorated(self, function: ast.FunctionDef | ast.AsyncFunctionDef, shadow: frozenset[str]) -> bool:
-        """Whether one of ``function``'s decorators is the module's own function or class (``@hook``, ``@hook("x")``):
-        such a decorator may store it in a container of the module (a library's, ``@contextmanager``, does not)."""
+        """Whether one of ``function``'s decorators is the module's own class, or its own function (``@hook``,
+        ``@hook("x")``) that may keep the function itself (:func:`_keeps_received`): it may be in a container of the
+        module (a library's, ``@contextmanager``, does not)."""
         for decorator in function.decorator_list:
             applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
-            if applied is not None and "." not in applied and applied not in shadow and (applied in self.all_functions or applied in self.all_classes):
+            if applied is None or "." in applied or applied in shadow:
+                continue
+            if applied in self.all_classes:
+                return True
+            factory = isinstance(decorator, ast.Call)
+            if any(_keeps_received(candidate, factory=factory) for candidate in self.all_functions.get(applied, ())):
                 return True
         return False
 
     def _calls_unnamed(self, called: ast.expr, shadow: frozenset[str]) -> bool:
         """Whether a call's function is an object the reach cannot name: an item of a container (``HOOKS[k]()``), a
         call's result (``HOOKS.get(k)()``), a loop variable, parameter or other local, a module variable bound to
-        anything but a name (A10-2)."""
+        anything but a name (A10-2). A method called on such an object (``p.run()``, ``f.__call__()``,
+        ``self.callback()``, ``HOOKS[0].fire()``) is judged by that object: which method runs is not known either."""
+        method = isinstance(called, ast.Attribute)
+        while isinstance(called, ast.Attribute):
+            called = called.value
+        if method and isinstance(called, ast.Call) and isinstance(called.func, ast.Name) and called.func.id == "super" and "super" not in self.bound:
+            return False  # `super().__new__(...)`: a method of a base class, followed with the class (not a registry)
         if isinstance(called, (ast.Subscript, ast.Call)):
             return True
         if not isinstance(called, ast.Name):
@@ -815,6 +855,8 @@ class _Reacher:
             return False
         values = self.values.get(name)
         if values is not None:
+            if method and (name in self.containers or self._instance_class(name) in self.all_classes):
+                return False  # a built-in container's method (`HOOKS.append(f)`), or a method of this module's class (followed)
             return any(not isinstance(v, (ast.Name, ast.Attribute, ast.Lambda)) for v in values)
         if name in self.bound:
             return not self._loops_over_names().get(name, False)  # bound by a loop, a `with`, a walrus...
@@ -1712,6 +1754,35 @@ def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, fact
             continue
         value = statement.value
         if not (isinstance(value, ast.Name) and value.id in nested) or _uses_parameter(nested[value.id], containers):
+            return True
+    return False
+
+
+def _keeps_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, factory: bool) -> bool:
+    """Whether ``function`` applied as a decorator (``factory``: the functions it returns are applied) may keep the
+    function it receives itself, where later code can call it: any use of the parameter but ``return f``, an identity
+    test or an attribute read (``internal_code.add(f.__code__)`` keeps a code object, ``f.__name__`` a string)."""
+    applied = [function]
+    if factory:
+        nested = {s.name: s for s in block_statements(function.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        returned = [s.value.id for s in block_statements(function.body) if isinstance(s, ast.Return) and isinstance(s.value, ast.Name)]
+        applied = [nested[name] for name in returned if name in nested]
+        if len(applied) != len(returned):
+            return True
+    for decorator in applied:
+        parameters = [*decorator.args.posonlyargs, *decorator.args.args]
+        if not parameters:
+            return True
+        name = parameters[0].arg
+        parents = {id(child): node for node in ast.walk(decorator) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(decorator):
+            if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+                continue
+            parent = parents.get(id(node))
+            if isinstance(parent, ast.Return) or (isinstance(parent, ast.Attribute) and parent.value is node):
+                continue
+            if isinstance(parent, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops):
+                continue
             return True
     return False
 

@@ -23,6 +23,11 @@ A one-character prefix on the edge (kept on the root) says more than "referred t
   plain edge ``m._defaults`` back, so that function's body may run at import time.
 * ``&`` - **used whole by code that surely runs** (passed on, stored, returned; review 10, R10-12): when ``name`` is
   bound to an instance made by a call, every method of its class may run (the code it went to may call any).
+* ``~`` - **registered** (``~m._defaults``): a decorator of the project stored the function without calling it
+  (``REGISTRY.append(f); return f``). Its body runs at import time only if some import-time code calls an object it
+  cannot name (``for f in registry.HOOKS: f()``, ``p.run()`` on a parameter), anywhere in the walk: the walk keeps
+  such edges aside and follows them all once an edge :data:`CALLS_UNNAMED` says so (hostile review 11 left the
+  cross-module case open).
 * no prefix - referred to (named, passed on): the body may run.
 """
 
@@ -33,7 +38,11 @@ FACTORY = "@"
 READ = "^"
 DECORATES = "%"
 ESCAPE = "&"
-MARKS = (SURE, FACTORY, READ, DECORATES, ESCAPE)
+REGISTERED = "~"
+MARKS = (SURE, FACTORY, READ, DECORATES, ESCAPE, REGISTERED)
+CALLS_UNNAMED = REGISTERED + "*"
+"""The run edge a module's import-time code emits when it calls an object it cannot name: every function registered
+anywhere in the walk may be that object."""
 
 
 def split_mark(dotted: str) -> tuple[str, str]:

@@ -1,0 +1,3 @@
+from app.hooks import install_dict
+
+install_dict()

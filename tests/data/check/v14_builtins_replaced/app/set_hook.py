@@ -1,0 +1,3 @@
+from app.hooks import install_set
+
+install_set()

@@ -1,0 +1,4 @@
+from pkg import registry
+
+for function in registry.HOOKS:
+    function()
