@@ -252,6 +252,15 @@ class ModuleBindings:
         )
         import_line = None
         if logging_name is None:
+            call = _module_level_call(self._module)
+            if call is not None:
+                # `import logging` goes to the leading import block, above this call: importing logging earlier
+                # than before can change what it does (gevent's / eventlet's monkey_patch() must run before the
+                # modules it patches are imported; hostile apply review, finding 4). `os` is always loaded already.
+                raise Unresolvable(
+                    f"the guard would add 'import logging' above module-level code that runs at import time ('{call}'), "
+                    "which may depend on logging not being imported yet (a monkey-patching call); import logging by hand"
+                )
             if not self.private and self._plain_import_possible("logging", view):
                 logging_name, import_line = "logging", "import logging"
             else:
@@ -282,6 +291,19 @@ def _token_names(source: bytes) -> set[str] | None:
     except (tokenize.TokenError, SyntaxError):
         return None
     return names
+
+
+def _module_level_call(module: cst.Module) -> str | None:
+    """The first module-level statement that is a bare call (``patcher.patch_all()``, ``monkey.patch_all()``,
+    ``django.setup()``), outside ``if __name__ == "__main__":``; None when there is none. Calls inside assignments
+    (``register = Library()``) are not counted: monkey-patching entry points are called for their effect."""
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)):
+                    code = cst.Module([]).code_for_node(small.value)
+                    return code if len(code) <= 60 else code[:59] + "…"
+    return None
 
 
 def _module_loggers(module: cst.Module, qualified_names: QualifiedNames) -> list[str]:

@@ -221,9 +221,19 @@ def plan_move(
                     if index not in moved:
                         moved.add(index)
                         value = _binding_value(statement)
+                        if value is not None and jumped:
+                            problem = _reorder_problem(value, scope)
+                            if problem is not None:
+                                raise Unresolvable(f"'{name}' {problem}, so computing it above the code the guard would jump over may change what legacy mode does; move it by hand")
                         if value is not None:
                             visit_names(loaded_names(value), parameters_allowed=False, reader=f"'{name}'")
 
+    if jumped:
+        # the condition's own names are judged by visit_names below (a rewritten guard reads a local the rewrite
+        # introduces, which the scope does not know): here only what it evaluates besides them
+        problem = _reorder_problem(guard.test, scope, names_checked=False)
+        if problem is not None:
+            raise Unresolvable(f"the guard's condition {problem}, so testing it above the code it would jump over may change what legacy mode does; move it by hand")
     visit_names([*extra_reads, *loaded_names(guard.test)], parameters_allowed=False, reader="the guard's condition")
     visit_names(loaded_names(guard.body), parameters_allowed=True, reader="the guard's branch")
     # Parameters whose attributes or items the branch reads (``return self._thread``, ``logger.info(..., self.name)``;
@@ -280,6 +290,81 @@ def plan_move(
                 f"the guard's branch reads attributes of the parameter '{name}', which the code it would jump over uses; move it by hand"
             )
     return MovePlan(moved=(*sorted(moved), guard_index))
+
+
+_TEXT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+"""``str`` methods that never raise on a ``str`` (and take no argument the move must judge)."""
+
+
+def _reorder_problem(node: cst.CSTNode, scope: Scope, *, names_checked: bool = True) -> str | None:
+    """Why evaluating ``node`` earlier than it now runs - above the statements the guard jumps over - may change legacy
+    mode, or None when it cannot: ``node`` reads only the environment (``os.environ.get(VAR, "literal")``,
+    ``os.getenv``), literals and locals (whose own bindings are judged when they move), through the ``str`` methods
+    and operators that never raise. Anything else may read state the jumped-over code changes (a module global, an
+    item of a container: ``n = len(ITEMS)`` after ``ITEMS.append(1)``) or raise where it did not (``int(...)``,
+    ``os.environ["X"]``): a raise moved above ``print("A")`` loses the print (hostile apply review, findings 1-2)."""
+
+    def text(value: cst.CSTNode) -> bool:
+        """``value`` surely gives a ``str`` (the receiver of a text method must be one)."""
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return True
+        if isinstance(value, cst.Call):
+            func = value.func
+            if isinstance(func, cst.Attribute) and func.attr.value in _TEXT_METHODS:
+                return text(func.value)
+            if _env_get(func) and len(value.args) == 2:
+                return isinstance(value.args[1].value, (cst.SimpleString, cst.ConcatenatedString))
+            if isinstance(func, cst.Name) and func.value == "str" and not scope.assignments["str"]:
+                return True
+        return False
+
+    def check(value: cst.CSTNode) -> str | None:
+        if isinstance(value, (cst.SimpleString, cst.Integer, cst.Float, cst.Ellipsis)):
+            return None
+        if isinstance(value, cst.ConcatenatedString):
+            return None
+        if isinstance(value, cst.Name):
+            if not names_checked or value.value in ("True", "False", "None") or scope.assignments[value.value]:
+                return None  # a literal, or a local/parameter (a local is judged where it is bound)
+            return f"reads '{value.value}', which the code it would jump over may change"
+        if isinstance(value, (cst.Comparison, cst.BooleanOperation)):
+            parts = [value.left, *(c.comparator for c in value.comparisons)] if isinstance(value, cst.Comparison) else [value.left, value.right]
+            for part in parts:
+                found = check(part)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Not):
+            return check(value.expression)
+        if isinstance(value, (cst.Tuple, cst.List, cst.Set)):
+            for element in value.elements:
+                found = check(element.value)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(value, cst.Call):
+            func = value.func
+            arguments = [a.value for a in value.args]
+            if _env_get(func) and 1 <= len(arguments) <= 2 and not any(a.star or a.keyword for a in value.args):
+                return next((p for p in map(check, arguments) if p is not None), None)
+            if isinstance(func, cst.Attribute) and func.attr.value in _TEXT_METHODS and not arguments:
+                return None if text(func.value) else f"calls '.{func.attr.value}()' on a value that may not be a string"
+            if isinstance(func, cst.Name) and func.value in ("str", "bool") and not scope.assignments[func.value] and len(arguments) == 1 and not value.args[0].star:
+                return check(arguments[0]) if text(arguments[0]) or isinstance(arguments[0], cst.Name) else f"calls '{func.value}()' on a value that may not be a string"
+        code = cst.Module([]).code_for_node(value)
+        return f"evaluates '{code}', which may read state the code it would jump over changes, or raise"
+
+    return check(node)
+
+
+def _env_get(func: cst.BaseExpression) -> bool:
+    """``os.environ.get`` / ``os.getenv`` spelled through the module ``os``."""
+    if isinstance(func, cst.Attribute) and func.attr.value == "getenv":
+        return isinstance(func.value, cst.Name) and func.value.value == "os"
+    return (
+        isinstance(func, cst.Attribute) and func.attr.value == "get" and isinstance(func.value, cst.Attribute)
+        and func.value.attr.value == "environ" and isinstance(func.value.value, cst.Name) and func.value.value.value == "os"
+    )
 
 
 class _Yields(OwnScopeVisitor):

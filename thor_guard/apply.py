@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import multiprocessing
+import errno
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -152,9 +153,19 @@ class _Candidate:
     targets: list[Target] = field(default_factory=list)
 
 
+def _real_path(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when it cannot be resolved: a symlink loop (``x.py -> x.py``) makes
+    Python 3.11's ``resolve()`` raise RuntimeError (OSError on 3.13), and one such file must not stop the run (hostile
+    apply review: the error handler itself crashed with exit 3)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def _scopes(config: Config, paths: Sequence[Path]) -> frozenset[str]:
     """The resolved paths a run is restricted to (empty: the whole project)."""
-    resolved = {str(Path(p).resolve()) for p in paths}
+    resolved = {str(_real_path(Path(p))) for p in paths}
     resolved.discard(str(config.project_root))
     return frozenset(resolved)
 
@@ -190,7 +201,7 @@ def find_candidates(
     real: dict[Path, Path] = {}
     problems: dict[Path, str] = {}
     for target, resolved in _resolve_all(config).items():
-        files_of[target] = [real.setdefault(path, path.resolve()) for _, path in resolved]
+        files_of[target] = [real.setdefault(path, _real_path(path)) for _, path in resolved]
         for module, path in resolved:
             if not _within(real[path], scopes):
                 continue
@@ -223,9 +234,16 @@ def symlink_problem(path: Path, roots: Sequence[Path]) -> str | None:
     lexical = os.path.abspath(path)
     resolved = os.path.realpath(path)
     if not os.path.exists(resolved):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symlink loop (the link leads back to itself); not followed"
         return f"dangling symlink (its target {resolved} does not exist); not followed"
     if resolved == lexical:
         return None
+    if not os.path.isfile(resolved):
+        return f"symlink to {resolved}, which is not a regular file (a device, FIFO, socket or directory); not followed"
     for root in roots:
         if _is_under(lexical, os.path.abspath(root)):
             if _is_under(resolved, os.path.realpath(root)):
@@ -585,9 +603,9 @@ def _run_apply(
     for result in results:
         if result.error is not None:
             errors.append(FileError(result.path, result.error))
-            errored.add(result.path.resolve())
+            errored.add(_real_path(result.path))
     for file_error in errors:
-        errored.add(file_error.path.resolve())
+        errored.add(_real_path(file_error.path))
 
     if write:
         pending.append(sum(1 for result in results if result.changed))

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import libcst as cst
 from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, GlobalScope
 
+from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import module_prefix_length as _module_prefix_length
 from thor_guard.verifier.effects import (
     ASSUMED_PURE_METHODS,
@@ -440,6 +441,10 @@ class Evaluator:
             # be a module, a class, a function — or a constant whose truth is unknown. Both branches are walked.
             self.dunder(OPAQUE, node, "tests the truth of")
             return OPAQUE
+        if value is NotImplemented or (isinstance(value, Builtin) and value.name == "NotImplemented"):
+            # bool(NotImplemented) warns since Python 3.9 (DeprecationWarning): through the warnings machinery, whose
+            # filters and showwarning import-time code may have set (hostile review 12, H4)
+            raise Effect(node, f"'{code_of(node)}' tests the truth of NotImplemented, which warns (DeprecationWarning, through the warnings machinery and its handlers)")
         if isinstance(value, (Marker, Module, Logger, Builtin, Function, ClassValue, BoundMethod, Coroutine)):
             if value == Marker(ENVIRON):
                 return OPAQUE if self.env_value is None else True  # other variables are unknown
@@ -689,7 +694,12 @@ class Evaluator:
                 raise Crash(node, f"'{name}' inside class {self.owner.name.value} is looked up as '{mangled}', which is not defined (NameError)", "NameError")  # type: ignore[union-attr]
             return self.module_name(self.facts, mangled, node)
         if where == "builtin":
-            problem = self.facts.bindings.problem(name, own_lookup=True) or self.walk_patch(f"builtins.{name}")
+            problem = (
+                self.facts.bindings.problem(name, own_lookup=True) or self.walk_patch(f"builtins.{name}")
+                # `setattr(sys.modules["app.mod"], "bool", f)` in another module: a global that shadows the builtin
+                # (hostile review 13)
+                or self.walk_patch(f"{self.facts.name}.{name}")
+            )
             if problem is not None:  # builtins.RuntimeError = X, [builtins][0].X = ...: the builtin is not proven
                 self.trace.problems.append(problem)
                 raise Unsupported(node, problem, "binding")
@@ -1068,8 +1078,28 @@ class Evaluator:
             if head == "":
                 head, automatic = str(automatic), automatic + 1
             argument = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
-            if argument is not None and rest and self._reads_self(argument):
-                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+            self._field_reads(argument, rest, node)
+
+    def _field_reads(self, argument: cst.BaseExpression | None, rest: str, node: cst.Call) -> None:
+        """The attribute loads of one replacement field (``rest``: ``x.y[0]`` after the argument's name) read from
+        ``argument``: on ``self`` the spelled-out load of the first attribute (its getter, ``__getattr__``); on any
+        other name or attribute chain, the attribute loads themselves (:meth:`attribute`: a project module's PEP 562
+        ``__getattr__``, a class's metaclass hooks; hostile review 12, H3)."""
+        if argument is None or not rest:
+            return
+        if self._reads_self(argument):
+            self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+            return
+        if not isinstance(argument, (cst.Name, cst.Attribute)):
+            return  # a literal or a call's value: the argument was judged as an expression already
+        value = self.evaluate(argument)
+        for step in rest.split("."):
+            name = step.split("[")[0]
+            if not name or is_concrete(value):
+                return  # an index first ({0[key]}) or a built-in value: no project code on the way
+            value = self.attribute(value, name, node)
+            if "[" in step:
+                return  # an item of what was read: a __getitem__ the dunder rule judged with the argument
 
     def _format_map_fields(self, template: str, node: cst.Call) -> None:
         """``"{s.x}".format_map({"s": self})``: each named field is looked up in the mapping and its attribute chain
@@ -1093,9 +1123,7 @@ class Evaluator:
             head = head.split("[")[0]
             if head == "" or head.isdigit():
                 raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field}}}')", "ValueError")
-            argument = entries.get(head)
-            if argument is not None and rest and self._reads_self(argument):
-                self.class_member(rest.split(".")[0].split("[")[0], node, bound=True)
+            self._field_reads(entries.get(head), rest, node)
 
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
         """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
@@ -2168,7 +2196,10 @@ class Evaluator:
                 # hasattr(pkg, "x") loads pkg.x too: a project module's PEP 562 __getattr__ runs for a name it does
                 # not bind (R9-8; getattr() goes through attribute() below)
                 self._module_getattr(arguments[0].dotted, arguments[1], node)
-        if callables or ("key" in keywords and not isinstance(keywords["key"], (Builtin, type(None)))):
+        key = keywords.get("key")
+        if callables or ("key" in keywords and key is not None and not (isinstance(key, Builtin) and key.name in PURE_BUILTINS)):
+            # sorted(x, key=len) calls a pure builtin on each item; key=print / key=exec / key=__import__ runs it
+            # on each item (hostile review 12, H2): only a pure builtin is a pure key
             raise Effect(node, f"'{code_of(node)}' passes a callable that {name}() may call")
         if name in ("getattr", "hasattr") and (len(arguments) < 2 or not isinstance(arguments[1], str)):
             raise Effect(node, f"'{code_of(node)}' uses {name}() without a literal attribute name")
@@ -2356,7 +2387,7 @@ class Evaluator:
             if not helper:
                 allowed.add("property")  # reading the attribute runs exactly this body
                 allowed |= REGISTRATION_DECORATORS
-                if any(n.endswith(".connect") and n.startswith("celery.") for n in names):
+                if any(self._celery_connect(n) for n in names):
                     continue  # Celery's Signal.connect used as a decorator registers the function and returns it
                 # (Django's Signal.connect returns None: `@request_started.connect` leaves the name None, hostile VH-15)
             if helper:
@@ -2370,13 +2401,23 @@ class Evaluator:
             if not names & allowed:
                 return f"the decorator '@{code_of(expression)}' may run code before the function or replace it"
             called = isinstance(expression, cst.Call)
-            celery_connect = any(n.endswith(".connect") and n.startswith("celery.") for n in names)
+            celery_connect = any(self._celery_connect(n) for n in names)
             if not celery_connect and not names & EITHER_SHAPE_DECORATORS and called != bool(names & CALLED_DECORATORS):
                 # The exact call shape that returns the function unchanged (hostile review 6, R6-1): `@receiver` bare
                 # replaces it with receiver's inner decorator, `@atexit.register(f)` applies f to it.
                 shape = "called, as @receiver(signal)" if names & CALLED_DECORATORS else "bare, not called"
                 return f"the decorator '@{code_of(expression)}' is used in a shape that does not return the function unchanged (allowed only {shape})"
         return None
+
+    def _celery_connect(self, dotted: str) -> bool:
+        """``dotted`` is ``celery.<...>.connect`` of the Celery library: no project module ``celery`` (a Django
+        project's usual ``proj/celery.py`` imported as top-level ``celery`` would be one) and no store on it in the
+        import walk (hostile review 12, H8: the name alone was trusted)."""
+        if not (dotted.startswith("celery.") and dotted.endswith(".connect")):
+            return False
+        if find_module_file("celery", self.context.resolver.source_roots) is not None:
+            return False
+        return not self._unproven_library(dotted)
 
     def _unproven_library(self, dotted: str) -> bool:
         """True when ``dotted`` (``typing.override``) may not be the library's object: a project module of that name

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import libcst as cst
 from libcst._metadata_dependent import LazyValue
-from thor_guard.verifier.bindings import ModuleBindings, census, parse_python
+from thor_guard.verifier.bindings import MODULE_GETATTR, Hazard, ModuleBindings, census, parse_python
 from libcst.metadata import (
     GlobalScope,
     MetadataWrapper,
@@ -247,11 +247,22 @@ class ModuleFacts:
         if self.star_exports is None or not any(h.module is not None and h.names is None for h in found.hazards):
             return found
         hazards = []
+        resolver = getattr(self.star_exports, "__self__", None)  # the HelperResolver the bound method belongs to
         for hazard in found.hazards:
             if hazard.module is not None and hazard.names is None:
-                exports = self.star_exports(self.absolute(hazard.module))
+                source = self.absolute(hazard.module)
+                exports = self.star_exports(source)
                 if exports is not None:
                     hazard = dataclasses.replace(hazard, names=exports)
+                hazards.append(hazard)  # named first: a name it may rebind is reported as the star import's
+                if (exports is not None and "__getattr__" in exports) or (
+                    exports is None and resolver is not None and resolver.is_module(source)
+                ):
+                    # `from ._impl import *` with `__all__ = ["__getattr__"]` (or exports not known) may copy a PEP 562
+                    # `__getattr__` into this module (hostile review 12, H9). A library's `__all__` is assumed not to
+                    # list it (docs/check.md).
+                    hazards.append(Hazard(MODULE_GETATTR, hazard.line, hazard.text))
+                continue
             hazards.append(hazard)
         return dataclasses.replace(found, hazards=hazards)  # the census is shared: never changed in place
 

@@ -50,6 +50,7 @@ import functools
 import sys
 import sysconfig
 import types
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -88,6 +89,10 @@ _DOORS = frozenset(
         "sys.monitoring.set_events", "sys.monitoring.set_local_events", "importlib.util.LazyLoader",
         "importlib.util.LazyLoader.factory", "sys.set_asyncgen_hooks", "sys.setdlopenflags", "lazy_loader.attach",
         "lazy_loader.load", "lazy_import.lazy_module", "lazy_import.lazy_callable",
+        # handlers the interpreter calls later from code the verifier takes for pure (hostile review 12, H5/H6):
+        # a codec error handler or search function runs on str.encode/bytes.decode; the integer string-conversion
+        # limit makes str(10 ** 5000) raise (a warning filter needs no entry: every warning is an effect already)
+        "codecs.register_error", "codecs.register", "sys.set_int_max_str_digits",
     }
 )
 """Calls that install per-call, per-import or per-attribute doors (the object reached, whatever its spelling)."""
@@ -208,16 +213,33 @@ class _ModuleNames:
             base = local.get(node.id) or self.imports.get(node.id)
             if base is None and node.id == "__builtins__":
                 base = "builtins.__dict__"
+            elif base is None and parts and parts[-1] == "__self__" and isinstance(getattr(builtins, node.id, None), types.BuiltinFunctionType):
+                parts.pop()  # `print.__self__`, `len.__self__`: the builtins module (hostile review 13)
+                base = "builtins"
         else:
             base = self._computed(node, local)
         if base is None:
             return None
         if base == UNKNOWN_MODULE:
             return base  # a module not known statically: what is reached from it is not known either
+        if base == _FRAME:
+            # A frame's builtins are the builtins module's namespace; its globals, locals or callers' frames are some
+            # module's namespace (the importer's, with f_back): any name of any module (hostile review 13)
+            if parts and parts[-1] == "f_builtins":
+                return ".".join(["builtins.__dict__", *reversed(parts[:-1])])
+            return UNKNOWN_MODULE if parts else None
         return _through_function_objects(_through_module_globals(".".join([base, *reversed(parts)])))
 
     def _computed(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """``resolve`` for a subscript or call at the root of an attribute chain (see :meth:`resolve`)."""
+        if isinstance(node, ast.Subscript) and isinstance(node.value, (ast.List, ast.Tuple)):
+            # `[os][0].environ`: an element of a literal list taken back out (hostile review 13)
+            index = node.slice
+            elements = node.value.elts
+            if isinstance(index, ast.Constant) and isinstance(index.value, int) and -len(elements) <= index.value < len(elements):
+                return self.resolve(elements[index.value], local)
+            resolved = {self.resolve(e, local) for e in elements}
+            return None if resolved == {None} else UNKNOWN_MODULE
         if isinstance(node, ast.Subscript):
             owner = self.resolve(node.value, local)
             if owner == "sys.modules":
@@ -236,10 +258,25 @@ class _ModuleNames:
             return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
         if called in _MODULE_GETTERS:
             return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if called in ("sys._getframe", "inspect.currentframe", "sys._getframemodulename"):
+            return _FRAME
         if (name == "__import__" and called is None) or called in ("builtins.__import__", "importlib.__import__"):
             key = _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
             # __import__("a.b") gives the top package a; with a fromlist, a.b.
             return key if len(node.args) > 1 or node.keywords or key in (UNKNOWN_MODULE, "__name__") else key.split(".")[0]
+        generic = (
+            isinstance(func, ast.Attribute) and func.attr == "__getattribute__" and isinstance(func.value, ast.Name)
+            and func.value.id in ("object", "type") and func.value.id not in self.imports and func.value.id not in local
+        )
+        if (generic or called in ("builtins.object.__getattribute__", "builtins.type.__getattribute__", "inspect.getattr_static", "builtins.getattr")) and len(node.args) >= 2:
+            # the same read as getattr(x, "a"), spelled through the attribute machinery (hostile review 12, H1)
+            owner = self.resolve(node.args[0], local)
+            attribute = node.args[1]
+            if owner is None or owner == UNKNOWN_MODULE:
+                return owner
+            if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
+                return f"{owner}.{attribute.value}"
+            return f"{owner}.*"
         if name in ("getattr", "vars", "type") and called is None and node.args:
             owner = self.resolve(node.args[0], local)
             if owner is None:
@@ -318,15 +355,44 @@ def _through_module_globals(dotted: str) -> str:
     for index in range(len(parts) - 2, 0, -1):
         prefix = ".".join(parts[:index])
         name = parts[index]
-        if name not in _STDLIB_NAMES or not is_stdlib_module(prefix) or is_stdlib_module(f"{prefix}.{name}"):
+        if not is_stdlib_module(prefix) or is_stdlib_module(f"{prefix}.{name}"):
             continue
-        loaded = sys.modules.get(prefix)
+        loaded = _stdlib_loaded(prefix)
         value = getattr(loaded, name, None) if loaded is not None and name in getattr(loaded, "__dict__", {}) else None
-        if isinstance(value, types.ModuleType) or (value is None and name in _MODULE_GLOBALS):
+        if isinstance(value, types.ModuleType) or (value is None and name in _MODULE_GLOBALS and name in _STDLIB_NAMES):
             rebased = value.__name__ if isinstance(value, types.ModuleType) else name
             return _through_module_globals(".".join([rebased, *parts[index + 1 :]]))
     return dotted
 
+
+_NOT_IMPORTED_HERE = frozenset({"this", "antigravity", "__hello__", "__phello__", "idlelib", "turtledemo", "tkinter", "turtle"})
+"""Standard-library packages the verifier never imports to look inside (their import does something visible, or
+needs a display); a route through one of them is rebased only through :data:`_MODULE_GLOBALS`."""
+
+
+@functools.lru_cache(maxsize=256)
+def _stdlib_loaded(module: str) -> types.ModuleType | None:
+    """The standard-library ``module`` as loaded in this process, imported here when it is not yet (hostile review 12:
+    ``tempfile._os`` and ``random._os`` are ``os``; the answer must not depend on what the verifier happened to
+    import). None for a module whose import runs code (:data:`_NOT_IMPORTED_HERE`, any ``__main__``) or fails."""
+    loaded = sys.modules.get(module)
+    if loaded is not None:
+        return loaded
+    parts = module.split(".")
+    if parts[0] in _NOT_IMPORTED_HERE or "__main__" in parts:
+        return None
+    try:
+        import importlib
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a deprecated module (lib2to3, msilib) warns on import
+            return importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - a platform module missing here (msvcrt on Linux): not rebased
+        return None
+
+
+_FRAME = "?frame"
+"""What ``sys._getframe()`` / ``inspect.currentframe()`` give while resolving (a frame, not a dotted name)."""
 
 _COMPUTED_ENV = frozenset({"os.*", "posix.*", "nt.*"})
 """``getattr(os, "env" + "iron")``: an attribute of a module holding the environment, name not known (R8-8)."""
@@ -773,6 +839,14 @@ def _object_patches(
             owner = resolve(node.args[0])
             if owner is not None:
                 yield patch_target(owner, _literal(node.args[1]) if len(node.args) > 1 else None)
+        elif isinstance(func, ast.Attribute) and func.attr in ("__set__", "__delete__") and resolve(func.value) is not None:
+            # A data descriptor's __set__ called directly (`types.FunctionType.__code__.__set__(f, code)`,
+            # `CellType.cell_contents.__set__(cell, X)`): an attribute of its first argument is written, whatever the
+            # spelling of the descriptor; which object that is the walk does not follow (hostile review 12, H10). A
+            # descriptor reached other than from an import (`super().__set__(...)` in a project descriptor) is project
+            # code the walk follows where it runs.
+            owner = resolve(node.args[0]) if node.args else None
+            yield patch_target(owner, None) if owner is not None else UNKNOWN_MODULE
         elif isinstance(func, ast.Attribute) and func.attr in ("__setattr__", "__delattr__"):
             receiver = func.value
             through = receiver

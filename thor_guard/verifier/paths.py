@@ -220,10 +220,12 @@ class CallAnalysis:
             raise Unsupported(node, f"'{function.qualified}' is recursive, so it is not proven pure", "helper")
         if _size(definition) > MAX_HELPER_STATEMENTS:
             raise Effect(node, f"'{code_of(node)}' calls {function.qualified}, which is too large to prove pure ({MAX_HELPER_STATEMENTS} statements at most)")
-        if any(isinstance(v, (int, float, complex)) for v in (*arguments, *keywords.values())) and _is_cached(evaluator, function):
+        if (arguments or keywords) and _is_cached(evaluator, function):
             # functools.cache keys by ==: is_hb(1.0) fills the entry that is_hb(True) later reads (1 == 1.0 == True),
-            # and any earlier call in the process may have filled it; only string/None arguments are told apart.
-            raise Unsupported(node, f"'{code_of(node)}' passes a number to the cached helper {function.qualified}: the cache returns the result of any earlier call with an equal argument (1 == 1.0 == True)", "helper")
+            # and a str subclass with its own __eq__/__hash__ fills the entry that the literal "heartbeat" later reads
+            # (hostile review 12, H7): any earlier call in the process may have filled it, whatever the arguments.
+            kind = "a number" if any(isinstance(v, (int, float, complex)) for v in (*arguments, *keywords.values())) else "arguments"
+            raise Unsupported(node, f"'{code_of(node)}' passes {kind} to the cached helper {function.qualified}: the cache returns the result of any earlier call with an argument that compares equal (1 == 1.0 == True; a str subclass with its own __eq__ and __hash__)", "helper")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
         key = (id(node), key) if key is not None else None  # failures name the call site

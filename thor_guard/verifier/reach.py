@@ -162,7 +162,64 @@ _UNREAD_RUNNERS = {
     "code.interact": "runs code that is not read",
     "importlib.util.spec_from_loader": "makes a module spec from a loader",
     "importlib.util.module_from_spec": None,
+    # code given as a string, run by the standard library (hostile review 12, H1)
+    "timeit.timeit": "runs code given as a string", "timeit.repeat": "runs code given as a string",
+    "timeit.Timer": "compiles code given as a string to run", "timeit.main": "runs code given as arguments",
+    "code.InteractiveInterpreter": "makes an interpreter that runs code given as strings",
+    "code.InteractiveConsole": "makes an interpreter that runs code given as strings",
+    # objects named by strings: imported, called or written by the library (the walk does not follow a string)
+    "pickle.loads": "unpickles data, which may import and call any importable function",
+    "pickle.load": "unpickles data, which may import and call any importable function",
+    "pickle.Unpickler": "unpickles data, which may import and call any importable function",
+    "_pickle.loads": "unpickles data, which may import and call any importable function",
+    "_pickle.load": "unpickles data, which may import and call any importable function",
+    "_pickle.Unpickler": "unpickles data, which may import and call any importable function",
+    "shelve.open": "opens a shelf, whose values are unpickled",
+    "pydoc.locate": "imports and reads an object named by a string",
+    "pydoc.importfile": "imports a file by path",
+    "pydoc.safeimport": "imports a module named by a string",
+    "unittest.mock.patch": "patches an object named by a string",
+    "unittest.mock.patch.dict": "patches a mapping named by a string (os.environ among them)",
+    "unittest.mock.patch.object": "patches an attribute of an object",
+    "unittest.mock.patch.multiple": "patches attributes of an object named by a string",
+    "mock.patch": "patches an object named by a string", "mock.patch.dict": "patches a mapping named by a string",
+    "mock.patch.object": "patches an attribute of an object", "mock.patch.multiple": "patches attributes of an object",
+    "logging.config.fileConfig": "configures logging from a file, which names classes to import and evaluates arguments",
+    "logging.config.listen": "starts a listener that configures logging from what it receives",
+    # attributes read by a name the walk does not follow as a read (the object reached is then written unseen)
+    "operator.attrgetter": "reads attributes named by strings", "operator.methodcaller": "calls a method named by a string",
+    "string.Formatter": "makes a formatter whose fields read attributes named by strings",
+    # code or modules named by strings, run by debuggers, profilers, test runners and resource loaders (hostile
+    # review 13): each execs a string, evaluates string annotations or imports a module by name
+    "typing.get_type_hints": "evaluates string annotations", "typing_extensions.get_type_hints": "evaluates string annotations",
+    "inspect.get_annotations": "may evaluate string annotations",
+    "cProfile.run": "runs code given as a string", "cProfile.runctx": "runs code given as a string",
+    "cProfile.Profile": "makes a profiler that runs code given as strings",
+    "profile.run": "runs code given as a string", "profile.runctx": "runs code given as a string",
+    "profile.Profile": "makes a profiler that runs code given as strings",
+    "bdb.Bdb": "makes a debugger that runs code given as strings", "pdb.Pdb": "makes a debugger that runs code given as strings",
+    "pdb.run": "runs code given as a string", "pdb.runeval": "runs code given as a string",
+    "pdb.runctx": "runs code given as a string", "pdb.runcall": "runs a function under the debugger",
+    "trace.Trace": "makes a tracer that runs code given as strings",
+    "doctest.testmod": "runs the code in docstrings", "doctest.testfile": "runs the code in a file's examples",
+    "doctest.run_docstring_examples": "runs the code in docstrings", "doctest.DocTestRunner": "makes a runner of docstring code",
+    "doctest.DebugRunner": "makes a runner of docstring code", "doctest.DocTestSuite": "imports a module named by a string",
+    "doctest.DocFileSuite": "runs the code in a file's examples",
+    "unittest.main": "imports and runs tests named by strings", "unittest.TestLoader": "makes a loader that imports modules named by strings",
+    "unittest.defaultTestLoader.loadTestsFromName": "imports a module named by a string",
+    "unittest.defaultTestLoader.loadTestsFromNames": "imports modules named by strings",
+    "unittest.defaultTestLoader.discover": "imports the modules of a directory",
+    "importlib.resources.files": "imports a package named by a string", "importlib.resources.open_text": "imports a package named by a string",
+    "importlib.resources.open_binary": "imports a package named by a string", "importlib.resources.read_text": "imports a package named by a string",
+    "importlib.resources.read_binary": "imports a package named by a string", "importlib.resources.path": "imports a package named by a string",
+    "importlib.resources.contents": "imports a package named by a string", "importlib.resources.is_resource": "imports a package named by a string",
+    "warnings._setoption": "imports the warning category named by a string",
+    "pkgutil.get_data": "imports a module named by a string", "pkgutil.get_loader": "imports a module named by a string",
+    "pkgutil.find_loader": "imports a module named by a string", "pkgutil.walk_packages": "imports the packages it walks",
 }
+_APPLIERS = frozenset({"operator.call", "collections.defaultdict", "functools.reduce", "itertools.starmap", "iter", "builtins.iter"})
+"""Library functions that call an object they are given (``operator.call(f)``, ``defaultdict(f)[k]``, ``iter(f, s)``):
+given an object the reach cannot name, they call it (hostile review 13)."""
 """Other ways import-time code runs code the walk does not read (None: harmless alone)."""
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "io.open_code", "tokenize.open"})
 _PATH_IDENTITY = frozenset(
@@ -419,6 +476,7 @@ class _Reacher:
         """
         if module_level:
             self._scan(self.tree, None, {}, follow_bodies=False)
+            self.reach.unread.extend(_annotation_code(self.tree))
         for marked in sorted(roots):
             mark, root = split_mark(marked)
             if mark == DECORATES:
@@ -463,7 +521,7 @@ class _Reacher:
                 self._refer(name, None, None)
                 self._escaped(name)
                 continue
-            if "__getattr__" in self.bound and name not in self.surely_held:  # the cheap test first: few modules have one
+            if ("__getattr__" in self.bound or self.stars) and name not in self.surely_held:  # cheap tests first: few modules have one
                 # Another module reads a name this module may not hold at that moment (never bound, bound under a
                 # condition, deleted, or bound only after `__getattr__` exists: an import cycle can read it in between;
                 # a star import may not provide it): its PEP 562 `__getattr__` serves it (R8-7).
@@ -698,8 +756,10 @@ class _Reacher:
             if certain:
                 self._note_instances(node, owner, shadow, root)
             if isinstance(node, ast.Call):
-                if not self.calls_through and self._calls_unnamed(node.func, shadow):
+                if not self.calls_through and (self._calls_unnamed(node.func, shadow) or self._applies_unnamed(node, shadow)):
                     self.calls_through = True
+                if certain:
+                    self._indirect_module_reads(node, shadow)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not root and id(node) not in self.done and self._own_decorated(node, shadow):
                 self.registered.append((node, owner))
             if isinstance(node, ast.Call) or isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
@@ -861,6 +921,58 @@ class _Reacher:
         if name in self.bound:
             return not self._loops_over_names().get(name, False)  # bound by a loop, a `with`, a walrus...
         return False  # a builtin (or a name the module never binds: NameError)
+
+    def _indirect_module_reads(self, call: ast.Call, shadow: frozenset[str]) -> None:
+        """Attribute reads of an imported module that no ``m.x`` spells (hostile review 13): ``dir(m)`` calls its
+        ``__dir__``; ``"{0.X}".format(m)`` / ``"{m.X}".format_map({"m": m})`` read ``m.X``, which its PEP 562
+        ``__getattr__`` serves when ``m`` binds no ``X`` — edges like a spelled-out ``m.X`` in code that surely runs."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "dir" and func.id not in self.bound and len(call.args) == 1:
+            argument = call.args[0]
+            if isinstance(argument, ast.Name) and argument.id not in shadow:
+                self.reach.runs.extend(f"{SURE}{target}.__dir__" for target in self.all_imports.get(argument.id, ()))
+            return
+        if not (isinstance(func, ast.Attribute) and func.attr in ("format", "format_map")):
+            return
+        if not (isinstance(func.value, ast.Constant) and isinstance(func.value.value, str)):
+            return
+        import string
+
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(func.value.value) if field]
+        except ValueError:
+            return
+        named: dict[str, ast.expr] = {k.arg: k.value for k in call.keywords if k.arg is not None}
+        if func.attr == "format_map" and call.args and isinstance(call.args[0], ast.Dict):
+            named = {
+                key.value: value for key, value in zip(call.args[0].keys, call.args[0].values)
+                if isinstance(key, ast.Constant) and isinstance(key.value, str)
+            }
+        automatic = 0
+        for field in fields:
+            head, _, rest = field.partition(".")
+            head = head.split("[")[0]
+            if head == "":
+                head, automatic = str(automatic), automatic + 1
+            argument = call.args[int(head)] if func.attr == "format" and head.isdigit() and int(head) < len(call.args) else named.get(head)
+            attribute = rest.split(".")[0].split("[")[0]
+            if attribute and isinstance(argument, ast.Name) and argument.id not in shadow:
+                self.reach.runs.extend(f"{READ}{target}.{attribute}" for target in self.all_imports.get(argument.id, ()))
+
+    def _applies_unnamed(self, call: ast.Call, shadow: frozenset[str]) -> bool:
+        """Whether ``call`` hands an object the reach cannot name to library code that calls it: an applier of
+        :data:`_APPLIERS` given one (``defaultdict(HOOKS[0])``, ``operator.call(f)`` on a loop variable), or an
+        argument that is itself an applier or a ``methodcaller`` of any method (``map(operator.call, HOOKS)``,
+        ``map(methodcaller("__call__"), HOOKS)``: it calls what the iterable holds)."""
+        resolved = self._resolved(call.func, shadow)
+        if resolved in _APPLIERS and call.args and self._calls_unnamed(call.args[0], shadow):
+            return True
+        for argument in [*call.args, *(k.value for k in call.keywords)]:
+            value = argument.value if isinstance(argument, ast.Starred) else argument
+            handed = self._resolved(value.func if isinstance(value, ast.Call) else value, shadow) if isinstance(value, (ast.Name, ast.Attribute, ast.Call)) else None
+            if handed in ("operator.call", "operator.methodcaller") or (handed in _APPLIERS and not isinstance(value, ast.Call)):
+                return True
+        return False
 
     def _loops_over_names(self) -> dict[str, bool]:
         """Name -> whether its every binding in the module is a loop target over a literal collection of names
@@ -1212,6 +1324,12 @@ class _Reacher:
             elif sure:
                 self.reach.unread.append((line, f"'{shown}' runs code that is not read (a string or code object)"))
             return
+        if resolved == "logging.config.dictConfig" and not _plain_logging_config(call):
+            if sure:
+                self.reach.unread.append((line, f"'{shown}' configures logging from data that names factories and classes to import and call"))
+            return
+        if resolved in ("operator.attrgetter", "operator.methodcaller") and _plain_getters(call):
+            return  # `attrgetter("__class__")` (Django's LazyObject): reads a named attribute, writes nothing
         if resolved in _UNREAD_RUNNERS:
             if sure and _UNREAD_RUNNERS[resolved] is not None:
                 self.reach.unread.append((line, f"'{shown}' {_UNREAD_RUNNERS[resolved]}"))
@@ -1629,6 +1747,105 @@ def shown_line(lines: list[str], number: int) -> str:
     """Line ``number`` (1-based) of ``lines`` as the census shows a site: stripped, at most 60 characters."""
     line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
     return line if len(line) <= 60 else line[:59] + "…"
+
+
+_REACHING_NAMES = frozenset(
+    {"environ", "environb", "putenv", "unsetenv", "modules", "path", "meta_path", "path_hooks", "__dict__",
+     "__builtins__", "__setattr__", "__delattr__", "__setitem__", "__delitem__", "__set__", "__delete__", "__code__",
+     "__defaults__", "__kwdefaults__", "__globals__", "__closure__", "setdefault", "update", "pop", "popitem", "clear",
+     "insert", "append", "extend", "remove", "setattr", "delattr", "exec", "eval", "__import__", "import_module"}
+)
+"""Attribute and method names that reach the environment, the import system, a namespace or a function's code, or
+write a container: ``operator.attrgetter``/``methodcaller`` naming one may be the route to a write (hostile review
+12, H1: ``methodcaller("setdefault", VAR, "legacy")(attrgetter("environ")(os))``)."""
+
+
+_CODE_NODES = (ast.Call, ast.Lambda, ast.NamedExpr, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Await, ast.Yield, ast.YieldFrom)
+
+
+def _annotation_code(tree: ast.Module) -> list[tuple[int, str]]:
+    """``(line, reason)`` of annotations that hold code which ``typing.get_type_hints`` (called by
+    ``functools.singledispatch``'s ``register``, dataclass and validation libraries...) evaluates later: a quoted
+    annotation that calls something (``x: "__import__('os').environ.__setitem__(...) or int"``); an unquoted one under
+    ``from __future__ import annotations`` is a known gap (docs/check.md). Who evaluates them is
+    not known statically, so they count as code the walk cannot read (hostile review 13). Statements only are
+    visited (annotations live on ``def`` and annotated assignments), not every node."""
+    found: list[tuple[int, str]] = []
+
+    def judge(annotation: ast.expr | None, line: int) -> None:
+        if annotation is None:
+            return
+        expression: ast.AST | None = annotation
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:
+                expression = ast.parse(annotation.value.strip(), mode="eval")
+            except SyntaxError:
+                return  # not an expression: get_type_hints raises, nothing runs
+        else:
+            # evaluated where it stands (the census and the walk judge it), or lazy under `from __future__ import
+            # annotations`: a lazy annotation with a call is a known gap (docs/check.md), counted only when quoted
+            return
+        if any(isinstance(n, _CODE_NODES) for n in ast.walk(expression)):
+            found.append((line, f"annotation '{ast.unparse(annotation)[:50]}' holds code that evaluating the annotations runs"))
+
+    todo: list[ast.stmt] = list(tree.body)
+    while todo:
+        statement = todo.pop()
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = statement.args
+            for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]:
+                if argument is not None:
+                    judge(argument.annotation, statement.lineno)
+            judge(statement.returns, statement.lineno)
+        elif isinstance(statement, ast.AnnAssign):
+            judge(statement.annotation, statement.lineno)
+        for block in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(statement, block, ()))
+        for handler in getattr(statement, "handlers", ()):
+            todo.extend(handler.body)
+        for case in getattr(statement, "cases", ()):
+            todo.extend(case.body)
+    return sorted(found)
+
+
+def _plain_getters(call: ast.Call) -> bool:
+    """Whether ``operator.attrgetter(...)``/``methodcaller(...)`` names only literal attributes outside
+    :data:`_REACHING_NAMES` (a dotted ``"a.b"`` is judged part by part); methodcaller's further arguments are the
+    method's, not names."""
+    names = call.args[:1] if isinstance(call.func, ast.Attribute) and call.func.attr == "methodcaller" else call.args
+    if not names or call.keywords and isinstance(call.func, ast.Attribute) and call.func.attr != "methodcaller":
+        return False
+    for argument in names:
+        if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+            return False
+        if any(part in _REACHING_NAMES for part in argument.value.split(".")):
+            return False
+    return True
+
+
+def _plain_logging_config(call: ast.Call) -> bool:
+    """Whether ``logging.config.dictConfig(...)`` is given a literal dict that names no factory (``"()"``) and only
+    classes of the ``logging`` package (``"class": "logging.StreamHandler"``): then it imports and calls nothing of
+    the project (its handlers are still a logging configuration, judged where log calls are)."""
+    if len(call.args) != 1 or call.keywords:
+        return False
+    todo: list[ast.expr] = [call.args[0]]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                if key is None or not isinstance(key, ast.Constant) or key.value == "()":
+                    return False
+                if key.value in ("class", "stream", "target") and not (
+                    isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.startswith(("logging.", "ext://sys."))
+                ):
+                    return False
+                todo.append(value)
+        elif isinstance(node, (ast.List, ast.Tuple)):
+            todo.extend(node.elts)
+        elif not isinstance(node, ast.Constant):
+            return False
+    return True
 
 
 def _add(index: dict[str, list[str]], name: str, target: str) -> None:

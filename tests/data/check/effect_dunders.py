@@ -34,7 +34,7 @@
 # expect: start_return_object ok
 # expect: start_known_values ok
 # expect: start_plain_class_attribute ok
-# expect: start_lru_cache_literal ok
+# expect: start_lru_cache_literal TG009 cached helper
 import functools
 import logging
 import os

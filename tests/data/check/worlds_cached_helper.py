@@ -3,10 +3,12 @@
 ``is_hb(1.0)`` reads the old variable and fills the entry that ``is_hb(True)``
 then returns, so the guard consults the wrong variable in every world. A number
 passed to a cached helper is TG009 (any earlier call in the process may have
-filled the entry); string arguments are told apart by the cache as by the walk.
+filled the entry). So is a string (hostile review 12, H7): an earlier call with a
+str subclass whose __eq__ says True and whose __hash__ is hash("THOR_SCHEDULER_MODE")
+fills the entry the literal then reads.
 """
 # expect: start_numbers TG009 cached helper
-# expect: start_strings ok
+# expect: start_strings TG009 cached helper
 import functools
 import os
 import threading

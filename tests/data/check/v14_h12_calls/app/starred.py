@@ -1,0 +1,1 @@
+from app._hooks import *  # noqa: F403

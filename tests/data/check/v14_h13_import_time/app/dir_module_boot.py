@@ -1,0 +1,3 @@
+from app import lazy
+
+dir(lazy)

@@ -1,0 +1,3 @@
+from app import lazy
+
+"{m.X}".format_map({"m": lazy})

@@ -1,0 +1,3 @@
+import os
+
+[os][0].environ["THOR_SCHEDULER_MODE"] = "legacy"

@@ -1,0 +1,3 @@
+
+import cProfile
+cProfile.Profile().runctx("import os; os.environ['THOR_SCHEDULER_MODE'] = 'legacy'", {}, {})
