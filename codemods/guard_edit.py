@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import Scope
 
-from codemods.bindings import Unresolvable
+from codemods.bindings import Unresolvable, dotted_name
 from thor_guard.verifier.scopes import OwnScopeVisitor
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
@@ -312,7 +312,7 @@ def _reorder_problem(node: cst.CSTNode, scope: Scope, *, names_checked: bool = T
             func = value.func
             if isinstance(func, cst.Attribute) and func.attr.value in _TEXT_METHODS:
                 return text(func.value)
-            if _env_get(func) and len(value.args) == 2:
+            if dotted_name(func) in _ENV_CALLS and len(value.args) == 2:
                 return isinstance(value.args[1].value, (cst.SimpleString, cst.ConcatenatedString))
             if isinstance(func, cst.Name) and func.value == "str" and not scope.assignments["str"]:
                 return True
@@ -345,7 +345,7 @@ def _reorder_problem(node: cst.CSTNode, scope: Scope, *, names_checked: bool = T
         if isinstance(value, cst.Call):
             func = value.func
             arguments = [a.value for a in value.args]
-            if _env_get(func) and 1 <= len(arguments) <= 2 and not any(a.star or a.keyword for a in value.args):
+            if dotted_name(func) in _ENV_CALLS and 1 <= len(arguments) <= 2 and not any(a.star or a.keyword for a in value.args):
                 return next((p for p in map(check, arguments) if p is not None), None)
             if isinstance(func, cst.Attribute) and func.attr.value in _TEXT_METHODS and not arguments:
                 return None if text(func.value) else f"calls '.{func.attr.value}()' on a value that may not be a string"
@@ -355,16 +355,6 @@ def _reorder_problem(node: cst.CSTNode, scope: Scope, *, names_checked: bool = T
         return f"evaluates '{code}', which may read state the code it would jump over changes, or raise"
 
     return check(node)
-
-
-def _env_get(func: cst.BaseExpression) -> bool:
-    """``os.environ.get`` / ``os.getenv`` spelled through the module ``os``."""
-    if isinstance(func, cst.Attribute) and func.attr.value == "getenv":
-        return isinstance(func.value, cst.Name) and func.value.value == "os"
-    return (
-        isinstance(func, cst.Attribute) and func.attr.value == "get" and isinstance(func.value, cst.Attribute)
-        and func.value.attr.value == "environ" and isinstance(func.value.value, cst.Name) and func.value.value.value == "os"
-    )
 
 
 class _Yields(OwnScopeVisitor):

@@ -18,8 +18,8 @@ work around it that makes a run fast and safe on a real tree:
 from __future__ import annotations
 
 import difflib
-import multiprocessing
 import errno
+import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Sequence

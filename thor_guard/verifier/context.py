@@ -258,21 +258,18 @@ class HelperResolver:
             names.extend(tried)  # module names the run edges were resolved against (a new module there changes them)
             for target, site in patches:
                 found.setdefault(target, site)
+            ready: list[tuple[Path, frozenset[str]]] = []
             for following in [*((p, nothing) for p in imported), *runs]:
-                if following[1] is _CALLS_UNNAMED_ROOT or following[1] == _CALLS_UNNAMED_ROOT:
+                if following[1] == _CALLS_UNNAMED_ROOT:
                     # Import-time code somewhere calls objects it cannot name: every registered function may be one.
                     through = True
-                    following_now, registered = registered, []
-                    for waiting in following_now:
-                        if waiting not in seen:
-                            seen.add(waiting)
-                            paths.add(waiting[0])
-                            queue.append(waiting)
-                            names.append(self._module_of_path(waiting[0]))
-                    continue
-                if not through and following[1] and next(iter(following[1]))[:1] == REGISTERED:
+                    ready.extend(registered)
+                    registered = []
+                elif not through and following[1] and next(iter(following[1]))[:1] == REGISTERED:
                     registered.append(following)  # stored by a decorator: it runs only if something calls it unnamed
-                    continue
+                else:
+                    ready.append(following)
+            for following in ready:
                 if following not in seen:
                     seen.add(following)
                     paths.add(following[0])

@@ -51,6 +51,7 @@ from thor_guard.verifier.effects import (
 )
 from thor_guard.verifier.bindings import LOADER_SET_NAMES
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
+from thor_guard.verifier.format_fields import replacement_fields
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
@@ -1063,22 +1064,12 @@ class Evaluator:
         """``"{0.x}".format(self)`` / ``"{s.x}".format(s=self)``: a replacement field's attribute chain is read from the
         argument at run time, so on ``self`` it is ``self.x`` (a property's getter, ``__getattr__``) — judged as the
         spelled-out load (hostile review 6, R6-7). A template the formatter rejects raises: left to the call itself."""
-        import string
-
-        try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
-        except ValueError:
-            return
         positional = [a.value for a in node.args if not a.star and a.keyword is None]
         named = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
-        automatic = 0
-        for field in fields:
-            head, _, rest = field.partition(".")
-            head = head.split("[")[0]
-            if head == "":
-                head, automatic = str(automatic), automatic + 1
+        for field in replacement_fields(template) or ():
+            head = field.head
             argument = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
-            self._field_reads(argument, rest, node)
+            self._field_reads(argument, field.rest, node)
 
     def _field_reads(self, argument: cst.BaseExpression | None, rest: str, node: cst.Call) -> None:
         """The attribute loads of one replacement field (``rest``: ``x.y[0]`` after the argument's name) read from
@@ -1106,11 +1097,8 @@ class Evaluator:
         read (on ``self``: ``self.x``, judged as the spelled-out load), in template order; a positional field
         (``{0}``, ``{}``) makes ``format_map`` raise ValueError in every world (review 6, FM5: the legacy body never
         runs), after the fields before it were read."""
-        import string
-
-        try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
-        except ValueError:
+        fields = replacement_fields(template)
+        if fields is None:
             return
         mapping = node.args[0].value if len(node.args) == 1 and not node.args[0].star and node.args[0].keyword is None else None
         entries: dict[str, cst.BaseExpression] = {}
@@ -1119,11 +1107,9 @@ class Evaluator:
                 if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString):
                     entries[str(element.key.evaluated_value)] = element.value
         for field in fields:
-            head, _, rest = field.partition(".")
-            head = head.split("[")[0]
-            if head == "" or head.isdigit():
-                raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field}}}')", "ValueError")
-            self._field_reads(entries.get(head), rest, node)
+            if field.head.isdigit():  # `{0}`, or `{}` numbered automatically
+                raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field.text}}}')", "ValueError")
+            self._field_reads(entries.get(field.head), field.rest, node)
 
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
         """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a

@@ -54,6 +54,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from thor_guard.verifier.effects import IMPORT_RUNS_CODE
 from thor_guard.verifier.reach import block_statements
 
 ENV_TARGET = "os.environ"
@@ -145,7 +146,8 @@ def _replaces_builtin(target: str) -> bool:
 
     Every module of the process then calls the replacement where it calls the builtin: the import walk's own rules
     about built-ins (a registration into ``set()`` stores without calling, ``len()`` of a list runs no project code)
-    no longer hold anywhere, so the store is also a door (:data:`DOOR_TARGET`; hostile review 11 left it open). A name
+    no longer hold anywhere, so the store also gives :data:`BUILTINS_TARGET`, which unproves the whole walk like a
+    door (hostile review 11 left it open). A name
     the builtins module lacks (``builtins._ = gettext``) adds a global and changes no built-in."""
     if target == "builtins":
         return True
@@ -269,14 +271,7 @@ class _ModuleNames:
             and func.value.id in ("object", "type") and func.value.id not in self.imports and func.value.id not in local
         )
         if (generic or called in ("builtins.object.__getattribute__", "builtins.type.__getattribute__", "inspect.getattr_static", "builtins.getattr")) and len(node.args) >= 2:
-            # the same read as getattr(x, "a"), spelled through the attribute machinery (hostile review 12, H1)
-            owner = self.resolve(node.args[0], local)
-            attribute = node.args[1]
-            if owner is None or owner == UNKNOWN_MODULE:
-                return owner
-            if isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
-                return f"{owner}.{attribute.value}"
-            return f"{owner}.*"
+            name, called = "getattr", None  # the same read as getattr(x, "a"), through the attribute machinery (hostile review 12, H1)
         if name in ("getattr", "vars", "type") and called is None and node.args:
             owner = self.resolve(node.args[0], local)
             if owner is None:
@@ -365,9 +360,10 @@ def _through_module_globals(dotted: str) -> str:
     return dotted
 
 
-_NOT_IMPORTED_HERE = frozenset({"this", "antigravity", "__hello__", "__phello__", "idlelib", "turtledemo", "tkinter", "turtle"})
-"""Standard-library packages the verifier never imports to look inside (their import does something visible, or
-needs a display); a route through one of them is rebased only through :data:`_MODULE_GLOBALS`."""
+_NOT_IMPORTED_HERE = IMPORT_RUNS_CODE | {"tkinter", "turtle"}
+"""Standard-library packages the verifier never imports to look inside (their import does something visible,
+:data:`~thor_guard.verifier.effects.IMPORT_RUNS_CODE`, or needs a display); a route through one of them is rebased
+only through :data:`_MODULE_GLOBALS`."""
 
 
 @functools.lru_cache(maxsize=256)

@@ -83,6 +83,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from thor_guard.verifier.format_fields import replacement_fields
 from thor_guard.verifier.run_marks import CALLS_UNNAMED, DECORATES, ESCAPE, FACTORY, READ, REGISTERED, SURE, split_mark
 
 ALL_DUNDERS = "__*__"
@@ -217,10 +218,10 @@ _UNREAD_RUNNERS = {
     "pkgutil.get_data": "imports a module named by a string", "pkgutil.get_loader": "imports a module named by a string",
     "pkgutil.find_loader": "imports a module named by a string", "pkgutil.walk_packages": "imports the packages it walks",
 }
+"""Other ways import-time code runs code the walk does not read (None: harmless alone)."""
 _APPLIERS = frozenset({"operator.call", "collections.defaultdict", "functools.reduce", "itertools.starmap", "iter", "builtins.iter"})
 """Library functions that call an object they are given (``operator.call(f)``, ``defaultdict(f)[k]``, ``iter(f, s)``):
 given an object the reach cannot name, they call it (hostile review 13)."""
-"""Other ways import-time code runs code the walk does not read (None: harmless alone)."""
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "io.open_code", "tokenize.open"})
 _PATH_IDENTITY = frozenset(
     {
@@ -554,13 +555,7 @@ class _Reacher:
         are followed here."""
         pending, self.registered = self.registered, []
         for node, owner in pending:
-            klass = self.method_class.get(id(node))
-            named = (
-                None if self.module is None or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                else f"{self.module}.{node.name}" if id(node) in self.top_level
-                else f"{self.module}.{klass}.{node.name}" if klass is not None
-                else None
-            )
+            named = self._named_back(node)
             if named is None:
                 self._follow(node, owner)
             else:
@@ -936,11 +931,8 @@ class _Reacher:
             return
         if not (isinstance(func.value, ast.Constant) and isinstance(func.value.value, str)):
             return
-        import string
-
-        try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(func.value.value) if field]
-        except ValueError:
+        fields = replacement_fields(func.value.value)
+        if fields is None:
             return
         named: dict[str, ast.expr] = {k.arg: k.value for k in call.keywords if k.arg is not None}
         if func.attr == "format_map" and call.args and isinstance(call.args[0], ast.Dict):
@@ -948,14 +940,10 @@ class _Reacher:
                 key.value: value for key, value in zip(call.args[0].keys, call.args[0].values)
                 if isinstance(key, ast.Constant) and isinstance(key.value, str)
             }
-        automatic = 0
         for field in fields:
-            head, _, rest = field.partition(".")
-            head = head.split("[")[0]
-            if head == "":
-                head, automatic = str(automatic), automatic + 1
+            head = field.head
             argument = call.args[int(head)] if func.attr == "format" and head.isdigit() and int(head) < len(call.args) else named.get(head)
-            attribute = rest.split(".")[0].split("[")[0]
+            attribute = field.rest.split(".")[0].split("[")[0]
             if attribute and isinstance(argument, ast.Name) and argument.id not in shadow:
                 self.reach.runs.extend(f"{READ}{target}.{attribute}" for target in self.all_imports.get(argument.id, ()))
 
@@ -1030,13 +1018,7 @@ class _Reacher:
         targets = self.all_imports.get(head, ()) if head not in shadow and head not in self.functions and head not in self.classes else ()
         if not targets:
             return
-        klass = self.method_class.get(id(node))
-        named = (
-            None if self.module is None
-            else f"{self.module}.{node.name}" if id(node) in self.top_level
-            else f"{self.module}.{klass}.{node.name}" if klass is not None
-            else None
-        )
+        named = self._named_back(node)
         if isinstance(node, ast.ClassDef):
             # a decorated class: when the decorator may use what it receives, any of its methods may run
             # (`m.Class.*`, answered like a function's edge)
@@ -1050,6 +1032,16 @@ class _Reacher:
         suffix = "()" if isinstance(decorator, ast.Call) else ""
         for target in targets:
             self.reach.runs.append(f"{DECORATES}{target}{'.' + rest if rest else ''}{suffix}|{named}")
+
+    def _named_back(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str | None:
+        """``m.f`` for a module-level ``def``/``class``, ``m.Class.method`` for a method directly in a module-level
+        class: the name another module's reach can be asked about; None for anything nested deeper."""
+        if self.module is None:
+            return None
+        if id(node) in self.top_level:
+            return f"{self.module}.{node.name}"
+        klass = self.method_class.get(id(node))
+        return f"{self.module}.{klass}.{node.name}" if klass is not None else None
 
     def _decorator_may_call(self, name: str, factory: bool) -> bool:
         """Whether this module's ``name``, applied as a decorator (``factory``: called first, its result applied), may
@@ -1773,18 +1765,14 @@ def _annotation_code(tree: ast.Module) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
 
     def judge(annotation: ast.expr | None, line: int) -> None:
-        if annotation is None:
+        # An unquoted annotation is evaluated where it stands (the census and the walk judge it), or is lazy under
+        # `from __future__ import annotations`: a lazy one with a call is a known gap (docs/check.md)
+        if not (isinstance(annotation, ast.Constant) and isinstance(annotation.value, str)):
             return
-        expression: ast.AST | None = annotation
-        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-            try:
-                expression = ast.parse(annotation.value.strip(), mode="eval")
-            except SyntaxError:
-                return  # not an expression: get_type_hints raises, nothing runs
-        else:
-            # evaluated where it stands (the census and the walk judge it), or lazy under `from __future__ import
-            # annotations`: a lazy annotation with a call is a known gap (docs/check.md), counted only when quoted
-            return
+        try:
+            expression = ast.parse(annotation.value.strip(), mode="eval")
+        except SyntaxError:
+            return  # not an expression: get_type_hints raises, nothing runs
         if any(isinstance(n, _CODE_NODES) for n in ast.walk(expression)):
             found.append((line, f"annotation '{ast.unparse(annotation)[:50]}' holds code that evaluating the annotations runs"))
 
@@ -1965,27 +1953,33 @@ def _may_call_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, fact
     :func:`_uses_parameter`."""
     if not factory:
         return _uses_parameter(function, containers)
+    returned = _returned_defs(function)
+    return returned is None or any(_uses_parameter(nested, containers) for nested in returned)
+
+
+def _returned_defs(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.FunctionDef | ast.AsyncFunctionDef] | None:
+    """The nested ``def``s a decorator factory returns by name (what is applied to the decorated function); None when
+    some ``return`` gives anything else (a lambda, ``functools.partial(...)``, an alias, a call). ``return`` and
+    ``return None`` give nothing applied."""
     nested = {s.name: s for s in block_statements(function.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in block_statements(function.body):
         if not isinstance(statement, ast.Return) or statement.value is None or (isinstance(statement.value, ast.Constant) and statement.value.value is None):
             continue
         value = statement.value
-        if not (isinstance(value, ast.Name) and value.id in nested) or _uses_parameter(nested[value.id], containers):
-            return True
-    return False
+        if not (isinstance(value, ast.Name) and value.id in nested):
+            return None
+        found.append(nested[value.id])
+    return found
 
 
 def _keeps_received(function: ast.FunctionDef | ast.AsyncFunctionDef, *, factory: bool) -> bool:
     """Whether ``function`` applied as a decorator (``factory``: the functions it returns are applied) may keep the
     function it receives itself, where later code can call it: any use of the parameter but ``return f``, an identity
     test or an attribute read (``internal_code.add(f.__code__)`` keeps a code object, ``f.__name__`` a string)."""
-    applied = [function]
-    if factory:
-        nested = {s.name: s for s in block_statements(function.body) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        returned = [s.value.id for s in block_statements(function.body) if isinstance(s, ast.Return) and isinstance(s.value, ast.Name)]
-        applied = [nested[name] for name in returned if name in nested]
-        if len(applied) != len(returned):
-            return True
+    applied = _returned_defs(function) if factory else [function]
+    if applied is None:
+        return True  # the factory's result is not known: it may keep what it receives
     for decorator in applied:
         parameters = [*decorator.args.posonlyargs, *decorator.args.args]
         if not parameters:
