@@ -82,7 +82,7 @@ from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
 from codemods.star_exports import star_importers
-from codemods.style import line_length
+from codemods.style import project_line_length
 from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_problem
 from codemods.wrapped_generators import wrapping_modules
 from codemods.visitor_cache import install as _install_visitor_cache
@@ -166,8 +166,14 @@ def source_refusal(source: bytes) -> str | None:
     """Why a file is left untouched before any analysis, or None (the same answer under both runners)."""
     if _NUL in source:
         return "the file contains NUL bytes, which Python refuses to import; left untouched"
-    if _LONE_CR.search(source):
-        return "the file uses lone CR line endings, which libcst cannot reproduce byte for byte; left untouched"
+    lone = _LONE_CR.search(source)
+    if lone:
+        # Python reads any lone CR as a line ending (universal newlines), also inside a comment or a string literal
+        line = source.count(b"\n", 0, lone.start()) + 1
+        return (
+            f"the file uses lone CR line endings (a carriage return without a line feed on line {line}, which Python "
+            "reads as a line break), which libcst cannot reproduce byte for byte; left untouched"
+        )
     return round_trip_problem(source)
 
 
@@ -533,7 +539,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         private = not fixed_all(tree) and bool(star_importers(self._module, self._config.source_roots))
         submodules = package_submodules(path) if path is not None else frozenset()
         bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private, submodules=submodules)
-        length = line_length(_pyproject_of(self._config))
+        length = project_line_length(self._config.project_root)
         indents = body_indents(tree, {id(function) for _, _, function in targeted})
         self._layout = {key: Layout(body_indent=value, line_length=length) for key, value in indents.items()}
         verdicts: list[tuple[FunctionVerdict, tuple[int, int]]] = []
@@ -1131,11 +1137,6 @@ def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[st
     if not scope:
         return set()
     return {qn.name for qn in scope.get_qualified_names_for(node)}
-
-
-def _pyproject_of(config: Config) -> Path | None:
-    candidate = config.project_root / "pyproject.toml"
-    return candidate if candidate.is_file() else None
 
 
 _MAY_HOLD_DEF = (

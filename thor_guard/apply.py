@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
+from thor_guard.errors import ConfigError
 from thor_guard.findings import FileError, Finding
 from thor_guard.stop_signals import Stopped, ignore_in_worker, signals_deferred, stop_signals_raise
 from thor_guard.targets import (
@@ -211,8 +212,9 @@ def find_candidates(
                 continue
             candidate = by_file.setdefault(real[path], _Candidate(path, module))
             candidate.targets.append(target)
-    for target, path in _dangling_links(config):
-        files_of.setdefault(target, []).append(path)
+    for target, path in _broken_links(config):
+        # the link is the module's file: its error stands for the target (no TG008 "not found" beside it)
+        files_of.setdefault(target, []).append(_real_path(path))
         if _within(Path(os.path.abspath(path)), scopes):
             problems[path] = symlink_problem(path, config.source_roots) or "dangling symlink; not followed"
     errors = [FileError(path, message) for path, message in sorted(problems.items())]
@@ -252,29 +254,32 @@ def symlink_problem(path: Path, roots: Sequence[Path]) -> str | None:
     return None
 
 
-def _dangling_links(config: Config) -> list[tuple[Target, Path]]:
-    """``*.py`` symlinks whose target is missing, for the targets whose module pattern they would match."""
+def _broken_links(config: Config) -> list[tuple[Target, Path]]:
+    """``*.py`` symlinks whose target is missing or not a regular file (``pkg/job.py -> /dev/null``, a FIFO; a
+    directory is no module file at all, as for Python's import), for the targets whose module pattern they would match: the module lookup skips them as "no file", so
+    they are found here to be reported as what they are."""
     found: list[tuple[Target, Path]] = []
     for target in config.entry_points:
         if not target.module_is_pattern:
             for root in config.source_roots:
                 for candidate in module_file_candidates(target.module, root):
-                    if candidate.is_symlink() and not candidate.exists():
+                    if candidate.is_symlink() and not candidate.is_file() and not candidate.is_dir():
                         found.append((target, candidate))
     wildcard = [t for t in config.entry_points if t.module_is_pattern]
     if not wildcard:
         return found
     for root in config.source_roots:
         for start in (root.joinpath(*prefix) for prefix in _wildcard_starts(wildcard)):
-            found.extend(_dangling_under(start, root, wildcard))
+            found.extend(_broken_under(start, root, wildcard))
     return found
 
 
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules", "venv"})
 
 
-def _dangling_under(start: Path, root: Path, wildcard: Sequence[Target]) -> list[tuple[Target, Path]]:
-    """Dangling ``*.py`` links below ``start`` (skipping hidden, cache and virtualenv directories, as the walk does)."""
+def _broken_under(start: Path, root: Path, wildcard: Sequence[Target]) -> list[tuple[Target, Path]]:
+    """Broken ``*.py`` links below ``start`` (see :func:`_broken_links`; skipping hidden, cache and virtualenv
+    directories, as the walk does)."""
     found: list[tuple[Target, Path]] = []
     if not start.is_dir():
         return found
@@ -282,7 +287,7 @@ def _dangling_under(start: Path, root: Path, wildcard: Sequence[Target]) -> list
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".") and not d.endswith(".egg-info")]
         for name in names:
             path = Path(directory, name)
-            if not name.endswith(".py") or not path.is_symlink() or path.exists():
+            if not name.endswith(".py") or not path.is_symlink() or path.is_file() or path.is_dir():
                 continue
             module = _lexical_module(path, root)
             found.extend((target, path) for target in wildcard if module and target.matches_module(module))
@@ -577,6 +582,7 @@ def _run_apply(
     pending: list[int],
 ) -> ApplyReport:
     """:func:`run_apply`'s work; appends each file it replaces to ``written`` and the number it will write to ``pending``."""
+    _check_line_length(config)
     candidates, files_of, link_errors = find_candidates(config, paths)
     errors: list[FileError] = list(link_errors)
     snapshots: dict[Path, Snapshot] = {}
@@ -641,6 +647,17 @@ def _run_apply(
         written=tuple(result.path for result in written),
         parsed_files=len(work),
     )
+
+
+def _check_line_length(config: Config) -> None:
+    """Raises :class:`~thor_guard.errors.ConfigError` when the project's formatter configuration gives a line length
+    the formatter would refuse: every rewrite wraps to it, so it is decided once, before any file is read."""
+    from codemods.style import LineLengthError, project_line_length
+
+    try:
+        project_line_length(config.project_root)
+    except LineLengthError as exc:
+        raise ConfigError(exc.message, exc.path) from None
 
 
 def _not_found(config: Config, target: Target) -> Finding:

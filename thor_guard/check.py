@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard.config import Config
 from thor_guard.findings import FileError, Finding
-from thor_guard.targets import Target, find_module_file, resolve_target_modules
+from thor_guard.targets import Target, broken_module_link, find_module_file, resolve_target_modules
 from thor_guard.verdict_cache import (
     Entry,
     Outcome,
@@ -204,7 +204,12 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
             # restricted to files that could not have held it anyway.
             if not roots or project_roots:
                 where, line = _config_location(config, target)
-                findings.append(Finding(where, line, 1, "TG008", f"no module '{target.module}' under the source roots ({_roots(config)}): renamed or moved?", str(target)))
+                link = broken_module_link(target, config.source_roots)
+                message = (
+                    f"module '{target.module}' has no file Python can import: {link}" if link
+                    else f"no module '{target.module}' under the source roots ({_roots(config)}): renamed or moved?"
+                )
+                findings.append(Finding(where, line, 1, "TG008", message, str(target)))
             continue
         matched_any = False
         candidates: list[str] = []

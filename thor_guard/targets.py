@@ -10,6 +10,7 @@ roots; wildcards in the qualname are matched against the dotted qualname.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -152,6 +153,22 @@ def find_module_file(module: str, roots: Iterable[Path]) -> Path | None:
         for candidate in module_file_candidates(module, root):
             if candidate.is_file():
                 return candidate
+    return None
+
+
+def broken_module_link(target: Target, roots: Iterable[Path]) -> str | None:
+    """Why a concrete ``target``'s module file is a link Python cannot import (``pkg/job.py -> /dev/null``, a FIFO, a
+    missing file), as a phrase for a "not found" message; None for a wildcard module or when no such link exists."""
+    if target.module_is_pattern:
+        return None
+    for root in roots:
+        for candidate in module_file_candidates(target.module, root):
+            if candidate.is_symlink() and not candidate.is_file() and not candidate.is_dir():
+                relative = os.path.relpath(candidate)
+                shown = str(candidate) if relative.startswith("..") else relative
+                resolved = os.path.realpath(candidate)
+                state = "which does not exist" if not os.path.exists(resolved) else "which is not a regular file"
+                return f"{shown} is a symlink to {resolved}, {state}"
     return None
 
 

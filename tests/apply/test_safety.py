@@ -117,6 +117,31 @@ def test_symlinks_leaving_the_root_or_dangling_are_reported_named_or_wildcard(tm
     assert elsewhere.read_text() == UNGUARDED, "a file outside the project is never written"
 
 
+@pytest.mark.parametrize("entry", ["pkg.*:start", "pkg.devnull:start", "pkg.fifo:start", "pkg.dangling:start"])
+def test_a_link_to_no_regular_file_is_its_own_error_not_a_missing_module(tmp_path: Path, entry: str) -> None:
+    """A module file that is a link to a device, a FIFO or nothing is reported as that link, named or wildcard, and
+    not also as TG008 "not found" (on stdout or stderr); a link to a directory is no module file, as for import."""
+    root = write_project(tmp_path / "proj", {"pkg/inside.py": UNGUARDED}, {"preset": "none", "entry-points": [entry, "pkg.folder:start"]})
+    (root / "pkg" / "devnull.py").symlink_to(os.devnull)
+    os.mkfifo(tmp_path / "pipe")
+    (root / "pkg" / "fifo.py").symlink_to(tmp_path / "pipe")
+    (root / "pkg" / "dangling.py").symlink_to(tmp_path / "missing.py")
+    (tmp_path / "folder").mkdir()
+    (root / "pkg" / "folder.py").symlink_to(tmp_path / "folder")
+    code, out, err = run(root)
+    assert code == 2, (out, err)
+    named = entry.split(":")[0].rsplit(".", 1)[1]
+    expected = {
+        "devnull": f"pkg/devnull.py: error: symlink to {os.devnull}, which is not a regular file",
+        "fifo": "pkg/fifo.py: error: symlink to ",
+        "dangling": "pkg/dangling.py: error: dangling symlink",
+    }
+    for name, message in expected.items():
+        assert (message in err) == (named in ("*", name)), (name, err)
+    assert f"{entry}" not in out + err or entry == "pkg.*:start", (out, err)
+    assert "pkg.folder:start" in out + err and "folder.py: error" not in err, "a link to a directory is not a module: TG008"
+
+
 def test_rewrite_validity_uses_libcst_grammar_when_the_interpreter_is_older() -> None:
     newer = b"def start[T](item: T) -> None:\n    print(item)\n"
     broken = b"def start[T](item: T) -> None:\nprint(item)\n"
@@ -169,6 +194,44 @@ def test_lone_cr_and_nul_files_are_refused_by_both_runners(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     for name in ("cr.py", "nul.py", "ok.py"):
         assert (ours / "pkg" / name).read_bytes() == (theirs / "pkg" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "message"),
+    [
+        ("pyproject.toml", '[tool.ruff]\nline-length = "100"\n', "pyproject.toml: 'line-length' in [tool.ruff] must be an integer from 1 to 320, got '100'"),
+        ("pyproject.toml", "[tool.ruff]\nline-length = 0\n", "must be an integer from 1 to 320, got 0"),
+        ("pyproject.toml", "[tool.ruff]\nline-length = 321\n", "must be an integer from 1 to 320, got 321"),
+        ("pyproject.toml", "[tool.black]\nline-length = true\n", "'line-length' in [tool.black] must be a positive integer, got True"),
+        ("ruff.toml", "line-length = -5\n", "ruff.toml: 'line-length' must be an integer from 1 to 320, got -5"),
+        (".ruff.toml", "line-length = [\n", ".ruff.toml: invalid TOML, so the formatter's line length is unknown"),
+    ],
+)
+def test_a_line_length_the_formatter_would_refuse_stops_apply_before_any_write(tmp_path: Path, where: str, text: str, message: str) -> None:
+    root = write_project(tmp_path / "proj", {"pkg/job.py": UNGUARDED}, TABLE)
+    with (root / where).open("a") as handle:
+        handle.write("\n" + text)
+    code, out, err = run(root)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, (out, err)
+    assert (root / "pkg" / "job.py").read_text() == UNGUARDED
+
+
+def test_ruff_toml_decides_the_line_length_before_pyproject(tmp_path: Path) -> None:
+    """Ruff's own precedence: ``.ruff.toml``, then ``ruff.toml``, then ``pyproject.toml``."""
+    from codemods.style import project_line_length
+
+    root = write_project(tmp_path / "proj", {}, TABLE)
+    with (root / "pyproject.toml").open("a") as handle:
+        handle.write("\n[tool.ruff]\nline-length = 100\n[tool.black]\nline-length = 60\n")
+    assert project_line_length(root) == 100
+    (root / "ruff.toml").write_text("line-length = 79\n")
+    assert project_line_length(root) == 79
+    (root / ".ruff.toml").write_text("[lint]\nselect = ['E']\n")
+    assert project_line_length(root) == 88, "a .ruff.toml without line-length means ruff's default, whatever the others say"
+    (root / ".ruff.toml").unlink()
+    (root / "ruff.toml").unlink()
+    (root / "pyproject.toml").write_text((root / "pyproject.toml").read_text().replace("[tool.ruff]\nline-length = 100\n", ""))
+    assert project_line_length(root) == 60
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists(), reason="ruff not installed")

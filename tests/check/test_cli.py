@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,18 @@ def test_entry_point_not_found_points_at_the_config(tmp_path: Path) -> None:
     assert "did you mean 'Feed.start'" in by_entry["app.feed:Feed.stop"]["message"]
     assert by_entry["app.gone:start"]["path"].endswith("pyproject.toml")
     assert by_entry["app.gone:start"]["line"] == 3
+
+
+def test_a_module_file_that_is_a_broken_link_is_named_in_its_tg008(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"app/feed.py": GUARDED}, ["app.null:start", "app.gone:start", "app.missing:start"])
+    (root / "app" / "null.py").symlink_to(os.devnull)
+    (root / "app" / "gone.py").symlink_to(tmp_path / "nowhere.py")
+    result = cli_runner().invoke(check, [str(root), "--format", "json"])
+    messages = {f["entry_point"]: f["message"] for f in json.loads(result.stdout)["findings"]}
+    assert result.exit_code == 1
+    assert f"null.py is a symlink to {os.devnull}, which is not a regular file" in messages["app.null:start"]
+    assert "gone.py is a symlink to " in messages["app.gone:start"] and "which does not exist" in messages["app.gone:start"]
+    assert "renamed or moved?" in messages["app.missing:start"] and "symlink" not in messages["app.missing:start"]
 
 
 def test_group_help_does_not_import_libcst() -> None:

@@ -30,7 +30,7 @@ from thor_guard.commands.common import (
     select_option,
     split_paths,
 )
-from thor_guard.errors import ExitCode
+from thor_guard.errors import ConfigError, ExitCode
 from thor_guard.findings import FileError
 from thor_guard.report.plural import count
 
@@ -141,6 +141,9 @@ def _apply(
         report = run_apply(config, existing, select=codes, jobs=jobs, write=write)
     except Interrupted as stop:
         _report_interrupted(stop)
+    except ConfigError as exc:  # the project's formatter settings, checked before any file is read
+        click.echo(f"thor-guard: error: {exc}", err=True)
+        raise SystemExit(int(ExitCode.ERROR)) from None
     done.append(report)
     if existing and not missing and not (report.files or report.not_found or report.errors):
         click.echo(f"thor-guard: error: {nothing_selected(existing, config)}", err=True)
