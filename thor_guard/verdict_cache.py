@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard import __version__
 from thor_guard.findings import Finding
+from thor_guard.stdlib_shadows import stdlib_shadows
 from thor_guard.targets import module_file_candidates
 
 try:  # the BLAKE2 module itself: ``hashlib`` would also load OpenSSL (_hashlib), a few ms a warm run does not need
@@ -598,6 +599,9 @@ def _prefix_length(dotted: str) -> int:
 def config_fingerprint(config: Config) -> str:
     """Hash of every configuration field a verdict can depend on (mode variable, values, helpers, roots, strict…)."""
     parts = [(f.name, repr(getattr(config, f.name))) for f in dataclasses.fields(config) if f.name not in _NOT_IN_FINGERPRINT]
+    # A project module that shadows a standard-library one changes what any import may run (stdlib_shadows): one
+    # listing per source root, so adding or removing `platform.py` invalidates every verdict
+    parts.append(("stdlib_shadows", repr(sorted((name, str(path)) for name, path in stdlib_shadows(config.source_roots).items()))))
     return digest(repr(parts).encode())
 
 

@@ -24,9 +24,13 @@ from tests.check.test_v2_data import DATA, copy_case
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
-IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method", "v14_builtins_replaced", "v14_registered_called_unnamed", "v14_h12_import_time", "v14_h13_import_time"})
+IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method", "v14_builtins_replaced", "v14_registered_called_unnamed", "v14_h12_import_time", "v14_h13_import_time", "v15_h14_nested_classes", "v15_h14_escapes"})
 """Cases whose TG009 entry points really run their body in the heartbeat world (import-time code sets the mode):
 each is executed alone (:func:`test_import_time_tg009_is_real`), an environment write lasts for the process."""
+
+SHADOWED_STDLIB_ENV = frozenset({"v15_h14_stdlib_shadow_env"})
+"""A case whose every entry point is TG009 (a project module shadowing a standard-library one sets the mode when the
+standard library imports it): executed by :func:`test_shadowed_stdlib_module_sets_the_mode`."""
 
 WARNINGS = frozenset({"v10_dropped_coroutines"})
 """Cases whose effect is Python's "never awaited" RuntimeWarning: executed by :func:`test_dropped_coroutines_warn`."""
@@ -34,8 +38,8 @@ WARNINGS = frozenset({"v10_dropped_coroutines"})
 
 def _cases() -> list[object]:
     # v10_*: review 9's cases; v12_*: what review 9 left open (task FIXV12), executed the same way
-    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*"), *DATA.glob("v14_*")])
-    return [pytest.param(p, id=p.stem) for p in cases if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME]
+    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*"), *DATA.glob("v14_*"), *DATA.glob("v15_*")])
+    return [pytest.param(p, id=p.stem) for p in cases if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME | SHADOWED_STDLIB_ENV]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -121,3 +125,14 @@ def test_import_time_tg009_is_real(tmp_path: Path, case: str) -> None:
             assert not codes, name
             assert _run(root, [(module, qualname)], None) == {name: False}, name
             assert _run(root, [(module, qualname)], "legacy") == {name: True}, name
+
+
+@pytest.mark.parametrize("case", sorted(SHADOWED_STDLIB_ENV))
+def test_shadowed_stdlib_module_sets_the_mode(tmp_path: Path, case: str) -> None:
+    """``import uuid`` at the top of the entry point's module runs the project's ``platform.py``, which sets the mode
+    to legacy: the TG009 entry point really runs its body with THOR_SCHEDULER_MODE unset (hostile review 14)."""
+    root = copy_case(DATA / case, tmp_path)
+    entries = _entries(root)
+    assert entries and all(codes == {"TG009"} for _, _, codes in entries)
+    for module, qualname, _ in entries:
+        assert _run(root, [(module, qualname)], None) == {f"{module}:{qualname}": True}

@@ -771,6 +771,19 @@ def _census(
             result.hazards.append(Hazard("a module looked up at run time passed to a call", node.lineno, show(node)))
             if id(node) not in in_defs or id(node) in on_import:
                 result.patches.append(("*", node.lineno, show(node)))
+        elif isinstance(node, ast.Call) and (wrapper := wrapper_written(node)) is not None:
+            # functools.update_wrapper(start, other, assigned=("__code__",)) / wraps(other, ...)(start): a setattr()
+            # of the names in `assigned` and an update of `__dict__` on the wrapper, whichever object that is
+            # (hostile review 14: the function's code swapped, or `os.getenv` set through update_wrapper(os, X))
+            if isinstance(wrapper, ast.Name) and wrapper.id in aliases and wrapper.id not in modules:
+                result.hazards.append(Hazard("functools.update_wrapper() on a module-level function or class", node.lineno, show(node), frozenset({wrapper.id})))
+            elif modulish(wrapper):
+                result.hazards.append(Hazard("functools.update_wrapper() on a module", node.lineno, show(node), _module_names(wrapper, imported)))
+                root = _root(wrapper)
+                if root in import_target and (id(node) not in in_defs or id(node) in on_import):
+                    result.patches.append((_dotted(wrapper, import_target), node.lineno, show(node)))
+            elif _chain_root(wrapper) is None:
+                result.hazards.append(Hazard("functools.update_wrapper() on a computed object", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id
             if func in ("exec", "eval"):
@@ -1109,6 +1122,17 @@ def _fresh_namespace(call: ast.Call) -> bool:
     if isinstance(given, (ast.Dict, ast.DictComp)):
         return True
     return isinstance(given, ast.Call) and isinstance(given.func, ast.Name) and given.func.id == "dict"
+
+
+def wrapper_written(call: ast.Call) -> ast.expr | None:
+    """The object ``call`` writes attributes of as ``functools.update_wrapper`` does: the first argument (or
+    ``wrapper=``) of ``update_wrapper(...)``, the argument of ``wraps(...)(...)``; None for any other call. Matched by
+    the function's name, whatever it was imported as (a look-alike is judged the same way)."""
+    if _call_name(call) == "update_wrapper":
+        return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "wrapper"), None)
+    if isinstance(call.func, ast.Call) and _call_name(call.func) == "wraps" and call.args:
+        return call.args[0]
+    return None
 
 
 def _call_name(node: ast.Call) -> str | None:

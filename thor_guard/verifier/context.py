@@ -11,6 +11,7 @@ across all modules.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
+from thor_guard.stdlib_shadows import stdlib_shadows
 from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import namespace_rivals, own_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
@@ -112,6 +114,12 @@ class HelperResolver:
     """Optional reduction of a parsed helper module before its metadata is computed (``apply`` passes
     :func:`thor_guard.verifier.skeleton.helper_outline`: module-level statements and one-statement functions, the
     only parts helpers and constants are read from). None analyses the whole module."""
+
+    @functools.cached_property
+    def stdlib_shadows(self) -> dict[str, Path]:
+        """Project modules named like a standard-library module that every importer loads instead
+        (:func:`thor_guard.stdlib_shadows.stdlib_shadows`): name -> file."""
+        return stdlib_shadows(self.source_roots)
 
     def is_module(self, module: str) -> bool:
         """True when ``module`` is a project module under the source roots (found, not parsed)."""
@@ -234,6 +242,10 @@ class HelperResolver:
         found: dict[str, tuple[Path, int, str]] = {}
         nothing: frozenset[str] = frozenset()
         queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
+        if queue:
+            # A project module named like a standard-library one is what the standard library's own imports load
+            # (`import uuid` imports platform): importing anything may run it (hostile review 14, stdlib_shadows)
+            queue.extend((path, nothing) for path in self.stdlib_shadows.values() if (path, nothing) not in queue)
         seen = set(queue)
         paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]

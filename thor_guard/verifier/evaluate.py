@@ -49,7 +49,7 @@ from thor_guard.verifier.effects import (
     IDENTITY_DECORATORS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.bindings import LOADER_SET_NAMES
+from thor_guard.verifier.bindings import LOADER_SET_NAMES, wrapper_written
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.format_fields import replacement_fields
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
@@ -1110,6 +1110,24 @@ class Evaluator:
             if field.head.isdigit():  # `{0}`, or `{}` numbered automatically
                 raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field.text}}}')", "ValueError")
             self._field_reads(entries.get(field.head), field.rest, node)
+
+    def _codec_lookup(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
+        """``.encode(codec)`` / ``.decode(codec)`` with a codec the interpreter does not have built in imports
+        ``encodings.<codec>`` on first use (``"x".encode("idna")`` imports ``stringprep``): when the project has a
+        module named like a standard-library one, that import may load it (:mod:`thor_guard.stdlib_shadows`,
+        hostile review 14). Raises :class:`Effect` then."""
+        shadows = self.context.resolver.stdlib_shadows
+        if not shadows:
+            return
+        codec = arguments[0] if arguments else keywords.get("encoding", "utf-8")
+        if isinstance(codec, str) and codec.lower().replace("_", "-") in _BUILT_IN_CODECS:
+            return
+        name, path = min(shadows.items())
+        raise Effect(
+            node,
+            f"'{code_of(node)}' may run project code: looking up its codec imports from the encodings package, and the project "
+            f"module {self.context.resolver.shown(path)} has the name of the standard-library module {name}",
+        )
 
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
         """``value`` (the value of ``node``) is a built-in value whose ``keys()``/``get()`` run no project code: a
@@ -2263,6 +2281,8 @@ class Evaluator:
             raise Effect(node, f"'{code_of(node)}' is not a logging call")
         if receiver is None:
             raise Crash(node, f"'{code_of(node)}' raises AttributeError when the value is None (None has no .{name}())", "AttributeError")
+        if name in ("encode", "decode"):
+            self._codec_lookup(node, arguments, keywords)
         derived = mode_method(receiver, name, arguments, keywords)
         if derived is not NotImplemented:
             for argument in (*arguments, *keywords.values()):  # `mode.format(_OBJ)`: _OBJ.__format__ runs
@@ -3234,6 +3254,11 @@ def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
     return base
 
 
+_BUILT_IN_CODECS = frozenset({"utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii"})
+"""Codec names ``str.encode``/``bytes.decode`` serve without a look-up in the encodings package (CPython's fast paths;
+``_`` read as ``-``, case ignored)."""
+
+
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
     """(enclosing class qualname or ``""``, attribute name) -> [(line, source, enclosing function prefix, root name)].
 
@@ -3323,9 +3348,19 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
                 key = child.args[1] if child.func.attr in ("__setitem__", "__delitem__", "setdefault", "pop") and len(child.args) > 1 else None
                 named = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else "*"
                 note(scope, named, child, prefix, _namespace_owner(child.args[0]))
-            elif isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr") and len(child.args) > 1:
+            elif (
+                isinstance(child, ast.Call) and len(child.args) > 1
+                and ((isinstance(child.func, ast.Name) and child.func.id in ("setattr", "delattr")) or (isinstance(child.func, ast.Attribute) and child.func.attr in ("setattr", "delattr")))
+            ):
+                # also `builtins.setattr(self, "start", f)` (hostile review 14): any `.setattr` is taken for the built-in
                 literal = child.args[1]
                 note(scope, literal.value if isinstance(literal, ast.Constant) and isinstance(literal.value, str) else "*", child, prefix, child.args[0])
+            elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and child.id in ("setattr", "delattr") and not (isinstance(node, ast.Call) and node.func is child):
+                # `_s = setattr; _s(self, "start", f)`, `partial(setattr, self)`: a store on any object (hostile review 14)
+                note(scope, "*", child, prefix, None)
+            elif isinstance(child, ast.Call) and (wrapper := wrapper_written(child)) is not None:
+                # functools.update_wrapper(self, f) / wraps(f)(self): the names in `assigned` and all of f.__dict__
+                note(scope, "*", child, prefix, wrapper)
             inner = f"{prefix}{child.name}." if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else prefix
             walk(child, scope, inner)
 

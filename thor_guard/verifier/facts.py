@@ -298,6 +298,26 @@ class ModuleFacts:
         walk(self.module.body, "")
         return names
 
+    def class_named(self, qualname: str) -> cst.ClassDef | None:
+        """The class :meth:`class_qualname` calls ``qualname`` (``Outer.Inner``); None when there is none."""
+        if self.parent is not None:
+            return self.parent.class_named(qualname)
+        return self._classes_by_qualname.get(qualname)
+
+    @cached_property
+    def _classes_by_qualname(self) -> dict[str, cst.ClassDef]:
+        found: dict[str, cst.ClassDef] = {}
+
+        def walk(statements: object, prefix: str) -> None:
+            for statement in statements:  # type: ignore[attr-defined]
+                if isinstance(statement, cst.ClassDef):
+                    found.setdefault(f"{prefix}{statement.name.value}", statement)
+                    if isinstance(statement.body, cst.IndentedBlock):
+                        walk(statement.body.body, f"{prefix}{statement.name.value}.")
+
+        walk(self.module.body, "")
+        return found
+
     def class_qualname(self, owner: cst.ClassDef) -> str | None:
         """``Outer.Inner`` for a class defined at module level or nested in classes; None for classes inside functions."""
         if self.parent is not None:

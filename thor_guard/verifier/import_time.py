@@ -132,7 +132,7 @@ def import_time_writes(tree: ast.Module, lines: list[str], followed: list[ast.AS
 
         for target in _writes(node, resolve):
             found.append((target, getattr(node, "lineno", 1), show(node)))
-        for target in _object_patches(node, resolve, parents, names.aliases, names.uses_logging):
+        for target in [*_object_patches(node, resolve, parents, names.aliases, names.uses_logging), *_escapes(node, resolve, parents, names)]:
             found.append((target, getattr(node, "lineno", 1), show(node)))
             if _replaces_builtin(target):
                 found.append((BUILTINS_TARGET, getattr(node, "lineno", 1), show(node)))
@@ -166,6 +166,9 @@ class _ModuleNames:
         self.uses_logging = False
         """Whether the module imports ``logging`` (or anything from it): its loggers are then ``logging``'s."""
         _collect_imports(tree.body, self.imports)
+        self.module_objects: frozenset[str] = frozenset(_plain_import_targets(tree.body))
+        """Dotted names bound by ``import x`` / ``import x.y as z`` statements: module objects for sure (a name of a
+        ``from`` import may be a function or a class as well)."""
         self.uses_logging = any(target == "logging" or target.startswith("logging.") for target in self.imports.values())
         candidates: list[tuple[ast.Assign, str, str]] = []
         for statement in block_statements(tree.body):
@@ -450,6 +453,160 @@ def _container_changed(node: ast.AST, resolve: Callable[[ast.AST], str | None]) 
     if owner is None or "." not in owner or "*" in owner.split(".") or _stdlib_top(owner) or owner.startswith("__name__"):
         return None
     return owner
+
+
+def _plain_import_targets(statements: list[ast.stmt]) -> Iterator[str]:
+    """The dotted names ``import`` statements anywhere in ``statements`` bind (``import a.b`` binds ``a``)."""
+    for node in (n for statement in statements for n in ast.walk(statement)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name if alias.asname else alias.name.split(".")[0]
+
+
+_REFLECTIVE_BUILTINS = frozenset({"setattr", "delattr", "exec", "eval", "globals", "vars", "locals", "__import__"})
+"""Built-ins the censuses judge only where they are called under their own name (``setattr(os, "getenv", f)``)."""
+_REFLECTIVE_DUNDERS = frozenset({"__setattr__", "__delattr__", "__set__", "__delete__"})
+_MODULE_INSPECTORS = frozenset(
+    {"getattr", "hasattr", "vars", "type", "setattr", "delattr", "isinstance", "issubclass", "id", "repr", "str", "dir", "callable", "hash"}
+)
+"""Built-ins a module object may be handed to without escaping: they read it, or the censuses judge the store."""
+
+
+def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST], names: _ModuleNames) -> Iterator[str]:
+    """Patch targets of a *module object* or a *reflective built-in* that import-time code hands on, stores, aliases
+    through a container or a conditional, or calls under another spelling (hostile review 14).
+
+    The census follows writes through a module's spelled name and recorded aliases (``os.environ[K] = v``,
+    ``o = os; o.getenv = f``). Passed to a function (``_configure(os)``), put in a tuple or dict
+    (``for m in (os,): m.environ[K] = v``), bound by a walrus, an unpacking or a ``with`` target, or chosen by a
+    conditional expression, the module is written under a name the census does not follow: any of its names may
+    change (the environment, for ``os``; the log streams, for ``sys``). A module not known statically
+    (``sys.modules[computed]``) used so gives ``*``. ``setattr``, ``exec``, ``globals``, ``vars``... used as a value
+    (``_run = exec``, ``map(setattr, ...)``, ``partial(setattr, os)``) or reached through ``builtins`` (``builtins.setattr``,
+    ``getattr(builtins, "setattr")``, ``__builtins__["exec"]``) may write anything: ``*``."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in _REFLECTIVE_BUILTINS:
+        if resolve(node) is None and node.id not in names.functions and not _called(node, parents):
+            yield UNKNOWN_MODULE
+        return
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in _REFLECTIVE_DUNDERS and not _called(node, parents):
+        yield UNKNOWN_MODULE  # `_s = object.__setattr__; _s(os, "getenv", f)`
+        return
+    if not (isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load)):
+        return
+    value = resolve(node)
+    if value is None:
+        return
+    if value == "sys.modules":
+        if not _names_modules(node, parents):
+            yield UNKNOWN_MODULE  # `[m for n, m in sys.modules.items() if n == "os"][0].environ[K] = v`
+        return
+    if value.startswith("builtins.") and value.partition(".")[2] in _REFLECTIVE_BUILTINS:
+        yield UNKNOWN_MODULE
+        return
+    if value == UNKNOWN_MODULE:
+        if isinstance(node, ast.Call):
+            # `return importlib.import_module(name)`: the import of a name not known statically is judged as such
+            # by the reach; only a module reached through a computed key and then handed on is an escape here
+            return
+        if isinstance(node, ast.Attribute) and node.attr.startswith("__") and node.attr.endswith("__") and node.attr != "__dict__":
+            return  # `sys.modules[name].__file__`: data of the module, not the module
+    elif not (value in names.module_objects or is_stdlib_module(value)):
+        return
+    if _module_use(node, parents, names.aliases):
+        return
+    yield patch_target(value, None)
+    if value in (UNKNOWN_MODULE, "sys", "logging"):
+        yield LOGGING_CONFIGURATION  # `for m in (sys,): m.stderr = X`: what every log line writes to (R5-13)
+    if value in (UNKNOWN_MODULE, "os"):
+        yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+
+
+def _names_modules(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """A use of ``sys.modules`` that gives no module object but under a key the census resolves: a subscript
+    (``sys.modules["m"]``, judged as the module ``m``, or ``*`` for a computed key), ``.get(key)``, ``keys()``, a
+    membership test, ``len()``. Iterating its values or items, copying it or handing it on gives modules under names
+    the census does not follow."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        if parent.attr in ("values", "items", "copy") and _called(parent, parents):
+            return _loop_only_inspects(parents.get(id(parent)), parents)
+        return parent.attr in ("get", "keys", "__contains__", "__len__", "__getitem__", "setdefault", "pop") or not _called(parent, parents)
+    if isinstance(parent, ast.Compare):
+        return True
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return True  # iterating the mapping itself gives the names (strings)
+    return isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id in _KEY_READERS
+
+
+_KEY_READERS = frozenset({"len", "id", "isinstance", "type", "sorted", "list", "tuple", "set", "frozenset", "iter", "reversed", "enumerate", "any", "all", "min", "max"})
+"""Built-ins that, given ``sys.modules``, read or iterate its keys (module names), never its modules."""
+
+
+def _loop_only_inspects(iterated: ast.AST | None, parents: dict[int, ast.AST]) -> bool:
+    """``sys.modules.values()`` / ``.items()`` (``iterated``, possibly wrapped in ``list()``/``sorted()``...) iterated
+    by a ``for`` statement whose body only inspects the modules it binds: a dunder attribute read
+    (``m.__name__``, ``m.__file__``; not ``__dict__``), the same through ``getattr``/``hasattr`` with a literal name,
+    an argument of ``isinstance``/``id``/``repr``/``str``/``type``, a comparison. A comprehension hands the modules on: not inspection."""
+    node = iterated
+    while node is not None and isinstance(parents.get(id(node)), ast.Call):
+        caller = parents[id(node)]
+        if isinstance(caller.func, ast.Name) and caller.func.id in ("len", "bool") and caller.args and caller.args[0] is node:
+            return True  # `len(list(sys.modules.values()))`: counted, not kept
+        if not (isinstance(caller.func, ast.Name) and caller.func.id in ("list", "tuple", "sorted", "reversed", "iter", "enumerate")):
+            return False
+        node = caller
+    loop = parents.get(id(node)) if node is not None else None
+    if not (isinstance(loop, (ast.For, ast.AsyncFor)) and loop.iter is node):
+        return False
+    bound = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    for statement in [*loop.body, *loop.orelse]:
+        for use in ast.walk(statement):
+            if not (isinstance(use, ast.Name) and use.id in bound):
+                continue
+            if not isinstance(use.ctx, ast.Load):
+                return False  # rebound in the body: judged as any other name
+            holder = parents.get(id(use))
+            if isinstance(holder, ast.Attribute) and holder.value is use and holder.attr.startswith("__") and holder.attr != "__dict__" and isinstance(holder.ctx, ast.Load):
+                continue
+            if isinstance(holder, ast.Call) and use in holder.args and isinstance(holder.func, ast.Name):
+                if holder.func.id in ("isinstance", "id", "repr", "str", "type"):
+                    continue
+                name = _literal(holder.args[1]) if len(holder.args) > 1 and holder.args[0] is use else None
+                if holder.func.id in ("getattr", "hasattr") and name is not None and name.startswith("__") and name != "__dict__":
+                    continue  # getattr(m, "__file__", None): data of the module
+            if isinstance(holder, ast.Compare):
+                continue
+            return False
+    return True
+
+
+def _called(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    parent = parents.get(id(node))
+    return isinstance(parent, ast.Call) and parent.func is node
+
+
+def _module_use(node: ast.AST, parents: dict[int, ast.AST], aliases: set[int]) -> bool:
+    """A use of a module object that keeps it where the census sees it: an attribute of it (loads and stores are
+    judged), a plain read (:func:`_plain_read`), an argument of a built-in that reads it or whose store the census
+    judges (``getattr(os, "x")``, ``setattr(os, "x", v)``), the receiver of a ``__setattr__``-style call."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        return True
+    if isinstance(parent, ast.Call) and node in parent.args:
+        func = parent.func
+        if isinstance(func, ast.Name) and func.id in _MODULE_INSPECTORS:
+            return True
+        if isinstance(func, ast.Attribute) and func.attr in (*_REFLECTIVE_DUNDERS, "__getattribute__", "getattr_static"):
+            return True  # object.__setattr__(os, "x", v): judged by _object_patches; getattr_static reads
+    if isinstance(parent, ast.Call) and parent.func is node:
+        return True  # calling a module raises TypeError
+    if isinstance(parent, (ast.Delete, ast.Global)):
+        return True
+    if isinstance(parent, (ast.List, ast.Tuple)) and isinstance(parents.get(id(parent)), ast.Subscript) and parents[id(parent)].value is parent:
+        return True  # `[os][0].environ`: the element taken back out, which resolve() follows (hostile review 13)
+    return _plain_read(node, parents, aliases)
 
 
 def _collect_imports(statements: list[ast.stmt], into: dict[str, str]) -> None:

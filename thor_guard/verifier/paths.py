@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import libcst as cst
 
+from thor_guard.stdlib_shadows import looked_up_on_path
 from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS, STDLIB_MODULES
 from thor_guard.verifier.evaluate import (
     MAX_HELPER_DEPTH,
@@ -677,6 +678,8 @@ class Walker:
                 if dotted.split(".")[0] not in STDLIB_MODULES or "__main__" in dotted.split(".") or self.context.resolver.is_module(dotted.split(".")[0]):
                     if not self._inert_project_import(dotted) and not self._imported_library(dotted, ()):
                         raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
+                else:
+                    self._stdlib_shadow(small, dotted)
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     state.locals[alias.asname.name.value] = Bound(self._evaluator(state, Trace()).dotted(dotted, small))
                 else:
@@ -695,11 +698,28 @@ class Walker:
             if not all(self._inert_project_import(m) for m in modules) and not self._imported_library(absolute, tuple(_dotted(a.name) for a in small.names)):
                 raise Effect(small, f"'{code_of(small)}' imports a module whose top-level code may run now")
             self._module_getattr_import(small, absolute)
+        else:
+            self._stdlib_shadow(small, absolute)
         self.analysis.context  # noqa: B018 - keeps the attribute access explicit for readers
         for alias in small.names:
             name = _dotted(alias.name)
             bound = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
             state.locals[bound] = Bound(self._evaluator(state, Trace()).dotted(f"{absolute}.{name}", small))
+
+    def _stdlib_shadow(self, small: cst.Import | cst.ImportFrom, module: str) -> None:
+        """Raises :class:`Effect` when importing the standard-library ``module`` may load a project module: one named
+        like a standard-library module shadows it for the standard library's own imports too (``import uuid`` runs
+        the project's ``platform.py``; :mod:`thor_guard.stdlib_shadows`). A module the function's module already
+        imports the same way at its top level is only looked up (that import ran with the module)."""
+        shadows = self.context.resolver.stdlib_shadows
+        if not shadows or not looked_up_on_path(module.split(".")[0]) or self._imported_library(module, ()):
+            return
+        name, path = min(shadows.items())
+        raise Effect(
+            small,
+            f"'{code_of(small)}' may run project code: the project module {self.context.resolver.shown(path)} has the name of "
+            f"the standard-library module {name}, which the standard library's own imports load",
+        )
 
     def _imported_library(self, module: str, names: tuple[str, ...]) -> bool:
         """``import module`` / ``from module import names`` of a library module (not the project's, not ``__main__``)

@@ -431,42 +431,22 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         return RuleHit("TG009", f"cannot verify the entry point: {problem}", function.decorators[0])
     name = function.name.value
     if owner is not None:
-        for decorator in owner.decorators:
-            names = Evaluator.decorator_names(facts, decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator)
-            if names & LIBRARY_CLASS_DECORATORS and not any(probe._unproven_library(n) for n in names & LIBRARY_CLASS_DECORATORS):
-                # @dataclasses.dataclass, @functools.total_ordering, @enum.unique, @typing.final,
-                # @typing.runtime_checkable add dunders the body does not define (or nothing) and never replace a
-                # method the body defines (dataclass(slots=True) rebuilds the class with the same function
-                # objects), as on a base (FA8-5, review 8). What they add is seen elsewhere: a decorated class's
-                # dunders are all unknown (class_dunders: '*'), and its class attributes are not proven literals
-                # (a dataclass field's default is what __init__ stores on the instance, any value).
-                continue
-            if not names & set(context.transparent_decorators):
-                return RuleHit("TG009", f"cannot verify the entry point: the class decorator '@{code_of(decorator.decorator)}' may replace {name}", decorator)
-        for keyword in owner.keywords:
-            if keyword.keyword is not None and keyword.keyword.value == "metaclass":
-                if _plain_metaclass(probe, keyword.value):
-                    continue  # abc.ABCMeta / type: the class statement keeps the body's functions (FA9-16)
-                return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
-        declared = _class_body_declarations(owner)
-        if name in declared:
-            # `global start` in the class body makes the `def start` below bind the module name, so the class's
-            # start is whatever else it has or inherits (hostile review 6, R6-13)
-            return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", function.name)
         qualname = facts.class_qualname(owner)
-        rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
-        if rebinding is not None and overload_family(facts, function, context) is not None:
-            rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
-        if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
-            rebinding = facts.bindings.problem(qualname.split(".")[0])
-        if rebinding is None and qualname is not None:
-            hazard = facts.bindings.hazard_for(qualname.split(".")[0])
-            if hazard is not None and hazard.names is not None:
-                rebinding = f"{hazard.kind} at line {hazard.line} ('{hazard.text}') can replace {qualname}.{name}"
-        if rebinding is None:
-            rebinding = class_hierarchy_problem(probe, owner, name)  # __init_subclass__, self.start = ..., metaclasses
-        if rebinding is not None:
-            return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", function.name)
+        overloaded = overload_family(facts, function, context) is not None
+        hit = _class_problem(facts, probe, context, owner, name, function.name, overloaded=overloaded)
+        if hit is not None:
+            return hit
+        # `Services.Feed.start`: each enclosing class binds the next class of the path in its body, and the same
+        # things that can replace a method there can replace the inner class (a rebinding `Feed = X` in the body,
+        # a decorator or metaclass of the outer class, an `__init_subclass__` of its base; hostile review 14)
+        parts = qualname.split(".") if qualname is not None else []
+        for depth in range(len(parts) - 1, 0, -1):
+            enclosing = facts.class_named(".".join(parts[:depth]))
+            if enclosing is None:
+                return RuleHit("TG009", f"cannot verify the entry point: the class {'.'.join(parts[:depth])} that holds {parts[depth]} is not found", function.name)
+            hit = _class_problem(facts, probe, context, enclosing, parts[depth], function.name, overloaded=False)
+            if hit is not None:
+                return hit
     elif _is_module_level(facts, function) or facts.bindings.bindings(name):
         rebinding = facts.bindings.problem(name)
         if rebinding is not None and overload_family(facts, function, context) is not None:
@@ -489,6 +469,53 @@ def _entry_problem(facts: ModuleFacts, function: cst.FunctionDef, context: Verif
         package = path.with_suffix("") / "__init__.py"
         if package.is_file():
             return RuleHit("TG009", f"cannot verify the entry point: the package {package.parent.name}/ shadows {path.name}, so importing {context.module} runs {package} instead", function.name)
+    return None
+
+
+def _class_problem(
+    facts: ModuleFacts, probe: Evaluator, context: VerifierContext, owner: cst.ClassDef, name: str, anchor: cst.CSTNode, *, overloaded: bool
+) -> RuleHit | None:
+    """TG009 when something but ``owner``'s own body may decide what ``owner.name`` is when the class statement has
+    run: a class decorator, a metaclass, a ``global``/``nonlocal`` declaration of ``name``, another binding of it in
+    the body or the module (``overloaded``: the earlier defs are proven ``typing.overload`` stubs), a hazard of the
+    module, or the class hierarchy (``__init_subclass__``, ``self.<name> = ...``). ``name`` is the entry point's
+    method for its own class, or the next class of the path for an enclosing one."""
+    for decorator in owner.decorators:
+        names = Evaluator.decorator_names(facts, decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator)
+        if names & LIBRARY_CLASS_DECORATORS and not any(probe._unproven_library(n) for n in names & LIBRARY_CLASS_DECORATORS):
+            # @dataclasses.dataclass, @functools.total_ordering, @enum.unique, @typing.final,
+            # @typing.runtime_checkable add dunders the body does not define (or nothing) and never replace a
+            # method the body defines (dataclass(slots=True) rebuilds the class with the same function
+            # objects), as on a base (FA8-5, review 8). What they add is seen elsewhere: a decorated class's
+            # dunders are all unknown (class_dunders: '*'), and its class attributes are not proven literals
+            # (a dataclass field's default is what __init__ stores on the instance, any value).
+            continue
+        if not names & set(context.transparent_decorators):
+            return RuleHit("TG009", f"cannot verify the entry point: the class decorator '@{code_of(decorator.decorator)}' may replace {name}", decorator)
+    for keyword in owner.keywords:
+        if keyword.keyword is not None and keyword.keyword.value == "metaclass":
+            if _plain_metaclass(probe, keyword.value):
+                continue  # abc.ABCMeta / type: the class statement keeps the body's functions (FA9-16)
+            return RuleHit("TG009", f"cannot verify the entry point: the metaclass '{code_of(keyword.value)}' may replace {name}", keyword)
+    declared = _class_body_declarations(owner)
+    if name in declared:
+        # `global start` in the class body makes the `def start` below bind the module name, so the class's
+        # start is whatever else it has or inherits (hostile review 6, R6-13)
+        return RuleHit("TG009", f"cannot verify the entry point: the class body declares '{name}' {declared[name]}, so the def binds the {'module' if declared[name] == 'global' else 'enclosing function'}'s name, not {owner.name.value}.{name}", anchor)
+    qualname = facts.class_qualname(owner)
+    rebinding = facts.bindings.class_problem(qualname, name) if qualname is not None else None
+    if rebinding is not None and overloaded:
+        rebinding = None  # the earlier defs are proven typing.overload stubs, this def is the last binding
+    if rebinding is None and qualname is not None and facts.bindings.bindings(qualname.split(".")[0]):
+        rebinding = facts.bindings.problem(qualname.split(".")[0])
+    if rebinding is None and qualname is not None:
+        hazard = facts.bindings.hazard_for(qualname.split(".")[0])
+        if hazard is not None and hazard.names is not None:
+            rebinding = f"{hazard.kind} at line {hazard.line} ('{hazard.text}') can replace {qualname}.{name}"
+    if rebinding is None:
+        rebinding = class_hierarchy_problem(probe, owner, name)  # __init_subclass__, self.start = ..., metaclasses
+    if rebinding is not None:
+        return RuleHit("TG009", f"cannot verify the entry point: {rebinding}", anchor)
     return None
 
 

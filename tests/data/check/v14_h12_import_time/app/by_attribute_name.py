@@ -1,5 +1,5 @@
 # H1: operator.attrgetter / methodcaller reach and write os.environ by strings.
-# expect: start TG009 code the walk cannot read
+# expect: start TG009 operator.methodcaller
 import operator
 import os
 import threading

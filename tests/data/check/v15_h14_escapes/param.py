@@ -1,0 +1,17 @@
+# Hostile review 14: a module object or a reflective built-in under a name the census did not follow.
+# expect: start TG009 _configure(os)
+import os
+import threading
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+def _configure(mod):
+    mod.environ["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+_configure(os)

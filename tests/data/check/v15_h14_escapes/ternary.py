@@ -1,0 +1,14 @@
+# Hostile review 14: a module object or a reflective built-in under a name the census did not follow.
+# expect: start TG009 _o = os if threading else None
+import os
+import threading
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+_o = os if threading else None
+_o.environ["THOR_SCHEDULER_MODE"] = "legacy"

@@ -1,0 +1,15 @@
+# Hostile review 14: a module object or a reflective built-in under a name the census did not follow.
+# expect: start TG009 contextlib.nullcontext(os)
+import contextlib
+import os
+import threading
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()
+
+
+with contextlib.nullcontext(os) as _o:
+    _o.environ["THOR_SCHEDULER_MODE"] = "legacy"

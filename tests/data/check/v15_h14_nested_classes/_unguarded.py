@@ -1,0 +1,6 @@
+import threading
+
+
+class Unguarded:
+    def start(self):
+        threading.Thread(target=print).start()
