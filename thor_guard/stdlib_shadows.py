@@ -20,9 +20,10 @@ removing such a file invalidates every cached verdict.
 from __future__ import annotations
 
 import _imp
+import importlib.machinery
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
@@ -35,23 +36,44 @@ def looked_up_on_path(name: str) -> bool:
 
 
 def stdlib_shadows(roots: Iterable[Path]) -> dict[str, Path]:
-    """``name -> file`` for every regular module (``name.py``) or package (``name/__init__.py``) directly under a
-    source root whose name is a standard-library module looked up on ``sys.path`` (:func:`looked_up_on_path`); the
-    first root that has it wins, as on ``sys.path``. One directory listing per root."""
+    """``name -> file`` for every module directly under a source root whose name is a standard-library module looked
+    up on ``sys.path`` (:func:`looked_up_on_path`): a package (``name/__init__.py``), a source file (``name.py``), a
+    sourceless ``name.pyc`` or an extension module (``name.cpython-311-x86_64-linux-gnu.so``: hostile review 15), in
+    the order Python's path finder tries them; the first root that has one wins, as on ``sys.path``. One directory
+    listing per root."""
+    return _modules_at_roots(roots, looked_up_on_path)
+
+
+STARTUP_HOOKS = ("sitecustomize", "usercustomize")
+"""Modules :mod:`site` imports from ``sys.path`` when the interpreter starts: at a source root on ``PYTHONPATH`` they
+run before any project code (hostile review 15)."""
+
+
+def startup_hooks(roots: Iterable[Path]) -> list[Path]:
+    """The ``sitecustomize`` / ``usercustomize`` module files directly under the source roots (first root wins)."""
+    return list(_modules_at_roots(roots, lambda name: name in STARTUP_HOOKS).values())
+
+
+def _modules_at_roots(roots: Iterable[Path], wanted: Callable[[str], bool]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for root in roots:
         try:
-            entries = os.listdir(root)
+            entries = sorted(os.listdir(root))
         except OSError:
             continue
-        for entry in sorted(entries):
-            name, dot, suffix = entry.partition(".")
-            if dot and suffix == "py":
-                candidate = Path(root, entry)
-            elif not dot:
-                candidate = Path(root, entry, "__init__.py")
-            else:
-                continue
-            if name not in found and looked_up_on_path(name) and candidate.is_file():
-                found[name] = candidate
+        here: dict[str, tuple[int, Path]] = {}
+        for entry in entries:
+            for rank, suffix in enumerate(_SUFFIXES):
+                name = entry[: -len(suffix)] if suffix and entry.endswith(suffix) else entry if not suffix else ""
+                if not name or "." in name or name in found or not wanted(name):
+                    continue
+                candidate = Path(root, entry, "__init__.py") if not suffix else Path(root, entry)
+                if candidate.is_file() and (name not in here or rank < here[name][0]):
+                    here[name] = (rank, candidate)
+        found.update((name, path) for name, (_, path) in here.items())
     return found
+
+
+_SUFFIXES = ("", *importlib.machinery.EXTENSION_SUFFIXES, *importlib.machinery.SOURCE_SUFFIXES, *importlib.machinery.BYTECODE_SUFFIXES)
+"""What a directory entry may end with to be a module, in the path finder's order: a package directory (empty
+suffix), an extension module, a source file, a sourceless ``.pyc``."""

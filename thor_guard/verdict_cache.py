@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 from thor_guard import __version__
 from thor_guard.findings import Finding
-from thor_guard.stdlib_shadows import stdlib_shadows
+from thor_guard.stdlib_shadows import startup_hooks, stdlib_shadows
 from thor_guard.targets import module_file_candidates
 
 try:  # the BLAKE2 module itself: ``hashlib`` would also load OpenSSL (_hashlib), a few ms a warm run does not need
@@ -602,6 +602,7 @@ def config_fingerprint(config: Config) -> str:
     # A project module that shadows a standard-library one changes what any import may run (stdlib_shadows): one
     # listing per source root, so adding or removing `platform.py` invalidates every verdict
     parts.append(("stdlib_shadows", repr(sorted((name, str(path)) for name, path in stdlib_shadows(config.source_roots).items()))))
+    parts.append(("startup_hooks", repr([str(path) for path in startup_hooks(config.source_roots)])))
     return digest(repr(parts).encode())
 
 

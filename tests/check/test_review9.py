@@ -24,7 +24,7 @@ from tests.check.test_v2_data import DATA, copy_case
 CONTEXT_MANAGERS = frozenset({"v10_context_manager_exit"})
 """Cases whose entry points are context managers: executed by entering them (:func:`test_context_manager_exits`)."""
 
-IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method", "v14_builtins_replaced", "v14_registered_called_unnamed", "v14_h12_import_time", "v14_h13_import_time", "v15_h14_nested_classes", "v15_h14_escapes"})
+IMPORT_TIME = frozenset({"v10_import_time_runs", "v10_main_blocks", "v12_imported_decorators", "v12_getattr_import_time", "v12_class_shadowed_by_submodule", "v12_hostile11_registrations", "v12_class_decorators", "v12_h11_getattr_class_method", "v12_h11_edge_truncated", "v12_h11_nested_class_method", "v14_builtins_replaced", "v14_registered_called_unnamed", "v14_h12_import_time", "v14_h13_import_time", "v15_h14_nested_classes", "v15_h14_escapes", "v15_h15_escapes"})
 """Cases whose TG009 entry points really run their body in the heartbeat world (import-time code sets the mode):
 each is executed alone (:func:`test_import_time_tg009_is_real`), an environment write lasts for the process."""
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from thor_guard.audit.result import AuditResult
-from thor_guard.stdlib_shadows import stdlib_shadows
+from thor_guard.stdlib_shadows import startup_hooks, stdlib_shadows
 
 if TYPE_CHECKING:
     from thor_guard.audit.model import ModuleFacts
@@ -51,6 +51,7 @@ def config_fingerprint(config: Config) -> str:
         getattr(config, "strict", False),
         # a project module named like a standard-library one changes what any import may run (stdlib_shadows)
         tuple(sorted((name, str(path)) for name, path in stdlib_shadows(config.source_roots).items())),
+        tuple(str(path) for path in startup_hooks(config.source_roots)),
     )
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 

@@ -1039,10 +1039,10 @@ def _passes_looked_up_module(call: ast.Call, module_valued: set[str], module_def
             parameter = None  # *args or surplus positions: judged as any use
         else:
             parameter = positional[index]
-        if _holds_module(argument, module_valued) and (parameter is None or _writes_through(function, parameter)):
+        if _holds_module(argument, module_valued) and (parameter is None or writes_through(function, parameter)):
             return True
     for keyword in call.keywords:
-        if _holds_module(keyword.value, module_valued) and (keyword.arg is None or _writes_through(function, keyword.arg)):
+        if _holds_module(keyword.value, module_valued) and (keyword.arg is None or writes_through(function, keyword.arg)):
             return True
     return False
 
@@ -1061,7 +1061,7 @@ def _holds_module(argument: ast.AST, module_valued: set[str]) -> bool:
     return False
 
 
-def _writes_through(function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str) -> bool:
+def writes_through(function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str) -> bool:
     """Whether ``function`` may write through its parameter ``parameter``: any use other than an attribute load
     (``t.x = f``, ``setattr(t, …)``, ``t.__dict__``, passing ``t`` on, rebinding it); an unknown parameter always may."""
     names = {a.arg for a in [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]}

@@ -23,7 +23,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from heartbeat.mode import ModeValue, value_space
-from thor_guard.stdlib_shadows import stdlib_shadows
+from thor_guard.stdlib_shadows import startup_hooks, stdlib_shadows
 from thor_guard.targets import find_module_file
 from thor_guard.verdict_cache import namespace_rivals, own_locations, unchecked_pyc
 from thor_guard.verifier.bindings import (
@@ -198,6 +198,12 @@ class HelperResolver:
                     f"'{dotted}' cannot be proven: {text} (for {self.shown(path)}, imported with {importer}) is compiled "
                     f"code that is not checked against its source (PEP 552 unchecked hash), so Python runs it, not the source read"
                 )
+            if target == COMPILED_SHADOW_TARGET:
+                return (
+                    f"'{dotted}' cannot be proven: {text} at a source root is loaded before any standard-library module "
+                    f"or startup hook of that name (imported with {importer} by the standard library or at start-up), and its "
+                    f"compiled code is not read"
+                )
             if target == EXTENSION_TARGET:
                 return (
                     f"'{dotted}' cannot be proven: the compiled extension module {text} beside {self.shown(path)} "
@@ -244,8 +250,13 @@ class HelperResolver:
         queue: list[tuple[Path, frozenset[str]]] = [(path, nothing) for path in self._module_files(module)]
         if queue:
             # A project module named like a standard-library one is what the standard library's own imports load
-            # (`import uuid` imports platform): importing anything may run it (hostile review 14, stdlib_shadows)
-            queue.extend((path, nothing) for path in self.stdlib_shadows.values() if (path, nothing) not in queue)
+            # (`import uuid` imports platform), and a sitecustomize.py at a root on PYTHONPATH runs at start-up:
+            # importing anything may run them (hostile reviews 14 and 15, stdlib_shadows)
+            for path in [*self.stdlib_shadows.values(), *startup_hooks(self.source_roots)]:
+                if path.suffix != ".py":
+                    found.setdefault(COMPILED_SHADOW_TARGET, (path, 1, self.shown(path)))
+                elif (path, nothing) not in queue:
+                    queue.append((path, nothing))
         seen = set(queue)
         paths = {path for path, _ in queue}  # the bound counts files; a file's code run from elsewhere is not another file
         names = [module]
@@ -816,6 +827,9 @@ _ENV_READS = frozenset({"os.environ", "os.environ.get", "os.getenv"})
 _PRELOADED = frozenset({"os", "sys", "builtins", "posix", "io", "abc", "codecs", "stat", "posixpath", "genericpath"})
 """Modules every interpreter has imported before any project code runs: ``sys.modules`` answers their imports, so a
 later ``sys.path`` edit cannot change which file they come from."""
+COMPILED_SHADOW_TARGET = "?compiled-shadow"
+"""Patch target of a sourceless ``.pyc`` or an extension module at a source root that shadows a standard-library
+module or is a startup hook (:mod:`thor_guard.stdlib_shadows`): any import may run it, and it cannot be read."""
 EXTENSION_TARGET = "?extension"
 """Patch target of a compiled extension module beside a walked source file (the site's text names the extension)."""
 WALK_BOUND_TARGET = "?bound"

@@ -52,6 +52,7 @@ from thor_guard.verifier.effects import (
 from thor_guard.verifier.bindings import LOADER_SET_NAMES, wrapper_written
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.format_fields import replacement_fields
+from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, traceback_modules
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
@@ -1026,6 +1027,8 @@ class Evaluator:
                 # `import io` gives the interpreter's io (loaded at start-up) whatever io.py the project has, while
                 # other standard modules are shadowed by a project module first on sys.path: which one runs is unknown.
                 raise Unsupported(node, f"'{dotted}': the project module {top} has the name of a standard-library module, so which one is imported is not known", "binding")
+        if top in STDLIB_MODULES and resolver.stdlib_shadows:
+            self._lazy_stdlib_attribute(dotted, node)
         if self.depth < MAX_HELPER_DEPTH:
             try:
                 if resolver.is_module(dotted):
@@ -1111,6 +1114,37 @@ class Evaluator:
                 raise Crash(node, f"'{code_of(node)}' raises ValueError (format_map() takes no positional field such as '{{{field.text}}}')", "ValueError")
             self._field_reads(entries.get(field.head), field.rest, node)
 
+    def _lazy_stdlib_attribute(self, dotted: str, node: cst.CSTNode) -> None:
+        """``concurrent.futures.ThreadPoolExecutor``: a standard-library module with a module ``__getattr__`` (PEP 562)
+        imports on the first read of a name it serves lazily; an effect when what it may import reaches a project
+        module that shadows a standard-library one (hostile review 15)."""
+        parts = dotted.split(".")
+        shadows = self.context.resolver.stdlib_shadows
+        for index in range(len(parts) - 1, 0, -1):
+            module = ".".join(parts[:index])
+            if has_module_getattr(module):
+                reached = sorted(import_closure(module) & shadows.keys())
+                if reached:
+                    raise Effect(
+                        node,
+                        f"'{code_of(node)}' may run project code: {module} imports lazily through its module __getattr__, which "
+                        f"reaches {reached[0]}, and the project module {self.context.resolver.shown(shadows[reached[0]])} has that name",
+                    )
+                return
+
+    def _traceback_imports(self, node: cst.Call) -> None:
+        """A log call that formats a traceback or a stack (``logger.exception``, ``exc_info=``, ``stack_info=``)
+        imports on first use what :func:`~thor_guard.verifier.stdlib_closure.traceback_modules` lists (``ast`` for
+        3.11's carets): an effect when the project shadows one of them (hostile review 15)."""
+        shadows = self.context.resolver.stdlib_shadows
+        reached = sorted(traceback_modules() & shadows.keys()) if shadows else []
+        if reached:
+            raise Effect(
+                node,
+                f"'{code_of(node)}' may run project code: formatting the traceback imports {reached[0]}, and the project module "
+                f"{self.context.resolver.shown(shadows[reached[0]])} has that standard-library name",
+            )
+
     def _codec_lookup(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
         """``.encode(codec)`` / ``.decode(codec)`` with a codec the interpreter does not have built in imports
         ``encodings.<codec>`` on first use (``"x".encode("idna")`` imports ``stringprep``): when the project has a
@@ -1120,13 +1154,16 @@ class Evaluator:
         if not shadows:
             return
         codec = arguments[0] if arguments else keywords.get("encoding", "utf-8")
-        if isinstance(codec, str) and codec.lower().replace("_", "-") in _BUILT_IN_CODECS:
+        errors = arguments[1] if len(arguments) > 1 else keywords.get("errors", "strict")
+        loaded = codec_modules(codec, errors)
+        reached = sorted(shadows.keys() if loaded is None else loaded & shadows.keys())
+        if not reached:
             return
-        name, path = min(shadows.items())
+        name, path = reached[0], shadows[reached[0]]
         raise Effect(
             node,
-            f"'{code_of(node)}' may run project code: looking up its codec imports from the encodings package, and the project "
-            f"module {self.context.resolver.shown(path)} has the name of the standard-library module {name}",
+            f"'{code_of(node)}' may run project code: its codec or error handler imports {'modules not known statically' if loaded is None else name} "
+            f"on first use, and the project module {self.context.resolver.shown(path)} has the name of the standard-library module {name}",
         )
 
     def proven_mapping(self, value: object, node: cst.BaseExpression) -> bool:
@@ -2171,6 +2208,8 @@ class Evaluator:
             return OPAQUE
         if name not in PURE_BUILTINS:
             raise Effect(node, f"'{code_of(node)}' calls the builtin {name}(), which is outside the pure fragment")
+        if name in ("str", "bytes", "bytearray") and (len(arguments) > 1 or "encoding" in keywords or "errors" in keywords):
+            self._codec_lookup(node, arguments[1:], keywords)  # str(b, "idna") decodes (hostile review 15)
         if name == "type" and (len(arguments) != 1 or keywords):
             # type(name, bases, ns) is a class statement: the bases' metaclass, __init_subclass__ and the namespace
             # values' __set_name__ run (hostile VH-4), like `class X(Base):` before the guard.
@@ -2274,6 +2313,8 @@ class Evaluator:
             if walked is not None:
                 raise Effect(node, f"'{code_of(node)}' logs through a logger whose class, record factory or handlers may run project code: {walked}")
             if name in LOG_METHODS:
+                if name == "exception" or "exc_info" in keywords or "stack_info" in keywords:
+                    self._traceback_imports(node)
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, "logs")
@@ -3252,11 +3293,6 @@ def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
     while isinstance(base, cst.Subscript):
         base = base.value
     return base
-
-
-_BUILT_IN_CODECS = frozenset({"utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii"})
-"""Codec names ``str.encode``/``bytes.decode`` serve without a look-up in the encodings package (CPython's fast paths;
-``_`` read as ``-``, case ignored)."""
 
 
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:

@@ -261,6 +261,12 @@ class _ModuleNames:
         name = func.id if isinstance(func, ast.Name) else None
         if isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault", "pop") and self.resolve(func.value, local) == "sys.modules":
             return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
+        if isinstance(func, ast.Attribute) and func.attr in ("get", "setdefault", "pop", "__getitem__") and node.args:
+            namespace = self.resolve(func.value, local)
+            if namespace is not None and namespace.endswith(".__dict__") and namespace != "builtins.__dict__":
+                # `shutil.__dict__.get("os")`: the attribute read through the namespace (hostile review 15)
+                key = _literal(node.args[0])
+                return f"{namespace[: -len('.__dict__')]}.{key}" if key is not None else f"{namespace[: -len('.__dict__')]}.*"
         if called in _MODULE_GETTERS:
             return _module_key(node.args[0]) if node.args else UNKNOWN_MODULE
         if called in ("sys._getframe", "inspect.currentframe", "sys._getframemodulename"):
@@ -466,6 +472,8 @@ def _plain_import_targets(statements: list[ast.stmt]) -> Iterator[str]:
 _REFLECTIVE_BUILTINS = frozenset({"setattr", "delattr", "exec", "eval", "globals", "vars", "locals", "__import__"})
 """Built-ins the censuses judge only where they are called under their own name (``setattr(os, "getenv", f)``)."""
 _REFLECTIVE_DUNDERS = frozenset({"__setattr__", "__delattr__", "__set__", "__delete__"})
+_ATTRIBUTE_COPIERS = frozenset({"functools.update_wrapper", "functools.wraps"})
+"""Functions that ``setattr`` the attributes they copy onto the object they are given."""
 _MODULE_INSPECTORS = frozenset(
     {"getattr", "hasattr", "vars", "type", "setattr", "delattr", "isinstance", "issubclass", "id", "repr", "str", "dir", "callable", "hash"}
 )
@@ -493,8 +501,22 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
         return
     if not (isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)) and isinstance(getattr(node, "ctx", ast.Load()), ast.Load)):
         return
+    if isinstance(node, ast.Call):
+        copier = resolve(node.func)
+        decorating = isinstance(parents.get(id(node)), (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        if copier == "functools.wraps" and not _called(node, parents) and not decorating:
+            yield UNKNOWN_MODULE  # `_w = functools.wraps(g, ("start",), ()); _w(Feed)`: applied where it is not seen
+            return
+        if copier == "functools.update_wrapper" and _call_spelling(node.func) != "update_wrapper":
+            yield UNKNOWN_MODULE  # `from functools import update_wrapper as _copy`: the binding census matches by name
+            return
     value = resolve(node)
     if value is None:
+        return
+    module_object = value in names.module_objects or is_stdlib_module(value)
+    judged_elsewhere = value in _COMPUTED_ENV or value in _ENV_OBJECTS or value in _IMPORT_STATE or value == "sys.modules"
+    if value != UNKNOWN_MODULE and not module_object and not judged_elsewhere and _handed_to_writer(node, value, parents, names):
+        yield patch_target(value.removesuffix(".__dict__"), None)
         return
     if value == "sys.modules":
         if not _names_modules(node, parents):
@@ -503,6 +525,12 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
     if value.startswith("builtins.") and value.partition(".")[2] in _REFLECTIVE_BUILTINS:
         yield UNKNOWN_MODULE
         return
+    if value in _ATTRIBUTE_COPIERS and not _called(node, parents):
+        # `_uw = functools.update_wrapper`, `partial(update_wrapper, ...)`, `map(update_wrapper, ...)`: a setattr on
+        # an object the census does not see (hostile review 15; a direct call is judged by the binding census)
+        yield UNKNOWN_MODULE
+        return
+
     if value == UNKNOWN_MODULE:
         if isinstance(node, ast.Call):
             # `return importlib.import_module(name)`: the import of a name not known statically is judged as such
@@ -510,15 +538,17 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
             return
         if isinstance(node, ast.Attribute) and node.attr.startswith("__") and node.attr.endswith("__") and node.attr != "__dict__":
             return  # `sys.modules[name].__file__`: data of the module, not the module
-    elif not (value in names.module_objects or is_stdlib_module(value)):
+    elif not module_object:
         return
     if _module_use(node, parents, names.aliases):
         return
     yield patch_target(value, None)
-    if value in (UNKNOWN_MODULE, "sys", "logging"):
-        yield LOGGING_CONFIGURATION  # `for m in (sys,): m.stderr = X`: what every log line writes to (R5-13)
-    if value in (UNKNOWN_MODULE, "os"):
-        yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
+    # Through the module the receiver reaches every module it holds as a global (`m.os.environ[K] = v` for
+    # `_configure(shutil)`, `m.sys.stderr = X` for logging; hostile review 15): any module, the environment and
+    # the log streams.
+    yield UNKNOWN_MODULE
+    yield LOGGING_CONFIGURATION
+    yield ENV_TARGET + "[" + UNKNOWN_KEY + "]"
 
 
 def _names_modules(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
@@ -580,6 +610,48 @@ def _loop_only_inspects(iterated: ast.AST | None, parents: dict[int, ast.AST]) -
                 continue
             return False
     return True
+
+
+def _handed_to_writer(node: ast.AST, value: str, parents: dict[int, ast.AST], names: _ModuleNames) -> bool:
+    """Whether import-time code hands the imported object ``node`` (``value``: a project module, class or function,
+    or a library object) to code that may store on it under another name (hostile review 15):
+
+    * an argument of this module's own function that writes through that parameter (``_wrap(svc.Feed)`` with
+      ``def _wrap(cls): cls.start = f``), as the binding census judges a looked-up module passed on;
+    * an element of a literal tuple, list or set that a ``for`` statement iterates while its body does more than
+      read dunders of what it binds (``for cls in (svc.Feed,): cls.start = f``), or that ``map``/``filter`` get;
+    * a module namespace iterated or copied (``vars(svc).values()``, ``svc.__dict__.items()``, ``dict(vars(svc))``,
+      ``inspect.getmembers(svc)``): every member it holds.
+    Registries and other libraries' functions given a project object (``admin.site.register(Model)``) are not
+    counted: what other modules' functions do with their arguments is the stated assumption (docs/check.md)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in names.functions:
+        from thor_guard.verifier.bindings import writes_through
+
+        function = names.functions[parent.func.id]
+        positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+        index = parent.args.index(node)
+        return index >= len(positional) or writes_through(function, positional[index])
+    if isinstance(parent, (ast.Tuple, ast.List, ast.Set)):
+        holder = parents.get(id(parent))
+        if isinstance(holder, (ast.For, ast.AsyncFor)) and holder.iter is parent:
+            return not _loop_only_inspects(parent, parents)
+        if isinstance(holder, ast.Call) and parent in holder.args and isinstance(holder.func, ast.Name) and holder.func.id in ("map", "filter"):
+            return True
+    if value.endswith(".__dict__") and value != "builtins.__dict__":
+        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in ("values", "items", "copy") and _called(parent, parents):
+            return not _loop_only_inspects(parents.get(id(parent)), parents)
+        if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in ("dict", "list", "tuple", "sorted", "iter"):
+            return True
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is node and _call_spelling(parent.func) == "getmembers":
+        return True
+    if value.endswith(".*") and isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return True  # `[getattr(svc, n) for n in dir(svc)]`: every attribute of svc, collected
+    return False
+
+
+def _call_spelling(func: ast.AST) -> str | None:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
 def _called(node: ast.AST, parents: dict[int, ast.AST]) -> bool:

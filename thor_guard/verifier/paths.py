@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import libcst as cst
 
-from thor_guard.stdlib_shadows import looked_up_on_path
 from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS, STDLIB_MODULES
+from thor_guard.verifier.stdlib_closure import import_closure
 from thor_guard.verifier.evaluate import (
     MAX_HELPER_DEPTH,
     MAX_HELPER_STATEMENTS,
@@ -712,9 +712,12 @@ class Walker:
         the project's ``platform.py``; :mod:`thor_guard.stdlib_shadows`). A module the function's module already
         imports the same way at its top level is only looked up (that import ran with the module)."""
         shadows = self.context.resolver.stdlib_shadows
-        if not shadows or not looked_up_on_path(module.split(".")[0]) or self._imported_library(module, ()):
+        if not shadows or self._imported_library(module, ()):
             return
-        name, path = min(shadows.items())
+        reached = sorted(import_closure(module) & shadows.keys())
+        if not reached:
+            return  # `from datetime import timedelta` with a project `profile/`: datetime never imports profile
+        name, path = reached[0], shadows[reached[0]]
         raise Effect(
             small,
             f"'{code_of(small)}' may run project code: the project module {self.context.resolver.shown(path)} has the name of "

@@ -1,5 +1,5 @@
 # Hostile review 14: a module object or a reflective built-in under a name the census did not follow.
-# expect: start TG009 functools.update_wrapper() on a module
+# expect: start TG009 functools.update_wrapper(os
 import functools
 import os
 import threading

@@ -23,6 +23,11 @@ def _decorate(function):
     return functools.update_wrapper(wrapper, function)
 
 
+@_decorate
+def helper():
+    return SEPARATOR
+
+
 def start():
     if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
         return

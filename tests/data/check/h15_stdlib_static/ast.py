@@ -1,0 +1,1 @@
+open("SENT", "a").write("ast.py ran\n")

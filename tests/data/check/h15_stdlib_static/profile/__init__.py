@@ -1,0 +1,1 @@
+"""A Django app named like the standard-library module profile."""

@@ -1,0 +1,4 @@
+import threading
+class Unguarded:
+    def start(self):
+        threading.Thread(target=print).start()

@@ -1,0 +1,13 @@
+# expect: start TG009
+import threading
+import os
+import shutil
+
+for _m in (shutil,):
+    _m.os.environ["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()

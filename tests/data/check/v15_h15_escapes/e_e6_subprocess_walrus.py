@@ -1,0 +1,14 @@
+# expect: start TG009
+import threading
+import os
+import subprocess
+
+if (_s := subprocess):
+    _s.os.putenv
+    _s.os.environ["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()

@@ -1,0 +1,14 @@
+# expect: start TG009
+import threading
+import os
+import contextlib
+import shutil
+
+with contextlib.nullcontext(shutil) as _m:
+    _m.os.environ["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()

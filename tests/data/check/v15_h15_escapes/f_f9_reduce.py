@@ -1,0 +1,13 @@
+# expect: start TG009
+import threading
+import os
+import functools
+import shutil
+
+functools.reduce(getattr, ["os", "environ"], shutil)["THOR_SCHEDULER_MODE"] = "legacy"
+
+
+def start():
+    if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+        return
+    threading.Thread(target=print).start()

@@ -1,0 +1,18 @@
+# expect: Feed.start TG009
+import threading
+import functools
+import os
+
+from _unguarded import Unguarded
+
+
+
+class Feed:
+    def start(self):
+        if os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=print).start()
+
+
+_w = functools.wraps(Unguarded, ("start",), ())
+_w(Feed)
