@@ -782,7 +782,9 @@ def _census(
                 root = _root(wrapper)
                 if root in import_target and (id(node) not in in_defs or id(node) in on_import):
                     result.patches.append((_dotted(wrapper, import_target), node.lineno, show(node)))
-            elif _chain_root(wrapper) is None:
+            elif _chain_root(wrapper) is None and not isinstance(wrapper, (ast.Call, ast.Lambda)):
+                # a call's result (`wraps(method)(partial(...))`) is taken for a fresh object, as other functions'
+                # results are (the stated assumption); `L[0]`, `(a or b)` may be anything
                 result.hazards.append(Hazard("functools.update_wrapper() on a computed object", node.lineno, show(node)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             func = node.func.id

@@ -196,6 +196,41 @@ class _ModuleNames:
                 self.imports.setdefault(name, value)  # `env = os.environ`: an alias, bound once
                 self.aliases.add(id(statement))
 
+    def scope_bindings(self, scope: ast.AST) -> frozenset[str]:
+        """Names a function, lambda or comprehension binds itself (parameters, assignment, loop, ``with``, ``except``
+        and walrus targets, nested ``def``/``class`` names; not ``import``s, which resolve() reads as imports, nor
+        names declared ``global``/``nonlocal``), cached per scope node."""
+        cache = self.__dict__.setdefault("_scope_bindings", {})
+        found = cache.get(id(scope))
+        if found is None:
+            bound: set[str] = set()
+            declared: set[str] = set()
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                arguments = scope.args
+                bound.update(a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs])
+                bound.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
+                pending: list[ast.AST] = list(scope.body) if isinstance(scope.body, list) else [scope.body]
+            else:
+                pending = [generator.target for generator in scope.generators]  # type: ignore[attr-defined]
+            while pending:
+                current = pending.pop()
+                if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    bound.add(current.name)
+                    continue
+                if isinstance(current, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                    continue
+                if isinstance(current, (ast.Global, ast.Nonlocal)):
+                    declared.update(current.names)
+                elif isinstance(current, ast.Name) and isinstance(current.ctx, (ast.Store, ast.Del)):
+                    bound.add(current.id)
+                elif isinstance(current, ast.ExceptHandler) and current.name:
+                    bound.add(current.name)
+                elif isinstance(current, (ast.MatchAs, ast.MatchStar)) and current.name:
+                    bound.add(current.name)
+                pending.extend(ast.iter_child_nodes(current))
+            found = cache[id(scope)] = frozenset(bound - declared)
+        return found
+
     def resolve(self, node: ast.AST, local: dict[str, str]) -> str | None:
         """The dotted name of the object ``node`` evaluates to, when it is reached from an import; None otherwise.
 
@@ -493,7 +528,7 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
     (``_run = exec``, ``map(setattr, ...)``, ``partial(setattr, os)``) or reached through ``builtins`` (``builtins.setattr``,
     ``getattr(builtins, "setattr")``, ``__builtins__["exec"]``) may write anything: ``*``."""
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in _REFLECTIVE_BUILTINS:
-        if resolve(node) is None and node.id not in names.functions and not _called(node, parents):
+        if resolve(node) is None and node.id not in names.functions and not _called(node, parents) and not _instance_setattr_alias(node, parents):
             yield UNKNOWN_MODULE
         return
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in _REFLECTIVE_DUNDERS and not _called(node, parents):
@@ -511,7 +546,7 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
             yield UNKNOWN_MODULE  # `from functools import update_wrapper as _copy`: the binding census matches by name
             return
     value = resolve(node)
-    if value is None:
+    if value is None or _shadowed_locally(node, parents, names):
         return
     module_object = value in names.module_objects or is_stdlib_module(value)
     judged_elsewhere = value in _COMPUTED_ENV or value in _ENV_OBJECTS or value in _IMPORT_STATE or value == "sys.modules"
@@ -626,16 +661,17 @@ def _handed_to_writer(node: ast.AST, value: str, parents: dict[int, ast.AST], na
     counted: what other modules' functions do with their arguments is the stated assumption (docs/check.md)."""
     parent = parents.get(id(node))
     if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in names.functions:
-        from thor_guard.verifier.bindings import writes_through
-
         function = names.functions[parent.func.id]
         positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
         index = parent.args.index(node)
-        return index >= len(positional) or writes_through(function, positional[index])
+        if index >= len(positional):
+            return function.args.vararg is not None and _stores_through(function.body, function.args.vararg.arg, element=True)
+        return _stores_through(function.body, positional[index])
     if isinstance(parent, (ast.Tuple, ast.List, ast.Set)):
         holder = parents.get(id(parent))
         if isinstance(holder, (ast.For, ast.AsyncFor)) and holder.iter is parent:
-            return not _loop_only_inspects(parent, parents)
+            bound = [n.id for n in ast.walk(holder.target) if isinstance(n, ast.Name)]
+            return any(_stores_through([*holder.body, *holder.orelse], name) for name in bound)
         if isinstance(holder, ast.Call) and parent in holder.args and isinstance(holder.func, ast.Name) and holder.func.id in ("map", "filter"):
             return True
     if value.endswith(".__dict__") and value != "builtins.__dict__":
@@ -648,6 +684,91 @@ def _handed_to_writer(node: ast.AST, value: str, parents: dict[int, ast.AST], na
     if value.endswith(".*") and isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return True  # `[getattr(svc, n) for n in dir(svc)]`: every attribute of svc, collected
     return False
+
+
+def _instance_setattr_alias(node: ast.Name, parents: dict[int, ast.AST]) -> bool:
+    """``_setattr = setattr`` in a method whose every use of ``_setattr`` is a call on the method's own first
+    parameter (``_setattr(self, field.attname, val)``: Django's ``Model.__init__``): a store on the instance, which
+    the class's attribute census judges; no module name changes."""
+    if node.id not in ("setattr", "delattr"):
+        return False
+    statement = parents.get(id(node))
+    if not (isinstance(statement, ast.Assign) and statement.value is node and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
+        return False
+    alias = statement.targets[0].id
+    function = parents.get(id(statement))
+    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        function = parents.get(id(function))
+    if function is None:
+        return False
+    positional = [*function.args.posonlyargs, *function.args.args]
+    if not positional:
+        return False
+    receiver = positional[0].arg
+    uses = [n for statement in function.body for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == alias]
+    for use in uses:
+        if use is statement.targets[0]:
+            continue
+        if not isinstance(use.ctx, ast.Load):
+            return False  # rebound: judged as any other name
+        call = next((c for statement in function.body for c in ast.walk(statement) if isinstance(c, ast.Call) and c.func is use), None)
+        if call is None or not call.args or not (isinstance(call.args[0], ast.Name) and call.args[0].id == receiver):
+            return False
+    return True
+
+
+def _shadowed_locally(node: ast.AST, parents: dict[int, ast.AST], names: _ModuleNames) -> bool:
+    """Whether the name at the root of ``node`` (``copy`` in ``copy`` or ``copy.x``) is bound by the function or
+    comprehension that holds it (``copy = super().copy(); return copy`` in a method of a module that imports
+    ``copy``): it is then not the import :meth:`_ModuleNames.resolve` takes it for."""
+    root = node
+    while isinstance(root, (ast.Attribute, ast.Subscript)):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return False
+    scope = parents.get(id(node))
+    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+        scope = parents.get(id(scope))
+    while scope is not None:
+        if root.id in names.scope_bindings(scope):
+            return True
+        scope = parents.get(id(scope))
+        while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            scope = parents.get(id(scope))
+    return False
+
+
+def _stores_through(body: list[ast.stmt], name: str, *, element: bool = False) -> bool:
+    """Whether ``body`` stores on the object the name ``name`` holds (``element``: on an element of it, for
+    ``*args``): an attribute store or delete through it (``name.start = f``, ``name.a.b = f``), ``setattr``/
+    ``delattr``/``vars`` on it, its ``__dict__`` or ``__setattr__`` used, or a loop or unpacking that rebinds its
+    elements to names it stores through. Calling it, reading its attributes or handing it to other functions is not
+    a store here (what other functions do with their arguments is the stated assumption)."""
+    nodes = [n for statement in body for n in ast.walk(statement)]
+    names = {name}
+    if element:
+        for node in nodes:
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name) and node.iter.id == name:
+                names.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+    for node in nodes:
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            root = node.value
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in names and (isinstance(node, ast.Attribute) or _through_namespace(node.value)):
+                return True
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in names:
+            if _call_spelling(node.func) in ("setattr", "delattr", "vars", "__setattr__", "__delattr__", "update_wrapper"):
+                return True
+        elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "__setattr__", "__delattr__", "__class__"):
+            if isinstance(node.value, ast.Name) and node.value.id in names:
+                return True
+    return False
+
+
+def _through_namespace(node: ast.AST) -> bool:
+    """``x.__dict__`` / ``vars(x)`` at the end of a subscript store's object (``x.__dict__["start"] = f``)."""
+    return (isinstance(node, ast.Attribute) and node.attr == "__dict__") or (isinstance(node, ast.Call) and _call_spelling(node.func) == "vars")
 
 
 def _call_spelling(func: ast.AST) -> str | None:
