@@ -3295,6 +3295,13 @@ def _generic_origin(base: cst.BaseExpression) -> cst.BaseExpression:
     return base
 
 
+def _on_receiver(node: object) -> bool:
+    """``self`` / ``cls`` or an attribute chain from one (``self.handler``): what a method's store may replace."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id in ("self", "cls")
+
+
 def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int, str, str, str | None]]]:
     """(enclosing class qualname or ``""``, attribute name) -> [(line, source, enclosing function prefix, root name)].
 
@@ -3394,8 +3401,9 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
             elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and child.id in ("setattr", "delattr") and not (isinstance(node, ast.Call) and node.func is child):
                 # `_s = setattr; _s(self, "start", f)`, `partial(setattr, self)`: a store on any object (hostile review 14)
                 note(scope, "*", child, prefix, None)
-            elif isinstance(child, ast.Call) and (wrapper := wrapper_written(child)) is not None:
-                # functools.update_wrapper(self, f) / wraps(f)(self): the names in `assigned` and all of f.__dict__
+            elif isinstance(child, ast.Call) and (wrapper := wrapper_written(child)) is not None and _on_receiver(wrapper):
+                # functools.update_wrapper(self, f) / wraps(f)(self): the names in `assigned` and all of f.__dict__;
+                # on a new wrapper function (`update_wrapper(wrapper, func)`) it changes no class
                 note(scope, "*", child, prefix, wrapper)
             inner = f"{prefix}{child.name}." if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else prefix
             walk(child, scope, inner)

@@ -528,7 +528,10 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
     (``_run = exec``, ``map(setattr, ...)``, ``partial(setattr, os)``) or reached through ``builtins`` (``builtins.setattr``,
     ``getattr(builtins, "setattr")``, ``__builtins__["exec"]``) may write anything: ``*``."""
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in _REFLECTIVE_BUILTINS:
-        if resolve(node) is None and node.id not in names.functions and not _called(node, parents) and not _instance_setattr_alias(node, parents):
+        if (
+            resolve(node) is None and node.id not in names.functions and not _called(node, parents)
+            and not _instance_setattr_alias(node, parents) and not _shadowed_locally(node, parents, names)
+        ):
             yield UNKNOWN_MODULE
         return
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in _REFLECTIVE_DUNDERS and not _called(node, parents):
