@@ -186,7 +186,9 @@ RULE_DOCS: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "TG002",
-        "A guard exists, but something with a side effect runs before it in heartbeat mode.",
+        "A guard exists, but something with a side effect runs before it in heartbeat mode. The message names the expression and, "
+        "in parentheses, why it may have an effect: the call chain to a state change, or the project module a "
+        "standard-library import, codec or traceback may load.",
         "Move the guard to the top of the function (`thor-guard apply` does this when the guard depends only on the environment).",
         bad=(
             Example(

@@ -38,7 +38,7 @@ WARNINGS = frozenset({"v10_dropped_coroutines"})
 
 def _cases() -> list[object]:
     # v10_*: review 9's cases; v12_*: what review 9 left open (task FIXV12), executed the same way
-    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*"), *DATA.glob("v14_*"), *DATA.glob("v15_*")])
+    cases = sorted([*DATA.glob("v10_*"), *DATA.glob("v12_*"), *DATA.glob("v14_*"), *DATA.glob("v15_*"), *DATA.glob("v16_*")])
     return [pytest.param(p, id=p.stem) for p in cases if p.stem not in CONTEXT_MANAGERS | WARNINGS | IMPORT_TIME | SHADOWED_STDLIB_ENV]
 
 
@@ -136,3 +136,19 @@ def test_shadowed_stdlib_module_sets_the_mode(tmp_path: Path, case: str) -> None
     assert entries and all(codes == {"TG009"} for _, _, codes in entries)
     for module, qualname, _ in entries:
         assert _run(root, [(module, qualname)], None) == {f"{module}:{qualname}": True}
+
+
+def _states_tg006(case: Path) -> bool:
+    files = sorted(case.rglob("*.py")) if case.is_dir() else [case]
+    return any(" TG006" in line for path in files for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# expect:"))
+
+
+@pytest.mark.parametrize("case", [pytest.param(p, id=p.stem) for p in sorted(DATA.glob("v16_*")) if _states_tg006(p)])
+def test_tg006_legacy_body_never_runs(tmp_path: Path, case: Path) -> None:
+    """Hostile review 16: a TG006 for a library call that raises for its arguments (``getLogger(name, 1)``,
+    ``extra={"message": ...}``) is real: with ``legacy`` the body does not run."""
+    root = copy_case(case, tmp_path)
+    inverted = [(m, q) for m, q, codes in _entries(root if case.is_dir() else root / case.name) if "TG006" in codes]
+    assert inverted
+    ran = _run(root, inverted, "legacy")
+    assert [name for name, effect in ran.items() if effect] == [], "TG006 entry points whose legacy body runs"

@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
-from thor_guard.verifier.import_time import import_time_writes
+from thor_guard.verifier.import_time import call_spelling, import_time_writes
 from thor_guard.verifier.reach import Reach, import_time_reach
 
 
@@ -1010,7 +1010,7 @@ def _looks_up_module(node: ast.AST) -> bool:
     if isinstance(node, ast.Call):
         if isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault", "pop") and _is_sys_modules(node.func.value):
             return True
-        return _call_name(node) in _MODULE_GETTERS
+        return call_spelling(node.func) in _MODULE_GETTERS
     return False
 
 
@@ -1130,16 +1130,11 @@ def wrapper_written(call: ast.Call) -> ast.expr | None:
     """The object ``call`` writes attributes of as ``functools.update_wrapper`` does: the first argument (or
     ``wrapper=``) of ``update_wrapper(...)``, the argument of ``wraps(...)(...)``; None for any other call. Matched by
     the function's name, whatever it was imported as (a look-alike is judged the same way)."""
-    if _call_name(call) == "update_wrapper":
+    if call_spelling(call.func) == "update_wrapper":
         return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "wrapper"), None)
-    if isinstance(call.func, ast.Call) and _call_name(call.func) == "wraps" and call.args:
+    if isinstance(call.func, ast.Call) and call_spelling(call.func.func) == "wraps" and call.args:
         return call.args[0]
     return None
-
-
-def _call_name(node: ast.Call) -> str | None:
-    func = node.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
 def _walrus_targets(statement: ast.stmt) -> Iterator[str]:

@@ -121,6 +121,12 @@ class HelperResolver:
         (:func:`thor_guard.stdlib_shadows.stdlib_shadows`): name -> file."""
         return stdlib_shadows(self.source_roots)
 
+    @functools.cached_property
+    def run_by_any_import(self) -> tuple[Path, ...]:
+        """The shadowing modules (:attr:`stdlib_shadows`) and start-up hooks (``sitecustomize.py`` at a source root):
+        files that importing anything may run. Listed once per resolver, not once per import walk."""
+        return (*self.stdlib_shadows.values(), *startup_hooks(self.source_roots))
+
     def is_module(self, module: str) -> bool:
         """True when ``module`` is a project module under the source roots (found, not parsed)."""
         if module in self._modules:
@@ -252,7 +258,7 @@ class HelperResolver:
             # A project module named like a standard-library one is what the standard library's own imports load
             # (`import uuid` imports platform), and a sitecustomize.py at a root on PYTHONPATH runs at start-up:
             # importing anything may run them (hostile reviews 14 and 15, stdlib_shadows)
-            for path in [*self.stdlib_shadows.values(), *startup_hooks(self.source_roots)]:
+            for path in self.run_by_any_import:
                 if path.suffix != ".py":
                     found.setdefault(COMPILED_SHADOW_TARGET, (path, 1, self.shown(path)))
                 elif (path, nothing) not in queue:

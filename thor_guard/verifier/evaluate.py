@@ -52,11 +52,12 @@ from thor_guard.verifier.effects import (
 from thor_guard.verifier.bindings import LOADER_SET_NAMES, wrapper_written
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.format_fields import replacement_fields
-from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, traceback_modules
+from thor_guard.verifier.signatures import ANY_LEVEL, library_call_problem, log_call_problem
+from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, log_record_lookups, traceback_modules
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
-from thor_guard.verifier.import_time import LOGGING_CONFIGURATION
+from thor_guard.verifier.import_time import LOGGING_CONFIGURATION, SUBCLASS_HOOKS
 from thor_guard.verifier.mutations import class_ast, mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import (
@@ -1136,13 +1137,27 @@ class Evaluator:
         """A log call that formats a traceback or a stack (``logger.exception``, ``exc_info=``, ``stack_info=``)
         imports on first use what :func:`~thor_guard.verifier.stdlib_closure.traceback_modules` lists (``ast`` for
         3.11's carets): an effect when the project shadows one of them (hostile review 15)."""
+        self._shadow_used(node, traceback_modules(), "formatting the traceback imports")
+
+    def _record_lookups(self, node: cst.Call) -> None:
+        """Every log record calls into the modules :func:`~thor_guard.verifier.stdlib_closure.log_record_lookups`
+        lists when they are in ``sys.modules`` (``multiprocessing.current_process()``): an effect when a project
+        module has one of those names (hostile review 16)."""
+        self._shadow_used(node, log_record_lookups(), "every log record calls into sys.modules['{}']".format)
+
+    def _shadow_used(self, node: cst.CSTNode, modules: frozenset[str], how: str | Callable[[str], str]) -> None:
+        """Raises :class:`Effect` when one of the standard-library ``modules`` that ``node`` loads or calls into has
+        a project module of the same name (:attr:`~thor_guard.verifier.context.HelperResolver.stdlib_shadows`);
+        ``how`` says how ``node`` reaches it (a prefix of the name, or a function of it)."""
         shadows = self.context.resolver.stdlib_shadows
-        reached = sorted(traceback_modules() & shadows.keys()) if shadows else []
+        reached = sorted(modules & shadows.keys()) if shadows else []
         if reached:
+            name = reached[0]
+            used = how(name) if callable(how) else f"{how} {name}"
             raise Effect(
                 node,
-                f"'{code_of(node)}' may run project code: formatting the traceback imports {reached[0]}, and the project module "
-                f"{self.context.resolver.shown(shadows[reached[0]])} has that standard-library name",
+                f"'{code_of(node)}' may run project code: {used}, and the project module "
+                f"{self.context.resolver.shown(shadows[name])} has that standard-library name",
             )
 
     def _codec_lookup(self, node: cst.Call, arguments: list[object], keywords: dict[str, object]) -> None:
@@ -1330,6 +1345,12 @@ class Evaluator:
                 # decorator_problem proves the binding and the factory's arguments
                 and not (bound and self._cache_decorator(d.decorator))
             } - {"staticmethod", "classmethod"}
+            chained = _classmethod_over(method, lambda d: bool(self.decorator_names(self.facts, d) & IDENTITY_DECORATORS))
+            if chained is not None and isinstance(node, cst.Attribute):
+                # `@classmethod` over `@property` (or any decorator below it): on Python 3.9-3.12 classmethod's
+                # __get__ calls the wrapped object's __get__, so a plain read of the class or an instance runs the
+                # getter (hostile review 16)
+                raise Effect(node, f"'{code_of(node)}' reads '{name}', a classmethod over '@{code_of(chained)}': on Python 3.9-3.12 the read runs that object's __get__ (a property's getter)")
             if _getter_decorated(self.facts, method) and bound and self.instance_receiver:
                 # `self.x` of a plain `@property` or a `@cached_property` (functools, Django; the first read runs the
                 # getter) runs its getter with self: walked like `self.x()` of a method (precision: a property guard
@@ -1726,6 +1747,23 @@ class Evaluator:
                     return frozenset(parts) if isinstance(node, cst.Set) else tuple(parts)
         return self.evaluate(node)
 
+    def _class_level_descriptor(self, value: ClassValue, name: str, method: ast.FunctionDef | ast.AsyncFunctionDef, node: cst.CSTNode) -> None:
+        """``Flags.enabled`` where the class body binds ``enabled`` with the ``def`` ``method`` whose decorators make
+        a read run code even on the class: ``@classmethod`` over another decorator (3.9-3.12 chain ``__get__``), or a
+        decorator its module defines itself (a descriptor class: its ``__get__(None, Flags)`` runs). Raises
+        :class:`Effect` then (hostile review 16)."""
+        names = [_ast_dotted(d) for d in method.decorator_list]
+        if "classmethod" in names:
+            below = names[names.index("classmethod") + 1 :]
+            chained = next((n for n in below if (n or "").rpartition(".")[2] not in _IDENTITY_SPELLINGS), False)
+            if chained is not False:
+                raise Effect(node, f"'{code_of(node)}' reads '{name}', a classmethod over '@{chained or 'a call'}': on Python 3.9-3.12 the read runs that object's __get__ (a property's getter)")
+        tree = parsed_module(value.facts or self.facts)[0]
+        own = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+        for spelt in names:
+            if spelt is None or spelt.split(".")[0] in own:
+                raise Effect(node, f"'{code_of(node)}' reads '{name}', whose decorator '@{spelt or 'a call'}' may be the project's own object (a descriptor whose __get__ runs on a class read)")
+
     def other_class_attribute(self, value: ClassValue, name: str, node_read: cst.CSTNode | None = None) -> object:
         """``Flags.enabled`` read on a project class: the literal of its one binding in the class body when nothing
         can change it — no base but ``object`` and no metaclass, no class decorator, no other binding in the body, no store of an attribute of that name in
@@ -1770,6 +1808,8 @@ class Evaluator:
         elif isinstance(binding, ast.AnnAssign) and binding.value is not None and isinstance(binding.target, ast.Name):
             expression = binding.value
         else:
+            if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)) and node_read is not None:
+                self._class_level_descriptor(value, name, binding, node_read)
             return OPAQUE  # a method, a nested class, an import…
         try:
             literal = ast.literal_eval(expression)
@@ -2141,6 +2181,9 @@ class Evaluator:
         if dotted in configured:
             return self._trusted_helper(node, dotted, arguments, keywords)
         if dotted == "logging.getLogger":
+            wrong = library_call_problem(dotted, node)
+            if wrong is not None:
+                raise Crash(node, f"'{code_of(node)}': {wrong[1]}", wrong[0])
             return Logger()
         if dotted == "heartbeat.mode.is_heartbeat_world" and not self.context.resolver.is_module("heartbeat"):
             decided = self._heartbeat_predicate(arguments, keywords)
@@ -2231,6 +2274,22 @@ class Evaluator:
             # getattr(self, "x"[, d]) / hasattr(self, "x") read self.x: an own-class or inherited property's getter,
             # the class's __getattr__ run exactly as for the spelled-out load (hostile review 6, R6-7)
             self.class_member(arguments[1], node, bound=True)
+        if name in ("isinstance", "issubclass") and len(arguments) == 2 and not isinstance(arguments[1], (Builtin, Module, ClassValue)):
+            # isinstance(x, (int, Settings)) tests each class in turn: a class other than a built-in one may have a
+            # metaclass whose __instancecheck__/__subclasscheck__ runs (ABCMeta runs __subclasshook__s; hostile review
+            # 16). A display holding a class evaluates to an unknown value, so its elements are judged one by one.
+            classes = [arguments[1]]
+            display = node.args[1].value if len(node.args) > 1 else None
+            if isinstance(display, cst.Tuple) and arguments[1] is OPAQUE:
+                classes = [self.evaluate(element.value) for element in display.elements if not isinstance(element, cst.StarredElement)]
+                if len(classes) != len(display.elements):
+                    classes.append(OPAQUE)
+            while classes:
+                item = classes.pop()
+                if isinstance(item, tuple):
+                    classes.extend(item)
+                elif not isinstance(item, Builtin):
+                    raise Effect(node, f"'{code_of(node)}' tests against a class not proven built in: its metaclass's __instancecheck__ or __subclasscheck__ may run project code")
         callables = [v for v in (*arguments, *keywords.values()) if isinstance(v, (Function, ClassValue, BoundMethod, Coroutine, Module))]
         if name in ("getattr", "hasattr") and len(arguments) >= 2 and isinstance(arguments[0], Module) and isinstance(arguments[1], str):
             # getattr(settings, "X", d): the attribute load `settings.X` (assumption 1), not a call of `settings`
@@ -2313,8 +2372,19 @@ class Evaluator:
             if walked is not None:
                 raise Effect(node, f"'{code_of(node)}' logs through a logger whose class, record factory or handlers may run project code: {walked}")
             if name in LOG_METHODS:
+                if name != "isEnabledFor":
+                    wrong = log_call_problem(name, node, arguments[0] if name == "log" and arguments else ANY_LEVEL)
+                    if wrong is not None:
+                        raise Crash(node, f"'{code_of(node)}': {wrong[1]} when the logger is enabled for its level", wrong[0])
                 if name == "exception" or "exc_info" in keywords or "stack_info" in keywords:
                     self._traceback_imports(node)
+                if name != "isEnabledFor":
+                    self._record_lookups(node)
+                if len(arguments) == (3 if name == "log" else 2) or any(a.star for a in node.args):
+                    # logging tests `isinstance(args[0], collections.abc.Mapping)` for one argument after the message
+                    hooked = self.walk_patch(SUBCLASS_HOOKS)
+                    if hooked is not None:
+                        raise Effect(node, f"'{code_of(node)}' has one argument after the message, which logging tests with isinstance(..., collections.abc.Mapping): that may run a project class's __subclasshook__ or __subclasscheck__: {hooked}")
                 # The record is formatted when a handler emits it: every argument's __str__/__repr__ may run.
                 for argument in (*arguments, *keywords.values()):
                     self.dunder(argument, node, "logs")
@@ -3511,7 +3581,7 @@ def _hook_bindings(body: list[ast.stmt]) -> list[tuple[str, ast.stmt]]:
 _LOGGING_CONFIGURATION = frozenset(
     {
         "setLoggerClass", "setLogRecordFactory", "addHandler", "addFilter", "dictConfig", "fileConfig", "basicConfig",
-        "manager", "makeRecord", "callHandlers",
+        "manager", "makeRecord", "callHandlers", "setFormatter", "setStream",
     }
 )
 """Names whose use in a module means its loggers are not "known": a replaced logger class, record factory, handler or
@@ -3644,6 +3714,30 @@ def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
         )
         for n in tree.body
     )
+
+
+_IDENTITY_SPELLINGS = frozenset(d.rpartition(".")[2] for d in IDENTITY_DECORATORS)
+
+
+def _ast_dotted(node: object) -> str | None:
+    """``a.b.c`` for a name or attribute chain (an ``ast`` decorator), None for anything else (a call)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
+
+
+def _classmethod_over(method: cst.FunctionDef, identity: Callable[[cst.BaseExpression], bool]) -> cst.BaseExpression | None:
+    """The first decorator applied before a ``@classmethod`` of ``method`` (listed below it) that is not an identity
+    marker (``@typing.final``), or None: ``classmethod`` then wraps that decorator's result, not the function."""
+    names = [code_of(d.decorator) for d in method.decorators]
+    if "classmethod" not in names:
+        return None
+    below = method.decorators[names.index("classmethod") + 1 :]
+    return next((d.decorator for d in below if not identity(d.decorator)), None)
 
 
 def _root_name(node: cst.BaseExpression) -> str | None:

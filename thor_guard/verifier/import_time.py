@@ -545,7 +545,7 @@ def _escapes(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: d
         if copier == "functools.wraps" and not _called(node, parents) and not decorating:
             yield UNKNOWN_MODULE  # `_w = functools.wraps(g, ("start",), ()); _w(Feed)`: applied where it is not seen
             return
-        if copier == "functools.update_wrapper" and _call_spelling(node.func) != "update_wrapper":
+        if copier == "functools.update_wrapper" and call_spelling(node.func) != "update_wrapper":
             yield UNKNOWN_MODULE  # `from functools import update_wrapper as _copy`: the binding census matches by name
             return
     value = resolve(node)
@@ -682,7 +682,7 @@ def _handed_to_writer(node: ast.AST, value: str, parents: dict[int, ast.AST], na
             return not _loop_only_inspects(parents.get(id(parent)), parents)
         if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and parent.func.id in ("dict", "list", "tuple", "sorted", "iter"):
             return True
-    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is node and _call_spelling(parent.func) == "getmembers":
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is node and call_spelling(parent.func) == "getmembers":
         return True
     if value.endswith(".*") and isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return True  # `[getattr(svc, n) for n in dir(svc)]`: every attribute of svc, collected
@@ -761,7 +761,7 @@ def _stores_through(body: list[ast.stmt], name: str, *, element: bool = False) -
             if isinstance(root, ast.Name) and root.id in names and (isinstance(node, ast.Attribute) or _through_namespace(node.value)):
                 return True
         elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in names:
-            if _call_spelling(node.func) in ("setattr", "delattr", "vars", "__setattr__", "__delattr__", "update_wrapper"):
+            if call_spelling(node.func) in ("setattr", "delattr", "vars", "__setattr__", "__delattr__", "update_wrapper"):
                 return True
         elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "__setattr__", "__delattr__", "__class__"):
             if isinstance(node.value, ast.Name) and node.value.id in names:
@@ -771,10 +771,12 @@ def _stores_through(body: list[ast.stmt], name: str, *, element: bool = False) -
 
 def _through_namespace(node: ast.AST) -> bool:
     """``x.__dict__`` / ``vars(x)`` at the end of a subscript store's object (``x.__dict__["start"] = f``)."""
-    return (isinstance(node, ast.Attribute) and node.attr == "__dict__") or (isinstance(node, ast.Call) and _call_spelling(node.func) == "vars")
+    return (isinstance(node, ast.Attribute) and node.attr == "__dict__") or (isinstance(node, ast.Call) and call_spelling(node.func) == "vars")
 
 
-def _call_spelling(func: ast.AST) -> str | None:
+def call_spelling(func: ast.AST) -> str | None:
+    """The last name a call's callee is spelt with: ``setattr`` for ``setattr(...)`` and ``builtins.setattr(...)``;
+    None for any other callee expression (a call result, a subscript)."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
@@ -1169,6 +1171,10 @@ def _object_patches(
     every later log call of every module, like a replaced logger class (R5-13, LC3)."""
     if uses_logging and _configures_logging(node, resolve, parents):
         yield LOGGING_CONFIGURATION
+    if isinstance(node, ast.ClassDef) and any(
+        isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in _SUBCLASS_HOOK_NAMES for s in node.body
+    ):
+        yield SUBCLASS_HOOKS
     if _stream_patch(node, resolve) and not _in_function(node, parents):
         # Only a replacement that import-time code makes outside any function: in a function body the walk only
         # knows that it may run, and counting those made every log line of every guard in a module that imports
@@ -1242,9 +1248,17 @@ added (``logging.setLoggerClass(X)``, ``logging.getLogger().addHandler(h)``, ``l
 name equals it, so it makes no *binding* unproven; the evaluator asks for it by name before taking a logger's call
 as pure (the call is then an effect, TG002, as for a logger its own module reconfigures). Stores on the ``logging``
 package itself (``logging.Logger.debug = f``) are binding patches (target ``logging``: TG009)."""
-_LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory"})
+SUBCLASS_HOOKS = "a project __subclasshook__ or __subclasscheck__"
+"""Target of a class defined at import time whose body defines ``__subclasshook__`` (an ABC's hook) or
+``__subclasscheck__`` (a metaclass's). ``isinstance(x, collections.abc.Mapping)`` on a value of a type the ABC has
+not seen walks ``Mapping.__subclasses__()`` and runs each one's hook - and ``logging`` makes that test for every log
+call with exactly one argument after the message (hostile review 16). Which classes lie under ``Mapping`` is not
+followed: any such class counts. Like :data:`LOGGING_CONFIGURATION`, no dotted name equals it."""
+_SUBCLASS_HOOK_NAMES = frozenset({"__subclasshook__", "__subclasscheck__"})
+_LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory", "setFormatter", "setStream"})
 """Methods that make later log calls run other code, judged by name on any receiver (a logger bound to
-``logging.getLogger(...)`` is not followed by name)."""
+``logging.getLogger(...)`` is not followed by name): ``logging.lastResort.setFormatter(f)`` makes every record
+logged with no handler configured run ``f.format`` (hostile review 16), ``setStream(s)`` makes it run ``s.write``."""
 _LOGGING_CONFIG_CALLS = frozenset({"basicConfig", "dictConfig", "fileConfig", "listen"})
 
 

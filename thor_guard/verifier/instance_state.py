@@ -26,6 +26,7 @@ import libcst as cst
 
 from thor_guard.verifier.effects import ASSUMED_PURE_METHODS, BUILTIN_PURE_METHODS
 from thor_guard.verifier.facts import ModuleFacts
+from thor_guard.verifier.import_time import call_spelling
 from thor_guard.verifier.mutations import class_ast, parsed_module
 from thor_guard.verifier.values import OPAQUE, UNTRUSTED, Builtin, ClassValue, Function, Instance, Logger, Module, StoredThread
 
@@ -391,9 +392,7 @@ def _assigned_method_stores(evaluator: Evaluator, facts: ModuleFacts, classdef: 
 def _default_factory(value: ast.expr | None) -> ast.expr | None:
     if not isinstance(value, ast.Call):
         return None
-    func = value.func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if called != "field":
+    if call_spelling(value.func) != "field":
         return None
     return next((k.value for k in value.keywords if k.arg == "default_factory"), None)
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import libcst as cst
 
 from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS, STDLIB_MODULES
+from thor_guard.verifier.signatures import library_call_problem
 from thor_guard.verifier.stdlib_closure import import_closure
 from thor_guard.verifier.evaluate import (
     MAX_HELPER_DEPTH,
@@ -51,7 +52,7 @@ from thor_guard.verifier.evaluate import (
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.patterns import pattern_effects
 from thor_guard.verifier.scopes import OwnScopeVisitor
-from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, Builtin, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -81,6 +82,17 @@ class Outcome:
     effects: tuple[object, ...] | None = None
     """Walks past effects only (:mod:`thor_guard.verifier.through`): in order, the ids of the statements whose effects
     this path ran and the ``(id, way)`` of the tests on the mode it decided, before it ended; None elsewhere."""
+
+
+def reason_clause(outcome: Outcome) -> str:
+    """``outcome.reason`` without the quoted expression it starts with when that is the outcome's own node (the
+    message that quotes it names it already): ``'import uuid' may run project code: ...`` -> ``may run project
+    code: ...``. Empty when the reason says no more than the expression."""
+    reason = outcome.reason.strip()
+    quoted = f"'{code_of(outcome.node)}'"
+    if reason.startswith(quoted):
+        reason = reason[len(quoted):].strip(" :")
+    return reason
 
 
 @dataclass
@@ -200,10 +212,11 @@ class CallAnalysis:
         problem = evaluator.decorator_problem(function, helper=True)
         if problem is not None:
             raise Unsupported(node, f"cannot see into '{function.qualified}': {problem}", "helper")
-        if any(
-            evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
-            for d in function.node.decorators
-        ):
+        cache_decorators = [
+            d.decorator for d in function.node.decorators
+            if evaluator.decorator_names(function.facts, d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) & CACHE_DECORATORS
+        ]
+        if cache_decorators:
             # functools.cache/lru_cache hash every argument (and compare it on a hit): their dunders run first. On a
             # method the instance is the first argument: its __hash__/__eq__ run too (FA9-5).
             receiver = (function.receiver if function.receiver is not None else UNTRUSTED) if function.bound else None
@@ -227,6 +240,12 @@ class CallAnalysis:
             # (hostile review 12, H7): any earlier call in the process may have filled it, whatever the arguments.
             kind = "a number" if any(isinstance(v, (int, float, complex)) for v in (*arguments, *keywords.values())) else "arguments"
             raise Unsupported(node, f"'{code_of(node)}' passes {kind} to the cached helper {function.qualified}: the cache returns the result of any earlier call with an argument that compares equal (1 == 1.0 == True; a str subclass with its own __eq__ and __hash__)", "helper")
+        bounded = next((d for d in cache_decorators if _bounded_cache(d)), None)
+        if bounded is not None and (function.bound or _has_parameters(definition)):
+            # A call with a key not cached yet evicts the least recently used entry once the cache is full: the
+            # evicted arguments and result may be the last references to objects whose __del__ then runs (hostile
+            # review 16). With no parameter there is one key only, so nothing is ever evicted.
+            raise Unsupported(node, f"'{code_of(node)}' calls {function.qualified}, whose bounded cache '@{code_of(bounded)}' may evict an entry an earlier call stored (its arguments' or result's __del__ may run); use functools.cache or lru_cache(maxsize=None)", "helper")
         local_values = self._bind(evaluator, node, function, arguments, keywords)
         key = _memo_key(definition, local_values)
         key = (id(node), key) if key is not None else None  # failures name the call site
@@ -278,7 +297,7 @@ class CallAnalysis:
     def _failure(self, node: cst.CSTNode, name: str, outcomes: list[Outcome]) -> EvalFailure | None:
         for outcome in outcomes:
             if outcome.kind == "effect":
-                return EvalFailure(Effect(node, f"'{code_of(node)}' calls {name}, which runs '{code_of(outcome.node)}' ({outcome.reason or 'not proven pure'})"))
+                return EvalFailure(Effect(node, f"'{code_of(node)}' calls {name}, which runs '{code_of(outcome.node)}' ({reason_clause(outcome) or 'not proven pure'})"))
         for outcome in outcomes:
             if outcome.kind == "unknown":
                 return EvalFailure(Unsupported(node, f"inside {name}: {outcome.reason}", outcome.category or "helper"))
@@ -612,7 +631,10 @@ class Walker:
                 if isinstance(raised, ClassValue) and not self._skipping(state, index) and not plain_exception_class(self._evaluator(state, Trace()), raised):
                     raise Effect(small.exc, f"'raise {code_of(small.exc)}' constructs a project exception (its __init__ runs)")
             if small.cause is not None:
-                self._evaluate(small.cause.item, state, index)
+                cause = self._evaluate(small.cause.item, state, index)
+                if isinstance(cause, ClassValue) and not self._skipping(state, index) and not plain_exception_class(self._evaluator(state, Trace()), cause):
+                    # `raise E from Cause`: Python calls Cause() to make the cause, as it does for the raised class
+                    raise Effect(small.cause.item, f"'from {code_of(small.cause.item)}' constructs a project exception (its __init__ runs)")
             return [Outcome("exit", index, small, raised=True)]
         if isinstance(small, cst.Return):
             value = self._evaluate(small.value, state, index) if small.value is not None else None
@@ -1164,6 +1186,9 @@ class Walker:
                 raise Unsupported(expression, f"the context manager '{code_of(expression)}' may run code on entry and exit; only contextlib.suppress and nullcontext are known pure", category)
             for argument in expression.args:
                 self._evaluate(argument.value, state, index)
+            wrong = library_call_problem(callee.dotted, expression)
+            if wrong is not None:
+                raise Crash(expression, f"'{code_of(expression)}': {wrong[1]}", wrong[0])
             if callee.dotted == "contextlib.suppress":
                 suppresses = True
                 suppress_call = suppress_call or expression
@@ -1179,6 +1204,13 @@ class Walker:
             if isinstance(result, Outcome) and (result.kind == "crash" or result.raised):
                 probe = self._evaluator(state, Trace())
                 raised = result.exception if result.kind == "crash" else _raised_builtin(result.node, probe, self.facts)
+                checked = _checked_by_suppress(suppressed, raised, probe, self.facts)
+                if checked is not None:
+                    # suppress.__exit__ runs issubclass(exc_type, (...)): a class not proven a built-in exception may
+                    # have a metaclass whose __subclasscheck__ is project code (hostile review 16)
+                    reason = f"'{code_of(checked)}' is given to issubclass() when the exception reaches the suppress() exit: a class not proven a built-in exception may have a metaclass whose __subclasscheck__ runs project code"
+                    out.append(Outcome("effect", index, checked, reason))
+                    continue
                 if raised and not _may_suppress(suppressed, raised, probe, self.facts):
                     out.append(result)  # `suppress(KeyError)` around `raise RuntimeError(...)`: the raise goes on
                     continue
@@ -1375,6 +1407,57 @@ def _may_suppress(suppressed: Sequence[cst.BaseExpression], raised: str, evaluat
         if caught is None or issubclass(exception, caught):
             return True
     return False
+
+
+def _bounded_cache(decorator: cst.BaseExpression) -> bool:
+    """Whether a cache decorator (``functools.cache``/``lru_cache``, already matched by name) keeps a bounded number of
+    entries and so evicts: ``@lru_cache``, ``@lru_cache()`` and ``@lru_cache(32)`` do (128 or 32 entries);
+    ``@cache``, ``@lru_cache(None)``, ``@lru_cache(maxsize=None)`` and ``maxsize=0`` (no caching) do not."""
+    name = decorator.func if isinstance(decorator, cst.Call) else decorator
+    spelt = name.attr.value if isinstance(name, cst.Attribute) else name.value if isinstance(name, cst.Name) else ""
+    if spelt == "cache":
+        return False
+    if not isinstance(decorator, cst.Call):
+        return True
+    maxsize = next((a.value for a in decorator.args if a.keyword is not None and a.keyword.value == "maxsize"), None)
+    if maxsize is None and decorator.args and decorator.args[0].keyword is None and not decorator.args[0].star:
+        maxsize = decorator.args[0].value
+    if maxsize is None:
+        return True  # lru_cache(): 128 entries, or lru_cache(typed=True)
+    if isinstance(maxsize, cst.Name) and maxsize.value == "None":
+        return False
+    return not (isinstance(maxsize, cst.Integer) and maxsize.evaluated_value == 0)
+
+
+def _has_parameters(definition: cst.FunctionDef) -> bool:
+    parameters = definition.params
+    return bool(parameters.params or parameters.posonly_params or parameters.kwonly_params) or isinstance(parameters.star_arg, cst.Param) or parameters.star_kwarg is not None
+
+
+def _checked_by_suppress(suppressed: Sequence[cst.BaseExpression], raised: str | None, evaluator: Evaluator, facts: ModuleFacts) -> cst.BaseExpression | None:
+    """The first ``suppress`` argument ``issubclass(exc_type, arguments)`` tests that is a project class other than a
+    plain exception class (:func:`plain_exception_class`: no metaclass, no dunder), or None when the test runs only built-in code: it goes through the arguments in order and stops
+    at the first built-in class the raised one (``raised``, a built-in name, or None when not known) derives from.
+    A built-in exception class's metaclass is ``type``; any other class's may define ``__subclasscheck__``."""
+    exception = getattr(builtins, raised, None) if raised else None
+    for argument in suppressed:
+        caught = _builtin_exception(argument, evaluator, facts)
+        if caught is None:
+            try:
+                # a star argument stands as the whole suppress(...) call: its unpacked values are judged
+                value = evaluator.evaluate(argument.args[0].value if isinstance(argument, cst.Call) and len(argument.args) == 1 and argument.args[0].star == "*" else argument)
+            except EvalError:
+                return argument
+            values = list(value) if isinstance(value, tuple) else [value]
+            if any(isinstance(v, ClassValue) and not plain_exception_class(evaluator, v) for v in values):
+                return argument
+            # built-in exceptions, or project classes whose bases are and that have no metaclass (type's
+            # __subclasscheck__); a value the walk does not know (a module constant tuple) is judged as before: it
+            # may swallow the exception, and a library class's metaclass is assumed pure (assumption 7)
+            continue
+        if isinstance(exception, type) and issubclass(exception, caught):
+            return None
+    return None
 
 
 def _catches(node: cst.Try | cst.TryStar, exception: str) -> bool:

@@ -74,6 +74,26 @@ def traceback_modules() -> frozenset[str]:
     return frozenset(import_closure("traceback") | _TRACEBACK_IMPORTS)
 
 
+@functools.cache
+def log_record_lookups() -> frozenset[str]:
+    """Modules every log record looks up in ``sys.modules`` and calls into when it is made: the string constants of
+    ``sys.modules.get("...")`` in :class:`logging.LogRecord` of the running interpreter's source (``multiprocessing``
+    for ``processName``; ``asyncio`` for ``taskName`` on 3.12+). A project module of that name imported under it is
+    what a log call runs (hostile review 16)."""
+    tree = _tree("logging")
+    found: set[str] = set()
+    for statement in tree.body if tree is not None else ():
+        if isinstance(statement, ast.ClassDef) and statement.name == "LogRecord":
+            for node in ast.walk(statement):
+                if (
+                    isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+                    and ast.unparse(node.func.value) == "sys.modules" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                ):
+                    found.add(node.args[0].value)
+    return frozenset(found)
+
+
 def has_module_getattr(module: str) -> bool:
     """Whether the standard-library ``module`` defines a module-level ``__getattr__`` (PEP 562): reading a name it
     does not bind may import (``concurrent.futures.ThreadPoolExecutor`` imports ``.thread``, hence ``queue``)."""

@@ -29,7 +29,7 @@ from thor_guard.verifier.evaluate import EnvRead, Evaluator, Trace, class_hierar
 from thor_guard.verifier.facts import ModuleFacts, code_of
 from thor_guard.verifier.model import FunctionVerdict, RuleHit, TableRow
 from thor_guard.verifier.overloads import OVERLOAD_STUB, is_overload_stub, overload_family
-from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, receiver_of
+from thor_guard.verifier.paths import CallAnalysis, GuardTest, Outcome, UnknownTest, Walker, has_exit, reason_clause, receiver_of
 from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.through import ThroughAnalysis, ThroughWalker, split
 from thor_guard.verifier.value_classes import SharedWalk, class_key, shareable
@@ -949,9 +949,9 @@ def _explain(
     if late is not None:
         if late.index == guard.index:  # moving the guard would not help: its own branch does the work
             advice = "the guard's branch may only log on a logger and exit (return or raise built-in values)"
-            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs inside the guard before it returns in heartbeat mode; {advice}", late.node))
+            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs inside the guard before it returns in heartbeat mode{_because(late)}; {advice}", late.node))
         else:
-            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs before the guard in heartbeat mode; move the guard to the top of the function", late.node))
+            hits.append(RuleHit("TG002", f"'{code_of(late.node)}' runs before the guard in heartbeat mode{_because(late)}; move the guard to the top of the function", late.node))
 
     stale = _stale_reads(guard, context)
     reads_mode = any(r.variable == context.env_var for r in guard.reads)
@@ -1164,6 +1164,12 @@ def _late_effect(strict: _Walks, guard: GuardTest, context: VerifierContext) -> 
                     continue
                 return outcome
     return None
+
+
+def _because(outcome: Outcome) -> str:
+    """The effect's reason as a clause for a TG002 message, `` (<reason>)``, or empty (see :func:`reason_clause`)."""
+    reason = reason_clause(outcome)
+    return f" ({reason})" if reason else ""
 
 
 def _early_crash(strict: _Walks, guard: GuardTest) -> Outcome | None:

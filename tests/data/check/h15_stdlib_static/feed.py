@@ -1,6 +1,6 @@
 # Hostile review 15, judged statically (the runner of the executed cases imports ast and keyword itself).
-# expect: start_exception TG002 logger.exception
-# expect: start_runpy TG002 import runpy
+# expect: start_exception TG002 formatting the traceback imports ast, and the project module ast.py
+# expect: start_runpy TG002 keyword.py has the name of the standard-library module keyword
 # expect: start_ok ok
 import logging
 import os

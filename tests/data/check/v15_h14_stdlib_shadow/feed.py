@@ -1,6 +1,6 @@
 # Hostile review 14: the standard library imports a project module that shadows one of its own.
-# expect: start_import TG002 import uuid
-# expect: start_idna TG002 encode("idna")
+# expect: start_import TG002 (may run project code: the project module platform.py has the name of the standard-library module platform
+# expect: start_idna TG002 imports stringprep on first use, and the project module stringprep.py
 # expect: start_ok ok
 import os
 import threading

@@ -1,6 +1,6 @@
 # Hostile review 15: standard-library code that imports lazily, with project modules shadowing what it imports.
-# expect: start_futures TG002 concurrent.futures.ThreadPoolExecutor
-# expect: start_namereplace TG002 namereplace
+# expect: start_futures TG002 reaches queue, and the project module queue.py has that name
+# expect: start_namereplace TG002 imports unicodedata on first use
 # expect: start_str_idna TG002 str(b"xn--bcher-kva", "idna")
 # expect: start_ok ok
 import concurrent.futures
