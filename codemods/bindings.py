@@ -295,13 +295,22 @@ def _token_names(source: bytes) -> set[str] | None:
 
 def _module_level_call(module: cst.Module) -> str | None:
     """The first module-level statement that is a bare call (``patcher.patch_all()``, ``monkey.patch_all()``,
-    ``django.setup()``), outside ``if __name__ == "__main__":``; None when there is none. Calls inside assignments
-    (``register = Library()``) are not counted: monkey-patching entry points are called for their effect."""
+    ``django.setup()``), or an assignment of a call whose name says it patches (``patched = greenlib.patch_all()``,
+    hostile apply review 16), outside ``if __name__ == "__main__":``; None when there is none. Other calls inside
+    assignments (``register = Library()``) are not counted: monkey-patching entry points are called for their
+    effect."""
     for statement in module.body:
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
+                called: cst.BaseExpression | None = None
                 if isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)):
-                    code = cst.Module([]).code_for_node(small.value)
+                    called = small.value
+                elif isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)) and isinstance(small.value, cst.Call):
+                    func = small.value.func
+                    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+                    called = small.value if "patch" in name.lower() else None
+                if called is not None:
+                    code = cst.Module([]).code_for_node(called)
                     return code if len(code) <= 60 else code[:59] + "…"
     return None
 

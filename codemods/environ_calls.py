@@ -38,7 +38,7 @@ lists them so the run can say which calls that assumption covers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +83,12 @@ def _last_name(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Attribute):
         return node.attr.value
     return None
+
+
+def _getter_name(func: cst.BaseExpression) -> bool:
+    """The callee is spelt like a getter (``get_environ``, ``getEnv``): it returns the environment, not loads it."""
+    last = _last_name(func)
+    return last is not None and last.lower().startswith("get")
 
 
 def _is_reader(dotted: str | None) -> bool:
@@ -137,6 +143,26 @@ class _Calls(cst.CSTVisitor):
         self.imports.append(node)
 
 
+class _SmallStatements(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.CSTNode] = []
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        self.found.extend(node.body)
+        return True
+
+
+def _small_statements(nodes: Iterable[cst.CSTNode]) -> list[cst.CSTNode]:
+    """Every small statement (``x = 1``, ``f()``) in ``nodes``, nested blocks included, in source order."""
+    collector = _SmallStatements()
+    for node in nodes:
+        if isinstance(node, cst.BaseSmallStatement):
+            collector.found.append(node)
+        else:
+            node.visit(collector)
+    return collector.found
+
+
 def _calls_in(nodes: Iterable[cst.CSTNode]) -> _Calls:
     collector = _Calls()
     for node in nodes:
@@ -169,6 +195,25 @@ class _Module:
                 for small in statement.body:
                     if isinstance(small, (cst.Import, cst.ImportFrom)):
                         module.imported.update(_import_targets(small, name, is_package))
+        # `configure = load_dotenv`, `run = _setup`: a module-level alias calls what it names (hostile apply review
+        # 16, F3); taken in source order, so an alias of an alias resolves too
+        for statement in _top_level(tree.body):
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if not (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)):
+                    continue
+                alias, value = small.targets[0].target.value, small.value
+                dotted = dotted_name(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                if dotted is None:
+                    continue
+                head, _, rest = dotted.partition(".")
+                if head in module.imported:
+                    module.imported[alias] = f"{module.imported[head]}.{rest}" if rest else module.imported[head]
+                elif not rest and head in module.functions:
+                    module.functions.setdefault(alias, []).extend(module.functions[head])
+                elif not rest and head in module.classes:
+                    module.classes.setdefault(alias, []).extend(module.classes[head])
         return module
 
     def plain_aliases(self) -> frozenset[str]:
@@ -335,6 +380,20 @@ class EnvironmentCalls:
         self._seen = set()
         return self._walk(self.module, nodes, depth=0, via=None, owner=self._entry_owner(entry_class))
 
+    def first_mode_setter(
+        self, nodes: Sequence[cst.CSTNode], entry_class: str | None, sets_mode: Callable[[cst.CSTNode, cst.CSTNode, cst.Module], bool]
+    ) -> EnvironmentSetter | None:
+        """The first call or import in ``nodes`` whose code may set the mode variable, or None (hostile apply review
+        16, F4: ``_default_to_legacy()`` that runs ``os.environ.setdefault(MODE, "legacy")``).
+
+        Like :meth:`first_setter`, but a write counts only when ``sets_mode(statement, write, module tree)`` says it
+        may write
+        the mode variable (a write of a key proven to be another variable does not), and a method apply cannot find
+        is not counted: this is for a function that has no guard yet, where only a write of the mode variable
+        itself changes which world its hosts run (an environment loader such as ``load_dotenv()`` still counts)."""
+        self._seen = set()
+        return self._walk(self.module, nodes, depth=0, via=None, owner=self._entry_owner(entry_class), sets_mode=sets_mode)
+
     def unknown_calls(self, nodes: Sequence[cst.CSTNode], entry_class: str | None) -> list[cst.Call]:
         """Calls in ``nodes`` whose code is not the project's: the move *assumes* they set no mode variable."""
         owner = self._entry_owner(entry_class)
@@ -353,9 +412,21 @@ class EnvironmentCalls:
         return self._modules[name]
 
     def _walk(
-        self, module: _Module, nodes: Sequence[cst.CSTNode], depth: int, via: str | None, owner: _Owner | None
+        self,
+        module: _Module,
+        nodes: Sequence[cst.CSTNode],
+        depth: int,
+        via: str | None,
+        owner: _Owner | None,
+        sets_mode: Callable[[cst.CSTNode, cst.CSTNode, cst.Module], bool] | None = None,
     ) -> EnvironmentSetter | None:
-        write = module.aliases(self.roots).first_write(nodes)  # type: ignore[arg-type]
+        aliases = module.aliases(self.roots)
+        if sets_mode is None:
+            write = aliases.first_write(nodes)  # type: ignore[arg-type]
+        else:
+            # judged on the whole simple statement: the key of `os.environ.setdefault(MODE, ...)` is in the call
+            parts = _small_statements(nodes)
+            write = next((w for p in parts for w in (aliases.first_write([p]),) if w is not None and sets_mode(p, w, module.tree)), None)
         if write is not None and via is not None:
             code = _short(write)
             return EnvironmentSetter(write, f"{via}, which may write os.environ ('{code}')")
@@ -364,16 +435,18 @@ class EnvironmentCalls:
             code = _short(call)
             head = via or f"'{code}'"
             suffix = "" if via is None else f" ('{code}')"
-            if looks_like_env_loader(call.func):
-                return EnvironmentSetter(call, f"{head} may set environment variables{suffix}")
             targets, unresolved = self._resolve(module, call.func, owner)
-            if unresolved:
+            if looks_like_env_loader(call.func) and (sets_mode is None or not (targets or _getter_name(call.func))):
+                # by name; for first_mode_setter a project function of that name is walked, and a getter's name
+                # (`get_environ()`, wsgiref's copy of the environment) is taken for a read
+                return EnvironmentSetter(call, f"{head} may set environment variables{suffix}")
+            if unresolved and sets_mode is None:
                 # `self.x()` whose method the project's classes do not define: an attribute, a library base's
                 # method or a subclass's override -- its code is unknown, and unknown is not "not the project's"
                 return EnvironmentSetter(
                     call, f"{head} calls a method apply cannot find in the project's classes, which may set environment variables{suffix}"
                 )
-            if not targets and looks_like_env_loader(call.func, module.imported):
+            if not targets and looks_like_env_loader(call.func, module.imported) and not (sets_mode is not None and _getter_name(call.func)):
                 return EnvironmentSetter(call, f"{head} may set environment variables{suffix}")
             for target_module, function, target_owner in targets:
                 key = (id(function), None if target_owner is None else (target_owner[0].name, target_owner[1]))
@@ -381,9 +454,11 @@ class EnvironmentCalls:
                     continue
                 self._seen.add(key)
                 if depth >= MAX_DEPTH:
+                    if sets_mode is not None:
+                        continue  # first_mode_setter: code deeper than the walk is assumed not to spell the variable
                     return EnvironmentSetter(call, f"{head} calls project code more than {MAX_DEPTH} calls deep")
                 # the body only: defaults and decorators ran when the function was defined
-                found = self._walk(target_module, [function.body], depth + 1, head, target_owner)
+                found = self._walk(target_module, [function.body], depth + 1, head, target_owner, sets_mode)
                 if found is not None:
                     return EnvironmentSetter(call, found.reason)
         for node in collected.imports:
@@ -393,7 +468,7 @@ class EnvironmentCalls:
                     continue
                 self._seen.add(id(target.tree))
                 head = via or f"'{_short(node)}'"
-                found = self._walk(target, import_time_nodes(target.tree.body), depth + 1, head + f" (the module {name} runs at import)", None)
+                found = self._walk(target, import_time_nodes(target.tree.body), depth + 1, head + f" (the module {name} runs at import)", None, sets_mode)
                 if found is not None:
                     return EnvironmentSetter(node, found.reason)
         return None

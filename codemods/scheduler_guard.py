@@ -87,6 +87,7 @@ from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_pr
 from codemods.wrapped_generators import wrapping_modules
 from codemods.visitor_cache import install as _install_visitor_cache
 from thor_guard.writer import format_problems, round_trip_problem
+from thor_guard.verifier.import_time import ENV_TARGET, IMPORT_SYSTEM_TARGET
 from thor_guard.verifier.skeleton import def_positions, helper_outline, skeleton, walk_functions
 from thor_guard.config import Config, find_pyproject, load_config
 from thor_guard.errors import ThorGuardError
@@ -628,6 +629,62 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
             "change mode; fix it by hand"
         )
 
+    def _refuse_logging_import_over_patches(self) -> None:
+        """Refuse to add ``import logging`` to a module whose import changes the standard library first (hostile
+        apply review 16, F1): the new import goes to the top import block, so logging would be imported before a
+        project module the module imports stores on a module logging itself imports (``threading``, ``os``,
+        ``time``…: gevent- or eventlet-style patching, ``threading.RLock = TracedRLock``) - and logging would keep
+        the unpatched lock, in legacy mode too. ``sys`` is not counted: logging reads ``sys.stderr`` when it
+        writes, not when it is imported. The stores come from the verifier's import walk (:meth:`~thor_guard.verifier.context.HelperResolver.patches_reaching`);
+        a module-level bare call is :func:`codemods.bindings._module_level_call`'s."""
+        if self._verifier_context is None or self._module is None:
+            return
+        patches = self._verifier_context.resolver.patches_reaching(self._module)
+        captured = _logging_captures()
+        for target, (path, line, text) in sorted(patches.items(), key=lambda item: (str(item[1][0]), item[1][1])):
+            if target.split(".")[0].split("[")[0] in captured and not target.startswith((ENV_TARGET, IMPORT_SYSTEM_TARGET)):
+                # a write of an environment variable or of the import system changes nothing logging holds
+                shown = self._verifier_context.resolver.shown(path)
+                raise Unresolvable(
+                    f"the guard would add 'import logging' above imports whose modules change the standard library at import "
+                    f"time ({shown}:{line}: '{text}'); logging imported first would not see that change, in legacy mode too; "
+                    "import logging by hand"
+                )
+
+    def _refuse_mode_setting_calls(self, verdict: FunctionVerdict, statements: Sequence[cst.BaseStatement]) -> None:
+        """Refuse a TG001 insert when a call or import of the body may set the mode variable one call away or more
+        (hostile apply review 16, F4): ``_default_to_legacy()`` running ``os.environ.setdefault(MODE, "legacy")``,
+        an environment loader (``load_dotenv()``, also through a module-level alias). The function's own writes are
+        :meth:`_refuse_own_mode_write`'s. A write that spells the variable (a literal, a keyword or a module
+        constant bound to it), or a mutation whose keys are not proven other variables (a ``.env`` reader's
+        ``os.environ[key] = value``), counts; the mapping handed on bare (``f(os.environ)``) and code deeper than
+        the walk follows are assumed not to set it (docs/apply.md), or most functions calling project code would
+        go to a person."""
+        assert self._config is not None
+        env_var = self._config.env_var
+        constants: dict[int, dict[str, str]] = {}
+
+        def sets_mode(statement: cst.CSTNode, write: cst.CSTNode, tree: cst.Module) -> bool:
+            if id(tree) not in constants:
+                constants[id(tree)] = module_string_constants(tree)
+            constant = constants[id(tree)].get
+            if names_the_variable(statement, env_var, constant):
+                return True
+            # a mutation spelt on the mapping (`os.environ[key] = value` in a .env reader) counts unless its keys are
+            # proven others; a bare use (`f(os.environ)`) hands it on and is judged where it is written
+            if write is statement or not _spells_environ(write):
+                return False  # a bare use, or a name the alias census took for the mapping (a local `environ`)
+            judged = statement.value if isinstance(statement, cst.Expr) else statement
+            return not write_keys_proven_other(judged, env_var, constant)
+
+        entry_class = verdict.qualname.split(".")[-2] if "." in verdict.qualname else None
+        setter = self._environment_calls().first_mode_setter(statements, entry_class, sets_mode)
+        if setter is not None:
+            raise Unresolvable(
+                f"the function may set {env_var} through what it calls: {setter.reason}; the canonical guard above that "
+                "call would decide before it, so the hosts that rely on it would change mode; fix it by hand"
+            )
+
     def _refuse_jumped_over(self, verdict: FunctionVerdict, jumped: Sequence[cst.CSTNode], test: cst.CSTNode | None = None) -> str:
         """The one rule for code a new or moved guard jumps over: refuse if it may set the environment (review AR4).
 
@@ -797,11 +854,18 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
                 "generator (another object of that name, or a wrapping built inside a function): if it is, a heartbeat-mode "
                 "'with' needs it to yield once first, and a plain iteration needs it not to; for a person to decide"
             )
+        if _maybe_wrapped_by_alias(self._tree, function.name.value):
+            raise Unresolvable(
+                f"this module uses contextmanager and passes a '{function.name.value}' to another call, which may be contextmanager "
+                "under another name: if it wraps this generator, a heartbeat-mode 'with' needs it to yield once first, and a "
+                "plain iteration needs it not to; for a person to decide"
+            )
         elsewhere = wrapping_modules(function.name.value, self._config.source_roots, self._module) if self._config is not None else ()
         if elsewhere:
             raise Unresolvable(
-                f"the module {elsewhere[0]} passes a '{function.name.value}' to contextmanager(...): if it is this generator, "
-                "a heartbeat-mode 'with' needs it to yield once first, and a plain iteration needs it not to; for a person to decide"
+                f"the module {elsewhere[0]} uses contextmanager and passes a '{function.name.value}' to a call (contextmanager(...) "
+                "or a name for it): if it is this generator, a heartbeat-mode 'with' needs it to yield once first, and a plain "
+                "iteration needs it not to; for a person to decide"
             )
         transparent = _TRANSPARENT | set(self._config.transparent_decorators if self._config is not None else ())
         unknown = [d for d, n in zip(function.decorators, names) if not n & transparent]
@@ -821,6 +885,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         parser_config = self._module_config()
         if "TG001" in codes:
             self._refuse_own_mode_write(statements[first:])
+            self._refuse_mode_setting_calls(verdict, statements[first:])
             # a check the verifier stopped before (after a 'with', an unknown call, `from config import MODE`)
             # still decides on what the code before it did to the environment (review AR4-2)
             assumed = self._refuse_above_check(verdict, statements, first)
@@ -984,6 +1049,8 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         reader = bindings.env_reader(view)
         yield_first = self._generator_kind(function)
         logger = bindings.logger(view)
+        if logger.import_line is not None:
+            self._refuse_logging_import_over_patches()
         spec = self._spec(verdict, local_name, reader.call, logger.name, exit_source, inline=inline, yield_first=yield_first)
         assignment, guard = canonical_guard(spec, parser_config, self._layout.get(id(function), Layout()))
         at = first if reader.after_index is None else max(first, reader.after_index + 1)
@@ -1108,16 +1175,42 @@ class _ContextManagerCalls(cst.CSTVisitor):
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+        self.passed: set[str] = set()
+        """Names passed first to any other call (``cm(_session)``: ``cm`` may be an alias of contextmanager)."""
+        self.mentions = False
+        """The module spells ``contextmanager``/``asynccontextmanager`` somewhere (an import, an alias)."""
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in ("contextmanager", "asynccontextmanager"):
+            self.mentions = True
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if called in ("contextmanager", "asynccontextmanager") and node.args:
+        if node.args:
             argument = node.args[0].value
-            if isinstance(argument, cst.Name):
-                self.names.add(argument.value)
-            elif isinstance(argument, cst.Attribute):
-                self.names.add(argument.attr.value)  # contextmanager(Worker._session) (review AR3-5)
+            name = argument.value if isinstance(argument, cst.Name) else argument.attr.value if isinstance(argument, cst.Attribute) else None
+            if name is not None:
+                # contextmanager(Worker._session) (review AR3-5)
+                (self.names if called in ("contextmanager", "asynccontextmanager") else self.passed).add(name)
+
+
+def _spells_environ(write: cst.CSTNode) -> bool:
+    """``write`` spells the environment mapping itself (``os.environ.setdefault``, ``os.environ[key]``,
+    ``os.putenv``), not a bare name the alias census took for it (a local ``environ``)."""
+    if isinstance(write, cst.Name):
+        return False
+    code = cst.Module(body=[]).code_for_node(write)
+    return "os.environ" in code or "putenv" in code
+
+
+@lru_cache(maxsize=None)
+def _logging_captures() -> frozenset[str]:
+    """Standard-library modules whose objects ``import logging`` takes at import time (its import closure, read from
+    the interpreter's source), without ``sys``."""
+    from thor_guard.verifier.stdlib_closure import import_closure
+
+    return frozenset(name.split(".")[0] for name in import_closure("logging")) - {"sys", "logging", "builtins"}
 
 
 def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
@@ -1125,6 +1218,15 @@ def _wrapped_as_context_manager(module: cst.Module, name: str) -> bool:
     finder = _ContextManagerCalls()
     module.visit(finder)
     return name in finder.names
+
+
+def _maybe_wrapped_by_alias(module: cst.Module, name: str) -> bool:
+    """``module`` mentions ``contextmanager`` and passes the name ``name`` first to some other call: that callee may
+    be contextmanager under another name (``cm = contextlib.contextmanager; session = cm(_session)``, hostile apply
+    review 16, F2)."""
+    finder = _ContextManagerCalls()
+    module.visit(finder)
+    return finder.mentions and name in finder.passed
 
 
 def qualified_names_from_scope(scope: Scope | None, node: cst.CSTNode) -> set[str]:

@@ -8,7 +8,7 @@ own module by :mod:`codemods.scheduler_guard`; a wrapping call may also stand
 in another module (``session = contextlib.contextmanager(m._session)``). This
 index reads every ``*.py`` file under the source roots as bytes, once per
 process and set of roots, and records per module the last name of the first
-argument of every call to ``contextmanager``/``asynccontextmanager``. A
+argument of every call in a file that mentions ``contextmanager`` (the wrapper may be an alias of it). A
 wrapping built at run time (``getattr(m, name)``, a decorator factory) is
 not seen.
 """
@@ -22,13 +22,17 @@ from pathlib import Path
 
 from thor_guard.targets import iter_python_files, module_name_for
 
-_WRAP = re.compile(rb"\b(?:async)?contextmanager\s*\(\s*(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\s*[,)]")
-"""``contextmanager(name)``, ``contextlib.asynccontextmanager(Cls.name, ...)``: group 1 is the last name."""
+_WRAP = re.compile(rb"\b[A-Za-z_]\w*\s*\(\s*(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)\s*[,)]")
+"""Any call's first argument when it is a name or a dotted name: ``contextmanager(name)``,
+``contextlib.asynccontextmanager(Cls.name, ...)``, and ``cm(name)`` - in a file that mentions ``contextmanager``,
+``cm`` may be it under another name (``cm = contextlib.contextmanager``, ``from contextlib import contextmanager as
+cm``: hostile apply review 16, F2). Group 1 is the last name. Over-approximating: a person decides."""
 
 
 def wrapping_modules(name: str, source_roots: Iterable[Path], own_module: str | None = None) -> tuple[str, ...]:
-    """Modules (dotted, sorted) under ``source_roots``, other than ``own_module``, that pass ``name`` or ``X.name``
-    to ``contextmanager(...)``/``asynccontextmanager(...)``; empty when none does."""
+    """Modules (dotted, sorted) under ``source_roots``, other than ``own_module``, that mention ``contextmanager``
+    and pass ``name`` or ``X.name`` as the first argument of a call (``contextmanager(...)`` itself or what may be
+    an alias of it); empty when none does."""
     index = _index(tuple(sorted(str(Path(root).resolve()) for root in source_roots)))
     return tuple(module for module in index.get(name, ()) if module != own_module)
 

@@ -686,6 +686,19 @@ def _git_lines(data: bytes) -> list[bytes]:
     return _LINE.findall(data)
 
 
+_C_ESCAPES = {0x07: b"\\a", 0x08: b"\\b", 0x09: b"\\t", 0x0A: b"\\n", 0x0B: b"\\v", 0x0C: b"\\f", 0x0D: b"\\r", 0x22: b'\\"', 0x5C: b"\\\\"}
+
+
+def _git_quoted(path: bytes) -> bytes:
+    """``path`` as git writes it in a patch header: C-quoted in double quotes when it holds a control character, a
+    double quote or a backslash (git's ``quote_c_style``; a tab would otherwise end the name for ``git apply``:
+    hostile apply review 16, F5), else as it is (spaces and UTF-8 bytes need no quoting)."""
+    if not any(byte < 0x20 or byte in (0x22, 0x5C, 0x7F) for byte in path):
+        return path
+    quoted = b"".join(_C_ESCAPES.get(byte) or (b"\\%03o" % byte if byte < 0x20 or byte == 0x7F else bytes([byte])) for byte in path)
+    return b'"' + quoted + b'"'
+
+
 def unified_diff(result: FileResult, display_path: str) -> bytes:
     """A ``git apply``-compatible unified diff of one file's change, byte for byte.
 
@@ -696,7 +709,7 @@ def unified_diff(result: FileResult, display_path: str) -> bytes:
     label = os.fsencode(display_path)
     lines: list[bytes] = []
     for line in difflib.diff_bytes(
-        difflib.unified_diff, _git_lines(result.original), _git_lines(result.updated), b"a/" + label, b"b/" + label
+        difflib.unified_diff, _git_lines(result.original), _git_lines(result.updated), _git_quoted(b"a/" + label), _git_quoted(b"b/" + label)
     ):
         if line.endswith(b"\n"):
             lines.append(line)

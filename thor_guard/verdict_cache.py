@@ -516,7 +516,7 @@ def _directory_stats(stems: dict[str, set[str]]) -> str:
             if now - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
                 return ""  # changed just now: a second change within the timestamp granularity would keep the stats
             parts.append(f"{where}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
-    return digest("\n".join(parts).encode())
+    return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
 def _extension_entries(stems: dict[str, set[str]]) -> str:
@@ -535,7 +535,7 @@ def _extension_entries(stems: dict[str, set[str]]) -> str:
         found.extend(
             f"unchecked:{pyc}" for pyc in (unchecked_pyc(f"{directory}{os.sep}{stem}py") for stem in sorted(wanted)) if pyc is not None
         )
-    return digest("\n".join(sorted(found)).encode())
+    return digest("\n".join(sorted(found)).encode("utf-8", "surrogateescape"))
 
 
 _LAYOUT_READS: list[set[str]] = []
@@ -569,7 +569,7 @@ def recording_layout() -> Iterator[set[str]]:
 
 def layout_signature(names: Iterable[str]) -> str:
     """Hash of :func:`module_prefix_length` of each name, as the verifier's ``sys.path`` answers it now."""
-    return digest("\n".join(f"{name}={_prefix_length(name)}" for name in names).encode())
+    return digest("\n".join(f"{name}={_prefix_length(name)}" for name in names).encode("utf-8", "surrogateescape"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -603,7 +603,7 @@ def config_fingerprint(config: Config) -> str:
     # listing per source root, so adding or removing `platform.py` invalidates every verdict
     parts.append(("stdlib_shadows", repr(sorted((name, str(path)) for name, path in stdlib_shadows(config.source_roots).items()))))
     parts.append(("startup_hooks", repr([str(path) for path in startup_hooks(config.source_roots)])))
-    return digest(repr(parts).encode())
+    return digest(repr(parts).encode("utf-8", "surrogateescape"))
 
 
 _CODE_KEY: str | None = None
@@ -647,7 +647,7 @@ def code_key_of(package: Path, *extra: Path | None) -> str:
             except OSError:
                 pass
     for name, st in sorted(files, key=lambda item: item[0]):
-        hasher.update(f"{name}:{st.st_mtime_ns}:{st.st_size};".encode())
+        hasher.update(f"{name}:{st.st_mtime_ns}:{st.st_size};".encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()
 
 
@@ -720,7 +720,7 @@ class Entry:
 
 def outcome_key(config_fp: str, wanted: Iterable[int]) -> str:
     """The key of an outcome inside an entry: configuration fingerprint and matched function indices."""
-    return digest(f"{config_fp}:{sorted(wanted)}".encode())
+    return digest(f"{config_fp}:{sorted(wanted)}".encode("utf-8", "surrogateescape"))
 
 
 @dataclass
@@ -740,7 +740,7 @@ class VerdictCache:
     def file_key(self, data: bytes, module: str, path: Path) -> str:
         """Key of one file's entry: its bytes, module name, spelled and resolved path, and :func:`code_key`."""
         hasher = blake2b(data, digest_size=16)
-        hasher.update(f"\0{module}\0{path}\0{path.resolve()}\0{code_key()}".encode())
+        hasher.update(f"\0{module}\0{path}\0{path.resolve()}\0{code_key()}".encode("utf-8", "surrogateescape"))
         return hasher.hexdigest()
 
     def load(self, key: str) -> Entry | None:

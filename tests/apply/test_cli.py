@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -70,6 +71,23 @@ def test_diff_applies_with_git_apply(project: Path) -> None:
     subprocess.run(["git", "apply", "--whitespace=nowarn", "fix.patch"], cwd=project, check=True)
     patch.unlink()
     assert run(project, "--check")[0] == 0
+
+
+@pytest.mark.parametrize("directory", ["t\tab", 'q"uote', "back\\slash", "plain space"])
+def test_diff_of_a_path_git_must_quote_applies(tmp_path: Path, directory: str) -> None:
+    """Hostile apply review 16, F5: a tab (or a double quote, a backslash) in a path is C-quoted in the patch
+    header as git writes it; unquoted, ``git apply`` took the tab for the end of the name."""
+    root = tmp_path / "p"
+    source = root / directory
+    source.mkdir(parents=True)
+    (source / "x.py").write_text('import os\n\n\ndef start():\n    print("x")\n')
+    (root / "pyproject.toml").write_text(f'[tool.thor-guard]\nsource-roots = [{json.dumps(directory)}]\nentry-points = ["x:start"]\n')
+    _, out, _ = run(root, "--diff")
+    (root / "fix.patch").write_bytes(out.encode())
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "apply", "--whitespace=nowarn", "fix.patch"], cwd=root, check=True)
+    (root / "fix.patch").unlink()
+    assert run(root, "--check")[0] == 0
 
 
 def test_apply_writes_then_second_run_is_a_no_op(project: Path) -> None:

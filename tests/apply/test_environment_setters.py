@@ -78,6 +78,11 @@ REFUSED = {
         "settings.py": "import os\n\nENV = os.environ\n",
         "m.py": HEAD + "import settings\n\n\ndef start():\n    settings.ENV[\"THOR_SCHEDULER_MODE\"] = \"legacy\"\n    builtins.SIDE(\"prep\")\n" + CHECK,
     },
+    # hostile apply review 16, F3: the loader under a module-level alias made by assignment
+    "assigned_loader_alias": {
+        "m.py": HEAD + LOADER + "configure = load_dotenv\n\n\ndef start():\n    configure()\n" + CHECK,
+        **DOTENV,
+    },
     "imported_alias_rebound": {
         "settings.py": "import os\n\nENV = os.environ\n",
         "m.py": HEAD + "from settings import ENV as E\n\n\ndef start():\n    env = E\n    env.update(THOR_SCHEDULER_MODE=\"legacy\")\n    builtins.SIDE(\"prep\")\n" + CHECK,
@@ -148,3 +153,54 @@ def test_a_write_of_another_variable_does_not_stop_the_insert(tmp_path: Path) ->
     applied = apply_and_run(tmp_path, {"m.py": source})
     assert applied.exit_code == 0, applied.output
     assert applied.legacy_runs_changed() == [] and applied.heartbeat_side_effects() == []
+
+
+HELPER_WRITES = {
+    # hostile apply review 16, F4: the function's mode default, one call away (TG001 insert path)
+    "helper": "def _default_to_legacy():\n    os.environ.setdefault(\"THOR_SCHEDULER_MODE\", \"legacy\")\n\n\n"
+    "def start():\n    _default_to_legacy()\n    builtins.SIDE(\"legacy body\")\n",
+    "imported_two_deep": None,
+    "loader": LOADER + "def start():\n    load_dotenv()\n    builtins.SIDE(\"legacy body\")\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELPER_WRITES))
+def test_the_canonical_guard_is_not_inserted_above_a_call_that_sets_the_mode(tmp_path: Path, name: str) -> None:
+    if name == "imported_two_deep":
+        files = {"boot.py": BOOT, "m.py": HEAD + "from boot import prepare\n\n\ndef start():\n    prepare()\n    builtins.SIDE(\"legacy body\")\n"}
+    else:
+        files = {"m.py": HEAD + HELPER_WRITES[name], **(DOTENV if name == "loader" else {})}
+    applied = apply_and_run(tmp_path, files)
+    assert applied.exit_code == 1 and "the function may set THOR_SCHEDULER_MODE through what it calls" in applied.output, applied.output
+    assert not applied.changed
+
+
+def test_a_helper_writing_another_variable_does_not_stop_the_insert(tmp_path: Path) -> None:
+    helper = 'def _settings():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n\n\n'
+    applied = apply_and_run(tmp_path, {"m.py": HEAD + helper + 'def start():\n    _settings()\n    builtins.SIDE("legacy body")\n'})
+    assert applied.exit_code == 0, applied.output
+    assert applied.legacy_runs_changed() == [] and applied.heartbeat_side_effects() == []
+
+
+PATCHER = (
+    "import threading\n\n_real = threading.RLock\n\n\nclass TracedRLock:\n    def __init__(self):\n        self._lock = _real()\n\n"
+    "    def acquire(self, *args, **kwargs):\n        return self._lock.acquire(*args, **kwargs)\n\n"
+    "    def release(self):\n        return self._lock.release()\n\n    __enter__ = acquire\n\n"
+    "    def __exit__(self, *exc):\n        self.release()\n\n\nthreading.RLock = TracedRLock\n"
+)
+LOGGING_ORDER = {
+    # hostile apply review 16, F1: a project module patches what logging takes at import; `import logging` added
+    # above it would make logging keep the unpatched lock, in legacy mode too
+    "imported_patcher": {"greenpatch.py": PATCHER, "m.py": "import builtins\n\nimport greenpatch  # noqa: F401\n\n\ndef start():\n    builtins.SIDE(\"legacy body\")\n"},
+    "assigned_patch_call": {
+        "greenlib.py": "def patch_all():\n    return True\n",
+        "m.py": "import builtins\n\nimport greenlib\n\npatched = greenlib.patch_all()\n\n\ndef start():\n    builtins.SIDE(\"legacy body\")\n",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOGGING_ORDER))
+def test_import_logging_is_not_added_above_an_import_time_patch(tmp_path: Path, name: str) -> None:
+    applied = apply_and_run(tmp_path, LOGGING_ORDER[name])
+    assert applied.exit_code == 1 and "'import logging'" in applied.output and "needs a person" in applied.output, applied.output
+    assert not applied.changed

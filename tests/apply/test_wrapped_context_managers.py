@@ -41,3 +41,23 @@ def test_the_missing_guard_yields_once_and_check_is_clean(tmp_path: Path) -> Non
     assert cli_runner().invoke(cli, ["apply", str(root)]).exit_code == 0
     assert "        yield\n        return\n" in (root / "m.py").read_text()
     assert cli_runner().invoke(cli, ["check", "--no-cache", str(root)]).exit_code == 0
+
+
+ALIASES = {
+    # hostile apply review 16, F2: contextmanager under another name, in the module or in another one
+    "module_alias": {"m.py": "import contextlib\n\ncm = contextlib.contextmanager\n\n\ndef _session():\n    print(\"opened\")\n    yield 1\n\n\nsession = cm(_session)\n"},
+    "imported_alias": {
+        "m.py": "def _session():\n    print(\"opened\")\n    yield 1\n",
+        "other.py": "from contextlib import contextmanager as cm\n\nimport m\n\nsession = cm(m._session)\n",
+    },
+}
+
+
+def test_a_generator_passed_to_what_may_be_contextmanager_is_left_for_a_person(tmp_path: Path) -> None:
+    for name, files in ALIASES.items():
+        root = write_project(tmp_path / name, files, {"preset": "none", "entry-points": ["m:_session"]})
+        before = (root / "m.py").read_text()
+        result = cli_runner().invoke(cli, ["apply", str(root)])
+        assert result.exit_code == 1 and "TG001 needs a person" in result.stdout, (name, result.stdout)
+        assert "contextmanager" in result.stdout and "for a person to decide" in result.stdout, (name, result.stdout)
+        assert (root / "m.py").read_text() == before, name

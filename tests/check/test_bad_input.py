@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,18 @@ def test_only_manifest_files_and_helper_modules_are_parsed(tmp_path: Path) -> No
     result = cli_runner().invoke(check, [str(root), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["summary"] == {"entry_points": 1, "files": 2, "findings": 0}
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_project_path_that_is_not_utf8(tmp_path: Path, cached: bool) -> None:
+    """Hostile apply review 16, F6: a directory name with a byte that is not UTF-8 (``os.fsdecode`` gives a
+    surrogate) reached the verdict cache's key as text and crashed check with an internal error (exit 3)."""
+    root = write_project(Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xffproj")), {"app/good.py": GOOD, "app/other.py": UNGUARDED}, {**TABLE, "entry-points": ["app.good:start", "app.other:start"]})
+    for _ in range(2 if cached else 1):
+        # the console script's own streams (a CliRunner's capture is strict UTF-8 and cannot print the name)
+        done = subprocess.run(
+            [sys.executable, "-m", "thor_guard", "check", "--no-color", *(() if cached else ("--no-cache",)), "."],
+            cwd=root, capture_output=True, timeout=120,
+        )
+        assert (done.returncode, done.stderr) == (1, b""), done.stderr
+        assert b"TG001" in done.stdout and b"app.other:start" in done.stdout and b"app.good:start" not in done.stdout

@@ -78,7 +78,7 @@ def code_key() -> str:
             for entry in entries:
                 if entry.name.endswith(".py"):
                     st = entry.stat()
-                    digest.update(f"{entry.name}:{st.st_mtime_ns}:{st.st_size};".encode())
+                    digest.update(f"{entry.name}:{st.st_mtime_ns}:{st.st_size};".encode("utf-8", "surrogateescape"))
         _CODE_KEY = digest.hexdigest()
     return _CODE_KEY
 
@@ -86,7 +86,7 @@ def code_key() -> str:
 def content_key(data: bytes, module: str, is_package: bool, extra: str = "") -> str:
     """The cache key of one file's facts; ``extra`` is what else they depend on (configured spawner positions)."""
     digest = hashlib.blake2b(data, digest_size=16)
-    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}\0{extra}".encode())
+    digest.update(f"\0{module}\0{int(is_package)}\0{code_key()}\0{extra}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -140,9 +140,9 @@ class _Run:
             str(config.project_root),
             tuple(str(p.resolve()) for p in self.options.paths if not _is_under(p, config.project_root.resolve())),
         )
-        digest.update(repr(header).encode())
+        digest.update(repr(header).encode("utf-8", "surrogateescape"))
         for source in self.files:
-            digest.update(f"\n{source.rel}\0{source.module}\0{source.stat_key}".encode())
+            digest.update(f"\n{source.rel}\0{source.module}\0{source.stat_key}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     # --------------------------------------------------------------- parsing
