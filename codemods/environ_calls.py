@@ -47,6 +47,7 @@ import libcst as cst
 
 from codemods.bindings import dotted_name
 from codemods.environ_aliases import EnvironAliases
+from codemods.jumped_over import statement_parts
 from thor_guard.targets import find_module_file
 
 MAX_DEPTH = 8
@@ -141,26 +142,6 @@ class _Calls(cst.CSTVisitor):
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self.imports.append(node)
-
-
-class _SmallStatements(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found: list[cst.CSTNode] = []
-
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-        self.found.extend(node.body)
-        return True
-
-
-def _small_statements(nodes: Iterable[cst.CSTNode]) -> list[cst.CSTNode]:
-    """Every small statement (``x = 1``, ``f()``) in ``nodes``, nested blocks included, in source order."""
-    collector = _SmallStatements()
-    for node in nodes:
-        if isinstance(node, cst.BaseSmallStatement):
-            collector.found.append(node)
-        else:
-            node.visit(collector)
-    return collector.found
 
 
 def _calls_in(nodes: Iterable[cst.CSTNode]) -> _Calls:
@@ -425,7 +406,7 @@ class EnvironmentCalls:
             write = aliases.first_write(nodes)  # type: ignore[arg-type]
         else:
             # judged on the whole simple statement: the key of `os.environ.setdefault(MODE, ...)` is in the call
-            parts = _small_statements(nodes)
+            parts = statement_parts(nodes)
             write = next((w for p in parts for w in (aliases.first_write([p]),) if w is not None and sets_mode(p, w, module.tree)), None)
         if write is not None and via is not None:
             code = _short(write)

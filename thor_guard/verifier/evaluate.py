@@ -52,12 +52,13 @@ from thor_guard.verifier.effects import (
 from thor_guard.verifier.bindings import LOADER_SET_NAMES, wrapper_written
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.format_fields import replacement_fields
+from thor_guard.verifier.reach import dotted_of
 from thor_guard.verifier.signatures import ANY_LEVEL, library_call_problem, log_call_problem
-from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, log_record_lookups, traceback_modules
+from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, log_call_modules, log_record_lookups, traceback_modules
 from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
-from thor_guard.verifier.import_time import LOGGING_CONFIGURATION, SUBCLASS_HOOKS
+from thor_guard.verifier.import_time import ENV_TARGET, IMPORT_SYSTEM_TARGET, LOGGING_CONFIGURATION, SUBCLASS_HOOKS
 from thor_guard.verifier.mutations import class_ast, mutable_displays, mutation_problem, parsed_module
 from thor_guard.verifier.scopes import OwnScopeVisitor
 from thor_guard.verifier.values import (
@@ -1138,12 +1139,33 @@ class Evaluator:
         imports on first use what :func:`~thor_guard.verifier.stdlib_closure.traceback_modules` lists (``ast`` for
         3.11's carets): an effect when the project shadows one of them (hostile review 15)."""
         self._shadow_used(node, traceback_modules(), "formatting the traceback imports")
+        self._patched_internals(node, traceback_modules(), "formatting the traceback")
 
     def _record_lookups(self, node: cst.Call) -> None:
         """Every log record calls into the modules :func:`~thor_guard.verifier.stdlib_closure.log_record_lookups`
         lists when they are in ``sys.modules`` (``multiprocessing.current_process()``): an effect when a project
         module has one of those names (hostile review 16)."""
         self._shadow_used(node, log_record_lookups(), "every log record calls into sys.modules['{}']".format)
+
+    def _patched_internals(self, node: cst.CSTNode, modules: frozenset[str], how: str) -> None:
+        """Raises :class:`Effect` when a module of the import walk stores on one of the standard-library ``modules``
+        that ``node``'s library code calls into (``time.time = f``, ``threading.current_thread = f``,
+        ``encodings.idna.ToASCII = f``: hostile review 17, H1) - the guard need not name that module. ``sys`` counts
+        only for ``sys._getframe`` (logging's ``findCaller``): its streams are judged as a stream replacement."""
+        module = getattr(self.context, "module", None)
+        if not isinstance(module, str) or not modules:
+            return
+        for target, (path, line, text) in self.context.resolver.patches_reaching(module).items():
+            if target.startswith((ENV_TARGET, IMPORT_SYSTEM_TARGET)):
+                continue
+            name = target if target in modules else target.split(".")[0] if target.split(".")[0] in modules else None
+            if name is None or (name == "sys" and "_getframe" not in text):
+                continue
+            raise Effect(
+                node,
+                f"'{code_of(node)}' may run project code: {how} calls into {name}, which "
+                f"{self.context.resolver.shown(path)} changes at import time, line {line} ('{text}')",
+            )
 
     def _shadow_used(self, node: cst.CSTNode, modules: frozenset[str], how: str | Callable[[str], str]) -> None:
         """Raises :class:`Effect` when one of the standard-library ``modules`` that ``node`` loads or calls into has
@@ -1165,12 +1187,14 @@ class Evaluator:
         ``encodings.<codec>`` on first use (``"x".encode("idna")`` imports ``stringprep``): when the project has a
         module named like a standard-library one, that import may load it (:mod:`thor_guard.stdlib_shadows`,
         hostile review 14). Raises :class:`Effect` then."""
-        shadows = self.context.resolver.stdlib_shadows
-        if not shadows:
-            return
         codec = arguments[0] if arguments else keywords.get("encoding", "utf-8")
         errors = arguments[1] if len(arguments) > 1 else keywords.get("errors", "strict")
         loaded = codec_modules(codec, errors)
+        # a codec module a project module patches at import time (`encodings.idna.ToASCII = f`, hostile review 17)
+        self._patched_internals(node, loaded if loaded is not None else frozenset({"encodings", "codecs"}), "the codec")
+        shadows = self.context.resolver.stdlib_shadows
+        if not shadows:
+            return
         reached = sorted(shadows.keys() if loaded is None else loaded & shadows.keys())
         if not reached:
             return
@@ -1752,7 +1776,7 @@ class Evaluator:
         a read run code even on the class: ``@classmethod`` over another decorator (3.9-3.12 chain ``__get__``), or a
         decorator its module defines itself (a descriptor class: its ``__get__(None, Flags)`` runs). Raises
         :class:`Effect` then (hostile review 16)."""
-        names = [_ast_dotted(d) for d in method.decorator_list]
+        names = [dotted_of(d) for d in method.decorator_list]
         if "classmethod" in names:
             below = names[names.index("classmethod") + 1 :]
             chained = next((n for n in below if (n or "").rpartition(".")[2] not in _IDENTITY_SPELLINGS), False)
@@ -2380,6 +2404,7 @@ class Evaluator:
                     self._traceback_imports(node)
                 if name != "isEnabledFor":
                     self._record_lookups(node)
+                    self._patched_internals(node, log_call_modules(), "the log call")
                 if len(arguments) == (3 if name == "log" else 2) or any(a.star for a in node.args):
                     # logging tests `isinstance(args[0], collections.abc.Mapping)` for one argument after the message
                     hooked = self.walk_patch(SUBCLASS_HOOKS)
@@ -3717,17 +3742,6 @@ def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
 
 
 _IDENTITY_SPELLINGS = frozenset(d.rpartition(".")[2] for d in IDENTITY_DECORATORS)
-
-
-def _ast_dotted(node: object) -> str | None:
-    """``a.b.c`` for a name or attribute chain (an ``ast`` decorator), None for anything else (a call)."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    return ".".join([node.id, *reversed(parts)])
 
 
 def _classmethod_over(method: cst.FunctionDef, identity: Callable[[cst.BaseExpression], bool]) -> cst.BaseExpression | None:

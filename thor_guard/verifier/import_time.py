@@ -1171,10 +1171,14 @@ def _object_patches(
     every later log call of every module, like a replaced logger class (R5-13, LC3)."""
     if uses_logging and _configures_logging(node, resolve, parents):
         yield LOGGING_CONFIGURATION
-    if isinstance(node, ast.ClassDef) and any(
-        isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in _SUBCLASS_HOOK_NAMES for s in node.body
-    ):
+    if isinstance(node, ast.ClassDef) and any(_binds_hook(s) for s in node.body):
         yield SUBCLASS_HOOKS
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and node.attr in _SUBCLASS_HOOK_NAMES:
+        yield SUBCLASS_HOOKS  # `Registry.__subclasshook__ = classmethod(f)` after the class (hostile review 17, H4)
+    if isinstance(node, ast.Call) and call_spelling(node.func) == "setattr" and len(node.args) > 1 and _literal(node.args[1]) in (*_SUBCLASS_HOOK_NAMES, None):
+        yield SUBCLASS_HOOKS
+    if _logger_store(node, resolve, parents):
+        yield LOGGING_CONFIGURATION
     if _stream_patch(node, resolve) and not _in_function(node, parents):
         # Only a replacement that import-time code makes outside any function: in a function body the walk only
         # knows that it may run, and counting those made every log line of every guard in a module that imports
@@ -1254,7 +1258,57 @@ SUBCLASS_HOOKS = "a project __subclasshook__ or __subclasscheck__"
 not seen walks ``Mapping.__subclasses__()`` and runs each one's hook - and ``logging`` makes that test for every log
 call with exactly one argument after the message (hostile review 16). Which classes lie under ``Mapping`` is not
 followed: any such class counts. Like :data:`LOGGING_CONFIGURATION`, no dotted name equals it."""
-_SUBCLASS_HOOK_NAMES = frozenset({"__subclasshook__", "__subclasscheck__"})
+_SUBCLASS_HOOK_NAMES = frozenset({"__subclasshook__", "__subclasscheck__", "__instancecheck__"})
+
+
+def _binds_hook(statement: ast.stmt) -> bool:
+    """A class-body statement binding ``__subclasshook__``/``__subclasscheck__``: a ``def`` or an assignment
+    (``__subclasshook__ = classmethod(_hook)``, hostile review 17, H4)."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return statement.name in _SUBCLASS_HOOK_NAMES
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+    return any(isinstance(n, ast.Name) and n.id in _SUBCLASS_HOOK_NAMES for t in targets for n in ast.walk(t))
+
+
+_LOGGER_DATA = frozenset({"level", "propagate", "disabled"})
+
+
+def _logger_store(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> bool:
+    """An attribute store on a logger object made through ``logging.getLogger(...)`` (``logging.getLogger("feed").handle
+    = f``, or through a name bound to that call anywhere in the module: hostile review 17, H3), other than a literal
+    stored in ``level``/``propagate``/``disabled`` (a project object there is truth-tested by every log call, H2)."""
+    if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del))):
+        return False
+    receiver = node.value
+    made = isinstance(receiver, ast.Call) and resolve(receiver.func) == "logging.getLogger"
+    if not made and isinstance(receiver, ast.Name):
+        made = receiver.id in _logger_names(node, resolve, parents)
+    if not made:
+        return False
+    statement = parents.get(id(node))
+    if node.attr in _LOGGER_DATA and isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant):
+        return False
+    return True
+
+
+def _logger_names(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> frozenset[str]:
+    """Names assigned ``logging.getLogger(...)`` anywhere in the tree ``node`` belongs to; computed once per census
+    (kept in ``parents`` under the key -1, which no node id is)."""
+    cached = parents.get(-1)
+    if isinstance(cached, frozenset):
+        return cached
+    root = node
+    while id(root) in parents:
+        root = parents[id(root)]
+    found = frozenset(
+        target.id
+        for holder in ast.walk(root)
+        if isinstance(holder, (ast.Assign, ast.AnnAssign)) and isinstance(holder.value, ast.Call) and resolve(holder.value.func) == "logging.getLogger"
+        for target in (holder.targets if isinstance(holder, ast.Assign) else [holder.target])
+        if isinstance(target, ast.Name)
+    )
+    parents[-1] = found  # type: ignore[assignment]
+    return found
 _LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory", "setFormatter", "setStream"})
 """Methods that make later log calls run other code, judged by name on any receiver (a logger bound to
 ``logging.getLogger(...)`` is not followed by name): ``logging.lastResort.setFormatter(f)`` makes every record

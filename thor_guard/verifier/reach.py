@@ -398,7 +398,7 @@ class _Reacher:
         """``C`` / ``mod.C`` for a module-level ``name = C(...)`` bound once, else None."""
         value = self._bound_once(name)
         if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
-            return _dotted_of(value.func)
+            return dotted_of(value.func)
         return None
 
     @property
@@ -659,7 +659,7 @@ class _Reacher:
             self.reach.runs.append(mark + (f"{target}.{attr}" if attr is not None else target))
         if attr is not None:
             for value in self.values.get(name, ()):
-                made = _dotted_of(value.func) if isinstance(value, ast.Call) else None
+                made = dotted_of(value.func) if isinstance(value, ast.Call) else None
                 if made is None:
                     continue
                 head, _, rest = made.partition(".")
@@ -700,7 +700,7 @@ class _Reacher:
                 # the nested class is not known: every method of it may run (hostile review 11)
                 self._all_methods(statement)
         for base in klass.bases:
-            dotted = _dotted_of(base)
+            dotted = dotted_of(base)
             if dotted is None:
                 continue
             head, _, rest = dotted.partition(".")
@@ -771,7 +771,7 @@ class _Reacher:
             elif isinstance(node, ast.Attribute):
                 # A load runs a property getter or `__getattr__`; a store or `del` runs the setter / deleter (defined
                 # under the same name) or `__setattr__`/`__set__` (followed with the class's special methods).
-                dotted = _dotted_of(node)
+                dotted = dotted_of(node)
                 head, _, rest = (dotted or "").partition(".")
                 if isinstance(node.value, ast.Name) and (head not in shadow or head in ("self", "cls")):
                     self._refer(head, node.attr, owner)
@@ -861,7 +861,7 @@ class _Reacher:
                 for klass in klasses:
                     self._method(klass, attr, set())
             return
-        dotted = _dotted_of(called)
+        dotted = dotted_of(called)
         if dotted is None:
             return
         head, _, rest = dotted.partition(".")
@@ -879,7 +879,7 @@ class _Reacher:
         ``@hook("x")``) that may keep the function itself (:func:`_keeps_received`): it may be in a container of the
         module (a library's, ``@contextmanager``, does not)."""
         for decorator in function.decorator_list:
-            applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+            applied = dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
             if applied is None or "." in applied or applied in shadow:
                 continue
             if applied in self.all_classes:
@@ -992,7 +992,7 @@ class _Reacher:
         """Whether the module's own decorator (``@d`` or a factory ``@d(...)``) may call the function it receives:
         its (returned) wrapper calls its parameter or hands it to another call; a class decorator may do anything
         with it. A registration (``REGISTRY[f.__name__] = f; return f``) does not (R9-13)."""
-        applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        applied = dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
         if applied is None or "." in applied or applied in shadow:
             return False
         if applied in self.all_classes:
@@ -1011,7 +1011,7 @@ class _Reacher:
         ``Loader.load`` only records the code object; following every such body made each module importing jinja2
         unprovable). A function that cannot be named back (a nested ``def``, a method of a nested class): its body is
         followed."""
-        applied = _dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        applied = dotted_of(decorator.func if isinstance(decorator, ast.Call) else decorator)
         if applied is None:
             return
         head, _, rest = applied.partition(".")
@@ -1200,7 +1200,7 @@ class _Reacher:
         )
 
     def _dynamic_import(self, call: ast.Call, env: dict[str, frozenset[str] | None], sure: bool = True) -> None:
-        dotted = _dotted_of(call.func)
+        dotted = dotted_of(call.func)
         if dotted is None:
             return
         head, _, rest = dotted.partition(".")
@@ -1276,7 +1276,7 @@ class _Reacher:
     def _resolved(self, node: ast.AST, shadow: frozenset[str] = frozenset(), depth: int = 0) -> str | None:
         """The dotted name of the (imported or built-in) object ``node`` names: imports and aliases bound once are
         followed; a name of this module's own function or class, or a local, is None."""
-        dotted = _dotted_of(node)
+        dotted = dotted_of(node)
         if dotted is None or depth > 4:
             return None
         head, _, rest = dotted.partition(".")
@@ -1643,17 +1643,17 @@ def _static_truth(test: ast.expr) -> bool | None:
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         inner = _static_truth(test.operand)
         return None if inner is None else not inner
-    dotted = _dotted_of(test)
+    dotted = dotted_of(test)
     if dotted is not None and dotted.rpartition(".")[2] == "TYPE_CHECKING":
         return False
     if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "startswith":
-        if _dotted_of(test.func.value) == "sys.platform" and len(test.args) == 1 and isinstance(test.args[0], ast.Constant):
+        if dotted_of(test.func.value) == "sys.platform" and len(test.args) == 1 and isinstance(test.args[0], ast.Constant):
             prefix = test.args[0].value
             return sys.platform.startswith(prefix) if isinstance(prefix, str) else None
         return None
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
-    left, right = _dotted_of(test.left), test.comparators[0]
+    left, right = dotted_of(test.left), test.comparators[0]
     actual: object
     if left == "sys.version_info" and isinstance(right, ast.Tuple) and all(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in right.elts):
         actual, wanted = sys.version_info[: len(right.elts)], tuple(e.value for e in right.elts)  # type: ignore[union-attr]
@@ -2122,7 +2122,8 @@ def _named(defined: str, wanted: str) -> bool:
     return defined == wanted
 
 
-def _dotted_of(node: ast.AST) -> str | None:
+def dotted_of(node: ast.AST) -> str | None:
+    """``a.b.c`` for a name or attribute chain, None for anything else (a call, a subscript)."""
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)

@@ -94,6 +94,14 @@ def log_record_lookups() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def log_call_modules() -> frozenset[str]:
+    """Standard-library modules a log call on a known logger calls into: ``logging``'s import closure (``time`` for
+    the record's time, ``threading`` for its thread, ``os`` for the process id), the modules a record looks up in
+    ``sys.modules`` (:func:`log_record_lookups`), and ``sys`` (``sys._getframe`` for ``findCaller``)."""
+    return frozenset({*import_closure("logging"), *log_record_lookups(), "sys"}) - {"logging", "builtins"}
+
+
 def has_module_getattr(module: str) -> bool:
     """Whether the standard-library ``module`` defines a module-level ``__getattr__`` (PEP 562): reading a name it
     does not bind may import (``concurrent.futures.ThreadPoolExecutor`` imports ``.thread``, hence ``queue``)."""
