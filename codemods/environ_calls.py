@@ -144,6 +144,51 @@ class _Calls(cst.CSTVisitor):
         self.imports.append(node)
 
 
+_MUTATORS = frozenset({"setdefault", "update", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+_PUTENV = frozenset({"os.putenv", "os.unsetenv", "putenv", "unsetenv"})
+
+
+def _is_environ(node: cst.BaseExpression) -> bool:
+    return (dotted_name(node) or "") in ("os.environ", "environ")
+
+
+class _SpeltWrite(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: cst.CSTNode | None = None
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return self.found is None and super().on_visit(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if (isinstance(func, cst.Attribute) and func.attr.value in _MUTATORS and _is_environ(func.value)) or (dotted_name(func) or "") in _PUTENV:
+            self.found = node
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _is_environ(node.value) and self.target:
+            self.found = self.statement
+
+    statement: cst.CSTNode | None = None
+    target = False
+
+
+def spelt_environ_write(part: cst.CSTNode) -> cst.CSTNode | None:
+    """A write of the environment spelt on ``os.environ``/``environ`` in one small statement, by syntax alone:
+    ``os.environ.setdefault(...)``/``update``/``pop``/``clear``…, ``os.putenv(...)`` (the call), or a subscript
+    store or ``del`` (``os.environ[key] = value``: the statement). None otherwise (a read, a bare use)."""
+    finder = _SpeltWrite()
+    if isinstance(part, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del)):
+        targets = [t.target for t in part.targets] if isinstance(part, cst.Assign) else [part.target]
+        finder.statement, finder.target = part, True
+        for target in targets:
+            target.visit(finder)
+        if finder.found is not None:
+            return finder.found
+        finder.target = False
+    part.visit(finder)
+    return finder.found
+
+
 def _calls_in(nodes: Iterable[cst.CSTNode]) -> _Calls:
     collector = _Calls()
     for node in nodes:
@@ -343,6 +388,9 @@ class EnvironmentCalls:
         self.module = _Module.of(module, tree, is_package)
         self._seen: set[object] = set()
         self._modules: dict[str, _Module | None] = {module: self.module}
+        self._memo: dict[tuple[str, int], object] = {}
+        """``("calls", id(body))`` -> the calls and imports of a walked body; ``("spelt", id(body))`` -> its first
+        write for :meth:`first_mode_setter` (the mode variable is fixed per command)."""
 
     def aliases(self) -> EnvironAliases:
         """The entry module's names for ``os.environ``, with those imported from project modules."""
@@ -362,13 +410,13 @@ class EnvironmentCalls:
         return self._walk(self.module, nodes, depth=0, via=None, owner=self._entry_owner(entry_class))
 
     def first_mode_setter(
-        self, nodes: Sequence[cst.CSTNode], entry_class: str | None, sets_mode: Callable[[cst.CSTNode, cst.CSTNode, cst.Module], bool]
+        self, nodes: Sequence[cst.CSTNode], entry_class: str | None, sets_mode: Callable[[cst.CSTNode, cst.Module], bool]
     ) -> EnvironmentSetter | None:
         """The first call or import in ``nodes`` whose code may set the mode variable, or None (hostile apply review
         16, F4: ``_default_to_legacy()`` that runs ``os.environ.setdefault(MODE, "legacy")``).
 
-        Like :meth:`first_setter`, but a write counts only when ``sets_mode(statement, write, module tree)`` says it
-        may write
+        Like :meth:`first_setter`, but only writes spelt on the mapping count (:func:`spelt_environ_write`), and
+        only when ``sets_mode(write, module tree)`` says it may write
         the mode variable (a write of a key proven to be another variable does not), and a method apply cannot find
         is not counted: this is for a function that has no guard yet, where only a write of the mode variable
         itself changes which world its hosts run (an environment loader such as ``load_dotenv()`` still counts)."""
@@ -399,24 +447,36 @@ class EnvironmentCalls:
         depth: int,
         via: str | None,
         owner: _Owner | None,
-        sets_mode: Callable[[cst.CSTNode, cst.CSTNode, cst.Module], bool] | None = None,
+        sets_mode: Callable[[cst.CSTNode, cst.Module], bool] | None = None,
     ) -> EnvironmentSetter | None:
-        aliases = module.aliases(self.roots)
+        # a function body is walked for many entry points of its module: what it holds is read once
+        body = id(nodes[0]) if len(nodes) == 1 else None
         if sets_mode is None:
-            write = aliases.first_write(nodes)  # type: ignore[arg-type]
+            write = module.aliases(self.roots).first_write(nodes)  # type: ignore[arg-type]
+        elif body is not None and ("spelt", body) in self._memo:
+            write = self._memo[("spelt", body)]  # type: ignore[assignment]
         else:
-            # judged on the whole simple statement: the key of `os.environ.setdefault(MODE, ...)` is in the call
-            parts = statement_parts(nodes)
-            write = next((w for p in parts for w in (aliases.first_write([p]),) if w is not None and sets_mode(p, w, module.tree)), None)
+            # a write spelt on the mapping, found by its syntax alone (no alias census: cheap enough to walk every
+            # callee of a function without a guard)
+            write = next((w for p in statement_parts(nodes) for w in (spelt_environ_write(p),) if w is not None and sets_mode(w, module.tree)), None)
+            if body is not None:
+                self._memo[("spelt", body)] = write
         if write is not None and via is not None:
             code = _short(write)
             return EnvironmentSetter(write, f"{via}, which may write os.environ ('{code}')")
-        collected = _calls_in(nodes)
+        collected = self._memo.get(("calls", body)) if body is not None else None
+        if collected is None:
+            collected = _calls_in(nodes)
+            if body is not None:
+                self._memo[("calls", body)] = collected
+        assert isinstance(collected, _Calls)
         for call in collected.calls:
+            targets, unresolved = self._resolve(module, call.func, owner)
+            if not targets and not unresolved and not looks_like_env_loader(call.func) and not looks_like_env_loader(call.func, module.imported):
+                continue  # a library call that no name marks as a loader: nothing to say about it
             code = _short(call)
             head = via or f"'{code}'"
             suffix = "" if via is None else f" ('{code}')"
-            targets, unresolved = self._resolve(module, call.func, owner)
             if looks_like_env_loader(call.func) and (sets_mode is None or not (targets or _getter_name(call.func))):
                 # by name; for first_mode_setter a project function of that name is walked, and a getter's name
                 # (`get_environ()`, wsgiref's copy of the environment) is taken for a read

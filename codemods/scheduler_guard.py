@@ -655,27 +655,22 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         """Refuse a TG001 insert when a call or import of the body may set the mode variable one call away or more
         (hostile apply review 16, F4): ``_default_to_legacy()`` running ``os.environ.setdefault(MODE, "legacy")``,
         an environment loader (``load_dotenv()``, also through a module-level alias). The function's own writes are
-        :meth:`_refuse_own_mode_write`'s. A write that spells the variable (a literal, a keyword or a module
-        constant bound to it), or a mutation whose keys are not proven other variables (a ``.env`` reader's
-        ``os.environ[key] = value``), counts; the mapping handed on bare (``f(os.environ)``) and code deeper than
-        the walk follows are assumed not to set it (docs/apply.md), or most functions calling project code would
-        go to a person."""
+        :meth:`_refuse_own_mode_write`'s. A write spelt on ``os.environ``/``environ`` (or ``os.putenv``) whose keys
+        are not proven other variables counts (``setdefault(MODE, ...)``, a ``.env`` reader's ``os.environ[key] =
+        value``); an alias of the mapping, the mapping handed on bare (``f(os.environ)``) and code deeper than the
+        walk follows are assumed not to set it (docs/apply.md), or most functions calling project code would go
+        to a person."""
         assert self._config is not None
         env_var = self._config.env_var
         constants: dict[int, dict[str, str]] = {}
 
-        def sets_mode(statement: cst.CSTNode, write: cst.CSTNode, tree: cst.Module) -> bool:
+        def sets_mode(write: cst.CSTNode, tree: cst.Module) -> bool:
+            # a write spelt on the mapping (`os.environ[key] = value` in a .env reader, `setdefault(MODE, ...)`)
+            # counts unless its keys are proven other variables
             if id(tree) not in constants:
                 constants[id(tree)] = module_string_constants(tree)
             constant = constants[id(tree)].get
-            if names_the_variable(statement, env_var, constant):
-                return True
-            # a mutation spelt on the mapping (`os.environ[key] = value` in a .env reader) counts unless its keys are
-            # proven others; a bare use (`f(os.environ)`) hands it on and is judged where it is written
-            if write is statement or not _spells_environ(write):
-                return False  # a bare use, or a name the alias census took for the mapping (a local `environ`)
-            judged = statement.value if isinstance(statement, cst.Expr) else statement
-            return not write_keys_proven_other(judged, env_var, constant)
+            return names_the_variable(write, env_var, constant) or not write_keys_proven_other(write, env_var, constant)
 
         entry_class = verdict.qualname.split(".")[-2] if "." in verdict.qualname else None
         setter = self._environment_calls().first_mode_setter(statements, entry_class, sets_mode)
@@ -1193,15 +1188,6 @@ class _ContextManagerCalls(cst.CSTVisitor):
             if name is not None:
                 # contextmanager(Worker._session) (review AR3-5)
                 (self.names if called in ("contextmanager", "asynccontextmanager") else self.passed).add(name)
-
-
-def _spells_environ(write: cst.CSTNode) -> bool:
-    """``write`` spells the environment mapping itself (``os.environ.setdefault``, ``os.environ[key]``,
-    ``os.putenv``), not a bare name the alias census took for it (a local ``environ``)."""
-    if isinstance(write, cst.Name):
-        return False
-    code = cst.Module(body=[]).code_for_node(write)
-    return "os.environ" in code or "putenv" in code
 
 
 @lru_cache(maxsize=None)
