@@ -1271,6 +1271,7 @@ def _binds_hook(statement: ast.stmt) -> bool:
 
 
 _LOGGER_DATA = frozenset({"level", "propagate", "disabled"})
+_LOGGING_LEVELS = frozenset({"CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET"})
 
 
 def _logger_store(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> bool:
@@ -1280,33 +1281,44 @@ def _logger_store(node: ast.AST, resolve: Callable[[ast.AST], str | None], paren
     if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del))):
         return False
     receiver = node.value
-    made = isinstance(receiver, ast.Call) and resolve(receiver.func) == "logging.getLogger"
-    if not made and isinstance(receiver, ast.Name):
-        made = receiver.id in _logger_names(node, resolve, parents)
-    if not made:
-        return False
     statement = parents.get(id(node))
-    if node.attr in _LOGGER_DATA and isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant):
+    literal_data = node.attr in _LOGGER_DATA and isinstance(statement, ast.Assign) and (
+        isinstance(statement.value, ast.Constant)
+        or (resolve(statement.value) or "").rpartition(".")[::2] in {("logging", level) for level in _LOGGING_LEVELS}
+    )  # `logger.level = logging.INFO`: a level constant of the logging package is an int
+    if literal_data:
         return False
-    return True
+    if isinstance(receiver, ast.Call) and resolve(receiver.func) == "logging.getLogger":
+        return True
+    if not isinstance(receiver, ast.Name):
+        return False
+    own, named = _logger_names(node, resolve, parents)
+    # the module's own `logger = logging.getLogger(__name__)`: a method replaced on it (`logger.info = print`) is a
+    # binding patch the census judges where that logger is read; a project object in its data is truth-tested by
+    # every call on it. A logger got by another name may be any module's.
+    return receiver.id in named or (receiver.id in own and node.attr in _LOGGER_DATA)
 
 
-def _logger_names(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> frozenset[str]:
-    """Names assigned ``logging.getLogger(...)`` anywhere in the tree ``node`` belongs to; computed once per census
-    (kept in ``parents`` under the key -1, which no node id is)."""
+def _logger_names(node: ast.AST, resolve: Callable[[ast.AST], str | None], parents: dict[int, ast.AST]) -> tuple[frozenset[str], frozenset[str]]:
+    """Names assigned ``logging.getLogger(...)`` anywhere in the tree ``node`` belongs to: those of
+    ``getLogger(__name__)`` (the module's own logger), and the others; computed once per census (kept in ``parents``
+    under the key -1, which no node id is)."""
     cached = parents.get(-1)
-    if isinstance(cached, frozenset):
-        return cached
+    if isinstance(cached, tuple):
+        return cached  # type: ignore[return-value]
     root = node
     while id(root) in parents:
         root = parents[id(root)]
-    found = frozenset(
-        target.id
-        for holder in ast.walk(root)
-        if isinstance(holder, (ast.Assign, ast.AnnAssign)) and isinstance(holder.value, ast.Call) and resolve(holder.value.func) == "logging.getLogger"
-        for target in (holder.targets if isinstance(holder, ast.Assign) else [holder.target])
-        if isinstance(target, ast.Name)
-    )
+    own: set[str] = set()
+    named: set[str] = set()
+    for holder in ast.walk(root):
+        if isinstance(holder, (ast.Assign, ast.AnnAssign)) and isinstance(holder.value, ast.Call) and resolve(holder.value.func) == "logging.getLogger":
+            arguments = holder.value.args
+            is_own = len(arguments) == 1 and isinstance(arguments[0], ast.Name) and arguments[0].id == "__name__"
+            for target in holder.targets if isinstance(holder, ast.Assign) else [holder.target]:
+                if isinstance(target, ast.Name):
+                    (own if is_own else named).add(target.id)
+    found = (frozenset(own), frozenset(named - own))
     parents[-1] = found  # type: ignore[assignment]
     return found
 _LOGGING_HOOK_METHODS = frozenset({"addHandler", "addFilter", "setLoggerClass", "setLogRecordFactory", "setFormatter", "setStream"})
