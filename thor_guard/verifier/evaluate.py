@@ -23,9 +23,9 @@ from __future__ import annotations
 import ast
 import builtins
 import operator
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import libcst as cst
 from libcst.metadata import BuiltinScope, ComprehensionScope, FunctionScope, GlobalScope
@@ -1369,7 +1369,9 @@ class Evaluator:
                 # decorator_problem proves the binding and the factory's arguments
                 and not (bound and self._cache_decorator(d.decorator))
             } - {"staticmethod", "classmethod"}
-            chained = _classmethod_over(method, lambda d: bool(self.decorator_names(self.facts, d) & IDENTITY_DECORATORS))
+            chained = _classmethod_over(
+                [d.decorator for d in method.decorators], code_of, lambda d: bool(self.decorator_names(self.facts, d) & IDENTITY_DECORATORS)
+            )
             if chained is not None and isinstance(node, cst.Attribute):
                 # `@classmethod` over `@property` (or any decorator below it): on Python 3.9-3.12 classmethod's
                 # __get__ calls the wrapped object's __get__, so a plain read of the class or an instance runs the
@@ -1776,12 +1778,10 @@ class Evaluator:
         a read run code even on the class: ``@classmethod`` over another decorator (3.9-3.12 chain ``__get__``), or a
         decorator its module defines itself (a descriptor class: its ``__get__(None, Flags)`` runs). Raises
         :class:`Effect` then (hostile review 16)."""
+        chained = _classmethod_over(method.decorator_list, dotted_of, lambda d: (dotted_of(d) or "").rpartition(".")[2] in _IDENTITY_SPELLINGS)
+        if chained is not None:
+            raise Effect(node, f"'{code_of(node)}' reads '{name}', a classmethod over '@{dotted_of(chained) or 'a call'}': on Python 3.9-3.12 the read runs that object's __get__ (a property's getter)")
         names = [dotted_of(d) for d in method.decorator_list]
-        if "classmethod" in names:
-            below = names[names.index("classmethod") + 1 :]
-            chained = next((n for n in below if (n or "").rpartition(".")[2] not in _IDENTITY_SPELLINGS), False)
-            if chained is not False:
-                raise Effect(node, f"'{code_of(node)}' reads '{name}', a classmethod over '@{chained or 'a call'}': on Python 3.9-3.12 the read runs that object's __get__ (a property's getter)")
         tree = parsed_module(value.facts or self.facts)[0]
         own = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         for spelt in names:
@@ -3744,14 +3744,19 @@ def _mentions_logging(node: ast.AST, tree: ast.Module) -> bool:
 _IDENTITY_SPELLINGS = frozenset(d.rpartition(".")[2] for d in IDENTITY_DECORATORS)
 
 
-def _classmethod_over(method: cst.FunctionDef, identity: Callable[[cst.BaseExpression], bool]) -> cst.BaseExpression | None:
-    """The first decorator applied before a ``@classmethod`` of ``method`` (listed below it) that is not an identity
-    marker (``@typing.final``), or None: ``classmethod`` then wraps that decorator's result, not the function."""
-    names = [code_of(d.decorator) for d in method.decorators]
+_Decorator = TypeVar("_Decorator")
+
+
+def _classmethod_over(
+    decorators: Sequence[_Decorator], spelling: Callable[[_Decorator], str | None], identity: Callable[[_Decorator], bool]
+) -> _Decorator | None:
+    """The first decorator applied before a ``@classmethod`` (listed below it) that is not an identity marker
+    (``@typing.final``), or None: ``classmethod`` then wraps that decorator's result, not the function. The same
+    rule for a cst ``def`` and for an ``ast`` one: ``spelling`` gives a decorator's source spelling."""
+    names = [spelling(d) for d in decorators]
     if "classmethod" not in names:
         return None
-    below = method.decorators[names.index("classmethod") + 1 :]
-    return next((d.decorator for d in below if not identity(d.decorator)), None)
+    return next((d for d in decorators[names.index("classmethod") + 1 :] if not identity(d)), None)
 
 
 def _root_name(node: cst.BaseExpression) -> str | None:
