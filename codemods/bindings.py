@@ -11,6 +11,7 @@ added only when nothing suitable is bound.
 from __future__ import annotations
 
 import io
+import sys
 import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from codemods.runtime import top_level_smalls, unstable_module_names
 
 QualifiedNames = Callable[[cst.CSTNode], set[str]]
 """Dotted qualified names of an expression node (``QualifiedNameProvider`` flattened to strings)."""
+
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
 LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
@@ -105,7 +108,7 @@ def function_scope_view(
                 if isinstance(small, (cst.Import, cst.ImportFrom)):
                     where[id(small)] = index
     end = first
-    while end < len(statements) and _is_import_line(statements[end]):
+    while end < len(statements) and _is_import_line(statements[end]) and _standard_library_only(statements[end]):
         end += 1
     if upto is not None:
         end = upto
@@ -116,6 +119,27 @@ def _is_import_line(statement: cst.BaseStatement) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and all(
         isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
     )
+
+
+def _standard_library_only(statement: cst.BaseStatement) -> bool:
+    """True when an import line imports only standard-library modules (absolute, not ``__main__``).
+
+    An inserted guard may go after such a line and reuse what it binds; a line that also imports a project
+    or third-party module (``import os, sidefx``) runs that module's top-level code, so in heartbeat mode the
+    guard must come before it (hostile apply review 16, F8): its names are then not usable at the top.
+    """
+    assert isinstance(statement, cst.SimpleStatementLine)
+    for small in statement.body:
+        if isinstance(small, cst.Import):
+            modules = [cst.Module(body=[]).code_for_node(alias.name) for alias in small.names]
+        else:
+            assert isinstance(small, cst.ImportFrom)
+            if small.relative or small.module is None:
+                return False
+            modules = [cst.Module(body=[]).code_for_node(small.module)]
+        if any(m.split(".")[0] not in _STDLIB or "__main__" in m.split(".") for m in modules):
+            return False
+    return True
 
 
 class ModuleBindings:

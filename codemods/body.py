@@ -30,7 +30,8 @@ def is_string_literal(expression: cst.BaseExpression) -> bool:
     return False
 
 
-def _starts_with_docstring(statement: cst.BaseStatement) -> bool:
+def starts_with_docstring(statement: cst.BaseStatement) -> bool:
+    """True for a statement line whose first statement is a string literal (``\"\"\"Doc.\"\"\"`` or ``\"\"\"Doc.\"\"\"; go()``)."""
     return (
         isinstance(statement, cst.SimpleStatementLine)
         and isinstance(statement.body[0], cst.Expr)
@@ -40,12 +41,12 @@ def _starts_with_docstring(statement: cst.BaseStatement) -> bool:
 
 def is_docstring(statement: cst.BaseStatement) -> bool:
     """True for a statement that is only a string literal (the docstring when it comes first)."""
-    return _starts_with_docstring(statement) and len(statement.body) == 1  # type: ignore[attr-defined]
+    return starts_with_docstring(statement) and len(statement.body) == 1  # type: ignore[attr-defined]
 
 
 def split_docstring_line(statement: cst.BaseStatement) -> tuple[cst.BaseStatement, ...]:
     """``\"\"\"Doc.\"\"\"; go()`` as two lines (docstring, rest) so code can go between them; other statements as they are."""
-    if not _starts_with_docstring(statement) or len(statement.body) == 1:  # type: ignore[attr-defined]
+    if not starts_with_docstring(statement) or len(statement.body) == 1:  # type: ignore[attr-defined]
         return (statement,)
     assert isinstance(statement, cst.SimpleStatementLine)
     doc = statement.body[0].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from codemods.body import is_docstring, is_simple_import
+from codemods.body import is_simple_import, starts_with_docstring
 
 _STDLIB = frozenset(sys.stdlib_module_names)
 
@@ -77,10 +77,14 @@ def with_imports(body: Sequence[cst.BaseStatement], lines: Sequence[str], config
     The leading block starts after a module docstring and runs while
     statements are imports; when the module has none, the imports go first
     (after the docstring) and the code after them gets one blank line, as
-    ``AddImportsVisitor`` does.
+    ``AddImportsVisitor`` does. A first line that holds the docstring and
+    more (``\"\"\"Doc.\"\"\"; from __future__ import annotations``) is kept
+    byte for byte and the block starts after it: split in two, the line would
+    change bytes that are not the guard's, and a ``__future__`` import must
+    stay ahead of every new import anyway.
     """
     result = list(body)
-    start = 1 if result and is_docstring(result[0]) else 0
+    start = 1 if result and starts_with_docstring(result[0]) else 0
     end = start
     while end < len(result) and is_simple_import(result[end]):
         end += 1

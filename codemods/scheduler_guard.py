@@ -44,7 +44,6 @@ from codemods.body import (
     after_docstring,
     body_indents,
     body_statements,
-    split_docstring_line,
     docstring_split,
     rebuild_body,
 )
@@ -1080,12 +1079,7 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         if not imports:
             return updated_node
         config = module_parser_config(updated_node)
-        body = list(updated_node.body)
-        if body:
-            # '"""Doc."""; import x' on one line: split it so that new lines go after the docstring
-            # (above it, the string would no longer be the module's __doc__)
-            body = [*split_docstring_line(body[0]), *body[1:]]
-        return updated_node.with_changes(body=with_imports(body, imports, config))
+        return updated_node.with_changes(body=with_imports(updated_node.body, imports, config))
 
 
 def _string_list(node: cst.BaseExpression) -> bool:

@@ -60,34 +60,19 @@ def changes_outside_targets(config: Config, module: str, before: bytes, after: b
     def inside(line: int, spans: list[tuple[int, int]]) -> bool:
         return any(start <= line <= end for start, end in spans)
 
-    # apply splits a module's first line '"""Doc."""; import x' into its two statements (the docstring must stay first)
-    split_line, split_parts = _docstring_line_split(before)
     problems: list[str] = []
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         for i in range(i1, i2):
-            if not inside(i + 1, old_spans) and i != split_line:
+            if not inside(i + 1, old_spans):
                 problems.append(f"removed/changed line {i + 1}: {old_lines[i]!r}")
         for j in range(j1, j2):
             line = new_lines[j]
-            if not inside(j + 1, new_spans) and not _ADDED_LINE.match(line.decode("latin-1")) and line.strip() not in split_parts:
+            if not inside(j + 1, new_spans) and not _ADDED_LINE.match(line.decode("latin-1")):
                 problems.append(f"added line {j + 1}: {new_lines[j]!r}")
     return problems
-
-
-def _docstring_line_split(source: bytes) -> tuple[int | None, set[bytes]]:
-    """The index of a first line holding a docstring and more statements, and its two halves (else None, {})."""
-    tree = ast.parse(source)
-    if not tree.body or not isinstance(tree.body[0], ast.Expr) or not isinstance(tree.body[0].value, ast.Constant):
-        return None, set()
-    first = tree.body[0]
-    if len(tree.body) < 2 or tree.body[1].lineno != first.end_lineno:
-        return None, set()
-    line = source.splitlines(keepends=True)[first.lineno - 1]
-    doc, _, rest = line.partition(b";")
-    return first.lineno - 1, {doc.strip(), rest.strip()}
 
 
 class _StripGuards(ast.NodeTransformer):

@@ -1,7 +1,6 @@
-"""Module doc."""
+"""Module doc."""; import threading
 import logging
 import os
-import threading
 
 
 def start():
