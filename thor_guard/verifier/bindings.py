@@ -53,6 +53,9 @@ IMPLICIT_MODULE_NAMES = frozenset(
     {"__name__", "__file__", "__doc__", "__package__", "__spec__", "__loader__", "__builtins__", "__path__", "__cached__"}
 )
 """Names the import system binds in every module's namespace before its code runs."""
+_IMPORT_LOCATION_NAMES = ("__package__", "__spec__")
+"""Module globals the import system reads to resolve a relative import. (A package's ``__path__`` store is the
+import-system patch of that package, recorded by the import walk.)"""
 LOADER_SET_NAMES = IMPLICIT_MODULE_NAMES - {"__path__"}
 """Of those, the ones a module imported from a ``.py`` file always has (``__path__`` only a package has)."""
 
@@ -691,6 +694,14 @@ def _census(
     if "__builtins__" in result.names:
         first = result.names["__builtins__"][0]
         result.hazards.append(Hazard("a binding of __builtins__", first.line, first.text))
+    for dunder in _IMPORT_LOCATION_NAMES:
+        # `__package__ = "legacy"`: the module's relative imports load another package's modules (hostile review
+        # 18, H4). What the import walk read for
+        # them is not what runs, so neither the names they bind nor their import-time code are known.
+        if dunder in result.names:
+            first = min(result.names[dunder], key=lambda site: site.line)
+            result.hazards.append(Hazard(f"a binding of {dunder} (it decides which files imports load)", first.line, first.text))
+            result.patches.append(("*", first.line, first.text))
     # One pass records what the hazard rules below need: each node's parent (is a use a plain read?), calls made
     # inside functions (vars()/locals() there are that function's locals), and names bound to a module object
     # (`m = sys.modules[__name__]`, `m = import_module(x)`): a store through them rebinds that module's names.

@@ -232,3 +232,48 @@ def getter_def(facts: ModuleFacts, classdef: cst.ClassDef, name: str, line: int)
     if len(defs.found) != len(lines):
         return None
     return defs.found[lines.index(line)]
+
+
+ANY_SLOT: frozenset[str] = frozenset({"*"})
+""":func:`slot_names` of a class whose ``__slots__`` is not a literal: any name may be a slot."""
+
+
+def slot_names(facts: ModuleFacts, classdef: cst.ClassDef) -> frozenset[str]:
+    """The names ``classdef``'s ``__slots__`` makes member descriptors of (empty when the body binds no ``__slots__``).
+
+    A slot is a data descriptor in the class's ``__dict__``: a read through an instance finds it before any base's
+    method, property or class attribute of that name, and gives the instance's value — or, while it is unset, raises
+    ``AttributeError``, which runs ``__getattr__`` when the hierarchy has one (hostile review 18, H3). ``__slots__``
+    bound by anything but one unconditional literal (a string, or a tuple, list, set or dict of strings) gives
+    :data:`ANY_SLOT`. A class defined inside a function is read from its libcst node.
+    """
+    cache = facts.__dict__.setdefault("_slot_names", {})  # per module, keyed by node identity like the other memos
+    found = cache.get(id(classdef))
+    if found is None:
+        found = cache[id(classdef)] = (_slot_names(facts, classdef), classdef)  # the node is kept: its id stays unique
+    return found[0]
+
+
+def _slot_names(facts: ModuleFacts, classdef: cst.ClassDef) -> frozenset[str]:
+    qualname = facts.class_qualname(classdef)
+    body = _class_body(facts, qualname) if qualname is not None else None
+    if body is None:
+        parsed = ast.parse(cst.Module(body=[classdef]).code).body[0]
+        assert isinstance(parsed, ast.ClassDef)
+        body = parsed.body
+    bound = [
+        s for s in _statements(body)
+        if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and _binds(s, "__slots__")
+    ]
+    if not bound:
+        return frozenset()
+    if len(bound) != 1 or bound[0] not in body or not isinstance(bound[0], (ast.Assign, ast.AnnAssign)) or bound[0].value is None:
+        return ANY_SLOT
+    try:
+        value = ast.literal_eval(bound[0].value)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return ANY_SLOT
+    names = (value,) if isinstance(value, str) else value
+    if not isinstance(names, (tuple, list, set, frozenset, dict)) or not all(isinstance(n, str) for n in names):
+        return ANY_SLOT
+    return frozenset(names)

@@ -55,7 +55,7 @@ from thor_guard.verifier.format_fields import replacement_fields
 from thor_guard.verifier.reach import dotted_of
 from thor_guard.verifier.signatures import ANY_LEVEL, library_call_problem, log_call_problem
 from thor_guard.verifier.stdlib_closure import codec_modules, has_module_getattr, import_closure, log_call_modules, log_record_lookups, traceback_modules
-from thor_guard.verifier.class_bindings import ClassBinding, class_binding, class_body_statements, getter_def
+from thor_guard.verifier.class_bindings import ANY_SLOT, ClassBinding, class_binding, class_body_statements, getter_def, slot_names
 from thor_guard.verifier.instance_state import attribute_value
 from thor_guard.verifier.hierarchy import linearise, project_bases
 from thor_guard.verifier.import_time import ENV_TARGET, IMPORT_SYSTEM_TARGET, LOGGING_CONFIGURATION, SUBCLASS_HOOKS
@@ -1573,11 +1573,31 @@ class Evaluator:
         order = linearise(self, instance.cls, instance.cls_facts)
         if isinstance(order, str):
             raise Unsupported(node, f"'{code_of(node)}' reads '{name}' through the class hierarchy: {order}", "binding")
-        classes = order.classes[1:] if skip_own else order.classes
-        candidates = [(c, f, binding) for c, f, _ in classes if (binding := class_binding(f, c, name)) is not None]
+        # `self.__x` in a method of Base reads `_Base__x`, whatever class the object has (private name mangling,
+        # hostile review 18, H2): only classes whose body's `__x` mangles to the same name bind it
+        key = self.mangled(name)
+        candidates: list[tuple[cst.ClassDef, ModuleFacts, ClassBinding | None]] = []  # None: a slot (H3)
+        for position, (c, f, _) in enumerate(order.classes):
+            slots = slot_names(f, c)
+            if slots is ANY_SLOT or key in {_mangle(slot, c.name.value) for slot in slots}:
+                candidates.append((c, f, None))  # checked even when skip_own: the own body's slots bind no name
+                continue
+            if skip_own and position == 0:
+                continue
+            found = class_binding(f, c, name) if _mangle(name, c.name.value) == key else None
+            if found is None and key != name and (literal := class_binding(f, c, key)) is not None:
+                found = ClassBinding("descriptor", literal.line, literal.text)  # `_Base__x = …` spelt mangled
+            if found is not None:
+                candidates.append((c, f, found))
+        if any(binding is None for _, _, binding in candidates[: 1 if order.exact else None]):
+            # a slot the read may find: the instance's value, or, unset, AttributeError and so __getattr__
+            if class_dunders(self, instance.cls, instance.cls_facts) & {"__getattr__", "*"}:
+                raise Effect(node, f"'{code_of(node)}' reads '{name}', a __slots__ member of {instance.cls.name.value}'s hierarchy: while it is unset the read runs the class's __getattr__ (project code)")
+            if order.exact:
+                return None  # instance state of unknown value (assumption 4)
         if not order.exact and len(candidates) > 1:
             for classdef, facts, binding in candidates:  # any of them may be the one the read finds
-                if binding.kind != "plain":
+                if binding is not None and binding.kind != "plain":
                     self._member_probe(instance, classdef, facts)._surviving_binding(facts, classdef, name, node, binding)
             return None
         if not candidates:
@@ -1585,6 +1605,8 @@ class Evaluator:
                 raise Effect(node, f"'{code_of(node)}': no class of {instance.cls.name.value}'s hierarchy binds '{name}', so reading it runs the class's __getattr__ (project code)")
             return None
         classdef, facts, binding = candidates[0]
+        if binding is None:
+            return None
         probe = self._member_probe(instance, classdef, facts)
         if binding.kind == "plain" and classdef is not instance.cls:
             method = self._base_method(facts, classdef, name, binding)
@@ -1599,6 +1621,8 @@ class Evaluator:
             # a literal of a base: an instance store anywhere in the object's own hierarchy may shadow it
             module = self if instance.cls_facts is self.facts else self.module_evaluator(instance.cls_facts)
             shadow = instance_attribute_store(module, instance.cls, name)
+            if shadow is None and key != name:
+                shadow = instance_attribute_store(module, instance.cls, key)  # `setattr(self, "_Base__x", v)`
             if shadow is not None:
                 self.trace.problems.append(f"'{code_of(node)}': {shadow}")
                 return OPAQUE
@@ -1799,6 +1823,12 @@ class Evaluator:
 
         facts = value.facts or self.facts
         node = value.node
+        if self.mangled(name) != _mangle(name, node.name.value):
+            # `Config.__VAR` written in class Feed reads `Config._Feed__VAR`, not the `__VAR` of Config's body
+            # (`_Config__VAR`): private name mangling (hostile review 18, H2); what it gives is not the body's value
+            if node_read is not None:
+                raise Unsupported(node_read, f"'{code_of(node_read)}' is mangled to '{self.mangled(name)}' where it is written, which {node.name.value}'s own '{name}' is not", "binding")
+            return OPAQUE
         qualname = facts.class_qualname(node)
         if node.decorators or qualname is None or facts.bindings.class_problem(qualname, name) is not None:
             return OPAQUE
@@ -4063,6 +4093,13 @@ def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, n
 
 
 _INSTANCES: dict[tuple[int, str, bool], tuple[cst.ClassDef, Instance]] = {}
+
+
+def _mangle(name: str, class_name: str) -> str:
+    """``name`` as the body of class ``class_name`` binds it: ``__x`` becomes ``_Class__x`` (private name mangling,
+    the Python reference, "Identifiers"); other names, dunders and a class named only with underscores keep theirs."""
+    stripped = class_name.lstrip("_")
+    return f"_{stripped}{name}" if stripped and name.startswith("__") and not name.endswith("__") and "." not in name else name
 
 
 def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int = 0) -> frozenset[str]:

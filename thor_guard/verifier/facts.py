@@ -240,9 +240,42 @@ class ModuleFacts:
     @cached_property
     def bindings(self) -> ModuleBindings:
         """Every binding site of every module-level name, from the full source (see :mod:`thor_guard.verifier.bindings`);
-        a star import of a project module whose exports are known (:attr:`star_exports`) can rebind only those."""
+        a star import of a project module whose exports are known (:attr:`star_exports`) can rebind only those. In a
+        package's ``__init__``, a name that is also a submodule's can be rebound by importing that submodule
+        (:meth:`_submodule_hazards`)."""
         if self.parent is not None and self.parent.source is self.source:
             return self.parent.bindings  # the same module's census
+        found = self._star_narrowed()
+        extra = self._submodule_hazards(found)
+        return dataclasses.replace(found, hazards=[*found.hazards, *extra]) if extra else found
+
+    def _submodule_hazards(self, found: ModuleBindings) -> list[Hazard]:
+        """For a package ``__init__``: a hazard per name it binds that is also the name of one of its submodules.
+
+        The first import of ``pkg.logger`` — from any module, at any time: ``from pkg.logger import configure`` in an
+        app's ``ready()`` — ends with ``setattr(pkg, "logger", <module>)``, replacing whatever the package bound to
+        ``logger`` (hostile review 18, H1). A name whose every binding imports that very submodule is not at risk.
+        """
+        if not self.is_package or self.path is None or not found.names:
+            return []
+        try:
+            entries = {entry.name for entry in self.path.parent.iterdir()}
+        except OSError:
+            return []
+        hazards = []
+        for name, sites in found.names.items():
+            if not (f"{name}.py" in entries or name in entries or any(e.startswith(f"{name}.") and e.endswith((".so", ".pyd")) for e in entries)):
+                continue
+            if name in entries and not (self.path.parent / name).is_dir():
+                continue
+            submodule = f"{self.name}.{name}"
+            if all(site.kind == "import" and site.target is not None and self.absolute(site.target) == submodule for site in sites):
+                continue
+            first = min(sites, key=lambda site: site.line)
+            hazards.append(Hazard(f"the submodule {submodule} (importing it sets the package attribute '{name}')", first.line, first.text, frozenset({name})))
+        return hazards
+
+    def _star_narrowed(self) -> ModuleBindings:
         found = census(self.full_source, self.name)
         if self.star_exports is None or not any(h.module is not None and h.names is None for h in found.hazards):
             return found

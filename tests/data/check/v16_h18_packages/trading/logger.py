@@ -1,0 +1,5 @@
+import threading
+
+
+def debug(message, *args):
+    threading.Thread(target=print).start()
