@@ -1152,20 +1152,7 @@ class Evaluator:
         that ``node``'s library code calls into (``time.time = f``, ``threading.current_thread = f``,
         ``encodings.idna.ToASCII = f``: hostile review 17, H1) - the guard need not name that module. ``sys`` counts
         only for ``sys._getframe`` (logging's ``findCaller``): its streams are judged as a stream replacement."""
-        module = getattr(self.context, "module", None)
-        if not isinstance(module, str) or not modules:
-            return
-        for target, (path, line, text) in self.context.resolver.patches_reaching(module).items():
-            if target.startswith((ENV_TARGET, IMPORT_SYSTEM_TARGET)):
-                continue
-            name = target if target in modules else target.split(".")[0] if target.split(".")[0] in modules else None
-            if name is None or (name == "sys" and "_getframe" not in text):
-                continue
-            raise Effect(
-                node,
-                f"'{code_of(node)}' may run project code: {how} calls into {name}, which "
-                f"{self.context.resolver.shown(path)} changes at import time, line {line} ('{text}')",
-            )
+        patched_internals(self.context, node, modules, how)
 
     def _shadow_used(self, node: cst.CSTNode, modules: frozenset[str], how: str | Callable[[str], str]) -> None:
         """Raises :class:`Effect` when one of the standard-library ``modules`` that ``node`` loads or calls into has
@@ -1220,6 +1207,11 @@ class Evaluator:
         ``self`` bound, a getter run, a computed binding an effect). None when that is not what the call is (``super``
         rebound, another receiver, an order that is not exact or cannot be computed, no project class after the start
         binds ``name``: a library base): the caller then judges ``super()`` as any call, an effect."""
+        if not call.args and self.owner is not None and _remade_with_slots(self.owner):
+            # `@dataclass(slots=True)` returns a new class, but the method's `__class__` cell (zero-argument super())
+            # still holds the old one, which the object is no instance of (CPython before 3.14, gh-90562; hostile
+            # review 19, H6)
+            raise Crash(node, f"'{code_of(node)}' raises TypeError: {self.owner.name.value} is remade by @dataclass(slots=True), so zero-argument super() names a class the object is not an instance of", "TypeError")
         start = self._super_start(call)
         if start is None:
             return None
@@ -1326,7 +1318,7 @@ class Evaluator:
         )
         reads = bound and self.instance_receiver and isinstance(node, (cst.Attribute, cst.Call))
         if reads:
-            store = _class_object_store(self.facts, self.owner.name.value, name)
+            store = _class_object_store(self.facts, self.owner.name.value, name) or self._mangled_store(_class_object_store, name)
             if store is not None:
                 # `Feed.pending = property(f)` after the class (review 7, ST7): the class attribute a read finds may be
                 # a descriptor installed by that store, whose getter the read runs
@@ -1396,10 +1388,12 @@ class Evaluator:
                 return OPAQUE
             return Function(self.facts, method, f"{self.facts.name}.{self.owner.name.value}.{name}", self.owner, bound=bound, receiver=self._receiver_instance() if bound else None)
         if isinstance(method, cst.BaseExpression) and self.depth < MAX_HELPER_DEPTH:
-            store = _store_through_object(self.facts, self.owner.name.value, name)
+            store = _store_through_object(self.facts, self.owner.name.value, name) or self._mangled_store(_store_through_object, name)
             if store is not None:  # `service.VARIABLE = "..."` in another class's method (R4-9, CA8)
                 raise Unsupported(node, f"'{code_of(node)}': the attribute store at line {store[0]} ('{store[1]}') may replace the class attribute {name}", "binding")
             shadow = instance_attribute_store(self, self.owner, name)
+            if shadow is None and self.mangled(name) != name:
+                shadow = instance_attribute_store(self, self.owner, self.mangled(name))  # `setattr(self, "_Feed__x", v)`
             if shadow is not None:
                 # `self.VARIABLE = "FEED_MODE"` / `vars(self)["VARIABLE"] = ...` in __init__ or any method of the
                 # hierarchy: the instance attribute shadows the class body's value (hostile review 5, SV3)
@@ -1452,6 +1446,16 @@ class Evaluator:
                 return Function(value.facts, value.node, value.qualified, self.owner, bound=True, receiver=self._receiver_instance())
             return value
         return None
+
+    def _mangled_store(
+        self, find: Callable[[ModuleFacts, str, str], tuple[int, str, str, str | None] | None], name: str
+    ) -> tuple[int, str, str, str | None] | None:
+        """``find`` (a store census of the owner's module) asked for the mangled spelling of a private ``name``
+        (``self._Feed__x = v`` or ``setattr(feed, "_Feed__x", v)`` stores what ``self.__x`` in Feed reads; hostile
+        review 18); None for other names."""
+        assert self.owner is not None
+        key = self.mangled(name)
+        return find(self.facts, self.owner.name.value, key) if key != name else None
 
     def _own_member(self, name: str) -> cst.FunctionDef | cst.BaseExpression | None:
         """:func:`_class_member` of the owner; for a class whose body the skeleton elided (a base class), the value
@@ -1582,11 +1586,14 @@ class Evaluator:
             if slots is ANY_SLOT or key in {_mangle(slot, c.name.value) for slot in slots}:
                 candidates.append((c, f, None))  # checked even when skip_own: the own body's slots bind no name
                 continue
-            if skip_own and position == 0:
-                continue
-            found = class_binding(f, c, name) if _mangle(name, c.name.value) == key else None
-            if found is None and key != name and (literal := class_binding(f, c, key)) is not None:
-                found = ClassBinding("descriptor", literal.line, literal.text)  # `_Base__x = …` spelt mangled
+            own_read = skip_own and position == 0  # the caller read `name` from this body already
+            found = class_binding(f, c, name) if _mangle(name, c.name.value) == key and not own_read else None
+            for other in {key, _demangled(key, c.name.value)} - {name, None}:
+                # the same attribute spelt otherwise in the body: `_Base__x = …` for a read of `self.__x` in Base, or
+                # `__x` in Feed's body for a read of `self._Feed__x` (hostile review 19, H4): judged as a descriptor
+                literal = class_binding(f, c, other) if found is None else None  # type: ignore[arg-type]
+                if literal is not None:
+                    found = ClassBinding("descriptor", literal.line, literal.text)
             if found is not None:
                 candidates.append((c, f, found))
         if any(binding is None for _, _, binding in candidates[: 1 if order.exact else None]):
@@ -2449,6 +2456,12 @@ class Evaluator:
             raise Crash(node, f"'{code_of(node)}' raises AttributeError when the value is None (None has no .{name}())", "AttributeError")
         if name in ("encode", "decode"):
             self._codec_lookup(node, arguments, keywords)
+        if name in ("format", "format_map") and not isinstance(receiver, str):
+            # a template not known here (`os.environ.get("LABEL", "{0.busy}").format(self)`) may hold any field:
+            # `{0.busy}` runs a property of a project object, `{0[k]}` its __getitem__ (hostile review 19, H2)
+            held = next((a for a in (*arguments, *keywords.values()) if a is UNTRUSTED or isinstance(a, (Instance, ClassValue))), None)
+            if held is not None:
+                raise Effect(node, f"'{code_of(node)}' formats a project object with a template not known here: its fields may read any attribute or item of it (a property, __getattr__, __getitem__)")
         derived = mode_method(receiver, name, arguments, keywords)
         if derived is not NotImplemented:
             for argument in (*arguments, *keywords.values()):  # `mode.format(_OBJ)`: _OBJ.__format__ runs
@@ -3526,6 +3539,15 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
             elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and child.id in ("setattr", "delattr") and not (isinstance(node, ast.Call) and node.func is child):
                 # `_s = setattr; _s(self, "start", f)`, `partial(setattr, self)`: a store on any object (hostile review 14)
                 note(scope, "*", child, prefix, None)
+            elif isinstance(child, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and child.value is not None and _namespace_owner(child.value) is not None:
+                # `d = self.__dict__; d.update(kw)`, `v = vars(self); v |= kw`: the namespace under another name may be
+                # written in any way (hostile review 19, H5)
+                note(scope, "*", child, prefix, _namespace_owner(child.value))
+            elif isinstance(child, ast.Call) and not (isinstance(child.func, ast.Name) and child.func.id in _NAMESPACE_READERS) and (
+                handed := next((a for a in (*child.args, *(k.value for k in child.keywords)) if _namespace_owner(a.value if isinstance(a, ast.Starred) else a) is not None), None)
+            ) is not None:
+                # `_fill(self.__dict__, kw)`: the callee may write the namespace it is handed
+                note(scope, "*", child, prefix, _namespace_owner(handed.value if isinstance(handed, ast.Starred) else handed))
             elif isinstance(child, ast.Call) and (wrapper := wrapper_written(child)) is not None and _on_receiver(wrapper):
                 # functools.update_wrapper(self, f) / wraps(f)(self): the names in `assigned` and all of f.__dict__;
                 # on a new wrapper function (`update_wrapper(wrapper, func)`) it changes no class
@@ -3537,6 +3559,9 @@ def attribute_stores(facts: ModuleFacts) -> dict[tuple[str, str], list[tuple[int
     facts.__dict__["_attribute_stores"] = found
     return found
 
+
+_NAMESPACE_READERS = frozenset({"len", "dict", "list", "tuple", "set", "frozenset", "sorted", "repr", "str", "print", "iter", "any", "all", "isinstance", "id", "type", "bool", "hash", "vars"})
+"""Built-ins that only read an object namespace handed to them (``dict(self.__dict__)``, ``len(vars(self))``)."""
 
 _FUNCTION_PATCHES = ("__code__", "__defaults__", "__kwdefaults__")
 """Writable attributes of a function object that change what a call of it runs."""
@@ -4095,11 +4120,52 @@ def instance_of(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, n
 _INSTANCES: dict[tuple[int, str, bool], tuple[cst.ClassDef, Instance]] = {}
 
 
+def patched_internals(context: VerifierContext, node: cst.CSTNode, modules: frozenset[str], how: str) -> None:
+    """Raises :class:`Effect` when a module of the import walk of ``context``'s module stores on one of the
+    standard-library ``modules`` that ``node``'s library code calls into (see :meth:`Evaluator._patched_internals`);
+    ``how`` names what calls into them (``the log call``, ``importing json``)."""
+    module = getattr(context, "module", None)
+    if not isinstance(module, str) or not modules:
+        return
+    for target, (path, line, text) in context.resolver.patches_reaching(module).items():
+        if target.startswith((ENV_TARGET, IMPORT_SYSTEM_TARGET)):
+            continue
+        name = target if target in modules else target.split(".")[0] if target.split(".")[0] in modules else None
+        if name is None or (name == "sys" and "_getframe" not in text):
+            continue
+        raise Effect(
+            node,
+            f"'{code_of(node)}' may run project code: {how} calls into {name}, which "
+            f"{context.resolver.shown(path)} changes at import time, line {line} ('{text}')",
+        )
+
+
 def _mangle(name: str, class_name: str) -> str:
     """``name`` as the body of class ``class_name`` binds it: ``__x`` becomes ``_Class__x`` (private name mangling,
     the Python reference, "Identifiers"); other names, dunders and a class named only with underscores keep theirs."""
     stripped = class_name.lstrip("_")
     return f"_{stripped}{name}" if stripped and name.startswith("__") and not name.endswith("__") and "." not in name else name
+
+
+def _remade_with_slots(classdef: cst.ClassDef) -> bool:
+    """``classdef`` carries ``@dataclass(..., slots=...)`` (any spelling ending in ``dataclass``) with ``slots`` not the
+    literal ``False``: the decorator returns a new class object in place of the one the body's methods close over."""
+    for decorator in classdef.decorators:
+        call = decorator.decorator
+        if isinstance(call, cst.Call) and code_of(call.func).split(".")[-1] == "dataclass":
+            for argument in call.args:
+                if argument.keyword is not None and argument.keyword.value == "slots":
+                    return not (isinstance(argument.value, cst.Name) and argument.value.value == "False")
+    return False
+
+
+def _demangled(key: str, class_name: str) -> str | None:
+    """The private name (``__x``) whose binding in class ``class_name``'s body is stored as ``key`` (``_Class__x``);
+    None when ``key`` is not such a mangled name of that class."""
+    stripped = class_name.lstrip("_")
+    prefix = f"_{stripped}__"
+    rest = key[len(prefix):] if stripped and key.startswith(prefix) else ""
+    return f"__{rest}" if rest and not rest.endswith("__") else None
 
 
 def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts, depth: int = 0) -> frozenset[str]:

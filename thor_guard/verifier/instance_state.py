@@ -39,7 +39,7 @@ deeper, the value may be anything: a possible project object."""
 
 UNKNOWN = frozenset({"*"})
 
-_CONTAINER_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "reversed", "iter", "next", "min", "max", "getattr", "vars"})
+_CONTAINER_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "reversed", "iter", "next", "min", "max", "getattr", "vars", "filter", "zip", "enumerate"})
 """Builtins whose result may be (or hold) one of their arguments: formatting it formats those."""
 
 
@@ -676,12 +676,13 @@ class _Context:
             dunders = class_dunders(self.evaluator, callee.node, callee.facts or self.facts)
             return Held(dunders, where) if dunders else PLAIN
         if isinstance(callee, Builtin):
-            if callee.name in _CONTAINER_BUILTINS:
-                held = PLAIN
-                for argument in arguments:
+            held = PLAIN
+            for position, argument in enumerate(arguments):
+                if callee.name in _CONTAINER_BUILTINS:
                     held = held | self.value(argument, line, text)
-                return held
-            return PLAIN
+                if position == 0 and (callee.name == "map" or (callee.name == "iter" and len(arguments) == 2)):
+                    held = held | self._results_of(argument, line, text, where)  # the callable whose results it gives
+            return held
         if isinstance(callee, Module):
             # a library function or class (assumption 7): its result is its own object, unless it hands back a
             # project object or class it was given (`copy.copy(self.market)`, `functools.partial(Market)()`)
@@ -694,6 +695,25 @@ class _Context:
         if isinstance(callee, Function):
             return self._returns(callee, func, where)
         return Held(UNKNOWN, where)  # an unproven call: its result may be a project object
+
+    def _results_of(self, argument: ast.expr, line: int, text: str, where: str) -> Held:
+        """What calling ``argument`` — a callable handed to ``map``/``iter`` — may give: a project class's objects, a
+        project function's return values, a lambda's body (``list(map(Market, codes))``: hostile review 19, H1)."""
+        from thor_guard.verifier.evaluate import class_dunders
+
+        if isinstance(argument, ast.Lambda):
+            return self.value(argument.body, line, text)
+        if not isinstance(argument, (ast.Name, ast.Attribute)):
+            return PLAIN if isinstance(argument, ast.Constant) else Held(UNKNOWN, where)
+        resolved = self._resolve(argument)
+        if isinstance(resolved, ClassValue):
+            dunders = class_dunders(self.evaluator, resolved.node, resolved.facts or self.facts)
+            return Held(dunders, where) if dunders else PLAIN
+        if isinstance(resolved, Function):
+            return self._returns(resolved, argument, where)
+        if isinstance(resolved, Builtin):
+            return PLAIN  # `map(str, codes)`: built-in results
+        return Held(UNKNOWN, where)  # a callable not known here (a parameter, a library object)
 
     def _returns(self, callee: Function, func: ast.expr, where: str) -> Held:
         """What the project function ``callee`` may return (its ``return`` values, followed ``MAX_DEPTH`` deep)."""

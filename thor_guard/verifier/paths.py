@@ -31,8 +31,9 @@ import libcst as cst
 
 from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS, STDLIB_MODULES
 from thor_guard.verifier.signatures import library_call_problem
-from thor_guard.verifier.stdlib_closure import import_closure
+from thor_guard.verifier.stdlib_closure import ALWAYS_LOADED, import_closure
 from thor_guard.verifier.evaluate import (
+    patched_internals,
     MAX_HELPER_DEPTH,
     MAX_HELPER_STATEMENTS,
     Bound,
@@ -711,6 +712,11 @@ class Walker:
         absolute = self.facts.absolute(module) if module.startswith(".") else module
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
+        private = next((a for a in small.names if _private(_dotted(a.name)) or (a.asname is not None and isinstance(a.asname.name, cst.Name) and _private(a.asname.name.value))), None)
+        if private is not None and self.owner is not None:
+            # inside a class, `from m import __owns` imports (and binds) `_Feed__owns`: private name mangling applies
+            # to import names too (hostile review 19, H8)
+            raise Unsupported(small, f"'{code_of(small)}' is inside class {self.owner.name.value}, where '{code_of(private)}' is mangled to a name the module may not have", "binding")
         shadowed = self.context.resolver.is_module(absolute.split(".")[0])  # a project module named like the stdlib one
         if absolute.split(".")[0] not in STDLIB_MODULES or shadowed or "__main__" in absolute.split(".") or any(_dotted(a.name) == "__main__" for a in small.names):
             # The running module itself needs no proof (it is imported), but the submodules a package `__init__`
@@ -733,8 +739,14 @@ class Walker:
         like a standard-library module shadows it for the standard library's own imports too (``import uuid`` runs
         the project's ``platform.py``; :mod:`thor_guard.stdlib_shadows`). A module the function's module already
         imports the same way at its top level is only looked up (that import ran with the module)."""
+        if self._imported_library(module, ()) or module.split(".")[0] in ALWAYS_LOADED:
+            return
+        # the module's top-level code, and its imports', runs now: a function of them that a module of the import walk
+        # replaced runs too (`re.compile = traced` at import time, then `import tomllib` before the guard; hostile
+        # review 18)
+        patched_internals(self.context, small, frozenset({module, *import_closure(module)}), f"importing {module} (unless it is loaded already)")
         shadows = self.context.resolver.stdlib_shadows
-        if not shadows or self._imported_library(module, ()):
+        if not shadows:
             return
         reached = sorted(import_closure(module) & shadows.keys())
         if not reached:
@@ -1536,6 +1548,11 @@ def _capture(pattern: cst.MatchPattern) -> tuple[bool, str | None]:
     if isinstance(pattern, cst.MatchAs) and pattern.name is not None:
         return True, pattern.name.value
     return False, None
+
+
+def _private(name: str) -> bool:
+    """``__x`` (not ``__x__``): a name Python mangles inside a class."""
+    return name.startswith("__") and not name.endswith("__") and "." not in name
 
 
 def _dotted(node: cst.BaseExpression) -> str:

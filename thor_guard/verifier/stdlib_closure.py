@@ -32,6 +32,11 @@ _STDLIB_NAMES = frozenset(getattr(sys, "stdlib_module_names", ()))
 _TRACEBACK_IMPORTS = frozenset({"ast", "unicodedata", "linecache", "tokenize", "textwrap", "contextlib", "collections", "itertools", "token", "re"})
 
 
+ALWAYS_LOADED = frozenset({"sys", "builtins", "io", "abc", "codecs", "encodings", "time", "marshal", "posix", "nt", "zipimport"})
+"""Standard-library modules every CPython 3.10-3.13 process has imported before any project code runs, even under
+``python -S`` (no ``site``): an ``import`` of one only looks it up, and runs none of its code."""
+
+
 def import_closure(module: str) -> frozenset[str]:
     """Top-level names of the standard-library modules importing ``module`` (a dotted standard-library name) may
     load, ``module``'s own top level included. A name outside the standard library gives only its top level."""

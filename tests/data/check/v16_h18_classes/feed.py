@@ -7,6 +7,8 @@
 # expect: SlotOkFeed.start ok
 # expect: ReadsOtherPrivate.start TG009 is mangled to '_ReadsOtherPrivate__VAR'
 # expect: MangledFeed.start_own ok
+# expect: StoredMangled.start TG009 _StoredMangled__VAR
+# expect: PokedMangled.start TG009 _PokedMangled__VAR
 import os
 import threading
 
@@ -110,5 +112,31 @@ class ReadsOtherPrivate:
     def start(self):
         # reads MangledFeed._ReadsOtherPrivate__VAR: AttributeError in every world
         if os.environ.get(MangledFeed.__VAR, "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=print).start()
+
+
+class StoredMangled:
+    __VAR = "THOR_SCHEDULER_MODE"
+
+    def __init__(self):
+        setattr(self, "_StoredMangled__VAR", "OTHER_MODE")  # what self.__VAR reads in this class
+
+    def start(self):
+        if os.environ.get(self.__VAR, "heartbeat").lower() == "heartbeat":
+            return
+        threading.Thread(target=print).start()
+
+
+class Poker:
+    def poke(self, feed):
+        feed._PokedMangled__VAR = "OTHER_MODE"
+
+
+class PokedMangled:
+    __VAR = "THOR_SCHEDULER_MODE"
+
+    def start(self):
+        if os.environ.get(self.__VAR, "heartbeat").lower() == "heartbeat":
             return
         threading.Thread(target=print).start()
