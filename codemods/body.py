@@ -112,10 +112,17 @@ def as_indented_block(function: cst.FunctionDef) -> cst.FunctionDef:
         # function's signature comment, so it goes with the statement (a '# type: ignore' stays on the def line)
         line = line.with_changes(trailing_whitespace=trailing.with_changes(whitespace=cst.SimpleWhitespace("  ")))
         trailing = cst.TrailingWhitespace(newline=trailing.newline)
+    elif trailing.comment is not None and _SUPPRESSION_COMMENT.search(trailing.comment.value):
+        # 'def f(): l = 1  # noqa: E741' / '# type: ignore[...]' suppresses what the line reports, the body's
+        # statements included: the comment stays on the def line and goes with the statements too, or lint and
+        # type checks that passed would fail (hostile apply review 17)
+        line = line.with_changes(trailing_whitespace=trailing.with_changes(whitespace=cst.SimpleWhitespace("  ")))
     return function.with_changes(body=cst.IndentedBlock(body=(line,), header=trailing))
 
 
 _STATEMENT_TYPE_COMMENT = re.compile(r"#\s*type:(?!\s*ignore\b)")
+_SUPPRESSION_COMMENT = re.compile(r"#\s*(?:noqa\b|type:\s*ignore\b|pyright:\s*ignore\b|pylint:\s*disable\b|nosec\b|pragma:)", re.IGNORECASE)
+"""Line-scoped suppressions of linters and type checkers (flake8/ruff, mypy, pyright, pylint, bandit, coverage)."""
 
 
 def rebuild_body(function: cst.FunctionDef, items: Sequence[BodyItem]) -> cst.FunctionDef:

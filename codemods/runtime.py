@@ -22,6 +22,8 @@ _MAY_REBIND = re.compile(rb"\b(?:del|global)\b")
 FRAME_READERS = frozenset({"locals", "vars", "dir", "eval", "exec"})
 """Built-ins that can read the calling frame's local names (``vars``/``dir`` only without arguments)."""
 _FRAME_ATTRIBUTES = frozenset({"_getframe", "currentframe", "f_locals", "getouterframes", "stack"})
+_LOCALS_KEYWORDS = frozenset({"capture_locals", "show_locals", "include_local_variables", "with_locals"})
+"""Keyword arguments with which library calls read the locals of the frames they walk (traceback, rich, sentry)."""
 
 
 class _Rebinding(cst.CSTVisitor):
@@ -82,6 +84,13 @@ class _FrameReads(cst.CSTVisitor):
                 arg.visit(self)
             return False
         return True
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        # `TracebackException.from_exception(exc, capture_locals=True)`, rich's `show_locals=True`: a library call
+        # told to read the frames' locals, this function's included (hostile apply review 17)
+        if self.found is None and node.keyword is not None and node.keyword.value in _LOCALS_KEYWORDS:
+            if not (isinstance(node.value, cst.Name) and node.value.value in ("False", "None")):
+                self.found = f"{node.keyword.value}="
 
     def visit_Name(self, node: cst.Name) -> None:
         if self.found is None and node.value in FRAME_READERS:

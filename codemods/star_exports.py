@@ -11,13 +11,14 @@ imported anywhere under the source roots; if so, the names it adds are private
 
 The index is built once per set of source roots and process (both runners,
 ``thor-guard apply`` and libcst's, build the same one from the same files, so
-their output stays identical). It reads files as bytes and looks only at
-``from X import *`` lines; a star import built at run time
+their output stays identical). It reads files as bytes and parses those that
+may hold a star import; a star import built at run time
 (``exec("from m import *")``, ``importlib``) is not seen.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,8 +26,12 @@ from pathlib import Path
 
 from thor_guard.targets import iter_python_files, module_name_for
 
-_SKIPPED_DIRS = frozenset({"site-packages", "build", "dist"})
-_STAR_IMPORT = re.compile(rb"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
+_SKIPPED_DIRS = frozenset({"site-packages"})
+_MAYBE_STAR = re.compile(rb"\bimport(?:[ \t\f]|\\\r?\n)*\*")
+"""A cheap test that a file may hold a star import, however it is spelt (``import*``, a ``\\`` continuation);
+the files it finds are parsed (hostile apply review 17: a line regex missed ``import*``, ``x; from m import *``,
+``if True: from m import *`` and continuations)."""
+_STAR_LINE = re.compile(rb"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
 
 
 def star_importers(module: str, source_roots: Iterable[Path]) -> tuple[str, ...]:
@@ -35,8 +40,8 @@ def star_importers(module: str, source_roots: Iterable[Path]) -> tuple[str, ...]
     Relative star imports are resolved against the importer's package.
     Unreadable files are skipped; the tree is walked as every command walks it
     (:func:`thor_guard.targets.iter_python_files`: hidden and virtualenv
-    directories skipped, a symlink loop walked once), and ``site-packages``,
-    ``build`` and ``dist`` are left out too.
+    directories skipped, a symlink loop walked once), and ``site-packages`` is
+    left out too. Counting an importer too many only makes the added names private.
     """
     index = _index(tuple(Path(root).resolve() for root in source_roots))
     return index.get(module, ())
@@ -48,22 +53,36 @@ def _index(roots: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
     for root in roots:
         for path in iter_python_files(root):
             if _SKIPPED_DIRS & set(path.relative_to(root).parts[:-1]):
-                continue  # build output and installed copies are not the project's importers
+                continue  # installed copies are not the project's importers
             try:
                 data = path.read_bytes()
             except OSError:
                 continue
-            if b"*" not in data:
+            if not _MAYBE_STAR.search(data):
                 continue
             importer = module_name_for(path, root)
             if importer is None:
                 continue
             is_package = path.name == "__init__.py"
-            for match in _STAR_IMPORT.finditer(data):
-                target = _resolve(match.group(1).decode(), match.group(2).decode("ascii", "replace"), importer, is_package)
+            for dots, name in _star_imports(data):
+                target = _resolve(dots, name, importer, is_package)
                 if target is not None:
                     found.setdefault(target, set()).add(importer)
     return {module: tuple(sorted(importers)) for module, importers in found.items()}
+
+
+def _star_imports(data: bytes) -> list[tuple[str, str]]:
+    """``(leading dots, module)`` of every ``from ... import *`` in the source ``data``, read with :mod:`ast` (any
+    spelling, at any depth); a file Python cannot parse falls back to whole ``from X import *`` lines."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return [(m.group(1).decode(), m.group(2).decode("ascii", "replace")) for m in _STAR_LINE.finditer(data)]
+    return [
+        ("." * node.level, node.module or "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
+    ]
 
 
 def _resolve(dots: str, name: str, importer: str, is_package: bool) -> str | None:
