@@ -93,7 +93,8 @@ def is_simple_import(statement: cst.BaseStatement) -> bool:
 
 
 def as_indented_block(function: cst.FunctionDef) -> cst.FunctionDef:
-    """Turn ``def f(): a; b  # c`` into a block body, keeping the trailing comment on the ``def`` line."""
+    """Turn ``def f(): a; b  # c`` into a block body, keeping the trailing comment on the ``def`` line (a line-scoped
+    suppression such as ``# noqa`` is copied onto the body line too; a statement type comment moves there)."""
     body = function.body
     if isinstance(body, cst.IndentedBlock):
         return function

@@ -19,5 +19,5 @@ def start_ignored():  # type: ignore[attr-defined]
     if scheduler_mode == "heartbeat":
         logger.debug("Skipping legacy start_ignored (heartbeat scheduler mode active)")
         return
-    threading.Thread(target=print).start()
+    threading.Thread(target=print).start()  # type: ignore[attr-defined]
 # case: targets=start,start_ignored
