@@ -11,7 +11,6 @@ added only when nothing suitable is bound.
 from __future__ import annotations
 
 import io
-import sys
 import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,12 +19,11 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import GlobalScope, ImportAssignment, Scope
 
+from codemods.imports import STANDARD_LIBRARY
 from codemods.runtime import top_level_smalls, unstable_module_names
 
 QualifiedNames = Callable[[cst.CSTNode], set[str]]
 """Dotted qualified names of an expression node (``QualifiedNameProvider`` flattened to strings)."""
-
-_STDLIB = frozenset(sys.stdlib_module_names)
 
 LOGGER_NAME_PREFERENCE = ("logger", "log", "LOGGER", "_logger", "_log", "LOG")
 LOCAL_NAMES = ("scheduler_mode", "_scheduler_mode", "thor_scheduler_mode")
@@ -137,7 +135,7 @@ def _standard_library_only(statement: cst.BaseStatement) -> bool:
             if small.relative or small.module is None:
                 return False
             modules = [cst.Module(body=[]).code_for_node(small.module)]
-        if any(m.split(".")[0] not in _STDLIB or "__main__" in m.split(".") for m in modules):
+        if any(m.split(".")[0] not in STANDARD_LIBRARY or "__main__" in m.split(".") for m in modules):
             return False
     return True
 

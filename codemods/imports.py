@@ -19,7 +19,8 @@ import libcst as cst
 
 from codemods.body import is_simple_import, starts_with_docstring
 
-_STDLIB = frozenset(sys.stdlib_module_names)
+STANDARD_LIBRARY = frozenset(sys.stdlib_module_names)
+"""Top-level names of the running interpreter's standard-library modules."""
 
 
 def _module_of(statement: cst.BaseStatement) -> tuple[str, str]:
@@ -37,7 +38,7 @@ def _module_of(statement: cst.BaseStatement) -> tuple[str, str]:
         assert isinstance(small, cst.Import)
         name = cst.Module(body=[]).code_for_node(small.names[0].name)
         kind = "0"
-    section = "stdlib" if name.split(".")[0] in _STDLIB else "other"
+    section = "stdlib" if name.split(".")[0] in STANDARD_LIBRARY else "other"
     return section, f"{kind}:{name.lower()}"
 
 

@@ -823,10 +823,7 @@ class Evaluator:
 
     def mangled(self, name: str) -> str:
         """``name`` as Python compiles it in the owner class's code: ``__x`` becomes ``_Owner__x`` (private mangling)."""
-        if self.owner is None or not name.startswith("__") or name.endswith("__") or "." in name:
-            return name
-        stripped = self.owner.name.value.lstrip("_")
-        return f"_{stripped}{name}" if stripped else name
+        return name if self.owner is None else _mangle(name, self.owner.name.value)
 
     def _where(self, node: cst.Name) -> str:
         if node.value in self.globals_declared:
@@ -4144,7 +4141,12 @@ def _mangle(name: str, class_name: str) -> str:
     """``name`` as the body of class ``class_name`` binds it: ``__x`` becomes ``_Class__x`` (private name mangling,
     the Python reference, "Identifiers"); other names, dunders and a class named only with underscores keep theirs."""
     stripped = class_name.lstrip("_")
-    return f"_{stripped}{name}" if stripped and name.startswith("__") and not name.endswith("__") and "." not in name else name
+    return f"_{stripped}{name}" if stripped and is_private_name(name) else name
+
+
+def is_private_name(name: str) -> bool:
+    """``__x`` (not ``__x__``, not dotted): a name Python mangles inside a class body."""
+    return name.startswith("__") and not name.endswith("__") and "." not in name
 
 
 def _remade_with_slots(classdef: cst.ClassDef) -> bool:

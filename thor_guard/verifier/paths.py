@@ -33,6 +33,7 @@ from thor_guard.verifier.effects import CACHE_DECORATORS, PURE_CONTEXT_MANAGERS,
 from thor_guard.verifier.signatures import library_call_problem
 from thor_guard.verifier.stdlib_closure import ALWAYS_LOADED, import_closure
 from thor_guard.verifier.evaluate import (
+    is_private_name,
     patched_internals,
     MAX_HELPER_DEPTH,
     MAX_HELPER_STATEMENTS,
@@ -712,7 +713,7 @@ class Walker:
         absolute = self.facts.absolute(module) if module.startswith(".") else module
         if isinstance(small.names, cst.ImportStar):
             raise Effect(small, "a star import inside a function")
-        private = next((a for a in small.names if _private(_dotted(a.name)) or (a.asname is not None and isinstance(a.asname.name, cst.Name) and _private(a.asname.name.value))), None)
+        private = next((a for a in small.names if is_private_name(_dotted(a.name)) or (a.asname is not None and isinstance(a.asname.name, cst.Name) and is_private_name(a.asname.name.value))), None)
         if private is not None and self.owner is not None:
             # inside a class, `from m import __owns` imports (and binds) `_Feed__owns`: private name mangling applies
             # to import names too (hostile review 19, H8)
@@ -1548,11 +1549,6 @@ def _capture(pattern: cst.MatchPattern) -> tuple[bool, str | None]:
     if isinstance(pattern, cst.MatchAs) and pattern.name is not None:
         return True, pattern.name.value
     return False, None
-
-
-def _private(name: str) -> bool:
-    """``__x`` (not ``__x__``): a name Python mangles inside a class."""
-    return name.startswith("__") and not name.endswith("__") and "." not in name
 
 
 def _dotted(node: cst.BaseExpression) -> str:
