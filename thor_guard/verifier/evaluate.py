@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import builtins
 import operator
+import re
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -76,6 +77,7 @@ from thor_guard.verifier.values import (
     EnumMember,
     Function,
     Instance,
+    ListValue,
     Logger,
     Marker,
     Module,
@@ -195,7 +197,40 @@ _BINARY: dict[type, Callable[[object, object], object]] = {
     cst.Divide: operator.truediv,
     cst.BitOr: operator.or_,
     cst.BitAnd: operator.and_,
+    cst.BitXor: operator.xor,
+    cst.LeftShift: operator.lshift,
+    cst.RightShift: operator.rshift,
+    cst.Power: operator.pow,
+    cst.MatrixMultiply: operator.matmul,
 }
+
+INTROSPECTION_ATTRIBUTES = frozenset({
+    "__self__", "__func__", "__defaults__", "__kwdefaults__", "__dict__", "__closure__", "__globals__", "__builtins__",
+    "__wrapped__", "__annotations__", "__objclass__", "__subclasses__", "__bases__", "__base__", "__mro__",
+    "__cause__", "__context__", "__traceback__", "__notes__", "f_locals", "f_globals", "f_builtins", "gi_frame",
+    "cr_frame", "ag_frame", "tb_frame", "cell_contents",
+})
+"""Attributes whose value is an object of the project's own making (the receiver of a bound method, a function's
+defaults and globals, a namespace, a cell, an exception's chain): never a value of built-in type, whatever the
+receiver is (hostile review 20, kind 6)."""
+
+INTROSPECTION_NAMES = frozenset({"__builtins__", "__loader__", "__spec__"})
+"""Module names the import system binds to objects (the builtins namespace, the loader and its spec), not strings."""
+
+_LARGEST_COMPUTED_BITS = 100_000
+"""``2 ** n`` and ``1 << n`` are computed here only up to this many bits: larger ones would make ``check`` itself
+spend the time and memory (the real code may raise MemoryError there, the stated assumption)."""
+
+
+def _huge_power(operator_node: cst.BaseBinaryOp, left: object, right: object) -> bool:
+    """True when ``left ** right`` or ``left << right`` on integers would be too large to compute here."""
+    if not isinstance(left, int) or not isinstance(right, int) or right <= 0:
+        return False
+    if isinstance(operator_node, cst.LeftShift):
+        return abs(left).bit_length() + right > _LARGEST_COMPUTED_BITS
+    if isinstance(operator_node, cst.Power):
+        return abs(left).bit_length() * right > _LARGEST_COMPUTED_BITS
+    return False
 
 
 _MISSING = object()
@@ -482,6 +517,7 @@ class Evaluator:
                 for spec in part.format_spec:
                     if isinstance(spec, cst.FormattedStringExpression):
                         self.evaluate(spec.expression)
+                self._check_format_spec(part, value)
             if isinstance(value, str) and part.conversion is None and not part.format_spec:
                 parts.append(value)
             else:
@@ -491,6 +527,23 @@ class Evaluator:
         if mode_part:
             return MODE_DERIVED
         return "".join(parts) if known and "{" not in "".join(parts) else OPAQUE
+
+    def _check_format_spec(self, part: cst.FormattedStringExpression, value: object) -> None:
+        """Raises :class:`Crash` when formatting the known ``value`` with the part's literal spec raises in every world
+        (``f"{'a':d}"``, ``f"{1:x<}"`` is fine; hostile review 20): the conversion is applied first, as Python does."""
+        spec = part.format_spec
+        if not is_concrete(value) or tainted(value) or seed_dependent(value) or spec is None:
+            return
+        if not all(isinstance(piece, cst.FormattedStringText) for piece in spec):
+            return
+        text = "".join(piece.value for piece in spec)  # type: ignore[union-attr]
+        if "\\" in text or "{" in text or "}" in text or any(len(digits) > 4 for digits in re.findall(r"\d+", text)):
+            return  # escapes and doubled braces (the raw source text is not the spec); a width that would allocate
+        converted = {"r": repr, "s": str, "a": ascii}.get(part.conversion or "", lambda v: v)(value)
+        try:
+            format(converted, text)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise Crash(part, f"'{code_of(part.expression)}' formatted with '{text}' raises {type(exc).__name__} ({exc})", type(exc).__name__) from exc
 
     def _eval_Integer(self, node: cst.Integer) -> object:
         return node.evaluated_value
@@ -554,7 +607,8 @@ class Evaluator:
         return tuple(values)
 
     def _eval_List(self, node: cst.List) -> object:
-        return self._eval_Tuple(node)  # type: ignore[arg-type]
+        value = self._eval_Tuple(node)  # type: ignore[arg-type]
+        return ListValue(value) if type(value) is tuple else value
 
     def _eval_Set(self, node: cst.Set) -> object:
         self.trace.assumptions.add("may raise")  # unhashable elements
@@ -768,6 +822,38 @@ class Evaluator:
             return None
         return self.context.resolver.patch_problem(dotted, module, (), import_system=False)  # the module is already loaded
 
+    def walk_class_patches(self, owner: cst.ClassDef, facts: ModuleFacts) -> dict[str, str]:
+        """Attribute name -> why, for every attribute a module of the entry point's import walk stores on the project
+        class ``owner`` of ``facts``' module, or on an object reached through it (``errs.OwnsWork.__init__ = f``,
+        ``modes.Mode.HEARTBEAT._value_ = "x"``, ``setattr(Base, name, f)`` as ``"*"``). Unlike :meth:`walk_patch`,
+        which asks whether the object a name gives was replaced, this asks whether the class was changed in place:
+        its methods, dunders and members then are not what its body binds (hostile review 20, kinds 1-4)."""
+        module = getattr(self.context, "module", None)
+        qualname = facts.class_qualname(owner)
+        if not isinstance(module, str) or qualname is None:
+            return {}
+        prefix = f"{facts.name}.{qualname}."
+        resolver = self.context.resolver
+        found: dict[str, str] = {}
+        for target, (path, line, text) in resolver.patches_reaching(module).items():
+            if target.startswith(prefix):
+                attribute = target[len(prefix):].split(".")[0]
+                found.setdefault(attribute, (
+                    f"'{facts.name}.{qualname}' cannot be proven: {resolver.shown(path)} (imported with {module}) "
+                    f"patches '{target}' at line {line} ('{text}')"
+                ))
+        return found
+
+    def walk_hierarchy_patches(self, owner: cst.ClassDef, facts: ModuleFacts) -> dict[str, str]:
+        """:meth:`walk_class_patches` over ``owner`` and every project class of its method resolution order."""
+        order = linearise(self, owner, facts)
+        classes = [(owner, facts)] if isinstance(order, str) else [(node, module) for node, module, _ in order.classes]
+        found: dict[str, str] = {}
+        for node, module in classes:
+            for attribute, why in self.walk_class_patches(node, module).items():
+                found.setdefault(attribute, why)
+        return found
+
     def mutable_constant_problem(self, facts: ModuleFacts, name: str, expression: cst.BaseExpression) -> str | None:
         """None when the constant ``name = expression`` of ``facts``' module is immutable, or a flat list/set/dict
         display that no use in its module or in the module reading it may change in place; else why not (R4-1).
@@ -947,6 +1033,8 @@ class Evaluator:
             return OPAQUE  # reading it is pure; its value is unknown (a condition on it says so, TG009)
         sites = facts.bindings.bindings(name)
         if not sites:
+            if name in INTROSPECTION_NAMES:
+                return UNTRUSTED  # `f"{__builtins__}"` formats every builtin, also one a project module stored (review 20)
             if hasattr(builtins, name):
                 return Builtin(name)
             if name in LOADER_SET_NAMES or (name == "__path__" and facts.is_package):
@@ -1577,6 +1665,13 @@ class Evaluator:
         # `self.__x` in a method of Base reads `_Base__x`, whatever class the object has (private name mangling,
         # hostile review 18, H2): only classes whose body's `__x` mangles to the same name bind it
         key = self.mangled(name)
+        patched = self.walk_hierarchy_patches(instance.cls, instance.cls_facts)
+        why = patched.get(key) or patched.get("*")
+        if why is not None:
+            # `Base.heartbeat_owns_work = f` in a module of the import walk: no class body says what the read gives
+            # (hostile review 20, kind 3)
+            self.trace.problems.append(why)
+            raise Unsupported(node, why, "binding")
         candidates: list[tuple[cst.ClassDef, ModuleFacts, ClassBinding | None]] = []  # None: a slot (H3)
         for position, (c, f, _) in enumerate(order.classes):
             slots = slot_names(f, c)
@@ -1686,6 +1781,15 @@ class Evaluator:
         raise Effect(node, f"'{code_of(node)}' reads '{name}', which {where} {classdef.name.value} binds at line {binding.line} ('{binding.text}') with a decorator, an import or a computed value (a property or descriptor whose getter may run code)")
 
     def attribute(self, value: object, name: str, node: cst.CSTNode) -> object:
+        if name in INTROSPECTION_ATTRIBUTES and not (
+            is_concrete(value) or value is None or isinstance(value, (Marker, Logger)) or (name == "__dict__" and isinstance(value, Instance))
+        ):
+            # (an instance's own `__dict__` is its state, judged as instance state below: review 10, R10 state dunders)
+            # `self.run.__self__`, `helper.__defaults__`, `type(self).__dict__`, `mod.__dict__`: the object handed
+            # back is the project's own (an instance, a default, a class attribute), not a value of built-in type, so
+            # formatting, comparing or testing it runs its dunders (hostile review 20, kind 6)
+            self.assume(node, "loads an attribute (no side-effecting properties)")
+            return UNTRUSTED
         if isinstance(value, Module):
             self._module_getattr(value.dotted, name, node)
             result = self.dotted(f"{value.dotted}.{name}", node)
@@ -1884,7 +1988,7 @@ class Evaluator:
             if isinstance(literal, dict):
                 items = tuple(literal.items())
                 return ConstDict(items) if all(is_concrete(k) and is_concrete(v) for k, v in items) else OPAQUE
-            converted = tuple(literal) if isinstance(literal, list) else frozenset(literal)
+            converted = ListValue(literal) if isinstance(literal, list) else frozenset(literal)
             return converted if is_concrete(converted) else OPAQUE
         return OPAQUE
 
@@ -1912,7 +2016,7 @@ class Evaluator:
                     self.dunder(side, node, "applies an operator to")
             return MODE_DERIVED  # `mode + "x"`, `"%s" % mode`: the table cannot decide tests on the result
         function = _BINARY.get(type(node.operator))
-        if isinstance(node.operator, cst.Multiply) and _huge_repeat(left, right):
+        if (isinstance(node.operator, cst.Multiply) and _huge_repeat(left, right)) or _huge_power(node.operator, left, right):
             # `"x" * 10**11` would make the verifier itself allocate it; Python may raise MemoryError there, which
             # outside a `try` is the stated assumption "no MemoryError" (docs/check.md)
             self.trace.assumptions.add("may raise")
@@ -1920,12 +2024,14 @@ class Evaluator:
         if function is not None and is_concrete(left) and is_concrete(right):
             if isinstance(node.operator, cst.Modulo) and (seed_dependent(left) or seed_dependent(right)):
                 return OPAQUE  # "%s" % (frozenset(...),) formats in the analysed process's hash order (R4-3)
+            if isinstance(node.operator, cst.Modulo) and isinstance(right, ListValue):
+                right = (right,)  # `"%s" % [1]`: a list is one argument (a tuple subclass would be the argument tuple)
             try:
                 result = function(left, right)
-            except (TypeError, ZeroDivisionError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - `"%c" % 0x110000` is an OverflowError: whatever Python raises here
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
-            if isinstance(result, (str, bytes)) and len(result) > 10_000:
-                return OPAQUE
+            if (isinstance(result, (str, bytes)) and len(result) > 10_000) or not is_concrete(result):
+                return OPAQUE  # a long text is not worth carrying; `(-1) ** 0.5` is a complex
             return result
         self.trace.assumptions.add("may raise")  # 2 ** 10000.0 (OverflowError), an operator the verifier does not compute
         self.dunder(left, node, "applies an operator to")
@@ -2087,9 +2193,12 @@ class Evaluator:
             if isinstance(container, (str, bytes, tuple)) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
                 inner = node.slice[0].slice
                 parts = [None if p is None else self.evaluate(p) for p in (inner.lower, inner.upper, inner.step)]
-                if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts) and parts[2] != 0:
+                if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts):
+                    if parts[2] == 0:  # `"abc"[::0]` raises in every world (hostile review 20, kind 5)
+                        raise Crash(node, f"'{code_of(node)}' raises ValueError (slice step cannot be zero)", "ValueError")
                     return container[slice(*parts)]  # a slice of a known string: `"heartbeat"[:-1]` is a known comparand
             if is_concrete(container) or isinstance(container, ConstDict):
+                self.trace.assumptions.add("may raise")  # not computed here: an `except` around it is reachable
                 return OPAQUE
             if isinstance(container, ClassValue):
                 problem = self.class_getitem_problem(container)
@@ -2786,6 +2895,15 @@ def _mentions_enum_internals(facts: ModuleFacts) -> bool:
 
 
 def plain_enum(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, object]] | None:
+    """(its first base, its members) when ``value`` is a proven plain enum (:func:`_plain_enum_body`) that no module
+    of the entry point's import walk changes (``modes.Mode.HEARTBEAT._value_ = "x"``: hostile review 20, kind 2)."""
+    found = _plain_enum_body(evaluator, value)
+    if found is not None and evaluator.walk_class_patches(value.node, value.facts or evaluator.facts):
+        return None
+    return found
+
+
+def _plain_enum_body(evaluator: Evaluator, value: ClassValue) -> tuple[str, dict[str, object]] | None:
     """(its first base, its members: name -> literal value) when ``value`` is a proven plain enum, else None. The
     first base is ``"str"``/``"enum.StrEnum"`` for a str mixin, whose members compare and hash as their value.
 
@@ -3894,6 +4012,8 @@ def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0)
     for (_, attribute), sites in attribute_stores(facts).items():
         if sites and (attribute == "*" or (attribute.startswith("__") and attribute.endswith("__"))):
             return False  # `HeartbeatOwnsWork.__str__ = f`, `setattr(cls, name, f)`: may add one to this class
+    if evaluator.walk_class_patches(node, facts):
+        return False  # `errs.OwnsWork.__init__ = f` in a module of the import walk (hostile review 20, kind 1)
     if not node.bases:
         return False  # a plain class, not an exception
     probe = evaluator if facts is evaluator.facts else evaluator.module_evaluator(facts)
@@ -4178,11 +4298,18 @@ def class_dunders(evaluator: Evaluator, owner: cst.ClassDef, facts: ModuleFacts,
     (stated assumption 7). Memoised per class node."""
     cached = _DUNDERS.get(id(owner))
     if cached is not None and cached[0] is owner:
-        return cached[1]
-    result = _class_dunders(evaluator, owner, facts, depth)
-    if len(_DUNDERS) > 4096:
-        _DUNDERS.clear()
-    _DUNDERS[id(owner)] = (owner, result)
+        result = cached[1]
+    else:
+        result = _class_dunders(evaluator, owner, facts, depth)
+        if len(_DUNDERS) > 4096:
+            _DUNDERS.clear()
+        _DUNDERS[id(owner)] = (owner, result)
+    if depth == 0 and "*" not in result:
+        # not memoised: which modules run at import time depends on the entry point (`f1.Feed.__bool__ = f` in a
+        # module the entry point's module imports, hostile review 20, kind 4)
+        patched = {a for a in evaluator.walk_hierarchy_patches(owner, facts) if a == "*" or (a.startswith("__") and a.endswith("__") and a not in _NEUTRAL_DUNDERS)}
+        if patched:
+            result = frozenset({"*"}) if "*" in patched else result | patched
     return result
 
 

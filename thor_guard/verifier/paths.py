@@ -54,7 +54,7 @@ from thor_guard.verifier.evaluate import (
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub
 from thor_guard.verifier.patterns import pattern_effects
 from thor_guard.verifier.scopes import OwnScopeVisitor
-from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, Builtin, ClassValue, ConstDict, Coroutine, Function, Instance, ModeText, Module, is_concrete, join, mode_compare, same, tainted
+from thor_guard.verifier.values import MODE_DERIVED, OPAQUE, UNTRUSTED, Builtin, ClassValue, ConstDict, Coroutine, Function, Instance, ListValue, ModeText, Module, is_concrete, join, mode_compare, same, tainted
 
 if TYPE_CHECKING:
     from thor_guard.verifier.context import VerifierContext
@@ -849,6 +849,8 @@ class Walker:
                 # hold an immutable value or a container this function made itself is rebound (hostile R6-17).
                 raise Effect(small, f"'{code_of(small)}' may change in place the object '{target.value}' refers to (an in-place operator on a value not proven immutable or fresh)")
             combined = cst.BinaryOperation(left=target, operator=_AUG[type(small.operator)](), right=small.value) if type(small.operator) in _AUG else None
+            if isinstance(current, ListValue) and isinstance(small.operator, cst.AddAssign):
+                combined = None  # `items += (1,)`: list.__iadd__ extends by any iterable, unlike `items + (1,)`
             if combined is None:
                 value = self._evaluate(small.value, state, index, trace)
                 value = OPAQUE
@@ -938,7 +940,13 @@ class Walker:
             return
         if isinstance(target, (cst.Tuple, cst.List)):
             elements = target.elements
-            if isinstance(value, tuple) and len(value) == len(elements) and not any(isinstance(e, cst.StarredElement) for e in elements):
+            starred = any(isinstance(e, cst.StarredElement) for e in elements)
+            if isinstance(value, (tuple, frozenset, str, bytes)) and is_concrete(value) and not tainted(value):
+                count = len(value)
+                if count < len(elements) - 1 or (count != len(elements) and not starred):
+                    # `a, b = (1, 2, 3)`, `x, y = "abc"`: Python raises before storing any target (review 19, H3)
+                    raise Crash(statement, f"'{code_of(statement)}' raises ValueError (it unpacks {count} value{'' if count == 1 else 's'} into {len(elements)} targets)", "ValueError")
+            if isinstance(value, tuple) and len(value) == len(elements) and not starred:
                 for element, item in zip(elements, value):
                     self._bind_target(element.value, item, reads, state, index, statement)
                 return
@@ -1092,6 +1100,14 @@ class Walker:
             return [failures[0]]
         if not any(isinstance(r, PathState) for r in results):
             return results  # every path of the class body raises
+        # type() may refuse the namespace (a slot that is also a class variable, a non-str __qualname__, a metaclass
+        # conflict): an `except` around the class statement is reachable (hostile review 20, kind 5)
+        self.risky += 1
+        for result in results:
+            if isinstance(result, PathState):
+                refused = _class_creation_error(node, result.locals, state.locals)
+                if refused is not None:
+                    raise Crash(node, f"creating class {node.name.value} raises {refused[0]} ({refused[1]})", refused[0])
         if not self._skipping(state, index):
             # type() calls __set_name__ on every value the body binds: only values of known built-in type and
             # functions defined in the body are inert.
@@ -1374,12 +1390,44 @@ _DROPPED_COROUTINE = (
 )
 """Why calling an ``async def`` without awaiting it is an effect (hostile review 6, R6-3)."""
 
+def _class_creation_error(node: cst.ClassDef, body: dict[str, Bound], outer: dict[str, Bound]) -> tuple[str, str] | None:
+    """(exception, why) when ``type()`` refuses the namespace a class body of known values made; None otherwise.
+
+    Python raises ``TypeError`` for a ``__qualname__`` that is not a str and for a slot name that is not an
+    identifier, and ``ValueError`` for a slot that is also a class variable (``__slots__ = ("a",)`` with ``a = 1``).
+    """
+    own = {name: bound.value for name, bound in body.items() if not (name in outer and bound is outer[name])}
+    qualname = own.get("__qualname__", "")
+    if is_concrete(qualname) and not isinstance(qualname, str):
+        return "TypeError", f"__qualname__ must be a str, not {type(qualname).__name__}"
+    if "__classcell__" in own:
+        return "TypeError", "__classcell__ must be a nonlocal cell"
+    slots = own.get("__slots__")
+    if isinstance(slots, str):
+        slots = (slots,)
+    if isinstance(slots, (tuple, frozenset)) and is_concrete(slots) and not tainted(slots):
+        for slot in slots:
+            if not isinstance(slot, str) or not slot.isidentifier():
+                return "TypeError", f"__slots__ must be identifiers, not {slot!r}"
+            if slot in own and slot not in ("__dict__", "__weakref__"):
+                return "ValueError", f"{slot!r} in __slots__ conflicts with class variable"
+    return None
+
+
 _AUG = {
     cst.AddAssign: cst.Add,
     cst.SubtractAssign: cst.Subtract,
     cst.MultiplyAssign: cst.Multiply,
     cst.BitOrAssign: cst.BitOr,
     cst.BitAndAssign: cst.BitAnd,
+    cst.BitXorAssign: cst.BitXor,
+    cst.DivideAssign: cst.Divide,
+    cst.FloorDivideAssign: cst.FloorDivide,
+    cst.ModuloAssign: cst.Modulo,
+    cst.PowerAssign: cst.Power,
+    cst.LeftShiftAssign: cst.LeftShift,
+    cst.RightShiftAssign: cst.RightShift,
+    cst.MatrixMultiplyAssign: cst.MatrixMultiply,
 }
 
 

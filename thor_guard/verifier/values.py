@@ -10,7 +10,7 @@ one of the small markers below that stand for the objects a guard may use
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import libcst as cst
 
@@ -395,6 +395,71 @@ class ConstDict:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+class ListValue(tuple):  # type: ignore[type-arg]
+    """A ``list`` whose elements are all known (``[1, "a"]``, a list display or a list class attribute).
+
+    Kept as a tuple so that every place that walks a known sequence walks it, but it behaves as Python's ``list``
+    where the difference decides whether the real code raises or what it prints: it is unhashable (``{[1]: 2}``,
+    ``{[1]}``, ``hash([1])``, ``[1] in {1}`` raise TypeError; hostile review 19, H3), equal only to a list,
+    concatenated and ordered only with a list, and formatted with brackets (``f"{[1]}"`` is ``'[1]'``).
+    """
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        raise TypeError("unhashable type: 'list'")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ListValue) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def _ordered(self, other: object, compare: Callable[[tuple, tuple], bool]) -> bool:  # type: ignore[type-arg]
+        if not isinstance(other, ListValue):
+            raise TypeError(f"'<' not supported between instances of 'list' and '{type(other).__name__}'")
+        return compare(tuple(self), tuple(other))
+
+    def __lt__(self, other: object) -> bool:
+        return self._ordered(other, tuple.__lt__)
+
+    def __le__(self, other: object) -> bool:
+        return self._ordered(other, tuple.__le__)
+
+    def __gt__(self, other: object) -> bool:
+        return self._ordered(other, tuple.__gt__)
+
+    def __ge__(self, other: object) -> bool:
+        return self._ordered(other, tuple.__ge__)
+
+    def __add__(self, other: object) -> ListValue:
+        if not isinstance(other, ListValue):
+            raise TypeError(f'can only concatenate list (not "{type(other).__name__}") to list')
+        return ListValue(tuple.__add__(self, other))
+
+    def __radd__(self, other: object) -> ListValue:
+        raise TypeError(f'can only concatenate {type(other).__name__} (not "list") to {type(other).__name__}')
+
+    def __mul__(self, count: object) -> ListValue:
+        return ListValue(tuple.__mul__(self, count))  # type: ignore[operator]
+
+    __rmul__ = __mul__
+
+    def __getitem__(self, index: object) -> object:
+        item = tuple.__getitem__(self, index)  # type: ignore[call-overload]
+        return ListValue(item) if isinstance(index, slice) else item
+
+    def __repr__(self) -> str:
+        return "[" + ", ".join(repr(item) for item in self) + "]"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            raise TypeError("unsupported format string passed to list.__format__")
+        return repr(self)
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,0 +1,6 @@
+import enum
+
+
+class Mode(str, enum.Enum):
+    HEARTBEAT = "heartbeat"
+    LEGACY = "legacy"
