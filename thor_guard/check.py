@@ -90,6 +90,12 @@ def read_module(module: str, path: Path) -> ParsedModule | FileError:
     return _parse(module, path, data)
 
 
+RECURSION_LIMIT_ERROR = (
+    "cannot analyse this file: libcst reached Python's recursion limit on it (a long flat chain such as hundreds of "
+    "'elif' branches or '+' terms nests its tree too deeply); split the chain"
+)
+
+
 def _parse(module: str, path: Path, data: bytes) -> ParsedModule | FileError:
     import libcst as cst
 
@@ -106,6 +112,8 @@ def _parse(module: str, path: Path, data: bytes) -> ParsedModule | FileError:
         tree = parse_source(data)
     except (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return FileError(path, describe_parse_error(data, exc))
+    except RecursionError:
+        return FileError(path, RECURSION_LIMIT_ERROR)
     return ParsedModule(module, path, data, tree, walk_functions(tree))
 
 
@@ -254,7 +262,13 @@ def run_check(paths: Iterable[Path], config: Config, *, cache: VerdictCache | No
             cache.misses += 1
             if verifier is None:
                 verifier = _Verifier(config)
-            outcome, file_verdicts = verifier.verify(state, wanted)
+            try:
+                outcome, file_verdicts = verifier.verify(state, wanted)
+            except RecursionError:
+                # a flat chain the bracket check cannot see (400 `elif`s, 400 `+` terms) nests libcst's tree past
+                # Python's recursion limit (apply review 18): an error for the file, never a crash of the run
+                errors[key] = FileError(state.path, RECURSION_LIMIT_ERROR)
+                continue
             verdicts.update(file_verdicts)
             state.entry.outcomes.pop(okey, None)
             state.entry.outcomes[okey] = outcome

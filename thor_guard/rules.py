@@ -46,11 +46,14 @@ RULES["TG013"] = Rule("TG013", "inert-spawn", "warning", "a thread starts in hea
 def parse_codes(text: str | None) -> frozenset[str] | None:
     """Parse ``--select``/``--ignore`` values (``TG001,TG002`` or prefixes like ``TG00``).
 
-    Returns the set of matching codes, or None when ``text`` is empty.
-    Raises ValueError naming an unknown code.
+    Returns the set of matching codes, or None when ``text`` is None (the option was not given).
+    Raises ValueError naming an unknown code, or when ``text`` names no code at all (``""``, ``","``): a CI step
+    ``--select "$CODES"`` with an empty variable must fail, not select everything or nothing (apply review 18).
     """
-    if not text:
+    if text is None:
         return None
+    if not text.replace(",", " ").strip():
+        raise ValueError(f"{text!r} names no rule code")
     selected: set[str] = set()
     for raw in text.replace(" ", ",").split(","):
         token = raw.strip().upper()

@@ -131,17 +131,21 @@ def test_select_limits_fixes(project: Path) -> None:
     assert snapshot(project)["pkg/a.py"] == (DATA / "insert_crlf.py").read_bytes()
 
 
-def test_unknown_select_code_is_a_usage_error(project: Path) -> None:
+@pytest.mark.parametrize("value", ["TG999", "", ",", " "])
+def test_unknown_or_empty_select_is_a_usage_error(project: Path, value: str) -> None:
+    """An empty ``--select`` (a CI variable left unset) neither selects everything nor nothing (apply review 18)."""
     from thor_guard.cli import main
 
+    before = snapshot(project)
     with pytest.raises(SystemExit) as info:
         cwd = os.getcwd()
         os.chdir(project)
         try:
-            main(["apply", "--select", "TG999"])
+            main(["apply", "--select", value])
         finally:
             os.chdir(cwd)
     assert info.value.code == 2
+    assert snapshot(project) == before
 
 
 def test_parallel_results_equal_serial(tmp_path: Path) -> None:

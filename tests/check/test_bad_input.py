@@ -157,3 +157,18 @@ def test_a_project_path_that_is_not_utf8(tmp_path: Path, cached: bool) -> None:
         )
         assert (done.returncode, done.stderr) == (1, b""), done.stderr
         assert b"TG001" in done.stdout and b"app.other:start" in done.stdout and b"app.good:start" not in done.stdout
+
+
+@pytest.mark.parametrize("chain", ["elif", "plus"])
+def test_long_flat_chain_is_one_line_not_a_crash(tmp_path: Path, chain: str) -> None:
+    """Apply review 18: 400 `elif`s (or `+` terms) are valid Python, nest no bracket, and take libcst past Python's
+    recursion limit: the file is an error of its own (exit 2), the run goes on and the other files are checked."""
+    if chain == "elif":
+        branches = "".join(f"    elif x == {i}:\n        return {i}\n" for i in range(1, 400))
+        tail = f"\n\ndef dispatch(x):\n    if x == 0:\n        return 0\n{branches}"
+    else:
+        tail = "\n\nTOTAL = " + " + ".join(["1"] * 400) + "\n"
+    code, out, err = _invoke(_project(tmp_path, UNGUARDED + tail))
+    assert code == 2
+    assert "recursion limit" in _one_error_line(err, "bad.py")
+    assert "app.other:start" in out and "TG001" in out
