@@ -80,7 +80,7 @@ from codemods.guard_edit import (
 from codemods.imports import with_imports
 from codemods.outcome import FunctionOutcome, RefuseFile
 from codemods.runtime import frame_reader, frame_reader_aliases, may_alias_frame_reader
-from codemods.star_exports import star_importers
+from codemods.star_exports import reads_own_namespace, star_importers
 from codemods.style import project_line_length
 from codemods.validate import FORM_FEED, compiles, form_feed_problem, rewrite_problem
 from codemods.wrapped_generators import wrapping_modules
@@ -535,8 +535,9 @@ class SchedulerGuardCommand(VisitorBasedCodemodCommand):
         global_scope = self.get_metadata(ScopeProvider, wrapper.module.body[0])
         assert global_scope is not None
         # a star importer gets every public name unless `__all__` is a fixed list (review AR4-8: a computed one
-        # re-exports an added `import logging`)
-        private = not fixed_all(tree) and bool(star_importers(self._module, self._config.source_roots))
+        # re-exports an added `import logging`); a module that lists its own namespace at import time computes
+        # with every name it has, wherever its star importers are (apply review 18)
+        private = not fixed_all(tree) and (reads_own_namespace(tree) or bool(star_importers(self._module, self._config.source_roots)))
         submodules = package_submodules(path) if path is not None else frozenset()
         bindings = ModuleBindings(tree, global_scope, self._qualified_names, source, private=private, submodules=submodules)
         length = project_line_length(self._config.project_root)

@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import libcst as cst
+
 from thor_guard.targets import iter_python_files, module_name_for
 
 _SKIPPED_DIRS = frozenset({"site-packages"})
@@ -95,3 +97,39 @@ def _resolve(dots: str, name: str, importer: str, is_package: bool) -> str | Non
         return None
     base = package[: len(package) - up] if up else package
     return ".".join([*base, *([name] if name else [])]) or None
+
+
+_NAMESPACE_LISTERS = frozenset({"dir", "vars", "locals", "globals"})
+
+
+def reads_own_namespace(module: cst.Module) -> bool:
+    """True when the module's import-time code lists its own namespace: ``dir()``, ``vars()``, ``locals()`` or
+    ``globals()`` called (under these names, by any arguments) outside a ``def``/``lambda`` body, as in
+    ``__all__ = [n for n in dir() if not n.startswith("_")]``.
+
+    Every public name apply adds (``import os``, ``import logging``, ``logger``) would then show up in what it
+    computes — a computed ``__all__`` exports it to star importers anywhere, also outside the source roots (apply
+    review 18) — so the names added must be private, as for a module star imported in the project. A listing made
+    by a function the module calls at import time is not seen (docs/apply.md, Limits).
+    """
+
+    class _Finder(cst.CSTVisitor):
+        found = False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            for decorator in node.decorators:  # decorators and defaults run at import time; the body does not
+                decorator.visit(self)
+            node.params.visit(self)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            node.params.visit(self)
+            return False
+
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Name) and node.func.value in _NAMESPACE_LISTERS:
+                self.found = True
+
+    finder = _Finder()
+    module.visit(finder)
+    return finder.found
