@@ -26,8 +26,13 @@ from tests.check.test_effect_differential import RUNNER, _entries
 from tests.check.test_v2_data import DATA, copy_case
 from thor_guard.verifier import VerifierContext, iter_functions, verify_function
 
-REPORTING_RUNNER = RUNNER.replace("    except (Exception, SystemExit):", "    except (Exception, SystemExit) as exc:\n        str(exc), repr(exc)")
-"""The differential runner, with a caller that reports what the entry point raises (as Django's logging does)."""
+REPORTING_RUNNER = RUNNER.replace(
+    "    except (Exception, SystemExit):",
+    "    except (Exception, SystemExit) as exc:\n        str(exc), repr(exc)\n"
+    "        try:\n            __import__('traceback').format_exception(exc)\n        except Exception:\n            pass",
+)
+"""The differential runner, with a caller that reports what the entry point raises as Django's logging does: its
+str() and repr(), and the traceback ``logger.exception`` formats (which reads a SyntaxError's ``filename``…)."""
 assert REPORTING_RUNNER != RUNNER
 
 NOT_IMPORTABLE = frozenset({"class8_mro_inconsistent"})

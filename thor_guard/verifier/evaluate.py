@@ -3993,6 +3993,18 @@ _CLASS_NAMES: dict[int, tuple[cst.ClassDef, frozenset[str]]] = {}
 
 _PLAIN_EXCEPTION_NAMES = frozenset({"__doc__", "__module__", "__qualname__", "__annotations__"})
 
+_REPORTED_EXCEPTION_ATTRIBUTES = frozenset({
+    "args", "with_traceback", "add_note", "print_file_and_line",  # every exception, as traceback.TracebackException reads it
+    "filename", "lineno", "offset", "text", "msg", "end_lineno", "end_offset",  # SyntaxError and its subclasses
+    "name", "obj", "path", "name_from",  # the "Did you mean" suggestions of AttributeError/NameError/ImportError (3.10+)
+    "exceptions", "message", "derive", "split", "subgroup",  # exception groups
+    "errno", "strerror", "filename2", "winerror", "characters_written",  # OSError's str()
+    "start", "end", "reason", "object", "encoding",  # UnicodeError's str()
+})
+"""Ordinary names an exception's printers or its built-in ``__str__`` read on the object (``traceback``, the default
+excepthook, logging's ``exc_info``): a class body binding one (a property, a method, a class attribute) is not a
+trivial exception class, since reporting it may run that code (hostile review 19, H9)."""
+
 
 def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0) -> bool:
     """``cls`` is a project exception class whose construction and reporting run no project code (FA8-8, review 8):
@@ -4009,6 +4021,8 @@ def plain_exception_class(evaluator: Evaluator, cls: ClassValue, depth: int = 0)
         return False
     if "__init__" in names and not _trivial_exception_init(facts, node):
         return False
+    if names & _REPORTED_EXCEPTION_ATTRIBUTES:
+        return False  # `filename` on a SyntaxError subclass: the traceback printer reads it (hostile review 19, H9)
     for (_, attribute), sites in attribute_stores(facts).items():
         if sites and (attribute == "*" or (attribute.startswith("__") and attribute.endswith("__"))):
             return False  # `HeartbeatOwnsWork.__str__ = f`, `setattr(cls, name, f)`: may add one to this class

@@ -11,6 +11,7 @@
 # expect: zero_step TG002 threading.Thread(target=print)
 # expect: slot_conflict TG002 threading.Thread(target=print)
 # expect: good_slice ok
+# expect: raise_reported TG002 SyntaxOwnsWork("the heartbeat owns this work")
 import os
 import threading
 
@@ -131,6 +132,22 @@ def good_slice():
     if mode == "heartbeat":
         return
     threading.Thread(target=print, args=(part,)).start()
+
+
+class SyntaxOwnsWork(SyntaxError):
+    """Review 19, H9: the traceback printer reads a SyntaxError's filename, here a project property."""
+
+    @property
+    def filename(self):
+        threading.Thread(target=print).start()
+        return "feed.py"
+
+
+def raise_reported():
+    mode = os.environ.get("THOR_SCHEDULER_MODE", "heartbeat").lower()
+    if mode == "heartbeat":
+        raise SyntaxOwnsWork("the heartbeat owns this work")
+    threading.Thread(target=print).start()
 
 
 import gatepatch  # noqa: E402,F401  (patches Gate.__bool__ once Gate exists)
