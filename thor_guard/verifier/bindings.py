@@ -21,6 +21,7 @@ documented assumption (docs/check.md).
 from __future__ import annotations
 
 import ast
+import builtins
 import io
 import re
 import sys
@@ -763,7 +764,17 @@ def _census(
             return parent.iter is node
         return False
 
+    # A class changed in place by a store reached through the object system (`Base().__class__.x = f`,
+    # `type(obj).x = f`, `for c in object.__subclasses__(): c.x = f`, `Sub.__base__.x = f`) or through a name a star
+    # import binds (`from base import *; Base.x = f`): which class it is is not known here, so the patch target is
+    # every name (hostile review 21, H8/H9).
+    class_valued = _class_valued_names(tree, source)
+    star_bound = _star_bound_roots(tree, result)
     for node in _walk_outside_defs(tree, on_import) if edges_only and not every_body else ast.walk(tree):
+        if id(node) not in in_defs or id(node) in on_import:
+            changed = _unknown_class_target(node, class_valued, star_bound)
+            if changed is not None:
+                result.patches.append((changed, node.lineno, show(node)))
         if isinstance(node, ast.Global):
             for name in node.names:
                 result.names.setdefault(name, []).append(Binding(name, "global", node.lineno, show(node)))
@@ -980,6 +991,80 @@ def _passes_module(node: ast.AST, modules: set[str]) -> bool:
         if isinstance(inner, (ast.Name, ast.Attribute)) and id(inner) not in callees and _root(inner) in modules:
             return True
     return False
+
+
+_CLASS_REACHING = frozenset({"__class__", "__base__", "__bases__", "__mro__", "__subclasses__", "mro"})
+"""Attributes that lead from an object or class to a class the code does not name."""
+
+
+def _reaches_class(node: ast.AST) -> bool:
+    """``node`` may evaluate to a class reached through the object system: ``x.__class__``, ``C.__base__``,
+    ``C.__mro__[0]``, ``C.mro()[0]``, ``C.__subclasses__()[-1]``, ``type(x)``."""
+    for part in ast.walk(node):
+        if isinstance(part, ast.Attribute) and part.attr in _CLASS_REACHING:
+            return True
+        if isinstance(part, ast.Call) and isinstance(part.func, ast.Name) and part.func.id == "type" and len(part.args) == 1:
+            return True
+    return False
+
+
+def _class_valued_names(tree: ast.Module, source: str | bytes) -> frozenset[str]:
+    """Names a loop or comprehension binds to classes reached through the object system (``for c in
+    object.__subclasses__()``); empty when the source never mentions such an attribute (the common case, kept cheap)."""
+    text = source if isinstance(source, str) else source.decode("latin-1")
+    if not any(attribute in text for attribute in ("__subclasses__", "__mro__", "mro(", "__bases__", "__base__")):
+        return frozenset()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _reaches_class(node.iter):
+            found.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+    return frozenset(found)
+
+
+def _star_bound_roots(tree: ast.Module, result: ModuleBindings) -> frozenset[str] | None:
+    """None when the module has no top-level star import; else the names it binds itself (any other name a store
+    starts from may be one the star import copied: a project class)."""
+    if not any(isinstance(s, ast.ImportFrom) and any(a.name == "*" for a in s.names) for s in tree.body):
+        return None
+    return frozenset(result.names)
+
+
+UNKNOWN_CLASS_PREFIX = "?class."
+"""A patch target ``?class.<name>``: attribute ``name`` stored on the class of ``self``/``cls`` in a method run at
+import time (``self.__class__.flag = False``), some project class the walk does not name: any class's ``name`` is
+unproven, nothing else (see ``Evaluator.walk_class_patches``)."""
+
+
+def _unknown_class_target(node: ast.AST, class_valued: frozenset[str], star_bound: frozenset[str] | None) -> str | None:
+    """The patch target when ``node`` stores or deletes an attribute (a store, ``setattr``/``delattr``) on an object
+    that may be a class the module does not name — reached through the object system, a loop over such classes, or a
+    star-imported name: ``"*"`` (any name), or ``?class.<attr>`` for a plain attribute of ``self.__class__`` /
+    ``type(self)`` (``cls`` alike); None for any other node."""
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        owner: ast.AST = node.value
+        attribute: str | None = node.attr
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
+        owner = node.args[0]
+        named = node.args[1] if len(node.args) > 1 else None
+        attribute = named.value if isinstance(named, ast.Constant) and isinstance(named.value, str) else None
+    else:
+        return None
+    if _reaches_class(owner):
+        own_class = (
+            isinstance(owner, ast.Attribute) and owner.attr == "__class__" and isinstance(owner.value, ast.Name) and owner.value.id in ("self", "cls")
+        ) or (
+            isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "type"
+            and len(owner.args) == 1 and isinstance(owner.args[0], ast.Name) and owner.args[0].id in ("self", "cls")
+        )
+        if own_class and attribute is not None and not (attribute.startswith("__") and attribute.endswith("__")):
+            return UNKNOWN_CLASS_PREFIX + attribute
+        return "*"
+    root = _chain_root(owner)
+    if root is None:
+        return None
+    if root in class_valued or (star_bound is not None and root not in star_bound and not hasattr(builtins, root)):
+        return "*"
+    return None
 
 
 def _chain_root(node: ast.AST) -> str | None:

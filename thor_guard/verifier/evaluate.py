@@ -50,7 +50,7 @@ from thor_guard.verifier.effects import (
     IDENTITY_DECORATORS,
     TRANSPARENT_BUILTIN_DECORATORS,
 )
-from thor_guard.verifier.bindings import LOADER_SET_NAMES, wrapper_written
+from thor_guard.verifier.bindings import LOADER_SET_NAMES, UNKNOWN_CLASS_PREFIX, wrapper_written
 from thor_guard.verifier.facts import ModuleFacts, code_of, is_stub, walrus_in_comprehensions
 from thor_guard.verifier.format_fields import replacement_fields
 from thor_guard.verifier.reach import dotted_of
@@ -83,12 +83,15 @@ from thor_guard.verifier.values import (
     Module,
     StoredThread,
     THREAD_READS,
-    is_concrete,
+    from_native,
     hash_is_stable,
+    is_concrete,
     join,
     mode_compare,
-    seed_dependent,
     mode_method,
+    native,
+    same,
+    seed_dependent,
     tainted,
 )
 
@@ -216,6 +219,15 @@ receiver is (hostile review 20, kind 6)."""
 
 INTROSPECTION_NAMES = frozenset({"__builtins__", "__loader__", "__spec__"})
 """Module names the import system binds to objects (the builtins namespace, the loader and its spec), not strings."""
+
+def _method_of_project_object(value: object) -> bool:
+    """``value`` is a method bound to an object that may be a project instance or class (``self.helper``): its
+    str/repr is ``<bound method … of repr(obj)>``, so a container holding it runs the object's ``__repr__`` when it
+    is formatted (review 10, R10-13, for containers: hostile review 21, H6)."""
+    if isinstance(value, BoundMethod):
+        return value.value is UNTRUSTED or isinstance(value.value, (Instance, ClassValue))
+    return isinstance(value, Function) and value.bound and value.owner is not None
+
 
 _LARGEST_COMPUTED_BITS = 100_000
 """``2 ** n`` and ``1 << n`` are computed here only up to this many bits: larger ones would make ``check`` itself
@@ -567,12 +579,18 @@ class Evaluator:
                     # {**x} calls x.keys() (an ordinary method) on a value not proven built in (R6-6)
                     raise Effect(element, f"'**{code_of(element.value)}' calls '{code_of(element.value)}.keys()' (a method of a value not proven built in)")
                 self.dunder(unpacked, element, "unpacks")
+                if isinstance(element, cst.StarredElement) and (unpacked is None or isinstance(unpacked, (int, float))):
+                    # `(*1,)`, `[*"ab", *None]`: not iterable, in every world (hostile review 21, H5)
+                    raise Crash(element, f"'*{code_of(element.value)}' raises TypeError ({type(unpacked).__name__} is not iterable)", "TypeError")
+                self.trace.assumptions.add("may raise")
                 known = False
             elif isinstance(element, cst.DictElement):
                 key, value = self.evaluate(element.key), self.evaluate(element.value)
                 for part, item in ((element.key, key), (element.value, value)):
                     if isinstance(item, Coroutine):
                         raise _dropped_coroutine(part)
+                    if _method_of_project_object(item):
+                        raise _Holds()  # `{"k": self.helper}` formatted runs repr(self) (hostile review 21, H6)
                 if hashing:
                     self.dunder(key, element.key, "hashes")
                 values.append((key, value))
@@ -580,6 +598,8 @@ class Evaluator:
                 value = self.evaluate(element.value)
                 if isinstance(value, Coroutine):
                     raise _dropped_coroutine(element.value)  # `[self.is_ready()]`: put in a display, never awaited (R9-11)
+                if _method_of_project_object(value):
+                    raise _Holds()  # `(self.helper,)`: formatting the container runs repr(self) (hostile review 21, H6)
                 if hashing:
                     self.dunder(value, element.value, "hashes")
                 values.append(value)
@@ -635,7 +655,7 @@ class Evaluator:
             return MODE_DERIVED
         if values is not None and all(isinstance(v, tuple) and len(v) == 2 for v in values):
             try:
-                hash(tuple(values))
+                hash(tuple(key for key, _ in values))  # the keys only: `{"feed": [1, 2]}` is a dict (review 21, F1)
             except TypeError as exc:
                 raise Crash(node, f"unhashable dict key: {exc}", "TypeError") from exc
             return ConstDict(tuple(values))  # type: ignore[arg-type]
@@ -836,8 +856,8 @@ class Evaluator:
         resolver = self.context.resolver
         found: dict[str, str] = {}
         for target, (path, line, text) in resolver.patches_reaching(module).items():
-            if target.startswith(prefix):
-                attribute = target[len(prefix):].split(".")[0]
+            if target.startswith(prefix) or target.startswith(UNKNOWN_CLASS_PREFIX):
+                attribute = target[len(prefix if target.startswith(prefix) else UNKNOWN_CLASS_PREFIX):].split(".")[0]
                 found.setdefault(attribute, (
                     f"'{facts.name}.{qualname}' cannot be proven: {resolver.shown(path)} (imported with {module}) "
                     f"patches '{target}' at line {line} ('{text}')"
@@ -2105,6 +2125,10 @@ class Evaluator:
                     if left is OPAQUE or right is OPAQUE:
                         self.assume(node, "compares a value of unknown type")
                     outcome = OPAQUE
+            elif isinstance(target.operator, (cst.Is, cst.IsNot)) and not any(v is None or v is ... or type(v) is bool for v in (left, right)):
+                # `(1, 2) is (1, 2)`, `1000 is 1000`, `"ab" * 3 is "ababab"`: CPython merges and folds constants, so
+                # the identity of equal values is the compiler's choice, not the values' (hostile review 21, H1)
+                outcome = OPAQUE if same(left, right) else isinstance(target.operator, cst.IsNot)
             else:
                 try:
                     outcome = compare(left, right)
@@ -2222,6 +2246,7 @@ class Evaluator:
                 raise self.unknown_name(node)
             self.trace.reads.append(EnvRead(key, node, "subscript", has_default=False))
             if key != self.context.env_var:
+                self.trace.assumptions.add("may raise")  # KeyError while it is unset: an `except` is reachable (review 21, H2)
                 return OPAQUE
             if self.env_value is None:
                 raise Crash(node, f"os.environ[{key!r}] raises KeyError when {key} is unset", "KeyError")
@@ -2488,7 +2513,7 @@ class Evaluator:
             return OPAQUE  # str(frozenset({"a", "b"})): the order is the analysed process's hash order, not ours
         if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and name not in ("getattr", "hasattr", "id", "type"):
             try:
-                result = getattr(builtins, name)(*arguments, **keywords)
+                result = from_native(getattr(builtins, name)(*map(native, arguments), **{k: native(v) for k, v in keywords.items()}))
             except Exception as exc:
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
             return result if is_concrete(result) else OPAQUE
@@ -2599,7 +2624,7 @@ class Evaluator:
                     self.dunder(argument, node, f"passes to .{name}()")  # "{}".format(x) runs x.__format__
                 if all(is_concrete(a) for a in arguments) and all(is_concrete(v) for v in keywords.values()) and "*" not in keywords:
                     try:
-                        result = function(*arguments, **keywords)
+                        result = from_native(function(*map(native, arguments), **{k: native(v) for k, v in keywords.items()}))
                     except Exception as exc:
                         raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
                     if isinstance(result, (str, bytes, tuple)) and any(seed_dependent(v) for v in (receiver, *arguments, *keywords.values())):

@@ -393,6 +393,10 @@ class ConstDict:
     def as_dict(self) -> dict[object, object]:
         return dict(self.items)
 
+    def __hash__(self) -> int:
+        # the keys only: a value may be a (unhashable) ListValue, and equal dicts have equal keys
+        return hash(tuple(key for key, _ in self.items))
+
     def __bool__(self) -> bool:
         return bool(self.items)
 
@@ -460,6 +464,27 @@ class ListValue(tuple):  # type: ignore[type-arg]
         if spec:
             raise TypeError("unsupported format string passed to list.__format__")
         return repr(self)
+
+
+def native(value: object) -> object:
+    """``value`` as Python's own objects, for a call the verifier makes on it: a :class:`ListValue` becomes a ``list``
+    (``"abc".startswith(["a"])`` raises TypeError as in the analysed code; hostile review 21, H3), also inside a
+    tuple."""
+    if isinstance(value, ListValue):
+        return [native(item) for item in value]
+    if type(value) is tuple:
+        return tuple(native(item) for item in value)
+    return value
+
+
+def from_native(value: object) -> object:
+    """A result of such a call as a value: a ``list`` of known elements is a :class:`ListValue` (``"a,b".split(",")``)."""
+    if type(value) is list:
+        items = tuple(from_native(item) for item in value)
+        return ListValue(items) if is_concrete(items) else value
+    if type(value) is tuple:
+        return tuple(from_native(item) for item in value)
+    return value
 
 
 @dataclass(frozen=True, eq=False)
