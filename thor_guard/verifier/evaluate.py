@@ -2044,10 +2044,10 @@ class Evaluator:
         if function is not None and is_concrete(left) and is_concrete(right):
             if isinstance(node.operator, cst.Modulo) and (seed_dependent(left) or seed_dependent(right)):
                 return OPAQUE  # "%s" % (frozenset(...),) formats in the analysed process's hash order (R4-3)
-            if isinstance(node.operator, cst.Modulo) and isinstance(right, ListValue):
-                right = (right,)  # `"%s" % [1]`: a list is one argument (a tuple subclass would be the argument tuple)
             try:
-                result = function(left, right)
+                # `"%s" % [1]`: Python's own list, not the tuple the verifier keeps (a tuple would be the argument
+                # tuple, and a list is a mapping to `%`: `"abc" % [1]` is "abc"; hostile review 22, H3)
+                result = function(left, native(right)) if isinstance(node.operator, cst.Modulo) and isinstance(right, ListValue) else function(left, right)
             except Exception as exc:  # noqa: BLE001 - `"%c" % 0x110000` is an OverflowError: whatever Python raises here
                 raise Crash(node, f"'{code_of(node)}' raises {type(exc).__name__}", type(exc).__name__) from exc
             if (isinstance(result, (str, bytes)) and len(result) > 10_000) or not is_concrete(result):
@@ -2128,7 +2128,9 @@ class Evaluator:
             elif isinstance(target.operator, (cst.Is, cst.IsNot)) and not any(v is None or v is ... or type(v) is bool for v in (left, right)):
                 # `(1, 2) is (1, 2)`, `1000 is 1000`, `"ab" * 3 is "ababab"`: CPython merges and folds constants, so
                 # the identity of equal values is the compiler's choice, not the values' (hostile review 21, H1)
-                outcome = OPAQUE if same(left, right) else isinstance(target.operator, cst.IsNot)
+                # a NaN is itself but unequal to itself (hostile review 22, H2)
+                unknown = same(left, right) or left is right or any(isinstance(v, float) for v in (left, right))
+                outcome = OPAQUE if unknown else isinstance(target.operator, cst.IsNot)
             else:
                 try:
                     outcome = compare(left, right)

@@ -856,6 +856,12 @@ class Walker:
                 value = OPAQUE
             else:
                 value = self._evaluate(combined, state, index, trace)
+            if not isinstance(current, _IMMUTABLE_SCALARS):
+                # `b = a; a += [2]`: a list/set/dict changes in place, so every other name holding the object (also
+                # inside a tuple, `t = (a,)`) now holds an unknown value (hostile review 22, H1)
+                for name, bound in list(state.locals.items()):
+                    if name != target.value and _holds_object(bound.value, current):
+                        state.locals[name] = Bound(OPAQUE, bound.reads)
             state.locals[target.value] = Bound(value, tuple(trace.reads) + state.locals[target.value].reads)
             return [state]
         value = self._evaluate(small.value, state, index, trace)
@@ -1389,6 +1395,17 @@ _DROPPED_COROUTINE = (
     "(RuntimeWarning 'coroutine ... was never awaited', through the warnings machinery and its handlers)"
 )
 """Why calling an ``async def`` without awaiting it is an effect (hostile review 6, R6-3)."""
+
+def _holds_object(value: object, target: object) -> bool:
+    """``value`` is ``target`` (the same object of the walk) or a known container holding it, at any depth."""
+    if value is target:
+        return True
+    if isinstance(value, (tuple, frozenset)):
+        return any(_holds_object(item, target) for item in value)
+    if isinstance(value, ConstDict):
+        return any(_holds_object(item, target) for pair in value.items for item in pair)
+    return False
+
 
 def _class_creation_error(node: cst.ClassDef, body: dict[str, Bound], outer: dict[str, Bound]) -> tuple[str, str] | None:
     """(exception, why) when ``type()`` refuses the namespace a class body of known values made; None otherwise.
